@@ -1,0 +1,24 @@
+# Every third-party dependency, found from Debian packages and exposed as one target each.
+find_package(xapian 1.4 REQUIRED CONFIG)
+if(NOT TARGET cs::xapian)
+  add_library(cs::xapian INTERFACE IMPORTED)
+  target_include_directories(cs::xapian SYSTEM INTERFACE ${XAPIAN_INCLUDE_DIR})
+  target_link_libraries(cs::xapian INTERFACE ${XAPIAN_LIBRARIES})
+endif()
+
+find_package(ICU 67 REQUIRED COMPONENTS uc i18n data)
+find_package(Boost 1.74 REQUIRED COMPONENTS program_options)
+find_package(yaml-cpp 0.6 REQUIRED CONFIG)
+find_package(nlohmann_json 3.9 REQUIRED CONFIG)
+# Debian's cmark CMake config requires the cmark program; pkg-config needs only the library.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark>=0.29)
+add_library(cs::cmark ALIAS PkgConfig::CMARK)
+find_package(Threads REQUIRED)
+
+if(CS_BUILD_TESTS)
+  find_package(GTest 1.10 REQUIRED CONFIG)
+endif()
+if(CS_BUILD_BENCHMARKS)
+  find_package(benchmark 1.5 REQUIRED CONFIG)
+endif()

@@ -1,0 +1,152 @@
+#include "common/analyzer.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <stdexcept>
+#include <unordered_map>
+
+namespace cs {
+
+namespace {
+
+// Stems are memoised; news vocabulary is Zipfian, so a bounded cache hits nearly always.
+// Cleared wholesale when full: simpler than LRU and just as good for that distribution.
+constexpr std::size_t kStemCacheEntries = 1 << 17;
+
+// ICU's rule status ranges for word segments that are words (letters, numbers, kana,
+// ideographs) rather than spaces or punctuation: see ubrk.h, UWordBreak.
+bool is_word_status(int32_t status) { return status >= UBRK_WORD_NONE_LIMIT; }
+
+std::unique_ptr<icu::BreakIterator> make_iterator(bool words) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
+            : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || !it) {
+    throw std::runtime_error(std::string("ICU break iterator unavailable: ") + u_errorName(status));
+  }
+  return it;
+}
+
+const icu::Normalizer2& nfkc_casefold() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  if (U_FAILURE(status) || normalizer == nullptr) {
+    throw std::runtime_error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
+  }
+  return *normalizer;
+}
+
+bool is_ascii(std::string_view s) {
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// U+2019 and U+02BC are the apostrophes typeset text uses; Snowball and users type U+0027.
+void straighten_apostrophes(std::string& word) {
+  static constexpr std::string_view kApostrophes[] = {"\xE2\x80\x99", "\xCA\xBC"};
+  for (const auto apostrophe : kApostrophes) {
+    for (std::size_t at = word.find(apostrophe); at != std::string::npos;
+         at = word.find(apostrophe, at + 1)) {
+      word.replace(at, apostrophe.size(), "'");
+    }
+  }
+}
+
+// Runs `visit(begin, end, rule_status)` over the segments `iterator` finds in UTF-8 `text`.
+// ICU iterates UTF-8 in place through UText, so the indices are byte offsets.
+template <typename Visit>
+void for_each_segment(icu::BreakIterator& iterator, std::string_view text, Visit visit) {
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return;
+  iterator.setText(&utext, status);
+  if (U_SUCCESS(status)) {
+    int32_t begin = iterator.first();
+    for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; end = iterator.next()) {
+      visit(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), iterator.getRuleStatus());
+      begin = end;
+    }
+  }
+  // The iterator holds a shallow clone of utext; detach it before the text goes away.
+  UText empty = UTEXT_INITIALIZER;
+  UErrorCode ignored = U_ZERO_ERROR;
+  utext_openUTF8(&empty, "", 0, &ignored);
+  iterator.setText(&empty, ignored);
+  utext_close(&empty);
+  utext_close(&utext);
+}
+
+}  // namespace
+
+struct Analyzer::Impl {
+  std::string language;
+  std::unique_ptr<icu::BreakIterator> words = make_iterator(true);
+  std::unique_ptr<icu::BreakIterator> sentences = make_iterator(false);
+  const icu::Normalizer2& normalizer = nfkc_casefold();
+  Xapian::Stem stemmer;
+  bool stems = false;
+  std::unordered_map<std::string, std::string> stem_cache;
+
+  explicit Impl(std::string_view stem_language) : language(stem_language) {
+    if (language != "none" && !language.empty()) {
+      stemmer = Xapian::Stem(language);  // throws InvalidArgumentError for unknown languages
+      stems = true;
+    }
+  }
+};
+
+Analyzer::Analyzer(std::string_view stem_language) : impl_(std::make_unique<Impl>(stem_language)) {}
+Analyzer::Analyzer(const Analyzer& other) : impl_(std::make_unique<Impl>(other.impl_->language)) {}
+Analyzer::~Analyzer() = default;
+
+std::string Analyzer::fold(std::string_view text) const {
+  std::string out;
+  if (is_ascii(text)) {
+    out.assign(text);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+  impl_->normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
+                                  sink, nullptr, status);
+  if (U_FAILURE(status)) out.clear();
+  straighten_apostrophes(out);
+  return out;
+}
+
+void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
+  for_each_segment(*impl_->words, text, [&](std::uint32_t begin, std::uint32_t end, int32_t status) {
+    if (!is_word_status(status)) return;
+    std::string word = fold(text.substr(begin, end - begin));
+    if (word.empty() || word.size() > kMaxWordBytes) return;
+    out.push_back(Token{std::move(word), begin, end});
+  });
+}
+
+void Analyzer::sentences(std::string_view text, std::vector<Span>& out) {
+  for_each_segment(*impl_->sentences, text, [&](std::uint32_t begin, std::uint32_t end, int32_t) {
+    out.push_back(Span{begin, end});
+  });
+}
+
+const std::string& Analyzer::stem(const std::string& word) {
+  if (!impl_->stems || word.empty() || (word[0] >= '0' && word[0] <= '9')) return word;
+  auto found = impl_->stem_cache.find(word);
+  if (found != impl_->stem_cache.end()) return found->second;
+  if (impl_->stem_cache.size() >= kStemCacheEntries) impl_->stem_cache.clear();
+  return impl_->stem_cache.emplace(word, impl_->stemmer(word)).first->second;
+}
+
+}  // namespace cs

@@ -1,0 +1,59 @@
+// Cuts text into normalised words and sentences and stems words: the one analysis shared by
+// the indexer and the searcher, so index terms and query terms cannot drift apart.
+// Built on ICU (UAX #29 word and sentence breaks, dictionary segmentation for Chinese and
+// Japanese, NFKC case folding) and Xapian's Snowball stemmers.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cs {
+
+// One word of analysed text.
+struct Token {
+  std::string word;         // NFKC + case folded; typographic apostrophes made ASCII
+  std::uint32_t begin = 0;  // byte span in the analysed text, [begin, end)
+  std::uint32_t end = 0;
+};
+
+// A byte span of text, [begin, end).
+struct Span {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+// Not thread-safe: give each thread its own Analyzer (copying one is cheap).
+class Analyzer {
+ public:
+  // `stem_language` is a Snowball language Xapian knows ("english"), or "none".
+  explicit Analyzer(std::string_view stem_language = "english");
+  Analyzer(const Analyzer& other);
+  Analyzer& operator=(const Analyzer&) = delete;
+  ~Analyzer();
+
+  // Appends the words of `text` (UTF-8; invalid bytes are never produced as words) to `out`,
+  // in text order. Punctuation and spaces are not words; words longer than kMaxWordBytes
+  // after normalising are dropped (they are not searchable text).
+  void tokenize(std::string_view text, std::vector<Token>& out);
+
+  // Appends the sentences of `text` to `out` as byte spans covering the whole text.
+  void sentences(std::string_view text, std::vector<Span>& out);
+
+  // The stem of a normalised word; the word itself when the language has no stemmer or the
+  // word starts with a digit. The reference is valid until the next call.
+  const std::string& stem(const std::string& word);
+
+  // NFKC case folding of arbitrary text, as applied to each word (for field values).
+  std::string fold(std::string_view text) const;
+
+  static constexpr std::size_t kMaxWordBytes = 64;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cs

@@ -1,0 +1,43 @@
+#include "common/passage_record.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace cs {
+
+std::string encode_passage_record(const PassageRecord& r) {
+  nlohmann::json j = {
+      {"article_id", r.article_id}, {"passage_id", r.passage_id}, {"title", r.title},
+      {"source", r.source},         {"author", r.author},         {"date", r.date},
+      {"url", r.url},               {"path", r.path},             {"root", r.root},
+      {"topics", r.topics},         {"text", r.text},             {"index", r.index},
+      {"count", r.count},           {"preview", r.preview},
+  };
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<PassageRecord> decode_passage_record(std::string_view data) {
+  try {
+    const auto j = nlohmann::json::parse(data);
+    PassageRecord r;
+    r.article_id = j.at("article_id").get<std::string>();
+    r.passage_id = j.at("passage_id").get<std::string>();
+    r.title = j.value("title", "");
+    r.source = j.value("source", "");
+    r.author = j.value("author", "");
+    r.date = j.value("date", "");
+    r.url = j.value("url", "");
+    r.path = j.value("path", "");
+    r.root = j.value("root", "");
+    r.topics = j.value("topics", std::vector<std::string>{});
+    r.text = j.value("text", "");
+    r.index = j.value("index", 0u);
+    r.count = j.value("count", 0u);
+    r.preview = j.value("preview", false);
+    return r;
+  } catch (const nlohmann::json::exception& e) {
+    return Error{ErrorKind::kDatabase, "", "", std::string("unreadable passage record (") + e.what() + ")",
+                 "delete the database folder and run cs-index again"};
+  }
+}
+
+}  // namespace cs

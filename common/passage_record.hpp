@@ -1,0 +1,36 @@
+// The record stored as each passage document's data: everything the searcher shows for a
+// hit, so presenting a result never reads the source file again.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace cs {
+
+struct PassageRecord {
+  std::string article_id;
+  std::string passage_id;  // "<article id>#<index>"
+  std::string title;
+  std::string source;
+  std::string author;
+  std::string date;  // ISO 8601 or empty
+  std::string url;
+  std::string path;  // source file, relative to the indexed root
+  std::string root;  // the indexed root, absolute, so the file can be opened
+  std::vector<std::string> topics;
+  std::string text;  // the passage itself
+  std::uint32_t index = 0;  // passage index within the article
+  std::uint32_t count = 0;  // passages in the article
+  bool preview = false;     // the article is a paywall preview
+};
+
+std::string encode_passage_record(const PassageRecord& record);
+
+// Fails with a kDatabase error when the data was not written by a compatible cs-index.
+Result<PassageRecord> decode_passage_record(std::string_view data);
+
+}  // namespace cs

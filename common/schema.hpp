@@ -1,0 +1,76 @@
+// The one table of term prefixes, value slots and metadata keys that the indexer writes and
+// the searcher reads. Prefixes follow Xapian/Omega conventions where one exists.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+namespace cs::schema {
+
+// Bump when a database written by an older cs-index can no longer be searched correctly.
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
+
+// --- Free-text terms ----------------------------------------------------------------
+// Unprefixed: the normalised, unstemmed word with positions (phrases use these).
+// Stemmed form of an unprefixed word, without positions (Xapian's "Z" convention).
+inline constexpr std::string_view kStemPrefix = "Z";
+// Words of the article's title, unstemmed; their stems get kStemPrefix + kTitlePrefix.
+inline constexpr std::string_view kTitlePrefix = "S";
+
+// --- Boolean (filter / bookkeeping) terms ---------------------------------------------
+// Unique id of one passage document: "<article id>#<passage index>".
+inline constexpr std::string_view kPassageIdPrefix = "Q";
+// Article id, on every passage of the article: replaces or deletes an article as a whole.
+inline constexpr std::string_view kArticleIdPrefix = "XA";
+// Source file path relative to the indexed root: finds what a file contributed.
+inline constexpr std::string_view kPathPrefix = "XP";
+// Source (publication) name, case-folded.
+inline constexpr std::string_view kSourcePrefix = "XS";
+// Author name, case-folded (Omega's "A").
+inline constexpr std::string_view kAuthorPrefix = "A";
+// Topic or tag, case-folded (Omega's "K").
+inline constexpr std::string_view kTopicPrefix = "K";
+// Publication date as YYYYMMDD, YYYYMM and YYYY (Omega's "D", "M", "Y").
+inline constexpr std::string_view kDayPrefix = "D";
+inline constexpr std::string_view kMonthPrefix = "M";
+inline constexpr std::string_view kYearPrefix = "Y";
+
+// --- Value slots -------------------------------------------------------------------------
+// Article id: the collapse key, so each article contributes only its best passage.
+inline constexpr Xapian::valueno kArticleIdSlot = 0;
+// Publication date, ISO 8601 (sorts as a string); empty when unknown.
+inline constexpr Xapian::valueno kDateSlot = 1;
+// Passage index within its article, Xapian::sortable_serialise'd.
+inline constexpr Xapian::valueno kPassageIndexSlot = 2;
+
+// Positions of title words start here, far past any passage's own words, so that a phrase
+// never spans from the passage into the title.
+inline constexpr Xapian::termpos kTitlePositionBase = 100000;
+
+// Xapian refuses terms longer than 245 bytes; a boolean term built from a longer value is
+// shortened to a prefix of the value plus a hash of the whole, so it stays unique.
+std::string boolean_term(std::string_view prefix, std::string_view value);
+
+}  // namespace cs::schema
+
+namespace cs::schema {
+
+// The positional term for a normalised word in a field ("" = body text).
+inline std::string exact_term(std::string_view field_prefix, std::string_view word) {
+  std::string term(field_prefix);
+  term.append(word);
+  return term;
+}
+
+// The stemmed term for a stem in a field: "Z" + field prefix + stem, as Xapian's own
+// TermGenerator writes it, so Xapian tools read our databases the usual way.
+inline std::string stemmed_term(std::string_view field_prefix, std::string_view stem) {
+  std::string term(kStemPrefix);
+  term.append(field_prefix).append(stem);
+  return term;
+}
+
+}  // namespace cs::schema

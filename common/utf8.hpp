@@ -1,0 +1,22 @@
+// UTF-8 validation and repair (RFC 3629), for text that arrives from untrusted files.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace cs::utf8 {
+
+// Decodes the sequence at text[at] into `code_point`; returns its length in bytes, or 0 when
+// it is not valid UTF-8 (truncated, overlong, a surrogate, or past U+10FFFF).
+std::size_t decode(std::string_view text, std::size_t at, char32_t& code_point);
+
+// True when all of `text` is valid UTF-8.
+bool is_valid(std::string_view text);
+
+// `text` with each invalid byte replaced by U+FFFD; `replaced` (if given) counts them.
+std::string repair(std::string_view text, std::size_t* replaced = nullptr);
+
+inline constexpr std::string_view kReplacementCharacter = "\xEF\xBF\xBD";
+
+}  // namespace cs::utf8

@@ -1,0 +1,19 @@
+// Tells site chrome from article text, one line at a time: navigation and share lines,
+// language switchers, "Back to Top", related-story headers, photo credits, and paywall or
+// subscription notices (which also mark the article as a partial preview).
+#pragma once
+
+#include <string_view>
+
+namespace cs::indexer {
+
+enum class LineKind {
+  kText,            // article text
+  kChrome,          // site chrome: drop it
+  kPreviewNotice,   // a paywall/preview notice: drop it and mark the article as a preview
+};
+
+// Classifies one trimmed line (or paragraph) on its own, without context.
+LineKind classify_line(std::string_view line);
+
+}  // namespace cs::indexer

@@ -1,0 +1,94 @@
+#include "indexer/crawl.hpp"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <fstream>
+
+namespace cs::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> read_ignore_patterns(const fs::path& root) {
+  std::vector<std::string> patterns;
+  std::ifstream in(root / ".csignore");
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+    if (!line.empty() && line[0] != '#') patterns.push_back(line);
+  }
+  return patterns;
+}
+
+bool ignored(const std::vector<std::string>& patterns, const std::string& relative, const std::string& name) {
+  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
+    return fnmatch(pattern.c_str(), relative.c_str(), FNM_PATHNAME) == 0 ||
+           fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
+  });
+}
+
+void walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report) {
+  const std::vector<std::string> patterns = read_ignore_patterns(root);
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    report(Error{ErrorKind::kIo, root.string(), "", "cannot read folder (" + ec.message() + ")", "skipped"});
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      report(Error{ErrorKind::kIo, it->path().string(), "", "cannot read (" + ec.message() + ")", "skipped"});
+      ec.clear();
+      continue;
+    }
+    const fs::path& path = it->path();
+    const std::string name = path.filename().string();
+    if (name.starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    const std::string relative = path.lexically_relative(root).generic_string();
+    if (ignored(patterns, relative, name)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_symlink(ec) && it->is_directory(ec)) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec)) continue;
+    out.push_back(CrawlEntry{path, root, relative, it->file_size(ec), false});
+  }
+}
+
+}  // namespace
+
+std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::function<void(const Error&)>& report) {
+  std::vector<CrawlEntry> files;
+  for (const fs::path& given : roots) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(given, ec);
+    if (ec || !fs::exists(status)) {
+      report(Error{ErrorKind::kIo, given.string(), "", "no such file or folder", "check the path"});
+      continue;
+    }
+    fs::path absolute = fs::absolute(given, ec).lexically_normal();
+    if (absolute.filename().empty()) absolute = absolute.parent_path();  // "corpus/" -> "corpus"
+    if (fs::is_directory(status)) {
+      std::vector<CrawlEntry> found;
+      walk_folder(absolute, found, report);
+      std::sort(found.begin(), found.end(),
+                [](const CrawlEntry& a, const CrawlEntry& b) { return a.relative_path < b.relative_path; });
+      files.insert(files.end(), found.begin(), found.end());
+    } else if (fs::is_regular_file(status)) {
+      files.push_back(CrawlEntry{absolute, absolute.parent_path(), absolute.filename().string(),
+                                 fs::file_size(absolute, ec), true});
+    } else {
+      report(Error{ErrorKind::kInput, given.string(), "", "not a regular file or folder", "skipped"});
+    }
+  }
+  return files;
+}
+
+}  // namespace cs::indexer

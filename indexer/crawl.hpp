@@ -1,0 +1,29 @@
+// Turns the paths given to cs-index into the files to read, in a stable order.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace cs::indexer {
+
+struct CrawlEntry {
+  std::filesystem::path path;  // the file
+  std::filesystem::path root;  // the folder its id is relative to
+  std::string relative_path;   // '/'-separated, relative to root
+  std::uintmax_t size = 0;
+  bool named = false;          // given on the command line itself, not found in a folder
+};
+
+// Files under each root, sorted by relative path. Folders are walked recursively; hidden
+// files and folders (".name") and symbolic links to folders are not followed; names listed in
+// a root's .csignore file (one shell pattern per line, '#' comments) are left out. A file
+// given directly has its parent folder as root. Missing or unreadable paths are reported to
+// `report` and skipped.
+std::vector<CrawlEntry> crawl(const std::vector<std::filesystem::path>& roots,
+                              const std::function<void(const Error&)>& report);
+
+}  // namespace cs::indexer

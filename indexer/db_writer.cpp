@@ -1,0 +1,88 @@
+#include "indexer/db_writer.hpp"
+
+#include "common/schema.hpp"
+
+namespace cs::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Xapian's glass backend marks a database folder with this file.
+constexpr const char* kGlassMarker = "iamglass";
+
+Error open_error(const fs::path& path, std::string reason, std::string hint) {
+  return Error{ErrorKind::kDatabase, path.string(), "", std::move(reason), std::move(hint)};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path, std::size_t batch_bytes) {
+  std::error_code ec;
+  if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+    return open_error(path, "is a file, not a database folder", "pass --db with a folder path");
+  }
+  if (fs::is_directory(path, ec) && !fs::is_empty(path, ec) && !fs::exists(path / kGlassMarker, ec)) {
+    return open_error(path, "folder is not a cs-search database",
+                      "pass --db with a new or empty folder, or remove this one");
+  }
+  fs::create_directories(path, ec);
+  if (ec) return open_error(path, "cannot create database folder (" + ec.message() + ")", "check permissions");
+  try {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (db.get_doccount() == 0 && schema.empty()) {
+      db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+      db.commit();
+    } else if (schema != schema::kSchemaVersion) {
+      return open_error(path, "written by an incompatible cs-index (schema " + schema + ")",
+                        "delete the folder and run cs-index again");
+    }
+    return std::unique_ptr<DbWriter>(new DbWriter(std::move(db), path, batch_bytes));
+  } catch (const Xapian::DatabaseLockError&) {
+    return Error{ErrorKind::kLocked, path.string(), "", "locked by another cs-index",
+                 "wait for it to finish, or pass --db DIR to write elsewhere"};
+  } catch (const Xapian::Error& e) {
+    return open_error(path, "cannot open database (" + e.get_description() + ")",
+                      "check permissions, or pass --db DIR");
+  }
+}
+
+Error DbWriter::database_error(const Xapian::Error& e) const {
+  return open_error(path_, "write failed (" + e.get_description() + ")",
+                    "check free disk space; the last commit is intact");
+}
+
+Status DbWriter::replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
+                                 std::size_t text_bytes) {
+  try {
+    // Inside a transaction Xapian does not flush on its own, so a batch is all or nothing.
+    if (!in_transaction_) {
+      db_.begin_transaction();
+      in_transaction_ = true;
+    }
+    db_.delete_document(schema::boolean_term(schema::kArticleIdPrefix, article_id));
+    for (Xapian::Document& document : documents) db_.add_document(document);
+    pending_bytes_ += text_bytes;
+    if (pending_bytes_ >= batch_bytes_) return commit();
+    return ok_status();
+  } catch (const Xapian::Error& e) {
+    return database_error(e);
+  }
+}
+
+Status DbWriter::commit() {
+  try {
+    if (in_transaction_) {
+      db_.commit_transaction();
+      in_transaction_ = false;
+    }
+    db_.commit();
+    pending_bytes_ = 0;
+    return ok_status();
+  } catch (const Xapian::Error& e) {
+    return database_error(e);
+  }
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,111 @@
+#include "indexer/index_run.hpp"
+
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <unordered_map>
+
+#include "common/analyzer.hpp"
+#include "indexer/crawl.hpp"
+#include "indexer/db_writer.hpp"
+#include "indexer/passage_document.hpp"
+#include "indexer/passages.hpp"
+#include "indexer/reader_registry.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+Result<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad() || !in.is_open()) return Error{ErrorKind::kIo, path.string(), "", "cannot read file", "check permissions"};
+  return bytes;
+}
+
+std::string megabytes(std::uintmax_t bytes) {
+  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
+}
+
+}  // namespace
+
+Result<IndexSummary> run_index(const IndexOptions& options, const std::function<void(const Error&)>& warn) {
+  const auto started = std::chrono::steady_clock::now();
+  auto writer = DbWriter::open(options.db, options.batch_bytes);
+  if (!writer) return writer.error();
+
+  IndexSummary summary;
+  Analyzer analyzer;
+  PassageDocumentBuilder builder(analyzer);
+  std::vector<Token> words;
+  std::unordered_map<std::string, std::string> first_path_of_id;
+
+  for (const CrawlEntry& entry : crawl(options.roots, warn)) {
+    ++summary.files;
+    if (entry.size > options.max_file_bytes) {
+      warn(Error{ErrorKind::kInput, entry.path.string(), "",
+                 "file is " + megabytes(entry.size) + ", over the " + megabytes(options.max_file_bytes) + " limit",
+                 "skipped; raise --max-file-size to index it"});
+      ++summary.skipped;
+      continue;
+    }
+    SourceFile file{entry.path, entry.relative_path, {}};
+    const Reader* reader = nullptr;
+    if (auto bytes = read_file(entry.path)) {
+      file.bytes = std::move(*bytes);
+      reader = pick_reader(file);
+    } else {
+      warn(bytes.error());
+      ++summary.skipped;
+      continue;
+    }
+    if (reader == nullptr) {
+      if (entry.named) {
+        warn(Error{ErrorKind::kInput, entry.path.string(), "", "not a supported article format",
+                   "cs-index reads .txt, .md and extension-less text files"});
+        ++summary.skipped;
+      } else {
+        ++summary.ignored;
+      }
+      continue;
+    }
+    summary.bytes += file.bytes.size();
+
+    ReadResult read = reader->read(file);
+    for (const Error& issue : read.issues) warn(issue);
+    std::size_t articles_in_file = 0;
+    for (Article& article : read.articles) {
+      if (article.body.empty()) article.body = article.title;
+      if (article.body.empty()) {
+        warn(Error{ErrorKind::kInput, entry.path.string(), "", "no article text found", "skipped"});
+        continue;
+      }
+      const auto [seen, first_time] = first_path_of_id.emplace(article.id, article.path);
+      if (!first_time) {
+        warn(Error{ErrorKind::kInput, entry.path.string(), "",
+                   "article id '" + article.id + "' is also used by " + seen->second, "this file's article replaces it"});
+      }
+      words.clear();
+      analyzer.tokenize(article.body, words);
+      const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
+      std::vector<Xapian::Document> documents = builder.build(article, passages, words, entry.root.string());
+      if (Status written = (*writer)->replace_article(article.id, documents, article.body.size()); !written) {
+        return written.error();
+      }
+      ++articles_in_file;
+      summary.passages += passages.size();
+    }
+    summary.articles += articles_in_file;
+    if (articles_in_file > 0) {
+      ++summary.indexed;
+    } else {
+      ++summary.skipped;
+    }
+  }
+  if (Status committed = (*writer)->commit(); !committed) return committed.error();
+  summary.db_passages = (*writer)->passage_count();
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace cs::indexer

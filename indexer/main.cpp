@@ -1,0 +1,126 @@
+// cs-index: reads article files into a cs-search database. Options in, summary out.
+#include <boost/program_options.hpp>
+
+#include <cstdio>
+#include <iostream>
+
+#include "common/db_location.hpp"
+#include "common/exit_codes.hpp"
+#include "common/terminal.hpp"
+#include "common/version.hpp"
+#include "indexer/index_run.hpp"
+
+namespace po = boost::program_options;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kProgram = "cs-index";
+
+constexpr const char* kUsage = R"(Usage: cs-index [OPTIONS] [PATH...]
+
+Index articles into a cs-search database. PATHs are files or folders (walked recursively);
+with none, the bundled corpus is indexed. Re-running replaces each article by its id.
+
+Formats: .txt/.text (plain text, one paragraph per line), .md/.markdown (with optional YAML
+front matter: title, excerpt, date|publishedDateTime, provider|source, author, url, topics,
+id); files with no extension are read as text. Names listed in a folder's .csignore file
+(shell patterns) and hidden files are not indexed.
+
+Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
+~/.local/share/cs-search/db (cs-search looks in the same place).
+
+Exit status: 0 the run completed (bad files are warned about, counted and skipped),
+2 usage error or the database could not be written (locked, not a database, disk full).
+)";
+
+// The corpus shipped with cs-search: the source tree's when run from a build folder, else
+// the installed share/cs-search/corpus next to bin/.
+fs::path bundled_corpus(const char* argv0) {
+  std::error_code ec;
+  if (fs::is_directory(CS_SOURCE_CORPUS_DIR, ec)) return CS_SOURCE_CORPUS_DIR;
+  const fs::path exe = fs::canonical("/proc/self/exe", ec);
+  const fs::path installed = (ec ? fs::path(argv0) : exe).parent_path() / ".." / "share" / "cs-search" / "corpus";
+  return installed.lexically_normal();
+}
+
+void print_error(const cs::Error& error, const char* severity) {
+  std::cerr << cs::terminal::sanitize_line(cs::format_error(kProgram, severity, error)) << '\n';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description visible("Options");
+  std::string db_option;
+  double max_file_mb = 64;
+  double batch_mb = 8;
+  visible.add_options()
+      ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to write")
+      ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(64),
+       "skip files larger than this")
+      ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(8),
+       "commit after this much text (bounds memory; a killed run keeps every earlier commit)")
+      ("quiet,q", "print no summary")
+      ("help,h", "show this help")
+      ("version,V", "show versions");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    print_error(cs::Error{cs::ErrorKind::kUsage, "", "", e.what(), "see cs-index --help"}, "error");
+    return cs::exit_code::kError;
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage << '\n' << visible;
+    return cs::exit_code::kSuccess;
+  }
+  if (vm.count("version")) {
+    std::cout << cs::version_line(kProgram) << '\n';
+    return cs::exit_code::kSuccess;
+  }
+  if (!(max_file_mb > 0) || !(batch_mb > 0)) {
+    print_error(cs::Error{cs::ErrorKind::kUsage, "", "", "--max-file-size and --batch-mb must be positive", ""}, "error");
+    return cs::exit_code::kError;
+  }
+
+  cs::indexer::IndexOptions options;
+  options.db = cs::resolve_db_path(db_option);
+  options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
+  options.batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
+  if (vm.count("path")) {
+    for (const auto& path : vm["path"].as<std::vector<std::string>>()) options.roots.emplace_back(path);
+  } else {
+    options.roots.push_back(bundled_corpus(argv[0]));
+  }
+
+  std::size_t warnings = 0;
+  const auto summary = cs::indexer::run_index(options, [&](const cs::Error& issue) {
+    ++warnings;
+    print_error(issue, "warning");
+  });
+  if (!summary) {
+    print_error(summary.error(), "error");
+    return cs::exit_code::kError;
+  }
+  if (!vm.count("quiet")) {
+    const auto& s = *summary;
+    const double mb = static_cast<double>(s.bytes) / (1024.0 * 1024.0);
+    std::printf("cs-index: %zu files: %zu indexed, %zu skipped (bad input), %zu ignored (not articles)\n",
+                s.files, s.indexed, s.skipped, s.ignored);
+    std::printf("cs-index: %zu articles, %zu passages, %.2f MB in %.2f s (%.1f MB/s); %zu warnings\n",
+                s.articles, s.passages, mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0, warnings);
+    std::printf("cs-index: database %s holds %llu passages\n",
+                cs::terminal::sanitize_line(options.db.string()).c_str(),
+                static_cast<unsigned long long>(s.db_passages));
+  }
+  return cs::exit_code::kSuccess;
+}

@@ -1,0 +1,45 @@
+#include "indexer/reader_registry.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "indexer/readers/markdown_reader.hpp"
+#include "indexer/readers/text_reader.hpp"
+
+namespace cs::indexer {
+
+namespace {
+// Enough to see front matter or a binary signature; sniffers must not read further.
+constexpr std::size_t kSniffBytes = 4096;
+
+std::string lower_extension(const std::filesystem::path& path) {
+  std::string extension = path.extension().string();
+  std::transform(extension.begin(), extension.end(), extension.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return extension;
+}
+}  // namespace
+
+const std::vector<const Reader*>& all_readers() {
+  // Markdown before text: plain text sniffs as anything readable.
+  static const MarkdownReader markdown;
+  static const TextReader text;
+  static const std::vector<const Reader*> readers = {&markdown, &text};
+  return readers;
+}
+
+const Reader* pick_reader(const SourceFile& file) {
+  const std::string extension = lower_extension(file.path);
+  for (const Reader* reader : all_readers()) {
+    const auto claimed = reader->extensions();
+    if (std::find(claimed.begin(), claimed.end(), extension) != claimed.end()) return reader;
+  }
+  if (!extension.empty()) return nullptr;  // a known non-article type (.png, .pdf, ...)
+  const std::string_view head = std::string_view(file.bytes).substr(0, kSniffBytes);
+  for (const Reader* reader : all_readers()) {
+    if (reader->sniff(head)) return reader;
+  }
+  return nullptr;
+}
+
+}  // namespace cs::indexer

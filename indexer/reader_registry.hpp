@@ -1,0 +1,16 @@
+// The one list of readers, and how a file is matched to one: by extension, then by sniffing.
+#pragma once
+
+#include <vector>
+
+#include "indexer/reader.hpp"
+
+namespace cs::indexer {
+
+// Every reader, in the order sniffing tries them.
+const std::vector<const Reader*>& all_readers();
+
+// The reader for `file`, or nullptr when no reader takes it.
+const Reader* pick_reader(const SourceFile& file);
+
+}  // namespace cs::indexer

@@ -1,0 +1,100 @@
+#include "indexer/readers/markdown_reader.hpp"
+
+#include <cmark.h>
+
+#include <memory>
+
+#include "indexer/article_text.hpp"
+#include "indexer/front_matter.hpp"
+#include "indexer/record_fields.hpp"
+#include "indexer/single_article.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+constexpr std::string_view kExtensions[] = {".md", ".markdown"};
+
+using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+using IterPtr = std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)>;
+
+bool is_block_with_text(cmark_node_type type) {
+  return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CODE_BLOCK;
+}
+
+bool inside_list_item(cmark_node* node) {
+  cmark_node* parent = cmark_node_parent(node);
+  return parent != nullptr && cmark_node_get_type(parent) == CMARK_NODE_ITEM;
+}
+
+// Walks the CommonMark tree: each paragraph, heading or code block becomes a TextBlock of
+// its visible text. Raw HTML and image alt text are not article text and are left out.
+std::vector<TextBlock> markdown_blocks(std::string_view markdown) {
+  std::vector<TextBlock> blocks;
+  NodePtr document(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
+  if (!document) return blocks;
+  IterPtr iter(cmark_iter_new(document.get()), &cmark_iter_free);
+  TextBlock current;
+  int image_depth = 0;
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (type == CMARK_NODE_IMAGE) {
+      image_depth += event == CMARK_EVENT_ENTER ? 1 : -1;
+      continue;
+    }
+    if (is_block_with_text(type)) {
+      if (event == CMARK_EVENT_ENTER) {
+        current = TextBlock{};
+        current.after_blank = !blocks.empty();
+        current.heading_level = type == CMARK_NODE_HEADING ? cmark_node_get_heading_level(node) : 0;
+        current.list_item = inside_list_item(node);
+      }
+      if (type == CMARK_NODE_CODE_BLOCK) {
+        if (const char* literal = cmark_node_get_literal(node)) current.text = literal;
+      }
+      if (event == CMARK_EVENT_EXIT || type == CMARK_NODE_CODE_BLOCK) {
+        while (!current.text.empty() && (current.text.back() == ' ' || current.text.back() == '\n')) {
+          current.text.pop_back();
+        }
+        if (!current.text.empty()) blocks.push_back(std::move(current));
+        current = TextBlock{};
+      }
+      continue;
+    }
+    if (image_depth > 0) continue;
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* literal = cmark_node_get_literal(node)) current.text.append(literal);
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      current.text.push_back(' ');
+    }
+  }
+  return blocks;
+}
+
+}  // namespace
+
+std::span<const std::string_view> MarkdownReader::extensions() const { return kExtensions; }
+
+bool MarkdownReader::sniff(std::string_view head) const {
+  return head.starts_with("---\n") || head.starts_with("---\r\n");
+}
+
+ReadResult MarkdownReader::read(const SourceFile& file) const {
+  return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>& issues) {
+    FrontMatter front = split_front_matter(text);
+    if (front.issue) issues.push_back(*front.issue);
+    const RecordText record = apply_record_fields(front.fields, article);
+    std::vector<TextBlock> blocks = markdown_blocks(front.body);
+    // A body in the front matter (as JSON exports turned Markdown have) comes first.
+    if (!record.body.empty()) {
+      std::vector<TextBlock> record_blocks = plain_text_blocks(record.body);
+      blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
+    }
+    fill_article_from_blocks(blocks, article);
+    // With no text of its own, the excerpt is the article's text (saved feed items).
+    if (article.body.empty() && !record.excerpt.empty()) article.body = record.excerpt;
+  });
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,25 @@
+// Maps a record's fields (YAML front matter; JSON records share it) onto an article,
+// accepting the names news exports and feeds use for each: one table of aliases.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "common/article.hpp"
+
+namespace cs::indexer {
+
+// Fields that are text rather than article metadata; the reader decides how to use them.
+struct RecordText {
+  std::string body;     // text | body | content
+  std::string excerpt;  // excerpt | summary | description | abstract | dek
+};
+
+// Sets id, title, date (the first alias that parses as a date), url, source (a string or
+// {name, domain}), author (string, list, or {name}), lang and topics (list or
+// comma-separated) on `article` from `record` where present. Unknown fields, and lists of
+// other articles such as `related`, are ignored.
+RecordText apply_record_fields(const nlohmann::json& record, Article& article);
+
+}  // namespace cs::indexer

@@ -1,0 +1,26 @@
+// The paragraph-like pieces of an article's text as a reader found them, before site chrome
+// is dropped and the article's title, dateline and byline are taken from them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cs::indexer {
+
+struct TextBlock {
+  std::string text;          // one line of plain text or one Markdown paragraph, trimmed
+  bool after_blank = false;  // a blank line separated it from the block before
+  bool indented = false;     // it began with white space
+  int heading_level = 0;     // Markdown heading level; 0 for ordinary text
+  bool list_item = false;    // a bullet line ("- ", "* ", "• ") or Markdown list item
+};
+
+// One block per non-blank line: saved web pages and feed dumps put one paragraph per line.
+// A leading bullet is removed from the text and recorded in list_item.
+std::vector<TextBlock> plain_text_blocks(std::string_view text);
+
+// Number of space-separated words in `text`.
+std::size_t count_words(std::string_view text);
+
+}  // namespace cs::indexer

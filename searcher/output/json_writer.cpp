@@ -1,0 +1,91 @@
+// --format json and jsonl: for scripts. jsonl writes one object per hit; json writes one
+// document: an object per query (an array of them in a batch).
+#include <nlohmann/json.hpp>
+
+#include "searcher/output/writers.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+nlohmann::json hit_object(const QueryResult& result, std::size_t i) {
+  const Hit& hit = result.results.hits[i];
+  const PassageRecord& r = hit.record;
+  nlohmann::json highlights = nlohmann::json::array();
+  for (const Span& span : result.highlights[i]) highlights.push_back({span.begin, span.end});
+  return {
+      {"qid", result.qid},
+      {"rank", i + 1},
+      {"score", hit.score},
+      {"article_id", r.article_id},
+      {"passage_id", r.passage_id},
+      {"passage_index", r.index},
+      {"title", r.title},
+      {"source", r.source},
+      {"author", r.author},
+      {"date", r.date},
+      {"url", r.url},
+      {"path", display_path(r)},
+      {"topics", r.topics},
+      {"preview", r.preview},
+      {"more_passages", hit.more_passages},
+      {"passage", r.text},
+      {"highlights", std::move(highlights)},
+  };
+}
+
+nlohmann::json query_object(const QueryResult& result) {
+  nlohmann::json hits = nlohmann::json::array();
+  for (std::size_t i = 0; i < result.results.hits.size(); ++i) hits.push_back(hit_object(result, i));
+  return {{"qid", result.qid},
+          {"query", result.query},
+          {"matching_articles", result.results.matching_articles},
+          {"results", std::move(hits)}};
+}
+
+// Document text is untrusted: dump() replaces invalid UTF-8 rather than throwing, and
+// escapes every control character.
+std::string dump(const nlohmann::json& value, int indent) {
+  return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+class JsonWriter final : public ResultWriter {
+ public:
+  JsonWriter(std::ostream& out, const WriterOptions& options) : out_(out), batch_(options.batch) {}
+  void write(const QueryResult& result) override { queries_.push_back(query_object(result)); }
+  void finish() override {
+    if (batch_) {
+      out_ << dump(queries_, 2) << '\n';
+    } else if (!queries_.empty()) {
+      out_ << dump(queries_.front(), 2) << '\n';
+    }
+  }
+
+ private:
+  std::ostream& out_;
+  bool batch_;
+  nlohmann::json queries_ = nlohmann::json::array();
+};
+
+class JsonlWriter final : public ResultWriter {
+ public:
+  explicit JsonlWriter(std::ostream& out) : out_(out) {}
+  void write(const QueryResult& result) override {
+    for (std::size_t i = 0; i < result.results.hits.size(); ++i) out_ << dump(hit_object(result, i), -1) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_json_writer(std::ostream& out, const WriterOptions& options) {
+  return std::make_unique<JsonWriter>(out, options);
+}
+
+std::unique_ptr<ResultWriter> make_jsonl_writer(std::ostream& out, const WriterOptions&) {
+  return std::make_unique<JsonlWriter>(out);
+}
+
+}  // namespace cs::searcher

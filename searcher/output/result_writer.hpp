@@ -1,0 +1,38 @@
+// Prints query results in the format the user chose (--format): one writer per format.
+#pragma once
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "searcher/session.hpp"
+
+namespace cs::searcher {
+
+struct WriterOptions {
+  bool color = false;                // ANSI colour and highlighting (text format only)
+  bool batch = false;                // several queries will be written
+  std::string run_tag = "cs-search";  // the last column of TREC lines
+};
+
+class ResultWriter {
+ public:
+  virtual ~ResultWriter() = default;
+  // Writes one query's results, in rank order.
+  virtual void write(const QueryResult& result) = 0;
+  // Writes whatever closes the output (the JSON array of a batch).
+  virtual void finish() {}
+};
+
+// The formats --format accepts, for help and error messages.
+inline constexpr std::string_view kFormats = "text, json, jsonl, tsv, trec";
+
+// nullptr when `format` is not one of kFormats.
+std::unique_ptr<ResultWriter> make_result_writer(std::string_view format, std::ostream& out,
+                                                 const WriterOptions& options);
+
+// The path to show for a hit: the indexed root joined with the article's relative path.
+std::string display_path(const PassageRecord& record);
+
+}  // namespace cs::searcher

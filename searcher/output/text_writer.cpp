@@ -1,0 +1,94 @@
+// --format text: for people at a terminal. Each hit: rank and title, then source, date,
+// score and file, then the passage with the query's words highlighted.
+#include <cstdio>
+
+#include "common/terminal.hpp"
+#include "searcher/output/writers.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+constexpr const char* kBold = "\x1B[1m";
+constexpr const char* kDim = "\x1B[2m";
+constexpr const char* kMatch = "\x1B[1;31m";
+constexpr const char* kReset = "\x1B[0m";
+constexpr const char* kIndent = "    ";
+
+class TextWriter final : public ResultWriter {
+ public:
+  TextWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
+
+  void write(const QueryResult& result) override {
+    if (options_.batch) out_ << style(kBold) << "# " << result.qid << ": " << terminal::sanitize_line(result.query) << style(kReset) << '\n';
+    if (result.results.hits.empty()) {
+      out_ << "No results for \"" << terminal::sanitize_line(result.query) << "\".\n";
+    }
+    for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
+      write_hit(i + 1, result.results.hits[i], result.highlights[i]);
+    }
+    if (options_.batch) out_ << '\n';
+  }
+
+ private:
+  const char* style(const char* code) const { return options_.color ? code : ""; }
+
+  void write_hit(std::size_t rank, const Hit& hit, const std::vector<Span>& spans) {
+    const PassageRecord& r = hit.record;
+    out_ << style(kBold) << rank << ". " << terminal::sanitize_line(r.title.empty() ? r.article_id : r.title)
+         << style(kReset);
+    if (r.preview) out_ << " [preview]";
+    out_ << '\n' << kIndent << style(kDim);
+    std::string meta;
+    const auto add = [&meta](const std::string& part) {
+      if (part.empty()) return;
+      if (!meta.empty()) meta.append(" | ");
+      meta.append(part);
+    };
+    add(terminal::sanitize_line(r.source));
+    add(r.date.substr(0, 10));
+    add(terminal::sanitize_line(r.author));
+    char score[32];
+    std::snprintf(score, sizeof score, "score %.3f", hit.score);
+    add(score);
+    if (hit.more_passages > 0) {
+      add("+" + std::to_string(hit.more_passages) + " more passage" + (hit.more_passages == 1 ? "" : "s"));
+    }
+    out_ << meta << '\n' << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
+    write_passage(r.text, spans);
+    out_ << "\n\n";
+  }
+
+  // Sanitises piece by piece so the highlight offsets stay true, and indents each line.
+  void write_passage(const std::string& text, const std::vector<Span>& spans) {
+    std::string rendered = kIndent;
+    std::uint32_t at = 0;
+    const auto plain = [&](std::uint32_t end) {
+      rendered.append(terminal::sanitize(std::string_view(text).substr(at, end - at)));
+    };
+    for (const Span& span : spans) {
+      plain(span.begin);
+      rendered.append(options_.color ? kMatch : "");
+      at = span.begin;
+      plain(span.end);
+      rendered.append(options_.color ? kReset : "");
+      at = span.end;
+    }
+    plain(static_cast<std::uint32_t>(text.size()));
+    for (const char c : rendered) {
+      out_ << c;
+      if (c == '\n') out_ << kIndent;
+    }
+  }
+
+  std::ostream& out_;
+  WriterOptions options_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_text_writer(std::ostream& out, const WriterOptions& options) {
+  return std::make_unique<TextWriter>(out, options);
+}
+
+}  // namespace cs::searcher

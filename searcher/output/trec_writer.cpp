@@ -1,0 +1,44 @@
+// --format trec: "QID Q0 ARTICLE_ID RANK SCORE RUNTAG", the run format trec_eval reads.
+// Fields are space-separated, so white space inside ids becomes '_'.
+#include <cstdio>
+
+#include "common/terminal.hpp"
+#include "searcher/output/writers.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+std::string field(const std::string& text) {
+  std::string out = terminal::sanitize_line(text);
+  for (char& c : out) {
+    if (c == ' ') c = '_';
+  }
+  return out.empty() ? "_" : out;
+}
+
+class TrecWriter final : public ResultWriter {
+ public:
+  TrecWriter(std::ostream& out, std::string run_tag) : out_(out), run_tag_(field(run_tag)) {}
+  void write(const QueryResult& result) override {
+    const std::string qid = field(result.qid);
+    for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
+      const Hit& hit = result.results.hits[i];
+      char score[32];
+      std::snprintf(score, sizeof score, "%.6f", hit.score);
+      out_ << qid << " Q0 " << field(hit.record.article_id) << ' ' << i + 1 << ' ' << score << ' ' << run_tag_ << '\n';
+    }
+  }
+
+ private:
+  std::ostream& out_;
+  std::string run_tag_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_trec_writer(std::ostream& out, const WriterOptions& options) {
+  return std::make_unique<TrecWriter>(out, options.run_tag);
+}
+
+}  // namespace cs::searcher

@@ -1,0 +1,40 @@
+// --format tsv: a header line, then one line per hit; every cell on one line, tabs and
+// control characters removed, for spreadsheets and `cut`.
+#include <cstdio>
+
+#include "common/terminal.hpp"
+#include "searcher/output/writers.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+class TsvWriter final : public ResultWriter {
+ public:
+  explicit TsvWriter(std::ostream& out) : out_(out) {
+    out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\n";
+  }
+  void write(const QueryResult& result) override {
+    for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
+      const Hit& hit = result.results.hits[i];
+      const PassageRecord& r = hit.record;
+      char score[32];
+      std::snprintf(score, sizeof score, "%.6f", hit.score);
+      out_ << cell(result.qid) << '\t' << i + 1 << '\t' << score << '\t' << cell(r.article_id) << '\t'
+           << cell(r.passage_id) << '\t' << cell(r.title) << '\t' << cell(r.source) << '\t' << cell(r.date) << '\t'
+           << cell(display_path(r)) << '\t' << cell(r.text) << '\n';
+    }
+  }
+
+ private:
+  static std::string cell(const std::string& text) { return terminal::sanitize_line(text); }
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<ResultWriter> make_tsv_writer(std::ostream& out, const WriterOptions&) {
+  return std::make_unique<TsvWriter>(out);
+}
+
+}  // namespace cs::searcher

@@ -1,0 +1,74 @@
+#include "searcher/retrieve.hpp"
+
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Error database_error(const fs::path& path, std::string reason, std::string hint) {
+  return Error{ErrorKind::kDatabase, path.string(), "", std::move(reason), std::move(hint)};
+}
+
+// Xapian's BM25 arguments past k1 and b: k2 = 0 (no query-length correction), k3 = 1
+// (query term frequency barely counts), min_normlen = 0.5, its defaults.
+Xapian::BM25Weight make_weight(const Bm25Parameters& p) { return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5); }
+
+}  // namespace
+
+Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    return database_error(path, "no database here", "run cs-index first, or pass --db DIR (or set CS_DB)");
+  }
+  try {
+    Xapian::Database db(path.string());
+    const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (schema != schema::kSchemaVersion) {
+      return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
+                            "run cs-index to build one, or pass --db DIR");
+    }
+    return std::unique_ptr<PassageSearcher>(new PassageSearcher(std::move(db), path));
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return database_error(path, "not a cs-search database (" + e.get_msg() + ")",
+                          "run cs-index first, or pass --db DIR (or set CS_DB)");
+  } catch (const Xapian::Error& e) {
+    return database_error(path, "cannot open database (" + e.get_description() + ")", "check permissions");
+  }
+}
+
+Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Bm25Parameters& bm25) {
+  // A writer may commit while we read; Xapian then asks us to reopen and try again.
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(query.query);
+      enquire.set_weighting_scheme(make_weight(bm25));
+      enquire.set_collapse_key(schema::kArticleIdSlot);
+      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+      SearchResults results;
+      results.matching_articles = mset.get_matches_estimated();
+      results.hits.reserve(mset.size());
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        auto record = decode_passage_record(it.get_document().get_data());
+        if (!record) {
+          Error error = record.error();
+          error.path = path_.string();
+          return error;
+        }
+        results.hits.push_back(Hit{it.get_weight(), it.get_collapse_count(), std::move(*record)});
+      }
+      return results;
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) return database_error(path_, "database kept changing during the search", "try again");
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      return database_error(path_, "search failed (" + e.get_description() + ")", "check the database with cs-index");
+    }
+  }
+}
+
+}  // namespace cs::searcher

@@ -1,0 +1,56 @@
+// Opens a cs-search database and runs the first stage of search: BM25 over passages with
+// Xapian, the best passage per article (collapse on the article id), hits with their records.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "common/error.hpp"
+#include "common/passage_record.hpp"
+#include "searcher/query.hpp"
+
+namespace cs::searcher {
+
+struct Hit {
+  double score = 0;               // BM25 weight of the passage
+  std::uint32_t more_passages = 0;  // other passages of the same article that matched (lower bound)
+  PassageRecord record;
+};
+
+struct SearchResults {
+  std::vector<Hit> hits;
+  std::uint64_t matching_articles = 0;  // Xapian's estimate, after collapsing
+};
+
+// BM25 parameters suited to passages: shorter documents than whole articles want less
+// length normalisation (b) and faster term-frequency saturation (k1) than Xapian's defaults
+// (k1 = 1, b = 0.5); starting points from the passage-retrieval literature, to be tuned on
+// judged queries.
+struct Bm25Parameters {
+  double k1 = 0.9;
+  double b = 0.4;
+};
+
+class PassageSearcher {
+ public:
+  // Opens the database read-only. Fails with kDatabase and a hint to run cs-index when the
+  // folder is missing or is not a cs-search database.
+  static Result<std::unique_ptr<PassageSearcher>> open(const std::filesystem::path& path);
+
+  // The best `limit` articles for `query`, each by its best passage. Ties keep index order.
+  Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Bm25Parameters& bm25 = {});
+
+  std::uint64_t passage_count() const { return db_.get_doccount(); }
+
+ private:
+  PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}
+
+  Xapian::Database db_;
+  std::filesystem::path path_;
+};
+
+}  // namespace cs::searcher

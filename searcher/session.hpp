@@ -1,0 +1,38 @@
+// A search session: one open database and one analyzer, answering queries one after
+// another (a single query, or every line of a batch) without reopening anything.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/analyzer.hpp"
+#include "searcher/retrieve.hpp"
+
+namespace cs::searcher {
+
+// One query's answer, ready for a ResultWriter.
+struct QueryResult {
+  std::string qid;
+  std::string query;
+  SearchResults results;
+  std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
+};
+
+class SearchSession {
+ public:
+  static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db);
+
+  // Parses, retrieves and highlights. Query errors are kQuery, database errors kDatabase.
+  Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit);
+
+ private:
+  explicit SearchSession(std::unique_ptr<PassageSearcher> searcher) : searcher_(std::move(searcher)) {}
+
+  std::unique_ptr<PassageSearcher> searcher_;
+  Analyzer analyzer_;
+};
+
+}  // namespace cs::searcher
