@@ -40,7 +40,11 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
   std::vector<Token> words;
   std::unordered_map<std::string, std::string> first_path_of_id;
 
-  for (const CrawlEntry& entry : crawl(options.roots, warn)) {
+  const auto found = crawl(options.roots, [&](const Error& error) {
+    ++summary.unreadable_paths;
+    warn(error);
+  });
+  for (const CrawlEntry& entry : found) {
     ++summary.files;
     if (entry.size > options.max_file_bytes) {
       warn(Error{ErrorKind::kInput, entry.path.string(), "",

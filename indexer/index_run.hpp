@@ -25,6 +25,7 @@ struct IndexSummary {
   std::size_t articles = 0;
   std::size_t passages = 0;
   std::uintmax_t bytes = 0;  // input bytes read
+  std::size_t unreadable_paths = 0;  // named paths or folders that do not exist or cannot be read
   std::uint64_t db_passages = 0;  // passages in the database after the run
   double seconds = 0;
 };

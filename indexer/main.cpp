@@ -31,7 +31,8 @@ Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
 ~/.local/share/cs-search/db (cs-search looks in the same place).
 
 Exit status: 0 the run completed (bad files are warned about, counted and skipped),
-2 usage error or the database could not be written (locked, not a database, disk full).
+2 usage error, a PATH that does not exist or cannot be read (the rest is still indexed), or
+the database could not be written (locked, not a database, disk full).
 )";
 
 // The corpus shipped with cs-search: the source tree's when run from a build folder, else
@@ -122,5 +123,6 @@ int main(int argc, char** argv) {
                 cs::terminal::sanitize_line(options.db.string()).c_str(),
                 static_cast<unsigned long long>(s.db_passages));
   }
-  return cs::exit_code::kSuccess;
+  // Like grep and ripgrep: a path that could not be read fails the run, after the rest indexed.
+  return summary->unreadable_paths > 0 ? cs::exit_code::kError : cs::exit_code::kSuccess;
 }
