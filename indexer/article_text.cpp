@@ -14,8 +14,24 @@ constexpr std::size_t kLeadInBlocks = 16;
 constexpr std::size_t kFirstParagraphWords = 25;
 // Section labels next to chrome ("Foreign Policy" under a language switcher) are this short.
 constexpr std::size_t kLabelWords = 4;
+// A complete sentence this long, outside a list, is article text even when short.
+constexpr std::size_t kSentenceWords = 8;
 // Bylines are short: "By Jane Doe and John Roe, CNN".
 constexpr std::size_t kMaxBylineWords = 10;
+
+bool ends_sentence(std::string_view text) {
+  while (!text.empty() && (text.back() == '"' || text.back() == ')' || text.ends_with("\xE2\x80\x9D"))) {
+    text.remove_suffix(text.back() == ')' || text.back() == '"' ? 1 : 3);
+  }
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
+// The lead-in ends at the first real paragraph: a long block, or a complete sentence that
+// is neither a list item nor a heading. Lists after it are article text.
+bool starts_article_text(const TextBlock& block, std::size_t words) {
+  if (words >= kFirstParagraphWords) return true;
+  return !block.list_item && block.heading_level == 0 && words >= kSentenceWords && ends_sentence(block.text);
+}
 
 bool is_capitalised_name(std::string_view text) {
   const std::size_t words = count_words(text);
@@ -89,7 +105,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
       // List items before the first real paragraph are navigation and labels ("- Post").
       if (block.list_item && words < kFirstParagraphWords) continue;
     }
-    if (words >= kFirstParagraphWords) in_lead_in = false;
+    if (starts_article_text(block, words)) in_lead_in = false;
     if (!body.empty()) body.append("\n\n");
     body.append(block.text);
   }

@@ -26,6 +26,15 @@ constexpr std::string_view kChromePrefixes[] = {
 
 constexpr std::string_view kChromeFragments[] = {"credit...", "all rights reserved"};
 
+// Publishers' disclaimers ("Blog posts represent the views of CFR fellows and staff and not
+// those of CFR, which takes no institutional positions."). Only short lines: an article may
+// quote the phrase in a long paragraph.
+constexpr std::string_view kDisclaimerFragments[] = {
+    "takes no institutional position", "do not necessarily reflect the views",
+    "does not necessarily reflect the views", "are those of the author",
+};
+constexpr std::size_t kMaxDisclaimerWords = 40;
+
 // Notices that say the saved page holds only part of the article.
 constexpr std::string_view kPreviewFragments[] = {
     "you have a preview view of this article",
@@ -75,6 +84,11 @@ LineKind classify_line(std::string_view line) {
   }
   for (const auto fragment : kChromeFragments) {
     if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+  }
+  if (count_words(lower) <= kMaxDisclaimerWords) {
+    for (const auto fragment : kDisclaimerFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+    }
   }
   if (is_relative_time(lower)) return LineKind::kChrome;
   // Image alt text of site icons ("Chattythat Icon").

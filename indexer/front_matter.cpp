@@ -81,7 +81,9 @@ FrontMatter split_front_matter(std::string_view text) {
     line_start = line_end + 1;
   }
   result.issue = Error{ErrorKind::kInput, "", "line 1", "front matter opened with --- is never closed",
-                       "the file was read as text"};
+                       "the file was read as plain text"};
+  result.body = text.substr(first_newline + 1);
+  result.unclosed = true;
   return result;
 }
 

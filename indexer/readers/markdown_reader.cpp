@@ -85,7 +85,7 @@ ReadResult MarkdownReader::read(const SourceFile& file) const {
     FrontMatter front = split_front_matter(text);
     if (front.issue) issues.push_back(*front.issue);
     const RecordText record = apply_record_fields(front.fields, article);
-    std::vector<TextBlock> blocks = markdown_blocks(front.body);
+    std::vector<TextBlock> blocks = front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body);
     // A body in the front matter (as JSON exports turned Markdown have) comes first.
     if (!record.body.empty()) {
       std::vector<TextBlock> record_blocks = plain_text_blocks(record.body);
