@@ -60,6 +60,12 @@ void straighten_apostrophes(std::string& word) {
   }
 }
 
+// "jinping's" -> "jinping", so the phrase "Xi Jinping" matches "Xi Jinping's" (the stem
+// would lose the 's anyway; this makes the exact terms used for phrases agree).
+void strip_possessive(std::string& word) {
+  if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
+}
+
 // Runs `visit(begin, end, rule_status)` over the segments `iterator` finds in UTF-8 `text`.
 // ICU iterates UTF-8 in place through UText, so the indices are byte offsets.
 template <typename Visit>
@@ -94,6 +100,7 @@ struct Analyzer::Impl {
   const icu::Normalizer2& normalizer = nfkc_casefold();
   Xapian::Stem stemmer;
   bool stems = false;
+  bool english = false;
   std::unordered_map<std::string, std::string> stem_cache;
 
   explicit Impl(std::string_view stem_language) : language(stem_language) {
@@ -101,6 +108,7 @@ struct Analyzer::Impl {
       stemmer = Xapian::Stem(language);  // throws InvalidArgumentError for unknown languages
       stems = true;
     }
+    english = language == "english" || language == "en";
   }
 };
 
@@ -130,6 +138,7 @@ void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
   for_each_segment(*impl_->words, text, [&](std::uint32_t begin, std::uint32_t end, int32_t status) {
     if (!is_word_status(status)) return;
     std::string word = fold(text.substr(begin, end - begin));
+    if (impl_->english) strip_possessive(word);
     if (word.empty() || word.size() > kMaxWordBytes) return;
     out.push_back(Token{std::move(word), begin, end});
   });

@@ -14,7 +14,7 @@ namespace cs {
 
 // One word of analysed text.
 struct Token {
-  std::string word;         // NFKC + case folded; typographic apostrophes made ASCII
+  std::string word;         // NFKC + case folded; apostrophes made ASCII; English "'s" dropped
   std::uint32_t begin = 0;  // byte span in the analysed text, [begin, end)
   std::uint32_t end = 0;
 };
