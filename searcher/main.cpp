@@ -10,6 +10,7 @@
 #include "common/version.hpp"
 #include "searcher/batch.hpp"
 #include "searcher/output/result_writer.hpp"
+#include "searcher/query_arguments.hpp"
 #include "searcher/session.hpp"
 
 namespace po = boost::program_options;
@@ -79,7 +80,9 @@ int main(int argc, char** argv) {
   po::variables_map vm;
   try {
     // Queries may start with '-' ("-word" excludes it): only known options are options.
-    po::store(po::command_line_parser(argc, argv)
+    const std::vector<std::string> args =
+        cs::searcher::separate_query_words(std::vector<std::string>(argv + 1, argv + argc), all);
+    po::store(po::command_line_parser(args)
                   .options(all)
                   .positional(positional)
                   .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
