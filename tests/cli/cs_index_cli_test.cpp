@@ -1,0 +1,130 @@
+// Runs the real cs-index in temporary folders: where it writes, how it treats bad input,
+// re-indexing, locking and its exit codes.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "support/test_support.hpp"
+
+namespace cs::test {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+constexpr const char* kGoodArticle =
+    "Tariff Talks Stall\n\nMarch 3, 2024\n\nNegotiators from both countries met in Geneva to discuss tariffs on "
+    "steel, aluminium and semiconductors, but left without agreement on a schedule.\n";
+
+TEST(CsIndexCli, BothProgramsAgreeOnTheDefaultDatabase) {
+  TempDir home;
+  const std::map<std::string, std::string> env = {{"XDG_DATA_HOME", home.path().string()}, {"CS_DB", ""}};
+  const CliResult indexed = run_cli(cs_index_binary(), {}, env);
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  EXPECT_THAT(indexed.out, HasSubstr("4 files: 4 indexed, 0 skipped"));
+  EXPECT_TRUE(std::filesystem::exists(home / "cs-search/db/iamglass"));
+  EXPECT_EQ(run_cli(cs_search_binary(), {"Taiwan"}, env).exit_code, 0);
+}
+
+TEST(CsIndexCli, CsDbNamesTheDatabase) {
+  TempDir dir;
+  const std::map<std::string, std::string> env = {{"CS_DB", (dir / "env-db").string()}};
+  ASSERT_EQ(run_cli(cs_index_binary(), {corpus_dir().string()}, env).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(dir / "env-db/iamglass"));
+  EXPECT_EQ(run_cli(cs_search_binary(), {"Taiwan"}, env).exit_code, 0);
+}
+
+TEST(CsIndexCli, BadFilesAreWarnedCountedAndTheRestIndexes) {
+  TempDir dir;
+  write_file(dir / "in/good.txt", kGoodArticle);
+  write_file(dir / "in/binary.txt", std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
+  write_file(dir / "in/empty.txt", "");
+  write_file(dir / "in/broken.md", "---\ntitle: [unclosed\n---\nThe body of a note about semiconductors.\n");
+  write_file(dir / "in/huge.txt", std::string(3u << 20, 'a'));
+  write_file(dir / "in/picture.png", "not an article");
+  const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "db").string(), "--max-file-size", "1", (dir / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("6 files: 2 indexed, 3 skipped (bad input), 1 ignored (not articles)"));
+  const auto warnings = lines(r.err);
+  ASSERT_EQ(warnings.size(), 4u) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("in/binary.txt: binary file (NUL bytes); skipped"));
+  EXPECT_THAT(r.err, HasSubstr("in/empty.txt: no article text found; skipped"));
+  EXPECT_THAT(r.err, HasSubstr("in/broken.md: line 3: invalid YAML front matter"));
+  EXPECT_THAT(r.err, HasSubstr("in/huge.txt: file is 3 MB, over the 1 MB limit; skipped"));
+  for (const auto& line : warnings) EXPECT_THAT(line, StartsWith("cs-index: warning: "));
+  const std::string db = (dir / "db").string();
+  EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db, "tariffs"}).exit_code, 0);
+  EXPECT_THAT(run_cli(cs_search_binary(), {"--db", db, "semiconductors", "--format", "trec"}).out, HasSubstr("broken.md"));
+}
+
+TEST(CsIndexCli, ReindexingReplacesArticlesInsteadOfAddingThem) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()}).exit_code, 0);
+  const Xapian::doccount after_first = Xapian::Database(db).get_doccount();
+  ASSERT_GT(after_first, 4u);
+  const CliResult second = run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()});
+  ASSERT_EQ(second.exit_code, 0);
+  EXPECT_EQ(Xapian::Database(db).get_doccount(), after_first);
+  EXPECT_THAT(second.out, HasSubstr("holds " + std::to_string(after_first) + " passages"));
+}
+
+TEST(CsIndexCli, ASecondWriterGetsALockedError) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()}).exit_code, 0);
+  Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);
+  const CliResult r = run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(lines(r.err).size(), 1u);
+  EXPECT_THAT(r.err, HasSubstr("locked by another cs-index; wait for it to finish"));
+  // Searching still works while the writer holds the lock.
+  EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db, "Taiwan"}).exit_code, 0);
+}
+
+TEST(CsIndexCli, ADatabasePathThatIsAFileIsAnError) {
+  TempDir dir;
+  write_file(dir / "file", "x");
+  const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "file").string(), corpus_dir().string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("is a file, not a database folder"));
+}
+
+TEST(CsIndexCli, MissingPathIsReportedAndFailsTheRun) {
+  TempDir dir;
+  write_file(dir / "in/good.txt", kGoodArticle);
+  const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "db").string(), (dir / "nope").string(), (dir / "in").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("nope: no such file or folder"));
+  EXPECT_THAT(r.out, HasSubstr("1 indexed"));
+}
+
+TEST(CsIndexCli, UnsupportedNamedFileIsSkippedWithAWarning) {
+  TempDir dir;
+  write_file(dir / "report.pdf", "%PDF-1.7");
+  const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "db").string(), (dir / "report.pdf").string()});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.err, HasSubstr("report.pdf: not a supported article format"));
+  EXPECT_THAT(r.out, HasSubstr("1 skipped"));
+}
+
+TEST(CsIndexCli, FileNamesInWarningsAreSanitised) {
+  TempDir dir;
+  write_file(dir / "in/evil\x1B[2Jname.txt", std::string("\0\0\0", 3));
+  const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "db").string(), (dir / "in").string()});
+  EXPECT_THAT(r.err, HasSubstr("binary file"));
+  EXPECT_THAT(r.err, Not(HasSubstr("\x1B")));
+}
+
+TEST(CsIndexCli, UsageErrorsAndHelp) {
+  EXPECT_EQ(run_cli(cs_index_binary(), {"--bogus"}).exit_code, 2);
+  EXPECT_EQ(run_cli(cs_index_binary(), {"--batch-mb", "0"}).exit_code, 2);
+  const CliResult help = run_cli(cs_index_binary(), {"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("Exit status"));
+  EXPECT_THAT(run_cli(cs_index_binary(), {"--version"}).out, HasSubstr("cs-index 0.1.0 (Xapian"));
+}
+
+}  // namespace
+}  // namespace cs::test

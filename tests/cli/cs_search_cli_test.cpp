@@ -1,0 +1,236 @@
+// Runs the real cs-search over a database cs-index built from the bundled corpus, and checks
+// what a user sees: ranking, formats, batch runs, exit codes and one-line errors.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+#include "support/test_support.hpp"
+
+namespace cs::test {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+using ::testing::StartsWith;
+
+class CsSearchCli : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    const CliResult indexed = run_cli(cs_index_binary(), {"--db", db().string(), corpus_dir().string()});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::filesystem::path db() { return *dir_ / "db"; }
+
+  static CliResult search(std::vector<std::string> args, const std::string& input = "") {
+    args.insert(args.begin(), {"--db", db().string()});
+    return run_cli(cs_search_binary(), args, {}, input);
+  }
+
+  static std::vector<nlohmann::json> jsonl(const std::string& out) {
+    std::vector<nlohmann::json> hits;
+    for (const auto& line : lines(out)) hits.push_back(nlohmann::json::parse(line));
+    return hits;
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* CsSearchCli::dir_ = nullptr;
+
+TEST_F(CsSearchCli, TaiwanRanksTheCfrPostFirst) {
+  const CliResult r = search({"--format", "jsonl", "Taiwan"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = jsonl(r.out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["article_id"], "cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt");
+  EXPECT_EQ(hits[0]["title"], "Xi and Trump Speak Via Phone");
+  EXPECT_EQ(hits[0]["date"], "2025-01-17T21:06:00Z");
+  EXPECT_THAT(hits[0]["passage"].get<std::string>(), HasSubstr("Taiwan"));
+}
+
+TEST_F(CsSearchCli, TextOutputShowsTitleSourceDateFileAndPassage) {
+  const CliResult r = search({"--color", "never", "Taiwan"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, StartsWith("1. Xi and Trump Speak Via Phone\n"));
+  EXPECT_THAT(r.out, HasSubstr("cfr.org | 2025-01-17"));
+  EXPECT_THAT(r.out, HasSubstr("corpus/cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt"));
+  EXPECT_THAT(r.out, HasSubstr("the two discussed Taiwan"));
+  EXPECT_THAT(r.out, Not(HasSubstr("\x1B")));
+}
+
+TEST_F(CsSearchCli, ColourAlwaysHighlightsTheQueryWords) {
+  const CliResult r = search({"--color", "always", "Taiwan"});
+  EXPECT_THAT(r.out, HasSubstr("\x1B[1;31mTaiwan\x1B[0m"));
+}
+
+TEST_F(CsSearchCli, StemmedQueryFindsOtherForms) {
+  // "phone calls" finds "phone call", highlighted as written in the passage.
+  const CliResult r = search({"--format", "jsonl", "phone", "calls"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = jsonl(r.out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["article_id"], "chinausfocus.com/2021-03-10-phone-call-diplomacy.txt");
+  const std::string passage = hits[0]["passage"];
+  std::vector<std::string> marked;
+  for (const auto& span : hits[0]["highlights"]) {
+    marked.push_back(passage.substr(span[0].get<std::size_t>(), span[1].get<std::size_t>() - span[0].get<std::size_t>()));
+  }
+  EXPECT_THAT(marked, ::testing::Contains("call"));
+  EXPECT_THAT(marked, ::testing::Contains("phone"));
+}
+
+TEST_F(CsSearchCli, PhraseQueryMatchesWordOrder) {
+  EXPECT_EQ(search({"\"phone call\""}).exit_code, 0);
+  EXPECT_EQ(search({"\"call phone\""}).exit_code, 1);
+}
+
+TEST_F(CsSearchCli, EachArticleAppearsOnceWithItsBestPassage) {
+  const auto hits = jsonl(search({"--format", "jsonl", "--limit", "50", "Xi"}).out);
+  std::set<std::string> articles;
+  for (const auto& hit : hits) EXPECT_TRUE(articles.insert(hit["article_id"]).second) << hit["article_id"];
+  EXPECT_EQ(articles.size(), 4u);
+}
+
+TEST_F(CsSearchCli, RelatedStoriesAreNotTheCnnArticlesText) {
+  // Titles and excerpts of the CNN file's `related:` front matter belong to other stories.
+  EXPECT_EQ(search({"LGBTQ"}).exit_code, 1);
+  EXPECT_EQ(search({"equalizing"}).exit_code, 1);
+  EXPECT_EQ(search({"Yellen"}).exit_code, 1);
+  const auto hits = jsonl(search({"--format", "jsonl", "Biden", "Xi", "first", "time"}).out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["source"], "CNN");
+}
+
+TEST_F(CsSearchCli, SiteChromeIsNotSearchable) {
+  for (const char* chrome : {"Chattythat", "subscriber", "\"Back to Top\"", "\"might also like\""}) {
+    EXPECT_EQ(search({chrome}).exit_code, 1) << chrome;
+  }
+}
+
+TEST_F(CsSearchCli, PreviewArticlesAreMarked) {
+  const auto hits = jsonl(search({"--format", "jsonl", "Harbin"}).out);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0]["preview"], true);
+  EXPECT_THAT(search({"--color", "never", "Harbin"}).out, HasSubstr("[preview]"));
+}
+
+TEST_F(CsSearchCli, LimitBoundsTheResults) {
+  EXPECT_EQ(lines(search({"--format", "trec", "--limit", "2", "Xi"}).out).size(), 2u);
+}
+
+TEST_F(CsSearchCli, BatchJsonlCarriesQueryIds) {
+  const std::string batch = "# judged queries\nq-taiwan\tTaiwan\n\nHarbin\nq-none\tzzzunmatched\n";
+  const CliResult r = search({"--batch", "-", "--format", "jsonl"}, batch);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::set<std::string> qids;
+  for (const auto& hit : jsonl(r.out)) qids.insert(hit["qid"]);
+  EXPECT_EQ(qids, (std::set<std::string>{"q-taiwan", "4"}));
+}
+
+TEST_F(CsSearchCli, BatchTrecLinesAreWellFormed) {
+  TempDir dir;
+  write_file(dir / "queries.tsv", "t1\tTaiwan\nt2\tXi Trump call\n");
+  const CliResult r = search({"--batch", (dir / "queries.tsv").string(), "--format", "trec", "--run-tag", "my run"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::vector<double>> scores;
+  for (const auto& line : lines(r.out)) {
+    std::istringstream fields(line);
+    std::string qid, q0, doc, tag, extra;
+    int rank = 0;
+    double score = 0;
+    ASSERT_TRUE(fields >> qid >> q0 >> doc >> rank >> score >> tag) << line;
+    EXPECT_FALSE(fields >> extra) << line;
+    EXPECT_EQ(q0, "Q0");
+    EXPECT_EQ(tag, "my_run");
+    EXPECT_EQ(static_cast<std::size_t>(rank), scores[qid].size() + 1);
+    if (!scores[qid].empty()) {
+      EXPECT_LE(score, scores[qid].back());
+    }
+    scores[qid].push_back(score);
+  }
+  EXPECT_EQ(scores.size(), 2u);
+  EXPECT_EQ(scores["t2"].size(), 4u);
+}
+
+TEST_F(CsSearchCli, BatchReportsABadLineAndRunsTheRest) {
+  const CliResult r = search({"--batch", "-", "--format", "trec"}, "ok\tTaiwan\nbad\t\"unclosed\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(lines(r.err).size(), 1u);
+  EXPECT_THAT(r.err, HasSubstr("<stdin>: line 2, column 1: unbalanced quote"));
+  EXPECT_THAT(r.out, HasSubstr("ok Q0 cfr.org/"));
+}
+
+TEST_F(CsSearchCli, JsonFormatIsOneDocument) {
+  const CliResult r = search({"--format", "json", "Taiwan"});
+  const auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["query"], "Taiwan");
+  EXPECT_EQ(doc["results"].size(), 1u);
+}
+
+TEST_F(CsSearchCli, NoMatchExitsOneWithAPlainMessage) {
+  const CliResult r = search({"--color", "never", "zzzunmatched"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("No results"));
+  EXPECT_TRUE(r.err.empty());
+}
+
+TEST_F(CsSearchCli, MalformedQueryIsOneLineAndExitTwo) {
+  const CliResult r = search({"\"unbalanced"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "cs-search: error: query: column 1: unbalanced quote; close the phrase with \" or remove the quote\n");
+}
+
+TEST_F(CsSearchCli, ExcludingAWordIsNotAnOption) {
+  const CliResult r = search({"--format", "trec", "Xi", "-Trump"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("chinausfocus.com"));
+  EXPECT_THAT(r.out, Not(HasSubstr("cfr.org")));
+}
+
+TEST_F(CsSearchCli, UsageErrorsExitTwo) {
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {}, {"--format", "xml", "x"}, {"--limit", "0", "x"}, {"--color", "sometimes", "x"}, {"--bogus", "x"},
+           {"--batch", "-", "also", "a", "query"}}) {
+    const CliResult r = search(args);
+    EXPECT_EQ(r.exit_code, 2) << ::testing::PrintToString(args);
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+    EXPECT_THAT(r.err, StartsWith("cs-search: error: "));
+  }
+}
+
+TEST_F(CsSearchCli, MissingDatabaseSaysToRunCsIndex) {
+  TempDir dir;
+  const CliResult r = run_cli(cs_search_binary(), {"--db", (dir / "nothing").string(), "Taiwan"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("run cs-index first"));
+  EXPECT_EQ(lines(r.err).size(), 1u);
+}
+
+TEST_F(CsSearchCli, AFolderThatIsNotADatabaseIsAnError) {
+  TempDir dir;
+  write_file(dir / "notes.txt", "x");
+  const CliResult r = run_cli(cs_search_binary(), {"--db", dir.path().string(), "Taiwan"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("not a cs-search database"));
+}
+
+TEST_F(CsSearchCli, HelpAndVersion) {
+  const CliResult help = run_cli(cs_search_binary(), {"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_THAT(help.out, HasSubstr("--batch"));
+  EXPECT_THAT(help.out, HasSubstr("Exit status"));
+  const CliResult version = run_cli(cs_search_binary(), {"--version"});
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_THAT(version.out, HasSubstr("Xapian 1."));
+  EXPECT_THAT(version.out, HasSubstr("ICU "));
+}
+
+}  // namespace
+}  // namespace cs::test

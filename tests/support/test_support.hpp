@@ -1,0 +1,49 @@
+// Helpers every test binary shares: temporary folders, files, and running the real
+// cs-index / cs-search binaries with captured output and exit status.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace cs::test {
+
+// A fresh folder under the system temp dir, removed with everything in it on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Writes `content` to `path`, creating parent folders.
+void write_file(const std::filesystem::path& path, const std::string& content);
+std::string read_file(const std::filesystem::path& path);
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs `program` with `args`; `env` entries are set (an empty value unsets); `input` is
+// fed to standard input. Does not go through a shell.
+CliResult run_cli(const std::filesystem::path& program, const std::vector<std::string>& args,
+                  const std::map<std::string, std::string>& env = {}, const std::string& input = "");
+
+std::filesystem::path cs_index_binary();
+std::filesystem::path cs_search_binary();
+std::filesystem::path corpus_dir();
+std::filesystem::path fixtures_dir();
+
+// Non-empty lines of `text`.
+std::vector<std::string> lines(const std::string& text);
+
+}  // namespace cs::test

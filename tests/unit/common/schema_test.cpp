@@ -1,0 +1,38 @@
+#include "common/schema.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cs::schema {
+namespace {
+
+TEST(Schema, BooleanTermKeepsShortValues) {
+  EXPECT_EQ(boolean_term(kArticleIdPrefix, "cfr.org/a.txt"), "XAcfr.org/a.txt");
+}
+
+TEST(Schema, BooleanTermShortensLongValuesUniquely) {
+  const std::string long_a(400, 'a');
+  std::string long_b = long_a;
+  long_b.back() = 'b';
+  const std::string term_a = boolean_term(kArticleIdPrefix, long_a);
+  const std::string term_b = boolean_term(kArticleIdPrefix, long_b);
+  EXPECT_LE(term_a.size(), 245u);
+  EXPECT_NE(term_a, term_b);
+  EXPECT_EQ(term_a, boolean_term(kArticleIdPrefix, long_a));
+}
+
+TEST(Schema, BooleanTermDoesNotCutUtf8Sequences) {
+  std::string value;
+  for (int i = 0; i < 200; ++i) value += "简";
+  const std::string term = boolean_term(kPathPrefix, value);
+  const std::string kept = term.substr(0, term.find('#'));
+  EXPECT_EQ((kept.size() - kPathPrefix.size()) % 3, 0u);
+}
+
+TEST(Schema, StemmedTermsFollowXapianConvention) {
+  EXPECT_EQ(stemmed_term("", "call"), "Zcall");
+  EXPECT_EQ(stemmed_term(kTitlePrefix, "call"), "ZScall");
+  EXPECT_EQ(exact_term(kTitlePrefix, "calls"), "Scalls");
+}
+
+}  // namespace
+}  // namespace cs::schema

@@ -1,0 +1,78 @@
+#include "indexer/article_text.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cs::indexer {
+namespace {
+
+Article from_text(const std::string& text) {
+  Article article;
+  fill_article_from_blocks(plain_text_blocks(text), article);
+  return article;
+}
+
+TEST(ArticleText, TitleIsTheFirstLineThatIsNotChrome) {
+  const Article a = from_text("Back to Top\n\nThe Real Title\n\nFirst paragraph of the story.");
+  EXPECT_EQ(a.title, "The Real Title");
+  EXPECT_EQ(a.body, "First paragraph of the story.");
+}
+
+TEST(ArticleText, ASectionLabelBesideChromeIsNotTheTitle) {
+  const Article a = from_text("Language : English 简体 繁體\nForeign Policy\n\nPhone Call Diplomacy\n\nText.");
+  EXPECT_EQ(a.title, "Phone Call Diplomacy");
+}
+
+TEST(ArticleText, TakesDatelineAndBylineOutOfTheBody) {
+  const Article a = from_text("Title\n\nMar 10, 2021\n  • Li Yan\n\n    Deputy Director of an institute\n\nBody text.");
+  EXPECT_EQ(a.date, "2021-03-10");
+  EXPECT_EQ(a.author, "Li Yan");
+  EXPECT_EQ(a.body, "Body text.");
+}
+
+TEST(ArticleText, ReadsByLines) {
+  const Article a = from_text("Title\nBy Jane Doe and John Roe, CNN\nBody text.");
+  EXPECT_EQ(a.author, "Jane Doe and John Roe");
+}
+
+TEST(ArticleText, KeepsMetadataAlreadyKnown) {
+  Article a;
+  a.title = "From front matter";
+  a.date = "2020-01-01";
+  fill_article_from_blocks(plain_text_blocks("Mar 10, 2021\nText of the article."), a);
+  EXPECT_EQ(a.title, "From front matter");
+  EXPECT_EQ(a.date, "2020-01-01");
+  EXPECT_EQ(a.body, "Text of the article.");
+}
+
+TEST(ArticleText, PaywallNoticeMarksPreviewAndIsDropped) {
+  const Article a = from_text(
+      "Title\nYou have a preview view of this article while we are checking your access.\nThe text of the article follows.");
+  EXPECT_TRUE(a.preview);
+  EXPECT_EQ(a.body, "The text of the article follows.");
+}
+
+TEST(ArticleText, ListItemsBeforeTheFirstParagraphAreNavigation) {
+  const Article a = from_text(
+      "Title\n- Post\n- Blog posts represent the views of the fellows\nOn Friday the two leaders spoke by phone for "
+      "the first time since the election, and the call is believed to be their first direct contact in years.\n"
+      "- a list item inside the story");
+  EXPECT_EQ(a.body.find("Post"), std::string::npos);
+  EXPECT_NE(a.body.find("a list item inside the story"), std::string::npos);
+}
+
+TEST(ArticleText, ListsAfterAShortFirstSentenceAreArticleText) {
+  const Article a = from_text("Title\nNegotiators met in Geneva on Wednesday to talk tariffs.\n- A second round in June");
+  EXPECT_EQ(a.body, "Negotiators met in Geneva on Wednesday to talk tariffs.\n\nA second round in June");
+}
+
+TEST(ArticleText, DatesQuotedLaterInTheTextStayText) {
+  std::string text = "Title\n";
+  for (int i = 0; i < 20; ++i) text += "Paragraph " + std::to_string(i) + ".\n";
+  text += "March 3, 2020\n";
+  const Article a = from_text(text);
+  EXPECT_TRUE(a.date.empty());
+  EXPECT_NE(a.body.find("March 3, 2020"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace cs::indexer

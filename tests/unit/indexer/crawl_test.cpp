@@ -1,0 +1,60 @@
+#include "indexer/crawl.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/test_support.hpp"
+
+namespace cs::indexer {
+namespace {
+
+std::vector<std::string> relative_paths(const std::vector<CrawlEntry>& entries) {
+  std::vector<std::string> out;
+  for (const auto& e : entries) out.push_back(e.relative_path);
+  return out;
+}
+
+TEST(Crawl, WalksFoldersSortedSkippingHiddenAndIgnored) {
+  test::TempDir dir;
+  test::write_file(dir / "b.txt", "b");
+  test::write_file(dir / "site/a.txt", "a");
+  test::write_file(dir / ".hidden/x.txt", "x");
+  test::write_file(dir / ".dotfile", "x");
+  test::write_file(dir / "README.md", "docs");
+  test::write_file(dir / "drafts/c.txt", "c");
+  test::write_file(dir / ".csignore", "# docs\nREADME.md\ndrafts\n");
+  std::vector<Error> issues;
+  const auto entries = crawl({dir.path()}, [&](const Error& e) { issues.push_back(e); });
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"b.txt", "site/a.txt"}));
+  EXPECT_TRUE(issues.empty());
+  EXPECT_EQ(entries[0].root, dir.path());
+}
+
+TEST(Crawl, NamedFileIsRelativeToItsFolder) {
+  test::TempDir dir;
+  test::write_file(dir / "one.txt", "1");
+  const auto entries = crawl({dir / "one.txt"}, [](const Error&) {});
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].relative_path, "one.txt");
+  EXPECT_TRUE(entries[0].named);
+}
+
+TEST(Crawl, ReportsMissingPathsAndGoesOn) {
+  test::TempDir dir;
+  test::write_file(dir / "one.txt", "1");
+  std::vector<Error> issues;
+  const auto entries = crawl({dir / "missing", dir.path()}, [&](const Error& e) { issues.push_back(e); });
+  ASSERT_EQ(issues.size(), 1u);
+  EXPECT_NE(issues[0].path.find("missing"), std::string::npos);
+  EXPECT_EQ(entries.size(), 1u);
+}
+
+TEST(Crawl, DoesNotFollowLinkedFolders) {
+  test::TempDir dir;
+  test::write_file(dir / "root/a.txt", "a");
+  std::filesystem::create_directory_symlink(dir / "root", dir / "root/loop");
+  const auto entries = crawl({dir / "root"}, [](const Error&) {});
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"a.txt"}));
+}
+
+}  // namespace
+}  // namespace cs::indexer

@@ -1,0 +1,106 @@
+#include "indexer/passages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace cs::indexer {
+namespace {
+
+struct Split {
+  std::vector<Token> words;
+  std::vector<Passage> passages;
+};
+
+Split split(const std::string& body, const PassageLimits& limits = {}) {
+  Analyzer analyzer;
+  Split s;
+  analyzer.tokenize(body, s.words);
+  s.passages = split_passages(body, s.words, analyzer, limits);
+  return s;
+}
+
+std::size_t words_in(const Split& s, const Passage& p) {
+  std::size_t n = 0;
+  for (const auto& w : s.words) n += (w.begin >= p.begin && w.begin < p.end) ? 1 : 0;
+  return n;
+}
+
+std::string sentence(std::mt19937& random, std::size_t words) {
+  static const char* vocabulary[] = {"trade", "call", "Xi", "Biden", "talks", "tariffs", "Taiwan", "relations", "the", "of"};
+  std::string s;
+  for (std::size_t i = 0; i < words; ++i) {
+    s += (i ? " " : "");
+    s += vocabulary[random() % 10];
+  }
+  return s + ".";
+}
+
+TEST(Passages, OneShortParagraphIsOnePassage) {
+  const Split s = split("A single paragraph of a few words.");
+  ASSERT_EQ(s.passages.size(), 1u);
+  EXPECT_EQ(s.passages[0].begin, 0u);
+  EXPECT_EQ(s.passages[0].end, 34u);
+}
+
+TEST(Passages, ShortParagraphsJoinTheNext) {
+  std::mt19937 random(1);
+  const std::string body = sentence(random, 5) + "\n\n" + sentence(random, 40) + "\n\n" + sentence(random, 40);
+  const Split s = split(body);
+  ASSERT_EQ(s.passages.size(), 2u);
+  EXPECT_EQ(words_in(s, s.passages[0]), 45u);
+}
+
+TEST(Passages, LongParagraphsAreCutBetweenSentences) {
+  std::mt19937 random(2);
+  std::string body;
+  for (int i = 0; i < 12; ++i) body += (i ? " " : "") + sentence(random, 25);
+  const Split s = split(body);
+  ASSERT_GT(s.passages.size(), 1u);
+  for (const auto& p : s.passages) {
+    EXPECT_LE(words_in(s, p), 120u);
+    EXPECT_EQ(body[p.end - 1], '.') << "a passage should end at a sentence end";
+  }
+}
+
+TEST(Passages, ASentenceLongerThanTheLimitIsCutBetweenWords) {
+  std::mt19937 random(3);
+  const Split s = split(sentence(random, 300));
+  ASSERT_EQ(s.passages.size(), 3u);
+  for (const auto& p : s.passages) EXPECT_LE(words_in(s, p), 120u);
+}
+
+// Property: for random bodies, passages are in order, do not overlap, are trimmed, stay
+// within max_words, and cover every word exactly once.
+TEST(Passages, CoverEveryWordWithinLimits) {
+  std::mt19937 random(42);
+  for (int round = 0; round < 200; ++round) {
+    std::string body;
+    const int paragraphs = 1 + static_cast<int>(random() % 8);
+    for (int p = 0; p < paragraphs; ++p) {
+      if (p) body += "\n\n";
+      const int sentences = 1 + static_cast<int>(random() % 10);
+      for (int k = 0; k < sentences; ++k) body += (k ? " " : "") + sentence(random, 1 + random() % 60);
+    }
+    const Split s = split(body);
+    std::size_t covered = 0;
+    for (std::size_t i = 0; i < s.passages.size(); ++i) {
+      const Passage& p = s.passages[i];
+      ASSERT_EQ(p.index, i);
+      ASSERT_LT(p.begin, p.end);
+      if (i > 0) {
+        ASSERT_GE(p.begin, s.passages[i - 1].end);
+      }
+      ASSERT_NE(body[p.begin], ' ');
+      ASSERT_NE(body[p.end - 1], ' ');
+      ASSERT_LE(words_in(s, p), 120u) << body;
+      covered += words_in(s, p);
+    }
+    ASSERT_EQ(covered, s.words.size());
+  }
+}
+
+TEST(Passages, EmptyBodyHasNoPassages) { EXPECT_TRUE(split("").passages.empty()); }
+
+}  // namespace
+}  // namespace cs::indexer

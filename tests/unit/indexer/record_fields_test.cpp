@@ -1,0 +1,50 @@
+#include "indexer/record_fields.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cs::indexer {
+namespace {
+
+TEST(RecordFields, AcceptsAliases) {
+  const auto record = nlohmann::json::parse(R"({
+    "headline": "H", "publishedDateTime": "2021-02-11T02:39:57Z", "webUrl": "https://x/y",
+    "provider": {"name": "CNN", "domain": "cnn.com"}, "tags": "Trade, Taiwan", "guid": "g-1",
+    "authors": [{"name": "A One"}, "B Two"], "summary": "S", "content": "C"})");
+  Article article;
+  const RecordText text = apply_record_fields(record, article);
+  EXPECT_EQ(article.title, "H");
+  EXPECT_EQ(article.date, "2021-02-11T02:39:57Z");
+  EXPECT_EQ(article.url, "https://x/y");
+  EXPECT_EQ(article.source, "CNN");
+  EXPECT_EQ(article.id, "g-1");
+  EXPECT_EQ(article.author, "A One, B Two");
+  EXPECT_EQ(article.topics, (std::vector<std::string>{"Trade", "Taiwan"}));
+  EXPECT_EQ(text.excerpt, "S");
+  EXPECT_EQ(text.body, "C");
+}
+
+TEST(RecordFields, SkipsADateAliasThatIsNotADate) {
+  // The CNN seed has both "published: true" and "publishedDateTime".
+  const auto record = nlohmann::json::parse(R"({"published": "true", "publishedDateTime": "2021-02-11T02:39:57Z"})");
+  Article article;
+  apply_record_fields(record, article);
+  EXPECT_EQ(article.date, "2021-02-11T02:39:57Z");
+}
+
+TEST(RecordFields, IgnoresRelatedArticles) {
+  const auto record = nlohmann::json::parse(R"({"title": "Mine", "related": [{"title": "Theirs", "excerpt": "Other"}]})");
+  Article article;
+  const RecordText text = apply_record_fields(record, article);
+  EXPECT_EQ(article.title, "Mine");
+  EXPECT_TRUE(text.excerpt.empty());
+}
+
+TEST(RecordFields, LeavesArticleAloneForNonObjects) {
+  Article article;
+  article.title = "kept";
+  apply_record_fields(nlohmann::json::array({1, 2}), article);
+  EXPECT_EQ(article.title, "kept");
+}
+
+}  // namespace
+}  // namespace cs::indexer

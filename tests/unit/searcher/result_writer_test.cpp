@@ -1,0 +1,96 @@
+#include "searcher/output/result_writer.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace cs::searcher {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+QueryResult sample() {
+  QueryResult result;
+  result.qid = "q1";
+  result.query = "taiwan";
+  Hit hit;
+  hit.score = 2.5;
+  hit.more_passages = 2;
+  hit.record.article_id = "cfr.org/a b.txt";
+  hit.record.passage_id = "cfr.org/a b.txt#1";
+  hit.record.title = "Evil \x1B[31mTitle";
+  hit.record.source = "cfr.org";
+  hit.record.date = "2025-01-17T21:06:00Z";
+  hit.record.root = "/data";
+  hit.record.path = "cfr.org/a b.txt";
+  hit.record.text = "About Taiwan\x1B]0;pwned\x07 and\ttrade.";
+  result.results.hits.push_back(hit);
+  result.results.matching_articles = 1;
+  result.highlights.push_back({Span{6, 12}});
+  return result;
+}
+
+std::string render(std::string_view format, WriterOptions options = {}) {
+  std::ostringstream out;
+  auto writer = make_result_writer(format, out, options);
+  EXPECT_NE(writer, nullptr);
+  writer->write(sample());
+  writer->finish();
+  return out.str();
+}
+
+TEST(ResultWriter, UnknownFormatGivesNoWriter) {
+  std::ostringstream out;
+  EXPECT_EQ(make_result_writer("xml", out, {}), nullptr);
+}
+
+TEST(ResultWriter, TextIsSanitisedAndPlainWithoutColour) {
+  const std::string text = render("text");
+  EXPECT_THAT(text, Not(HasSubstr("\x1B")));
+  EXPECT_THAT(text, HasSubstr("1. Evil Title"));
+  EXPECT_THAT(text, HasSubstr("cfr.org | 2025-01-17 | score 2.500 | +2 more passages"));
+  EXPECT_THAT(text, HasSubstr("/data/cfr.org/a b.txt"));
+}
+
+TEST(ResultWriter, TextHighlightsInColour) {
+  WriterOptions options;
+  options.color = true;
+  EXPECT_THAT(render("text", options), HasSubstr("\x1B[1;31mTaiwan\x1B[0m"));
+}
+
+TEST(ResultWriter, JsonlCarriesEveryField) {
+  const auto hit = nlohmann::json::parse(render("jsonl"));
+  for (const char* key : {"qid", "rank", "score", "article_id", "passage_id", "title", "source", "date", "url", "path", "passage", "highlights"}) {
+    EXPECT_TRUE(hit.contains(key)) << key;
+  }
+  EXPECT_EQ(hit["qid"], "q1");
+  EXPECT_EQ(hit["rank"], 1);
+  EXPECT_EQ(hit["highlights"][0][0], 6);
+}
+
+TEST(ResultWriter, JsonEscapesControlCharacters) {
+  const std::string json = render("json");
+  EXPECT_THAT(json, Not(HasSubstr("\x1B")));
+  EXPECT_EQ(nlohmann::json::parse(json)["results"][0]["title"], "Evil \x1B[31mTitle");
+}
+
+TEST(ResultWriter, TrecLinesHaveSixFieldsWithoutInnerSpaces) {
+  EXPECT_EQ(render("trec"), "q1 Q0 cfr.org/a_b.txt 1 2.500000 cs-search\n");
+}
+
+TEST(ResultWriter, TsvHasAHeaderAndOneLinePerHit) {
+  const std::string tsv = render("tsv");
+  std::istringstream lines(tsv);
+  std::string header, row, extra;
+  std::getline(lines, header);
+  std::getline(lines, row);
+  EXPECT_FALSE(std::getline(lines, extra));
+  EXPECT_EQ(std::count(header.begin(), header.end(), '\t'), std::count(row.begin(), row.end(), '\t'));
+  EXPECT_THAT(row, Not(HasSubstr("\x1B")));
+}
+
+}  // namespace
+}  // namespace cs::searcher
