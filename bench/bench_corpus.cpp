@@ -1,0 +1,50 @@
+#include "bench/bench_corpus.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+#include "common/error.hpp"
+#include "indexer/crawl.hpp"
+#include "indexer/reader_registry.hpp"
+
+namespace cs::bench {
+
+namespace {
+
+BenchCorpus load() {
+  BenchCorpus corpus;
+  const char* chosen = std::getenv("CS_BENCH_CORPUS");
+  corpus.folder = chosen != nullptr && *chosen != '\0' ? std::filesystem::path(chosen)
+                                                       : std::filesystem::path(CS_SOURCE_CORPUS_DIR);
+  const auto report = [](const Error& error) {
+    std::fprintf(stderr, "%s\n", format_error("bench", "warning", error).c_str());
+  };
+  for (const auto& entry : indexer::crawl({corpus.folder}, report)) {
+    std::ifstream in(entry.path, std::ios::binary);
+    SourceFile file{entry.path, entry.relative_path,
+                    std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
+    const indexer::Reader* reader = indexer::pick_reader(file);
+    if (reader == nullptr) continue;
+    for (Article& article : reader->read(file).articles) {
+      corpus.body_bytes += article.body.size();
+      corpus.articles.push_back(std::move(article));
+    }
+  }
+  if (corpus.body_bytes == 0) {
+    std::fprintf(stderr, "bench: no article text in %s; set CS_BENCH_CORPUS to a folder of articles\n",
+                 corpus.folder.c_str());
+    std::exit(2);
+  }
+  return corpus;
+}
+
+}  // namespace
+
+const BenchCorpus& bench_corpus() {
+  static const BenchCorpus corpus = load();
+  return corpus;
+}
+
+}  // namespace cs::bench
