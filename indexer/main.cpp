@@ -1,13 +1,10 @@
 // cs-index: reads article files into a cs-search database. Options in, summary out.
-#include <boost/program_options.hpp>
-
 #include <cstdio>
-#include <iostream>
 
+#include "common/command_line.hpp"
 #include "common/db_location.hpp"
 #include "common/exit_codes.hpp"
 #include "common/terminal.hpp"
-#include "common/version.hpp"
 #include "indexer/index_run.hpp"
 
 namespace po = boost::program_options;
@@ -45,74 +42,42 @@ fs::path bundled_corpus(const char* argv0) {
   return installed.lexically_normal();
 }
 
-void print_error(const cs::Error& error, const char* severity) {
-  std::cerr << cs::terminal::sanitize_line(cs::format_error(kProgram, severity, error)) << '\n';
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description visible("Options");
+  cs::CommandLine command_line(kProgram, kUsage);
   std::string db_option;
   double max_file_mb = 64;
   double batch_mb = 8;
-  visible.add_options()
+  command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to write")
       ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(64),
        "skip files larger than this")
       ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(8),
        "commit after this much text (bounds memory; a killed run keeps every earlier commit)")
-      ("quiet,q", "print no summary")
-      ("help,h", "show this help")
-      ("version,V", "show versions");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
-
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    print_error(cs::Error{cs::ErrorKind::kUsage, "", "", e.what(), "see cs-index --help"}, "error");
-    return cs::exit_code::kError;
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage << '\n' << visible;
-    return cs::exit_code::kSuccess;
-  }
-  if (vm.count("version")) {
-    std::cout << cs::version_line(kProgram) << '\n';
-    return cs::exit_code::kSuccess;
-  }
-  if (!(max_file_mb > 0) || !(batch_mb > 0)) {
-    print_error(cs::Error{cs::ErrorKind::kUsage, "", "", "--max-file-size and --batch-mb must be positive", ""}, "error");
-    return cs::exit_code::kError;
-  }
+      ("quiet,q", "print no summary");
+  if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
+  if (!(max_file_mb > 0) || !(batch_mb > 0)) return command_line.usage_error("--max-file-size and --batch-mb must be positive");
 
   cs::indexer::IndexOptions options;
   options.db = cs::resolve_db_path(db_option);
   options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
   options.batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
-  if (vm.count("path")) {
-    for (const auto& path : vm["path"].as<std::vector<std::string>>()) options.roots.emplace_back(path);
-  } else {
+  for (const auto& path : command_line.operands()) options.roots.emplace_back(path);
+  if (options.roots.empty()) {
     options.roots.push_back(bundled_corpus(argv[0]));
   }
 
   std::size_t warnings = 0;
   const auto summary = cs::indexer::run_index(options, [&](const cs::Error& issue) {
     ++warnings;
-    print_error(issue, "warning");
+    command_line.print(issue, "warning");
   });
   if (!summary) {
-    print_error(summary.error(), "error");
+    command_line.print(summary.error());
     return cs::exit_code::kError;
   }
-  if (!vm.count("quiet")) {
+  if (!command_line.given("quiet")) {
     const auto& s = *summary;
     const double mb = static_cast<double>(s.bytes) / (1024.0 * 1024.0);
     std::printf("cs-index: %zu files: %zu indexed, %zu skipped (bad input), %zu ignored (not articles)\n",

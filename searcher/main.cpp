@@ -1,16 +1,13 @@
 // cs-search: ranked passages for a query, or for every query of a batch file.
-#include <boost/program_options.hpp>
-
 #include <fstream>
 #include <iostream>
 
+#include "common/command_line.hpp"
 #include "common/db_location.hpp"
 #include "common/exit_codes.hpp"
 #include "common/terminal.hpp"
-#include "common/version.hpp"
 #include "searcher/batch.hpp"
 #include "searcher/output/result_writer.hpp"
-#include "searcher/query_arguments.hpp"
 #include "searcher/session.hpp"
 
 namespace po = boost::program_options;
@@ -39,15 +36,6 @@ Exit status: 0 results found, 1 no results, 2 usage, query or database error (in
 any query that failed).
 )";
 
-void print_error(const cs::Error& error) {
-  std::cerr << cs::terminal::sanitize_line(cs::format_error(kProgram, "error", error)) << '\n';
-}
-
-int usage_error(const std::string& reason) {
-  print_error(cs::Error{cs::ErrorKind::kUsage, "", "", reason, "see cs-search --help"});
-  return cs::exit_code::kError;
-}
-
 bool use_color(const std::string& when) {
   if (when == "always") return true;
   if (when == "never") return false;
@@ -57,73 +45,40 @@ bool use_color(const std::string& when) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description visible("Options");
+  cs::CommandLine command_line(kProgram, kUsage);
   std::string db_option, format, color, batch_file, run_tag;
   std::size_t limit = 10;
-  visible.add_options()
+  command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to search")
       ("limit,n", po::value(&limit)->value_name("N")->default_value(10), "articles to show per query")
       ("format,f", po::value(&format)->value_name("FORMAT")->default_value("text"),
        "text, json, jsonl, tsv or trec")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"), "auto, always or never")
       ("batch,b", po::value(&batch_file)->value_name("FILE"), "run every query of FILE (- for standard input)")
-      ("run-tag", po::value(&run_tag)->value_name("TAG")->default_value("cs-search"), "run name in trec output")
-      ("help,h", "show this help")
-      ("version,V", "show versions");
-  po::options_description hidden;
-  hidden.add_options()("query", po::value<std::vector<std::string>>(), "");
-  po::options_description all;
-  all.add(visible).add(hidden);
-  po::positional_options_description positional;
-  positional.add("query", -1);
-
-  po::variables_map vm;
-  try {
-    // Queries may start with '-' ("-word" excludes it): only known options are options.
-    const std::vector<std::string> args =
-        cs::searcher::separate_query_words(std::vector<std::string>(argv + 1, argv + argc), all);
-    po::store(po::command_line_parser(args)
-                  .options(all)
-                  .positional(positional)
-                  .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    return usage_error(e.what());
-  }
-  if (vm.count("help")) {
-    std::cout << kUsage << '\n' << visible;
-    return cs::exit_code::kSuccess;
-  }
-  if (vm.count("version")) {
-    std::cout << cs::version_line(kProgram) << '\n';
-    return cs::exit_code::kSuccess;
-  }
-  if (color != "auto" && color != "always" && color != "never") return usage_error("--color takes auto, always or never");
-  if (limit == 0 || limit > 10000) return usage_error("--limit takes a number from 1 to 10000");
+      ("run-tag", po::value(&run_tag)->value_name("TAG")->default_value("cs-search"), "run name in trec output");
+  if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
+  if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
+  if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
 
   std::string query;
-  if (vm.count("query")) {
-    for (const auto& word : vm["query"].as<std::vector<std::string>>()) {
-      if (!query.empty()) query.push_back(' ');
-      query.append(word);
-    }
+  for (const auto& word : command_line.operands()) {
+    if (!query.empty()) query.push_back(' ');
+    query.append(word);
   }
-  const bool batch = vm.count("batch") > 0;
-  if (batch && !query.empty()) return usage_error("give a QUERY or --batch FILE, not both");
-  if (!batch && query.empty()) return usage_error("no query given");
+  const bool batch = command_line.given("batch");
+  if (batch && !query.empty()) return command_line.usage_error("give a QUERY or --batch FILE, not both");
+  if (!batch && query.empty()) return command_line.usage_error("no query given");
 
   cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag};
   auto writer = cs::searcher::make_result_writer(format, std::cout, writer_options);
-  if (!writer) return usage_error("--format takes one of " + std::string(cs::searcher::kFormats));
+  if (!writer) return command_line.usage_error("--format takes one of " + std::string(cs::searcher::kFormats));
 
   std::ifstream batch_stream;
   std::istream* batch_input = &std::cin;
   if (batch && batch_file != "-") {
     batch_stream.open(batch_file);
     if (!batch_stream) {
-      print_error(cs::Error{cs::ErrorKind::kIo, batch_file, "", "cannot open batch file", "check the path"});
+      command_line.print(cs::Error{cs::ErrorKind::kIo, batch_file, "", "cannot open batch file", "check the path"});
       return cs::exit_code::kError;
     }
     batch_input = &batch_stream;
@@ -131,7 +86,7 @@ int main(int argc, char** argv) {
 
   auto session = cs::searcher::SearchSession::open(cs::resolve_db_path(db_option));
   if (!session) {
-    print_error(session.error());
+    command_line.print(session.error());
     return cs::exit_code::kError;
   }
 
@@ -147,7 +102,7 @@ int main(int argc, char** argv) {
       } else if (error.kind == cs::ErrorKind::kQuery) {
         error.path = "query";
       }
-      print_error(error);
+      command_line.print(error);
       any_errors = true;
       return;
     }

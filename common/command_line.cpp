@@ -1,0 +1,113 @@
+#include "common/command_line.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "common/exit_codes.hpp"
+#include "common/terminal.hpp"
+#include "common/version.hpp"
+
+namespace cs {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* kOperands = "operand";
+
+// Null when `name` ("--limit", "-n") is not declared.
+const po::option_description* declared(const po::options_description& known, const std::string& name) {
+  return known.find_nothrow(name, /*approx=*/false);
+}
+
+bool takes_value(const po::option_description* option) {
+  return option != nullptr && option->semantic()->max_tokens() > 0;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
+CommandLine::CommandLine(std::string program, std::string usage)
+    : program_(std::move(program)), usage_(std::move(usage)) {}
+
+std::optional<int> CommandLine::parse(int argc, const char* const* argv) {
+  // Declared last so --help lists the program's own options first.
+  visible_.add_options()("help,h", "show this help")("version,V", "show versions");
+  po::options_description all;
+  all.add(visible_);
+  all.add_options()(kOperands, po::value<std::vector<std::string>>(), "");
+  po::positional_options_description positional;
+  positional.add(kOperands, -1);
+  try {
+    const std::vector<std::string> args = separate_operands(std::vector<std::string>(argv + 1, argv + argc), all);
+    po::store(po::command_line_parser(args)
+                  .options(all)
+                  .positional(positional)
+                  .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
+                  .run(),
+              values_);
+    po::notify(values_);
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  }
+  if (given("help")) {
+    std::cout << usage_ << '\n' << visible_;
+    return exit_code::kSuccess;
+  }
+  if (given("version")) {
+    std::cout << version_line(program_) << '\n';
+    return exit_code::kSuccess;
+  }
+  if (given(kOperands)) operands_ = values_[kOperands].as<std::vector<std::string>>();
+  return std::nullopt;
+}
+
+void CommandLine::print(const Error& error, std::string_view severity) const {
+  std::cerr << terminal::sanitize_line(format_error(program_, severity, error)) << '\n';
+}
+
+int CommandLine::usage_error(const std::string& reason) const {
+  print(Error{ErrorKind::kUsage, "", "", reason, "see " + program_ + " --help"});
+  return exit_code::kError;
+}
+
+std::vector<std::string> separate_operands(const std::vector<std::string>& args, const po::options_description& known) {
+  std::vector<std::string> options;
+  std::vector<std::string> operands;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--") {
+      operands.insert(operands.end(), args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
+      break;
+    }
+    if (arg.starts_with("--")) {
+      options.push_back(arg);
+      const std::size_t equals = arg.find('=');
+      if (equals == std::string::npos && takes_value(declared(known, arg.substr(2))) && i + 1 < args.size()) {
+        options.push_back(args[++i]);
+      }
+      continue;
+    }
+    if (arg.size() >= 2 && arg[0] == '-') {
+      const po::option_description* option = declared(known, arg.substr(0, 2));
+      if (option != nullptr && arg.size() == 2) {
+        options.push_back(arg);
+        if (takes_value(option) && i + 1 < args.size()) options.push_back(args[++i]);
+        continue;
+      }
+      if (takes_value(option) && all_digits(std::string_view(arg).substr(2))) {
+        options.push_back(arg);
+        continue;
+      }
+    }
+    operands.push_back(arg);
+  }
+  options.push_back("--");
+  options.insert(options.end(), operands.begin(), operands.end());
+  return options;
+}
+
+}  // namespace cs
