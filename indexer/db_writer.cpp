@@ -61,7 +61,10 @@ Status DbWriter::replace_article(const std::string& article_id, std::vector<Xapi
       db_.begin_transaction();
       in_transaction_ = true;
     }
-    db_.delete_document(schema::boolean_term(schema::kArticleIdPrefix, article_id));
+    // delete_document(term) walks the term's postings merged with every pending change, which
+    // made a fresh index quadratic; checking that the article is there first is a lookup.
+    const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
+    if (db_.term_exists(id_term)) db_.delete_document(id_term);
     for (Xapian::Document& document : documents) db_.add_document(document);
     pending_bytes_ += text_bytes;
     if (pending_bytes_ >= batch_bytes_) return commit();
