@@ -16,6 +16,9 @@ constexpr std::size_t kFirstParagraphWords = 25;
 constexpr std::size_t kLabelWords = 4;
 // A complete sentence this long, outside a list, is article text even when short.
 constexpr std::size_t kSentenceWords = 8;
+// Headlines run to about 15 words; a longer first line is the text itself (a speech saved
+// as one paragraph), and the title then comes from elsewhere (see single_article.hpp).
+constexpr std::size_t kMaxTitleWords = 30;
 // Bylines are short: "By Jane Doe and John Roe, CNN".
 constexpr std::size_t kMaxBylineWords = 10;
 
@@ -96,7 +99,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
       // An indented line under a byline is the author's affiliation.
       if (after_byline && block.indented && words <= kFirstParagraphWords) continue;
       after_byline = false;
-      if (!title_known) {
+      if (!title_known && words <= kMaxTitleWords) {
         article.title = block.text;
         title_known = true;
         continue;

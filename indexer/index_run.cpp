@@ -79,7 +79,6 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
     for (const Error& issue : read.issues) warn(issue);
     std::size_t articles_in_file = 0;
     for (Article& article : read.articles) {
-      if (article.body.empty()) article.body = article.title;
       if (article.body.empty()) {
         warn(Error{ErrorKind::kInput, entry.path.string(), "", "no article text found", "skipped"});
         continue;

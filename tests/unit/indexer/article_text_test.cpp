@@ -65,6 +65,16 @@ TEST(ArticleText, ListsAfterAShortFirstSentenceAreArticleText) {
   EXPECT_EQ(a.body, "Negotiators met in Geneva on Wednesday to talk tariffs.\n\nA second round in June");
 }
 
+TEST(ArticleText, ALongFirstParagraphIsTextNotTheTitle) {
+  std::string speech;
+  for (int i = 0; i < 40; ++i) speech += "word ";
+  speech += "end.\nThank you.";
+  const Article a = from_text(speech);
+  EXPECT_TRUE(a.title.empty()) << "single_article gives the file's name instead";
+  EXPECT_EQ(a.body.substr(0, 5), "word ");
+  EXPECT_NE(a.body.find("Thank you."), std::string::npos) << "a short line after the text is not a title";
+}
+
 TEST(ArticleText, DatesQuotedLaterInTheTextStayText) {
   std::string text = "Title\n";
   for (int i = 0; i < 20; ++i) text += "Paragraph " + std::to_string(i) + ".\n";
