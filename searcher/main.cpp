@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   bool any_results = false;
   bool any_errors = false;
   const auto answer = [&](std::string qid, std::string_view text, const std::string& where) {
-    auto result = (*session)->run(std::move(qid), text, limit);
+    auto result = (*session)->run(std::move(qid), text, limit, writer->shows_highlights());
     if (!result) {
       cs::Error error = result.error();
       if (!where.empty()) {

@@ -10,7 +10,8 @@ Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::filesystem
   return std::unique_ptr<SearchSession>(new SearchSession(std::move(*searcher)));
 }
 
-Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit) {
+Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit,
+                                       bool highlight) {
   auto parsed = parse_query(query, analyzer_);
   if (!parsed) return parsed.error();
   auto results = searcher_->search(*parsed, limit);
@@ -18,7 +19,7 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   QueryResult answer{std::move(qid), std::string(query), std::move(*results), {}};
   answer.highlights.reserve(answer.results.hits.size());
   for (const Hit& hit : answer.results.hits) {
-    answer.highlights.push_back(highlight_spans(hit.record.text, *parsed, analyzer_));
+    answer.highlights.push_back(highlight ? highlight_spans(hit.record.text, *parsed, analyzer_) : std::vector<Span>{});
   }
   return answer;
 }

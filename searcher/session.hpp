@@ -25,8 +25,10 @@ class SearchSession {
  public:
   static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db);
 
-  // Parses, retrieves and highlights. Query errors are kQuery, database errors kDatabase.
-  Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit);
+  // Parses, retrieves and, when asked, finds the query's words in each passage (otherwise
+  // QueryResult::highlights holds an empty list per hit). Query errors are kQuery, database
+  // errors kDatabase.
+  Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit, bool highlight);
 
  private:
   explicit SearchSession(std::unique_ptr<PassageSearcher> searcher) : searcher_(std::move(searcher)) {}

@@ -53,6 +53,7 @@ class JsonWriter final : public ResultWriter {
  public:
   JsonWriter(std::ostream& out, const WriterOptions& options) : out_(out), batch_(options.batch) {}
   void write(const QueryResult& result) override { queries_.push_back(query_object(result)); }
+  bool shows_highlights() const override { return true; }
   void finish() override {
     if (batch_) {
       out_ << dump(queries_, 2) << '\n';
@@ -73,6 +74,7 @@ class JsonlWriter final : public ResultWriter {
   void write(const QueryResult& result) override {
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) out_ << dump(hit_object(result, i), -1) << '\n';
   }
+  bool shows_highlights() const override { return true; }
 
  private:
   std::ostream& out_;

@@ -23,6 +23,9 @@ class ResultWriter {
   virtual void write(const QueryResult& result) = 0;
   // Writes whatever closes the output (the JSON array of a batch).
   virtual void finish() {}
+  // Whether write() shows QueryResult::highlights; finding them costs a pass of the
+  // analyzer over each passage, which formats without them skip.
+  virtual bool shows_highlights() const = 0;
 };
 
 // The formats --format accepts, for help and error messages.

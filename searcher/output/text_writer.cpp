@@ -30,6 +30,8 @@ class TextWriter final : public ResultWriter {
     if (options_.batch) out_ << '\n';
   }
 
+  bool shows_highlights() const override { return options_.color; }
+
  private:
   const char* style(const char* code) const { return options_.color ? code : ""; }
 

@@ -20,6 +20,7 @@ std::string field(const std::string& text) {
 class TrecWriter final : public ResultWriter {
  public:
   TrecWriter(std::ostream& out, std::string run_tag) : out_(out), run_tag_(field(run_tag)) {}
+  bool shows_highlights() const override { return false; }
   void write(const QueryResult& result) override {
     const std::string qid = field(result.qid);
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {

@@ -14,6 +14,7 @@ class TsvWriter final : public ResultWriter {
   explicit TsvWriter(std::ostream& out) : out_(out) {
     out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\n";
   }
+  bool shows_highlights() const override { return false; }
   void write(const QueryResult& result) override {
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       const Hit& hit = result.results.hits[i];

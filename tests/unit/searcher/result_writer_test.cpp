@@ -92,5 +92,18 @@ TEST(ResultWriter, TsvHasAHeaderAndOneLinePerHit) {
   EXPECT_THAT(row, Not(HasSubstr("\x1B")));
 }
 
+TEST(ResultWriter, OnlyFormatsThatShowHighlightsAskForThem) {
+  std::ostringstream out;
+  const auto shows = [&](std::string_view format, bool color) {
+    return make_result_writer(format, out, WriterOptions{color, false, "run"})->shows_highlights();
+  };
+  EXPECT_TRUE(shows("text", true));
+  EXPECT_FALSE(shows("text", false)) << "plain text marks nothing";
+  EXPECT_TRUE(shows("json", false));
+  EXPECT_TRUE(shows("jsonl", false));
+  EXPECT_FALSE(shows("tsv", false));
+  EXPECT_FALSE(shows("trec", false));
+}
+
 }  // namespace
 }  // namespace cs::searcher
