@@ -3,6 +3,7 @@
 #include <span>
 #include <string_view>
 
+#include "indexer/article_text.hpp"
 #include "indexer/dates.hpp"
 
 namespace cs::indexer {
@@ -113,6 +114,16 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
   text.body = text_field(record, kBodyFields);
   text.excerpt = text_field(record, kExcerptFields);
   return text;
+}
+
+void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article) {
+  const RecordText text = apply_record_fields(record, article);
+  if (!text.body.empty()) {
+    std::vector<TextBlock> record_blocks = plain_text_blocks(text.body);
+    blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
+  }
+  fill_article_from_blocks(blocks, article);
+  if (article.body.empty() && !text.excerpt.empty()) article.body = text.excerpt;
 }
 
 }  // namespace cs::indexer

@@ -5,8 +5,10 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 #include "common/article.hpp"
+#include "indexer/text_blocks.hpp"
 
 namespace cs::indexer {
 
@@ -21,5 +23,11 @@ struct RecordText {
 // comma-separated) on `article` from `record` where present. Unknown fields, and lists of
 // other articles such as `related`, are ignored.
 RecordText apply_record_fields(const nlohmann::json& record, Article& article);
+
+// A whole article from a record: metadata by apply_record_fields, then the title, dateline,
+// byline and body from the record's own text followed by `blocks` (a Markdown body after
+// front matter), as fill_article_from_blocks finds them. With no text, the excerpt is the
+// body (feed items and API results often carry only a summary).
+void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article);
 
 }  // namespace cs::indexer

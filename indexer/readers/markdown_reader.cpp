@@ -7,7 +7,7 @@
 #include "indexer/article_text.hpp"
 #include "indexer/front_matter.hpp"
 #include "indexer/record_fields.hpp"
-#include "indexer/single_article.hpp"
+#include "indexer/reader_skeleton.hpp"
 
 namespace cs::indexer {
 
@@ -84,16 +84,8 @@ ReadResult MarkdownReader::read(const SourceFile& file) const {
   return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>& issues) {
     FrontMatter front = split_front_matter(text);
     if (front.issue) issues.push_back(*front.issue);
-    const RecordText record = apply_record_fields(front.fields, article);
-    std::vector<TextBlock> blocks = front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body);
-    // A body in the front matter (as JSON exports turned Markdown have) comes first.
-    if (!record.body.empty()) {
-      std::vector<TextBlock> record_blocks = plain_text_blocks(record.body);
-      blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
-    }
-    fill_article_from_blocks(blocks, article);
-    // With no text of its own, the excerpt is the article's text (saved feed items).
-    if (article.body.empty() && !record.excerpt.empty()) article.body = record.excerpt;
+    fill_article_from_record(front.fields, front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body),
+                             article);
   });
 }
 

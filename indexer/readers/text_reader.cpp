@@ -1,7 +1,7 @@
 #include "indexer/readers/text_reader.hpp"
 
 #include "indexer/article_text.hpp"
-#include "indexer/single_article.hpp"
+#include "indexer/reader_skeleton.hpp"
 
 namespace cs::indexer {
 

@@ -70,7 +70,7 @@ TEST(ArticleText, ALongFirstParagraphIsTextNotTheTitle) {
   for (int i = 0; i < 40; ++i) speech += "word ";
   speech += "end.\nThank you.";
   const Article a = from_text(speech);
-  EXPECT_TRUE(a.title.empty()) << "single_article gives the file's name instead";
+  EXPECT_TRUE(a.title.empty()) << "reader_skeleton gives the file's name instead";
   EXPECT_EQ(a.body.substr(0, 5), "word ");
   EXPECT_NE(a.body.find("Thank you."), std::string::npos) << "a short line after the text is not a title";
 }
