@@ -63,9 +63,9 @@ std::string byline_author(const TextBlock& block) {
 
 }  // namespace
 
-void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& article) {
+void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& article, bool title_from_text) {
   std::string body;
-  bool title_known = !article.title.empty();
+  bool title_known = !article.title.empty() || !title_from_text;
   bool in_lead_in = true;
   bool after_chrome = false;  // the block before was chrome, with no blank line between
   bool after_byline = false;

@@ -13,6 +13,8 @@ namespace cs::indexer {
 // title is the first block that is not chrome, a dateline or a byline), sets .preview when a
 // paywall notice is found, and sets .body to the remaining blocks, one paragraph each,
 // separated by a blank line. A heading that repeats a title already known is dropped.
-void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& article);
+// With `title_from_text` false the blocks are known to be body text (a JSON record's "text"
+// field): no block is taken for the title.
+void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& article, bool title_from_text = true);
 
 }  // namespace cs::indexer

@@ -66,7 +66,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
     if (reader == nullptr) {
       if (entry.named) {
         warn(Error{ErrorKind::kInput, entry.path.string(), "", "not a supported article format",
-                   "cs-index reads .txt, .md and extension-less text files"});
+                   "cs-index reads " + supported_extensions() + " and files with no extension"});
         ++summary.skipped;
       } else {
         ++summary.ignored;

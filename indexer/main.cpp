@@ -20,8 +20,10 @@ Index articles into a cs-search database. PATHs are files or folders (walked rec
 with none, the bundled corpus is indexed. Re-running replaces each article by its id.
 
 Formats: .txt/.text (plain text, one paragraph per line), .md/.markdown (with optional YAML
-front matter: title, excerpt, date|publishedDateTime, provider|source, author, url, topics,
-id); files with no extension are read as text. Names listed in a folder's .csignore file
+front matter), .json (an object, an array of objects, or {"articles": [...]}) and
+.jsonl/.ndjson (one object per line). Record fields: id, title, text|body|content,
+excerpt|summary|description, date|published|publishedDateTime, url, source|provider (a
+string or {name}), author|authors, lang, topics|tags. Files with no extension are sniffed. Names listed in a folder's .csignore file
 (shell patterns) and hidden files are not indexed.
 
 Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "indexer/readers/json_reader.hpp"
+#include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/markdown_reader.hpp"
 #include "indexer/readers/text_reader.hpp"
 
@@ -21,11 +23,25 @@ std::string lower_extension(const std::filesystem::path& path) {
 }  // namespace
 
 const std::vector<const Reader*>& all_readers() {
-  // Markdown before text: plain text sniffs as anything readable.
+  // Sniffing order: JSON Lines before JSON (both start with '{'), and plain text last since
+  // it sniffs as anything readable.
   static const MarkdownReader markdown;
+  static const JsonLinesReader jsonl;
+  static const JsonReader json;
   static const TextReader text;
-  static const std::vector<const Reader*> readers = {&markdown, &text};
+  static const std::vector<const Reader*> readers = {&markdown, &jsonl, &json, &text};
   return readers;
+}
+
+std::string supported_extensions() {
+  std::string list;
+  for (const Reader* reader : all_readers()) {
+    for (const auto extension : reader->extensions()) {
+      if (!list.empty()) list.append(", ");
+      list.append(extension);
+    }
+  }
+  return list;
 }
 
 const Reader* pick_reader(const SourceFile& file) {

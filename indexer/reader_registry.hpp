@@ -10,6 +10,9 @@ namespace cs::indexer {
 // Every reader, in the order sniffing tries them.
 const std::vector<const Reader*>& all_readers();
 
+// Every extension a reader claims, for messages: ".md, .markdown, .jsonl, ...".
+std::string supported_extensions();
+
 // The reader for `file`, or nullptr when no reader takes it.
 const Reader* pick_reader(const SourceFile& file);
 

@@ -36,7 +36,10 @@ void shorten_title(std::string& title, std::size_t limit) {
 void complete_article(const SourceFile& file, Article& article, std::string_view id_suffix) {
   // Before the title default, so that a file name never becomes an empty file's text.
   if (article.body.empty()) article.body = article.title;
-  if (article.title.empty()) article.title = title_from_file_name(file.path);
+  if (article.title.empty()) {
+    article.title = title_from_file_name(file.path);
+    if (!id_suffix.empty()) article.title.append(" ").append(id_suffix);
+  }
   shorten_title(article.title, kMaxTitleBytes);
   article.path = file.relative_path;
   if (article.id.empty()) article.id = file.relative_path + std::string(id_suffix);

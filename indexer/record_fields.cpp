@@ -89,6 +89,27 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+// News APIs cut the text they give without a subscription and say so at its end:
+// "... the two leaders spoke [+3456 chars]". Removes the marker; true when there was one.
+bool strip_truncation_marker(std::string& body) {
+  if (!body.ends_with(" chars]")) return false;
+  const std::size_t open = body.rfind("[+");
+  if (open == std::string::npos) return false;
+  const std::string_view count = std::string_view(body).substr(open + 2, body.size() - open - 2 - 7);
+  if (count.empty() || count.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  body.resize(open);
+  // And the ellipsis before it: U+2026 or three dots.
+  const auto trim_spaces = [&body] {
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) body.pop_back();
+  };
+  trim_spaces();
+  for (const std::string_view ellipsis : {"\xE2\x80\xA6", "..."}) {
+    if (body.ends_with(ellipsis)) body.resize(body.size() - ellipsis.size());
+  }
+  trim_spaces();
+  return true;
+}
+
 }  // namespace
 
 RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
@@ -117,12 +138,15 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
 }
 
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article) {
-  const RecordText text = apply_record_fields(record, article);
+  RecordText text = apply_record_fields(record, article);
+  if (strip_truncation_marker(text.body)) article.preview = true;
+  // A record's own text is its body; only a Markdown body may hold the title.
+  const bool title_from_text = blocks.size() > 0;
   if (!text.body.empty()) {
     std::vector<TextBlock> record_blocks = plain_text_blocks(text.body);
     blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
   }
-  fill_article_from_blocks(blocks, article);
+  fill_article_from_blocks(blocks, article, title_from_text);
   if (article.body.empty() && !text.excerpt.empty()) article.body = text.excerpt;
 }
 

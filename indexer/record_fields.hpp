@@ -26,8 +26,9 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article);
 
 // A whole article from a record: metadata by apply_record_fields, then the title, dateline,
 // byline and body from the record's own text followed by `blocks` (a Markdown body after
-// front matter), as fill_article_from_blocks finds them. With no text, the excerpt is the
-// body (feed items and API results often carry only a summary).
+// front matter), as fill_article_from_blocks finds them; only the Markdown body may give the
+// title. With no text, the excerpt is the body (feed items and API results often carry only
+// a summary). A text that ends "[+1234 chars]" (a news API's cut) marks the article preview.
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article);
 
 }  // namespace cs::indexer

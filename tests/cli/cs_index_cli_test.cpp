@@ -117,6 +117,36 @@ TEST(CsIndexCli, FileNamesInWarningsAreSanitised) {
   EXPECT_THAT(r.err, Not(HasSubstr("\x1B")));
 }
 
+TEST(CsIndexCli, AFolderMixingFormatsIndexesInOneRun) {
+  TempDir dir;
+  write_file(dir / "in/reuters.com/call.txt", kGoodArticle);
+  write_file(dir / "in/notes/call.md", "---\ntitle: Notes on the call\ntags: [trade]\n---\nThe call touched on export controls.\n");
+  write_file(dir / "in/api/newsapi.json",
+             R"({"articles": [{"title": "Export controls widen", "source": {"name": "Reuters"},
+                 "content": "The rules cover advanced chips."}]})");
+  write_file(dir / "in/feeds/dump.jsonl",
+             "{\"id\": \"w1\", \"title\": \"Chip curbs\", \"text\": \"Beijing criticised the chip curbs.\"}\n"
+             "{\"id\": \"w2\", \"title\": \"broken\"\n"
+             "{\"id\": \"w3\", \"title\": \"Chip stocks fall\", \"text\": \"Shares of chip makers fell.\"}\n");
+  const std::string db = (dir / "db").string();
+  const CliResult r = run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("4 files: 4 indexed, 0 skipped (bad input), 0 ignored (not articles)"));
+  EXPECT_THAT(r.out, HasSubstr("5 articles"));
+  ASSERT_EQ(lines(r.err).size(), 1u) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("feeds/dump.jsonl: line 2, column "));
+  EXPECT_THAT(r.err, HasSubstr("invalid JSON"));
+  EXPECT_THAT(r.err, HasSubstr("; line skipped"));
+
+  const CliResult chips = run_cli(cs_search_binary(), {"--db", db, "chip", "--format", "trec"});
+  EXPECT_THAT(chips.out, HasSubstr(" w1 "));
+  EXPECT_THAT(chips.out, HasSubstr(" w3 "));
+  EXPECT_THAT(chips.out, HasSubstr("api/newsapi.json#1"));
+  const CliResult json = run_cli(cs_search_binary(), {"--db", db, "export controls", "--format", "jsonl"});
+  EXPECT_THAT(json.out, HasSubstr("\"source\":\"Reuters\""));
+  EXPECT_THAT(json.out, HasSubstr("\"topics\":[\"trade\"]"));
+}
+
 TEST(CsIndexCli, UsageErrorsAndHelp) {
   EXPECT_EQ(run_cli(cs_index_binary(), {"--bogus"}).exit_code, 2);
   EXPECT_EQ(run_cli(cs_index_binary(), {"--batch-mb", "0"}).exit_code, 2);

@@ -1,0 +1,74 @@
+#include "indexer/readers/json_reader.hpp"
+
+#include "indexer/json_parse.hpp"
+#include "indexer/reader_skeleton.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+constexpr std::string_view kExtensions[] = {".json"};
+// Where news APIs and exports put their list of articles.
+constexpr std::string_view kListFields[] = {"articles", "items", "results", "data", "documents", "stories"};
+
+std::string_view skip_space(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  return text;
+}
+
+// The array of records inside a wrapper object, or null when `root` is itself a record.
+const nlohmann::json* wrapped_list(const nlohmann::json& root) {
+  for (const auto name : kListFields) {
+    if (auto it = root.find(name); it != root.end() && it->is_array() && !it->empty() && it->front().is_object()) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+void list_array(const nlohmann::json& array, std::vector<Record>& records, std::vector<Error>& issues) {
+  std::size_t number = 0;
+  for (const auto& item : array) {
+    ++number;
+    const std::string location = "item " + std::to_string(number);
+    if (!item.is_object()) {
+      issues.push_back(Error{ErrorKind::kInput, "", location, "not a JSON object", "item skipped"});
+      continue;
+    }
+    records.push_back(Record{item, location, "#" + std::to_string(number)});
+  }
+}
+
+}  // namespace
+
+std::span<const std::string_view> JsonReader::extensions() const { return kExtensions; }
+
+bool JsonReader::sniff(std::string_view head) const {
+  head = skip_space(head);
+  return head.starts_with('{') || head.starts_with('[');
+}
+
+ReadResult JsonReader::read(const SourceFile& file) const {
+  return read_records(file, [](std::string_view text, std::vector<Record>& records, std::vector<Error>& issues) {
+    auto root = parse_json(text);
+    if (!root) {
+      Error issue = root.error();
+      issue.hint = "file skipped";
+      issues.push_back(std::move(issue));
+      return;
+    }
+    if (root->is_array()) {
+      list_array(*root, records, issues);
+    } else if (!root->is_object()) {
+      issues.push_back(Error{ErrorKind::kInput, "", "", "not a JSON object or array of objects", "file skipped"});
+    } else if (const nlohmann::json* list = wrapped_list(*root)) {
+      list_array(*list, records, issues);
+    } else {
+      records.push_back(Record{std::move(*root), "", ""});
+    }
+  });
+}
+
+}  // namespace cs::indexer
