@@ -14,6 +14,8 @@ find_package(nlohmann_json 3.9 REQUIRED CONFIG)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark>=0.29)
 add_library(cs::cmark ALIAS PkgConfig::CMARK)
+# libxml2: the HTML parser (HTML pages) and the XML parser (RSS and Atom feeds).
+find_package(LibXml2 2.9 REQUIRED)
 find_package(Threads REQUIRED)
 
 if(CS_BUILD_TESTS)

@@ -48,17 +48,18 @@ bool is_capitalised_name(std::string_view text) {
   return true;
 }
 
-// "By Jane Doe, CNN" -> "Jane Doe"; "• Li Yan" (a list item of two to four capitalised
-// words in the lead-in) -> "Li Yan". Empty when the block is not a byline.
-std::string byline_author(const TextBlock& block) {
-  std::string_view text = block.text;
-  if (text.starts_with("By ") && count_words(text) <= kMaxBylineWords) {
-    text.remove_prefix(3);
-    if (const std::size_t cut = text.find_first_of(",|"); cut != std::string_view::npos) text = text.substr(0, cut);
-    return std::string(text);
-  }
-  if (block.list_item && is_capitalised_name(text)) return std::string(text);
-  return {};
+// "By Jane Doe, CNN" -> "Jane Doe". Empty when the block is not such a byline.
+std::string by_line_author(std::string_view text) {
+  if (!text.starts_with("By ") || count_words(text) > kMaxBylineWords) return {};
+  text.remove_prefix(3);
+  if (const std::size_t cut = text.find_first_of(",|"); cut != std::string_view::npos) text = text.substr(0, cut);
+  return std::string(text);
+}
+
+// A list item of two to four capitalised words in the lead-in ("• Li Yan"), as think-tank
+// pages set their authors. Empty when the block is not one.
+std::string listed_author(const TextBlock& block) {
+  return block.list_item && is_capitalised_name(block.text) ? block.text : std::string();
 }
 
 }  // namespace
@@ -83,19 +84,22 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
     }
     after_chrome = false;
 
-    // A dateline may follow the dek, so it is looked for in all of the first blocks.
+    // A dateline or a "By ..." line may follow the dek, so they are looked for in all of the
+    // first blocks.
     if (i < kLeadInBlocks) {
       if (auto date = parse_date(block.text)) {
         if (article.date.empty()) article.date = *date;
         continue;
       }
-    }
-    if (lead_in) {
-      if (std::string author = byline_author(block); !author.empty()) {
+      std::string author = by_line_author(block.text);
+      if (author.empty() && lead_in) author = listed_author(block);
+      if (!author.empty()) {
         if (article.author.empty()) article.author = std::move(author);
         after_byline = true;
         continue;
       }
+    }
+    if (lead_in) {
       // An indented line under a byline is the author's affiliation.
       if (after_byline && block.indented && words <= kFirstParagraphWords) continue;
       after_byline = false;

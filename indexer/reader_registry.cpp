@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/json_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/markdown_reader.hpp"
@@ -26,10 +27,11 @@ const std::vector<const Reader*>& all_readers() {
   // Sniffing order: JSON Lines before JSON (both start with '{'), and plain text last since
   // it sniffs as anything readable.
   static const MarkdownReader markdown;
+  static const HtmlReader html;
   static const JsonLinesReader jsonl;
   static const JsonReader json;
   static const TextReader text;
-  static const std::vector<const Reader*> readers = {&markdown, &jsonl, &json, &text};
+  static const std::vector<const Reader*> readers = {&markdown, &html, &jsonl, &json, &text};
   return readers;
 }
 

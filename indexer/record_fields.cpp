@@ -5,6 +5,7 @@
 
 #include "indexer/article_text.hpp"
 #include "indexer/dates.hpp"
+#include "indexer/html_text.hpp"
 
 namespace cs::indexer {
 
@@ -129,7 +130,9 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
     }
   }
   if (const nlohmann::json* authors = find_field(record, kAuthorFields)) {
-    if (std::string names = join(as_list(*authors), ", "); !names.empty()) article.author = std::move(names);
+    std::string names = join(as_list(*authors), ", ");
+    if (names.starts_with("By ") || names.starts_with("by ")) names.erase(0, 3);  // "byl" meta tags
+    if (!names.empty()) article.author = std::move(names);
   }
   if (const nlohmann::json* topics = find_field(record, kTopicFields)) article.topics = as_list(*topics);
   text.body = text_field(record, kBodyFields);
@@ -143,11 +146,19 @@ void fill_article_from_record(const nlohmann::json& record, std::vector<TextBloc
   // A record's own text is its body; only a Markdown body may hold the title.
   const bool title_from_text = blocks.size() > 0;
   if (!text.body.empty()) {
-    std::vector<TextBlock> record_blocks = plain_text_blocks(text.body);
+    std::vector<TextBlock> record_blocks =
+        looks_like_html(text.body) ? html_fragment_blocks(text.body) : plain_text_blocks(text.body);
     blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
   }
   fill_article_from_blocks(blocks, article, title_from_text);
-  if (article.body.empty() && !text.excerpt.empty()) article.body = text.excerpt;
+  if (article.body.empty() && !text.excerpt.empty()) {
+    // Feed summaries are often HTML too.
+    if (looks_like_html(text.excerpt)) {
+      fill_article_from_blocks(html_fragment_blocks(text.excerpt), article, false);
+    } else {
+      article.body = text.excerpt;
+    }
+  }
 }
 
 }  // namespace cs::indexer

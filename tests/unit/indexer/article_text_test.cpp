@@ -75,6 +75,12 @@ TEST(ArticleText, ALongFirstParagraphIsTextNotTheTitle) {
   EXPECT_NE(a.body.find("Thank you."), std::string::npos) << "a short line after the text is not a title";
 }
 
+TEST(ArticleText, ABylineAfterTheDekIsTheAuthor) {
+  const Article a = from_text("Title\nA dek that is a whole sentence about the call.\nBy Jane Doe, Reuters\nText.");
+  EXPECT_EQ(a.author, "Jane Doe");
+  EXPECT_EQ(a.body.find("By Jane"), std::string::npos);
+}
+
 TEST(ArticleText, DatesQuotedLaterInTheTextStayText) {
   std::string text = "Title\n";
   for (int i = 0; i < 20; ++i) text += "Paragraph " + std::to_string(i) + ".\n";

@@ -1,0 +1,36 @@
+// HTML to article text, with libxml2's HTML parser (never regular expressions): the page's
+// metadata from <meta>, <link rel=canonical>, <html lang>, <time> and JSON-LD, and the text
+// blocks of its main content (<article>, else <main>, else the element with the densest
+// paragraphs), leaving out scripts, styles, navigation, footers, asides, forms, figures,
+// hidden elements and blocks marked as cookie, share, newsletter or related-story widgets.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string_view>
+#include <vector>
+
+#include "indexer/text_blocks.hpp"
+
+namespace cs::indexer {
+
+struct HtmlPage {
+  // Metadata under record_fields.hpp's names (title, date, author, source, url, lang,
+  // topics, excerpt, text), ready for fill_article_from_record. "text" is JSON-LD's
+  // articleBody, set only when the page shows no text of its own.
+  nlohmann::json fields = nlohmann::json::object();
+  std::vector<TextBlock> blocks;  // the main content, in document order
+};
+
+// `html` is UTF-8. libxml2 recovers from any malformed markup, so this always gives a page,
+// possibly empty.
+HtmlPage read_html_page(std::string_view html);
+
+// The text blocks of an HTML fragment (a feed item's content, a JSON "content" field), all
+// of it rather than a chosen main element, with the same elements left out.
+std::vector<TextBlock> html_fragment_blocks(std::string_view html);
+
+// True when `text` holds HTML markup rather than plain text: a known tag such as <p> or <br>.
+bool looks_like_html(std::string_view text);
+
+}  // namespace cs::indexer

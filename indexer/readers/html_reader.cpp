@@ -1,0 +1,33 @@
+#include "indexer/readers/html_reader.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "indexer/html_text.hpp"
+#include "indexer/reader_skeleton.hpp"
+#include "indexer/record_fields.hpp"
+
+namespace cs::indexer {
+
+namespace {
+constexpr std::string_view kExtensions[] = {".html", ".htm", ".xhtml"};
+}  // namespace
+
+std::span<const std::string_view> HtmlReader::extensions() const { return kExtensions; }
+
+// A doctype or <html> element near the start, as saved pages begin.
+bool HtmlReader::sniff(std::string_view head) const {
+  std::string start(head.substr(0, 1024));
+  std::transform(start.begin(), start.end(), start.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return start.find("<!doctype html") != std::string::npos || start.find("<html") != std::string::npos;
+}
+
+ReadResult HtmlReader::read(const SourceFile& file) const {
+  return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>&) {
+    HtmlPage page = read_html_page(text);
+    fill_article_from_record(page.fields, std::move(page.blocks), article);
+  });
+}
+
+}  // namespace cs::indexer

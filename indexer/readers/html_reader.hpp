@@ -1,0 +1,17 @@
+// Web pages (.html, .htm, .xhtml): metadata and main content by html_text.hpp, then title,
+// dateline, byline and site chrome handled like any other article text.
+#pragma once
+
+#include "indexer/reader.hpp"
+
+namespace cs::indexer {
+
+class HtmlReader final : public Reader {
+ public:
+  std::string_view name() const override { return "html"; }
+  std::span<const std::string_view> extensions() const override;
+  bool sniff(std::string_view head) const override;
+  ReadResult read(const SourceFile& file) const override;
+};
+
+}  // namespace cs::indexer
