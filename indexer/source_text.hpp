@@ -11,11 +11,15 @@ namespace cs::indexer {
 struct DecodedText {
   std::string text;              // valid UTF-8, without a byte order mark
   std::size_t replaced_bytes = 0;  // invalid bytes replaced by U+FFFD
+  std::string charset;             // what the bytes were read as ("utf-8", "gb18030", ...)
 };
 
-// Strips a UTF-8 BOM; converts UTF-16 (LE or BE, with a BOM) through ICU; replaces invalid
-// UTF-8 bytes with U+FFFD. Fails (kInput, naming the reason) for binary content: NUL bytes
-// in text that is not UTF-16.
+// Strips a UTF-8 BOM; converts UTF-16 (LE or BE, with a BOM) through ICU. Text that is not
+// valid UTF-8 is legacy: converted from the charset its head declares (<meta charset>,
+// <?xml encoding?>), else the one ICU's detector is confident of (GBK, Big5, ISO-8859-x,
+// windows-125x ...), else windows-1252, as browsers do; bytes invalid in that charset become
+// U+FFFD. Fails (kInput, naming the reason) for binary content: NUL bytes in text that is
+// not UTF-16.
 Result<DecodedText> decode_source_text(std::string_view bytes);
 
 }  // namespace cs::indexer

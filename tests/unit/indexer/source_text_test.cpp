@@ -20,11 +20,32 @@ TEST(SourceText, ConvertsUtf16WithBom) {
   EXPECT_EQ(decode_source_text(be)->text, "Xi");
 }
 
-TEST(SourceText, ReplacesInvalidBytes) {
-  auto decoded = decode_source_text("caf\xE9 au lait");
+TEST(SourceText, ReadsUndeclaredLegacyTextAsWindows1252) {
+  auto decoded = decode_source_text("caf\xE9 au lait \x93quoted\x94");
   ASSERT_TRUE(decoded.ok());
-  EXPECT_EQ(decoded->replaced_bytes, 1u);
-  EXPECT_EQ(decoded->text, "caf\xEF\xBF\xBD au lait");
+  EXPECT_EQ(decoded->text, "caf\xC3\xA9 au lait \xE2\x80\x9Cquoted\xE2\x80\x9D");
+  EXPECT_EQ(decoded->replaced_bytes, 0u);
+}
+
+TEST(SourceText, FollowsTheDeclaredCharset) {
+  // "Zbigniew Brzezi\xF1ski" in ISO-8859-2: 0xF1 is U+0144, not the windows-1252 U+00F1.
+  auto decoded = decode_source_text("<meta charset=\"ISO-8859-2\"><p>Brzezi\xF1ski</p>");
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->charset, "iso-8859-2");
+  EXPECT_NE(decoded->text.find("Brzezi\xC5\x84ski"), std::string::npos);
+}
+
+TEST(SourceText, ValidUtf8WinsOverAWrongDeclaration) {
+  auto decoded = decode_source_text("<meta charset=\"windows-1252\"><p>caf\xC3\xA9</p>");
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(decoded->charset, "utf-8");
+  EXPECT_NE(decoded->text.find("caf\xC3\xA9"), std::string::npos);
+}
+
+TEST(SourceText, AnUnknownDeclaredCharsetStillGivesText) {
+  auto decoded = decode_source_text("<meta charset=\"x-no-such-charset\"><p>caf\xE9</p>");
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_TRUE(decoded->text.find("caf") != std::string::npos);
 }
 
 TEST(SourceText, RefusesBinary) {
