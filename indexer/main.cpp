@@ -20,7 +20,8 @@ Index articles into a cs-search database. PATHs are files or folders (walked rec
 with none, the bundled corpus is indexed. Re-running replaces each article by its id.
 
 Formats: .txt/.text (plain text, one paragraph per line), .md/.markdown (with optional YAML
-front matter), .html/.htm (the page's main content and metadata), .json (an object, an array of objects, or {"articles": [...]}) and
+front matter), .html/.htm (the page's main content and metadata), .rss/.atom/.xml (RSS and
+Atom feeds, one article per item), .json (an object, an array of objects, or {"articles": [...]}) and
 .jsonl/.ndjson (one object per line). Record fields: id, title, text|body|content,
 excerpt|summary|description, date|published|publishedDateTime, url, source|provider (a
 string or {name}), author|authors, lang, topics|tags. Files with no extension are sniffed. Names listed in a folder's .csignore file

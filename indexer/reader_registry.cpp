@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/json_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
@@ -24,14 +25,15 @@ std::string lower_extension(const std::filesystem::path& path) {
 }  // namespace
 
 const std::vector<const Reader*>& all_readers() {
-  // Sniffing order: JSON Lines before JSON (both start with '{'), and plain text last since
+  // Sniffing order: feeds before HTML (an Atom entry may hold <html>), JSON Lines before JSON (both start with '{'), and plain text last since
   // it sniffs as anything readable.
   static const MarkdownReader markdown;
+  static const FeedReader feed;
   static const HtmlReader html;
   static const JsonLinesReader jsonl;
   static const JsonReader json;
   static const TextReader text;
-  static const std::vector<const Reader*> readers = {&markdown, &html, &jsonl, &json, &text};
+  static const std::vector<const Reader*> readers = {&markdown, &feed, &html, &jsonl, &json, &text};
   return readers;
 }
 

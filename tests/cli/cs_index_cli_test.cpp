@@ -132,11 +132,15 @@ TEST(CsIndexCli, AFolderMixingFormatsIndexesInOneRun) {
              "<html><head><meta property='og:site_name' content='SCMP'><script>var chip = 1;</script></head>"
              "<body><nav>Chip news menu</nav><article><h1>Chip war widens</h1>"
              "<p>Beijing answered the chip controls with export curbs of its own.</p></article></body></html>");
+  write_file(dir / "in/feeds/wire.rss",
+             "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>Chip talks</title>"
+             "<guid>wire-9</guid><description>&lt;p&gt;Chip talks resumed in Geneva.&lt;/p&gt;</description></item>"
+             "</channel></rss>");
   const std::string db = (dir / "db").string();
   const CliResult r = run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("5 files: 5 indexed, 0 skipped (bad input), 0 ignored (not articles)"));
-  EXPECT_THAT(r.out, HasSubstr("6 articles"));
+  EXPECT_THAT(r.out, HasSubstr("6 files: 6 indexed, 0 skipped (bad input), 0 ignored (not articles)"));
+  EXPECT_THAT(r.out, HasSubstr("7 articles"));
   ASSERT_EQ(lines(r.err).size(), 1u) << r.err;
   EXPECT_THAT(r.err, HasSubstr("feeds/dump.jsonl: line 2, column "));
   EXPECT_THAT(r.err, HasSubstr("invalid JSON"));
@@ -147,6 +151,7 @@ TEST(CsIndexCli, AFolderMixingFormatsIndexesInOneRun) {
   EXPECT_THAT(chips.out, HasSubstr(" w3 "));
   EXPECT_THAT(chips.out, HasSubstr("api/newsapi.json#1"));
   EXPECT_THAT(chips.out, HasSubstr("scmp.com/page.html"));
+  EXPECT_THAT(chips.out, HasSubstr(" wire-9 "));
   EXPECT_THAT(run_cli(cs_search_binary(), {"--db", db, "menu"}).exit_code, 1) << "navigation is not text";
   EXPECT_THAT(run_cli(cs_search_binary(), {"--db", db, "var"}).exit_code, 1) << "scripts are not text";
   const CliResult json = run_cli(cs_search_binary(), {"--db", db, "export controls", "--format", "jsonl"});
