@@ -9,7 +9,8 @@ std::string encode_passage_record(const PassageRecord& r) {
       {"article_id", r.article_id}, {"passage_id", r.passage_id}, {"title", r.title},
       {"source", r.source},         {"author", r.author},         {"date", r.date},
       {"url", r.url},               {"path", r.path},             {"root", r.root},
-      {"topics", r.topics},         {"text", r.text},             {"index", r.index},
+      {"lang", r.lang},             {"topics", r.topics},         {"text", r.text},
+      {"index", r.index},
       {"count", r.count},           {"preview", r.preview},
   };
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -28,6 +29,7 @@ Result<PassageRecord> decode_passage_record(std::string_view data) {
     r.url = j.value("url", "");
     r.path = j.value("path", "");
     r.root = j.value("root", "");
+    r.lang = j.value("lang", "");
     r.topics = j.value("topics", std::vector<std::string>{});
     r.text = j.value("text", "");
     r.index = j.value("index", 0u);

@@ -21,6 +21,7 @@ struct PassageRecord {
   std::string url;
   std::string path;  // source file, relative to the indexed root
   std::string root;  // the indexed root, absolute, so the file can be opened
+  std::string lang;  // BCP 47 code, or empty when unknown
   std::vector<std::string> topics;
   std::string text;  // the passage itself
   std::uint32_t index = 0;  // passage index within the article

@@ -64,6 +64,7 @@ std::vector<Xapian::Document> PassageDocumentBuilder::build(const Article& artic
   record.url = article.url;
   record.path = article.path;
   record.root = std::string(root);
+  record.lang = article.lang;
   record.topics = article.topics;
   record.preview = article.preview;
   record.count = static_cast<std::uint32_t>(passages.size());

@@ -26,6 +26,7 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i) {
       {"date", r.date},
       {"url", r.url},
       {"path", display_path(r)},
+      {"lang", r.lang},
       {"topics", r.topics},
       {"preview", r.preview},
       {"more_passages", hit.more_passages},

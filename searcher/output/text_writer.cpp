@@ -50,13 +50,20 @@ class TextWriter final : public ResultWriter {
     add(terminal::sanitize_line(r.source));
     add(r.date.substr(0, 10));
     add(terminal::sanitize_line(r.author));
+    add(terminal::sanitize_line(r.lang));
     char score[32];
     std::snprintf(score, sizeof score, "score %.3f", hit.score);
     add(score);
     if (hit.more_passages > 0) {
       add("+" + std::to_string(hit.more_passages) + " more passage" + (hit.more_passages == 1 ? "" : "s"));
     }
-    out_ << meta << '\n' << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
+    out_ << meta << '\n';
+    if (!r.topics.empty()) {
+      std::string topics;
+      for (const auto& topic : r.topics) topics.append(topics.empty() ? "" : ", ").append(topic);
+      out_ << kIndent << "topics: " << terminal::sanitize_line(topics) << '\n';
+    }
+    out_ << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
     write_passage(r.text, spans);
     out_ << "\n\n";
   }

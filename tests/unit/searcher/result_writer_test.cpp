@@ -27,6 +27,10 @@ QueryResult sample() {
   hit.record.root = "/data";
   hit.record.path = "cfr.org/a b.txt";
   hit.record.text = "About Taiwan\x1B]0;pwned\x07 and\ttrade.";
+  hit.record.author = "David Sacks";
+  hit.record.lang = "en-US";
+  hit.record.topics = {"China", "Trade\x1B[2J"};
+  hit.record.preview = true;
   result.results.hits.push_back(hit);
   result.results.matching_articles = 1;
   result.highlights.push_back({Span{6, 12}});
@@ -50,8 +54,9 @@ TEST(ResultWriter, UnknownFormatGivesNoWriter) {
 TEST(ResultWriter, TextIsSanitisedAndPlainWithoutColour) {
   const std::string text = render("text");
   EXPECT_THAT(text, Not(HasSubstr("\x1B")));
-  EXPECT_THAT(text, HasSubstr("1. Evil Title"));
-  EXPECT_THAT(text, HasSubstr("cfr.org | 2025-01-17 | score 2.500 | +2 more passages"));
+  EXPECT_THAT(text, HasSubstr("1. Evil Title [preview]"));
+  EXPECT_THAT(text, HasSubstr("cfr.org | 2025-01-17 | David Sacks | en-US | score 2.500 | +2 more passages"));
+  EXPECT_THAT(text, HasSubstr("topics: China, Trade"));
   EXPECT_THAT(text, HasSubstr("/data/cfr.org/a b.txt"));
 }
 
@@ -63,12 +68,17 @@ TEST(ResultWriter, TextHighlightsInColour) {
 
 TEST(ResultWriter, JsonlCarriesEveryField) {
   const auto hit = nlohmann::json::parse(render("jsonl"));
-  for (const char* key : {"qid", "rank", "score", "article_id", "passage_id", "title", "source", "date", "url", "path", "passage", "highlights"}) {
+  for (const char* key : {"qid", "rank", "score", "article_id", "passage_id", "title", "source", "author", "date", "url",
+                          "path", "lang", "topics", "preview", "passage", "highlights"}) {
     EXPECT_TRUE(hit.contains(key)) << key;
   }
   EXPECT_EQ(hit["qid"], "q1");
   EXPECT_EQ(hit["rank"], 1);
   EXPECT_EQ(hit["highlights"][0][0], 6);
+  EXPECT_EQ(hit["lang"], "en-US");
+  EXPECT_EQ(hit["author"], "David Sacks");
+  EXPECT_EQ(hit["preview"], true);
+  EXPECT_EQ(hit["topics"][0], "China");
 }
 
 TEST(ResultWriter, JsonEscapesControlCharacters) {
