@@ -11,6 +11,7 @@
 #include "indexer/passage_document.hpp"
 #include "indexer/passages.hpp"
 #include "indexer/reader_registry.hpp"
+#include "indexer/repeated_lines.hpp"
 
 namespace cs::indexer {
 
@@ -29,6 +30,18 @@ std::string megabytes(std::uintmax_t bytes) {
 
 }  // namespace
 
+namespace {
+
+// Articles read but not yet written: a batch is cleaned of repeated lines as a whole (the
+// evidence is the batch's articles of each source), then analysed and written.
+struct PendingArticles {
+  std::vector<Article> articles;
+  std::vector<std::string> roots;  // the indexed root of each article, for its record
+  std::size_t text_bytes = 0;
+};
+
+}  // namespace
+
 Result<IndexSummary> run_index(const IndexOptions& options, const std::function<void(const Error&)>& warn) {
   const auto started = std::chrono::steady_clock::now();
   auto writer = DbWriter::open(options.db, options.batch_bytes);
@@ -39,6 +52,24 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
   PassageDocumentBuilder builder(analyzer);
   std::vector<Token> words;
   std::unordered_map<std::string, std::string> first_path_of_id;
+  PendingArticles pending;
+
+  const auto write_pending = [&]() -> Status {
+    summary.repeated_lines += drop_repeated_lines(pending.articles);
+    for (std::size_t i = 0; i < pending.articles.size(); ++i) {
+      const Article& article = pending.articles[i];
+      words.clear();
+      analyzer.tokenize(article.body, words);
+      const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
+      std::vector<Xapian::Document> documents = builder.build(article, passages, words, pending.roots[i]);
+      if (Status written = (*writer)->replace_article(article.id, documents, article.body.size()); !written) {
+        return written;
+      }
+      summary.passages += passages.size();
+    }
+    pending = PendingArticles{};
+    return ok_status();
+  };
 
   const auto found = crawl(options.roots, [&](const Error& error) {
     ++summary.unreadable_paths;
@@ -88,15 +119,10 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
         warn(Error{ErrorKind::kInput, entry.path.string(), "",
                    "article id '" + article.id + "' is also used by " + seen->second, "this file's article replaces it"});
       }
-      words.clear();
-      analyzer.tokenize(article.body, words);
-      const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
-      std::vector<Xapian::Document> documents = builder.build(article, passages, words, entry.root.string());
-      if (Status written = (*writer)->replace_article(article.id, documents, article.body.size()); !written) {
-        return written.error();
-      }
       ++articles_in_file;
-      summary.passages += passages.size();
+      pending.text_bytes += article.body.size();
+      pending.articles.push_back(std::move(article));
+      pending.roots.push_back(entry.root.string());
     }
     summary.articles += articles_in_file;
     if (articles_in_file > 0) {
@@ -104,7 +130,11 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
     } else {
       ++summary.skipped;
     }
+    if (pending.text_bytes >= options.batch_bytes) {
+      if (Status written = write_pending(); !written) return written.error();
+    }
   }
+  if (Status written = write_pending(); !written) return written.error();
   if (Status committed = (*writer)->commit(); !committed) return committed.error();
   summary.db_passages = (*writer)->passage_count();
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

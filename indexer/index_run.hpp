@@ -24,6 +24,7 @@ struct IndexSummary {
   std::size_t ignored = 0;   // files in folders whose type is not an article format (.png, .pdf)
   std::size_t articles = 0;
   std::size_t passages = 0;
+  std::size_t repeated_lines = 0;  // paragraphs dropped as chrome repeated across a source's articles
   std::uintmax_t bytes = 0;  // input bytes read
   std::size_t unreadable_paths = 0;  // named paths or folders that do not exist or cannot be read
   std::uint64_t db_passages = 0;  // passages in the database after the run

@@ -87,6 +87,9 @@ int main(int argc, char** argv) {
                 s.files, s.indexed, s.skipped, s.ignored);
     std::printf("cs-index: %zu articles, %zu passages, %.2f MB in %.2f s (%.1f MB/s); %zu warnings\n",
                 s.articles, s.passages, mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0, warnings);
+    if (s.repeated_lines > 0) {
+      std::printf("cs-index: %zu site lines left out (repeated across articles of one source)\n", s.repeated_lines);
+    }
     std::printf("cs-index: database %s holds %llu passages\n",
                 cs::terminal::sanitize_line(options.db.string()).c_str(),
                 static_cast<unsigned long long>(s.db_passages));

@@ -1,0 +1,54 @@
+#include "indexer/repeated_lines.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cs::indexer {
+namespace {
+
+Article article(std::string source, std::string body) {
+  Article a;
+  a.source = std::move(source);
+  a.body = std::move(body);
+  return a;
+}
+
+TEST(RepeatedLines, DropsAShortLineRepeatedAcrossASourcesArticles) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 4; ++i) {
+    articles.push_back(article("scmp.com", "Story " + std::to_string(i) + " text about the call.\n\nSign up for our China newsletter"));
+  }
+  EXPECT_EQ(drop_repeated_lines(articles), 4u);
+  for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(articles[i].body, "Story " + std::to_string(i) + " text about the call.");
+}
+
+TEST(RepeatedLines, ComparesArticlesOfTheSameSourceOnly) {
+  std::vector<Article> articles = {article("a.com", "One.\n\nRead more on trade"), article("b.com", "Two.\n\nRead more on trade"),
+                                   article("c.com", "Three.\n\nRead more on trade")};
+  EXPECT_EQ(drop_repeated_lines(articles), 0u);
+}
+
+TEST(RepeatedLines, KeepsALineThatFewOfManyArticlesShare) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 40; ++i) {
+    articles.push_back(article("sotu", "Address " + std::to_string(i) + (i < 3 ? ".\n\nThank you." : ".")));
+  }
+  EXPECT_EQ(drop_repeated_lines(articles), 0u) << "3 of 40 is under the 10% share";
+}
+
+TEST(RepeatedLines, KeepsLongParagraphsEvenWhenRepeated) {
+  const std::string paragraph =
+      "Officials from both countries said on Thursday that the talks would resume in Geneva next month after a pause.";
+  std::vector<Article> articles(3, article("wire", paragraph + "\n\nMore."));
+  articles[0].body += "\n\nA.";
+  EXPECT_EQ(drop_repeated_lines(articles), 3u) << "only the short \"More.\" goes";
+  EXPECT_EQ(articles[1].body, paragraph);
+}
+
+TEST(RepeatedLines, NeverEmptiesAnArticle) {
+  std::vector<Article> articles(3, article("wire", "Breaking news"));
+  drop_repeated_lines(articles);
+  for (const auto& a : articles) EXPECT_EQ(a.body, "Breaking news");
+}
+
+}  // namespace
+}  // namespace cs::indexer
