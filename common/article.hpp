@@ -36,6 +36,8 @@ struct Article {
   std::vector<std::string> topics;
   std::string body;     // clean text; paragraphs separated by one blank line
   bool preview = false; // saved behind a paywall or preview: the text is partial
+  std::string story_id;     // near-duplicate cluster: its first article's id (set by cs-index)
+  std::string signature;    // MinHash of the body's word shingles (binary); empty when too short
 };
 
 }  // namespace cs

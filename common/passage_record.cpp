@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 namespace cs {
 
 std::string encode_passage_record(const PassageRecord& r) {
@@ -14,6 +16,11 @@ std::string encode_passage_record(const PassageRecord& r) {
       {"count", r.count},           {"preview", r.preview},
   };
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string display_path(const PassageRecord& record) {
+  if (record.root.empty()) return record.path;
+  return (std::filesystem::path(record.root) / record.path).string();
 }
 
 Result<PassageRecord> decode_passage_record(std::string_view data) {

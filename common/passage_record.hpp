@@ -31,6 +31,9 @@ struct PassageRecord {
 
 std::string encode_passage_record(const PassageRecord& record);
 
+// The path to show for a passage: the indexed root joined with the article's relative path.
+std::string display_path(const PassageRecord& record);
+
 // Fails with a kDatabase error when the data was not written by a compatible cs-index.
 Result<PassageRecord> decode_passage_record(std::string_view data);
 

@@ -10,7 +10,8 @@
 namespace cs::schema {
 
 // Bump when a database written by an older cs-index can no longer be searched correctly.
-inline constexpr std::string_view kSchemaVersion = "1";
+// 2: story clusters (kStorySlot, kSignatureSlot, kStoryPrefix).
+inline constexpr std::string_view kSchemaVersion = "2";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 
 // --- Free-text terms ----------------------------------------------------------------
@@ -29,6 +30,8 @@ inline constexpr std::string_view kArticleIdPrefix = "XA";
 inline constexpr std::string_view kPathPrefix = "XP";
 // Source (publication) name, case-folded.
 inline constexpr std::string_view kSourcePrefix = "XS";
+// Story id, on each article's first passage only: lists the articles of a story.
+inline constexpr std::string_view kStoryPrefix = "XC";
 // Author name, case-folded (Omega's "A").
 inline constexpr std::string_view kAuthorPrefix = "A";
 // Topic or tag, case-folded (Omega's "K").
@@ -45,6 +48,12 @@ inline constexpr Xapian::valueno kArticleIdSlot = 0;
 inline constexpr Xapian::valueno kDateSlot = 1;
 // Passage index within its article, Xapian::sortable_serialise'd.
 inline constexpr Xapian::valueno kPassageIndexSlot = 2;
+// Story id: the near-duplicate cluster (the same wire story saved from several outlets),
+// named by its first article's id. The searcher collapses on it: one hit per story.
+inline constexpr Xapian::valueno kStorySlot = 3;
+// The article's MinHash signature (256 bytes), on its first passage only (one per article):
+// cs-index reads them back to put new articles into existing stories.
+inline constexpr Xapian::valueno kSignatureSlot = 4;
 
 // Positions of title words start here, far past any passage's own words, so that a phrase
 // never spans from the passage into the title.

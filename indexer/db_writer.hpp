@@ -33,6 +33,9 @@ class DbWriter {
   Status commit();
 
   std::uint64_t passage_count() const { return db_.get_doccount(); }
+  // What is written so far, uncommitted changes included (for reading back what earlier runs
+  // stored, such as story fingerprints).
+  const Xapian::Database& database() const { return db_; }
   const std::filesystem::path& path() const { return path_; }
 
  private:

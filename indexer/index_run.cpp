@@ -12,6 +12,7 @@
 #include "indexer/passages.hpp"
 #include "indexer/reader_registry.hpp"
 #include "indexer/repeated_lines.hpp"
+#include "indexer/stories.hpp"
 
 namespace cs::indexer {
 
@@ -53,13 +54,22 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
   std::vector<Token> words;
   std::unordered_map<std::string, std::string> first_path_of_id;
   PendingArticles pending;
+  StoryIndex stories;
+  try {
+    stories.load((*writer)->database());
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorKind::kDatabase, options.db.string(), "", "cannot read stored stories (" + e.get_description() + ")",
+                 "check the database, or index into a new --db"};
+  }
 
   const auto write_pending = [&]() -> Status {
     summary.repeated_lines += drop_repeated_lines(pending.articles);
     for (std::size_t i = 0; i < pending.articles.size(); ++i) {
-      const Article& article = pending.articles[i];
+      Article& article = pending.articles[i];
       words.clear();
       analyzer.tokenize(article.body, words);
+      article.signature = story_signature(words);
+      article.story_id = stories.assign(article.id, article.signature);
       const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
       std::vector<Xapian::Document> documents = builder.build(article, passages, words, pending.roots[i]);
       if (Status written = (*writer)->replace_article(article.id, documents, article.body.size()); !written) {

@@ -46,6 +46,7 @@ void PassageDocumentBuilder::add_field_terms(Xapian::Document& document, const A
     document.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
   }
   document.add_value(schema::kArticleIdSlot, article.id);
+  document.add_value(schema::kStorySlot, article.story_id.empty() ? article.id : article.story_id);
   if (!article.date.empty()) document.add_value(schema::kDateSlot, article.date);
 }
 
@@ -86,6 +87,11 @@ std::vector<Xapian::Document> PassageDocumentBuilder::build(const Article& artic
     record.text = article.body.substr(passage.begin, passage.end - passage.begin);
     document.add_boolean_term(schema::boolean_term(schema::kPassageIdPrefix, record.passage_id));
     document.add_value(schema::kPassageIndexSlot, Xapian::sortable_serialise(passage.index));
+    if (passage.index == 0) {  // one per article: the story's member list and its signature
+      document.add_boolean_term(
+          schema::boolean_term(schema::kStoryPrefix, article.story_id.empty() ? article.id : article.story_id));
+      if (!article.signature.empty()) document.add_value(schema::kSignatureSlot, article.signature);
+    }
     document.set_data(encode_passage_record(record));
     documents.push_back(std::move(document));
   }

@@ -47,7 +47,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
       Xapian::Enquire enquire(db_);
       enquire.set_query(query.query);
       enquire.set_weighting_scheme(make_weight(bm25));
-      enquire.set_collapse_key(schema::kArticleIdSlot);
+      enquire.set_collapse_key(schema::kStorySlot);
       const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
       SearchResults results;
       results.matching_articles = mset.get_matches_estimated();
@@ -59,7 +59,9 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
           error.path = path_.string();
           return error;
         }
-        results.hits.push_back(Hit{it.get_weight(), it.get_collapse_count(), std::move(*record)});
+        auto members = story_members(it.get_collapse_key(), record->article_id);
+        if (!members) return members.error();
+        results.hits.push_back(Hit{it.get_weight(), it.get_collapse_count(), std::move(*record), std::move(*members)});
       }
       return results;
     } catch (const Xapian::DatabaseModifiedError&) {
@@ -69,6 +71,26 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
       return database_error(path_, "search failed (" + e.get_description() + ")", "check the database with cs-index");
     }
   }
+}
+
+Result<std::vector<StoryMember>> PassageSearcher::story_members(const std::string& story,
+                                                                const std::string& article_id) {
+  std::vector<StoryMember> members;
+  const std::string term = schema::boolean_term(schema::kStoryPrefix, story);
+  // Most stories are one article: a term frequency lookup settles them without a document read.
+  if (db_.get_termfreq(term) <= 1) return members;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term) && members.size() < kMaxStoryMembers; ++it) {
+    auto record = decode_passage_record(db_.get_document(*it).get_data());
+    if (!record) {
+      Error error = record.error();
+      error.path = path_.string();
+      return error;
+    }
+    if (record->article_id == article_id) continue;
+    members.push_back(StoryMember{record->article_id, record->title, record->source, record->date, record->url,
+                                  display_path(*record)});
+  }
+  return members;
 }
 
 }  // namespace cs::searcher

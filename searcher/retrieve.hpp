@@ -1,5 +1,7 @@
 // Opens a cs-search database and runs the first stage of search: BM25 over passages with
-// Xapian, the best passage per article (collapse on the article id), hits with their records.
+// Xapian, the best passage per story (collapse on the story id: near-duplicate articles
+// from several outlets are one story), hits with their records and the story's other
+// articles.
 #pragma once
 
 #include <xapian.h>
@@ -15,11 +17,24 @@
 
 namespace cs::searcher {
 
+// Another article of a hit's story, as shown under it ("also in: Reuters, CNN").
+struct StoryMember {
+  std::string article_id;
+  std::string title;
+  std::string source;
+  std::string date;
+  std::string url;
+  std::string path;  // for display: root joined with the relative path
+};
+
 struct Hit {
   double score = 0;               // BM25 weight of the passage
-  std::uint32_t more_passages = 0;  // other passages of the same article that matched (lower bound)
+  std::uint32_t more_passages = 0;  // other passages of the same story that matched (lower bound)
   PassageRecord record;
+  std::vector<StoryMember> also_in;  // the story's other articles, at most kMaxStoryMembers
 };
+
+inline constexpr std::size_t kMaxStoryMembers = 10;
 
 struct SearchResults {
   std::vector<Hit> hits;
@@ -48,6 +63,9 @@ class PassageSearcher {
 
  private:
   PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}
+
+  // The other articles of `story`, besides `article_id`.
+  Result<std::vector<StoryMember>> story_members(const std::string& story, const std::string& article_id);
 
   Xapian::Database db_;
   std::filesystem::path path_;

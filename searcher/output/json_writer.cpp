@@ -8,6 +8,15 @@ namespace cs::searcher {
 
 namespace {
 
+nlohmann::json also_in(const Hit& hit) {
+  nlohmann::json members = nlohmann::json::array();
+  for (const StoryMember& m : hit.also_in) {
+    members.push_back({{"article_id", m.article_id}, {"title", m.title}, {"source", m.source}, {"date", m.date},
+                       {"url", m.url}, {"path", m.path}});
+  }
+  return members;
+}
+
 nlohmann::json hit_object(const QueryResult& result, std::size_t i) {
   const Hit& hit = result.results.hits[i];
   const PassageRecord& r = hit.record;
@@ -30,6 +39,7 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i) {
       {"topics", r.topics},
       {"preview", r.preview},
       {"more_passages", hit.more_passages},
+      {"also_in", also_in(hit)},
       {"passage", r.text},
       {"highlights", std::move(highlights)},
   };

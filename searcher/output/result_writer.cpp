@@ -16,9 +16,5 @@ std::unique_ptr<ResultWriter> make_result_writer(std::string_view format, std::o
   return nullptr;
 }
 
-std::string display_path(const PassageRecord& record) {
-  if (record.root.empty()) return record.path;
-  return (std::filesystem::path(record.root) / record.path).string();
-}
 
 }  // namespace cs::searcher

@@ -35,7 +35,4 @@ inline constexpr std::string_view kFormats = "text, json, jsonl, tsv, trec";
 std::unique_ptr<ResultWriter> make_result_writer(std::string_view format, std::ostream& out,
                                                  const WriterOptions& options);
 
-// The path to show for a hit: the indexed root joined with the article's relative path.
-std::string display_path(const PassageRecord& record);
-
 }  // namespace cs::searcher

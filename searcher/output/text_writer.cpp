@@ -63,6 +63,13 @@ class TextWriter final : public ResultWriter {
       for (const auto& topic : r.topics) topics.append(topics.empty() ? "" : ", ").append(topic);
       out_ << kIndent << "topics: " << terminal::sanitize_line(topics) << '\n';
     }
+    if (!hit.also_in.empty()) {
+      std::string sources;
+      for (const StoryMember& member : hit.also_in) {
+        sources.append(sources.empty() ? "" : ", ").append(member.source.empty() ? member.article_id : member.source);
+      }
+      out_ << kIndent << "also in: " << terminal::sanitize_line(sources) << '\n';
+    }
     out_ << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
     write_passage(r.text, spans);
     out_ << "\n\n";

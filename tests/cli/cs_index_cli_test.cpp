@@ -2,6 +2,7 @@
 // re-indexing, locking and its exit codes.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "support/test_support.hpp"
@@ -157,6 +158,40 @@ TEST(CsIndexCli, AFolderMixingFormatsIndexesInOneRun) {
   const CliResult json = run_cli(cs_search_binary(), {"--db", db, "export controls", "--format", "jsonl"});
   EXPECT_THAT(json.out, HasSubstr("\"source\":\"Reuters\""));
   EXPECT_THAT(json.out, HasSubstr("\"topics\":[\"trade\"]"));
+}
+
+TEST(CsIndexCli, TheSameWireStoryFromSeveralOutletsIsOneHit) {
+  TempDir dir;
+  const std::string wire =
+      "Chinese and American negotiators agreed on Thursday to resume talks on tariffs and export controls next month "
+      "in Geneva, officials from both governments said, after a phone call between the two leaders that both sides "
+      "described as candid. The agreement ends a pause of almost a year in which each side added new restrictions on "
+      "the other's technology companies, and it sets a deadline of the end of the year for a first package of measures.";
+  write_file(dir / "in/reuters.com/talks.txt", "Talks to resume in Geneva\n\n" + wire + "\n\nReporting by Jane Doe.\n");
+  write_file(dir / "in/apnews.com/talks.txt", "US, China agree to resume talks\n\nGENEVA (AP) - " + wire + "\n");
+  write_file(dir / "in/other.com/different.txt", "Markets\n\nShares in Asia rose on Friday as investors welcomed news that "
+             "the talks would resume, with technology companies leading the gains in Tokyo, Seoul and Hong Kong while "
+             "bond yields held steady ahead of central bank meetings next week.\n");
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()}).exit_code, 0);
+  // A later run puts a new copy into the story the database already holds.
+  write_file(dir / "later/cnn.com/talks.txt", "Talks resume\n\n" + wire + "\n\nCNN's Kevin Liptak contributed.\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "later").string()}).exit_code, 0);
+
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db, "talks resume", "--format", "jsonl"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = lines(r.out);
+  ASSERT_EQ(hits.size(), 2u) << r.out;  // the wire story once, the markets story
+  std::size_t stories_with_copies = 0;
+  for (const auto& line : hits) {
+    const auto hit = nlohmann::json::parse(line);
+    if (hit["also_in"].size() == 2) ++stories_with_copies;
+    if (hit["article_id"] == "other.com/different.txt") {
+      EXPECT_TRUE(hit["also_in"].empty());
+    }
+  }
+  EXPECT_EQ(stories_with_copies, 1u) << r.out;
+  EXPECT_THAT(run_cli(cs_search_binary(), {"--db", db, "Geneva"}).out, HasSubstr("also in: "));
 }
 
 TEST(CsIndexCli, UsageErrorsAndHelp) {

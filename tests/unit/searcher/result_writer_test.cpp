@@ -31,6 +31,7 @@ QueryResult sample() {
   hit.record.lang = "en-US";
   hit.record.topics = {"China", "Trade\x1B[2J"};
   hit.record.preview = true;
+  hit.also_in.push_back(StoryMember{"reuters/a.json#1", "Same story", "Reuters", "2025-01-17", "", "/data/reuters/a.json"});
   result.results.hits.push_back(hit);
   result.results.matching_articles = 1;
   result.highlights.push_back({Span{6, 12}});
@@ -57,6 +58,7 @@ TEST(ResultWriter, TextIsSanitisedAndPlainWithoutColour) {
   EXPECT_THAT(text, HasSubstr("1. Evil Title [preview]"));
   EXPECT_THAT(text, HasSubstr("cfr.org | 2025-01-17 | David Sacks | en-US | score 2.500 | +2 more passages"));
   EXPECT_THAT(text, HasSubstr("topics: China, Trade"));
+  EXPECT_THAT(text, HasSubstr("also in: Reuters"));
   EXPECT_THAT(text, HasSubstr("/data/cfr.org/a b.txt"));
 }
 
@@ -79,6 +81,8 @@ TEST(ResultWriter, JsonlCarriesEveryField) {
   EXPECT_EQ(hit["author"], "David Sacks");
   EXPECT_EQ(hit["preview"], true);
   EXPECT_EQ(hit["topics"][0], "China");
+  EXPECT_EQ(hit["also_in"][0]["source"], "Reuters");
+  EXPECT_EQ(hit["also_in"][0]["article_id"], "reuters/a.json#1");
 }
 
 TEST(ResultWriter, JsonEscapesControlCharacters) {
