@@ -26,6 +26,8 @@ constexpr std::string_view kChromePrefixes[] = {
 
 constexpr std::string_view kChromeFragments[] = {"credit...", "all rights reserved"};
 
+// Fragments and disclaimers count only in short lines (kMaxDisclaimerWords): an article may
+// quote the phrase in a long paragraph.
 // Publishers' disclaimers ("Blog posts represent the views of CFR fellows and staff and not
 // those of CFR, which takes no institutional positions."). Only short lines: an article may
 // quote the phrase in a long paragraph.
@@ -82,10 +84,10 @@ LineKind classify_line(std::string_view line) {
   for (const auto prefix : kChromePrefixes) {
     if (lower.starts_with(prefix)) return LineKind::kChrome;
   }
-  for (const auto fragment : kChromeFragments) {
-    if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
-  }
   if (count_words(lower) <= kMaxDisclaimerWords) {
+    for (const auto fragment : kChromeFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+    }
     for (const auto fragment : kDisclaimerFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }

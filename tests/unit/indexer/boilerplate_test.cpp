@@ -8,7 +8,9 @@ namespace {
 TEST(Boilerplate, DropsSiteChromeFromTheSeeds) {
   for (const char* line : {"Back to Top", "You might also like", "More on:", "Read Entire Article",
                            "Language : English 简体 繁體", "Already a subscriber? Log in.",
-                           "Want all of The Times? Subscribe.", "2 hours ago 3", "Chattythat Icon",
+                           "Want all of The Times? Subscribe.", "2 hours ago 3", "Chattythat Icon", "Subscribe",
+                           "We use cookies to improve your experience on our site.", "Share this article",
+                           "© 2025 Council on Foreign Relations. All rights reserved.", "Sign up for the China newsletter",
                            "Images of Xi Jinping at the Games.Credit...Jade Gao/Agence France-Presse — Getty Images"}) {
     EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
   }
@@ -30,9 +32,25 @@ TEST(Boilerplate, DropsShortPublisherDisclaimers) {
 }
 
 TEST(Boilerplate, KeepsArticleText) {
-  for (const char* line : {"Phone Call Diplomacy", "More on the call later, officials said.",
-                           "The two leaders spoke for 2 hours about trade.", "Top officials met in Beijing.",
-                           "Xi and Trump Speak Via Phone"}) {
+  // Each removal rule's trigger word, in a real sentence.
+  std::string long_paragraph = "The court held that all rights reserved to the states under the Tenth Amendment";
+  for (int i = 0; i < 40; ++i) long_paragraph += " still apply";
+  for (const std::string& line : {std::string("Phone Call Diplomacy"), std::string("More on the call later, officials said."),
+                                 std::string("The two leaders spoke for 2 hours about trade."),
+                                 std::string("Top officials met in Beijing."), std::string("Xi and Trump Speak Via Phone"),
+                                 std::string("Share prices fell after the call."),
+                                 std::string("Readers who subscribe to state media heard a different account."),
+                                 std::string("Related talks on fentanyl are planned for March."),
+                                 std::string("Search and rescue teams were sent to the coast."),
+                                 std::string("The menu at the state banquet included Peking duck."),
+                                 std::string("Print and broadcast media were barred from the room."),
+                                 std::string("Advertisement spending in China fell 3 percent."),
+                                 std::string("The photo: a handshake that lasted ten seconds."),
+                                 std::string("Comments by the foreign ministry were brief."),
+                                 std::string("Log in records showed the hackers entered in May."),
+                                 std::string("An icon of the revolution, he said, was honoured."),
+                                 std::string("Trump said he would call Xi within 2 days ago or so, aides recalled."),
+                                 long_paragraph}) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
 }
