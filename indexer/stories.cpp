@@ -45,7 +45,14 @@ bool is_signature(std::string_view value) { return value.size() == kSignatureHas
 }  // namespace
 
 std::string story_signature(const std::vector<Token>& words) {
-  if (words.size() < kMinSignatureWords) return {};
+  if (words.empty()) return {};
+  if (words.size() < kMinSignatureWords) {
+    std::uint64_t hash = 0;
+    for (const Token& word : words) hash = fnv1a("\x1F", fnv1a(word.word, hash));
+    std::string key(1 + sizeof hash, 'x');  // never the size of a MinHash signature
+    std::memcpy(key.data() + 1, &hash, sizeof hash);
+    return key;
+  }
   std::array<std::uint32_t, kSignatureHashes> minimums;
   minimums.fill(std::numeric_limits<std::uint32_t>::max());
   for (std::size_t i = 0; i + 2 < words.size(); ++i) {
@@ -77,15 +84,21 @@ void StoryIndex::load(const Xapian::Database& db) {
   for (auto it = db.valuestream_begin(schema::kSignatureSlot); it != db.valuestream_end(schema::kSignatureSlot);
        ++it) {
     const std::string signature = *it;
-    if (!is_signature(signature)) continue;
     stories.skip_to(it.get_docid());
     if (stories == db.valuestream_end(schema::kStorySlot) || stories.get_docid() != it.get_docid()) continue;
-    remember(signature, *stories);
+    if (is_signature(signature)) {
+      remember(signature, *stories);
+    } else if (!signature.empty()) {
+      exact_.try_emplace(signature, *stories);
+    }
   }
 }
 
 std::string StoryIndex::assign(const std::string& article_id, const std::string& signature) {
-  if (!is_signature(signature)) return article_id;
+  if (signature.empty()) return article_id;
+  if (!is_signature(signature)) {  // a short text's exact key
+    return exact_.try_emplace(signature, article_id).first->second;
+  }
   for (std::size_t band = 0; band < kSignatureBands; ++band) {
     const auto [first, last] = bands_[band].equal_range(band_key(signature, band));
     for (auto it = first; it != last; ++it) {

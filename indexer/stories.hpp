@@ -19,7 +19,8 @@
 
 namespace cs::indexer {
 
-// Fewer words than this give no reliable signature: such articles are stories of their own.
+// Fewer words than this give no reliable MinHash: such articles (feed items, briefs) join a
+// story only when their words are exactly those of another article.
 inline constexpr std::size_t kMinSignatureWords = 40;
 inline constexpr std::size_t kSignatureHashes = 64;
 // 16 bands of 4 rows: pairs with Jaccard 0.8 share a band with probability 0.9998, pairs
@@ -31,8 +32,8 @@ inline constexpr std::size_t kSignatureBands = 16;
 inline constexpr double kMinStoryAgreement = 0.7;
 
 // The MinHash signature of the word 3-shingles of `words`, as kSignatureHashes 32-bit
-// minimums in a byte string (the form stored in schema::kSignatureSlot); empty when
-// there are too few words.
+// minimums in a byte string (the form stored in schema::kSignatureSlot). With fewer than
+// kMinSignatureWords words, a short key of the exact words instead; empty with no words.
 std::string story_signature(const std::vector<Token>& words);
 
 // The share of minimums two signatures agree on: an estimate of their Jaccard similarity.
@@ -56,6 +57,7 @@ class StoryIndex {
   void remember(const std::string& signature, std::string story);
 
   std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::string> exact_;  // short texts' keys -> story
   std::array<std::unordered_multimap<std::uint64_t, std::size_t>, kSignatureBands> bands_;
 };
 

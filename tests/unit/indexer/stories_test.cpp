@@ -46,8 +46,12 @@ TEST(Stories, AStoryWithHalfItsTextRewrittenIsAnotherStory) {
   EXPECT_LT(agreement(first + " " + story(6, 150), first + " " + story(7, 150)), kMinStoryAgreement);
 }
 
-TEST(Stories, ShortTextsHaveNoSignature) {
-  EXPECT_TRUE(story_signature(words_of("Breaking: talks resume.")).empty());
+TEST(Stories, ShortTextsJoinAStoryOnlyWithTheSameWords) {
+  StoryIndex index;
+  EXPECT_EQ(index.assign("feed-a#1", story_signature(words_of("Breaking: talks resume in Geneva."))), "feed-a#1");
+  EXPECT_EQ(index.assign("feed-b#7", story_signature(words_of("BREAKING - Talks resume in Geneva"))), "feed-a#1");
+  EXPECT_EQ(index.assign("feed-c#2", story_signature(words_of("Breaking: talks resume in Vienna."))), "feed-c#2");
+  EXPECT_TRUE(story_signature({}).empty());
   EXPECT_EQ(signature_agreement("", ""), 0);
 }
 
@@ -57,7 +61,7 @@ TEST(Stories, AssignsTheFirstArticlesIdToItsNearDuplicates) {
   EXPECT_EQ(index.assign("reuters/a", story_signature(words_of(body))), "reuters/a");
   EXPECT_EQ(index.assign("cnn/b", story_signature(words_of(body + " Copyright CNN."))), "reuters/a");
   EXPECT_EQ(index.assign("other/c", story_signature(words_of(story(4, 200)))), "other/c");
-  EXPECT_EQ(index.assign("short/d", ""), "short/d") << "no signature, no story to join";
+  EXPECT_EQ(index.assign("empty/d", ""), "empty/d") << "no signature, no story to join";
 }
 
 }  // namespace
