@@ -9,32 +9,22 @@
 #include <memory>
 #include <string>
 
+#include "indexer/xml_tree.hpp"
+
 namespace cs::indexer {
 
 namespace {
 
-using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
+using xml::attribute;
+using xml::DocPtr;
+using xml::is_element;
+using xml::name_of;
 
 // Recover from anything, print nothing, never fetch a DTD or entity from the network.
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 
 DocPtr parse(std::string_view html) {
-  const int size = static_cast<int>(std::min<std::size_t>(html.size(), INT32_MAX));
-  return DocPtr(htmlReadMemory(html.data(), size, nullptr, "UTF-8", kParseOptions), &xmlFreeDoc);
-}
-
-std::string_view name_of(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
-
-bool is_element(const xmlNode* node, std::string_view name) {
-  return node->type == XML_ELEMENT_NODE && name_of(node) == name;
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) return {};
-  std::string out(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return out;
+  return DocPtr(htmlReadMemory(html.data(), xml::xml_size(html), nullptr, "UTF-8", kParseOptions), &xmlFreeDoc);
 }
 
 std::string lower(std::string text) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "indexer/reader_skeleton.hpp"
+#include "indexer/xml_tree.hpp"
 
 namespace cs::indexer {
 
@@ -17,21 +18,8 @@ constexpr std::string_view kExtensions[] = {".rss", ".atom", ".xml"};
 // CDATA read as text, and silence: problems are reported as issues instead.
 constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
-using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
-
-std::string_view local_name(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
-
-bool is(const xmlNode* node, std::string_view name) {
-  return node->type == XML_ELEMENT_NODE && local_name(node) == name;
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-  if (value == nullptr) return {};
-  std::string out(reinterpret_cast<const char*>(value));
-  xmlFree(value);
-  return out;
-}
+using xml::attribute;
+using xml::DocPtr;
 
 // The element's text: its text and CDATA children, entity references left out (they are
 // never expanded). Atom's type="xhtml" content keeps its markup as child elements, so
@@ -42,7 +30,7 @@ std::string text_of(const xmlNode* node) {
     if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
       if (child->content != nullptr) text.append(reinterpret_cast<const char*>(child->content));
     } else if (child->type == XML_ELEMENT_NODE) {
-      const std::string name(local_name(child));
+      const std::string name(xml::name_of(child));
       text.append("<" + name + ">").append(text_of(child)).append("</" + name + ">");
     }
   }
@@ -51,7 +39,7 @@ std::string text_of(const xmlNode* node) {
 
 const xmlNode* first_child(const xmlNode* node, std::string_view name) {
   for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (is(child, name)) return child;
+    if (xml::is_element(child, name)) return child;
   }
   return nullptr;
 }
@@ -78,7 +66,7 @@ nlohmann::json rss_item(const xmlNode* item) {
   set(record, "content", child_text(item, "encoded"));  // content:encoded, the full text
   set(record, "excerpt", child_text(item, "description"));
   for (const xmlNode* child = item->children; child != nullptr; child = child->next) {
-    if (is(child, "category") || is(child, "subject")) record["topics"].push_back(text_of(child));
+    if (xml::is_element(child, "category") || xml::is_element(child, "subject")) record["topics"].push_back(text_of(child));
   }
   return record;
 }
@@ -93,13 +81,13 @@ nlohmann::json atom_entry(const xmlNode* entry) {
   set(record, "content", child_text(entry, "content"));
   set(record, "excerpt", child_text(entry, "summary"));
   for (const xmlNode* child = entry->children; child != nullptr; child = child->next) {
-    if (is(child, "link")) {
+    if (xml::is_element(child, "link")) {
       const std::string rel = attribute(child, "rel");
       if (rel.empty() || rel == "alternate") set(record, "url", attribute(child, "href"));
-    } else if (is(child, "author")) {
+    } else if (xml::is_element(child, "author")) {
       if (!record.contains("author")) record["author"] = nlohmann::json::array();
       record["author"].push_back(child_text(child, "name"));
-    } else if (is(child, "category")) {
+    } else if (xml::is_element(child, "category")) {
       record["topics"].push_back(attribute(child, "term"));
     }
   }
@@ -129,9 +117,7 @@ ReadResult FeedReader::read(const SourceFile& file) const {
     }
     // The text is UTF-8 already (source_text.hpp); "UTF-8" overrides the declaration.
     xmlResetLastError();
-    DocPtr doc(xmlReadMemory(text.data(), static_cast<int>(std::min<std::size_t>(text.size(), INT32_MAX)), nullptr,
-                             "UTF-8", kParseOptions),
-               &xmlFreeDoc);
+    DocPtr doc(xmlReadMemory(text.data(), xml::xml_size(text), nullptr, "UTF-8", kParseOptions), &xmlFreeDoc);
     const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (root == nullptr) {
       const xmlError* error = xmlGetLastError();
@@ -147,24 +133,24 @@ ReadResult FeedReader::read(const SourceFile& file) const {
       return;
     }
     std::size_t number = 0;
-    if (is(root, "feed")) {
+    if (xml::is_element(root, "feed")) {
       const std::string source = child_text(root, "title");
       for (const xmlNode* child = root->children; child != nullptr; child = child->next) {
-        if (is(child, "entry")) add_record(atom_entry(child), source, ++number, records);
+        if (xml::is_element(child, "entry")) add_record(atom_entry(child), source, ++number, records);
       }
-    } else if (is(root, "rss") || is(root, "RDF")) {
+    } else if (xml::is_element(root, "rss") || xml::is_element(root, "RDF")) {
       const xmlNode* channel = first_child(root, "channel");
       const std::string source = channel == nullptr ? std::string() : child_text(channel, "title");
       // RSS 2.0 puts items in the channel; RSS 1.0 beside it.
       for (const xmlNode* parent : {channel, root}) {
         if (parent == nullptr) continue;
         for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
-          if (is(child, "item")) add_record(rss_item(child), source, ++number, records);
+          if (xml::is_element(child, "item")) add_record(rss_item(child), source, ++number, records);
         }
       }
     } else {
       issues.push_back(Error{ErrorKind::kInput, "", "", "XML that is neither RSS nor Atom (root <" +
-                                                         std::string(local_name(root)) + ">)", "file skipped"});
+                                                         std::string(xml::name_of(root)) + ">)", "file skipped"});
     }
   });
 }

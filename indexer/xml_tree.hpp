@@ -1,0 +1,38 @@
+// Small helpers for reading libxml2 trees, shared by the HTML and feed readers: owning a
+// parsed document, and an element's name and attributes as C++ strings.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace cs::indexer::xml {
+
+using DocPtr = std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)>;
+
+// The element's local name ("encoded" for content:encoded).
+inline std::string_view name_of(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
+
+inline bool is_element(const xmlNode* node, std::string_view name) {
+  return node->type == XML_ELEMENT_NODE && name_of(node) == name;
+}
+
+// The attribute's value, or empty when the element has none.
+inline std::string attribute(const xmlNode* node, const char* name) {
+  xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+  if (value == nullptr) return {};
+  std::string out(reinterpret_cast<const char*>(value));
+  xmlFree(value);
+  return out;
+}
+
+// libxml2 takes sizes as int; larger inputs are cut (cs-index's --max-file-size is far below).
+inline int xml_size(std::string_view text) {
+  return static_cast<int>(std::min<std::size_t>(text.size(), static_cast<std::size_t>(INT32_MAX)));
+}
+
+}  // namespace cs::indexer::xml
