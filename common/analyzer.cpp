@@ -3,6 +3,8 @@
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 #include <xapian.h>
@@ -40,6 +42,40 @@ const icu::Normalizer2& nfkc_casefold() {
     throw std::runtime_error(std::string("ICU NFKC_Casefold unavailable: ") + u_errorName(status));
   }
   return *normalizer;
+}
+
+// Accents are folded for matching ("Brzeziński" ~ "Brzezinski", "café" ~ "cafe"): marks on
+// Latin, Greek and Cyrillic letters go. Marks elsewhere carry meaning (Devanagari vowel
+// signs, Thai tones) and stay. Input is NFKC case folded; the result is NFC.
+std::string fold_accents(const std::string& folded) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return folded;
+  const icu::UnicodeString original = icu::UnicodeString::fromUTF8(folded);
+  // NFKC output that is already NFD holds no precomposed accented letters (Chinese, plain
+  // Latin, ...): nothing to fold, and the common case for non-ASCII words.
+  if (nfd->isNormalized(original, status) && U_SUCCESS(status)) return folded;
+  const icu::UnicodeString decomposed = nfd->normalize(original, status);
+  if (U_FAILURE(status)) return folded;
+  icu::UnicodeString kept;
+  UScriptCode base_script = USCRIPT_COMMON;
+  bool removed = false;
+  for (int32_t i = 0; i < decomposed.length();) {
+    const UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK &&
+        (base_script == USCRIPT_LATIN || base_script == USCRIPT_GREEK || base_script == USCRIPT_CYRILLIC)) {
+      removed = true;
+      continue;
+    }
+    if (u_charType(c) != U_NON_SPACING_MARK) base_script = uscript_getScript(c, &status);
+    kept.append(c);
+  }
+  if (!removed) return folded;
+  std::string out;
+  nfc->normalize(kept, status).toUTF8String(out);
+  return U_FAILURE(status) ? folded : out;
 }
 
 bool is_ascii(std::string_view s) {
@@ -131,7 +167,7 @@ std::string Analyzer::fold(std::string_view text) const {
                                   sink, nullptr, status);
   if (U_FAILURE(status)) out.clear();
   straighten_apostrophes(out);
-  return out;
+  return fold_accents(out);
 }
 
 void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {

@@ -14,7 +14,7 @@ namespace cs {
 
 // One word of analysed text.
 struct Token {
-  std::string word;         // NFKC + case folded; apostrophes made ASCII; English "'s" dropped
+  std::string word;         // NFKC + case folded, accents folded; ASCII apostrophes; English "'s" dropped
   std::uint32_t begin = 0;  // byte span in the analysed text, [begin, end)
   std::uint32_t end = 0;
 };
@@ -46,7 +46,8 @@ class Analyzer {
   // word starts with a digit. The reference is valid until the next call.
   const std::string& stem(const std::string& word);
 
-  // NFKC case folding of arbitrary text, as applied to each word (for field values).
+  // NFKC case folding and accent folding (Latin, Greek, Cyrillic) of arbitrary text, as
+  // applied to each word (for field values).
   std::string fold(std::string_view text) const;
 
   static constexpr std::size_t kMaxWordBytes = 64;

@@ -26,6 +26,17 @@ TEST(Analyzer, CaseFoldsAndAppliesNfkc) {
   EXPECT_THAT(words_of("ＴＡＩＷＡＮ ﬁnance Straße"), ElementsAre("taiwan", "finance", "strasse"));
 }
 
+TEST(Analyzer, FoldsAccentsOnLatinGreekAndCyrillicLetters) {
+  EXPECT_THAT(words_of("Brzeziński’s café in Kraków"), ElementsAre("brzezinski", "cafe", "in", "krakow"));
+  EXPECT_THAT(words_of("Ελλάδα Ёлка"), ElementsAre("ελλαδα", "елка"));
+}
+
+TEST(Analyzer, KeepsMarksThatCarryMeaningInOtherScripts) {
+  // Devanagari vowel signs and the Japanese dakuten are not accents.
+  EXPECT_THAT(words_of("हिंदी"), ElementsAre("हिंदी"));
+  EXPECT_THAT(words_of("ガ"), ElementsAre("ガ"));
+}
+
 TEST(Analyzer, KeepsNumbersWhole) {
   EXPECT_THAT(words_of("a $1.9 trillion package, 25 percent"), ElementsAre("a", "1.9", "trillion", "package", "25", "percent"));
 }

@@ -37,6 +37,10 @@ TEST(Query, SplitWordsBecomePhrases) {
   EXPECT_EQ(describe("China-U.S."), "Query(((china PHRASE 2 u.s) OR (Schina PHRASE 2 Su.s)))");
 }
 
+TEST(Query, FoldsAccentsAsTheIndexDoes) {
+  EXPECT_EQ(describe("Brzeziński"), describe("brzezinski"));
+}
+
 TEST(Query, UsesTheSameNormalisationAsTheIndex) {
   EXPECT_EQ(describe("ＴＡＩＷＡＮ"), describe("taiwan"));
 }
