@@ -36,6 +36,8 @@ inline constexpr std::string_view kStoryPrefix = "XC";
 inline constexpr std::string_view kAuthorPrefix = "A";
 // Topic or tag, case-folded (Omega's "K").
 inline constexpr std::string_view kTopicPrefix = "K";
+// Language tag, case-folded, and its primary subtag alone ("en-us" and "en").
+inline constexpr std::string_view kLanguagePrefix = "L";
 // Publication date as YYYYMMDD, YYYYMM and YYYY (Omega's "D", "M", "Y").
 inline constexpr std::string_view kDayPrefix = "D";
 inline constexpr std::string_view kMonthPrefix = "M";

@@ -37,6 +37,13 @@ void PassageDocumentBuilder::add_field_terms(Xapian::Document& document, const A
   if (!article.author.empty()) {
     document.add_boolean_term(schema::boolean_term(schema::kAuthorPrefix, analyzer_.fold(article.author)));
   }
+  if (!article.lang.empty()) {
+    const std::string lang = analyzer_.fold(article.lang);
+    document.add_boolean_term(schema::boolean_term(schema::kLanguagePrefix, lang));
+    if (const std::size_t dash = lang.find_first_of("-_"); dash != std::string::npos) {
+      document.add_boolean_term(schema::boolean_term(schema::kLanguagePrefix, lang.substr(0, dash)));
+    }
+  }
   for (const auto& topic : article.topics) {
     document.add_boolean_term(schema::boolean_term(schema::kTopicPrefix, analyzer_.fold(topic)));
   }

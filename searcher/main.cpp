@@ -7,6 +7,7 @@
 #include "common/exit_codes.hpp"
 #include "common/terminal.hpp"
 #include "searcher/batch.hpp"
+#include "searcher/filters.hpp"
 #include "searcher/output/result_writer.hpp"
 #include "searcher/session.hpp"
 
@@ -25,6 +26,10 @@ source, date and file, and the query's words highlighted.
 Query syntax: words match any form with the same stem ("calls" finds "call"), in the text or
 the title; "exact phrase" matches word for word; +word must match; -word must not. Passages
 matching more of the words rank first (BM25).
+
+Filters narrow every query: --since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both
+inclusive); --source, --author, --topic and --lang take a value each and may be repeated (any
+of them matches). --sort date lists oldest first, --sort -date newest first.
 
 Batch: one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is the line number);
 blank lines and lines starting with # are skipped; FILE - reads standard input.
@@ -46,8 +51,9 @@ bool use_color(const std::string& when) {
 
 int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
-  std::string db_option, format, color, batch_file, run_tag;
+  std::string db_option, format, color, batch_file, run_tag, sort = "relevance";
   std::size_t limit = 10;
+  cs::searcher::SearchFilters filters;
   command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to search")
       ("limit,n", po::value(&limit)->value_name("N")->default_value(10), "articles to show per query")
@@ -55,7 +61,14 @@ int main(int argc, char** argv) {
        "text, json, jsonl, tsv or trec")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"), "auto, always or never")
       ("batch,b", po::value(&batch_file)->value_name("FILE"), "run every query of FILE (- for standard input)")
-      ("run-tag", po::value(&run_tag)->value_name("TAG")->default_value("cs-search"), "run name in trec output");
+      ("run-tag", po::value(&run_tag)->value_name("TAG")->default_value("cs-search"), "run name in trec output")
+      ("since", po::value(&filters.since)->value_name("DATE"), "only articles from DATE on (YYYY, YYYY-MM, YYYY-MM-DD)")
+      ("until", po::value(&filters.until)->value_name("DATE"), "only articles up to DATE, inclusive")
+      ("source", po::value(&filters.sources)->value_name("NAME")->composing(), "only this source (repeat for any of several)")
+      ("author", po::value(&filters.authors)->value_name("NAME")->composing(), "only this author (repeatable)")
+      ("topic", po::value(&filters.topics)->value_name("TOPIC")->composing(), "only this topic or tag (repeatable)")
+      ("lang", po::value(&filters.langs)->value_name("LANG")->composing(), "only this language, e.g. en, zh (repeatable)")
+      ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
   if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
@@ -68,6 +81,12 @@ int main(int argc, char** argv) {
   const bool batch = command_line.given("batch");
   if (batch && !query.empty()) return command_line.usage_error("give a QUERY or --batch FILE, not both");
   if (!batch && query.empty()) return command_line.usage_error("no query given");
+
+  const auto sort_order = cs::searcher::parse_sort_order(sort);
+  if (!sort_order) return command_line.usage_error(sort_order.error().reason);
+  cs::Analyzer analyzer;
+  const auto filter = cs::searcher::filter_query(filters, analyzer);
+  if (!filter) return command_line.usage_error(filter.error().reason + "; " + filter.error().hint);
 
   cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag};
   auto writer = cs::searcher::make_result_writer(format, std::cout, writer_options);
@@ -84,7 +103,7 @@ int main(int argc, char** argv) {
     batch_input = &batch_stream;
   }
 
-  auto session = cs::searcher::SearchSession::open(cs::resolve_db_path(db_option));
+  auto session = cs::searcher::SearchSession::open(cs::resolve_db_path(db_option), *filter, *sort_order);
   if (!session) {
     command_line.print(session.error());
     return cs::exit_code::kError;

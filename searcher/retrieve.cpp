@@ -39,13 +39,19 @@ Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const fs::path& p
   }
 }
 
-Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Bm25Parameters& bm25) {
+Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
+                                              SortOrder sort, const Bm25Parameters& bm25) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
     try {
       Xapian::Enquire enquire(db_);
-      enquire.set_query(query.query);
+      enquire.set_query(filter.empty() ? query.query : Xapian::Query(Xapian::Query::OP_FILTER, query.query, filter));
+      if (sort != SortOrder::kRelevance) {
+        // By date, then by relevance among articles of the same date. Undated articles have an
+        // empty date, which sorts first oldest-first and last newest-first.
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kNewestFirst);
+      }
       enquire.set_weighting_scheme(make_weight(bm25));
       enquire.set_collapse_key(schema::kStorySlot);
       const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));

@@ -13,6 +13,7 @@
 
 #include "common/error.hpp"
 #include "common/passage_record.hpp"
+#include "searcher/filters.hpp"
 #include "searcher/query.hpp"
 
 namespace cs::searcher {
@@ -57,7 +58,9 @@ class PassageSearcher {
   static Result<std::unique_ptr<PassageSearcher>> open(const std::filesystem::path& path);
 
   // The best `limit` articles for `query`, each by its best passage. Ties keep index order.
-  Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Bm25Parameters& bm25 = {});
+  // `filter`, when not empty, restricts the matches without changing their scores.
+  Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
+                               SortOrder sort = SortOrder::kRelevance, const Bm25Parameters& bm25 = {});
 
   std::uint64_t passage_count() const { return db_.get_doccount(); }
 

@@ -23,7 +23,9 @@ struct QueryResult {
 
 class SearchSession {
  public:
-  static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db);
+  // `filter` (see filters.hpp) and `sort` apply to every query of the session.
+  static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db, Xapian::Query filter = {},
+                                                     SortOrder sort = SortOrder::kRelevance);
 
   // Parses, retrieves and, when asked, finds the query's words in each passage (otherwise
   // QueryResult::highlights holds an empty list per hit). Query errors are kQuery, database
@@ -31,9 +33,12 @@ class SearchSession {
   Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit, bool highlight);
 
  private:
-  explicit SearchSession(std::unique_ptr<PassageSearcher> searcher) : searcher_(std::move(searcher)) {}
+  SearchSession(std::unique_ptr<PassageSearcher> searcher, Xapian::Query filter, SortOrder sort)
+      : searcher_(std::move(searcher)), filter_(std::move(filter)), sort_(sort) {}
 
   std::unique_ptr<PassageSearcher> searcher_;
+  Xapian::Query filter_;
+  SortOrder sort_;
   Analyzer analyzer_;
 };
 

@@ -1,0 +1,70 @@
+#include "searcher/filters.hpp"
+
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+bool digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
+// YYYY, YYYY-MM or YYYY-MM-DD with a plausible month and day.
+bool is_partial_date(std::string_view s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  if (!digits(s.substr(0, 4))) return false;
+  if (s.size() >= 7) {
+    if (s[4] != '-' || !digits(s.substr(5, 2))) return false;
+    const int month = std::stoi(std::string(s.substr(5, 2)));
+    if (month < 1 || month > 12) return false;
+  }
+  if (s.size() == 10) {
+    if (s[7] != '-' || !digits(s.substr(8, 2))) return false;
+    const int day = std::stoi(std::string(s.substr(8, 2)));
+    if (day < 1 || day > 31) return false;
+  }
+  return true;
+}
+
+Error bad_date(const char* option, const std::string& value) {
+  return Error{ErrorKind::kUsage, "", "", std::string(option) + " '" + value + "' is not a date",
+               "give YYYY, YYYY-MM or YYYY-MM-DD"};
+}
+
+// OR of the boolean terms for `values` under `prefix`, folded as the indexer folds them.
+Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values, const Analyzer& analyzer) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& value : values) terms.emplace_back(schema::boolean_term(prefix, analyzer.fold(value)));
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Result<SortOrder> parse_sort_order(std::string_view text) {
+  if (text == "relevance") return SortOrder::kRelevance;
+  if (text == "date") return SortOrder::kOldestFirst;
+  if (text == "-date") return SortOrder::kNewestFirst;
+  return Error{ErrorKind::kUsage, "", "", "--sort takes relevance, date or -date", "see cs-search --help"};
+}
+
+Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer& analyzer) {
+  if (!filters.since.empty() && !is_partial_date(filters.since)) return bad_date("--since", filters.since);
+  if (!filters.until.empty() && !is_partial_date(filters.until)) return bad_date("--until", filters.until);
+  std::vector<Xapian::Query> required;
+  if (!filters.since.empty() || !filters.until.empty()) {
+    // Dates are stored as ISO 8601 text, which sorts as time does; "\xFF" after a partial
+    // date reaches past every stored date that starts with it.
+    required.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                          filters.since.empty() ? std::string("0") : filters.since,
+                          filters.until.empty() ? std::string("\xFF") : filters.until + "\xFF");
+  }
+  if (!filters.sources.empty()) required.push_back(any_of(schema::kSourcePrefix, filters.sources, analyzer));
+  if (!filters.authors.empty()) required.push_back(any_of(schema::kAuthorPrefix, filters.authors, analyzer));
+  if (!filters.topics.empty()) required.push_back(any_of(schema::kTopicPrefix, filters.topics, analyzer));
+  if (!filters.langs.empty()) required.push_back(any_of(schema::kLanguagePrefix, filters.langs, analyzer));
+  if (required.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+}
+
+}  // namespace cs::searcher

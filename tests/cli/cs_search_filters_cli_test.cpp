@@ -1,0 +1,99 @@
+// Runs the real cs-search with the filter and sort options over articles whose dates,
+// sources, authors, topics and languages are known: each option keeps exactly the articles
+// it should, and bad values are one-line usage errors.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "support/test_support.hpp"
+
+namespace cs::test {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+class CsSearchFilters : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    write_file(*dir_ / "in/wire.jsonl",
+               R"({"id": "a", "title": "Talks one", "text": "Trade talks in Geneva.", "date": "2021-02-11", "source": "Reuters", "author": "Jane Doe", "tags": ["Trade"], "lang": "en-US"})"
+               "\n"
+               R"({"id": "b", "title": "Talks two", "text": "Trade talks in Vienna.", "date": "2021-12-31T23:00:00Z", "source": "CNN", "author": "John Roe", "tags": ["Trade", "Europe"], "lang": "en"})"
+               "\n"
+               R"({"id": "c", "title": "Talks three", "text": "Trade talks in Beijing.", "date": "2025-01-17", "source": "Xinhua", "tags": ["China"], "lang": "zh"})"
+               "\n"
+               R"({"id": "d", "title": "Talks undated", "text": "Trade talks somewhere.", "source": "Reuters"})"
+               "\n");
+    const CliResult indexed = run_cli(cs_index_binary(), {"--db", db(), (*dir_ / "in").string()});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string db() { return (*dir_ / "db").string(); }
+
+  // The article ids cs-search returns for "trade talks" with `options`, in rank order.
+  static std::vector<std::string> ids(std::vector<std::string> options) {
+    options.insert(options.begin(), {"--db", db(), "--format", "jsonl", "trade talks"});
+    const CliResult r = run_cli(cs_search_binary(), options);
+    EXPECT_NE(r.exit_code, 2) << r.err;
+    std::vector<std::string> out;
+    for (const auto& line : lines(r.out)) out.push_back(nlohmann::json::parse(line)["article_id"]);
+    return out;
+  }
+  static std::set<std::string> id_set(std::vector<std::string> options) {
+    const auto list = ids(std::move(options));
+    return {list.begin(), list.end()};
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* CsSearchFilters::dir_ = nullptr;
+
+TEST_F(CsSearchFilters, DatesAreInclusiveAndTakeYearsAndMonths) {
+  EXPECT_EQ(id_set({"--since", "2021-12"}), (std::set<std::string>{"b", "c"}));
+  EXPECT_EQ(id_set({"--until", "2021"}), (std::set<std::string>{"a", "b"})) << "the whole of 2021, to 23:00 on the 31st";
+  EXPECT_EQ(id_set({"--since", "2021-02-11", "--until", "2021-02-11"}), (std::set<std::string>{"a"}));
+}
+
+TEST_F(CsSearchFilters, FieldsMatchIgnoringCaseAndRepeatForAnyOf) {
+  EXPECT_EQ(id_set({"--source", "reuters"}), (std::set<std::string>{"a", "d"}));
+  EXPECT_EQ(id_set({"--source", "Reuters", "--source", "xinhua"}), (std::set<std::string>{"a", "c", "d"}));
+  EXPECT_EQ(id_set({"--author", "jane doe"}), (std::set<std::string>{"a"}));
+  EXPECT_EQ(id_set({"--topic", "trade"}), (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(id_set({"--lang", "en"}), (std::set<std::string>{"a", "b"})) << "en matches en-US";
+  EXPECT_EQ(id_set({"--lang", "en-us"}), (std::set<std::string>{"a"}));
+  EXPECT_EQ(id_set({"--source", "reuters", "--since", "2020"}), (std::set<std::string>{"a"})) << "options combine";
+}
+
+TEST_F(CsSearchFilters, NoArticleLeftExitsOne) {
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "--source", "nobody", "trade"});
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(CsSearchFilters, SortsByDate) {
+  EXPECT_THAT(ids({"--sort", "-date"}), ElementsAre("c", "b", "a", "d"));
+  EXPECT_THAT(ids({"--sort", "date"}), ElementsAre("d", "a", "b", "c"));
+}
+
+TEST_F(CsSearchFilters, BadValuesAreOneLineUsageErrors) {
+  for (const std::vector<std::string>& bad : {std::vector<std::string>{"--since", "2021-13"},
+                                              std::vector<std::string>{"--until", "last week"},
+                                              std::vector<std::string>{"--sort", "newest"}}) {
+    std::vector<std::string> args = {"--db", db(), "trade"};
+    args.insert(args.end(), bad.begin(), bad.end());
+    const CliResult r = run_cli(cs_search_binary(), args);
+    EXPECT_EQ(r.exit_code, 2) << bad[0];
+    EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+    EXPECT_THAT(r.err, HasSubstr(bad[0]));
+  }
+}
+
+}  // namespace
+}  // namespace cs::test
