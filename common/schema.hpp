@@ -56,6 +56,13 @@ inline constexpr Xapian::valueno kStorySlot = 3;
 // The article's MinHash signature (256 bytes), on its first passage only (one per article):
 // cs-index reads them back to put new articles into existing stories.
 inline constexpr Xapian::valueno kSignatureSlot = 4;
+// Fields counted by --facets, as shown: source, author(s), language, and the topics joined
+// by kListSeparator.
+inline constexpr Xapian::valueno kSourceSlot = 5;
+inline constexpr Xapian::valueno kAuthorSlot = 6;
+inline constexpr Xapian::valueno kLanguageSlot = 7;
+inline constexpr Xapian::valueno kTopicsSlot = 8;
+inline constexpr char kListSeparator = '\x1F';
 
 // Positions of title words start here, far past any passage's own words, so that a phrase
 // never spans from the passage into the title.

@@ -29,7 +29,8 @@ matching more of the words rank first (BM25).
 
 Filters narrow every query: --since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both
 inclusive); --source, --author, --topic and --lang take a value each and may be repeated (any
-of them matches). --sort date lists oldest first, --sort -date newest first.
+of them matches). --sort date lists oldest first, --sort -date newest first. --facets and --histogram count
+every matching article once, whatever --limit shows.
 
 Batch: one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is the line number);
 blank lines and lines starting with # are skipped; FILE - reads standard input.
@@ -51,7 +52,7 @@ bool use_color(const std::string& when) {
 
 int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
-  std::string db_option, format, color, batch_file, run_tag, sort = "relevance";
+  std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram;
   std::size_t limit = 10;
   cs::searcher::SearchFilters filters;
   command_line.add_options()
@@ -68,7 +69,9 @@ int main(int argc, char** argv) {
       ("author", po::value(&filters.authors)->value_name("NAME")->composing(), "only this author (repeatable)")
       ("topic", po::value(&filters.topics)->value_name("TOPIC")->composing(), "only this topic or tag (repeatable)")
       ("lang", po::value(&filters.langs)->value_name("LANG")->composing(), "only this language, e.g. en, zh (repeatable)")
-      ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date");
+      ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date")
+      ("facets", po::value(&facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
+      ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
   if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
@@ -87,6 +90,20 @@ int main(int argc, char** argv) {
   cs::Analyzer analyzer;
   const auto filter = cs::searcher::filter_query(filters, analyzer);
   if (!filter) return command_line.usage_error(filter.error().reason + "; " + filter.error().hint);
+  cs::searcher::SessionOptions session_options{*filter, *sort_order, {}, cs::searcher::Period::kNone};
+  if (!facets.empty()) {
+    auto fields = cs::searcher::parse_facet_fields(facets);
+    if (!fields) return command_line.usage_error(fields.error().reason + "; " + fields.error().hint);
+    session_options.facets = std::move(*fields);
+  }
+  if (!histogram.empty()) {
+    auto period = cs::searcher::parse_period(histogram);
+    if (!period) return command_line.usage_error(period.error().reason);
+    session_options.histogram = *period;
+  }
+  if ((!facets.empty() || !histogram.empty()) && (format == "tsv" || format == "trec")) {
+    return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");
+  }
 
   cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag};
   auto writer = cs::searcher::make_result_writer(format, std::cout, writer_options);
@@ -103,7 +120,7 @@ int main(int argc, char** argv) {
     batch_input = &batch_stream;
   }
 
-  auto session = cs::searcher::SearchSession::open(cs::resolve_db_path(db_option), *filter, *sort_order);
+  auto session = cs::searcher::SearchSession::open(cs::resolve_db_path(db_option), std::move(session_options));
   if (!session) {
     command_line.print(session.error());
     return cs::exit_code::kError;

@@ -40,7 +40,7 @@ Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const fs::path& p
 }
 
 Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
-                                              SortOrder sort, const Bm25Parameters& bm25) {
+                                              SortOrder sort, FacetSpy* spy, const Bm25Parameters& bm25) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
@@ -54,7 +54,9 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
       }
       enquire.set_weighting_scheme(make_weight(bm25));
       enquire.set_collapse_key(schema::kStorySlot);
-      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+      if (spy != nullptr) enquire.add_matchspy(spy);
+      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit),
+                                                 spy != nullptr ? db_.get_doccount() : 0);
       SearchResults results;
       results.matching_articles = mset.get_matches_estimated();
       results.hits.reserve(mset.size());
@@ -69,6 +71,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
         if (!members) return members.error();
         results.hits.push_back(Hit{it.get_weight(), it.get_collapse_count(), std::move(*record), std::move(*members)});
       }
+      if (spy != nullptr) results.facets = spy->result(kFacetValuesShown);
       return results;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kAttempts) return database_error(path_, "database kept changing during the search", "try again");

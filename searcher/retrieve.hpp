@@ -13,6 +13,7 @@
 
 #include "common/error.hpp"
 #include "common/passage_record.hpp"
+#include "searcher/facets.hpp"
 #include "searcher/filters.hpp"
 #include "searcher/query.hpp"
 
@@ -36,10 +37,13 @@ struct Hit {
 };
 
 inline constexpr std::size_t kMaxStoryMembers = 10;
+// Values listed per facet field: enough to see the spread, few enough to read.
+inline constexpr std::size_t kFacetValuesShown = 10;
 
 struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t matching_articles = 0;  // Xapian's estimate, after collapsing
+  Facets facets;                        // when a FacetSpy watched the search
 };
 
 // BM25 parameters suited to passages: shorter documents than whole articles want less
@@ -58,9 +62,11 @@ class PassageSearcher {
   static Result<std::unique_ptr<PassageSearcher>> open(const std::filesystem::path& path);
 
   // The best `limit` articles for `query`, each by its best passage. Ties keep index order.
-  // `filter`, when not empty, restricts the matches without changing their scores.
+  // `filter`, when not empty, restricts the matches without changing their scores. With a
+  // `spy`, every match is visited (not just the best) so that its counts are exact.
   Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
-                               SortOrder sort = SortOrder::kRelevance, const Bm25Parameters& bm25 = {});
+                               SortOrder sort = SortOrder::kRelevance, FacetSpy* spy = nullptr,
+                               const Bm25Parameters& bm25 = {});
 
   std::uint64_t passage_count() const { return db_.get_doccount(); }
 

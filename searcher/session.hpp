@@ -21,11 +21,17 @@ struct QueryResult {
   std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
 };
 
+// What applies to every query of a session.
+struct SessionOptions {
+  Xapian::Query filter;  // see filters.hpp; empty for none
+  SortOrder sort = SortOrder::kRelevance;
+  std::vector<FacetField> facets;  // counted over each query's whole match set
+  Period histogram = Period::kNone;
+};
+
 class SearchSession {
  public:
-  // `filter` (see filters.hpp) and `sort` apply to every query of the session.
-  static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db, Xapian::Query filter = {},
-                                                     SortOrder sort = SortOrder::kRelevance);
+  static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db, SessionOptions options = {});
 
   // Parses, retrieves and, when asked, finds the query's words in each passage (otherwise
   // QueryResult::highlights holds an empty list per hit). Query errors are kQuery, database
@@ -33,12 +39,11 @@ class SearchSession {
   Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit, bool highlight);
 
  private:
-  SearchSession(std::unique_ptr<PassageSearcher> searcher, Xapian::Query filter, SortOrder sort)
-      : searcher_(std::move(searcher)), filter_(std::move(filter)), sort_(sort) {}
+  SearchSession(std::unique_ptr<PassageSearcher> searcher, SessionOptions options)
+      : searcher_(std::move(searcher)), options_(std::move(options)) {}
 
   std::unique_ptr<PassageSearcher> searcher_;
-  Xapian::Query filter_;
-  SortOrder sort_;
+  SessionOptions options_;
   Analyzer analyzer_;
 };
 

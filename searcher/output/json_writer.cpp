@@ -45,13 +45,32 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i) {
   };
 }
 
+// {"facets": {"source": [{"value": "CNN", "articles": 3}, ...]}, "histogram": [...]}, with
+// only what was asked for.
+nlohmann::json facets_object(const Facets& facets) {
+  nlohmann::json out = nlohmann::json::object();
+  const auto counts = [](const std::vector<FacetCount>& list, const char* key) {
+    nlohmann::json array = nlohmann::json::array();
+    for (const auto& c : list) array.push_back({{key, c.value}, {"articles", c.articles}});
+    return array;
+  };
+  if (!facets.fields.empty()) {
+    out["facets"] = nlohmann::json::object();
+    for (const auto& [field, list] : facets.fields) out["facets"][std::string(facet_name(field))] = counts(list, "value");
+  }
+  if (!facets.histogram.empty()) out["histogram"] = counts(facets.histogram, "period");
+  return out;
+}
+
 nlohmann::json query_object(const QueryResult& result) {
   nlohmann::json hits = nlohmann::json::array();
   for (std::size_t i = 0; i < result.results.hits.size(); ++i) hits.push_back(hit_object(result, i));
-  return {{"qid", result.qid},
-          {"query", result.query},
-          {"matching_articles", result.results.matching_articles},
-          {"results", std::move(hits)}};
+  nlohmann::json out = {{"qid", result.qid},
+                        {"query", result.query},
+                        {"matching_articles", result.results.matching_articles},
+                        {"results", std::move(hits)}};
+  out.update(facets_object(result.results.facets));
+  return out;
 }
 
 // Document text is untrusted: dump() replaces invalid UTF-8 rather than throwing, and
@@ -84,6 +103,12 @@ class JsonlWriter final : public ResultWriter {
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
   void write(const QueryResult& result) override {
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) out_ << dump(hit_object(result, i), -1) << '\n';
+    // Counts follow the hits as one more line, told apart by its "facets"/"histogram" keys.
+    if (!result.results.facets.empty()) {
+      nlohmann::json counts = {{"qid", result.qid}};
+      counts.update(facets_object(result.results.facets));
+      out_ << dump(counts, -1) << '\n';
+    }
   }
   bool shows_highlights() const override { return true; }
 

@@ -1,5 +1,6 @@
 // --format text: for people at a terminal. Each hit: rank and title, then source, date,
 // score and file, then the passage with the query's words highlighted.
+#include <algorithm>
 #include <cstdio>
 
 #include "common/terminal.hpp"
@@ -14,6 +15,7 @@ constexpr const char* kDim = "\x1B[2m";
 constexpr const char* kMatch = "\x1B[1;31m";
 constexpr const char* kReset = "\x1B[0m";
 constexpr const char* kIndent = "    ";
+constexpr std::uint64_t kHistogramWidth = 40;  // columns of the longest bar
 
 class TextWriter final : public ResultWriter {
  public:
@@ -27,12 +29,36 @@ class TextWriter final : public ResultWriter {
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       write_hit(i + 1, result.results.hits[i], result.highlights[i]);
     }
+    write_facets(result.results.facets);
     if (options_.batch) out_ << '\n';
   }
 
   bool shows_highlights() const override { return options_.color; }
 
  private:
+  // "source: Reuters 2 · CNN 1" per field, then the histogram as a bar chart.
+  void write_facets(const Facets& facets) {
+    if (!facets.fields.empty()) out_ << style(kBold) << "Matching articles by field" << style(kReset) << '\n';
+    for (const auto& [field, counts] : facets.fields) {
+      out_ << kIndent << facet_name(field) << ':';
+      for (std::size_t i = 0; i < counts.size(); ++i) {
+        out_ << (i == 0 ? " " : " \xC2\xB7 ") << terminal::sanitize_line(counts[i].value) << ' ' << counts[i].articles;
+      }
+      if (counts.empty()) out_ << " (none)";
+      out_ << '\n';
+    }
+    if (facets.histogram.empty()) return;
+    out_ << style(kBold) << "Matching articles over time" << style(kReset) << '\n';
+    std::uint64_t most = 0;
+    for (const auto& bucket : facets.histogram) most = std::max(most, bucket.articles);
+    for (const auto& bucket : facets.histogram) {
+      const auto width = static_cast<std::size_t>((bucket.articles * kHistogramWidth + most - 1) / most);
+      out_ << kIndent << bucket.value << ' ';
+      for (std::size_t i = 0; i < width; ++i) out_ << "\xE2\x96\x88";  // U+2588 FULL BLOCK
+      out_ << ' ' << bucket.articles << '\n';
+    }
+  }
+
   const char* style(const char* code) const { return options_.color ? code : ""; }
 
   void write_hit(std::size_t rank, const Hit& hit, const std::vector<Span>& spans) {

@@ -82,10 +82,47 @@ TEST_F(CsSearchFilters, SortsByDate) {
   EXPECT_THAT(ids({"--sort", "date"}), ElementsAre("d", "a", "b", "c"));
 }
 
+TEST_F(CsSearchFilters, FacetsCountEachMatchingArticleOnce) {
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "trade talks", "--format", "json", "-n", "1",
+                                                   "--facets", "source,year,topic,lang", "--histogram", "year"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto out = nlohmann::json::parse(r.out);
+  EXPECT_EQ(out["results"].size(), 1u) << "--limit bounds the hits, not the counts";
+  const auto& facets = out["facets"];
+  EXPECT_EQ(facets["source"][0]["value"], "Reuters");
+  EXPECT_EQ(facets["source"][0]["articles"], 2);
+  EXPECT_EQ(facets["year"].size(), 2u);  // 2021 (two articles) and 2025; d is undated
+  EXPECT_EQ(facets["year"][0]["value"], "2021");
+  EXPECT_EQ(facets["year"][0]["articles"], 2);
+  EXPECT_EQ(facets["topic"][0]["value"], "Trade");
+  EXPECT_EQ(facets["topic"][0]["articles"], 2);
+  EXPECT_EQ(facets["lang"].size(), 3u);
+  ASSERT_EQ(out["histogram"].size(), 2u);
+  EXPECT_EQ(out["histogram"][0]["period"], "2021");
+  EXPECT_EQ(out["histogram"][1]["period"], "2025");
+}
+
+TEST_F(CsSearchFilters, FacetsRespectFiltersAndPrintAsTextAndJsonl) {
+  const CliResult text = run_cli(cs_search_binary(), {"--db", db(), "trade", "--since", "2021-06", "--facets", "source",
+                                                      "--histogram", "month"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("source: CNN 1 \xC2\xB7 Xinhua 1"));
+  EXPECT_THAT(text.out, HasSubstr("2021-12 "));
+  EXPECT_THAT(text.out, HasSubstr("\xE2\x96\x88"));
+  const CliResult jsonl = run_cli(cs_search_binary(), {"--db", db(), "trade", "--format", "jsonl", "--histogram", "week"});
+  const auto rows = lines(jsonl.out);
+  ASSERT_FALSE(rows.empty());
+  const auto last = nlohmann::json::parse(rows.back());
+  EXPECT_TRUE(last.contains("histogram"));
+  EXPECT_EQ(last["histogram"][0]["period"], "2021-W06");
+}
+
 TEST_F(CsSearchFilters, BadValuesAreOneLineUsageErrors) {
   for (const std::vector<std::string>& bad : {std::vector<std::string>{"--since", "2021-13"},
                                               std::vector<std::string>{"--until", "last week"},
-                                              std::vector<std::string>{"--sort", "newest"}}) {
+                                              std::vector<std::string>{"--sort", "newest"},
+                                              std::vector<std::string>{"--facets", "source,colour"},
+                                              std::vector<std::string>{"--histogram", "decade"}}) {
     std::vector<std::string> args = {"--db", db(), "trade"};
     args.insert(args.end(), bad.begin(), bad.end());
     const CliResult r = run_cli(cs_search_binary(), args);

@@ -1,0 +1,59 @@
+// Counts over the whole match set, one per article rather than per passage: --facets
+// (how many matching articles each source, year, author, topic or language has) and
+// --histogram (how many fall in each year, month, ISO week or day: attention over time).
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace cs::searcher {
+
+enum class FacetField { kSource, kYear, kAuthor, kTopic, kLang };
+enum class Period { kNone, kYear, kMonth, kWeek, kDay };
+
+// "source,year" -> the fields, in order; an unknown name is a kUsage error.
+Result<std::vector<FacetField>> parse_facet_fields(std::string_view text);
+// "year", "month", "week" or "day"; else a kUsage error.
+Result<Period> parse_period(std::string_view text);
+std::string_view facet_name(FacetField field);
+
+struct FacetCount {
+  std::string value;
+  std::uint64_t articles = 0;
+};
+
+struct Facets {
+  std::vector<std::pair<FacetField, std::vector<FacetCount>>> fields;  // most articles first
+  std::vector<FacetCount> histogram;  // in time order; undated articles are not counted
+  bool empty() const { return fields.empty() && histogram.empty(); }
+};
+
+// "2021-02-11T02:39:57Z" -> "2021", "2021-02", "2021-W06" or "2021-02-11"; empty when the
+// date is not one.
+std::string period_of(std::string_view iso_date, Period period);
+
+// Watches every matching passage during a search and counts each article once.
+class FacetSpy : public Xapian::MatchSpy {
+ public:
+  FacetSpy(std::vector<FacetField> fields, Period period) : fields_(std::move(fields)), period_(period) {}
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // At most `per_field` values for each field, most articles first, ties by value.
+  Facets result(std::size_t per_field) const;
+
+ private:
+  std::vector<FacetField> fields_;
+  Period period_;
+  std::set<std::string> seen_articles_;
+  std::vector<std::map<std::string, std::uint64_t>> counts_ = std::vector<std::map<std::string, std::uint64_t>>(5);
+  std::map<std::string, std::uint64_t> periods_;
+};
+
+}  // namespace cs::searcher
