@@ -27,8 +27,8 @@ bool is_partial_date(std::string_view s) {
   return true;
 }
 
-Error bad_date(const char* option, const std::string& value) {
-  return Error{ErrorKind::kUsage, "", "", std::string(option) + " '" + value + "' is not a date",
+Error bad_date(std::string_view option, std::string_view value) {
+  return Error{ErrorKind::kUsage, "", "", std::string(option) + " '" + std::string(value) + "' is not a date",
                "give YYYY, YYYY-MM or YYYY-MM-DD"};
 }
 
@@ -48,16 +48,23 @@ Result<SortOrder> parse_sort_order(std::string_view text) {
   return Error{ErrorKind::kUsage, "", "", "--sort takes relevance, date or -date", "see cs-search --help"};
 }
 
+Result<Xapian::Query> date_range_query(std::string_view since, std::string_view until, std::string_view since_name,
+                                       std::string_view until_name) {
+  if (!since.empty() && !is_partial_date(since)) return bad_date(since_name, since);
+  if (!until.empty() && !is_partial_date(until)) return bad_date(until_name, until);
+  // Dates are stored as ISO 8601 text, which sorts as time does; "\xFF" after a partial
+  // date reaches past every stored date that starts with it.
+  return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
+                       since.empty() ? std::string("0") : std::string(since),
+                       until.empty() ? std::string("\xFF") : std::string(until) + "\xFF");
+}
+
 Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer& analyzer) {
-  if (!filters.since.empty() && !is_partial_date(filters.since)) return bad_date("--since", filters.since);
-  if (!filters.until.empty() && !is_partial_date(filters.until)) return bad_date("--until", filters.until);
   std::vector<Xapian::Query> required;
   if (!filters.since.empty() || !filters.until.empty()) {
-    // Dates are stored as ISO 8601 text, which sorts as time does; "\xFF" after a partial
-    // date reaches past every stored date that starts with it.
-    required.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,
-                          filters.since.empty() ? std::string("0") : filters.since,
-                          filters.until.empty() ? std::string("\xFF") : filters.until + "\xFF");
+    auto dates = date_range_query(filters.since, filters.until, "--since", "--until");
+    if (!dates) return dates.error();
+    required.push_back(*dates);
   }
   if (!filters.sources.empty()) required.push_back(any_of(schema::kSourcePrefix, filters.sources, analyzer));
   if (!filters.authors.empty()) required.push_back(any_of(schema::kAuthorPrefix, filters.authors, analyzer));

@@ -32,6 +32,11 @@ enum class SortOrder { kRelevance, kOldestFirst, kNewestFirst };
 // "relevance", "date" (oldest first) or "-date" (newest first); else a kUsage error.
 Result<SortOrder> parse_sort_order(std::string_view text);
 
+// Articles dated from `since` to `until` (each YYYY, YYYY-MM or YYYY-MM-DD, inclusive; an
+// empty one is open). A malformed date is a kUsage error naming `what` ("--since").
+Result<Xapian::Query> date_range_query(std::string_view since, std::string_view until, std::string_view since_name,
+                                       std::string_view until_name);
+
 // The query that keeps only what `filters` allow (an empty Query when they allow all).
 // Values of one option are alternatives; different options must all hold. A malformed
 // date is a kUsage error naming the option.

@@ -24,8 +24,11 @@ Ranked passages for a query: the best passage of each matching article, with its
 source, date and file, and the query's words highlighted.
 
 Query syntax: words match any form with the same stem ("calls" finds "call"), in the text or
-the title; "exact phrase" matches word for word; +word must match; -word must not. Passages
-matching more of the words rank first (BM25).
+the title; "exact phrase" matches word for word; +word must match; -word or NOT word must
+not; a AND b, a OR b, parentheses; a NEAR b (within 10 words), a NEAR/3 b; tariff* (words
+starting so); title:word, title:"a phrase"; source:, author:, topic:, lang: and
+date:2021, date:2021-02..2021-06, date:2021.. narrow the words beside them. Operators are
+upper case; passages matching more of the words rank first (BM25).
 
 Filters narrow every query: --since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both
 inclusive); --source, --author, --topic and --lang take a value each and may be repeated (any

@@ -1,65 +1,425 @@
 #include "searcher/query.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "common/schema.hpp"
+#include "searcher/filters.hpp"
 
 namespace cs::searcher {
 
 namespace {
 
-enum class Occur { kShould, kMust, kMustNot };
+// Parentheses deeper than this are refused: the parser recurses once per level.
+constexpr std::size_t kMaxDepth = 32;
+// NEAR without /N: words within this many positions of each other (Xapian's window).
+constexpr Xapian::termcount kDefaultNearWindow = 10;
+constexpr Xapian::termcount kMaxNearWindow = 1000;
+// A trailing * expands to at most this many words, the most frequent first.
+constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
-// One item of the query: a bare word (or a run of characters without spaces) or a quoted
-// phrase, with its +/- marker.
-struct Item {
+enum class Kind { kWord, kPhrase, kOpen, kClose, kAnd, kOr, kNot, kNear, kEnd };
+
+// One lexeme of the query text. `sign` is '+' or '-' written directly before it; `field`
+// is the "title" of title:word or title:"a phrase".
+struct Lexeme {
+  Kind kind = Kind::kEnd;
   std::string_view text;
-  bool quoted = false;
-  Occur occur = Occur::kShould;
+  std::size_t column = 0;  // 1-based, in bytes
+  char sign = 0;
+  std::string_view field;
+  Xapian::termcount near_window = kDefaultNearWindow;
 };
+
+constexpr std::array<std::string_view, 6> kFields = {"title", "source", "author", "topic", "lang", "date"};
 
 Error query_error(std::size_t column, std::string reason, std::string hint) {
   return Error{ErrorKind::kQuery, "", "column " + std::to_string(column), std::move(reason), std::move(hint)};
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
 
-Result<std::vector<Item>> split_items(std::string_view text) {
-  std::vector<Item> items;
+// "NEAR" or "NEAR/5"; 0 when `word` is not a NEAR operator.
+Xapian::termcount near_window(std::string_view word) {
+  if (word == "NEAR") return kDefaultNearWindow;
+  if (!word.starts_with("NEAR/") || word.size() == 5 || word.size() > 9) return 0;
+  Xapian::termcount window = 0;
+  for (const char c : word.substr(5)) {
+    if (c < '0' || c > '9') return 0;
+    window = window * 10 + static_cast<Xapian::termcount>(c - '0');
+  }
+  return std::clamp<Xapian::termcount>(window, 1, kMaxNearWindow);
+}
+
+Result<std::vector<Lexeme>> lex(std::string_view text) {
+  std::vector<Lexeme> lexemes;
   std::size_t i = 0;
   while (i < text.size()) {
     if (is_space(text[i])) {
       ++i;
       continue;
     }
-    Item item;
+    Lexeme lexeme;
+    lexeme.column = i + 1;
     if ((text[i] == '+' || text[i] == '-') && i + 1 < text.size() && !is_space(text[i + 1])) {
-      item.occur = text[i] == '+' ? Occur::kMust : Occur::kMustNot;
+      lexeme.sign = text[i++];
+    }
+    if (text[i] == '(' || text[i] == ')') {
+      lexeme.kind = text[i] == '(' ? Kind::kOpen : Kind::kClose;
       ++i;
+      lexemes.push_back(lexeme);
+      continue;
+    }
+    // field:value or field:"phrase"
+    std::size_t name_end = i;
+    while (name_end < text.size() && is_lower_letter(text[name_end])) ++name_end;
+    if (name_end > i && name_end < text.size() && text[name_end] == ':') {
+      const std::string_view name = text.substr(i, name_end - i);
+      if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
+        return query_error(i + 1, "unknown field '" + std::string(name) + ":'",
+                           "fields are title:, source:, author:, topic:, lang: and date:");
+      }
+      lexeme.field = name;
+      i = name_end + 1;
+      if (i >= text.size() || is_space(text[i]) || text[i] == '(' || text[i] == ')') {
+        return query_error(lexeme.column, "field '" + std::string(name) + ":' has no value",
+                           "write " + std::string(name) + ":word or " + std::string(name) + ":\"a phrase\"");
+      }
     }
     if (text[i] == '"') {
       const std::size_t close = text.find('"', i + 1);
       if (close == std::string_view::npos) {
         return query_error(i + 1, "unbalanced quote", "close the phrase with \" or remove the quote");
       }
-      item.text = text.substr(i + 1, close - i - 1);
-      item.quoted = true;
+      lexeme.kind = Kind::kPhrase;
+      lexeme.text = text.substr(i + 1, close - i - 1);
       i = close + 1;
     } else {
       std::size_t end = i;
-      while (end < text.size() && !is_space(text[end]) && text[end] != '"') ++end;
-      item.text = text.substr(i, end - i);
+      while (end < text.size() && !is_space(text[end]) && text[end] != '"' && text[end] != '(' && text[end] != ')') {
+        ++end;
+      }
+      lexeme.kind = Kind::kWord;
+      lexeme.text = text.substr(i, end - i);
       i = end;
+      // Operators are upper case and stand alone, so "or" and "not" stay words.
+      if (lexeme.sign == 0 && lexeme.field.empty()) {
+        if (lexeme.text == "AND") lexeme.kind = Kind::kAnd;
+        if (lexeme.text == "OR") lexeme.kind = Kind::kOr;
+        if (lexeme.text == "NOT") lexeme.kind = Kind::kNot;
+        if (const auto window = near_window(lexeme.text); window > 0) {
+          lexeme.kind = Kind::kNear;
+          lexeme.near_window = window;
+        }
+      }
     }
-    items.push_back(item);
+    lexemes.push_back(lexeme);
   }
-  return items;
+  Lexeme end;
+  end.column = text.size() + 1;
+  lexemes.push_back(end);
+  return lexemes;
 }
 
-// Text and title alternatives for one term.
-Xapian::Query in_text_or_title(const std::string& text_term, const std::string& title_term) {
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(text_term), Xapian::Query(title_term));
-}
+// What a piece of the query parses to. A piece with no words ("!!!") is `empty` and drops
+// out; a piece that only excludes ("-trump", "NOT trump") is `negative` and only means
+// something next to a positive piece; a `filter` (source:, author:, topic:, lang:, date:)
+// narrows the words beside it instead of being one more alternative to them.
+struct Part {
+  Xapian::Query query;
+  bool empty = false;
+  bool negative = false;
+  bool filter = false;
+};
+
+class Parser {
+ public:
+  Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, ParsedQuery& parsed)
+      : lexemes_(std::move(lexemes)), analyzer_(analyzer), parsed_(parsed) {}
+
+  Result<Part> parse_all() {
+    auto part = parse_or();
+    if (!part) return part;
+    if (peek().kind == Kind::kClose) {
+      return query_error(peek().column, "unbalanced parenthesis", "remove the ')' or add a '(' before it");
+    }
+    return part;
+  }
+
+ private:
+  const Lexeme& peek() const { return lexemes_[at_]; }
+  const Lexeme& next() { return lexemes_[at_++]; }
+
+  // a OR b OR c: any of them.
+  Result<Part> parse_or() {
+    auto left = parse_and();
+    if (!left) return left;
+    while (peek().kind == Kind::kOr) {
+      const Lexeme& op = next();
+      auto right = parse_and();
+      if (!right) return right;
+      if (left->negative || right->negative) {
+        return query_error(op.column, "OR cannot join an excluded word", "exclude with -word next to the words you want");
+      }
+      left = combine(*left, *right, Xapian::Query::OP_OR);
+    }
+    return left;
+  }
+
+  // a AND b: both. a AND NOT b: a without b.
+  Result<Part> parse_and() {
+    auto left = parse_sequence();
+    if (!left) return left;
+    while (peek().kind == Kind::kAnd) {
+      const Lexeme& op = next();
+      auto right = parse_sequence();
+      if (!right) return right;
+      if (left->negative) return query_error(op.column, "AND needs a word to its left", "put a word before AND");
+      if (right->negative) {
+        if (!left->empty && !right->empty) {
+          left->query = Xapian::Query(Xapian::Query::OP_AND_NOT, left->query, right->query);
+        }
+        continue;
+      }
+      left = combine(*left, *right, Xapian::Query::OP_AND);
+    }
+    return left;
+  }
+
+  static Part combine(const Part& a, const Part& b, Xapian::Query::op op) {
+    if (a.empty) return b;
+    if (b.empty) return a;
+    return Part{Xapian::Query(op, a.query, b.query), false, false, a.filter && b.filter};
+  }
+
+  // Words side by side: +must, -must not, the rest optional and ranked by how many match.
+  Result<Part> parse_sequence() {
+    std::vector<Xapian::Query> should, must, must_not, filters;
+    bool any = false;
+    while (true) {
+      const Kind kind = peek().kind;
+      if (kind == Kind::kEnd || kind == Kind::kClose || kind == Kind::kAnd || kind == Kind::kOr) break;
+      any = true;
+      auto clause = parse_unary();
+      if (!clause) return clause.error();
+      if (clause->part.empty) continue;
+      if (clause->part.filter && clause->occur != '-') {
+        filters.push_back(clause->part.query);
+        continue;
+      }
+      (clause->occur == '+' ? must : clause->occur == '-' ? must_not : should).push_back(clause->part.query);
+    }
+    if (!any) {
+      const Lexeme& here = peek();
+      if (here.kind == Kind::kEnd && lexemes_.size() == 1) return Part{{}, true, false};
+      if (here.kind == Kind::kAnd || here.kind == Kind::kOr) {
+        return query_error(here.column, std::string(here.text) + " needs a word before it", "put a word before it");
+      }
+      if (here.kind == Kind::kClose) return query_error(here.column, "empty parentheses", "put words inside");
+      return query_error(here.column, "a word is missing at the end", "finish the query or remove the operator");
+    }
+    Part part;
+    if (!must.empty()) {
+      part.query = Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
+      if (!should.empty()) {
+        part.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, part.query,
+                                   Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end()));
+      }
+    } else if (!should.empty()) {
+      part.query = Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end());
+    }
+    if (!filters.empty()) {
+      const Xapian::Query all_filters(Xapian::Query::OP_AND, filters.begin(), filters.end());
+      part.filter = part.query.empty();
+      part.query = part.query.empty() ? all_filters : Xapian::Query(Xapian::Query::OP_FILTER, part.query, all_filters);
+    }
+    if (!must_not.empty()) {
+      const Xapian::Query excluded(Xapian::Query::OP_OR, must_not.begin(), must_not.end());
+      if (part.query.empty()) return Part{excluded, false, true};
+      part.query = Xapian::Query(Xapian::Query::OP_AND_NOT, part.query, excluded);
+    }
+    part.empty = part.query.empty();
+    return part;
+  }
+
+  struct Clause {
+    Part part;
+    char occur = 0;  // '+', '-' or 0
+  };
+
+  Result<Clause> parse_unary() {
+    if (peek().kind == Kind::kNot) {
+      const Lexeme& op = next();
+      if (peek().kind == Kind::kEnd || peek().kind == Kind::kClose) {
+        return query_error(op.column, "NOT needs a word after it", "write NOT word");
+      }
+      ++negated_;
+      auto inner = parse_unary();
+      --negated_;
+      if (!inner) return inner;
+      return Clause{inner->part, '-'};
+    }
+    const char sign = peek().sign;
+    if (sign == '-') ++negated_;
+    auto part = parse_primary();
+    if (sign == '-') --negated_;
+    if (!part) return part.error();
+    return Clause{*part, sign};
+  }
+
+  Result<Part> parse_primary() {
+    const Lexeme& lexeme = next();
+    switch (lexeme.kind) {
+      case Kind::kOpen: {
+        if (++depth_ > kMaxDepth) return query_error(lexeme.column, "parentheses nest deeper than 32", "simplify the query");
+        auto inner = parse_or();
+        --depth_;
+        if (!inner) return inner;
+        if (next().kind != Kind::kClose) {
+          return query_error(lexeme.column, "unbalanced parenthesis", "close it with ')' or remove the '('");
+        }
+        return inner;
+      }
+      case Kind::kPhrase:
+      case Kind::kWord:
+        return parse_words(lexeme);
+      case Kind::kClose:
+        return query_error(lexeme.column, "unbalanced parenthesis", "remove the ')' or add a '(' before it");
+      case Kind::kNear:
+        return query_error(lexeme.column, "NEAR needs a word before it", "write word NEAR word");
+      default:
+        return query_error(lexeme.column, "a word is missing here", "write a word");
+    }
+  }
+
+  // A word or phrase, with what may follow it: NEAR chains.
+  Result<Part> parse_words(const Lexeme& first) {
+    if (peek().kind != Kind::kNear) return leaf(first);
+    std::vector<const Lexeme*> items = {&first};
+    Xapian::termcount window = kDefaultNearWindow;
+    while (peek().kind == Kind::kNear) {
+      const Lexeme& op = next();
+      window = op.near_window;
+      if (peek().kind != Kind::kWord || peek().sign != 0 || !peek().field.empty()) {
+        return query_error(op.column, "NEAR needs a plain word after it", "write word NEAR word");
+      }
+      items.push_back(&next());
+    }
+    std::vector<Xapian::Query> text_terms, title_terms;
+    for (const Lexeme* item : items) {
+      if (item->kind != Kind::kWord || !item->field.empty() || item->text.ends_with('*')) {
+        return query_error(item->column, "NEAR joins plain words", "write word NEAR word");
+      }
+      tokens_.clear();
+      analyzer_.tokenize(item->text, tokens_);
+      if (tokens_.size() != 1) return query_error(item->column, "NEAR joins single words", "write word NEAR word");
+      if (auto counted = count_words(*item, 1); !counted) return counted.error();
+      note_highlight(tokens_[0].word, nullptr);
+      text_terms.emplace_back(schema::exact_term("", tokens_[0].word));
+      title_terms.emplace_back(schema::exact_term(schema::kTitlePrefix, tokens_[0].word));
+    }
+    return Part{Xapian::Query(Xapian::Query::OP_OR,
+                              Xapian::Query(Xapian::Query::OP_NEAR, text_terms.begin(), text_terms.end(), window),
+                              Xapian::Query(Xapian::Query::OP_NEAR, title_terms.begin(), title_terms.end(), window)),
+                false, false};
+  }
+
+  Status count_words(const Lexeme& lexeme, std::size_t count) {
+    words_ += count;
+    if (words_ > kMaxQueryWords) return query_error(lexeme.column, "query has more than 1024 words", "shorten the query");
+    return ok_status();
+  }
+
+  void note_highlight(const std::string& word, const std::string* stem) {
+    if (negated_ > 0) return;
+    parsed_.highlight_words.push_back(word);
+    if (stem != nullptr) parsed_.highlight_stems.push_back(*stem);
+  }
+
+  Result<Part> leaf(const Lexeme& lexeme) {
+    if (lexeme.field == "date") return date_leaf(lexeme);
+    if (!lexeme.field.empty() && lexeme.field != "title") {
+      // source:, author:, topic:, lang: filter without adding to the score.
+      const std::string_view prefix = lexeme.field == "source"   ? schema::kSourcePrefix
+                                      : lexeme.field == "author" ? schema::kAuthorPrefix
+                                      : lexeme.field == "topic"  ? schema::kTopicPrefix
+                                                                 : schema::kLanguagePrefix;
+      const Xapian::Query term(schema::boolean_term(prefix, analyzer_.fold(lexeme.text)));
+      return Part{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, term, 0.0), false, false, true};
+    }
+    const bool title_only = lexeme.field == "title";
+    if (lexeme.kind == Kind::kWord && lexeme.text.size() > 1 && lexeme.text.ends_with('*')) {
+      return wildcard_leaf(lexeme, title_only);
+    }
+    tokens_.clear();
+    analyzer_.tokenize(lexeme.text, tokens_);
+    if (tokens_.empty()) return Part{{}, true, false};
+    if (auto counted = count_words(lexeme, tokens_.size()); !counted) return counted.error();
+    if (tokens_.size() == 1 && lexeme.kind == Kind::kWord) {
+      // A word matches any form with the same stem ("calls" finds "call").
+      const std::string stem = analyzer_.stem(tokens_[0].word);
+      note_highlight(tokens_[0].word, &stem);
+      const Xapian::Query in_title(schema::stemmed_term(schema::kTitlePrefix, stem));
+      if (title_only) return Part{in_title, false, false};
+      return Part{Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::stemmed_term("", stem)), in_title), false,
+                  false};
+    }
+    // A quoted phrase, or a word the analyzer splits ("China-U.S."), matches word for word.
+    std::vector<Xapian::Query> text_words, title_words;
+    for (const Token& token : tokens_) {
+      note_highlight(token.word, nullptr);
+      text_words.emplace_back(schema::exact_term("", token.word));
+      title_words.emplace_back(schema::exact_term(schema::kTitlePrefix, token.word));
+    }
+    const Xapian::Query in_title(Xapian::Query::OP_PHRASE, title_words.begin(), title_words.end());
+    if (title_only) return Part{in_title, false, false};
+    return Part{Xapian::Query(Xapian::Query::OP_OR,
+                              Xapian::Query(Xapian::Query::OP_PHRASE, text_words.begin(), text_words.end()), in_title),
+                false, false};
+  }
+
+  // tariff* -> any word starting with "tariff", the most frequent kMaxWildcardExpansion.
+  Result<Part> wildcard_leaf(const Lexeme& lexeme, bool title_only) {
+    tokens_.clear();
+    analyzer_.tokenize(lexeme.text.substr(0, lexeme.text.size() - 1), tokens_);
+    if (tokens_.size() != 1) {
+      return query_error(lexeme.column, "* ends a single word", "write the start of one word, then *");
+    }
+    if (auto counted = count_words(lexeme, 1); !counted) return counted.error();
+    const auto wildcard = [&](std::string_view prefix) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::exact_term(prefix, tokens_[0].word),
+                           kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    };
+    if (title_only) return Part{wildcard(schema::kTitlePrefix), false, false};
+    return Part{Xapian::Query(Xapian::Query::OP_OR, wildcard(""), wildcard(schema::kTitlePrefix)), false, false};
+  }
+
+  // date:2021, date:2021-02..2021-06, date:2021.., date:..2021-06-30
+  Result<Part> date_leaf(const Lexeme& lexeme) {
+    std::string_view since = lexeme.text;
+    std::string_view until = lexeme.text;
+    if (const std::size_t dots = lexeme.text.find(".."); dots != std::string_view::npos) {
+      since = lexeme.text.substr(0, dots);
+      until = lexeme.text.substr(dots + 2);
+      if (since.empty() && until.empty()) {
+        return query_error(lexeme.column, "date: needs a date", "write date:2021 or date:2021-01..2021-06");
+      }
+    }
+    auto range = date_range_query(since, until, "date:", "date:");
+    if (!range) return query_error(lexeme.column, range.error().reason, range.error().hint);
+    return Part{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *range, 0.0), false, false, true};
+  }
+
+  std::vector<Lexeme> lexemes_;
+  std::size_t at_ = 0;
+  Analyzer& analyzer_;
+  ParsedQuery& parsed_;
+  std::vector<Token> tokens_;
+  std::size_t words_ = 0;
+  std::size_t depth_ = 0;
+  int negated_ = 0;  // inside NOT or -: words found are not highlighted
+};
 
 }  // namespace
 
@@ -67,64 +427,15 @@ Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer) {
   if (text.size() > kMaxQueryBytes) {
     return query_error(kMaxQueryBytes, "query is longer than 16 KB", "shorten the query");
   }
-  auto items = split_items(text);
-  if (!items) return items.error();
-
+  auto lexemes = lex(text);
+  if (!lexemes) return lexemes.error();
   ParsedQuery parsed;
-  std::vector<Xapian::Query> should, must, must_not;
-  std::vector<Token> tokens;
-  std::size_t word_count = 0;
-  for (const Item& item : *items) {
-    tokens.clear();
-    analyzer.tokenize(item.text, tokens);
-    if (tokens.empty()) continue;
-    word_count += tokens.size();
-    if (word_count > kMaxQueryWords) {
-      return query_error(static_cast<std::size_t>(item.text.data() - text.data()) + 1,
-                         "query has more than 1024 words", "shorten the query");
-    }
-    Xapian::Query query;
-    if (tokens.size() == 1 && !item.quoted) {
-      // A word matches any form with the same stem ("calls" finds "call").
-      const std::string& stem = analyzer.stem(tokens[0].word);
-      query = in_text_or_title(schema::stemmed_term("", stem), schema::stemmed_term(schema::kTitlePrefix, stem));
-      if (item.occur != Occur::kMustNot) parsed.highlight_stems.push_back(stem);
-    } else {
-      // A quoted phrase, or a word the analyzer splits ("China-U.S."), matches word for word.
-      std::vector<Xapian::Query> text_words, title_words;
-      for (const Token& token : tokens) {
-        text_words.emplace_back(schema::exact_term("", token.word));
-        title_words.emplace_back(schema::exact_term(schema::kTitlePrefix, token.word));
-      }
-      query = Xapian::Query(Xapian::Query::OP_OR,
-                            Xapian::Query(Xapian::Query::OP_PHRASE, text_words.begin(), text_words.end()),
-                            Xapian::Query(Xapian::Query::OP_PHRASE, title_words.begin(), title_words.end()));
-    }
-    if (item.occur != Occur::kMustNot) {
-      for (const Token& token : tokens) parsed.highlight_words.push_back(token.word);
-    }
-    (item.occur == Occur::kMust ? must : item.occur == Occur::kMustNot ? must_not : should).push_back(query);
-  }
-
-  if (should.empty() && must.empty()) {
-    if (!must_not.empty()) {
-      return query_error(1, "query only excludes words", "add at least one word to search for");
-    }
-    return query_error(1, "query has no searchable words", "type at least one word");
-  }
-  if (!must.empty()) {
-    parsed.query = Xapian::Query(Xapian::Query::OP_AND, must.begin(), must.end());
-    if (!should.empty()) {
-      parsed.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query,
-                                   Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end()));
-    }
-  } else {
-    parsed.query = Xapian::Query(Xapian::Query::OP_OR, should.begin(), should.end());
-  }
-  if (!must_not.empty()) {
-    parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT, parsed.query,
-                                 Xapian::Query(Xapian::Query::OP_OR, must_not.begin(), must_not.end()));
-  }
+  Parser parser(std::move(*lexemes), analyzer, parsed);
+  auto part = parser.parse_all();
+  if (!part) return part.error();
+  if (part->negative) return query_error(1, "query only excludes words", "add at least one word to search for");
+  if (part->empty) return query_error(1, "query has no searchable words", "type at least one word");
+  parsed.query = part->query;
   auto unique = [](std::vector<std::string>& v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());

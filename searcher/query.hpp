@@ -1,9 +1,12 @@
 // Turns what the user typed into a Xapian query, through the same analyzer the indexer
 // used, so query terms and index terms always agree.
 //
-// Syntax (this version): words, matched by stem in text and title; "exact phrases",
-// matched word for word; +word or +"phrase" must match; -word or -"phrase" must not.
-// Other words are optional: BM25 ranks passages that match more of them first.
+// Syntax: words, matched by stem in text and title; "exact phrases", matched word for
+// word; +x must match; -x and NOT x must not; x AND y, x OR y (AND binds tighter),
+// parentheses; x NEAR y, x NEAR/n y; prefix* wildcards; title:x searches titles only;
+// source:, author:, topic:, lang: and date:A..B narrow the words beside them (filters, no
+// score). Words side by side are optional: BM25 ranks passages that match more of them.
+// Operators are upper case, so "war or peace" is three words.
 #pragma once
 
 #include <xapian.h>

@@ -117,6 +117,30 @@ TEST_F(CsSearchFilters, FacetsRespectFiltersAndPrintAsTextAndJsonl) {
   EXPECT_EQ(last["histogram"][0]["period"], "2021-W06");
 }
 
+// ids() searches "trade talks" plus the options; these searches use the query language alone.
+std::set<std::string> query_ids(const std::string& db, const std::string& query) {
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db, "--format", "jsonl", "--", query});
+  EXPECT_NE(r.exit_code, 2) << query << ": " << r.err;
+  std::set<std::string> out;
+  for (const auto& line : lines(r.out)) out.insert(nlohmann::json::parse(line)["article_id"]);
+  return out;
+}
+
+TEST_F(CsSearchFilters, TheQueryLanguageEndToEnd) {
+  EXPECT_EQ(query_ids(db(), "talks AND (geneva OR vienna)"), (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(query_ids(db(), "talks NOT geneva NOT vienna"), (std::set<std::string>{"c", "d"}));
+  EXPECT_EQ(query_ids(db(), "talks source:reuters"), (std::set<std::string>{"a", "d"}));
+  EXPECT_EQ(query_ids(db(), "talks date:2021"), (std::set<std::string>{"a", "b"}));
+  EXPECT_EQ(query_ids(db(), "talks date:2022.."), (std::set<std::string>{"c"}));
+  EXPECT_EQ(query_ids(db(), "title:undated"), (std::set<std::string>{"d"}));
+  EXPECT_EQ(query_ids(db(), "gene*"), (std::set<std::string>{"a"}));
+  EXPECT_EQ(query_ids(db(), "trade NEAR/10 beijing"), (std::set<std::string>{"c"}));
+  EXPECT_EQ(query_ids(db(), "topic:europe OR lang:zh"), (std::set<std::string>{"b", "c"}));
+  const CliResult bad = run_cli(cs_search_binary(), {"--db", db(), "talks AND (geneva"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_EQ(bad.err, "cs-search: error: query: column 11: unbalanced parenthesis; close it with ')' or remove the '('\n");
+}
+
 TEST_F(CsSearchFilters, BadValuesAreOneLineUsageErrors) {
   for (const std::vector<std::string>& bad : {std::vector<std::string>{"--since", "2021-13"},
                                               std::vector<std::string>{"--until", "last week"},

@@ -62,9 +62,78 @@ TEST(Query, OversizedQueriesAreRefusedQuickly) {
   EXPECT_THAT(describe(std::string(20000, 'a')), HasSubstr("longer than 16 KB"));
 }
 
+TEST(Query, AndRequiresBothOrEitherAndBindsTighterThanOr) {
+  EXPECT_EQ(describe("taiwan AND trade"), "Query(((Ztaiwan OR ZStaiwan) AND (Ztrade OR ZStrade)))");
+  EXPECT_EQ(describe("taiwan OR trade"), "Query(((Ztaiwan OR ZStaiwan) OR (Ztrade OR ZStrade)))");
+  EXPECT_EQ(describe("a AND b OR c"), describe("(a AND b) OR c"));
+  EXPECT_NE(describe("a AND b OR c"), describe("a AND (b OR c)"));
+}
+
+TEST(Query, NotExcludesLikeAMinus) {
+  EXPECT_EQ(describe("taiwan NOT trade"), describe("taiwan -trade"));
+  EXPECT_EQ(describe("taiwan AND NOT trade"), "Query(((Ztaiwan OR ZStaiwan) AND_NOT (Ztrade OR ZStrade)))");
+  EXPECT_THAT(describe("xi -(trump OR biden)"), HasSubstr("AND_NOT"));
+}
+
+TEST(Query, LowerCaseOperatorsAreWords) {
+  EXPECT_EQ(describe("war or peace"), "Query(((Zwar OR ZSwar) OR (Zor OR ZSor) OR (Zpeac OR ZSpeac)))");
+}
+
+TEST(Query, NearFindsWordsWithinAWindow) {
+  EXPECT_EQ(describe("xi NEAR trump"), "Query(((xi NEAR 10 trump) OR (Sxi NEAR 10 Strump)))");
+  EXPECT_EQ(describe("xi NEAR/3 trump"), "Query(((xi NEAR 3 trump) OR (Sxi NEAR 3 Strump)))");
+}
+
+TEST(Query, TrailingStarExpandsAWordStart) {
+  EXPECT_THAT(describe("tariff*"), HasSubstr("WILDCARD"));
+  EXPECT_THAT(describe("tariff*"), HasSubstr("tariff"));
+}
+
+TEST(Query, FieldsSearchTitleOrFilter) {
+  EXPECT_EQ(describe("title:calls"), "Query(ZScall)");
+  EXPECT_EQ(describe("title:\"phone call\""), "Query((Sphone PHRASE 2 Scall))");
+  EXPECT_EQ(describe("taiwan source:CNN"), "Query(((Ztaiwan OR ZStaiwan) FILTER 0 * XScnn))");
+  EXPECT_EQ(describe("source:CNN"), "Query(0 * XScnn)") << "filters alone browse what they allow";
+  EXPECT_THAT(describe("taiwan (source:CNN OR source:Reuters)"), HasSubstr("FILTER (0 * XScnn OR 0 * XSreuters)"));
+  EXPECT_THAT(describe("taiwan -source:CNN"), HasSubstr("AND_NOT"));
+  EXPECT_THAT(describe("+taiwan +author:\"Jane Doe\""), HasSubstr("Ajane doe"));
+  EXPECT_THAT(describe("topic:Trade lang:EN"), HasSubstr("Ktrade"));
+  EXPECT_THAT(describe("topic:Trade lang:EN"), HasSubstr("Len"));
+}
+
+TEST(Query, DateRanges) {
+  EXPECT_THAT(describe("taiwan date:2021"), HasSubstr("FILTER"));
+  EXPECT_THAT(describe("taiwan date:2021"), HasSubstr("VALUE_RANGE 1 2021 2021\\xff"));
+  EXPECT_THAT(describe("taiwan date:2021-02..2021-06"), HasSubstr("VALUE_RANGE 1 2021-02 2021-06\\xff"));
+  EXPECT_THAT(describe("taiwan date:2021.."), HasSubstr("VALUE_RANGE 1 2021 \\xff"));
+}
+
+TEST(Query, EveryMistakeIsAnErrorAtItsColumn) {
+  EXPECT_EQ(describe("(xi trump"), "error: column 1: unbalanced parenthesis");
+  EXPECT_EQ(describe("xi trump)"), "error: column 9: unbalanced parenthesis");
+  EXPECT_EQ(describe("xi ()"), "error: column 5: empty parentheses");
+  EXPECT_EQ(describe("xi AND"), "error: column 7: a word is missing at the end");
+  EXPECT_EQ(describe("OR xi"), "error: column 1: OR needs a word before it");
+  EXPECT_EQ(describe("xi NOT"), "error: column 4: NOT needs a word after it");
+  EXPECT_EQ(describe("NEAR xi"), "error: column 1: NEAR needs a word before it");
+  EXPECT_EQ(describe("xi NEAR \"a b\""), "error: column 4: NEAR needs a plain word after it");
+  EXPECT_EQ(describe("xi OR -trump"), "error: column 4: OR cannot join an excluded word");
+  EXPECT_EQ(describe("colour:red"), "error: column 1: unknown field 'colour:'");
+  EXPECT_EQ(describe("xi title: call"), "error: column 4: field 'title:' has no value");
+  EXPECT_EQ(describe("xi date:2021-13"), "error: column 4: date: '2021-13' is not a date");
+  EXPECT_EQ(describe("xi date:.."), "error: column 4: date: needs a date");
+  EXPECT_EQ(describe("xi *"), describe("xi")) << "a lone * is punctuation";
+  EXPECT_EQ(describe("NOT xi"), "error: column 1: query only excludes words");
+}
+
+TEST(Query, DeepNestingIsRefusedNotRecursedInto) {
+  EXPECT_THAT(describe(std::string(5000, '(') + "xi" + std::string(5000, ')')), HasSubstr("nest deeper than 32"));
+  EXPECT_EQ(describe(std::string(30, '(') + "xi" + std::string(30, ')')), describe("xi"));
+}
+
 TEST(Query, HighlightsWhatTheUserTyped) {
   Analyzer analyzer;
-  auto parsed = parse_query("Phone calls -trump \"Xi Jinping\"", analyzer);
+  auto parsed = parse_query("Phone calls -trump \"Xi Jinping\" NOT (biden OR harris) source:cnn", analyzer);
   ASSERT_TRUE(parsed.ok());
   EXPECT_THAT(parsed->highlight_words, ElementsAre("calls", "jinping", "phone", "xi"));
   EXPECT_THAT(parsed->highlight_stems, ElementsAre("call", "phone"));
