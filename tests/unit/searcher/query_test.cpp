@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace cs::searcher {
 namespace {
 
@@ -129,6 +131,26 @@ TEST(Query, EveryMistakeIsAnErrorAtItsColumn) {
 TEST(Query, DeepNestingIsRefusedNotRecursedInto) {
   EXPECT_THAT(describe(std::string(5000, '(') + "xi" + std::string(5000, ')')), HasSubstr("nest deeper than 32"));
   EXPECT_EQ(describe(std::string(30, '(') + "xi" + std::string(30, ')')), describe("xi"));
+}
+
+TEST(Query, RandomQueriesParseOrFailCleanly) {
+  // Fragments of the query language, shuffled: every result is a query or a located error.
+  static const char* pieces[] = {"xi", "Trump", "AND", "OR", "NOT", "NEAR", "NEAR/2", "(", ")", "\"", "+", "-",
+                                 "*", "title:", "source:cnn", "date:", "date:2021..", "..", ":", "台湾", "U.S.", " "};
+  Analyzer analyzer;
+  std::mt19937 random(42);
+  for (int i = 0; i < 5000; ++i) {
+    std::string text;
+    const std::size_t length = random() % 12;
+    for (std::size_t k = 0; k < length; ++k) text += std::string(pieces[random() % std::size(pieces)]) + (random() % 2 ? " " : "");
+    auto parsed = parse_query(text, analyzer);
+    if (!parsed) {
+      EXPECT_EQ(parsed.error().kind, ErrorKind::kQuery) << text;
+      EXPECT_EQ(parsed.error().location.rfind("column ", 0), 0u) << text;
+    } else {
+      EXPECT_FALSE(parsed->query.empty()) << text;
+    }
+  }
 }
 
 TEST(Query, HighlightsWhatTheUserTyped) {
