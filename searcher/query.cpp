@@ -309,15 +309,18 @@ class Parser {
     std::vector<Xapian::Query> text_terms, title_terms;
     for (const Lexeme* item : items) {
       if (item->kind != Kind::kWord || !item->field.empty() || item->text.ends_with('*')) {
-        return query_error(item->column, "NEAR joins plain words", "write word NEAR word");
+        return query_error(item->column, "NEAR joins words", "write word NEAR word");
       }
       tokens_.clear();
       analyzer_.tokenize(item->text, tokens_);
-      if (tokens_.size() != 1) return query_error(item->column, "NEAR joins single words", "write word NEAR word");
-      if (auto counted = count_words(*item, 1); !counted) return counted.error();
-      note_highlight(tokens_[0].word, nullptr);
-      text_terms.emplace_back(schema::exact_term("", tokens_[0].word));
-      title_terms.emplace_back(schema::exact_term(schema::kTitlePrefix, tokens_[0].word));
+      if (tokens_.empty()) return query_error(item->column, "NEAR joins words", "write word NEAR word");
+      if (auto counted = count_words(*item, tokens_.size()); !counted) return counted.error();
+      // A word the analyzer cuts in several ("通电话", "China-U.S.") brings all of them.
+      for (const Token& token : tokens_) {
+        note_highlight(token.word, nullptr);
+        text_terms.emplace_back(schema::exact_term("", token.word));
+        title_terms.emplace_back(schema::exact_term(schema::kTitlePrefix, token.word));
+      }
     }
     return Part{Xapian::Query(Xapian::Query::OP_OR,
                               Xapian::Query(Xapian::Query::OP_NEAR, text_terms.begin(), text_terms.end(), window),

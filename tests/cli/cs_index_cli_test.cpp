@@ -194,6 +194,21 @@ TEST(CsIndexCli, TheSameWireStoryFromSeveralOutletsIsOneHit) {
   EXPECT_THAT(run_cli(cs_search_binary(), {"--db", db, "Geneva"}).out, HasSubstr("also in: "));
 }
 
+TEST(CsIndexCli, ChineseQueriesFindChineseArticles) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  const CliResult indexed = run_cli(cs_index_binary(), {"--db", db, (fixtures_dir() / "readers/html/legacy-gb2312.html").string(),
+                                                        (fixtures_dir() / "readers/text/undeclared-big5.txt").string()});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  const CliResult simplified = run_cli(cs_search_binary(), {"--db", db, "习近平", "--format", "trec"});
+  EXPECT_EQ(simplified.exit_code, 0) << simplified.err;
+  EXPECT_THAT(simplified.out, HasSubstr("legacy-gb2312.html"));
+  EXPECT_THAT(simplified.out, Not(HasSubstr("undeclared-big5.txt")));
+  const CliResult phrase = run_cli(cs_search_binary(), {"--db", db, "\"美國國務院\"", "--format", "trec"});
+  EXPECT_THAT(phrase.out, HasSubstr("undeclared-big5.txt"));
+  EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db, "拜登 NEAR/5 通电话", "--format", "trec"}).exit_code, 0);
+}
+
 TEST(CsIndexCli, UsageErrorsAndHelp) {
   EXPECT_EQ(run_cli(cs_index_binary(), {"--bogus"}).exit_code, 2);
   EXPECT_EQ(run_cli(cs_index_binary(), {"--batch-mb", "0"}).exit_code, 2);
