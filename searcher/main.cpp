@@ -35,6 +35,9 @@ inclusive); --source, --author, --topic and --lang take a value each and may be 
 of them matches). --sort date lists oldest first, --sort -date newest first. --facets and --histogram count
 every matching article once, whatever --limit shows.
 
+Like: --like ARTICLE_ID (as printed in jsonl or trec output) finds articles that use the
+same telling words, by Xapian's relevance feedback; filters and --facets apply too.
+
 Batch: one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is the line number);
 blank lines and lines starting with # are skipped; FILE - reads standard input.
 
@@ -55,7 +58,7 @@ bool use_color(const std::string& when) {
 
 int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
-  std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram;
+  std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like;
   std::size_t limit = 10;
   cs::searcher::SearchFilters filters;
   command_line.add_options()
@@ -74,7 +77,8 @@ int main(int argc, char** argv) {
       ("lang", po::value(&filters.langs)->value_name("LANG")->composing(), "only this language, e.g. en, zh (repeatable)")
       ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date")
       ("facets", po::value(&facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
-      ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day");
+      ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
+      ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
   if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
@@ -85,8 +89,11 @@ int main(int argc, char** argv) {
     query.append(word);
   }
   const bool batch = command_line.given("batch");
-  if (batch && !query.empty()) return command_line.usage_error("give a QUERY or --batch FILE, not both");
-  if (!batch && query.empty()) return command_line.usage_error("no query given");
+  const bool by_example = command_line.given("like");
+  if (static_cast<int>(batch) + static_cast<int>(!query.empty()) + static_cast<int>(by_example) > 1) {
+    return command_line.usage_error("give one of QUERY, --batch FILE or --like ARTICLE_ID");
+  }
+  if (!batch && !by_example && query.empty()) return command_line.usage_error("no query given");
 
   const auto sort_order = cs::searcher::parse_sort_order(sort);
   if (!sort_order) return command_line.usage_error(sort_order.error().reason);
@@ -132,7 +139,8 @@ int main(int argc, char** argv) {
   bool any_results = false;
   bool any_errors = false;
   const auto answer = [&](std::string qid, std::string_view text, const std::string& where) {
-    auto result = (*session)->run(std::move(qid), text, limit, writer->shows_highlights());
+    auto result = by_example ? (*session)->run_like(std::move(qid), like, limit, writer->shows_highlights())
+                             : (*session)->run(std::move(qid), text, limit, writer->shows_highlights());
     if (!result) {
       cs::Error error = result.error();
       if (!where.empty()) {

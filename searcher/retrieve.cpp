@@ -1,5 +1,7 @@
 #include "searcher/retrieve.hpp"
 
+#include <algorithm>
+
 #include "common/schema.hpp"
 
 namespace cs::searcher {
@@ -79,6 +81,53 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     } catch (const Xapian::Error& e) {
       return database_error(path_, "search failed (" + e.get_description() + ")", "check the database with cs-index");
     }
+  }
+}
+
+namespace {
+
+// Feedback terms worth expanding with: stems of passage text, not titles, ids or filters.
+class TextStemsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 1 && term[0] == schema::kStemPrefix[0] && term.compare(1, schema::kTitlePrefix.size(), schema::kTitlePrefix) != 0;
+  }
+};
+
+// Terms taken from the article: enough to describe it, few enough to stay specific.
+constexpr Xapian::termcount kLikeTerms = 25;
+
+}  // namespace
+
+Result<ParsedQuery> PassageSearcher::like_query(const std::string& article_id) {
+  try {
+    const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
+    Xapian::RSet relevant;
+    for (auto it = db_.postlist_begin(id_term); it != db_.postlist_end(id_term); ++it) relevant.add_document(*it);
+    if (relevant.empty()) {
+      return Error{ErrorKind::kQuery, "", "", "no article '" + article_id + "' in the database",
+                   "give an article_id as cs-search prints it (--format jsonl or trec)"};
+    }
+    Xapian::Enquire enquire(db_);
+    const TextStemsOnly decider;
+    const Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &decider);
+    ParsedQuery parsed;
+    std::vector<Xapian::Query> alternatives;
+    for (auto it = terms.begin(); it != terms.end(); ++it) {
+      alternatives.emplace_back(*it);
+      parsed.highlight_stems.push_back((*it).substr(schema::kStemPrefix.size()));
+    }
+    if (alternatives.empty()) {
+      return Error{ErrorKind::kQuery, "", "", "article '" + article_id + "' has no words to compare",
+                   "pick an article with text"};
+    }
+    std::sort(parsed.highlight_stems.begin(), parsed.highlight_stems.end());
+    parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                 Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
+                                 Xapian::Query(id_term));
+    return parsed;
+  } catch (const Xapian::Error& e) {
+    return database_error(path_, "cannot read article '" + article_id + "' (" + e.get_description() + ")", "try again");
   }
 }
 

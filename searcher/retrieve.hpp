@@ -68,6 +68,11 @@ class PassageSearcher {
                                SortOrder sort = SortOrder::kRelevance, FacetSpy* spy = nullptr,
                                const Bm25Parameters& bm25 = {});
 
+  // A query for articles like `article_id`: the terms that best tell its passages from the
+  // rest of the database (Xapian's relevance feedback, an ESet of stems), the article itself
+  // excluded. An id not in the database is a kQuery error.
+  Result<ParsedQuery> like_query(const std::string& article_id);
+
   std::uint64_t passage_count() const { return db_.get_doccount(); }
 
  private:

@@ -14,18 +14,30 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
                                        bool highlight) {
   auto parsed = parse_query(query, analyzer_);
   if (!parsed) return parsed.error();
+  return answer(std::move(qid), query, *parsed, limit, highlight);
+}
+
+Result<QueryResult> SearchSession::run_like(std::string qid, const std::string& article_id, std::size_t limit,
+                                            bool highlight) {
+  auto parsed = searcher_->like_query(article_id);
+  if (!parsed) return parsed.error();
+  return answer(std::move(qid), "like:" + article_id, *parsed, limit, highlight);
+}
+
+Result<QueryResult> SearchSession::answer(std::string qid, std::string_view query, const ParsedQuery& parsed,
+                                          std::size_t limit, bool highlight) {
   std::unique_ptr<FacetSpy> spy;
   if (!options_.facets.empty() || options_.histogram != Period::kNone) {
     spy = std::make_unique<FacetSpy>(options_.facets, options_.histogram);
   }
-  auto results = searcher_->search(*parsed, limit, options_.filter, options_.sort, spy.get());
+  auto results = searcher_->search(parsed, limit, options_.filter, options_.sort, spy.get());
   if (!results) return results.error();
-  QueryResult answer{std::move(qid), std::string(query), std::move(*results), {}};
-  answer.highlights.reserve(answer.results.hits.size());
-  for (const Hit& hit : answer.results.hits) {
-    answer.highlights.push_back(highlight ? highlight_spans(hit.record.text, *parsed, analyzer_) : std::vector<Span>{});
+  QueryResult result{std::move(qid), std::string(query), std::move(*results), {}};
+  result.highlights.reserve(result.results.hits.size());
+  for (const Hit& hit : result.results.hits) {
+    result.highlights.push_back(highlight ? highlight_spans(hit.record.text, parsed, analyzer_) : std::vector<Span>{});
   }
-  return answer;
+  return result;
 }
 
 }  // namespace cs::searcher

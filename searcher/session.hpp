@@ -37,8 +37,13 @@ class SearchSession {
   // QueryResult::highlights holds an empty list per hit). Query errors are kQuery, database
   // errors kDatabase.
   Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit, bool highlight);
+  // The same for articles like `article_id` (see PassageSearcher::like_query).
+  Result<QueryResult> run_like(std::string qid, const std::string& article_id, std::size_t limit, bool highlight);
 
  private:
+  Result<QueryResult> answer(std::string qid, std::string_view query, const ParsedQuery& parsed, std::size_t limit,
+                             bool highlight);
+
   SearchSession(std::unique_ptr<PassageSearcher> searcher, SessionOptions options)
       : searcher_(std::move(searcher)), options_(std::move(options)) {}
 

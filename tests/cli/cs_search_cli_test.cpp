@@ -194,6 +194,19 @@ TEST_F(CsSearchCli, ExcludingAWordIsNotAnOption) {
   EXPECT_THAT(r.out, Not(HasSubstr("cfr.org")));
 }
 
+TEST_F(CsSearchCli, LikeFindsOtherArticlesOnTheSameSubject) {
+  const std::string self = "chinausfocus.com/2021-03-10-phone-call-diplomacy.txt";
+  const CliResult r = search({"--like", self, "--format", "trec"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, Not(HasSubstr(self))) << "the article itself is not like itself";
+  EXPECT_THAT(r.out, HasSubstr("cfr.org/"));
+  const CliResult missing = search({"--like", "no/such.txt"});
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_EQ(missing.err, "cs-search: error: query: no article 'no/such.txt' in the database; give an article_id as "
+                         "cs-search prints it (--format jsonl or trec)\n");
+  EXPECT_EQ(search({"--like", self, "taiwan"}).exit_code, 2) << "one of QUERY, --batch or --like";
+}
+
 TEST_F(CsSearchCli, UsageErrorsExitTwo) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {}, {"--format", "xml", "x"}, {"--limit", "0", "x"}, {"--color", "sometimes", "x"}, {"--bogus", "x"},
