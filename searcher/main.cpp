@@ -35,6 +35,9 @@ inclusive); --source, --author, --topic and --lang take a value each and may be 
 of them matches). --sort date lists oldest first, --sort -date newest first. --facets and --histogram count
 every matching article once, whatever --limit shows.
 
+Synonyms: --synonyms FILE, one rule a line: "china, prc" (each finds the other) or
+"potus => president" (one way); '#' starts a comment.
+
 Like: --like ARTICLE_ID (as printed in jsonl or trec output) finds articles that use the
 same telling words, by Xapian's relevance feedback; filters and --facets apply too.
 
@@ -58,7 +61,7 @@ bool use_color(const std::string& when) {
 
 int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
-  std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like;
+  std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
   cs::searcher::SearchFilters filters;
   command_line.add_options()
@@ -78,7 +81,8 @@ int main(int argc, char** argv) {
       ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date")
       ("facets", po::value(&facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
       ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
-      ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)");
+      ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
+      ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
   if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
@@ -100,7 +104,9 @@ int main(int argc, char** argv) {
   cs::Analyzer analyzer;
   const auto filter = cs::searcher::filter_query(filters, analyzer);
   if (!filter) return command_line.usage_error(filter.error().reason + "; " + filter.error().hint);
-  cs::searcher::SessionOptions session_options{*filter, *sort_order, {}, cs::searcher::Period::kNone};
+  cs::searcher::SessionOptions session_options;
+  session_options.filter = *filter;
+  session_options.sort = *sort_order;
   if (!facets.empty()) {
     auto fields = cs::searcher::parse_facet_fields(facets);
     if (!fields) return command_line.usage_error(fields.error().reason + "; " + fields.error().hint);
@@ -110,6 +116,14 @@ int main(int argc, char** argv) {
     auto period = cs::searcher::parse_period(histogram);
     if (!period) return command_line.usage_error(period.error().reason);
     session_options.histogram = *period;
+  }
+  if (!synonyms.empty()) {
+    auto loaded = cs::searcher::Synonyms::load(synonyms, analyzer);
+    if (!loaded) {
+      command_line.print(loaded.error());
+      return cs::exit_code::kError;
+    }
+    session_options.synonyms = std::move(*loaded);
   }
   if ((!facets.empty() || !histogram.empty()) && (format == "tsv" || format == "trec")) {
     return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");

@@ -135,8 +135,8 @@ struct Part {
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, ParsedQuery& parsed)
-      : lexemes_(std::move(lexemes)), analyzer_(analyzer), parsed_(parsed) {}
+  Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, const Synonyms* synonyms, ParsedQuery& parsed)
+      : lexemes_(std::move(lexemes)), analyzer_(analyzer), synonyms_(synonyms), parsed_(parsed) {}
 
   Result<Part> parse_all() {
     auto part = parse_or();
@@ -359,27 +359,40 @@ class Parser {
     analyzer_.tokenize(lexeme.text, tokens_);
     if (tokens_.empty()) return Part{{}, true, false};
     if (auto counted = count_words(lexeme, tokens_.size()); !counted) return counted.error();
-    if (tokens_.size() == 1 && lexeme.kind == Kind::kWord) {
-      // A word matches any form with the same stem ("calls" finds "call").
-      const std::string stem = analyzer_.stem(tokens_[0].word);
-      note_highlight(tokens_[0].word, &stem);
-      const Xapian::Query in_title(schema::stemmed_term(schema::kTitlePrefix, stem));
-      if (title_only) return Part{in_title, false, false};
-      return Part{Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::stemmed_term("", stem)), in_title), false,
-                  false};
+    Synonyms::Words words;
+    for (const Token& token : tokens_) words.push_back(token.word);
+    Xapian::Query query = words_query(words, lexeme.kind == Kind::kWord, title_only);
+    // Synonyms are alternatives: "prc" also finds "china".
+    if (synonyms_ != nullptr) {
+      if (const auto* alternatives = synonyms_->alternatives(words)) {
+        for (const Synonyms::Words& alternative : *alternatives) {
+          query = Xapian::Query(Xapian::Query::OP_OR, query, words_query(alternative, true, title_only));
+        }
+      }
     }
-    // A quoted phrase, or a word the analyzer splits ("China-U.S."), matches word for word.
+    return Part{query, false, false};
+  }
+
+  // One word matches any form with the same stem ("calls" finds "call") when `by_stem`;
+  // several words, or a quoted word, match word for word as a phrase.
+  Xapian::Query words_query(const Synonyms::Words& words, bool by_stem, bool title_only) {
+    if (words.size() == 1 && by_stem) {
+      const std::string stem = analyzer_.stem(words[0]);
+      note_highlight(words[0], &stem);
+      const Xapian::Query in_title(schema::stemmed_term(schema::kTitlePrefix, stem));
+      if (title_only) return in_title;
+      return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::stemmed_term("", stem)), in_title);
+    }
     std::vector<Xapian::Query> text_words, title_words;
-    for (const Token& token : tokens_) {
-      note_highlight(token.word, nullptr);
-      text_words.emplace_back(schema::exact_term("", token.word));
-      title_words.emplace_back(schema::exact_term(schema::kTitlePrefix, token.word));
+    for (const std::string& word : words) {
+      note_highlight(word, nullptr);
+      text_words.emplace_back(schema::exact_term("", word));
+      title_words.emplace_back(schema::exact_term(schema::kTitlePrefix, word));
     }
     const Xapian::Query in_title(Xapian::Query::OP_PHRASE, title_words.begin(), title_words.end());
-    if (title_only) return Part{in_title, false, false};
-    return Part{Xapian::Query(Xapian::Query::OP_OR,
-                              Xapian::Query(Xapian::Query::OP_PHRASE, text_words.begin(), text_words.end()), in_title),
-                false, false};
+    if (title_only) return in_title;
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_PHRASE, text_words.begin(), text_words.end()),
+                         in_title);
   }
 
   // tariff* -> any word starting with "tariff", the most frequent kMaxWildcardExpansion.
@@ -417,6 +430,7 @@ class Parser {
   std::vector<Lexeme> lexemes_;
   std::size_t at_ = 0;
   Analyzer& analyzer_;
+  const Synonyms* synonyms_;
   ParsedQuery& parsed_;
   std::vector<Token> tokens_;
   std::size_t words_ = 0;
@@ -426,14 +440,14 @@ class Parser {
 
 }  // namespace
 
-Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer) {
+Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms) {
   if (text.size() > kMaxQueryBytes) {
     return query_error(kMaxQueryBytes, "query is longer than 16 KB", "shorten the query");
   }
   auto lexemes = lex(text);
   if (!lexemes) return lexemes.error();
   ParsedQuery parsed;
-  Parser parser(std::move(*lexemes), analyzer, parsed);
+  Parser parser(std::move(*lexemes), analyzer, synonyms, parsed);
   auto part = parser.parse_all();
   if (!part) return part.error();
   if (part->negative) return query_error(1, "query only excludes words", "add at least one word to search for");

@@ -17,6 +17,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/error.hpp"
+#include "searcher/synonyms.hpp"
 
 namespace cs::searcher {
 
@@ -33,6 +34,7 @@ inline constexpr std::size_t kMaxQueryWords = 1024;
 // Fails with a kQuery error whose location names the column (1-based, in bytes) for an
 // unbalanced quote, a query with no searchable words, only excluded words, or a query
 // over the limits.
-Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer);
+// With `synonyms`, words and phrases also match their alternatives (see synonyms.hpp).
+Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms = nullptr);
 
 }  // namespace cs::searcher

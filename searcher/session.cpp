@@ -12,7 +12,7 @@ Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::filesystem
 
 Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit,
                                        bool highlight) {
-  auto parsed = parse_query(query, analyzer_);
+  auto parsed = parse_query(query, analyzer_, options_.synonyms.empty() ? nullptr : &options_.synonyms);
   if (!parsed) return parsed.error();
   return answer(std::move(qid), query, *parsed, limit, highlight);
 }

@@ -27,6 +27,7 @@ struct SessionOptions {
   SortOrder sort = SortOrder::kRelevance;
   std::vector<FacetField> facets;  // counted over each query's whole match set
   Period histogram = Period::kNone;
+  Synonyms synonyms;  // --synonyms FILE; empty for none
 };
 
 class SearchSession {

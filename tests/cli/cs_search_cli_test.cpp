@@ -207,6 +207,19 @@ TEST_F(CsSearchCli, LikeFindsOtherArticlesOnTheSameSubject) {
   EXPECT_EQ(search({"--like", self, "taiwan"}).exit_code, 2) << "one of QUERY, --batch or --like";
 }
 
+TEST_F(CsSearchCli, SynonymsExpandTheQuery) {
+  TempDir rules;
+  write_file(rules / "synonyms.txt", "# ours\nPOTUS => Biden\n");
+  EXPECT_EQ(search({"potus"}).exit_code, 1);
+  const CliResult r = search({"--synonyms", (rules / "synonyms.txt").string(), "potus", "--format", "trec"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("cnn.com/"));
+  write_file(rules / "bad.txt", "potus =>\n");
+  const CliResult bad = search({"--synonyms", (rules / "bad.txt").string(), "potus"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("bad.txt: line 1: an entry has no words"));
+}
+
 TEST_F(CsSearchCli, UsageErrorsExitTwo) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {}, {"--format", "xml", "x"}, {"--limit", "0", "x"}, {"--color", "sometimes", "x"}, {"--bogus", "x"},
