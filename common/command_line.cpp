@@ -1,6 +1,9 @@
 #include "common/command_line.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "common/exit_codes.hpp"
@@ -35,7 +38,9 @@ CommandLine::CommandLine(std::string program, std::string usage)
 
 std::optional<int> CommandLine::parse(int argc, const char* const* argv) {
   // Declared last so --help lists the program's own options first.
-  visible_.add_options()("help,h", "show this help")("version,V", "show versions");
+  visible_.add_options()("config", po::value<std::string>()->value_name("FILE"),
+                         "read default options from FILE (else the config file, see below)")(
+      "help,h", "show this help")("version,V", "show versions");
   po::options_description all;
   all.add(visible_);
   all.add_options()(kOperands, po::value<std::vector<std::string>>(), "");
@@ -49,6 +54,27 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv) {
                   .style(po::command_line_style::default_style & ~po::command_line_style::allow_guessing)
                   .run(),
               values_);
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  }
+  // The config file fills in what the command line left out.
+  const bool named = given("config");
+  const std::filesystem::path config = named ? std::filesystem::path(values_["config"].as<std::string>()) : config_path();
+  std::error_code ec;
+  if (named || (!config.empty() && std::filesystem::is_regular_file(config, ec))) {
+    std::ifstream in(config);
+    if (!in) {
+      print(Error{ErrorKind::kUsage, config.string(), "", "cannot read config file", "check the path"});
+      return exit_code::kError;
+    }
+    try {
+      po::store(po::parse_config_file(in, visible_, /*allow_unregistered=*/false), values_);
+    } catch (const po::error& e) {
+      print(Error{ErrorKind::kUsage, config.string(), "", e.what(), "fix the file, or pass --config FILE"});
+      return exit_code::kError;
+    }
+  }
+  try {
     po::notify(values_);
   } catch (const po::error& e) {
     return usage_error(e.what());
@@ -63,6 +89,15 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv) {
   }
   if (given(kOperands)) operands_ = values_[kOperands].as<std::vector<std::string>>();
   return std::nullopt;
+}
+
+std::filesystem::path CommandLine::config_path() const {
+  const char* xdg = std::getenv("XDG_CONFIG_HOME");
+  const char* home = std::getenv("HOME");
+  const std::string file = program_ + ".conf";
+  if (xdg != nullptr && *xdg != '\0') return std::filesystem::path(xdg) / "cs-search" / file;
+  if (home != nullptr && *home != '\0') return std::filesystem::path(home) / ".config" / "cs-search" / file;
+  return {};
 }
 
 void CommandLine::print(const Error& error, std::string_view severity) const {

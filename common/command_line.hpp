@@ -6,6 +6,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,11 +24,16 @@ class CommandLine {
   // Declares the program's own options; parse() adds --help and --version.
   boost::program_options::options_description_easy_init add_options() { return visible_.add_options(); }
 
-  // Parses the arguments after the program name; call it once. Returns an exit status when the program
+  // Parses the arguments after the program name, then the config file for what they left
+  // out (see config_path); call it once. Returns an exit status when the program
   // should stop now: after printing --help or --version (0) or a usage error (2).
   std::optional<int> parse(int argc, const char* const* argv);
 
   bool given(const std::string& option) const { return values_.count(option) > 0; }
+
+  // $XDG_CONFIG_HOME/cs-search/PROGRAM.conf, else ~/.config/cs-search/PROGRAM.conf: lines
+  // "option = value" with the long option names ("limit = 20"); a missing file is no error.
+  std::filesystem::path config_path() const;
   const std::vector<std::string>& operands() const { return operands_; }
 
   // Prints `error` as one sanitised line on standard error.

@@ -220,6 +220,26 @@ TEST_F(CsSearchCli, SynonymsExpandTheQuery) {
   EXPECT_THAT(bad.err, HasSubstr("bad.txt: line 1: an entry has no words"));
 }
 
+TEST_F(CsSearchCli, TheConfigFileFillsInWhatTheCommandLineLeavesOut) {
+  TempDir config;
+  write_file(config / "synonyms.txt", "potus => biden\n");
+  write_file(config / "cs-search/cs-search.conf",
+             "# defaults\nlimit = 1\nformat = trec\nsynonyms = " + (config / "synonyms.txt").string() + "\n");
+  const std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", config.path().string()}};
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db().string(), "phone"}, env);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(lines(r.out).size(), 1u) << r.out;
+  EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db().string(), "potus"}, env).exit_code, 0) << "synonyms from config";
+  const CliResult overridden = run_cli(cs_search_binary(), {"--db", db().string(), "phone calls", "-n", "3"}, env);
+  EXPECT_EQ(lines(overridden.out).size(), 3u) << "the command line wins";
+
+  write_file(config / "bad.conf", "colour = red\n");
+  const CliResult bad = run_cli(cs_search_binary(), {"--db", db().string(), "--config", (config / "bad.conf").string(), "x"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("bad.conf: unrecognised option 'colour'"));
+  EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db().string(), "--config", "/no/such.conf", "x"}).exit_code, 2);
+}
+
 TEST_F(CsSearchCli, UsageErrorsExitTwo) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {}, {"--format", "xml", "x"}, {"--limit", "0", "x"}, {"--color", "sometimes", "x"}, {"--bogus", "x"},

@@ -70,6 +70,8 @@ CliResult run_cli(const fs::path& program, const std::vector<std::string>& args,
     const std::size_t eq = entry.find('=');
     if (eq != std::string::npos) environment[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
+  // The user's own config files must not change what the tests see.
+  environment["XDG_CONFIG_HOME"] = "/nonexistent/cs-search-tests";
   for (const auto& [name, value] : env) {
     if (value.empty()) {
       environment.erase(name);

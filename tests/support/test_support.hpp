@@ -34,7 +34,8 @@ struct CliResult {
 };
 
 // Runs `program` with `args`; `env` entries are set (an empty value unsets); `input` is
-// fed to standard input. Does not go through a shell.
+// fed to standard input. XDG_CONFIG_HOME points nowhere unless `env` sets it, so no user
+// config file is read. Does not go through a shell.
 CliResult run_cli(const std::filesystem::path& program, const std::vector<std::string>& args,
                   const std::map<std::string, std::string>& env = {}, const std::string& input = "");
 
