@@ -54,7 +54,7 @@ Error DbWriter::database_error(const Xapian::Error& e) const {
 }
 
 Status DbWriter::replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
-                                 std::size_t text_bytes) {
+                                 std::size_t text_bytes, const std::vector<std::string>& vocabulary) {
   try {
     // Inside a transaction Xapian does not flush on its own, so a batch is all or nothing.
     if (!in_transaction_) {
@@ -66,6 +66,7 @@ Status DbWriter::replace_article(const std::string& article_id, std::vector<Xapi
     const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
     if (db_.term_exists(id_term)) db_.delete_document(id_term);
     for (Xapian::Document& document : documents) db_.add_document(document);
+    for (const std::string& word : vocabulary) db_.add_spelling(word);
     pending_bytes_ += text_bytes;
     if (pending_bytes_ >= batch_bytes_) return commit();
     return ok_status();

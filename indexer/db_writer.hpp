@@ -25,8 +25,10 @@ class DbWriter {
 
   // Replaces every passage of article `article_id` with `documents`. `text_bytes` is the
   // article's text size: a batch is committed once it holds batch_bytes of text.
+  // `vocabulary` (the article's distinct words) feeds Xapian's spelling table, from which
+  // cs-search suggests corrections.
   Status replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
-                         std::size_t text_bytes);
+                         std::size_t text_bytes, const std::vector<std::string>& vocabulary = {});
 
   // Commits what is pending. Called at the end of a run; a run that stops before it keeps
   // every earlier batch.

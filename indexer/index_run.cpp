@@ -1,5 +1,6 @@
 #include "indexer/index_run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -35,6 +36,20 @@ namespace {
 
 // Articles read but not yet written: a batch is cleaned of repeated lines as a whole (the
 // evidence is the batch's articles of each source), then analysed and written.
+// The words worth suggesting as spelling corrections: distinct, Latin letters only (after
+// accent folding), at least three of them; numbers, CJK and fragments are left out.
+std::vector<std::string> spelling_words(const std::vector<Token>& words) {
+  std::vector<std::string> vocabulary;
+  for (const Token& token : words) {
+    const std::string& w = token.word;
+    if (w.size() < 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    vocabulary.push_back(w);
+  }
+  std::sort(vocabulary.begin(), vocabulary.end());
+  vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
+  return vocabulary;
+}
+
 struct PendingArticles {
   std::vector<Article> articles;
   std::vector<std::string> roots;  // the indexed root of each article, for its record
@@ -72,7 +87,8 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
       article.story_id = stories.assign(article.id, article.signature);
       const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
       std::vector<Xapian::Document> documents = builder.build(article, passages, words, pending.roots[i]);
-      if (Status written = (*writer)->replace_article(article.id, documents, article.body.size()); !written) {
+      if (Status written = (*writer)->replace_article(article.id, documents, article.body.size(), spelling_words(words));
+          !written) {
         return written;
       }
       summary.passages += passages.size();

@@ -73,6 +73,10 @@ class PassageSearcher {
   // excluded. An id not in the database is a kQuery error.
   Result<ParsedQuery> like_query(const std::string& article_id);
 
+  // `query_text` with each word the database does not hold replaced by the closest one it
+  // does (Xapian's spelling table, edit distance up to 2); empty when nothing was replaced.
+  std::string suggest(std::string_view query_text, Analyzer& analyzer);
+
   std::uint64_t passage_count() const { return db_.get_doccount(); }
 
  private:

@@ -14,7 +14,9 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
                                        bool highlight) {
   auto parsed = parse_query(query, analyzer_, options_.synonyms.empty() ? nullptr : &options_.synonyms);
   if (!parsed) return parsed.error();
-  return answer(std::move(qid), query, *parsed, limit, highlight);
+  auto result = answer(std::move(qid), query, *parsed, limit, highlight);
+  if (result && result->results.hits.empty()) result->suggestion = searcher_->suggest(query, analyzer_);
+  return result;
 }
 
 Result<QueryResult> SearchSession::run_like(std::string qid, const std::string& article_id, std::size_t limit,
@@ -32,7 +34,7 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
   }
   auto results = searcher_->search(parsed, limit, options_.filter, options_.sort, spy.get());
   if (!results) return results.error();
-  QueryResult result{std::move(qid), std::string(query), std::move(*results), {}};
+  QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}};
   result.highlights.reserve(result.results.hits.size());
   for (const Hit& hit : result.results.hits) {
     result.highlights.push_back(highlight ? highlight_spans(hit.record.text, parsed, analyzer_) : std::vector<Span>{});

@@ -19,6 +19,7 @@ struct QueryResult {
   std::string query;
   SearchResults results;
   std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
+  std::string suggestion;  // a corrected query when this one found nothing ("did you mean")
 };
 
 // What applies to every query of a session.

@@ -70,6 +70,7 @@ nlohmann::json query_object(const QueryResult& result) {
                         {"matching_articles", result.results.matching_articles},
                         {"results", std::move(hits)}};
   out.update(facets_object(result.results.facets));
+  if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
   return out;
 }
 

@@ -24,7 +24,9 @@ class TextWriter final : public ResultWriter {
   void write(const QueryResult& result) override {
     if (options_.batch) out_ << style(kBold) << "# " << result.qid << ": " << terminal::sanitize_line(result.query) << style(kReset) << '\n';
     if (result.results.hits.empty()) {
-      out_ << "No results for \"" << terminal::sanitize_line(result.query) << "\".\n";
+      out_ << "No results for \"" << terminal::sanitize_line(result.query) << "\".";
+      if (!result.suggestion.empty()) out_ << " Did you mean \"" << terminal::sanitize_line(result.suggestion) << "\"?";
+      out_ << '\n';
     }
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       write_hit(i + 1, result.results.hits[i], result.highlights[i]);

@@ -240,6 +240,15 @@ TEST_F(CsSearchCli, TheConfigFileFillsInWhatTheCommandLineLeavesOut) {
   EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db().string(), "--config", "/no/such.conf", "x"}).exit_code, 2);
 }
 
+TEST_F(CsSearchCli, AMisspelledQuerySuggestsWordsFromTheIndex) {
+  const CliResult r = search({"diplomcy AND phne"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("No results for \"diplomcy AND phne\". Did you mean \"diplomacy AND phone\"?"));
+  const auto json = nlohmann::json::parse(search({"diplomcy", "--format", "json"}).out);
+  EXPECT_EQ(json["suggestion"], "diplomacy");
+  EXPECT_THAT(search({"zzyzxq"}).out, Not(HasSubstr("Did you mean"))) << "no suggestion when nothing is close";
+}
+
 TEST_F(CsSearchCli, UsageErrorsExitTwo) {
   for (const auto& args : std::vector<std::vector<std::string>>{
            {}, {"--format", "xml", "x"}, {"--limit", "0", "x"}, {"--color", "sometimes", "x"}, {"--bogus", "x"},
