@@ -1,5 +1,7 @@
 #include "common/analyzer.hpp"
 
+#include "common/ascii.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -9,6 +11,7 @@
 #include <unicode/utext.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -86,14 +89,22 @@ bool is_ascii(std::string_view s) {
 }
 
 // U+2019 and U+02BC are the apostrophes typeset text uses; Snowball and users type U+0027.
+// One pass, shrinking in place (each apostrophe becomes one byte).
 void straighten_apostrophes(std::string& word) {
   static constexpr std::string_view kApostrophes[] = {"\xE2\x80\x99", "\xCA\xBC"};
-  for (const auto apostrophe : kApostrophes) {
-    for (std::size_t at = word.find(apostrophe); at != std::string::npos;
-         at = word.find(apostrophe, at + 1)) {
-      word.replace(at, apostrophe.size(), "'");
+  std::size_t out = 0;
+  for (std::size_t in = 0; in < word.size();) {
+    const std::string_view rest = std::string_view(word).substr(in);
+    const auto apostrophe = std::find_if(std::begin(kApostrophes), std::end(kApostrophes),
+                                         [&](std::string_view a) { return rest.starts_with(a); });
+    if (apostrophe != std::end(kApostrophes)) {
+      word[out++] = '\'';
+      in += apostrophe->size();
+    } else {
+      word[out++] = word[in++];
     }
   }
+  word.resize(out);
 }
 
 // "jinping's" -> "jinping", so the phrase "Xi Jinping" matches "Xi Jinping's" (the stem
@@ -153,14 +164,8 @@ Analyzer::Analyzer(const Analyzer& other) : impl_(std::make_unique<Impl>(other.i
 Analyzer::~Analyzer() = default;
 
 std::string Analyzer::fold(std::string_view text) const {
+  if (is_ascii(text)) return ascii_lower(text);  // NFKC case folding of ASCII is exactly this
   std::string out;
-  if (is_ascii(text)) {
-    out.assign(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-  }
   UErrorCode status = U_ZERO_ERROR;
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
   impl_->normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),

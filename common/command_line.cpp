@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "common/ascii.hpp"
 #include "common/exit_codes.hpp"
 #include "common/terminal.hpp"
 #include "common/version.hpp"
@@ -27,9 +28,6 @@ bool takes_value(const po::option_description* option) {
   return option != nullptr && option->semantic()->max_tokens() > 0;
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 }  // namespace
 
@@ -133,7 +131,7 @@ std::vector<std::string> separate_operands(const std::vector<std::string>& args,
         if (takes_value(option) && i + 1 < args.size()) options.push_back(args[++i]);
         continue;
       }
-      if (takes_value(option) && all_digits(std::string_view(arg).substr(2))) {
+      if (takes_value(option) && all_ascii_digits(std::string_view(arg).substr(2))) {
         options.push_back(arg);
         continue;
       }

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "common/ascii.hpp"
 #include "indexer/text_blocks.hpp"
 
 namespace cs::indexer {
@@ -49,13 +50,6 @@ constexpr std::string_view kPreviewFragments[] = {
 
 constexpr std::string_view kRelativeTimeUnits[] = {"second", "minute", "hour", "day", "week", "month"};
 
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // "2 hours ago", "5 min ago 3": a timestamp widget, not text.
 bool is_relative_time(std::string_view line) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "common/ascii.hpp"
 #include "indexer/xml_tree.hpp"
 
 namespace cs::indexer {
@@ -27,11 +28,6 @@ DocPtr parse(std::string_view html) {
   return DocPtr(htmlReadMemory(html.data(), xml::xml_size(html), nullptr, "UTF-8", kParseOptions), &xmlFreeDoc);
 }
 
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 template <std::size_t N>
 bool one_of(std::string_view value, const std::array<std::string_view, N>& set) {
@@ -56,7 +52,7 @@ constexpr std::array<std::string_view, 12> kWidgetWords = {"cookie", "consent", 
                                                            "related", "comment",  "breadcrumb", "sidebar"};
 
 bool is_widget(const xmlNode* node) {
-  const std::string names = lower(attribute(node, "class") + " " + attribute(node, "id"));
+  const std::string names = ascii_lower(attribute(node, "class") + " " + attribute(node, "id"));
   if (names.size() <= 1) return false;
   return std::any_of(kWidgetWords.begin(), kWidgetWords.end(),
                      [&names](std::string_view word) { return names.find(word) != std::string::npos; });
@@ -67,7 +63,7 @@ bool is_skipped(const xmlNode* node) {
   if (one_of(name_of(node), kSkippedElements)) return true;
   if (xmlHasProp(node, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
   if (attribute(node, "aria-hidden") == "true") return true;
-  if (one_of(lower(attribute(node, "role")), kSkippedRoles)) return true;
+  if (one_of(ascii_lower(attribute(node, "role")), kSkippedRoles)) return true;
   return is_widget(node);
 }
 
@@ -185,9 +181,9 @@ struct PageFacts {
 };
 
 void note_meta(const xmlNode* node, PageFacts& facts) {
-  std::string key = lower(attribute(node, "property"));
-  if (key.empty()) key = lower(attribute(node, "name"));
-  if (key.empty()) key = lower(attribute(node, "itemprop"));
+  std::string key = ascii_lower(attribute(node, "property"));
+  if (key.empty()) key = ascii_lower(attribute(node, "name"));
+  if (key.empty()) key = ascii_lower(attribute(node, "itemprop"));
   const std::string content = attribute(node, "content");
   if (key.empty() || content.empty()) return;
   if (key == "article:tag") {
@@ -217,11 +213,11 @@ PageFacts gather_facts(const xmlDoc* doc) {
       note_meta(node, facts);
     } else if (name == "title" && facts.title_element.empty()) {
       facts.title_element = node_text(node);
-    } else if (name == "link" && lower(attribute(node, "rel")) == "canonical") {
+    } else if (name == "link" && ascii_lower(attribute(node, "rel")) == "canonical") {
       facts.canonical_url = attribute(node, "href");
     } else if (name == "time" && facts.first_time.empty()) {
       facts.first_time = attribute(node, "datetime");
-    } else if (name == "script" && lower(attribute(node, "type")) == "application/ld+json") {
+    } else if (name == "script" && ascii_lower(attribute(node, "type")) == "application/ld+json") {
       facts.json_ld.push_back(node_text(node));
     } else if (name == "article" && !is_skipped(node)) {
       if (const std::size_t length = text_length(node); length > facts.best_article_length) {
@@ -283,7 +279,7 @@ std::string host_of(std::string_view url) {
   url.remove_prefix(scheme + 3);
   url = url.substr(0, url.find_first_of("/?#:"));
   if (url.starts_with("www.")) url.remove_prefix(4);
-  return lower(std::string(url));
+  return ascii_lower(url);
 }
 
 // "Headline | Site" or "Headline - Site" -> "Headline" when Site is the page's site name.
@@ -291,7 +287,7 @@ std::string without_site_suffix(std::string title, const std::string& site) {
   if (site.empty()) return title;
   for (const std::string_view separator : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
     const std::size_t at = title.rfind(separator);
-    if (at != std::string::npos && lower(title.substr(at + separator.size())) == lower(site)) {
+    if (at != std::string::npos && ascii_lower(title.substr(at + separator.size())) == ascii_lower(site)) {
       title.resize(at);
       return title;
     }
@@ -386,7 +382,7 @@ std::vector<TextBlock> html_fragment_blocks(std::string_view html) {
 
 bool looks_like_html(std::string_view text) {
   static constexpr std::array<std::string_view, 8> kTags = {"<p>", "<p ", "<br", "</p>", "<div", "</a>", "<li>", "</em>"};
-  const std::string head = lower(std::string(text.substr(0, 4096)));
+  const std::string head = ascii_lower(text.substr(0, 4096));
   return std::any_of(kTags.begin(), kTags.end(), [&head](std::string_view tag) { return head.find(tag) != std::string::npos; });
 }
 

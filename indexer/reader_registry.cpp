@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "common/ascii.hpp"
 #include "indexer/readers/feed_reader.hpp"
 #include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/json_reader.hpp"
@@ -16,12 +17,6 @@ namespace {
 // Enough to see front matter or a binary signature; sniffers must not read further.
 constexpr std::size_t kSniffBytes = 4096;
 
-std::string lower_extension(const std::filesystem::path& path) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return extension;
-}
 }  // namespace
 
 const std::vector<const Reader*>& all_readers() {
@@ -49,7 +44,7 @@ std::string supported_extensions() {
 }
 
 const Reader* pick_reader(const SourceFile& file) {
-  const std::string extension = lower_extension(file.path);
+  const std::string extension = ascii_lower(file.path.extension().string());
   for (const Reader* reader : all_readers()) {
     const auto claimed = reader->extensions();
     if (std::find(claimed.begin(), claimed.end(), extension) != claimed.end()) return reader;

@@ -3,6 +3,7 @@
 #include <span>
 #include <string_view>
 
+#include "common/ascii.hpp"
 #include "indexer/article_text.hpp"
 #include "indexer/dates.hpp"
 #include "indexer/html_text.hpp"
@@ -97,7 +98,7 @@ bool strip_truncation_marker(std::string& body) {
   const std::size_t open = body.rfind("[+");
   if (open == std::string::npos) return false;
   const std::string_view count = std::string_view(body).substr(open + 2, body.size() - open - 2 - 7);
-  if (count.empty() || count.find_first_not_of("0123456789") != std::string_view::npos) return false;
+  if (!all_ascii_digits(count)) return false;
   body.resize(open);
   // And the ellipsis before it: U+2026 or three dots.
   const auto trim_spaces = [&body] {

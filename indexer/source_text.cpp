@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "common/ascii.hpp"
 #include "common/utf8.hpp"
 
 namespace cs::indexer {
@@ -36,16 +37,10 @@ Result<DecodedText> convert(std::string_view bytes, const std::string& charset) 
   return DecodedText{std::move(out), 0, charset};
 }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Latin-1 and ASCII labels mean windows-1252, as browsers read them (WHATWG Encoding).
 std::string browser_charset(std::string name) {
-  name = lower_ascii(name);
+  name = ascii_lower(name);
   if (name == "iso-8859-1" || name == "latin1" || name == "us-ascii" || name == "ascii" || name == "iso8859-1") {
     return "windows-1252";
   }
@@ -54,7 +49,7 @@ std::string browser_charset(std::string name) {
 
 // The charset the file's head declares ("charset=gbk", encoding="ISO-8859-2"), or empty.
 std::string declared_charset(std::string_view bytes) {
-  const std::string head = lower_ascii(bytes.substr(0, kDeclarationProbeBytes));
+  const std::string head = ascii_lower(bytes.substr(0, kDeclarationProbeBytes));
   for (const std::string_view marker : {"charset=", "encoding="}) {
     std::size_t at = head.find(marker);
     if (at == std::string::npos) continue;

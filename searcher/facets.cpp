@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/ascii.hpp"
 #include "common/schema.hpp"
 
 namespace cs::searcher {
@@ -35,9 +36,6 @@ long year_of_days(long z) {
   return yoe + era * 400 + (m <= 2 ? 1 : 0);
 }
 
-bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // The ISO 8601 week ("2021-W06") of a YYYY-MM-DD date: weeks start on Monday and belong to
 // the year of their Thursday.
@@ -96,8 +94,8 @@ std::string_view facet_name(FacetField field) {
 }
 
 std::string period_of(std::string_view date, Period period) {
-  if (date.size() < 10 || date[4] != '-' || date[7] != '-' || !all_digits(date.substr(0, 4)) ||
-      !all_digits(date.substr(5, 2)) || !all_digits(date.substr(8, 2))) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-' || !all_ascii_digits(date.substr(0, 4)) ||
+      !all_ascii_digits(date.substr(5, 2)) || !all_ascii_digits(date.substr(8, 2))) {
     return {};
   }
   switch (period) {

@@ -1,26 +1,24 @@
 #include "searcher/filters.hpp"
 
+#include "common/ascii.hpp"
 #include "common/schema.hpp"
 
 namespace cs::searcher {
 
 namespace {
 
-bool digits(std::string_view s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
-}
 
 // YYYY, YYYY-MM or YYYY-MM-DD with a plausible month and day.
 bool is_partial_date(std::string_view s) {
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  if (!digits(s.substr(0, 4))) return false;
+  if (!all_ascii_digits(s.substr(0, 4))) return false;
   if (s.size() >= 7) {
-    if (s[4] != '-' || !digits(s.substr(5, 2))) return false;
+    if (s[4] != '-' || !all_ascii_digits(s.substr(5, 2))) return false;
     const int month = std::stoi(std::string(s.substr(5, 2)));
     if (month < 1 || month > 12) return false;
   }
   if (s.size() == 10) {
-    if (s[7] != '-' || !digits(s.substr(8, 2))) return false;
+    if (s[7] != '-' || !all_ascii_digits(s.substr(8, 2))) return false;
     const int day = std::stoi(std::string(s.substr(8, 2)));
     if (day < 1 || day > 31) return false;
   }

@@ -77,7 +77,6 @@ class PassageSearcher {
   // does (Xapian's spelling table, edit distance up to 2); empty when nothing was replaced.
   std::string suggest(std::string_view query_text, Analyzer& analyzer);
 
-  std::uint64_t passage_count() const { return db_.get_doccount(); }
 
  private:
   PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}

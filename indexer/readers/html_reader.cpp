@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "common/ascii.hpp"
 #include "indexer/html_text.hpp"
 #include "indexer/reader_skeleton.hpp"
 #include "indexer/record_fields.hpp"
@@ -17,9 +18,7 @@ std::span<const std::string_view> HtmlReader::extensions() const { return kExten
 
 // A doctype or <html> element near the start, as saved pages begin.
 bool HtmlReader::sniff(std::string_view head) const {
-  std::string start(head.substr(0, 1024));
-  std::transform(start.begin(), start.end(), start.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string start = ascii_lower(head.substr(0, 1024));
   return start.find("<!doctype html") != std::string::npos || start.find("<html") != std::string::npos;
 }
 
