@@ -113,6 +113,44 @@ void strip_possessive(std::string& word) {
   if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
 }
 
+// The acronym form of a word as written, or "" when it is not one: "U.S" (ICU keeps the
+// inner dots and leaves the last one out), "US" and "NATO" give "u.s", "u.s", "n.a.t.o".
+// Capital ASCII letters, a dot after every letter or after none; undotted ones are short,
+// so that a shouted "TAIWAN" stays a word.
+std::string acronym_form(std::string_view surface) {
+  const bool dotted = surface.size() >= 3 && surface[1] == '.';
+  std::string form;
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < surface.size(); ++i) {
+    const char c = surface[i];
+    if (dotted && i % 2 == 1) {
+      if (c != '.') return {};
+      continue;
+    }
+    if (c < 'A' || c > 'Z') return {};
+    if (!form.empty()) form.push_back('.');
+    form.push_back(static_cast<char>(c - 'A' + 'a'));
+    ++letters;
+  }
+  if (letters < 2 || (!dotted && letters > Analyzer::kMaxAcronymLetters)) return {};
+  return form;
+}
+
+// The acronym's letters alone: "u.s" -> "us".
+std::string undotted(std::string_view acronym) {
+  std::string letters;
+  for (const char c : acronym) {
+    if (c != '.') letters.push_back(c);
+  }
+  return letters;
+}
+
+// What joins the words of a hyphenated name: ASCII hyphen-minus, U+2010 hyphen, U+2011
+// non-breaking hyphen. Dashes (U+2013, U+2014) separate clauses and do not join.
+bool is_hyphen(std::string_view between) {
+  return between == "-" || between == "\xE2\x80\x90" || between == "\xE2\x80\x91";
+}
+
 // Runs `visit(begin, end, rule_status)` over the segments `iterator` finds in UTF-8 `text`.
 // ICU iterates UTF-8 in place through UText, so the indices are byte offsets.
 template <typename Visit>
@@ -176,12 +214,61 @@ std::string Analyzer::fold(std::string_view text) const {
 }
 
 void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
+  const std::size_t first_new = out.size();
+  std::size_t chain_first = 0;  // index in `out` of the current hyphenated chain's first word
+  std::size_t chain_parts = 0;  // 0: no chain open
+  std::string joined;
   for_each_segment(*impl_->words, text, [&](std::uint32_t begin, std::uint32_t end, int32_t status) {
     if (!is_word_status(status)) return;
-    std::string word = fold(text.substr(begin, end - begin));
-    if (impl_->english) strip_possessive(word);
+    std::string_view surface = text.substr(begin, end - begin);
+    std::string word = fold(surface);
+    if (impl_->english) {
+      strip_possessive(word);
+      for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+        if (surface.size() > possessive.size() && surface.ends_with(possessive)) surface.remove_suffix(possessive.size());
+      }
+    }
     if (word.empty() || word.size() > kMaxWordBytes) return;
-    out.push_back(Token{std::move(word), begin, end});
+    if (impl_->english && word == "s" && out.size() > first_new) {  // "U.N.'s": the dot ended the word
+      const std::string_view between = text.substr(out.back().end, begin - out.back().end);
+      if (between == ".'" || between == ".\xE2\x80\x99") return;
+    }
+    const bool has_previous = out.size() > first_new;
+    Token& token = out.emplace_back();  // built in place: this loop runs once per word of every article
+    token.word = std::move(word);
+    token.begin = begin;
+    token.end = end;
+    if (surface[0] >= 'A' && surface[0] <= 'Z') {
+      if (std::string acronym = acronym_form(surface); !acronym.empty()) {
+        token.alternative = undotted(acronym);
+        token.word = std::move(acronym);
+        token.alternative_end = end;
+      }
+    }
+
+    // Hyphenated chains of words (not numbers, not acronyms) join into one alternative on
+    // their first word.
+    const auto joinable = [](const Token& t) { return t.alternative.empty() && (t.word[0] < '0' || t.word[0] > '9'); };
+    const Token* previous = has_previous ? &out[out.size() - 2] : nullptr;
+    const bool follows_hyphen = previous != nullptr && begin - previous->end <= 3 && joinable(token) &&
+                                is_hyphen(text.substr(previous->end, begin - previous->end));
+    if (!follows_hyphen) {
+      chain_parts = 0;
+    } else {
+      if (chain_parts == 0 && joinable(*previous)) {
+        chain_first = out.size() - 2;
+        chain_parts = 1;
+        joined = previous->word;
+      }
+      if (chain_parts > 0 && chain_parts < kMaxJoinedParts && joined.size() + token.word.size() <= kMaxWordBytes) {
+        joined += token.word;
+        out[chain_first].alternative = joined;
+        out[chain_first].alternative_end = end;
+        ++chain_parts;
+      } else {
+        chain_parts = 0;
+      }
+    }
   });
 }
 
@@ -192,7 +279,10 @@ void Analyzer::sentences(std::string_view text, std::vector<Span>& out) {
 }
 
 const std::string& Analyzer::stem(const std::string& word) {
-  if (!impl_->stems || word.empty() || (word[0] >= '0' && word[0] <= '9')) return word;
+  if (!impl_->stems || word.empty() || (word[0] >= '0' && word[0] <= '9') ||
+      word.find('.') != std::string::npos) {
+    return word;
+  }
   auto found = impl_->stem_cache.find(word);
   if (found != impl_->stem_cache.end()) return found->second;
   if (impl_->stem_cache.size() >= kStemCacheEntries) impl_->stem_cache.clear();

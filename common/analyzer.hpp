@@ -17,6 +17,19 @@ struct Token {
   std::string word;         // NFKC + case folded, accents folded; ASCII apostrophes; English "'s" dropped
   std::uint32_t begin = 0;  // byte span in the analysed text, [begin, end)
   std::uint32_t end = 0;
+  // A second form of the word, indexed at the same position, or empty:
+  // - an acronym ("U.S.", "US", "NATO") has word "u.s" / "u.s" / "n.a.t.o", so it never
+  //   meets the common word "us", and alternative "us" / "us" / "nato", so lower-case
+  //   queries still find it;
+  // - the first word of a hyphenated chain ("Ing-wen", "e-mail") carries the chain joined
+  //   ("ingwen", "email"), so it matches when written as one word. Its text ends at
+  //   alternative_end.
+  std::string alternative;
+  std::uint32_t alternative_end = 0;
+
+  bool is_acronym() const { return !alternative.empty() && alternative_end == end; }
+  // The word as plain letters: an acronym's undotted form, else the word.
+  const std::string& plain_form() const { return is_acronym() ? alternative : word; }
 };
 
 // A byte span of text, [begin, end).
@@ -35,15 +48,15 @@ class Analyzer {
   ~Analyzer();
 
   // Appends the words of `text` (UTF-8; invalid bytes are never produced as words) to `out`,
-  // in text order. Punctuation and spaces are not words; words longer than kMaxWordBytes
+  // in text order, with their alternative forms (see Token). Punctuation and spaces are not words; words longer than kMaxWordBytes
   // after normalising are dropped (they are not searchable text).
   void tokenize(std::string_view text, std::vector<Token>& out);
 
   // Appends the sentences of `text` to `out` as byte spans covering the whole text.
   void sentences(std::string_view text, std::vector<Span>& out);
 
-  // The stem of a normalised word; the word itself when the language has no stemmer or the
-  // word starts with a digit. The reference is valid until the next call.
+  // The stem of a normalised word; the word itself when the language has no stemmer, the
+  // word starts with a digit or is dotted ("u.s", "e.g": acronyms and abbreviations). The reference is valid until the next call.
   const std::string& stem(const std::string& word);
 
   // NFKC case folding and accent folding (Latin, Greek, Cyrillic) of arbitrary text, as
@@ -51,6 +64,10 @@ class Analyzer {
   std::string fold(std::string_view text) const;
 
   static constexpr std::size_t kMaxWordBytes = 64;
+  // Undotted capitals read as an acronym: "EU" and "ASEAN", not "TAIWAN".
+  static constexpr std::size_t kMaxAcronymLetters = 5;
+  // Hyphenated chains joined into one alternative: "mother-in-law", not whole lists.
+  static constexpr std::size_t kMaxJoinedParts = 4;
 
  private:
   struct Impl;

@@ -11,7 +11,8 @@ namespace cs::schema {
 
 // Bump when a database written by an older cs-index can no longer be searched correctly.
 // 2: story clusters (kStorySlot, kSignatureSlot, kStoryPrefix).
-inline constexpr std::string_view kSchemaVersion = "2";
+// 3: acronyms as dotted terms ("u.s") and hyphenated words joined (Token::alternative).
+inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 
 // --- Free-text terms ----------------------------------------------------------------

@@ -12,9 +12,13 @@ namespace {
 void add_words(Xapian::Document& document, std::string_view prefix, Analyzer& analyzer,
                std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
                Xapian::termpos position) {
-  for (auto it = first; it != last; ++it) {
-    document.add_posting(schema::exact_term(prefix, it->word), position++);
+  for (auto it = first; it != last; ++it, ++position) {
+    document.add_posting(schema::exact_term(prefix, it->word), position);
     document.add_term(schema::stemmed_term(prefix, analyzer.stem(it->word)));
+    if (!it->alternative.empty()) {  // same position, so phrases match either form
+      document.add_posting(schema::exact_term(prefix, it->alternative), position);
+      document.add_term(schema::stemmed_term(prefix, analyzer.stem(it->alternative)));
+    }
   }
 }
 

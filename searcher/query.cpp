@@ -135,8 +135,9 @@ struct Part {
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, const Synonyms* synonyms, ParsedQuery& parsed)
-      : lexemes_(std::move(lexemes)), analyzer_(analyzer), synonyms_(synonyms), parsed_(parsed) {}
+  Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, const Synonyms* synonyms,
+         const Xapian::Database* vocabulary, ParsedQuery& parsed)
+      : lexemes_(std::move(lexemes)), analyzer_(analyzer), synonyms_(synonyms), vocabulary_(vocabulary), parsed_(parsed) {}
 
   Result<Part> parse_all() {
     auto part = parse_or();
@@ -317,15 +318,24 @@ class Parser {
       if (auto counted = count_words(*item, tokens_.size()); !counted) return counted.error();
       // A word the analyzer cuts in several ("通电话", "China-U.S.") brings all of them.
       for (const Token& token : tokens_) {
-        note_highlight(token.word, nullptr);
-        text_terms.emplace_back(schema::exact_term("", token.word));
-        title_terms.emplace_back(schema::exact_term(schema::kTitlePrefix, token.word));
+        const std::string& word = query_form(token);
+        note_highlight(word, nullptr);
+        text_terms.emplace_back(schema::exact_term("", word));
+        title_terms.emplace_back(schema::exact_term(schema::kTitlePrefix, word));
       }
     }
     return Part{Xapian::Query(Xapian::Query::OP_OR,
                               Xapian::Query(Xapian::Query::OP_NEAR, text_terms.begin(), text_terms.end(), window),
                               Xapian::Query(Xapian::Query::OP_NEAR, title_terms.begin(), title_terms.end(), window)),
                 false, false};
+  }
+
+  // The form of a query word to look up: an acronym's dotted form ("u.s", never the word
+  // "us") unless the index has no such acronym, then its letters.
+  const std::string& query_form(const Token& token) const {
+    if (!token.is_acronym()) return token.word;
+    if (vocabulary_ != nullptr && !vocabulary_->term_exists(schema::exact_term("", token.word))) return token.alternative;
+    return token.word;
   }
 
   Status count_words(const Lexeme& lexeme, std::size_t count) {
@@ -359,12 +369,19 @@ class Parser {
     analyzer_.tokenize(lexeme.text, tokens_);
     if (tokens_.empty()) return Part{{}, true, false};
     if (auto counted = count_words(lexeme, tokens_.size()); !counted) return counted.error();
-    Synonyms::Words words;
-    for (const Token& token : tokens_) words.push_back(token.word);
+    Synonyms::Words words, plain_words;
+    for (const Token& token : tokens_) {
+      words.push_back(query_form(token));
+      plain_words.push_back(token.plain_form());
+    }
     Xapian::Query query = words_query(words, lexeme.kind == Kind::kWord, title_only);
+    // "Ing-wen" also finds "Ingwen" (the indexer joins hyphenated words the same way).
+    if (tokens_.size() > 1 && !tokens_[0].is_acronym() && tokens_[0].alternative_end == tokens_.back().end) {
+      query = Xapian::Query(Xapian::Query::OP_OR, query, words_query({tokens_[0].alternative}, true, title_only));
+    }
     // Synonyms are alternatives: "prc" also finds "china".
     if (synonyms_ != nullptr) {
-      if (const auto* alternatives = synonyms_->alternatives(words)) {
+      if (const auto* alternatives = synonyms_->alternatives(plain_words)) {
         for (const Synonyms::Words& alternative : *alternatives) {
           query = Xapian::Query(Xapian::Query::OP_OR, query, words_query(alternative, true, title_only));
         }
@@ -431,6 +448,7 @@ class Parser {
   std::size_t at_ = 0;
   Analyzer& analyzer_;
   const Synonyms* synonyms_;
+  const Xapian::Database* vocabulary_;
   ParsedQuery& parsed_;
   std::vector<Token> tokens_;
   std::size_t words_ = 0;
@@ -440,14 +458,15 @@ class Parser {
 
 }  // namespace
 
-Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms) {
+Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms,
+                                const Xapian::Database* vocabulary) {
   if (text.size() > kMaxQueryBytes) {
     return query_error(kMaxQueryBytes, "query is longer than 16 KB", "shorten the query");
   }
   auto lexemes = lex(text);
   if (!lexemes) return lexemes.error();
   ParsedQuery parsed;
-  Parser parser(std::move(*lexemes), analyzer, synonyms, parsed);
+  Parser parser(std::move(*lexemes), analyzer, synonyms, vocabulary, parsed);
   auto part = parser.parse_all();
   if (!part) return part.error();
   if (part->negative) return query_error(1, "query only excludes words", "add at least one word to search for");

@@ -35,6 +35,10 @@ inline constexpr std::size_t kMaxQueryWords = 1024;
 // unbalanced quote, a query with no searchable words, only excluded words, or a query
 // over the limits.
 // With `synonyms`, words and phrases also match their alternatives (see synonyms.hpp).
-Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms = nullptr);
+// A word in capitals ("US", "U.S.", "NATO") is read as an acronym, so it does not match the
+// word "us"; with `vocabulary`, only when the index holds it as an acronym (a shouted
+// "IRAN" still finds "Iran" in an index with no "IRAN").
+Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms = nullptr,
+                                const Xapian::Database* vocabulary = nullptr);
 
 }  // namespace cs::searcher

@@ -77,6 +77,8 @@ class PassageSearcher {
   // does (Xapian's spelling table, edit distance up to 2); empty when nothing was replaced.
   std::string suggest(std::string_view query_text, Analyzer& analyzer);
 
+  // The database's terms, for the query parser's acronym check (see parse_query).
+  const Xapian::Database& vocabulary() const { return db_; }
 
  private:
   PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}

@@ -12,7 +12,8 @@ Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::filesystem
 
 Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit,
                                        bool highlight) {
-  auto parsed = parse_query(query, analyzer_, options_.synonyms.empty() ? nullptr : &options_.synonyms);
+  auto parsed = parse_query(query, analyzer_, options_.synonyms.empty() ? nullptr : &options_.synonyms,
+                            &searcher_->vocabulary());
   if (!parsed) return parsed.error();
   auto result = answer(std::move(qid), query, *parsed, limit, highlight);
   if (result && result->results.hits.empty()) result->suggestion = searcher_->suggest(query, analyzer_);

@@ -18,7 +18,7 @@ Result<std::vector<Synonyms::Words>> entries(std::string_view list, Analyzer& an
     analyzer.tokenize(list.substr(0, comma), tokens);
     if (tokens.empty()) return Error{ErrorKind::kUsage, "", "", "an entry has no words", "write word, word"};
     Synonyms::Words words;
-    for (const Token& token : tokens) words.push_back(token.word);
+    for (const Token& token : tokens) words.push_back(token.plain_form());
     out.push_back(std::move(words));
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);

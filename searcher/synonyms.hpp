@@ -19,7 +19,7 @@ namespace cs::searcher {
 
 class Synonyms {
  public:
-  using Words = std::vector<std::string>;  // an entry's analysed words
+  using Words = std::vector<std::string>;  // an entry's analysed words, acronyms undotted (Token::plain_form)
 
   // Fails with a kUsage error naming the file (and the line) when it cannot be read or a
   // rule is malformed.

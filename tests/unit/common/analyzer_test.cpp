@@ -76,6 +76,50 @@ TEST(Analyzer, TokenOffsetsPointIntoTheOriginalText) {
   EXPECT_EQ(tokens.back().word, "diplomacy");
 }
 
+std::vector<std::string> alternatives_of(std::string_view text) {
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  analyzer.tokenize(text, tokens);
+  std::vector<std::string> alternatives;
+  for (const auto& t : tokens) alternatives.push_back(t.alternative);
+  return alternatives;
+}
+
+TEST(Analyzer, AcronymsAreOneTermThatNeverMeetsTheCommonWord) {
+  const std::string text = "The U.S. and the US told us that NATO’s and the U.N.'s roles grew.";
+  EXPECT_THAT(words_of(text), ElementsAre("the", "u.s", "and", "the", "u.s", "told", "us", "that", "n.a.t.o", "and",
+                                          "the", "u.n", "roles", "grew"));
+  EXPECT_THAT(alternatives_of(text), ElementsAre("", "us", "", "", "us", "", "", "", "nato", "", "", "un", "", ""));
+}
+
+TEST(Analyzer, ShoutedWordsAndMixedCaseAreNotAcronyms) {
+  // Undotted capitals longer than an acronym, single capitals, "Ph.D." and lower-case
+  // abbreviations stay words.
+  EXPECT_THAT(words_of("TAIWAN STRAIT I Ph.D. e.g. Us"), ElementsAre("taiwan", "strait", "i", "ph.d", "e.g", "us"));
+  EXPECT_THAT(alternatives_of("TAIWAN STRAIT I Ph.D. e.g. Us"), ElementsAre("", "", "", "", "", ""));
+  EXPECT_THAT(words_of("ASEAN and the EU"), ElementsAre("a.s.e.a.n", "and", "the", "e.u"));
+}
+
+TEST(Analyzer, HyphenatedWordsAreIndexedApartAndJoined) {
+  Analyzer analyzer;
+  const std::string text = "President Tsai Ing-wen’s mother-in-law sent an e‑mail";  // U+2011 in e-mail
+  std::vector<Token> tokens;
+  analyzer.tokenize(text, tokens);
+  std::vector<std::string> words, alternatives;
+  for (const auto& t : tokens) {
+    words.push_back(t.word);
+    alternatives.push_back(t.alternative);
+  }
+  EXPECT_THAT(words, ElementsAre("president", "tsai", "ing", "wen", "mother", "in", "law", "sent", "an", "e", "mail"));
+  EXPECT_THAT(alternatives, ElementsAre("", "", "ingwen", "", "motherinlaw", "", "", "", "", "email", ""));
+  ASSERT_EQ(tokens[2].alternative, "ingwen");
+  EXPECT_EQ(text.substr(tokens[2].begin, tokens[2].alternative_end - tokens[2].begin), "Ing-wen’s");
+}
+
+TEST(Analyzer, NumbersDashesAndAcronymsAreNotJoined) {
+  EXPECT_THAT(alternatives_of("2021-2022 war — peace U.S.-China EU-China"), ElementsAre("", "", "", "", "us", "", "eu", ""));
+}
+
 TEST(Analyzer, StemsEnglishWords) {
   Analyzer analyzer;
   EXPECT_EQ(analyzer.stem("calls"), "call");
@@ -83,6 +127,7 @@ TEST(Analyzer, StemsEnglishWords) {
   EXPECT_EQ(analyzer.stem("relations"), "relat");
   EXPECT_EQ(analyzer.stem("xi's"), "xi");
   EXPECT_EQ(analyzer.stem("2021"), "2021");
+  EXPECT_EQ(analyzer.stem("u.s"), "u.s") << "acronyms and abbreviations are not stemmed";
 }
 
 TEST(Analyzer, WithoutLanguageDoesNotStem) {

@@ -39,6 +39,33 @@ TEST(Query, SplitWordsBecomePhrases) {
   EXPECT_EQ(describe("China-U.S."), "Query(((china PHRASE 2 u.s) OR (Schina PHRASE 2 Su.s)))");
 }
 
+TEST(Query, CapitalsAreAcronymsNotTheCommonWord) {
+  EXPECT_EQ(describe("US"), "Query((Zu.s OR ZSu.s))");
+  EXPECT_EQ(describe("U.S."), describe("US"));
+  EXPECT_EQ(describe("u.s."), describe("US")) << "typing the dots finds the acronym in any case";
+  EXPECT_EQ(describe("us"), "Query((Zus OR ZSus))") << "lower case finds the word and the acronym's letters";
+  EXPECT_EQ(describe("\"US economy\""), "Query(((u.s PHRASE 2 economy) OR (Su.s PHRASE 2 Seconomy)))");
+}
+
+TEST(Query, CapitalsTheIndexDoesNotHoldAsAnAcronymAreWords) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document document;
+  document.add_posting("u.s", 1);  // the index has "U.S." but no "IRAN" in capitals
+  document.add_posting("iran", 2);
+  db.add_document(document);
+  Analyzer analyzer;
+  auto acronym = parse_query("US", analyzer, nullptr, &db);
+  auto shouted = parse_query("IRAN", analyzer, nullptr, &db);
+  ASSERT_TRUE(acronym.ok() && shouted.ok());
+  EXPECT_EQ(acronym->query.get_description(), "Query((Zu.s OR ZSu.s))");
+  EXPECT_EQ(shouted->query.get_description(), "Query((Ziran OR ZSiran))");
+}
+
+TEST(Query, HyphenatedWordsMatchTheirPartsAndTheWhole) {
+  EXPECT_EQ(describe("Ing-wen"), "Query((((ing PHRASE 2 wen) OR (Sing PHRASE 2 Swen)) OR (Zingwen OR ZSingwen)))");
+  EXPECT_EQ(describe("ingwen"), "Query((Zingwen OR ZSingwen))");
+}
+
 TEST(Query, FoldsAccentsAsTheIndexDoes) {
   EXPECT_EQ(describe("Brzeziński"), describe("brzezinski"));
 }

@@ -27,6 +27,14 @@ TEST(Snippet, DoesNotHighlightExcludedWords) {
   EXPECT_EQ(highlighted("Xi and Trump", "xi -trump"), (std::vector<std::string>{"Xi"}));
 }
 
+TEST(Snippet, HighlightsAcronymsAndJoinedWords) {
+  const std::string passage = "Tsai Ing-wen told us the U.S. and the US agree.";
+  EXPECT_EQ(highlighted(passage, "US"), (std::vector<std::string>{"U.S", "US"}));
+  EXPECT_EQ(highlighted(passage, "us"), (std::vector<std::string>{"us", "U.S", "US"}));
+  EXPECT_EQ(highlighted(passage, "ingwen"), (std::vector<std::string>{"Ing-wen"}));
+  EXPECT_EQ(highlighted(passage, "Ing-wen"), (std::vector<std::string>{"Ing-wen"})) << "spans do not overlap";
+}
+
 TEST(Snippet, SpansLieInsideThePassage) {
   const std::string passage = "中国 Taiwan 台湾 “Taiwan’s” TAIWAN";
   Analyzer analyzer;

@@ -55,5 +55,18 @@ TEST(Synonyms, QueriesMatchTheAlternatives) {
   EXPECT_THAT(description, HasSubstr("Ztrade"));
 }
 
+TEST(Synonyms, AcronymsMatchRulesInAnyCase) {
+  const Synonyms synonyms = parse_rules("PRC, china\n");
+  Analyzer analyzer;
+  for (const char* query : {"PRC", "prc", "P.R.C."}) {
+    auto parsed = parse_query(query, analyzer, &synonyms);
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_THAT(parsed->query.get_description(), HasSubstr("Zchina")) << query;
+  }
+  auto parsed = parse_query("china", analyzer, &synonyms);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_THAT(parsed->query.get_description(), HasSubstr("Zprc"));
+}
+
 }  // namespace
 }  // namespace cs::searcher

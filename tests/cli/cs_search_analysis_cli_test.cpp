@@ -1,0 +1,88 @@
+// Runs the real cs-index and cs-search over articles written to test one analysis rule
+// each, end to end: what the indexer made of the text is what the query finds.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "support/test_support.hpp"
+
+namespace cs::test {
+namespace {
+
+class CsSearchAnalysis : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    write_file(*dir_ / "in/analysis.jsonl",
+               R"({"id": "dotted", "title": "Tariffs", "text": "The U.S. raised tariffs on steel."})"
+               "\n"
+               R"({"id": "undotted", "title": "Alliance", "text": "The US and NATO’s members met in Brussels."})"
+               "\n"
+               R"({"id": "pronoun", "title": "Letters", "text": "Readers wrote to us about the election."})"
+               "\n"
+               R"({"id": "hyphen", "title": "Taipei", "text": "President Tsai Ing-wen spoke in Taipei."})"
+               "\n"
+               R"({"id": "joined", "title": "Profile", "text": "Tsai Ingwen, as some papers spell it, studied law."})"
+               "\n");
+    const CliResult indexed = run_cli(cs_index_binary(), {"--db", db(), (*dir_ / "in").string()});
+    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string db() { return (*dir_ / "db").string(); }
+
+  // The ids of the articles `query` finds.
+  static std::set<std::string> found(const std::string& query, std::vector<std::string> options = {}) {
+    options.insert(options.begin(), {"--db", db(), "--format", "jsonl", query});
+    const CliResult r = run_cli(cs_search_binary(), options);
+    EXPECT_NE(r.exit_code, 2) << r.err;
+    std::set<std::string> out;
+    for (const auto& line : lines(r.out)) out.insert(nlohmann::json::parse(line)["article_id"]);
+    return out;
+  }
+
+  static TempDir* dir_;
+};
+
+TempDir* CsSearchAnalysis::dir_ = nullptr;
+
+TEST_F(CsSearchAnalysis, AcronymsMatchWithOrWithoutDotsButNotTheCommonWord) {
+  EXPECT_EQ(found("US"), (std::set<std::string>{"dotted", "undotted"}));
+  EXPECT_EQ(found("U.S."), (std::set<std::string>{"dotted", "undotted"}));
+  EXPECT_EQ(found("us"), (std::set<std::string>{"dotted", "undotted", "pronoun"})) << "lower case asks for the word";
+  EXPECT_EQ(found("NATO"), (std::set<std::string>{"undotted"})) << "possessive acronym";
+  EXPECT_EQ(found("\"US and NATO\""), (std::set<std::string>{"undotted"}));
+}
+
+TEST_F(CsSearchAnalysis, CapitalsNotIndexedAsAnAcronymFindTheWord) {
+  EXPECT_EQ(found("TAIPEI"), (std::set<std::string>{"hyphen"}));
+  EXPECT_EQ(found("LAW"), (std::set<std::string>{"joined"})) << "no LAW in capitals anywhere: read as the word";
+}
+
+TEST_F(CsSearchAnalysis, HyphenatedNamesMatchTheirPartsAndTheWhole) {
+  EXPECT_EQ(found("Ing-wen"), (std::set<std::string>{"hyphen", "joined"}));
+  EXPECT_EQ(found("Ingwen"), (std::set<std::string>{"hyphen", "joined"}));
+  EXPECT_EQ(found("wen"), (std::set<std::string>{"hyphen"}));
+  EXPECT_EQ(found("\"Tsai Ing-wen\""), (std::set<std::string>{"hyphen"}));
+}
+
+TEST_F(CsSearchAnalysis, HighlightsShowTheTextAsWritten) {
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "--format", "json", "US"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json response = nlohmann::json::parse(r.out);
+  std::set<std::string> highlighted;
+  for (const auto& hit : response["results"]) {
+    const std::string passage = hit["passage"];
+    for (const auto& span : hit["highlights"]) {
+      highlighted.insert(passage.substr(span[0].get<std::size_t>(), span[1].get<std::size_t>() - span[0].get<std::size_t>()));
+    }
+  }
+  EXPECT_EQ(highlighted, (std::set<std::string>{"U.S", "US"}));
+}
+
+}  // namespace
+}  // namespace cs::test
