@@ -16,6 +16,13 @@ pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark>=0.29)
 add_library(cs::cmark ALIAS PkgConfig::CMARK)
 # libxml2: the HTML parser (HTML pages) and the XML parser (RSS and Atom feeds).
 find_package(LibXml2 2.9 REQUIRED)
+# CLD2 (Debian libcld2-dev): the language of articles that do not declare one. Debian ships
+# no CMake or pkg-config file for it.
+find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)
+find_library(CLD2_LIBRARY cld2 REQUIRED)
+add_library(cs::cld2 INTERFACE IMPORTED)
+target_include_directories(cs::cld2 SYSTEM INTERFACE ${CLD2_INCLUDE_DIR})
+target_link_libraries(cs::cld2 INTERFACE ${CLD2_LIBRARY})
 find_package(Threads REQUIRED)
 
 if(CS_BUILD_TESTS)

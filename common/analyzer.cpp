@@ -12,6 +12,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -108,7 +109,10 @@ void straighten_apostrophes(std::string& word) {
 }
 
 // "jinping's" -> "jinping", so the phrase "Xi Jinping" matches "Xi Jinping's" (the stem
-// would lose the 's anyway; this makes the exact terms used for phrases agree).
+// would lose the 's anyway; this makes the exact terms used for phrases agree). English, but
+// applied to every language: the possessive appears in German and Dutch too ("Peter's",
+// and Dutch plurals "foto's" meet their singular), and a query cannot know the language of
+// the articles it will meet.
 void strip_possessive(std::string& word) {
   if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
 }
@@ -178,28 +182,49 @@ void for_each_segment(icu::BreakIterator& iterator, std::string_view text, Visit
 
 }  // namespace
 
+// One language's stemmer and its memo of stems.
+struct Stemming {
+  Xapian::Stem stemmer;
+  bool stems = false;
+  std::unordered_map<std::string, std::string> cache;
+};
+
 struct Analyzer::Impl {
-  std::string language;
   std::unique_ptr<icu::BreakIterator> words = make_iterator(true);
   std::unique_ptr<icu::BreakIterator> sentences = make_iterator(false);
   const icu::Normalizer2& normalizer = nfkc_casefold();
-  Xapian::Stem stemmer;
-  bool stems = false;
-  bool english = false;
-  std::unordered_map<std::string, std::string> stem_cache;
+  // Every language used so far keeps its stemmer and memo: an indexer switches language per
+  // article, and a query is stemmed in each language of the index.
+  std::map<std::string, Stemming, std::less<>> stemmings;
+  std::string language;
+  Stemming* current = nullptr;
 
-  explicit Impl(std::string_view stem_language) : language(stem_language) {
-    if (language != "none" && !language.empty()) {
-      stemmer = Xapian::Stem(language);  // throws InvalidArgumentError for unknown languages
-      stems = true;
+  explicit Impl(std::string_view stem_language) { select(stem_language); }
+
+  void select(std::string_view stem_language) {
+    auto found = stemmings.find(stem_language);
+    if (found == stemmings.end()) {
+      Stemming stemming;
+      if (!stem_language.empty() && stem_language != "none") {
+        stemming.stemmer = Xapian::Stem(std::string(stem_language));  // throws InvalidArgumentError if unknown
+        stemming.stems = true;
+      }
+      found = stemmings.emplace(std::string(stem_language), std::move(stemming)).first;
     }
-    english = language == "english" || language == "en";
+    language = found->first;
+    current = &found->second;
   }
 };
 
 Analyzer::Analyzer(std::string_view stem_language) : impl_(std::make_unique<Impl>(stem_language)) {}
 Analyzer::Analyzer(const Analyzer& other) : impl_(std::make_unique<Impl>(other.impl_->language)) {}
 Analyzer::~Analyzer() = default;
+
+void Analyzer::set_language(std::string_view stem_language) {
+  if (stem_language != impl_->language) impl_->select(stem_language);
+}
+
+const std::string& Analyzer::language() const { return impl_->language; }
 
 std::string Analyzer::fold(std::string_view text) const {
   if (is_ascii(text)) return ascii_lower(text);  // NFKC case folding of ASCII is exactly this
@@ -222,14 +247,13 @@ void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
     if (!is_word_status(status)) return;
     std::string_view surface = text.substr(begin, end - begin);
     std::string word = fold(surface);
-    if (impl_->english) {
-      strip_possessive(word);
-      for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
-        if (surface.size() > possessive.size() && surface.ends_with(possessive)) surface.remove_suffix(possessive.size());
-      }
+    // In every language: a query does not know the language of the articles it will meet.
+    strip_possessive(word);
+    for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
+      if (surface.size() > possessive.size() && surface.ends_with(possessive)) surface.remove_suffix(possessive.size());
     }
     if (word.empty() || word.size() > kMaxWordBytes) return;
-    if (impl_->english && word == "s" && out.size() > first_new) {  // "U.N.'s": the dot ended the word
+    if (word == "s" && out.size() > first_new) {  // "U.N.'s": the dot ended the word
       const std::string_view between = text.substr(out.back().end, begin - out.back().end);
       if (between == ".'" || between == ".\xE2\x80\x99") return;
     }
@@ -279,14 +303,14 @@ void Analyzer::sentences(std::string_view text, std::vector<Span>& out) {
 }
 
 const std::string& Analyzer::stem(const std::string& word) {
-  if (!impl_->stems || word.empty() || (word[0] >= '0' && word[0] <= '9') ||
-      word.find('.') != std::string::npos) {
+  Stemming& stemming = *impl_->current;
+  if (!stemming.stems || word.empty() || (word[0] >= '0' && word[0] <= '9') || word.find('.') != std::string::npos) {
     return word;
   }
-  auto found = impl_->stem_cache.find(word);
-  if (found != impl_->stem_cache.end()) return found->second;
-  if (impl_->stem_cache.size() >= kStemCacheEntries) impl_->stem_cache.clear();
-  return impl_->stem_cache.emplace(word, impl_->stemmer(word)).first->second;
+  auto found = stemming.cache.find(word);
+  if (found != stemming.cache.end()) return found->second;
+  if (stemming.cache.size() >= kStemCacheEntries) stemming.cache.clear();
+  return stemming.cache.emplace(word, stemming.stemmer(word)).first->second;
 }
 
 }  // namespace cs

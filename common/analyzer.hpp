@@ -14,7 +14,7 @@ namespace cs {
 
 // One word of analysed text.
 struct Token {
-  std::string word;         // NFKC + case folded, accents folded; ASCII apostrophes; English "'s" dropped
+  std::string word;         // NFKC + case folded, accents folded; ASCII apostrophes; possessive "'s" dropped
   std::uint32_t begin = 0;  // byte span in the analysed text, [begin, end)
   std::uint32_t end = 0;
   // A second form of the word, indexed at the same position, or empty:
@@ -46,6 +46,11 @@ class Analyzer {
   Analyzer(const Analyzer& other);
   Analyzer& operator=(const Analyzer&) = delete;
   ~Analyzer();
+
+  // Stems in `stem_language` from now on: a Snowball language Xapian knows, or "none" (see stemmer_for in language.hpp).
+  // Cheap to switch back and forth. Throws Xapian::InvalidArgumentError for an unknown one.
+  void set_language(std::string_view stem_language);
+  const std::string& language() const;
 
   // Appends the words of `text` (UTF-8; invalid bytes are never produced as words) to `out`,
   // in text order, with their alternative forms (see Token). Punctuation and spaces are not words; words longer than kMaxWordBytes

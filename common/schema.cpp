@@ -25,4 +25,25 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
+std::string join_list(const std::vector<std::string>& items) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (item.empty()) continue;
+    if (!joined.empty()) joined.push_back(kListSeparator);
+    joined.append(item);
+  }
+  return joined;
+}
+
+std::vector<std::string> split_list(std::string_view joined) {
+  std::vector<std::string> items;
+  while (!joined.empty()) {
+    const std::size_t separator = joined.find(kListSeparator);
+    if (separator != 0) items.emplace_back(joined.substr(0, separator));
+    if (separator == std::string_view::npos) break;
+    joined.remove_prefix(separator + 1);
+  }
+  return items;
+}
+
 }  // namespace cs::schema

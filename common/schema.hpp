@@ -6,14 +6,19 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cs::schema {
 
 // Bump when a database written by an older cs-index can no longer be searched correctly.
 // 2: story clusters (kStorySlot, kSignatureSlot, kStoryPrefix).
-// 3: acronyms as dotted terms ("u.s") and hyphenated words joined (Token::alternative).
+// 3: acronyms as dotted terms ("u.s") and hyphenated words joined (Token::alternative);
+//    articles stemmed in their own language (kStemLanguagesKey).
 inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
+// The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
+// kListSeparator: the searcher stems each query word in every one of them.
+inline constexpr std::string_view kStemLanguagesKey = "cs:stem_languages";
 
 // --- Free-text terms ----------------------------------------------------------------
 // Unprefixed: the normalised, unstemmed word with positions (phrases use these).
@@ -64,6 +69,9 @@ inline constexpr Xapian::valueno kAuthorSlot = 6;
 inline constexpr Xapian::valueno kLanguageSlot = 7;
 inline constexpr Xapian::valueno kTopicsSlot = 8;
 inline constexpr char kListSeparator = '\x1F';
+// A list of values as one value or metadata string, and back (empty items are dropped).
+std::string join_list(const std::vector<std::string>& items);
+std::vector<std::string> split_list(std::string_view joined);
 
 // Positions of title words start here, far past any passage's own words, so that a phrase
 // never spans from the passage into the title.

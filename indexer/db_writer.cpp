@@ -48,6 +48,17 @@ Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path, std::size
   }
 }
 
+DbWriter::DbWriter(Xapian::WritableDatabase db, std::filesystem::path path, std::size_t batch_bytes)
+    : db_(std::move(db)), path_(std::move(path)), batch_bytes_(batch_bytes) {
+  for (std::string& language : schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)))) {
+    stem_languages_.insert(std::move(language));
+  }
+}
+
+void DbWriter::note_stem_language(const std::string& stem_language) {
+  if (stem_languages_.insert(stem_language).second) stem_languages_changed_ = true;
+}
+
 Error DbWriter::database_error(const Xapian::Error& e) const {
   return open_error(path_, "write failed (" + e.get_description() + ")",
                     "check free disk space; the last commit is intact");
@@ -77,6 +88,11 @@ Status DbWriter::replace_article(const std::string& article_id, std::vector<Xapi
 
 Status DbWriter::commit() {
   try {
+    if (stem_languages_changed_) {  // in the same transaction as the articles stemmed so
+      db_.set_metadata(std::string(schema::kStemLanguagesKey),
+                       schema::join_list({stem_languages_.begin(), stem_languages_.end()}));
+      stem_languages_changed_ = false;
+    }
     if (in_transaction_) {
       db_.commit_transaction();
       in_transaction_ = false;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ class DbWriter {
   Status replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
                          std::size_t text_bytes, const std::vector<std::string>& vocabulary = {});
 
+  // Records that articles are being stemmed with `stem_language` (see language.hpp), for
+  // the searcher; stored with the next commit.
+  void note_stem_language(const std::string& stem_language);
+
   // Commits what is pending. Called at the end of a run; a run that stops before it keeps
   // every earlier batch.
   Status commit();
@@ -41,8 +46,7 @@ class DbWriter {
   const std::filesystem::path& path() const { return path_; }
 
  private:
-  DbWriter(Xapian::WritableDatabase db, std::filesystem::path path, std::size_t batch_bytes)
-      : db_(std::move(db)), path_(std::move(path)), batch_bytes_(batch_bytes) {}
+  DbWriter(Xapian::WritableDatabase db, std::filesystem::path path, std::size_t batch_bytes);
   Error database_error(const Xapian::Error& e) const;
 
   Xapian::WritableDatabase db_;
@@ -50,6 +54,8 @@ class DbWriter {
   std::size_t batch_bytes_;
   std::size_t pending_bytes_ = 0;
   bool in_transaction_ = false;
+  std::set<std::string> stem_languages_;  // stored and noted this run
+  bool stem_languages_changed_ = false;
 };
 
 }  // namespace cs::indexer

@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "common/analyzer.hpp"
+#include "common/language.hpp"
 #include "indexer/crawl.hpp"
 #include "indexer/db_writer.hpp"
+#include "indexer/language_detection.hpp"
 #include "indexer/passage_document.hpp"
 #include "indexer/passages.hpp"
 #include "indexer/reader_registry.hpp"
@@ -34,8 +36,6 @@ std::string megabytes(std::uintmax_t bytes) {
 
 namespace {
 
-// Articles read but not yet written: a batch is cleaned of repeated lines as a whole (the
-// evidence is the batch's articles of each source), then analysed and written.
 // The words worth suggesting as spelling corrections: distinct, Latin letters only (after
 // accent folding), at least three of them; numbers, CJK and fragments are left out.
 std::vector<std::string> spelling_words(const std::vector<Token>& words) {
@@ -50,6 +50,8 @@ std::vector<std::string> spelling_words(const std::vector<Token>& words) {
   return vocabulary;
 }
 
+// Articles read but not yet written: a batch is cleaned of repeated lines as a whole (the
+// evidence is the batch's articles of each source), then analysed and written.
 struct PendingArticles {
   std::vector<Article> articles;
   std::vector<std::string> roots;  // the indexed root of each article, for its record
@@ -81,6 +83,10 @@ Result<IndexSummary> run_index(const IndexOptions& options, const std::function<
     summary.repeated_lines += drop_repeated_lines(pending.articles);
     for (std::size_t i = 0; i < pending.articles.size(); ++i) {
       Article& article = pending.articles[i];
+      // Stemmed in its own language: declared, else detected; unknown ones word for word.
+      if (article.lang.empty()) article.lang = detect_language(article.body);
+      analyzer.set_language(stemmer_for(article.lang));
+      (*writer)->note_stem_language(analyzer.language());
       words.clear();
       analyzer.tokenize(article.body, words);
       article.signature = story_signature(words);

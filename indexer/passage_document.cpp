@@ -62,11 +62,7 @@ void PassageDocumentBuilder::add_field_terms(Xapian::Document& document, const A
   if (!article.source.empty()) document.add_value(schema::kSourceSlot, article.source);
   if (!article.author.empty()) document.add_value(schema::kAuthorSlot, article.author);
   if (!article.lang.empty()) document.add_value(schema::kLanguageSlot, article.lang);
-  if (!article.topics.empty()) {
-    std::string topics;
-    for (const auto& topic : article.topics) topics.append(topics.empty() ? "" : std::string(1, schema::kListSeparator)).append(topic);
-    document.add_value(schema::kTopicsSlot, topics);
-  }
+  if (!article.topics.empty()) document.add_value(schema::kTopicsSlot, schema::join_list(article.topics));
 }
 
 std::vector<Xapian::Document> PassageDocumentBuilder::build(const Article& article,

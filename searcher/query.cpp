@@ -135,9 +135,8 @@ struct Part {
 
 class Parser {
  public:
-  Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, const Synonyms* synonyms,
-         const Xapian::Database* vocabulary, ParsedQuery& parsed)
-      : lexemes_(std::move(lexemes)), analyzer_(analyzer), synonyms_(synonyms), vocabulary_(vocabulary), parsed_(parsed) {}
+  Parser(std::vector<Lexeme> lexemes, Analyzer& analyzer, const QueryContext& context, ParsedQuery& parsed)
+      : lexemes_(std::move(lexemes)), analyzer_(analyzer), context_(context), parsed_(parsed) {}
 
   Result<Part> parse_all() {
     auto part = parse_or();
@@ -334,7 +333,9 @@ class Parser {
   // "us") unless the index has no such acronym, then its letters.
   const std::string& query_form(const Token& token) const {
     if (!token.is_acronym()) return token.word;
-    if (vocabulary_ != nullptr && !vocabulary_->term_exists(schema::exact_term("", token.word))) return token.alternative;
+    if (context_.vocabulary != nullptr && !context_.vocabulary->term_exists(schema::exact_term("", token.word))) {
+      return token.alternative;
+    }
     return token.word;
   }
 
@@ -344,10 +345,24 @@ class Parser {
     return ok_status();
   }
 
-  void note_highlight(const std::string& word, const std::string* stem) {
+  void note_highlight(const std::string& word, const std::vector<std::string>* stems) {
     if (negated_ > 0) return;
     parsed_.highlight_words.push_back(word);
-    if (stem != nullptr) parsed_.highlight_stems.push_back(*stem);
+    if (stems != nullptr) parsed_.highlight_stems.insert(parsed_.highlight_stems.end(), stems->begin(), stems->end());
+  }
+
+  // The distinct stems of `word` in each language the index was stemmed in.
+  std::vector<std::string> stems_of(const std::string& word) {
+    if (context_.stem_languages.empty()) return {analyzer_.stem(word)};
+    const std::string own_language = analyzer_.language();
+    std::vector<std::string> stems;
+    for (const std::string& language : context_.stem_languages) {
+      analyzer_.set_language(language);
+      const std::string& stem = analyzer_.stem(word);
+      if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(stem);
+    }
+    analyzer_.set_language(own_language);
+    return stems;
   }
 
   Result<Part> leaf(const Lexeme& lexeme) {
@@ -380,8 +395,8 @@ class Parser {
       query = Xapian::Query(Xapian::Query::OP_OR, query, words_query({tokens_[0].alternative}, true, title_only));
     }
     // Synonyms are alternatives: "prc" also finds "china".
-    if (synonyms_ != nullptr) {
-      if (const auto* alternatives = synonyms_->alternatives(plain_words)) {
+    if (context_.synonyms != nullptr) {
+      if (const auto* alternatives = context_.synonyms->alternatives(plain_words)) {
         for (const Synonyms::Words& alternative : *alternatives) {
           query = Xapian::Query(Xapian::Query::OP_OR, query, words_query(alternative, true, title_only));
         }
@@ -394,11 +409,18 @@ class Parser {
   // several words, or a quoted word, match word for word as a phrase.
   Xapian::Query words_query(const Synonyms::Words& words, bool by_stem, bool title_only) {
     if (words.size() == 1 && by_stem) {
-      const std::string stem = analyzer_.stem(words[0]);
-      note_highlight(words[0], &stem);
-      const Xapian::Query in_title(schema::stemmed_term(schema::kTitlePrefix, stem));
+      const std::vector<std::string> stems = stems_of(words[0]);
+      note_highlight(words[0], &stems);
+      // Stems of one word in several languages are one term to BM25 (OP_SYNONYM), so a word
+      // is not counted twice where two stemmers agree on the text.
+      const auto any_stem = [&](std::string_view field_prefix) {
+        std::vector<Xapian::Query> terms;
+        for (const std::string& stem : stems) terms.emplace_back(schema::stemmed_term(field_prefix, stem));
+        return terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+      };
+      const Xapian::Query in_title = any_stem(schema::kTitlePrefix);
       if (title_only) return in_title;
-      return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::stemmed_term("", stem)), in_title);
+      return Xapian::Query(Xapian::Query::OP_OR, any_stem(""), in_title);
     }
     std::vector<Xapian::Query> text_words, title_words;
     for (const std::string& word : words) {
@@ -447,8 +469,7 @@ class Parser {
   std::vector<Lexeme> lexemes_;
   std::size_t at_ = 0;
   Analyzer& analyzer_;
-  const Synonyms* synonyms_;
-  const Xapian::Database* vocabulary_;
+  const QueryContext& context_;
   ParsedQuery& parsed_;
   std::vector<Token> tokens_;
   std::size_t words_ = 0;
@@ -458,15 +479,14 @@ class Parser {
 
 }  // namespace
 
-Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms,
-                                const Xapian::Database* vocabulary) {
+Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const QueryContext& context) {
   if (text.size() > kMaxQueryBytes) {
     return query_error(kMaxQueryBytes, "query is longer than 16 KB", "shorten the query");
   }
   auto lexemes = lex(text);
   if (!lexemes) return lexemes.error();
   ParsedQuery parsed;
-  Parser parser(std::move(*lexemes), analyzer, synonyms, vocabulary, parsed);
+  Parser parser(std::move(*lexemes), analyzer, context, parsed);
   auto part = parser.parse_all();
   if (!part) return part.error();
   if (part->negative) return query_error(1, "query only excludes words", "add at least one word to search for");

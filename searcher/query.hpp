@@ -31,14 +31,22 @@ struct ParsedQuery {
 inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
 inline constexpr std::size_t kMaxQueryWords = 1024;
 
+// What a query is parsed against, besides the text.
+struct QueryContext {
+  // Words and phrases also match their alternatives (see synonyms.hpp).
+  const Synonyms* synonyms = nullptr;
+  // A word in capitals ("US", "U.S.", "NATO") is read as an acronym, so it does not match
+  // the word "us"; with a vocabulary, only when the index holds it as an acronym (a shouted
+  // "IRAN" still finds "Iran" in an index with no "IRAN").
+  const Xapian::Database* vocabulary = nullptr;
+  // The stemmers the index was built with (kStemLanguagesKey): a word matches its stem in
+  // each. Empty: the analyzer's own language.
+  std::vector<std::string> stem_languages;
+};
+
 // Fails with a kQuery error whose location names the column (1-based, in bytes) for an
 // unbalanced quote, a query with no searchable words, only excluded words, or a query
 // over the limits.
-// With `synonyms`, words and phrases also match their alternatives (see synonyms.hpp).
-// A word in capitals ("US", "U.S.", "NATO") is read as an acronym, so it does not match the
-// word "us"; with `vocabulary`, only when the index holds it as an acronym (a shouted
-// "IRAN" still finds "Iran" in an index with no "IRAN").
-Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const Synonyms* synonyms = nullptr,
-                                const Xapian::Database* vocabulary = nullptr);
+Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const QueryContext& context = {});
 
 }  // namespace cs::searcher

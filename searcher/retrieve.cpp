@@ -41,6 +41,14 @@ Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const fs::path& p
   }
 }
 
+std::vector<std::string> PassageSearcher::stem_languages() const {
+  try {
+    return schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)));
+  } catch (const Xapian::Error&) {
+    return {};  // the query falls back to the analyzer's language; the search reports the error
+  }
+}
+
 Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
                                               SortOrder sort, FacetSpy* spy, const Bm25Parameters& bm25) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.

@@ -77,8 +77,10 @@ class PassageSearcher {
   // does (Xapian's spelling table, edit distance up to 2); empty when nothing was replaced.
   std::string suggest(std::string_view query_text, Analyzer& analyzer);
 
-  // The database's terms, for the query parser's acronym check (see parse_query).
+  // The database's terms, for the query parser's acronym check (see QueryContext).
   const Xapian::Database& vocabulary() const { return db_; }
+  // The stemmers the articles were indexed with (see QueryContext).
+  std::vector<std::string> stem_languages() const;
 
  private:
   PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}

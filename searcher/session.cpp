@@ -1,5 +1,6 @@
 #include "searcher/session.hpp"
 
+#include "common/language.hpp"
 #include "searcher/snippet.hpp"
 
 namespace cs::searcher {
@@ -12,8 +13,9 @@ Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::filesystem
 
 Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit,
                                        bool highlight) {
-  auto parsed = parse_query(query, analyzer_, options_.synonyms.empty() ? nullptr : &options_.synonyms,
-                            &searcher_->vocabulary());
+  const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
+                             searcher_->stem_languages()};
+  auto parsed = parse_query(query, analyzer_, context);
   if (!parsed) return parsed.error();
   auto result = answer(std::move(qid), query, *parsed, limit, highlight);
   if (result && result->results.hits.empty()) result->suggestion = searcher_->suggest(query, analyzer_);
@@ -37,9 +39,16 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
   if (!results) return results.error();
   QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}};
   result.highlights.reserve(result.results.hits.size());
+  const std::string query_language = analyzer_.language();
   for (const Hit& hit : result.results.hits) {
-    result.highlights.push_back(highlight ? highlight_spans(hit.record.text, parsed, analyzer_) : std::vector<Span>{});
+    if (!highlight) {
+      result.highlights.emplace_back();
+      continue;
+    }
+    analyzer_.set_language(stemmer_for(hit.record.lang));  // as the indexer stemmed this article
+    result.highlights.push_back(highlight_spans(hit.record.text, parsed, analyzer_));
   }
+  analyzer_.set_language(query_language);
   return result;
 }
 

@@ -25,6 +25,14 @@ class CsSearchAnalysis : public ::testing::Test {
                R"({"id": "hyphen", "title": "Taipei", "text": "President Tsai Ing-wen spoke in Taipei."})"
                "\n"
                R"({"id": "joined", "title": "Profile", "text": "Tsai Ingwen, as some papers spell it, studied law."})"
+               "\n"
+               // German without a declared language: detected, and stemmed as German.
+               R"({"id": "german", "title": "Wien", "text": "Die Verhandlungen zwischen China und den Vereinigten Staaten wurden in Wien fortgesetzt."})"
+               "\n"
+               // Declared English, with a German word an English stemmer leaves alone.
+               R"({"id": "english", "title": "Vienna", "text": "Reporters in Vienna learned the German word Verhandlung.", "lang": "en"})"
+               "\n"
+               R"({"id": "chinese", "title": "通话", "text": "中华人民共和国主席习近平同美国总统拜登通电话。", "lang": "zh-CN"})"
                "\n");
     const CliResult indexed = run_cli(cs_index_binary(), {"--db", db(), (*dir_ / "in").string()});
     ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
@@ -68,6 +76,25 @@ TEST_F(CsSearchAnalysis, HyphenatedNamesMatchTheirPartsAndTheWhole) {
   EXPECT_EQ(found("Ingwen"), (std::set<std::string>{"hyphen", "joined"}));
   EXPECT_EQ(found("wen"), (std::set<std::string>{"hyphen"}));
   EXPECT_EQ(found("\"Tsai Ing-wen\""), (std::set<std::string>{"hyphen"}));
+}
+
+TEST_F(CsSearchAnalysis, EachArticleIsStemmedInItsOwnLanguage) {
+  EXPECT_EQ(found("Verhandlung"), (std::set<std::string>{"german", "english"}))
+      << "German stems Verhandlungen to the stem of Verhandlung; English finds the word itself";
+  EXPECT_EQ(found("Verhandlungen"), (std::set<std::string>{"german"})) << "English does not stem it to Verhandlung";
+  EXPECT_EQ(found("\"Verhandlung\""), (std::set<std::string>{"english"})) << "quoted: the word as written";
+  EXPECT_EQ(found("learn"), (std::set<std::string>{"english"}));
+  EXPECT_EQ(found("习近平"), (std::set<std::string>{"chinese"}));
+}
+
+TEST_F(CsSearchAnalysis, DetectedLanguagesFilterAndCountLikeDeclaredOnes) {
+  EXPECT_EQ(found("China", {"--lang", "de"}), (std::set<std::string>{"german"}));
+  EXPECT_EQ(found("习近平", {"--lang", "zh"}), (std::set<std::string>{"chinese"})) << "zh matches zh-CN";
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "--format", "json", "--facets", "lang", "Wien OR Vienna"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const nlohmann::json response = nlohmann::json::parse(r.out);
+  EXPECT_EQ(response["results"].size(), 2u);
+  EXPECT_THAT(response["facets"].dump(), ::testing::AllOf(::testing::HasSubstr("\"de\""), ::testing::HasSubstr("\"en\"")));
 }
 
 TEST_F(CsSearchAnalysis, HighlightsShowTheTextAsWritten) {

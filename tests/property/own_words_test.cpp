@@ -9,6 +9,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/passage_record.hpp"
+#include "common/schema.hpp"
 #include "indexer/index_run.hpp"
 #include "searcher/query.hpp"
 #include "support/test_support.hpp"
@@ -37,7 +38,11 @@ class OwnWords : public ::testing::Test {
 
   // True when `query_text` matches the passage document `docid` (no collapsing).
   static bool finds(const Xapian::Database& db, Analyzer& analyzer, const std::string& query_text, Xapian::docid docid) {
-    auto parsed = searcher::parse_query(query_text, analyzer);
+    // As cs-search parses: against the index's vocabulary and in each of its stem languages.
+    searcher::QueryContext context;
+    context.vocabulary = &db;
+    context.stem_languages = schema::split_list(db.get_metadata(std::string(schema::kStemLanguagesKey)));
+    auto parsed = searcher::parse_query(query_text, analyzer, context);
     if (!parsed) {
       ADD_FAILURE() << "query \"" << query_text << "\": " << parsed.error().reason;
       return false;

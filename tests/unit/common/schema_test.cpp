@@ -34,5 +34,13 @@ TEST(Schema, StemmedTermsFollowXapianConvention) {
   EXPECT_EQ(exact_term(kTitlePrefix, "calls"), "Scalls");
 }
 
+TEST(Schema, ListsJoinAndSplitBack) {
+  const std::vector<std::string> items = {"Trade", "U.S. Foreign Policy", "中国"};
+  EXPECT_EQ(split_list(join_list(items)), items);
+  EXPECT_EQ(join_list({"a", "", "b"}), std::string("a") + kListSeparator + "b") << "empty items are dropped";
+  EXPECT_TRUE(split_list("").empty());
+  EXPECT_EQ(split_list(std::string(1, kListSeparator) + "x"), (std::vector<std::string>{"x"}));
+}
+
 }  // namespace
 }  // namespace cs::schema

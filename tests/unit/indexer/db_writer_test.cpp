@@ -62,6 +62,25 @@ TEST(DbWriter, ReplacingAnArticleReplacesAllItsPassages) {
   EXPECT_EQ((*writer)->passage_count(), 3u);
 }
 
+TEST(DbWriter, RecordsTheStemLanguagesWithTheCommitThatUsesThem) {
+  test::TempDir dir;
+  {
+    auto writer = DbWriter::open(dir / "db", 1 << 20);
+    ASSERT_TRUE(writer.ok());
+    (*writer)->note_stem_language("french");
+    (*writer)->note_stem_language("english");
+    EXPECT_EQ(Xapian::Database((dir / "db").string()).get_metadata(std::string(schema::kStemLanguagesKey)), "");
+    ASSERT_TRUE((*writer)->commit().ok());
+  }
+  auto reopened = DbWriter::open(dir / "db", 1 << 20);
+  ASSERT_TRUE(reopened.ok());
+  (*reopened)->note_stem_language("none");
+  ASSERT_TRUE((*reopened)->commit().ok());
+  EXPECT_EQ(schema::split_list(Xapian::Database((dir / "db").string()).get_metadata(std::string(schema::kStemLanguagesKey))),
+            (std::vector<std::string>{"english", "french", "none"}))
+      << "a later run adds to the languages of earlier ones";
+}
+
 TEST(DbWriter, CommitsEachFullBatchSoReadersSeeIt) {
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db", 100);

@@ -54,8 +54,10 @@ TEST(Query, CapitalsTheIndexDoesNotHoldAsAnAcronymAreWords) {
   document.add_posting("iran", 2);
   db.add_document(document);
   Analyzer analyzer;
-  auto acronym = parse_query("US", analyzer, nullptr, &db);
-  auto shouted = parse_query("IRAN", analyzer, nullptr, &db);
+  QueryContext context;
+  context.vocabulary = &db;
+  auto acronym = parse_query("US", analyzer, context);
+  auto shouted = parse_query("IRAN", analyzer, context);
   ASSERT_TRUE(acronym.ok() && shouted.ok());
   EXPECT_EQ(acronym->query.get_description(), "Query((Zu.s OR ZSu.s))");
   EXPECT_EQ(shouted->query.get_description(), "Query((Ziran OR ZSiran))");

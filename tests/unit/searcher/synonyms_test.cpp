@@ -44,10 +44,16 @@ TEST(Synonyms, AMissingFileIsAUsageError) {
   EXPECT_EQ(synonyms.error().kind, ErrorKind::kUsage);
 }
 
+QueryContext with(const Synonyms& synonyms) {
+  QueryContext context;
+  context.synonyms = &synonyms;
+  return context;
+}
+
 TEST(Synonyms, QueriesMatchTheAlternatives) {
   const Synonyms synonyms = parse_rules("china, prc, people's republic of china\n");
   Analyzer analyzer;
-  auto parsed = parse_query("PRC trade", analyzer, &synonyms);
+  auto parsed = parse_query("PRC trade", analyzer, with(synonyms));
   ASSERT_TRUE(parsed.ok());
   const std::string description = parsed->query.get_description();
   EXPECT_THAT(description, HasSubstr("Zchina"));
@@ -59,11 +65,11 @@ TEST(Synonyms, AcronymsMatchRulesInAnyCase) {
   const Synonyms synonyms = parse_rules("PRC, china\n");
   Analyzer analyzer;
   for (const char* query : {"PRC", "prc", "P.R.C."}) {
-    auto parsed = parse_query(query, analyzer, &synonyms);
+    auto parsed = parse_query(query, analyzer, with(synonyms));
     ASSERT_TRUE(parsed.ok());
     EXPECT_THAT(parsed->query.get_description(), HasSubstr("Zchina")) << query;
   }
-  auto parsed = parse_query("china", analyzer, &synonyms);
+  auto parsed = parse_query("china", analyzer, with(synonyms));
   ASSERT_TRUE(parsed.ok());
   EXPECT_THAT(parsed->query.get_description(), HasSubstr("Zprc"));
 }

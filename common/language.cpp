@@ -1,0 +1,46 @@
+#include "common/language.hpp"
+
+#include <xapian.h>
+
+#include <map>
+#include <mutex>
+
+#include "common/ascii.hpp"
+
+namespace cs {
+
+namespace {
+
+// "Xapian::Stem(english)" -> "english": Xapian names the stemmer it chose for a code.
+std::string stemmer_name(const Xapian::Stem& stemmer) {
+  const std::string description = stemmer.get_description();
+  const std::size_t open = description.find('(');
+  const std::size_t close = description.rfind(')');
+  if (open == std::string::npos || close == std::string::npos || close <= open + 1) return std::string(kNoStemmer);
+  return description.substr(open + 1, close - open - 1);
+}
+
+std::string look_up(const std::string& primary) {
+  if (primary.empty() || primary == kNoStemmer) return std::string(kNoStemmer);
+  try {
+    return stemmer_name(Xapian::Stem(primary));
+  } catch (const Xapian::InvalidArgumentError&) {
+    return std::string(kNoStemmer);
+  }
+}
+
+}  // namespace
+
+std::string stemmer_for(std::string_view lang) {
+  // The primary subtag of a BCP 47 tag ("en" of "en-US"); a Snowball name passes through.
+  const std::string primary = ascii_lower(lang.substr(0, lang.find_first_of("-_")));
+  // Called once per article: remember the answers rather than build a stemmer each time.
+  static std::mutex mutex;
+  static std::map<std::string, std::string, std::less<>> known;
+  std::lock_guard lock(mutex);
+  if (const auto found = known.find(primary); found != known.end()) return found->second;
+  if (known.size() > 256) known.clear();  // bounded: tags come from untrusted documents
+  return known.emplace(primary, look_up(primary)).first->second;
+}
+
+}  // namespace cs

@@ -1,0 +1,19 @@
+// Which Snowball stemmer an article's language picks, shared by the indexer (which stems each
+// article in its own language) and the searcher (which stems query words in every language
+// the index holds, and highlights a passage in its article's language).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace cs {
+
+// Articles whose language has no stemmer, or is unknown, are indexed word for word.
+inline constexpr std::string_view kNoStemmer = "none";
+
+// The name of the Snowball stemmer Xapian offers for `lang` ("english" for "en", "en-US",
+// "EN_gb" or "english"; "french" for "fr"), or kNoStemmer for unknown, empty or unstemmed
+// languages ("zh", "ja", "xx"). Thread-safe.
+std::string stemmer_for(std::string_view lang);
+
+}  // namespace cs
