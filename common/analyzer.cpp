@@ -1,10 +1,12 @@
 #include "common/analyzer.hpp"
 
 #include "common/ascii.hpp"
+#include "common/utf8.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/ubrk.h>
@@ -155,6 +157,26 @@ bool is_hyphen(std::string_view between) {
   return between == "-" || between == "\xE2\x80\x90" || between == "\xE2\x80\x91";
 }
 
+// True when UTF-8 `text` may hold CJK ideographs (U+3400..U+9FFF lead with 0xE3..0xE9): a
+// cheap test before asking ICU, false for Latin, Greek, Cyrillic and most other scripts.
+bool may_hold_ideographs(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0xE3 && byte <= 0xE9;
+  });
+}
+
+std::unique_ptr<icu::Transliterator> make_traditional_to_simplified() {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> transliterator(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
+  if (U_FAILURE(status) || !transliterator) {
+    throw std::runtime_error(std::string("ICU Traditional-Simplified transliterator unavailable: ") +
+                             u_errorName(status));
+  }
+  return transliterator;
+}
+
 // Runs `visit(begin, end, rule_status)` over the segments `iterator` finds in UTF-8 `text`.
 // ICU iterates UTF-8 in place through UText, so the indices are byte offsets.
 template <typename Visit>
@@ -198,6 +220,40 @@ struct Analyzer::Impl {
   std::map<std::string, Stemming, std::less<>> stemmings;
   std::string language;
   Stemming* current = nullptr;
+  // Traditional Chinese characters fold to simplified ones ("習近平" ~ "习近平"), character by
+  // character and in place, so that both scripts are segmented alike and byte offsets stay
+  // those of the original text. Memoised per character; the transliterator is built on the
+  // first ideograph.
+  std::unique_ptr<icu::Transliterator> traditional_to_simplified;
+  std::unordered_map<char32_t, std::string> simplified_of;  // UTF-8 of the swap; "" for none
+
+  const std::string& simplified(char32_t c) {
+    if (auto found = simplified_of.find(c); found != simplified_of.end()) return found->second;
+    if (!traditional_to_simplified) traditional_to_simplified = make_traditional_to_simplified();
+    icu::UnicodeString text(static_cast<UChar32>(c));
+    traditional_to_simplified->transliterate(text);
+    std::string swapped;
+    text.toUTF8String(swapped);
+    // Only a one-for-one swap of the same UTF-8 length keeps offsets true.
+    if (text.countChar32() != 1 || text.char32At(0) == static_cast<UChar32>(c) || swapped.size() != 3) swapped.clear();
+    return simplified_of.emplace(c, std::move(swapped)).first->second;
+  }
+
+  void simplify_in_place(std::string& text) {
+    if (!may_hold_ideographs(text)) return;
+    for (std::size_t at = 0; at < text.size();) {
+      char32_t c = 0;
+      const std::size_t length = utf8::decode(text, at, c);
+      if (length == 0) {
+        ++at;
+        continue;
+      }
+      if (c >= 0x3400 && c <= 0x9FFF) {  // CJK Unified Ideographs and Extension A: 3 bytes each
+        if (const std::string& swapped = simplified(c); !swapped.empty()) text.replace(at, 3, swapped);
+      }
+      at += length;
+    }
+  }
 
   explicit Impl(std::string_view stem_language) { select(stem_language); }
 
@@ -235,10 +291,21 @@ std::string Analyzer::fold(std::string_view text) const {
                                   sink, nullptr, status);
   if (U_FAILURE(status)) out.clear();
   straighten_apostrophes(out);
-  return fold_accents(out);
+  std::string folded = fold_accents(out);
+  impl_->simplify_in_place(folded);
+  return folded;
 }
 
-void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) {
+void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
+  // Chinese is segmented in simplified characters, whichever script it was written in, so
+  // that "美國國務院" and "美国国务院" are cut into the same words. Offsets are unchanged.
+  std::string simplified_copy;
+  std::string_view text = original;
+  if (may_hold_ideographs(original)) {
+    simplified_copy.assign(original);
+    impl_->simplify_in_place(simplified_copy);
+    text = simplified_copy;
+  }
   const std::size_t first_new = out.size();
   std::size_t chain_first = 0;  // index in `out` of the current hyphenated chain's first word
   std::size_t chain_parts = 0;  // 0: no chain open

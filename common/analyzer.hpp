@@ -14,7 +14,8 @@ namespace cs {
 
 // One word of analysed text.
 struct Token {
-  std::string word;         // NFKC + case folded, accents folded; ASCII apostrophes; possessive "'s" dropped
+  std::string word;         // NFKC + case folded, accents folded, traditional Chinese simplified;
+                            // ASCII apostrophes; possessive "'s" dropped
   std::uint32_t begin = 0;  // byte span in the analysed text, [begin, end)
   std::uint32_t end = 0;
   // A second form of the word, indexed at the same position, or empty:
@@ -61,11 +62,13 @@ class Analyzer {
   void sentences(std::string_view text, std::vector<Span>& out);
 
   // The stem of a normalised word; the word itself when the language has no stemmer, the
-  // word starts with a digit or is dotted ("u.s", "e.g": acronyms and abbreviations). The reference is valid until the next call.
+  // word starts with a digit or is dotted ("u.s", "e.g": acronyms and abbreviations).
+  // The reference is valid until the next call.
   const std::string& stem(const std::string& word);
 
-  // NFKC case folding and accent folding (Latin, Greek, Cyrillic) of arbitrary text, as
-  // applied to each word (for field values).
+  // NFKC case folding, accent folding (Latin, Greek, Cyrillic) and traditional to
+  // simplified Chinese of arbitrary text, as applied to each word (for field values).
+  // Not thread-safe either (it memoises Chinese words).
   std::string fold(std::string_view text) const;
 
   static constexpr std::size_t kMaxWordBytes = 64;

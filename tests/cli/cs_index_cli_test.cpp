@@ -206,6 +206,10 @@ TEST(CsIndexCli, ChineseQueriesFindChineseArticles) {
   EXPECT_THAT(simplified.out, Not(HasSubstr("undeclared-big5.txt")));
   const CliResult phrase = run_cli(cs_search_binary(), {"--db", db, "\"美國國務院\"", "--format", "trec"});
   EXPECT_THAT(phrase.out, HasSubstr("undeclared-big5.txt"));
+  const CliResult simplified_phrase = run_cli(cs_search_binary(), {"--db", db, "\"美国国务院\"", "--format", "trec"});
+  EXPECT_THAT(simplified_phrase.out, HasSubstr("undeclared-big5.txt")) << "simplified finds traditional";
+  const CliResult traditional = run_cli(cs_search_binary(), {"--db", db, "習近平", "--format", "trec"});
+  EXPECT_THAT(traditional.out, HasSubstr("legacy-gb2312.html")) << "traditional finds simplified";
   EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db, "拜登 NEAR/5 通电话", "--format", "trec"}).exit_code, 0);
 }
 

@@ -62,6 +62,16 @@ TEST(Analyzer, SegmentsChineseByDictionary) {
   EXPECT_EQ(joined, "中华人民共和国主席习近平");
 }
 
+TEST(Analyzer, FoldsTraditionalChineseToSimplified) {
+  EXPECT_EQ(words_of("習近平"), words_of("习近平"));
+  EXPECT_EQ(words_of("美國國務院發言人"), words_of("美国国务院发言人"));
+  std::string joined;
+  for (const auto& w : words_of("台灣總統府")) joined += w;
+  EXPECT_EQ(joined, "台湾总统府");
+  Analyzer analyzer;
+  EXPECT_EQ(analyzer.fold("Café 臺灣"), "cafe 台湾") << "field values fold the same way";
+}
+
 TEST(Analyzer, TokenOffsetsPointIntoTheOriginalText) {
   Analyzer analyzer;
   const std::string text = "Language : English 简体 繁體 — Phone Call Diplomacy";
