@@ -28,12 +28,14 @@ the title; "exact phrase" matches word for word; +word must match; -word or NOT 
 not; a AND b, a OR b, parentheses; a NEAR b (within 10 words), a NEAR/3 b; tariff* (words
 starting so); title:word, title:"a phrase"; source:, author:, topic:, lang: and
 date:2021, date:2021-02..2021-06, date:2021.. narrow the words beside them. Operators are
-upper case; passages matching more of the words rank first (BM25).
+upper case; passages matching more of the words rank first (BM25). Case, accents and
+traditional/simplified Chinese are folded; US and U.S. are an acronym (us is the word);
+Ing-wen also finds Ingwen; each article is stemmed in its own language.
 
 Filters narrow every query: --since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both
 inclusive); --source, --author, --topic and --lang take a value each and may be repeated (any
-of them matches). --sort date lists oldest first, --sort -date newest first. --facets and --histogram count
-every matching article once, whatever --limit shows.
+of them matches). --sort date lists oldest first, --sort -date newest first. --facets and
+--histogram count every matching article once, whatever --limit shows.
 
 Synonyms: --synonyms FILE, one rule a line: "china, prc" (each finds the other) or
 "potus => president" (one way); '#' starts a comment.
