@@ -13,7 +13,8 @@ namespace cs::schema {
 // Bump when a database written by an older cs-index can no longer be searched correctly.
 // 2: story clusters (kStorySlot, kSignatureSlot, kStoryPrefix).
 // 3: acronyms as dotted terms ("u.s") and hyphenated words joined (Token::alternative);
-//    articles stemmed in their own language (kStemLanguagesKey).
+//    articles stemmed in their own language (kStemLanguagesKey); passage term hashes
+//    for the second stage (kPassageTermsSlot).
 inline constexpr std::string_view kSchemaVersion = "3";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
@@ -68,6 +69,9 @@ inline constexpr Xapian::valueno kSourceSlot = 5;
 inline constexpr Xapian::valueno kAuthorSlot = 6;
 inline constexpr Xapian::valueno kLanguageSlot = 7;
 inline constexpr Xapian::valueno kTopicsSlot = 8;
+// The passage's stems and its title's as 32-bit hashes (passage_terms.hpp), for the
+// searcher's second-stage scoring loop.
+inline constexpr Xapian::valueno kPassageTermsSlot = 9;
 inline constexpr char kListSeparator = '\x1F';
 // A list of values as one value or metadata string, and back (empty items are dropped).
 std::string join_list(const std::vector<std::string>& items);

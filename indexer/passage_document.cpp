@@ -3,18 +3,23 @@
 #include <algorithm>
 
 #include "common/passage_record.hpp"
+#include "common/passage_terms.hpp"
 #include "common/schema.hpp"
 
 namespace cs::indexer {
 
 namespace {
 
+// Adds the words' terms to `document` and their stems' hashes to `hashes` (passage_terms.hpp).
 void add_words(Xapian::Document& document, std::string_view prefix, Analyzer& analyzer,
                std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
-               Xapian::termpos position) {
+               Xapian::termpos position, std::vector<std::uint32_t>& hashes) {
+  hashes.clear();
   for (auto it = first; it != last; ++it, ++position) {
     document.add_posting(schema::exact_term(prefix, it->word), position);
-    document.add_term(schema::stemmed_term(prefix, analyzer.stem(it->word)));
+    const std::string& stem = analyzer.stem(it->word);
+    hashes.push_back(term_hash(stem));
+    document.add_term(schema::stemmed_term(prefix, stem));
     if (!it->alternative.empty()) {  // same position, so phrases match either form
       document.add_posting(schema::exact_term(prefix, it->alternative), position);
       document.add_term(schema::stemmed_term(prefix, analyzer.stem(it->alternative)));
@@ -92,9 +97,10 @@ std::vector<Xapian::Document> PassageDocumentBuilder::build(const Article& artic
     Xapian::Document document;
     const auto first = std::lower_bound(words.begin(), words.end(), passage.begin, starts_before);
     const auto last = std::lower_bound(first, words.end(), passage.end, starts_before);
-    add_words(document, "", analyzer_, first, last, 1);
+    add_words(document, "", analyzer_, first, last, 1, text_hashes_);
     add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(),
-              schema::kTitlePositionBase);
+              schema::kTitlePositionBase, title_hashes_);
+    document.add_value(schema::kPassageTermsSlot, encode_passage_terms(title_hashes_, text_hashes_));
     add_field_terms(document, article);
 
     record.index = passage.index;

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,7 @@ class PassageDocumentBuilder {
 
   Analyzer& analyzer_;
   std::vector<Token> title_words_;  // reused between articles to avoid reallocating
+  std::vector<std::uint32_t> title_hashes_, text_hashes_;
 };
 
 }  // namespace cs::indexer

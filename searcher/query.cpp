@@ -349,6 +349,7 @@ class Parser {
     if (negated_ > 0) return;
     parsed_.highlight_words.push_back(word);
     if (stems != nullptr) parsed_.highlight_stems.insert(parsed_.highlight_stems.end(), stems->begin(), stems->end());
+    parsed_.scoring_terms.push_back(stems != nullptr ? *stems : stems_of(word));
   }
 
   // The distinct stems of `word` in each language the index was stemmed in.

@@ -25,6 +25,9 @@ struct ParsedQuery {
   Xapian::Query query;
   std::vector<std::string> highlight_words;  // normalised words the user asked for
   std::vector<std::string> highlight_stems;  // stems of the words matched by stem
+  // The words asked for (not excluded), in query order, each as its stems in every language
+  // of the index: the terms the second-stage scoring loop looks for.
+  std::vector<std::vector<std::string>> scoring_terms;
 };
 
 // Limits that keep a hostile query fast to refuse rather than slow to run.

@@ -1,7 +1,10 @@
 #include "searcher/retrieve.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <optional>
 
+#include "common/passage_terms.hpp"
 #include "common/schema.hpp"
 
 namespace cs::searcher {
@@ -17,6 +20,69 @@ Error database_error(const fs::path& path, std::string reason, std::string hint)
 // Xapian's BM25 arguments past k1 and b: k2 = 0 (no query-length correction), k3 = 1
 // (query term frequency barely counts), min_normlen = 0.5, its defaults.
 Xapian::BM25Weight make_weight(const Bm25Parameters& p) { return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5); }
+
+// Days since 1970-01-01 of an ISO date's first ten characters, or nullopt.
+std::optional<std::int64_t> days_since_epoch(std::string_view date) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t ends[3] = {4, 7, 10};
+  for (std::size_t f = 0; f < 3; ++f) {
+    for (std::size_t i = starts[f]; i < ends[f]; ++i) {
+      if (date[i] < '0' || date[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (date[i] - '0');
+    }
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{fields[0]}, std::chrono::month{static_cast<unsigned>(fields[1])},
+                                        std::chrono::day{static_cast<unsigned>(fields[2])}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+// Re-scores the first stage's stories with the scoring loop and sorts `order` by the
+// result: score, then newer date, then smaller article id, so runs are reproducible.
+void rank_second_stage(const Xapian::MSet& mset, const ParsedQuery& query, const Ranking& ranking,
+                       std::vector<ScoreParts>& parts, std::vector<std::size_t>& order) {
+  std::vector<std::vector<std::uint32_t>> terms;
+  for (const auto& stems : query.scoring_terms) {
+    std::vector<std::uint32_t>& hashes = terms.emplace_back();
+    for (const std::string& stem : stems) hashes.push_back(term_hash(stem));
+  }
+  const ScoringQuery scoring(terms);
+
+  struct Known {
+    std::string date, article_id;
+  };
+  std::vector<Known> known(mset.size());
+  std::vector<PassageTermsRange> ranges(mset.size());
+  std::vector<Candidate> candidates(mset.size());
+  std::vector<std::uint32_t> arena;
+  arena.reserve(mset.size() * 160);
+  std::size_t i = 0;
+  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+    const Xapian::Document document = it.get_document();
+    ranges[i] = decode_passage_terms(document.get_value(schema::kPassageTermsSlot), arena);
+    known[i] = Known{document.get_value(schema::kDateSlot), document.get_value(schema::kArticleIdSlot)};
+    candidates[i].first_stage = static_cast<float>(it.get_weight());
+    candidates[i].passage_index =
+        static_cast<std::uint32_t>(Xapian::sortable_unserialise(document.get_value(schema::kPassageIndexSlot)));
+    if (ranking.weights.recency_half_life_days > 0) {
+      if (const auto days = days_since_epoch(known[i].date)) {
+        candidates[i].age_days = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
+      }
+    }
+  }
+  for (i = 0; i < candidates.size(); ++i) {  // the arena no longer moves
+    candidates[i].title = std::span<const std::uint32_t>(arena).subspan(ranges[i].title_begin, ranges[i].title_count);
+    candidates[i].text = std::span<const std::uint32_t>(arena).subspan(ranges[i].text_begin, ranges[i].text_count);
+  }
+  score_passages(scoring, candidates, ranking.weights, parts);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (parts[a].total != parts[b].total) return parts[a].total > parts[b].total;
+    if (known[a].date != known[b].date) return known[a].date > known[b].date;
+    return known[a].article_id < known[b].article_id;
+  });
+}
 
 }  // namespace
 
@@ -50,7 +116,7 @@ std::vector<std::string> PassageSearcher::stem_languages() const {
 }
 
 Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
-                                              SortOrder sort, FacetSpy* spy, const Bm25Parameters& bm25) {
+                                              SortOrder sort, FacetSpy* spy, const Ranking& ranking) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
@@ -62,15 +128,24 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
         // empty date, which sorts first oldest-first and last newest-first.
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kNewestFirst);
       }
-      enquire.set_weighting_scheme(make_weight(bm25));
+      enquire.set_weighting_scheme(make_weight(ranking.bm25));
       enquire.set_collapse_key(schema::kStorySlot);
       if (spy != nullptr) enquire.add_matchspy(spy);
-      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit),
+      const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage;
+      const std::size_t wanted = second_stage ? std::max(limit, ranking.depth) : limit;
+      const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted),
                                                  spy != nullptr ? db_.get_doccount() : 0);
+      std::vector<ScoreParts> parts(mset.size());
+      std::vector<std::size_t> order(mset.size());
+      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+      if (second_stage) rank_second_stage(mset, query, ranking, parts, order);
+
       SearchResults results;
       results.matching_articles = mset.get_matches_estimated();
-      results.hits.reserve(mset.size());
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
+      const std::size_t shown = std::min(limit, order.size());
+      results.hits.reserve(shown);
+      for (std::size_t rank = 0; rank < shown; ++rank) {
+        const Xapian::MSetIterator it = mset[static_cast<Xapian::doccount>(order[rank])];
         auto record = decode_passage_record(it.get_document().get_data());
         if (!record) {
           Error error = record.error();
@@ -79,7 +154,9 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
         }
         auto members = story_members(it.get_collapse_key(), record->article_id);
         if (!members) return members.error();
-        results.hits.push_back(Hit{it.get_weight(), it.get_collapse_count(), std::move(*record), std::move(*members)});
+        Hit hit{second_stage ? static_cast<double>(parts[order[rank]].total) : it.get_weight(), it.get_weight(), it.get_collapse_count(),
+                std::move(*record), std::move(*members), parts[order[rank]]};
+        results.hits.push_back(std::move(hit));
       }
       if (spy != nullptr) results.facets = spy->result(kFacetValuesShown);
       return results;

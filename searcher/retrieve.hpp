@@ -15,6 +15,7 @@
 #include "common/passage_record.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/filters.hpp"
+#include "searcher/passage_scoring.hpp"
 #include "searcher/query.hpp"
 
 namespace cs::searcher {
@@ -30,10 +31,12 @@ struct StoryMember {
 };
 
 struct Hit {
-  double score = 0;               // BM25 weight of the passage
+  double score = 0;               // the ranking score: parts.total, or BM25 without a second stage
+  double bm25 = 0;                // the first stage's weight of the passage
   std::uint32_t more_passages = 0;  // other passages of the same story that matched (lower bound)
   PassageRecord record;
   std::vector<StoryMember> also_in;  // the story's other articles, at most kMaxStoryMembers
+  ScoreParts parts;                  // the second stage's signals (--explain); first_stage holds BM25
 };
 
 inline constexpr std::size_t kMaxStoryMembers = 10;
@@ -55,6 +58,16 @@ struct Bm25Parameters {
   double b = 0.4;
 };
 
+// How hits are ranked: the first stage (Xapian, BM25, best passage per story), then the
+// second stage (passage_scoring.hpp) over the first stage's best `depth` stories.
+struct Ranking {
+  Bm25Parameters bm25;
+  ScoringWeights weights;
+  std::size_t depth = 200;
+  bool second_stage = true;  // false: first stage only (for evaluation)
+  std::int64_t today = 0;    // days since 1970-01-01, for recency (see --recency)
+};
+
 class PassageSearcher {
  public:
   // Opens the database read-only. Fails with kDatabase and a hint to run cs-index when the
@@ -64,9 +77,11 @@ class PassageSearcher {
   // The best `limit` articles for `query`, each by its best passage. Ties keep index order.
   // `filter`, when not empty, restricts the matches without changing their scores. With a
   // `spy`, every match is visited (not just the best) so that its counts are exact.
+  // Ranked by relevance, the first stage's best `ranking.depth` stories are re-scored by the
+  // second stage; ties go to the newer article, then the smaller article id.
   Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
                                SortOrder sort = SortOrder::kRelevance, FacetSpy* spy = nullptr,
-                               const Bm25Parameters& bm25 = {});
+                               const Ranking& ranking = {});
 
   // A query for articles like `article_id`: the terms that best tell its passages from the
   // rest of the database (Xapian's relevance feedback, an ESet of stems), the article itself

@@ -1,5 +1,6 @@
 // --format trec: "QID Q0 ARTICLE_ID RANK SCORE RUNTAG", the run format trec_eval reads.
 // Fields are space-separated, so white space inside ids becomes '_'.
+#include <cmath>
 #include <cstdio>
 
 #include "common/terminal.hpp"
@@ -23,10 +24,16 @@ class TrecWriter final : public ResultWriter {
   bool shows_highlights() const override { return false; }
   void write(const QueryResult& result) override {
     const std::string qid = field(result.qid);
+    // trec_eval re-sorts by score (ties by document id): scores printed strictly decreasing,
+    // in millionths, keep cs-search's own order, tie-breaks included.
+    long long previous = 0;
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       const Hit& hit = result.results.hits[i];
+      long long millionths = std::llround(hit.score * 1e6);
+      if (i > 0 && millionths >= previous) millionths = previous - 1;
+      previous = millionths;
       char score[32];
-      std::snprintf(score, sizeof score, "%.6f", hit.score);
+      std::snprintf(score, sizeof score, "%.6f", static_cast<double>(millionths) / 1e6);
       out_ << qid << " Q0 " << field(hit.record.article_id) << ' ' << i + 1 << ' ' << score << ' ' << run_tag_ << '\n';
     }
   }

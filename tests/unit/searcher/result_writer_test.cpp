@@ -95,6 +95,22 @@ TEST(ResultWriter, TrecLinesHaveSixFieldsWithoutInnerSpaces) {
   EXPECT_EQ(render("trec"), "q1 Q0 cfr.org/a_b.txt 1 2.500000 cs-search\n");
 }
 
+TEST(ResultWriter, TrecScoresDecreaseStrictlySoTrecEvalKeepsTheOrder) {
+  QueryResult result = sample();
+  result.results.hits.push_back(result.results.hits[0]);  // a tie
+  result.results.hits.push_back(result.results.hits[0]);
+  result.results.hits.back().score = 2.6;                // out of order (cannot happen, still safe)
+  result.results.hits[1].record.article_id = "b";
+  result.results.hits[2].record.article_id = "a";
+  std::ostringstream out;
+  auto writer = make_result_writer("trec", out, {});
+  writer->write(result);
+  EXPECT_EQ(out.str(),
+            "q1 Q0 cfr.org/a_b.txt 1 2.500000 cs-search\n"
+            "q1 Q0 b 2 2.499999 cs-search\n"
+            "q1 Q0 a 3 2.499998 cs-search\n");
+}
+
 TEST(ResultWriter, TsvHasAHeaderAndOneLinePerHit) {
   const std::string tsv = render("tsv");
   std::istringstream lines(tsv);

@@ -1,0 +1,150 @@
+#include "searcher/passage_scoring.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+
+namespace cs::searcher {
+
+namespace {
+
+// Matches kept per passage for the proximity and phrase signals. A 120-word passage has at
+// most 120; longer arrays are scored on their first kMaxMatches matches.
+constexpr std::size_t kMaxMatches = 512;
+
+struct Match {
+  std::uint32_t position;
+  std::uint32_t term;
+};
+
+// The smallest number of consecutive words holding one occurrence of each of the `present`
+// distinct terms among `matches` (in position order): the classic minimum-cover window.
+std::uint32_t smallest_window(const Match* matches, std::size_t count, std::size_t present) {
+  std::array<std::uint32_t, kMaxScoringTerms> in_window{};
+  std::size_t covered = 0;
+  std::uint32_t best = std::numeric_limits<std::uint32_t>::max();
+  std::size_t left = 0;
+  for (std::size_t right = 0; right < count; ++right) {
+    if (in_window[matches[right].term]++ == 0) ++covered;
+    while (covered == present) {
+      best = std::min(best, matches[right].position - matches[left].position + 1);
+      if (--in_window[matches[left].term] == 0) --covered;
+      ++left;
+    }
+  }
+  return best;
+}
+
+// Whether the `terms` query terms occur side by side in query order somewhere.
+bool has_phrase(const Match* matches, std::size_t count, std::size_t terms) {
+  std::size_t run = 0;  // length of the ordered run ending at the previous match
+  std::uint32_t last_position = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const Match& m = matches[i];
+    if (run > 0 && m.position == last_position + 1 && m.term == run) {
+      ++run;
+    } else {
+      run = m.term == 0 ? 1 : 0;
+    }
+    last_position = m.position;
+    if (run == terms) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+ScoringQuery::ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms, const std::vector<float>& idf) {
+  terms_.fill(-1);
+  std::size_t hashes = 0;
+  for (std::size_t i = 0; i < terms.size() && term_count_ < kMaxScoringTerms; ++i) {
+    bool added = false;
+    for (const std::uint32_t hash : terms[i]) {
+      if (hashes == kMaxHashes) break;
+      std::size_t slot = hash & (kTableSize - 1);
+      while (terms_[slot] >= 0 && hashes_[slot] != hash) slot = (slot + 1) & (kTableSize - 1);
+      if (terms_[slot] >= 0) continue;  // the same stem in two terms counts for the first
+      hashes_[slot] = hash;
+      terms_[slot] = static_cast<std::int8_t>(term_count_);
+      filter_ |= std::uint64_t{1} << (hash >> 26);
+      ++hashes;
+      added = true;
+    }
+    if (!added) continue;
+    idf_[term_count_] = i < idf.size() ? idf[i] : 1.0f;
+    ++term_count_;
+  }
+}
+
+void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,
+                    std::span<ScoreParts> out) {
+  const std::size_t terms = query.term_count();
+  float best_first_stage = 0;
+  for (const Candidate& c : candidates) best_first_stage = std::max(best_first_stage, c.first_stage);
+  const float first_stage_scale = best_first_stage > 0 ? 1.0f / best_first_stage : 0.0f;
+  const float recency_rate = weights.recency_half_life_days > 0 ? 1.0f / weights.recency_half_life_days : 0.0f;
+
+  Match matches[kMaxMatches];
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    ScoreParts& parts = out[i];
+    parts = ScoreParts{};
+    parts.first_stage = c.first_stage * first_stage_scale;
+
+    std::uint32_t present_mask = 0;
+    std::size_t match_count = 0;
+    const std::size_t length = c.text.size();
+    for (std::size_t position = 0; position < length; ++position) {
+      const int term = query.term_of(c.text[position]);
+      if (term < 0) continue;
+      present_mask |= 1u << term;
+      if (match_count < kMaxMatches) {
+        matches[match_count++] = Match{static_cast<std::uint32_t>(position), static_cast<std::uint32_t>(term)};
+      }
+    }
+    const auto present = static_cast<std::size_t>(std::popcount(present_mask));
+    if (terms > 0 && present > 0) {
+      const float coverage = static_cast<float>(present) / static_cast<float>(terms);
+      const float tightness =
+          present < 2 ? 1.0f : static_cast<float>(present) / static_cast<float>(smallest_window(matches, match_count, present));
+      parts.proximity = coverage * tightness;
+      if (terms >= 2 && present == terms) parts.phrase = has_phrase(matches, match_count, terms) ? 1.0f : 0.0f;
+    }
+
+    std::uint32_t title_mask = 0;
+    for (const std::uint32_t hash : c.title) {
+      if (const int term = query.term_of(hash); term >= 0) title_mask |= 1u << term;
+    }
+    if (terms > 0) parts.title = static_cast<float>(std::popcount(title_mask)) / static_cast<float>(terms);
+    parts.position = 1.0f / (1.0f + static_cast<float>(c.passage_index));
+    if (recency_rate > 0 && c.age_days >= 0) parts.recency = std::exp2(-c.age_days * recency_rate);
+
+    parts.total = weights.first_stage * parts.first_stage + weights.proximity * parts.proximity +
+                  weights.phrase * parts.phrase + weights.title * parts.title + weights.position * parts.position +
+                  (recency_rate > 0 ? weights.recency * parts.recency : 0.0f);
+  }
+}
+
+void score_plain_bm25(const ScoringQuery& query, std::span<const Candidate> candidates, const Bm25Reference& bm25,
+                      std::span<float> out) {
+  const std::size_t terms = query.term_count();
+  const float length_scale = bm25.average_length > 0 ? bm25.b / bm25.average_length : 0.0f;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    std::array<std::uint32_t, kMaxScoringTerms> frequency{};
+    for (const std::uint32_t hash : c.text) {
+      const int term = query.term_of(hash);
+      if (term >= 0) ++frequency[static_cast<std::size_t>(term)];
+    }
+    const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * static_cast<float>(c.text.size()));
+    float score = 0;
+    for (std::size_t t = 0; t < terms; ++t) {
+      const auto tf = static_cast<float>(frequency[t]);
+      score += query.idf(t) * tf * (bm25.k1 + 1.0f) / (tf + norm);
+    }
+    out[i] = score;
+  }
+}
+
+}  // namespace cs::searcher

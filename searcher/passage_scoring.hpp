@@ -1,0 +1,97 @@
+// The second-stage scoring loop: re-scores the passages the first stage (Xapian, BM25) found,
+// with what BM25 cannot see: how close together the query's terms are, whether they occur
+// as the typed phrase, whether the title has them, where the passage sits in its article,
+// and (optionally) how recent the article is.
+//
+// A pure function over compact arrays (passage_terms.hpp): no Xapian calls, no allocation,
+// no string work. The searcher prepares the arrays; the benchmark drives the loop alone.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace cs::searcher {
+
+// Query terms beyond this many are not scored by the second stage (BM25 still counts them).
+inline constexpr std::size_t kMaxScoringTerms = 16;
+
+// The query's terms as the loop sees them: each term is a set of stem hashes (a word's
+// stems in every language of the index), looked up through a small open-addressing table
+// behind a 64-bit filter, so most words of a passage are rejected with one bit test.
+class ScoringQuery {
+ public:
+  static constexpr std::size_t kTableSize = 128;  // power of two, at most half full
+  static constexpr std::size_t kMaxHashes = kTableSize / 2;
+
+  // `terms[i]` holds the hashes of term i, in query order (the order phrases are checked
+  // in). Terms past kMaxScoringTerms and hashes past kMaxHashes are left out; a term with
+  // no hashes is skipped. `idf[i]` weighs term i in the plain BM25 reference loop.
+  ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms, const std::vector<float>& idf = {});
+
+  std::size_t term_count() const { return term_count_; }
+  float idf(std::size_t term) const { return idf_[term]; }
+
+  // The term `hash` belongs to, or -1.
+  int term_of(std::uint32_t hash) const {
+    if (((filter_ >> (hash >> 26)) & 1u) == 0) return -1;
+    for (std::size_t slot = hash & (kTableSize - 1);; slot = (slot + 1) & (kTableSize - 1)) {
+      if (terms_[slot] < 0) return -1;
+      if (hashes_[slot] == hash) return terms_[slot];
+    }
+  }
+
+ private:
+  std::array<std::uint32_t, kTableSize> hashes_{};
+  std::array<std::int8_t, kTableSize> terms_{};
+  std::array<float, kMaxScoringTerms> idf_{};
+  std::uint64_t filter_ = 0;
+  std::size_t term_count_ = 0;
+};
+
+// One candidate passage, as prepared from the first stage's match set.
+struct Candidate {
+  std::span<const std::uint32_t> text;   // stem hashes of the passage, in order
+  std::span<const std::uint32_t> title;  // stem hashes of the article's title
+  float first_stage = 0;                 // Xapian's BM25 weight
+  std::uint32_t passage_index = 0;       // 0 = the article's first passage
+  float age_days = -1;                   // article age at query time; < 0 when undated
+};
+
+// Each signal in [0, 1], its weighted sum in `total`: what --explain prints.
+struct ScoreParts {
+  float first_stage = 0;  // BM25 over the best candidate's
+  float proximity = 0;    // share of query terms present × how tightly the smallest window holds them
+  float phrase = 0;       // 1 when the terms occur side by side in query order
+  float title = 0;        // share of query terms in the title
+  float position = 0;     // 1 for the first passage, falling with the passage's index
+  float recency = 0;      // 2^(-age / half-life); 0 when recency is off or the article undated
+  float total = 0;
+};
+
+struct ScoringWeights {
+  float first_stage = 1.0f;
+  float proximity = 0.25f;
+  float phrase = 0.15f;
+  float title = 0.1f;
+  float position = 0.05f;
+  float recency = 0.2f;
+  float recency_half_life_days = 0;  // 0: recency off
+};
+
+// Scores `candidates` into `out` (same size).
+void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,
+                    std::span<ScoreParts> out);
+
+// The reference the benchmark compares against: plain BM25 summed over the same arrays
+// (term frequencies counted by the same lookup), nothing else.
+struct Bm25Reference {
+  float k1 = 0.9f;
+  float b = 0.4f;
+  float average_length = 100;
+};
+void score_plain_bm25(const ScoringQuery& query, std::span<const Candidate> candidates, const Bm25Reference& bm25,
+                      std::span<float> out);
+
+}  // namespace cs::searcher

@@ -1,0 +1,166 @@
+#include "searcher/passage_scoring.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/passage_terms.hpp"
+
+namespace cs::searcher {
+namespace {
+
+// Hand-made passages: each word stands for its stem.
+std::vector<std::uint32_t> hashes(const std::vector<std::string>& words) {
+  std::vector<std::uint32_t> out;
+  for (const auto& w : words) out.push_back(term_hash(w));
+  return out;
+}
+
+ScoringQuery query_of(const std::vector<std::string>& words) {
+  std::vector<std::vector<std::uint32_t>> terms;
+  for (const auto& w : words) terms.push_back({term_hash(w)});
+  return ScoringQuery(terms);
+}
+
+ScoreParts score_one(const ScoringQuery& query, const std::vector<std::uint32_t>& text,
+                     const std::vector<std::uint32_t>& title = {}, std::uint32_t passage_index = 0,
+                     ScoringWeights weights = {}, float age_days = -1) {
+  const Candidate candidate{text, title, 1.0f, passage_index, age_days};
+  ScoreParts parts;
+  score_passages(query, std::span(&candidate, 1), weights, std::span(&parts, 1));
+  return parts;
+}
+
+TEST(PassageScoring, LooksUpEveryStemOfATermAndNothingElse) {
+  const ScoringQuery query({{term_hash("call"), term_hash("calls")}, {term_hash("xi")}});
+  EXPECT_EQ(query.term_count(), 2u);
+  EXPECT_EQ(query.term_of(term_hash("call")), 0);
+  EXPECT_EQ(query.term_of(term_hash("calls")), 0);
+  EXPECT_EQ(query.term_of(term_hash("xi")), 1);
+  EXPECT_EQ(query.term_of(term_hash("trump")), -1);
+}
+
+TEST(PassageScoring, TermsWithoutHashesAndTermsBeyondTheLimitAreLeftOut) {
+  std::vector<std::vector<std::uint32_t>> terms = {{}, {term_hash("a")}};
+  for (int i = 0; i < 40; ++i) terms.push_back({term_hash("w" + std::to_string(i))});
+  const ScoringQuery query(terms);
+  EXPECT_EQ(query.term_count(), kMaxScoringTerms);
+  EXPECT_EQ(query.term_of(term_hash("a")), 0);
+  EXPECT_EQ(query.term_of(term_hash("w39")), -1);
+}
+
+TEST(PassageScoring, ProximityRewardsTheTightestWindow) {
+  const ScoringQuery query = query_of({"phone", "call"});
+  const auto adjacent = score_one(query, hashes({"the", "phone", "call", "was", "long"}));
+  const auto apart = score_one(query, hashes({"phone", "a", "b", "c", "call"}));
+  EXPECT_FLOAT_EQ(adjacent.proximity, 1.0f);
+  EXPECT_FLOAT_EQ(apart.proximity, 2.0f / 5.0f);
+  // The window is the smallest anywhere, not the first one found.
+  const auto later = score_one(query, hashes({"phone", "a", "b", "c", "d", "e", "call", "phone"}));
+  EXPECT_FLOAT_EQ(later.proximity, 1.0f);
+}
+
+TEST(PassageScoring, OneTermQueriesAreNeutralOnProximityAndPhrase) {
+  const ScoringQuery query = query_of({"taiwan"});
+  const auto once = score_one(query, hashes({"taiwan", "strait"}));
+  const auto repeated = score_one(query, hashes({"taiwan", "and", "taiwan", "taiwan"}));
+  EXPECT_FLOAT_EQ(once.proximity, 1.0f);
+  EXPECT_FLOAT_EQ(repeated.proximity, 1.0f);
+  EXPECT_FLOAT_EQ(once.phrase, 0.0f);
+}
+
+TEST(PassageScoring, MissingTermsLowerCoverage) {
+  const ScoringQuery query = query_of({"trade", "war", "tariff"});
+  const auto two = score_one(query, hashes({"trade", "war"}));
+  EXPECT_FLOAT_EQ(two.proximity, 2.0f / 3.0f);
+  EXPECT_FLOAT_EQ(two.phrase, 0.0f) << "a phrase needs every term";
+  const auto none = score_one(query, hashes({"peace", "talks"}));
+  EXPECT_FLOAT_EQ(none.proximity, 0.0f);
+  EXPECT_FLOAT_EQ(none.title, 0.0f);
+}
+
+TEST(PassageScoring, PhraseNeedsQueryOrderSideBySide) {
+  const ScoringQuery query = query_of({"xi", "jinping"});
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"president", "xi", "jinping", "said"})).phrase, 1.0f);
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"jinping", "xi"})).phrase, 0.0f);
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"xi", "and", "jinping"})).phrase, 0.0f);
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"xi", "xi", "jinping"})).phrase, 1.0f) << "a repeated first word restarts the run";
+}
+
+TEST(PassageScoring, TitleShareAndPosition) {
+  const ScoringQuery query = query_of({"trade", "talks"});
+  const auto parts = score_one(query, hashes({"talks"}), hashes({"trade", "news"}), 3);
+  EXPECT_FLOAT_EQ(parts.title, 0.5f);
+  EXPECT_FLOAT_EQ(parts.position, 0.25f);
+  EXPECT_FLOAT_EQ(score_one(query, {}, {}, 0).position, 1.0f);
+}
+
+TEST(PassageScoring, EmptyPassagesAndEmptyQueriesScoreByBm25Alone) {
+  const auto empty_passage = score_one(query_of({"trade"}), {});
+  EXPECT_FLOAT_EQ(empty_passage.proximity, 0.0f);
+  EXPECT_FLOAT_EQ(empty_passage.first_stage, 1.0f);
+  const ScoringQuery no_terms({});
+  const auto parts = score_one(no_terms, hashes({"trade"}), hashes({"trade"}));
+  EXPECT_FLOAT_EQ(parts.proximity, 0.0f);
+  EXPECT_FLOAT_EQ(parts.title, 0.0f);
+}
+
+TEST(PassageScoring, RecencyHalvesPerHalfLifeAndIsOffByDefault) {
+  const ScoringQuery query = query_of({"trade"});
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"trade"}), {}, 0, {}, 30).recency, 0.0f);
+  ScoringWeights weights;
+  weights.recency_half_life_days = 30;
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"trade"}), {}, 0, weights, 30).recency, 0.5f);
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"trade"}), {}, 0, weights, 0).recency, 1.0f);
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"trade"}), {}, 0, weights, -1).recency, 0.0f) << "undated";
+}
+
+TEST(PassageScoring, TotalIsTheWeightedSumAndFirstStageIsRelativeToTheBest) {
+  const ScoringQuery query = query_of({"phone", "call"});
+  const std::vector<std::uint32_t> strong = hashes({"phone", "call"});
+  const std::vector<std::uint32_t> weak = hashes({"phone"});
+  const Candidate candidates[] = {{strong, {}, 4.0f, 0, -1}, {weak, {}, 2.0f, 1, -1}};
+  ScoreParts parts[2];
+  const ScoringWeights weights;
+  score_passages(query, candidates, weights, parts);
+  EXPECT_FLOAT_EQ(parts[0].first_stage, 1.0f);
+  EXPECT_FLOAT_EQ(parts[1].first_stage, 0.5f);
+  for (const ScoreParts& p : parts) {
+    EXPECT_FLOAT_EQ(p.total, weights.first_stage * p.first_stage + weights.proximity * p.proximity +
+                                 weights.phrase * p.phrase + weights.title * p.title + weights.position * p.position);
+  }
+  EXPECT_GT(parts[0].total, parts[1].total);
+}
+
+TEST(PassageScoring, PlainBm25ReferenceCountsTermFrequencies) {
+  const ScoringQuery query({{term_hash("trade")}, {term_hash("war")}}, {2.0f, 1.0f});
+  const std::vector<std::uint32_t> twice = hashes({"trade", "trade", "x", "y"});
+  const std::vector<std::uint32_t> once = hashes({"trade", "x", "y", "z"});
+  const std::vector<std::uint32_t> neither = hashes({"x"});
+  const Candidate candidates[] = {{twice, {}, 0, 0, -1}, {once, {}, 0, 0, -1}, {neither, {}, 0, 0, -1}};
+  float scores[3];
+  Bm25Reference bm25;
+  bm25.average_length = 4;
+  score_plain_bm25(query, candidates, bm25, scores);
+  const float norm = bm25.k1;  // length 4 = average: 1 - b + b
+  EXPECT_FLOAT_EQ(scores[1], 2.0f * (bm25.k1 + 1) / (1 + norm));
+  EXPECT_FLOAT_EQ(scores[0], 2.0f * 2 * (bm25.k1 + 1) / (2 + norm));
+  EXPECT_FLOAT_EQ(scores[2], 0.0f);
+}
+
+TEST(PassageTerms, EncodeAndDecodeRoundTrip) {
+  const std::vector<std::uint32_t> title = hashes({"phone", "call"});
+  const std::vector<std::uint32_t> text = hashes({"xi", "and", "biden", "spoke"});
+  std::vector<std::uint32_t> arena = {7};
+  const PassageTermsRange range = decode_passage_terms(encode_passage_terms(title, text), arena);
+  ASSERT_EQ(range.title_count, 2u);
+  ASSERT_EQ(range.text_count, 4u);
+  EXPECT_EQ(std::vector<std::uint32_t>(arena.begin() + range.title_begin, arena.begin() + range.title_begin + 2), title);
+  EXPECT_EQ(std::vector<std::uint32_t>(arena.begin() + range.text_begin, arena.end()), text);
+  EXPECT_EQ(decode_passage_terms("abc", arena).text_count, 0u) << "malformed: no words";
+  EXPECT_EQ(decode_passage_terms(std::string("\xFF\xFF\xFF\xFF", 4), arena).title_count, 0u);
+}
+
+}  // namespace
+}  // namespace cs::searcher
