@@ -1,6 +1,8 @@
-// A console reporter that ends the run with each benchmark's throughput as a ratio of a
-// reference benchmark measured in the same run ("BM_XapianTermGenerator"), so a figure
-// reads as "1.8x plain Xapian on the same text" and stays comparable across machines.
+// A console reporter that ends the run with each benchmark's throughput (a rate counter,
+// bytes_per_second by default) as a ratio of a reference benchmark measured in the same run
+// with the same arguments ("BM_XapianTermGenerator", or "BM_PlainBm25/1000/4" for
+// "BM_FullScoringLoop/1000/4"), so a figure reads as "1.8x plain Xapian on the same text"
+// and stays comparable across machines.
 #pragma once
 
 #include <benchmark/benchmark.h>
@@ -12,15 +14,22 @@ namespace cs::bench {
 
 class ThroughputRatioReporter : public benchmark::ConsoleReporter {
  public:
-  ThroughputRatioReporter(std::string reference, bool color)
-      : ConsoleReporter(color ? OO_ColorTabular : OO_Tabular), reference_(std::move(reference)) {}
+  ThroughputRatioReporter(std::string reference, bool color, std::string counter = "bytes_per_second",
+                          std::string unit = "MB/s", double unit_scale = 1e6)
+      : ConsoleReporter(color ? OO_ColorTabular : OO_Tabular),
+        reference_(std::move(reference)),
+        counter_(std::move(counter)),
+        unit_(std::move(unit)),
+        unit_scale_(unit_scale) {}
 
   void ReportRuns(const std::vector<Run>& runs) override;
   void Finalize() override;
 
  private:
-  std::string reference_;
-  std::map<std::string, double> bytes_per_second_;  // by benchmark name
+  std::string reference_, counter_, unit_;
+  double unit_scale_;
+  // Rates by arguments ("" or "/1000/4"), then by benchmark function name.
+  std::map<std::string, std::map<std::string, double>> rates_;
 };
 
 }  // namespace cs::bench
