@@ -1,4 +1,5 @@
 // cs-search: ranked passages for a query, or for every query of a batch file.
+#include <chrono>
 #include <fstream>
 #include <iostream>
 
@@ -65,6 +66,9 @@ int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
   std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
+  std::size_t rerank = 200;
+  std::string recency;
+  bool explain = false;
   cs::searcher::SearchFilters filters;
   command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to search")
@@ -84,7 +88,12 @@ int main(int argc, char** argv) {
       ("facets", po::value(&facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
       ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
       ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
-      ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE");
+      ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
+      ("rerank", po::value(&rerank)->value_name("N")->default_value(200),
+       "re-score the best N articles with proximity, phrase, title and position (0: BM25 only)")
+      ("recency", po::value(&recency)->value_name("HALF_LIFE"),
+       "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
+      ("explain", po::bool_switch(&explain), "show how each hit's score was made");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
   if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
@@ -127,11 +136,23 @@ int main(int argc, char** argv) {
     }
     session_options.synonyms = std::move(*loaded);
   }
+  if (rerank > 100000) return command_line.usage_error("--rerank takes a number from 0 to 100000");
+  session_options.ranking.second_stage = rerank > 0;
+  session_options.ranking.depth = rerank;
+  if (!recency.empty()) {
+    auto half_life = cs::searcher::parse_half_life(recency);
+    if (!half_life) return command_line.usage_error(half_life.error().reason);
+    if (rerank == 0) return command_line.usage_error("--recency needs the second stage (--rerank above 0)");
+    session_options.ranking.weights.recency_half_life_days = *half_life;
+    session_options.ranking.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())
+                                        .time_since_epoch()
+                                        .count();
+  }
   if ((!facets.empty() || !histogram.empty()) && (format == "tsv" || format == "trec")) {
     return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");
   }
 
-  cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag};
+  cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag, explain};
   auto writer = cs::searcher::make_result_writer(format, std::cout, writer_options);
   if (!writer) return command_line.usage_error("--format takes one of " + std::string(cs::searcher::kFormats));
 

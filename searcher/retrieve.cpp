@@ -86,6 +86,26 @@ void rank_second_stage(const Xapian::MSet& mset, const ParsedQuery& query, const
 
 }  // namespace
 
+Result<float> parse_half_life(std::string_view text) {
+  const Error bad{ErrorKind::kUsage, "", "", "--recency takes a half-life such as 90, 90d, 12w, 6m or 2y",
+                  "days unless a unit follows"};
+  if (text.empty() || text.size() > 8) return bad;
+  float unit = 1;
+  switch (text.back()) {
+    case 'd': unit = 1; break;
+    case 'w': unit = 7; break;
+    case 'm': unit = 30; break;
+    case 'y': unit = 365; break;
+    default: unit = 0;
+  }
+  if (unit > 0) text.remove_suffix(1);
+  if (unit == 0) unit = 1;
+  if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) return bad;
+  const float days = static_cast<float>(std::stoi(std::string(text))) * unit;
+  if (days <= 0 || days > 36500) return bad;
+  return days;
+}
+
 Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const fs::path& path) {
   std::error_code ec;
   if (!fs::exists(path, ec)) {
@@ -142,6 +162,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
 
       SearchResults results;
       results.matching_articles = mset.get_matches_estimated();
+      results.second_stage = second_stage;
+      results.weights = ranking.weights;
       const std::size_t shown = std::min(limit, order.size());
       results.hits.reserve(shown);
       for (std::size_t rank = 0; rank < shown; ++rank) {

@@ -47,6 +47,8 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t matching_articles = 0;  // Xapian's estimate, after collapsing
   Facets facets;                        // when a FacetSpy watched the search
+  bool second_stage = false;            // whether hits were re-scored (Hit::parts hold the signals)
+  ScoringWeights weights;               // the weights they were re-scored with
 };
 
 // BM25 parameters suited to passages: shorter documents than whole articles want less
@@ -67,6 +69,10 @@ struct Ranking {
   bool second_stage = true;  // false: first stage only (for evaluation)
   std::int64_t today = 0;    // days since 1970-01-01, for recency (see --recency)
 };
+
+// --recency's half-life in days: "90", "90d", "12w", "6m" (30 days), "2y" (365 days).
+// Fails with a kUsage error for anything else, zero or over 100 years.
+Result<float> parse_half_life(std::string_view text);
 
 class PassageSearcher {
  public:

@@ -35,7 +35,7 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
   if (!options_.facets.empty() || options_.histogram != Period::kNone) {
     spy = std::make_unique<FacetSpy>(options_.facets, options_.histogram);
   }
-  auto results = searcher_->search(parsed, limit, options_.filter, options_.sort, spy.get());
+  auto results = searcher_->search(parsed, limit, options_.filter, options_.sort, spy.get(), options_.ranking);
   if (!results) return results.error();
   QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}};
   result.highlights.reserve(result.results.hits.size());

@@ -29,6 +29,7 @@ struct SessionOptions {
   std::vector<FacetField> facets;  // counted over each query's whole match set
   Period histogram = Period::kNone;
   Synonyms synonyms;  // --synonyms FILE; empty for none
+  Ranking ranking;    // --rerank, --recency
 };
 
 class SearchSession {

@@ -2,6 +2,8 @@
 // document: an object per query (an array of them in a batch).
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 #include "searcher/output/writers.hpp"
 
 namespace cs::searcher {
@@ -17,12 +19,23 @@ nlohmann::json also_in(const Hit& hit) {
   return members;
 }
 
-nlohmann::json hit_object(const QueryResult& result, std::size_t i) {
+// {"bm25": 8.21, "score": 1.42, "components": {"bm25": {"value": 1, "weight": 1}, ...}}
+nlohmann::json explain_object(const Hit& hit, const SearchResults& results) {
+  nlohmann::json components = nlohmann::json::object();
+  for (const ScoreComponent& c : score_components(hit, results)) {
+    // Floats to six decimals, so 0.15 reads 0.15 and not 0.15000000596.
+    const auto six = [](float x) { return std::round(static_cast<double>(x) * 1e6) / 1e6; };
+    components[c.name] = {{"value", six(c.value)}, {"weight", six(c.weight)}};
+  }
+  return {{"score", hit.score}, {"bm25", hit.bm25}, {"components", std::move(components)}};
+}
+
+nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain) {
   const Hit& hit = result.results.hits[i];
   const PassageRecord& r = hit.record;
   nlohmann::json highlights = nlohmann::json::array();
   for (const Span& span : result.highlights[i]) highlights.push_back({span.begin, span.end});
-  return {
+  nlohmann::json object = {
       {"qid", result.qid},
       {"rank", i + 1},
       {"score", hit.score},
@@ -43,6 +56,8 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i) {
       {"passage", r.text},
       {"highlights", std::move(highlights)},
   };
+  if (explain) object["explain"] = explain_object(hit, result.results);
+  return object;
 }
 
 // {"facets": {"source": [{"value": "CNN", "articles": 3}, ...]}, "histogram": [...]}, with
@@ -62,9 +77,9 @@ nlohmann::json facets_object(const Facets& facets) {
   return out;
 }
 
-nlohmann::json query_object(const QueryResult& result) {
+nlohmann::json query_object(const QueryResult& result, bool explain) {
   nlohmann::json hits = nlohmann::json::array();
-  for (std::size_t i = 0; i < result.results.hits.size(); ++i) hits.push_back(hit_object(result, i));
+  for (std::size_t i = 0; i < result.results.hits.size(); ++i) hits.push_back(hit_object(result, i, explain));
   nlohmann::json out = {{"qid", result.qid},
                         {"query", result.query},
                         {"matching_articles", result.results.matching_articles},
@@ -82,8 +97,9 @@ std::string dump(const nlohmann::json& value, int indent) {
 
 class JsonWriter final : public ResultWriter {
  public:
-  JsonWriter(std::ostream& out, const WriterOptions& options) : out_(out), batch_(options.batch) {}
-  void write(const QueryResult& result) override { queries_.push_back(query_object(result)); }
+  JsonWriter(std::ostream& out, const WriterOptions& options)
+      : out_(out), batch_(options.batch), explain_(options.explain) {}
+  void write(const QueryResult& result) override { queries_.push_back(query_object(result, explain_)); }
   bool shows_highlights() const override { return true; }
   void finish() override {
     if (batch_) {
@@ -96,14 +112,17 @@ class JsonWriter final : public ResultWriter {
  private:
   std::ostream& out_;
   bool batch_;
+  bool explain_;
   nlohmann::json queries_ = nlohmann::json::array();
 };
 
 class JsonlWriter final : public ResultWriter {
  public:
-  explicit JsonlWriter(std::ostream& out) : out_(out) {}
+  JsonlWriter(std::ostream& out, const WriterOptions& options) : out_(out), explain_(options.explain) {}
   void write(const QueryResult& result) override {
-    for (std::size_t i = 0; i < result.results.hits.size(); ++i) out_ << dump(hit_object(result, i), -1) << '\n';
+    for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
+      out_ << dump(hit_object(result, i, explain_), -1) << '\n';
+    }
     // Counts follow the hits as one more line, told apart by its "facets"/"histogram" keys.
     if (!result.results.facets.empty()) {
       nlohmann::json counts = {{"qid", result.qid}};
@@ -115,6 +134,7 @@ class JsonlWriter final : public ResultWriter {
 
  private:
   std::ostream& out_;
+  bool explain_;
 };
 
 }  // namespace
@@ -123,8 +143,8 @@ std::unique_ptr<ResultWriter> make_json_writer(std::ostream& out, const WriterOp
   return std::make_unique<JsonWriter>(out, options);
 }
 
-std::unique_ptr<ResultWriter> make_jsonl_writer(std::ostream& out, const WriterOptions&) {
-  return std::make_unique<JsonlWriter>(out);
+std::unique_ptr<ResultWriter> make_jsonl_writer(std::ostream& out, const WriterOptions& options) {
+  return std::make_unique<JsonlWriter>(out, options);
 }
 
 }  // namespace cs::searcher

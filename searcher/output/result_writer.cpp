@@ -16,5 +16,17 @@ std::unique_ptr<ResultWriter> make_result_writer(std::string_view format, std::o
   return nullptr;
 }
 
+std::vector<ScoreComponent> score_components(const Hit& hit, const SearchResults& results) {
+  if (!results.second_stage) return {};
+  const ScoreParts& p = hit.parts;
+  const ScoringWeights& w = results.weights;
+  std::vector<ScoreComponent> components = {{"bm25", p.first_stage, w.first_stage},
+                                            {"proximity", p.proximity, w.proximity},
+                                            {"phrase", p.phrase, w.phrase},
+                                            {"title", p.title, w.title},
+                                            {"position", p.position, w.position}};
+  if (w.recency_half_life_days > 0) components.push_back({"recency", p.recency, w.recency});
+  return components;
+}
 
 }  // namespace cs::searcher

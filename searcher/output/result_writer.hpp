@@ -5,6 +5,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "searcher/session.hpp"
 
@@ -14,7 +15,17 @@ struct WriterOptions {
   bool color = false;                // ANSI colour and highlighting (text format only)
   bool batch = false;                // several queries will be written
   std::string run_tag = "cs-search";  // the last column of TREC lines
+  bool explain = false;              // show each hit's score components (text, json, jsonl)
 };
+
+// One score component as --explain shows it: its value in [0, 1] and its weight.
+struct ScoreComponent {
+  const char* name;
+  float value;
+  float weight;
+};
+// The components of `hit`'s score, in the order they are shown; empty without a second stage.
+std::vector<ScoreComponent> score_components(const Hit& hit, const SearchResults& results);
 
 class ResultWriter {
  public:

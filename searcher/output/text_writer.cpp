@@ -28,6 +28,7 @@ class TextWriter final : public ResultWriter {
       if (!result.suggestion.empty()) out_ << " Did you mean \"" << terminal::sanitize_line(result.suggestion) << "\"?";
       out_ << '\n';
     }
+    results_ = &result.results;
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       write_hit(i + 1, result.results.hits[i], result.highlights[i]);
     }
@@ -86,6 +87,7 @@ class TextWriter final : public ResultWriter {
       add("+" + std::to_string(hit.more_passages) + " more passage" + (hit.more_passages == 1 ? "" : "s"));
     }
     out_ << meta << '\n';
+    if (options_.explain) write_explanation(hit);
     if (!r.topics.empty()) {
       std::string topics;
       for (const auto& topic : r.topics) topics.append(topics.empty() ? "" : ", ").append(topic);
@@ -101,6 +103,29 @@ class TextWriter final : public ResultWriter {
     out_ << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
     write_passage(r.text, spans);
     out_ << "\n\n";
+  }
+
+  // "score 1.262 = 1.00×bm25 1.000 (8.214) + 0.25×proximity 0.667 + ...": how the second
+  // stage arrived at the score (--explain).
+  void write_explanation(const Hit& hit) {
+    const auto components = score_components(hit, *results_);
+    char buffer[96];
+    std::snprintf(buffer, sizeof buffer, "explain: score %.3f", hit.score);
+    std::string line = buffer;
+    if (components.empty()) {
+      line += " (BM25; no second stage)";
+    }
+    for (std::size_t i = 0; i < components.size(); ++i) {
+      const ScoreComponent& c = components[i];
+      std::snprintf(buffer, sizeof buffer, "%s%.2f×%s %.3f", i == 0 ? " = " : " + ", static_cast<double>(c.weight),
+                    c.name, static_cast<double>(c.value));
+      line += buffer;
+      if (i == 0) {
+        std::snprintf(buffer, sizeof buffer, " (%.3f)", hit.bm25);
+        line += buffer;
+      }
+    }
+    out_ << kIndent << line << '\n';
   }
 
   // Sanitises piece by piece so the highlight offsets stay true, and indents each line.
@@ -127,6 +152,7 @@ class TextWriter final : public ResultWriter {
 
   std::ostream& out_;
   WriterOptions options_;
+  const SearchResults* results_ = nullptr;  // of the query being written
 };
 
 }  // namespace

@@ -276,6 +276,49 @@ TEST_F(CsSearchCli, AFolderThatIsNotADatabaseIsAnError) {
   EXPECT_THAT(r.err, HasSubstr("not a cs-search database"));
 }
 
+TEST_F(CsSearchCli, ExplainShowsEveryScoreComponentAndTheirSumIsTheScore) {
+  const CliResult r = search({"--format", "jsonl", "--explain", "phone call"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = jsonl(r.out);
+  ASSERT_FALSE(hits.empty());
+  for (const auto& hit : hits) {
+    const auto& explain = hit["explain"];
+    double sum = 0;
+    for (const char* name : {"bm25", "proximity", "phrase", "title", "position"}) {
+      ASSERT_TRUE(explain["components"].contains(name)) << name;
+      sum += explain["components"][name]["value"].get<double>() * explain["components"][name]["weight"].get<double>();
+    }
+    EXPECT_NEAR(sum, hit["score"].get<double>(), 1e-4);
+    EXPECT_GT(explain["bm25"].get<double>(), 0);
+  }
+  EXPECT_EQ(hits[0]["explain"]["components"]["phrase"]["value"], 1.0) << "the top hit has the phrase";
+  const CliResult text = search({"--color", "never", "--explain", "-n", "1", "phone call"});
+  EXPECT_THAT(text.out, HasSubstr("explain: score "));
+  EXPECT_THAT(text.out, HasSubstr("×proximity "));
+  EXPECT_THAT(search({"--color", "never", "-n", "1", "phone call"}).out, Not(HasSubstr("explain:")));
+}
+
+TEST_F(CsSearchCli, RerankZeroIsBm25AloneAndRecencyFavoursNewerArticles) {
+  const auto bm25_only = jsonl(search({"--format", "jsonl", "--rerank", "0", "--explain", "Taiwan"}).out);
+  ASSERT_FALSE(bm25_only.empty());
+  EXPECT_TRUE(bm25_only[0]["explain"]["components"].empty());
+  EXPECT_DOUBLE_EQ(bm25_only[0]["score"].get<double>(), bm25_only[0]["explain"]["bm25"].get<double>());
+  const auto recent = jsonl(search({"--format", "jsonl", "--recency", "30d", "--explain", "Taiwan"}).out);
+  ASSERT_FALSE(recent.empty());
+  for (const auto& hit : recent) ASSERT_TRUE(hit["explain"]["components"].contains("recency"));
+  EXPECT_EQ(search({"--recency", "soon", "Taiwan"}).exit_code, 2);
+  EXPECT_EQ(search({"--recency", "0", "Taiwan"}).exit_code, 2);
+  EXPECT_EQ(search({"--recency", "90", "--rerank", "0", "Taiwan"}).exit_code, 2);
+}
+
+TEST_F(CsSearchCli, TiesAndBatchRunsAreReproducible) {
+  const std::string input = "q1\tTaiwan\nq2\tphone call\nq3\tchina\n";
+  const CliResult first = search({"--batch", "-", "--format", "trec"}, input);
+  const CliResult second = search({"--batch", "-", "--format", "trec"}, input);
+  ASSERT_EQ(first.exit_code, 0);
+  EXPECT_EQ(first.out, second.out);
+}
+
 TEST_F(CsSearchCli, HelpAndVersion) {
   const CliResult help = run_cli(cs_search_binary(), {"--help"});
   EXPECT_EQ(help.exit_code, 0);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/passage_terms.hpp"
+#include "searcher/retrieve.hpp"
 
 namespace cs::searcher {
 namespace {
@@ -147,6 +148,17 @@ TEST(PassageScoring, PlainBm25ReferenceCountsTermFrequencies) {
   EXPECT_FLOAT_EQ(scores[1], 2.0f * (bm25.k1 + 1) / (1 + norm));
   EXPECT_FLOAT_EQ(scores[0], 2.0f * 2 * (bm25.k1 + 1) / (2 + norm));
   EXPECT_FLOAT_EQ(scores[2], 0.0f);
+}
+
+TEST(PassageScoring, RecencyHalfLivesTakeUnits) {
+  EXPECT_FLOAT_EQ(*parse_half_life("90"), 90.0f);
+  EXPECT_FLOAT_EQ(*parse_half_life("90d"), 90.0f);
+  EXPECT_FLOAT_EQ(*parse_half_life("12w"), 84.0f);
+  EXPECT_FLOAT_EQ(*parse_half_life("6m"), 180.0f);
+  EXPECT_FLOAT_EQ(*parse_half_life("2y"), 730.0f);
+  for (const char* bad : {"", "0", "d", "-5", "1.5", "3x", "999999999", "200y"}) {
+    EXPECT_FALSE(parse_half_life(bad).ok()) << bad;
+  }
 }
 
 TEST(PassageTerms, EncodeAndDecodeRoundTrip) {
