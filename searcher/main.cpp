@@ -1,4 +1,5 @@
 // cs-search: ranked passages for a query, or for every query of a batch file.
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include "common/exit_codes.hpp"
 #include "common/terminal.hpp"
 #include "searcher/batch.hpp"
+#include "searcher/evaluation.hpp"
 #include "searcher/filters.hpp"
 #include "searcher/output/result_writer.hpp"
 #include "searcher/session.hpp"
@@ -45,7 +47,10 @@ Like: --like ARTICLE_ID (as printed in jsonl or trec output) finds articles that
 same telling words, by Xapian's relevance feedback; filters and --facets apply too.
 
 Batch: one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is the line number);
-blank lines and lines starting with # are skipped; FILE - reads standard input.
+blank lines and lines starting with # are skipped; FILE - reads standard input. With
+--qrels QRELS (TREC judgments, "QID 0 ARTICLE_ID GRADE"), the run is scored instead of
+printed: MRR@10, nDCG@10, Recall@100 and MAP per query and their mean, as trec_eval computes
+them over the top 100 hits.
 
 Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
 ~/.local/share/cs-search/db (where cs-index writes by default).
@@ -67,7 +72,7 @@ int main(int argc, char** argv) {
   std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
   std::size_t rerank = 200;
-  std::string recency;
+  std::string recency, qrels_file;
   bool explain = false;
   cs::searcher::SearchFilters filters;
   command_line.add_options()
@@ -93,7 +98,9 @@ int main(int argc, char** argv) {
        "re-score the best N articles with proximity, phrase, title and position (0: BM25 only)")
       ("recency", po::value(&recency)->value_name("HALF_LIFE"),
        "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
-      ("explain", po::bool_switch(&explain), "show how each hit's score was made");
+      ("explain", po::bool_switch(&explain), "show how each hit's score was made")
+      ("qrels", po::value(&qrels_file)->value_name("QRELS"),
+       "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP)");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
   if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
@@ -152,6 +159,26 @@ int main(int argc, char** argv) {
     return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");
   }
 
+  const bool evaluating = command_line.given("qrels");
+  cs::searcher::Qrels qrels;
+  std::vector<std::pair<std::string, std::vector<std::string>>> run;  // article ids per query, for --qrels
+  if (evaluating) {
+    if (!batch) return command_line.usage_error("--qrels scores a --batch run");
+    if (format != "text" && format != "json") return command_line.usage_error("--qrels prints with --format text or json");
+    std::ifstream qrels_stream(qrels_file);
+    if (!qrels_stream) {
+      command_line.print(cs::Error{cs::ErrorKind::kIo, qrels_file, "", "cannot open qrels file", "check the path"});
+      return cs::exit_code::kError;
+    }
+    auto parsed = cs::searcher::parse_qrels(qrels_stream, qrels_file);
+    if (!parsed) {
+      command_line.print(parsed.error());
+      return cs::exit_code::kError;
+    }
+    qrels = std::move(*parsed);
+    limit = std::max(limit, cs::searcher::kEvaluationDepth);
+  }
+
   cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag, explain};
   auto writer = cs::searcher::make_result_writer(format, std::cout, writer_options);
   if (!writer) return command_line.usage_error("--format takes one of " + std::string(cs::searcher::kFormats));
@@ -176,8 +203,9 @@ int main(int argc, char** argv) {
   bool any_results = false;
   bool any_errors = false;
   const auto answer = [&](std::string qid, std::string_view text, const std::string& where) {
-    auto result = by_example ? (*session)->run_like(std::move(qid), like, limit, writer->shows_highlights())
-                             : (*session)->run(std::move(qid), text, limit, writer->shows_highlights());
+    const bool highlight = writer->shows_highlights() && !evaluating;
+    auto result = by_example ? (*session)->run_like(std::move(qid), like, limit, highlight)
+                             : (*session)->run(std::move(qid), text, limit, highlight);
     if (!result) {
       cs::Error error = result.error();
       if (!where.empty()) {
@@ -191,6 +219,11 @@ int main(int argc, char** argv) {
       return;
     }
     any_results = any_results || !result->results.hits.empty();
+    if (evaluating) {
+      auto& ranking = run.emplace_back(result->qid, std::vector<std::string>{}).second;
+      for (const auto& hit : result->results.hits) ranking.push_back(hit.record.article_id);
+      return;
+    }
     writer->write(*result);
   };
 
@@ -205,7 +238,11 @@ int main(int argc, char** argv) {
   } else {
     answer("1", query, "");
   }
-  writer->finish();
+  if (evaluating) {
+    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels), format);
+  } else {
+    writer->finish();
+  }
   std::cout.flush();
   if (any_errors) return cs::exit_code::kError;
   return any_results ? cs::exit_code::kSuccess : cs::exit_code::kNoResults;

@@ -319,6 +319,30 @@ TEST_F(CsSearchCli, TiesAndBatchRunsAreReproducible) {
   EXPECT_EQ(first.out, second.out);
 }
 
+TEST_F(CsSearchCli, QrelsScoreABatchRun) {
+  TempDir files;
+  const auto qrels = files / "judged.qrels";
+  // The CFR post answers "Taiwan"; nothing answers "xyzzy".
+  write_file(qrels,
+             "t1 0 cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt 2\n"
+             "t2 0 nothing-relevant 0\n");
+  const CliResult text = search({"--batch", "-", "--qrels", qrels.string()}, "t1\tTaiwan\nt2\tphone\n");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("MRR@10 nDCG@10 Recall@100     MAP"));
+  EXPECT_THAT(text.out, HasSubstr("mean of 1 queries"));
+  EXPECT_THAT(text.out, HasSubstr("1 queries without relevant judgments left out"));
+  const CliResult json = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto evaluation = nlohmann::json::parse(json.out);
+  EXPECT_EQ(evaluation["mean"]["mrr@10"], 1.0) << "the CFR post ranks first for Taiwan";
+  EXPECT_EQ(evaluation["mean"]["recall@100"], 1.0);
+  EXPECT_EQ(search({"--qrels", qrels.string(), "Taiwan"}).exit_code, 2) << "--qrels needs --batch";
+  write_file(qrels, "t1 0 doc\n");
+  const CliResult bad = search({"--batch", "-", "--qrels", qrels.string()}, "t1\tTaiwan\n");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("line 1"));
+}
+
 TEST_F(CsSearchCli, HelpAndVersion) {
   const CliResult help = run_cli(cs_search_binary(), {"--help"});
   EXPECT_EQ(help.exit_code, 0);

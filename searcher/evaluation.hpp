@@ -1,0 +1,52 @@
+// Scores a ranking against relevance judgments, as trec_eval does, so users can measure
+// cs-search on their own collections (cs-search --batch FILE --qrels QRELS).
+#pragma once
+
+#include <istream>
+#include <ostream>
+#include <string_view>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace cs::searcher {
+
+// Judgments per query id: document id (cs-search's article_id) -> relevance grade; a grade
+// above 0 is relevant.
+using Qrels = std::map<std::string, std::map<std::string, int>>;
+
+// TREC qrels lines, "QID ITERATION DOCNO GRADE" separated by spaces or tabs; blank lines and
+// '#' lines are skipped. A malformed line is a kUsage error naming `name` and the line.
+Result<Qrels> parse_qrels(std::istream& in, const std::string& name);
+
+// How many results the measures look at: Recall@100 and MAP need a run this deep.
+inline constexpr std::size_t kEvaluationDepth = 100;
+
+struct Measures {
+  double mrr_at_10 = 0;     // 1 / rank of the first relevant document in the top 10, else 0
+  double ndcg_at_10 = 0;    // DCG of the top 10 (gain = grade, discount log2(rank + 1)) over the ideal
+  double recall_at_100 = 0; // relevant documents in the top 100 over all relevant
+  double average_precision = 0;  // mean of precision at each relevant document retrieved, over all relevant
+};
+
+// `ranking`: document ids best first (at most kEvaluationDepth are looked at). A query with
+// no relevant judgment scores 0 everywhere (trec_eval leaves such queries out; see
+// evaluate_run).
+Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments);
+
+struct Evaluation {
+  std::vector<std::pair<std::string, Measures>> queries;  // those with relevant judgments, in run order
+  Measures mean;
+  std::size_t unjudged_queries = 0;  // run queries the qrels do not judge (left out of the mean)
+};
+
+// Every query of a run (qid -> ranking), averaged like trec_eval over the judged ones.
+Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std::string>>>& run, const Qrels& qrels);
+
+// The evaluation as a table (format "text": one row per query, then the mean) or as JSON
+// ("json": {"queries": [{"qid", "mrr@10", ...}], "mean": {...}, "unjudged_queries": N}).
+void write_evaluation(std::ostream& out, const Evaluation& evaluation, std::string_view format);
+
+}  // namespace cs::searcher
