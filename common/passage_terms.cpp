@@ -18,9 +18,11 @@ std::uint32_t get(std::string_view in, std::size_t at) {
 
 }  // namespace
 
-std::string encode_passage_terms(std::span<const std::uint32_t> title, std::span<const std::uint32_t> text) {
+std::string encode_passage_terms(std::uint32_t passage_index, std::span<const std::uint32_t> title,
+                                 std::span<const std::uint32_t> text) {
   std::string out;
-  out.reserve(4 * (1 + title.size() + text.size()));
+  out.reserve(4 * (2 + title.size() + text.size()));
+  put(out, passage_index);
   put(out, static_cast<std::uint32_t>(title.size()));
   for (const std::uint32_t hash : title) put(out, hash);
   for (const std::uint32_t hash : text) put(out, hash);
@@ -29,15 +31,17 @@ std::string encode_passage_terms(std::span<const std::uint32_t> title, std::span
 
 PassageTermsRange decode_passage_terms(std::string_view encoded, std::vector<std::uint32_t>& arena) {
   PassageTermsRange range;
-  if (encoded.size() < 4 || encoded.size() % 4 != 0) return range;
-  const std::size_t words = encoded.size() / 4 - 1;
-  const std::uint32_t title_count = get(encoded, 0);
+  constexpr std::size_t kHeaderWords = 2;
+  if (encoded.size() < 4 * kHeaderWords || encoded.size() % 4 != 0) return range;
+  const std::size_t words = encoded.size() / 4 - kHeaderWords;
+  const std::uint32_t title_count = get(encoded, 4);
   if (title_count > words) return range;
+  range.passage_index = get(encoded, 0);
   range.title_begin = static_cast<std::uint32_t>(arena.size());
   range.title_count = title_count;
   range.text_begin = range.title_begin + title_count;
   range.text_count = static_cast<std::uint32_t>(words - title_count);
-  for (std::size_t i = 0; i < words; ++i) arena.push_back(get(encoded, 4 * (i + 1)));
+  for (std::size_t i = 0; i < words; ++i) arena.push_back(get(encoded, 4 * (i + kHeaderWords)));
   return range;
 }
 

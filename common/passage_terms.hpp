@@ -22,12 +22,15 @@ constexpr std::uint32_t term_hash(std::string_view stem) {
   return hash;
 }
 
-// Little-endian: [title count] [title hashes] [passage hashes].
-std::string encode_passage_terms(std::span<const std::uint32_t> title, std::span<const std::uint32_t> text);
+// Little-endian: [passage index] [title count] [title hashes] [passage hashes]. The index
+// rides along so the searcher reads one value per candidate.
+std::string encode_passage_terms(std::uint32_t passage_index, std::span<const std::uint32_t> title,
+                                 std::span<const std::uint32_t> text);
 
 // Appends the hashes of `encoded` to `arena` and says where they lie in it. An empty or
 // malformed value decodes as no words at all (the passage is then scored by BM25 alone).
 struct PassageTermsRange {
+  std::uint32_t passage_index = 0;
   std::uint32_t title_begin = 0;
   std::uint32_t title_count = 0;
   std::uint32_t text_begin = 0;

@@ -100,7 +100,7 @@ std::vector<Xapian::Document> PassageDocumentBuilder::build(const Article& artic
     add_words(document, "", analyzer_, first, last, 1, text_hashes_);
     add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(),
               schema::kTitlePositionBase, title_hashes_);
-    document.add_value(schema::kPassageTermsSlot, encode_passage_terms(title_hashes_, text_hashes_));
+    document.add_value(schema::kPassageTermsSlot, encode_passage_terms(passage.index, title_hashes_, text_hashes_));
     add_field_terms(document, article);
 
     record.index = passage.index;

@@ -71,7 +71,7 @@ int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
   std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
-  std::size_t rerank = 200;
+  std::size_t rerank = 30;
   std::string recency, qrels_file;
   bool explain = false;
   cs::searcher::SearchFilters filters;
@@ -94,7 +94,7 @@ int main(int argc, char** argv) {
       ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
       ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
-      ("rerank", po::value(&rerank)->value_name("N")->default_value(200),
+      ("rerank", po::value(&rerank)->value_name("N")->default_value(30),
        "re-score the best N articles with proximity, phrase, title and position (0: BM25 only)")
       ("recency", po::value(&recency)->value_name("HALF_LIFE"),
        "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")

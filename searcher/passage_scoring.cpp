@@ -67,7 +67,7 @@ ScoringQuery::ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms,
       if (terms_[slot] >= 0) continue;  // the same stem in two terms counts for the first
       hashes_[slot] = hash;
       terms_[slot] = static_cast<std::int8_t>(term_count_);
-      filter_ |= std::uint64_t{1} << (hash >> 26);
+      filter_[hash >> 30] |= std::uint64_t{1} << ((hash >> 24) & 63u);
       ++hashes;
       added = true;
     }

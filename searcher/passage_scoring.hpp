@@ -19,7 +19,7 @@ inline constexpr std::size_t kMaxScoringTerms = 16;
 
 // The query's terms as the loop sees them: each term is a set of stem hashes (a word's
 // stems in every language of the index), looked up through a small open-addressing table
-// behind a 64-bit filter, so most words of a passage are rejected with one bit test.
+// behind a 256-bit filter, so most words of a passage are rejected with one bit test.
 class ScoringQuery {
  public:
   static constexpr std::size_t kTableSize = 128;  // power of two, at most half full
@@ -35,7 +35,7 @@ class ScoringQuery {
 
   // The term `hash` belongs to, or -1.
   int term_of(std::uint32_t hash) const {
-    if (((filter_ >> (hash >> 26)) & 1u) == 0) return -1;
+    if (((filter_[hash >> 30] >> ((hash >> 24) & 63u)) & 1u) == 0) return -1;
     for (std::size_t slot = hash & (kTableSize - 1);; slot = (slot + 1) & (kTableSize - 1)) {
       if (terms_[slot] < 0) return -1;
       if (hashes_[slot] == hash) return terms_[slot];
@@ -46,7 +46,7 @@ class ScoringQuery {
   std::array<std::uint32_t, kTableSize> hashes_{};
   std::array<std::int8_t, kTableSize> terms_{};
   std::array<float, kMaxScoringTerms> idf_{};
-  std::uint64_t filter_ = 0;
+  std::array<std::uint64_t, 4> filter_{};  // 256 bits, by the hash's top 8 bits
   std::size_t term_count_ = 0;
 };
 

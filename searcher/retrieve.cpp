@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <optional>
 
 #include "common/passage_terms.hpp"
@@ -50,38 +51,54 @@ void rank_second_stage(const Xapian::MSet& mset, const ParsedQuery& query, const
   }
   const ScoringQuery scoring(terms);
 
-  struct Known {
-    std::string date, article_id;
-  };
-  std::vector<Known> known(mset.size());
-  std::vector<PassageTermsRange> ranges(mset.size());
-  std::vector<Candidate> candidates(mset.size());
+  // One value per candidate, read in docid order: values live in per-slot chunks ordered by
+  // docid, so neighbouring reads share blocks instead of each costing a pread.
+  std::vector<Xapian::MSetIterator> hits;
+  hits.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
+  std::vector<std::size_t> by_docid(hits.size());
+  for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
+  std::sort(by_docid.begin(), by_docid.end(), [&](std::size_t a, std::size_t b) { return *hits[a] < *hits[b]; });
+  std::vector<PassageTermsRange> ranges(hits.size());
+  std::vector<Candidate> candidates(hits.size());
   std::vector<std::uint32_t> arena;
-  arena.reserve(mset.size() * 160);
-  std::size_t i = 0;
-  for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
-    const Xapian::Document document = it.get_document();
+  arena.reserve(hits.size() * 160);
+  const bool recency = ranking.weights.recency_half_life_days > 0;
+  for (const std::size_t i : by_docid) {
+    const Xapian::Document document = hits[i].get_document();
     ranges[i] = decode_passage_terms(document.get_value(schema::kPassageTermsSlot), arena);
-    known[i] = Known{document.get_value(schema::kDateSlot), document.get_value(schema::kArticleIdSlot)};
-    candidates[i].first_stage = static_cast<float>(it.get_weight());
-    candidates[i].passage_index =
-        static_cast<std::uint32_t>(Xapian::sortable_unserialise(document.get_value(schema::kPassageIndexSlot)));
-    if (ranking.weights.recency_half_life_days > 0) {
-      if (const auto days = days_since_epoch(known[i].date)) {
+    candidates[i].first_stage = static_cast<float>(hits[i].get_weight());
+    candidates[i].passage_index = ranges[i].passage_index;
+    if (recency) {
+      if (const auto days = days_since_epoch(document.get_value(schema::kDateSlot))) {
         candidates[i].age_days = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
       }
     }
   }
-  for (i = 0; i < candidates.size(); ++i) {  // the arena no longer moves
+  for (std::size_t i = 0; i < candidates.size(); ++i) {  // the arena no longer moves
     candidates[i].title = std::span<const std::uint32_t>(arena).subspan(ranges[i].title_begin, ranges[i].title_count);
     candidates[i].text = std::span<const std::uint32_t>(arena).subspan(ranges[i].text_begin, ranges[i].text_count);
   }
   score_passages(scoring, candidates, ranking.weights, parts);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (parts[a].total != parts[b].total) return parts[a].total > parts[b].total;
-    if (known[a].date != known[b].date) return known[a].date > known[b].date;
-    return known[a].article_id < known[b].article_id;
-  });
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return parts[a].total > parts[b].total; });
+  // Ties are rare: date and article id are read only for candidates that share a score.
+  for (std::size_t first = 0; first < order.size();) {
+    std::size_t last = first + 1;
+    while (last < order.size() && parts[order[last]].total == parts[order[first]].total) ++last;
+    if (last - first > 1) {
+      std::map<std::size_t, std::pair<std::string, std::string>> keys;  // date, article id
+      for (std::size_t k = first; k < last; ++k) {
+        const Xapian::Document document = hits[order[k]].get_document();
+        keys[order[k]] = {document.get_value(schema::kDateSlot), document.get_value(schema::kArticleIdSlot)};
+      }
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
+                [&](std::size_t a, std::size_t b) {
+                  if (keys[a].first != keys[b].first) return keys[a].first > keys[b].first;
+                  return keys[a].second < keys[b].second;
+                });
+    }
+    first = last;
+  }
 }
 
 }  // namespace

@@ -65,7 +65,7 @@ struct Bm25Parameters {
 struct Ranking {
   Bm25Parameters bm25;
   ScoringWeights weights;
-  std::size_t depth = 200;
+  std::size_t depth = 30;
   bool second_stage = true;  // false: first stage only (for evaluation)
   std::int64_t today = 0;    // days since 1970-01-01, for recency (see --recency)
 };

@@ -165,13 +165,15 @@ TEST(PassageTerms, EncodeAndDecodeRoundTrip) {
   const std::vector<std::uint32_t> title = hashes({"phone", "call"});
   const std::vector<std::uint32_t> text = hashes({"xi", "and", "biden", "spoke"});
   std::vector<std::uint32_t> arena = {7};
-  const PassageTermsRange range = decode_passage_terms(encode_passage_terms(title, text), arena);
+  const PassageTermsRange range = decode_passage_terms(encode_passage_terms(5, title, text), arena);
+  EXPECT_EQ(range.passage_index, 5u);
   ASSERT_EQ(range.title_count, 2u);
   ASSERT_EQ(range.text_count, 4u);
   EXPECT_EQ(std::vector<std::uint32_t>(arena.begin() + range.title_begin, arena.begin() + range.title_begin + 2), title);
   EXPECT_EQ(std::vector<std::uint32_t>(arena.begin() + range.text_begin, arena.end()), text);
   EXPECT_EQ(decode_passage_terms("abc", arena).text_count, 0u) << "malformed: no words";
-  EXPECT_EQ(decode_passage_terms(std::string("\xFF\xFF\xFF\xFF", 4), arena).title_count, 0u);
+  EXPECT_EQ(decode_passage_terms(std::string("\0\0\0\0\xFF\xFF\xFF\xFF", 8), arena).title_count, 0u)
+      << "more title words than words";
 }
 
 }  // namespace
