@@ -44,13 +44,9 @@ class CsSearchAnalysis : public ::testing::Test {
   static std::string db() { return (*dir_ / "db").string(); }
 
   // The ids of the articles `query` finds.
-  static std::set<std::string> found(const std::string& query, std::vector<std::string> options = {}) {
-    options.insert(options.begin(), {"--db", db(), "--format", "jsonl", query});
-    const CliResult r = run_cli(cs_search_binary(), options);
-    EXPECT_NE(r.exit_code, 2) << r.err;
-    std::set<std::string> out;
-    for (const auto& line : lines(r.out)) out.insert(nlohmann::json::parse(line)["article_id"]);
-    return out;
+  static std::set<std::string> found(const std::string& query, const std::vector<std::string>& options = {}) {
+    const auto ids = search_article_ids(db(), query, options);
+    return {ids.begin(), ids.end()};
   }
 
   static TempDir* dir_;

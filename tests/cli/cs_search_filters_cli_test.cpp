@@ -38,16 +38,11 @@ class CsSearchFilters : public ::testing::Test {
   static std::string db() { return (*dir_ / "db").string(); }
 
   // The article ids cs-search returns for "trade talks" with `options`, in rank order.
-  static std::vector<std::string> ids(std::vector<std::string> options) {
-    options.insert(options.begin(), {"--db", db(), "--format", "jsonl", "trade talks"});
-    const CliResult r = run_cli(cs_search_binary(), options);
-    EXPECT_NE(r.exit_code, 2) << r.err;
-    std::vector<std::string> out;
-    for (const auto& line : lines(r.out)) out.push_back(nlohmann::json::parse(line)["article_id"]);
-    return out;
+  static std::vector<std::string> ids(const std::vector<std::string>& options) {
+    return search_article_ids(db(), "trade talks", options);
   }
-  static std::set<std::string> id_set(std::vector<std::string> options) {
-    const auto list = ids(std::move(options));
+  static std::set<std::string> id_set(const std::vector<std::string>& options) {
+    const auto list = ids(options);
     return {list.begin(), list.end()};
   }
 
@@ -119,11 +114,8 @@ TEST_F(CsSearchFilters, FacetsRespectFiltersAndPrintAsTextAndJsonl) {
 
 // ids() searches "trade talks" plus the options; these searches use the query language alone.
 std::set<std::string> query_ids(const std::string& db, const std::string& query) {
-  const CliResult r = run_cli(cs_search_binary(), {"--db", db, "--format", "jsonl", "--", query});
-  EXPECT_NE(r.exit_code, 2) << query << ": " << r.err;
-  std::set<std::string> out;
-  for (const auto& line : lines(r.out)) out.insert(nlohmann::json::parse(line)["article_id"]);
-  return out;
+  const auto ids = search_article_ids(db, query);
+  return {ids.begin(), ids.end()};
 }
 
 TEST_F(CsSearchFilters, TheQueryLanguageEndToEnd) {

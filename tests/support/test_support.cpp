@@ -10,6 +10,9 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 extern char** environ;
@@ -153,6 +156,18 @@ std::vector<std::string> lines(const std::string& text) {
     if (!line.empty()) out.push_back(line);
   }
   return out;
+}
+
+std::vector<std::string> search_article_ids(const std::string& db, const std::string& query,
+                                            const std::vector<std::string>& options) {
+  std::vector<std::string> args = {"--db", db, "--format", "jsonl"};
+  args.insert(args.end(), options.begin(), options.end());
+  args.insert(args.end(), {"--", query});
+  const CliResult r = run_cli(cs_search_binary(), args);
+  EXPECT_NE(r.exit_code, 2) << query << ": " << r.err;
+  std::vector<std::string> ids;
+  for (const auto& line : lines(r.out)) ids.push_back(nlohmann::json::parse(line)["article_id"]);
+  return ids;
 }
 
 }  // namespace cs::test

@@ -47,4 +47,10 @@ std::filesystem::path fixtures_dir();
 // Non-empty lines of `text`.
 std::vector<std::string> lines(const std::string& text);
 
+// The article ids the real cs-search returns, in rank order, for `query` and `options` on
+// database `db` (read from its jsonl output). A usage or query error (exit 2) fails the
+// calling test.
+std::vector<std::string> search_article_ids(const std::string& db, const std::string& query,
+                                            const std::vector<std::string>& options = {});
+
 }  // namespace cs::test
