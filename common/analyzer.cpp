@@ -92,9 +92,9 @@ bool is_ascii(std::string_view s) {
 }
 
 // U+2019 and U+02BC are the apostrophes typeset text uses; Snowball and users type U+0027.
+constexpr std::string_view kApostrophes[] = {"\xE2\x80\x99", "\xCA\xBC"};
 // One pass, shrinking in place (each apostrophe becomes one byte).
 void straighten_apostrophes(std::string& word) {
-  static constexpr std::string_view kApostrophes[] = {"\xE2\x80\x99", "\xCA\xBC"};
   std::size_t out = 0;
   for (std::size_t in = 0; in < word.size();) {
     const std::string_view rest = std::string_view(word).substr(in);
@@ -110,13 +110,25 @@ void straighten_apostrophes(std::string& word) {
   word.resize(out);
 }
 
-// "jinping's" -> "jinping", so the phrase "Xi Jinping" matches "Xi Jinping's" (the stem
-// would lose the 's anyway; this makes the exact terms used for phrases agree). English, but
-// applied to every language: the possessive appears in German and Dutch too ("Peter's",
-// and Dutch plurals "foto's" meet their singular), and a query cannot know the language of
-// the articles it will meet.
-void strip_possessive(std::string& word) {
-  if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
+bool is_apostrophe(std::string_view text) {
+  return text == "'" || text == kApostrophes[0] || text == kApostrophes[1];
+}
+
+// "Jinping's" -> "Jinping", so the phrase "Xi Jinping" matches "Xi Jinping's" (the stem
+// would lose the 's anyway; this makes the exact terms used for phrases agree), and
+// "NATO's" is still an acronym. Cut from the text as written, before folding, so every
+// later rule sees the word alone. English, but applied to every language: the possessive
+// appears in German and Dutch too ("Peter's", and Dutch plurals "foto's" meet their
+// singular), and a query cannot know the language of the articles it will meet.
+std::string_view without_possessive(std::string_view surface) {
+  if (surface.size() < 3 || (surface.back() != 's' && surface.back() != 'S')) return surface;
+  const std::string_view rest = surface.substr(0, surface.size() - 1);
+  for (const std::size_t apostrophe : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
+    if (rest.size() > apostrophe && is_apostrophe(rest.substr(rest.size() - apostrophe))) {
+      return rest.substr(0, rest.size() - apostrophe);
+    }
+  }
+  return surface;
 }
 
 // The acronym form of a word as written, or "" when it is not one: "U.S" (ICU keeps the
@@ -255,6 +267,22 @@ struct Analyzer::Impl {
     }
   }
 
+  // NFKC case folding, apostrophes, accents and (when `simplify`) traditional Chinese: see
+  // Analyzer::fold. tokenize() simplifies the whole text once and passes false.
+  std::string fold(std::string_view text, bool simplify) {
+    if (is_ascii(text)) return ascii_lower(text);  // NFKC case folding of ASCII is exactly this
+    std::string out;
+    UErrorCode status = U_ZERO_ERROR;
+    icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
+    normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink, nullptr,
+                             status);
+    if (U_FAILURE(status)) out.clear();
+    straighten_apostrophes(out);
+    std::string folded = fold_accents(out);
+    if (simplify) simplify_in_place(folded);
+    return folded;
+  }
+
   explicit Impl(std::string_view stem_language) { select(stem_language); }
 
   void select(std::string_view stem_language) {
@@ -282,19 +310,7 @@ void Analyzer::set_language(std::string_view stem_language) {
 
 const std::string& Analyzer::language() const { return impl_->language; }
 
-std::string Analyzer::fold(std::string_view text) const {
-  if (is_ascii(text)) return ascii_lower(text);  // NFKC case folding of ASCII is exactly this
-  std::string out;
-  UErrorCode status = U_ZERO_ERROR;
-  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(text.size()));
-  impl_->normalizer.normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())),
-                                  sink, nullptr, status);
-  if (U_FAILURE(status)) out.clear();
-  straighten_apostrophes(out);
-  std::string folded = fold_accents(out);
-  impl_->simplify_in_place(folded);
-  return folded;
-}
+std::string Analyzer::fold(std::string_view text) const { return impl_->fold(text, /*simplify=*/true); }
 
 void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
   // Chinese is segmented in simplified characters, whichever script it was written in, so
@@ -312,17 +328,12 @@ void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
   std::string joined;
   for_each_segment(*impl_->words, text, [&](std::uint32_t begin, std::uint32_t end, int32_t status) {
     if (!is_word_status(status)) return;
-    std::string_view surface = text.substr(begin, end - begin);
-    std::string word = fold(surface);
-    // In every language: a query does not know the language of the articles it will meet.
-    strip_possessive(word);
-    for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"}) {
-      if (surface.size() > possessive.size() && surface.ends_with(possessive)) surface.remove_suffix(possessive.size());
-    }
+    const std::string_view surface = without_possessive(text.substr(begin, end - begin));
+    std::string word = impl_->fold(surface, /*simplify=*/false);  // `text` is simplified already
     if (word.empty() || word.size() > kMaxWordBytes) return;
     if (word == "s" && out.size() > first_new) {  // "U.N.'s": the dot ended the word
       const std::string_view between = text.substr(out.back().end, begin - out.back().end);
-      if (between == ".'" || between == ".\xE2\x80\x99") return;
+      if (between.starts_with('.') && is_apostrophe(between.substr(1))) return;
     }
     const bool has_previous = out.size() > first_new;
     Token& token = out.emplace_back();  // built in place: this loop runs once per word of every article
