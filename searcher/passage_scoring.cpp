@@ -5,6 +5,11 @@
 #include <cmath>
 #include <limits>
 
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define CS_SCORING_AVX2 1
+#endif
+
 namespace cs::searcher {
 
 namespace {
@@ -53,7 +58,82 @@ bool has_phrase(const Match* matches, std::size_t count, std::size_t terms) {
   return false;
 }
 
+#ifdef CS_SCORING_AVX2
+// Eight words a step: each lane picks its word of each filter with one permute, shifts its
+// bits to the sign position, and the sign bits of the lanes (both filters agreeing) become a
+// mask, which is zero for most steps.
+__attribute__((target("avx2"))) std::size_t filter_positions_avx2(const std::uint32_t* filter_high,
+                                                                  const std::uint32_t* filter_low,
+                                                                  std::span<const std::uint32_t> text,
+                                                                  std::uint32_t* positions) {
+  const __m256i high_words = _mm256_load_si256(reinterpret_cast<const __m256i*>(filter_high));
+  const __m256i low_words = _mm256_load_si256(reinterpret_cast<const __m256i*>(filter_low));
+  const __m256i low5 = _mm256_set1_epi32(31);
+  std::size_t count = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    const __m256i hashes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text.data() + i));
+    const __m256i high = _mm256_sllv_epi32(_mm256_permutevar8x32_epi32(high_words, _mm256_srli_epi32(hashes, 29)),
+                                           _mm256_andnot_si256(_mm256_srli_epi32(hashes, 24), low5));
+    const __m256i low = _mm256_sllv_epi32(_mm256_permutevar8x32_epi32(low_words, _mm256_srli_epi32(hashes, 21)),
+                                          _mm256_andnot_si256(_mm256_srli_epi32(hashes, 16), low5));
+    auto mask = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_and_si256(high, low))));
+    while (mask != 0) {
+      positions[count++] = static_cast<std::uint32_t>(i) + static_cast<std::uint32_t>(std::countr_zero(mask));
+      mask &= mask - 1;
+    }
+  }
+  return count;
+}
+
+const bool kHaveAvx2 = __builtin_cpu_supports("avx2");
+#endif
+
 }  // namespace
+
+namespace {
+
+// Words handed to the filter at a time: the survivors' buffer lives on the stack.
+constexpr std::size_t kFilterChunk = 256;
+
+// Calls on_match(position, term) for each word of `text` that belongs to a query term, in order.
+template <typename OnMatch>
+void for_each_match(const ScoringQuery& query, std::span<const std::uint32_t> text, OnMatch&& on_match) {
+  std::uint32_t survivors[kFilterChunk];
+  for (std::size_t start = 0; start < text.size(); start += kFilterChunk) {
+    const std::size_t kept = query.filter_positions(text.subspan(start, std::min(kFilterChunk, text.size() - start)), survivors);
+    for (std::size_t k = 0; k < kept; ++k) {
+      const std::size_t position = start + survivors[k];
+      const int term = query.term_of(text[position]);
+      if (term >= 0) on_match(position, static_cast<std::uint32_t>(term));
+    }
+  }
+}
+
+}  // namespace
+
+std::size_t ScoringQuery::filter_positions_portable(std::span<const std::uint32_t> text, std::uint32_t* positions) const {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {  // branch-free: the slot is overwritten unless kept
+    positions[count] = static_cast<std::uint32_t>(i);
+    count += static_cast<std::size_t>(may_match(text[i]));
+  }
+  return count;
+}
+
+std::size_t ScoringQuery::filter_positions(std::span<const std::uint32_t> text, std::uint32_t* positions) const {
+#ifdef CS_SCORING_AVX2
+  if (kHaveAvx2) {
+    // The last words that do not fill a step of eight go through the portable filter.
+    const std::size_t whole = text.size() & ~std::size_t{7};
+    const std::size_t count = filter_positions_avx2(filter_high_.data(), filter_low_.data(), text.first(whole), positions);
+    const std::size_t tail = filter_positions_portable(text.subspan(whole), positions + count);
+    for (std::size_t k = count; k < count + tail; ++k) positions[k] += static_cast<std::uint32_t>(whole);
+    return count + tail;
+  }
+#endif
+  return filter_positions_portable(text, positions);
+}
 
 ScoringQuery::ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms, const std::vector<float>& idf) {
   terms_.fill(-1);
@@ -67,7 +147,8 @@ ScoringQuery::ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms,
       if (terms_[slot] >= 0) continue;  // the same stem in two terms counts for the first
       hashes_[slot] = hash;
       terms_[slot] = static_cast<std::int8_t>(term_count_);
-      filter_[hash >> 30] |= std::uint64_t{1} << ((hash >> 24) & 63u);
+      filter_high_[hash >> 29] |= std::uint32_t{1} << ((hash >> 24) & 31u);
+      filter_low_[(hash >> 21) & 7u] |= std::uint32_t{1} << ((hash >> 16) & 31u);
       ++hashes;
       added = true;
     }
@@ -94,15 +175,10 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
 
     std::uint32_t present_mask = 0;
     std::size_t match_count = 0;
-    const std::size_t length = c.text.size();
-    for (std::size_t position = 0; position < length; ++position) {
-      const int term = query.term_of(c.text[position]);
-      if (term < 0) continue;
+    for_each_match(query, c.text, [&](std::size_t position, std::uint32_t term) {
       present_mask |= 1u << term;
-      if (match_count < kMaxMatches) {
-        matches[match_count++] = Match{static_cast<std::uint32_t>(position), static_cast<std::uint32_t>(term)};
-      }
-    }
+      if (match_count < kMaxMatches) matches[match_count++] = Match{static_cast<std::uint32_t>(position), term};
+    });
     const auto present = static_cast<std::size_t>(std::popcount(present_mask));
     if (terms > 0 && present > 0) {
       const float coverage = static_cast<float>(present) / static_cast<float>(terms);
@@ -133,10 +209,7 @@ void score_plain_bm25(const ScoringQuery& query, std::span<const Candidate> cand
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     std::array<std::uint32_t, kMaxScoringTerms> frequency{};
-    for (const std::uint32_t hash : c.text) {
-      const int term = query.term_of(hash);
-      if (term >= 0) ++frequency[static_cast<std::size_t>(term)];
-    }
+    for_each_match(query, c.text, [&](std::size_t, std::uint32_t term) { ++frequency[term]; });
     const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * static_cast<float>(c.text.size()));
     float score = 0;
     for (std::size_t t = 0; t < terms; ++t) {

@@ -19,7 +19,8 @@ inline constexpr std::size_t kMaxScoringTerms = 16;
 
 // The query's terms as the loop sees them: each term is a set of stem hashes (a word's
 // stems in every language of the index), looked up through a small open-addressing table
-// behind a 256-bit filter, so most words of a passage are rejected with one bit test.
+// behind two 256-bit filters, so most words of a passage are rejected with two bit tests,
+// eight words at a time where the processor has AVX2.
 class ScoringQuery {
  public:
   static constexpr std::size_t kTableSize = 128;  // power of two, at most half full
@@ -33,20 +34,39 @@ class ScoringQuery {
   std::size_t term_count() const { return term_count_; }
   float idf(std::size_t term) const { return idf_[term]; }
 
+  // Whether `hash` may belong to a term: false for most words, true for every term's hashes.
+  bool may_match(std::uint32_t hash) const {
+    return ((filter_high_[hash >> 29] >> ((hash >> 24) & 31u)) & (filter_low_[(hash >> 21) & 7u] >> ((hash >> 16) & 31u)) &
+            1u) != 0;
+  }
+
   // The term `hash` belongs to, or -1.
-  int term_of(std::uint32_t hash) const {
-    if (((filter_[hash >> 30] >> ((hash >> 24) & 63u)) & 1u) == 0) return -1;
+  int term_of(std::uint32_t hash) const { return may_match(hash) ? lookup(hash) : -1; }
+
+  // Writes to `positions` the indexes of the words of `text` that pass the filter (at most
+  // text.size() of them), in order, and returns how many. Every word of a query term is
+  // among them; term_of() sorts out the few others.
+  std::size_t filter_positions(std::span<const std::uint32_t> text, std::uint32_t* positions) const;
+  // The same without SIMD, whatever the processor: for tests that compare the two.
+  std::size_t filter_positions_portable(std::span<const std::uint32_t> text, std::uint32_t* positions) const;
+
+ private:
+  std::array<std::uint32_t, kTableSize> hashes_{};
+  std::array<std::int8_t, kTableSize> terms_{};
+  std::array<float, kMaxScoringTerms> idf_{};
+  int lookup(std::uint32_t hash) const {
     for (std::size_t slot = hash & (kTableSize - 1);; slot = (slot + 1) & (kTableSize - 1)) {
       if (terms_[slot] < 0) return -1;
       if (hashes_[slot] == hash) return terms_[slot];
     }
   }
 
- private:
-  std::array<std::uint32_t, kTableSize> hashes_{};
-  std::array<std::int8_t, kTableSize> terms_{};
-  std::array<float, kMaxScoringTerms> idf_{};
-  std::array<std::uint64_t, 4> filter_{};  // 256 bits, by the hash's top 8 bits
+  // 256 bits by the hash's top byte (word hash >> 29, bit (hash >> 24) & 31) and 256 by its
+  // second byte: a word passes when both bits are set. With 16 terms each filter passes 1 word
+  // in 16; together, 1 in 256. Eight 32-bit words each, so AVX2 picks a lane's word with
+  // one permute.
+  alignas(32) std::array<std::uint32_t, 8> filter_high_{};
+  alignas(32) std::array<std::uint32_t, 8> filter_low_{};
   std::size_t term_count_ = 0;
 };
 

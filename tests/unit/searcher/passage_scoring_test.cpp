@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,38 @@ TEST(PassageScoring, LooksUpEveryStemOfATermAndNothingElse) {
   EXPECT_EQ(query.term_of(term_hash("calls")), 0);
   EXPECT_EQ(query.term_of(term_hash("xi")), 1);
   EXPECT_EQ(query.term_of(term_hash("trump")), -1);
+}
+
+// The SIMD filter (used where the processor has AVX2) keeps exactly the words the portable
+// one keeps, which include every word of a query term, for every length of text (steps of
+// eight words and the tail after them).
+TEST(PassageScoring, SimdAndPortableFiltersKeepTheSameWords) {
+  std::mt19937 random(5);
+  std::vector<std::vector<std::uint32_t>> terms;
+  for (int t = 0; t < 16; ++t) terms.push_back({static_cast<std::uint32_t>(random())});
+  const ScoringQuery query(terms);
+  for (std::size_t length : {0u, 1u, 7u, 8u, 9u, 63u, 120u, 256u}) {
+    std::vector<std::uint32_t> text(length);
+    for (auto& hash : text) hash = random() % 4 == 0 ? terms[random() % terms.size()][0] : static_cast<std::uint32_t>(random());
+    // Words that share the query terms' filter bits but not their hashes: kept by the filter,
+    // rejected by the lookup.
+    if (length > 3) text[3] = terms[0][0] ^ 1u;
+    std::vector<std::uint32_t> simd(length + 1), portable(length + 1);
+    const std::size_t kept = query.filter_positions(text, simd.data());
+    ASSERT_EQ(kept, query.filter_positions_portable(text, portable.data())) << length;
+    simd.resize(kept);
+    portable.resize(kept);
+    EXPECT_EQ(simd, portable) << length;
+    std::size_t matches = 0;
+    for (std::size_t i = 0; i < length; ++i) {
+      if (query.term_of(text[i]) < 0) continue;
+      ++matches;
+      EXPECT_TRUE(std::find(simd.begin(), simd.end(), i) != simd.end()) << "word " << i << " of " << length;
+    }
+    if (length > 3) {
+      EXPECT_GT(kept, matches) << "the near-miss at word 3 passes the filter";
+    }
+  }
 }
 
 TEST(PassageScoring, TermsWithoutHashesAndTermsBeyondTheLimitAreLeftOut) {
