@@ -39,16 +39,34 @@ Result<Qrels> parse_qrels(std::istream& in, const std::string& name) {
   return qrels;
 }
 
+namespace {
+
+// The article a docno belongs to: "A#3" (a passage) -> "A"; an article id is its own.
+std::string_view article_of(std::string_view docno) {
+  const std::size_t hash = docno.rfind('#');
+  return hash == std::string_view::npos ? docno : docno.substr(0, hash);
+}
+
+}  // namespace
+
 Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments) {
   Measures m;
-  std::vector<int> relevant_grades;
+  // A run shows one passage per article, so an article counts once, at its best grade.
+  std::map<std::string_view, int> best_per_article;
   for (const auto& [docno, grade] : judgments) {
+    int& best = best_per_article[article_of(docno)];
+    best = std::max(best, grade);
+  }
+  std::vector<int> relevant_grades;
+  for (const auto& [article, grade] : best_per_article) {
     if (grade > 0) relevant_grades.push_back(grade);
   }
   if (relevant_grades.empty()) return m;
   const std::size_t depth = std::min(ranking.size(), kEvaluationDepth);
+  // A passage judged on its own has its grade; otherwise its article's, when judged whole.
   const auto grade_of = [&](const std::string& docno) {
-    const auto found = judgments.find(docno);
+    auto found = judgments.find(docno);
+    if (found == judgments.end()) found = judgments.find(std::string(article_of(docno)));
     return found == judgments.end() ? 0 : found->second;
   };
   double dcg = 0, precision_sum = 0;

@@ -13,8 +13,9 @@
 
 namespace cs::searcher {
 
-// Judgments per query id: document id (cs-search's article_id) -> relevance grade; a grade
-// above 0 is relevant.
+// Judgments per query id: document id -> relevance grade; a grade above 0 is relevant. A
+// document id is an article (its article_id: every passage of it has the grade) or one
+// passage ("ARTICLE_ID#INDEX", its passage_id: other passages of the article are unjudged).
 using Qrels = std::map<std::string, std::map<std::string, int>>;
 
 // TREC qrels lines, "QID ITERATION DOCNO GRADE" separated by spaces or tabs; blank lines and
@@ -31,7 +32,10 @@ struct Measures {
   double average_precision = 0;  // mean of precision at each relevant document retrieved, over all relevant
 };
 
-// `ranking`: document ids best first (at most kEvaluationDepth are looked at). A query with
+// `ranking`: passage ids (or article ids) best first, one per article, as cs-search ranks
+// them; at most kEvaluationDepth are looked at. Since a run shows one passage per article,
+// the ideal ranking and the relevant count take each article once, at its best grade. A
+// query with
 // no relevant judgment scores 0 everywhere (trec_eval leaves such queries out; see
 // evaluate_run).
 Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments);

@@ -23,6 +23,22 @@ TEST(Evaluation, MeasuresFollowTrecEvalsFormulas) {
   EXPECT_NEAR(m.average_precision, (1.0 / 1 + 2.0 / 3 + 3.0 / 5) / 4, 1e-12);
 }
 
+TEST(Evaluation, PassageJudgmentsAreExactAndArticleJudgmentsCoverEveryPassage) {
+  // Article A judged whole; of article B only passage 2 is relevant, passage 5 is not; of C
+  // two passages are relevant, but a run shows one passage per article: C counts once.
+  const std::map<std::string, int> judged = {{"A", 1}, {"B#2", 2}, {"B#5", 0}, {"C#1", 1}, {"C#4", 2}};
+  const Measures shown_wrong_passage = measure({"B#5", "A#7", "C#4"}, judged);
+  EXPECT_DOUBLE_EQ(shown_wrong_passage.mrr_at_10, 0.5);  // A#7 inherits A's grade
+  EXPECT_NEAR(shown_wrong_passage.recall_at_100, 2.0 / 3, 1e-12);
+  const double dcg = 1 / std::log2(3.0) + 2 / std::log2(4.0);
+  const double ideal = 2 / std::log2(2.0) + 2 / std::log2(3.0) + 1 / std::log2(4.0);  // B 2, C 2, A 1
+  EXPECT_NEAR(shown_wrong_passage.ndcg_at_10, dcg / ideal, 1e-12);
+  const Measures best = measure({"B#2", "C#4", "A#0"}, judged);
+  EXPECT_NEAR(best.ndcg_at_10, 1.0, 1e-12);
+  EXPECT_DOUBLE_EQ(best.recall_at_100, 1.0);
+  EXPECT_EQ(measure({"B#3"}, judged).mrr_at_10, 0.0) << "an unjudged passage of a passage-judged article";
+}
+
 TEST(Evaluation, ReciprocalRankLooksAtTheTopTenOnly) {
   const std::map<std::string, int> judged = {{"hit", 1}};
   std::vector<std::string> ranking(12, "miss");
