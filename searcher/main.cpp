@@ -48,9 +48,9 @@ same telling words, by Xapian's relevance feedback; filters and --facets apply t
 
 Batch: one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is the line number);
 blank lines and lines starting with # are skipped; FILE - reads standard input. With
---qrels QRELS (TREC judgments, "QID 0 ARTICLE_ID GRADE"), the run is scored instead of
-printed: MRR@10, nDCG@10, Recall@100 and MAP per query and their mean, as trec_eval computes
-them over the top 100 hits.
+--qrels QRELS (TREC judgments, "QID 0 DOCNO GRADE", DOCNO an article id or one passage's
+"ARTICLE_ID#INDEX"), the run is scored instead of printed: MRR@10, nDCG@10, Recall@100 and
+MAP per query and their mean, as trec_eval computes them over the top 100 hits.
 
 Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
 ~/.local/share/cs-search/db (where cs-index writes by default).
@@ -72,7 +72,8 @@ int main(int argc, char** argv) {
   std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
   std::size_t rerank = 30;
-  std::string recency, qrels_file;
+  std::string recency, qrels_file, bm25;
+  std::vector<std::string> weights;
   bool explain = false;
   cs::searcher::SearchFilters filters;
   command_line.add_options()
@@ -98,6 +99,9 @@ int main(int argc, char** argv) {
        "re-score the best N articles with proximity, phrase, title and position (0: BM25 only)")
       ("recency", po::value(&recency)->value_name("HALF_LIFE"),
        "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
+      ("weight", po::value(&weights)->value_name("NAME=VALUE")->composing(),
+       "set a second-stage weight as --explain names it (repeatable), e.g. proximity=0.5")
+      ("bm25", po::value(&bm25)->value_name("K1,B"), "the first stage's BM25 parameters (default 0.9,0.4)")
       ("explain", po::bool_switch(&explain), "show how each hit's score was made")
       ("qrels", po::value(&qrels_file)->value_name("QRELS"),
        "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP)");
@@ -146,6 +150,16 @@ int main(int argc, char** argv) {
   if (rerank > 100000) return command_line.usage_error("--rerank takes a number from 0 to 100000");
   session_options.ranking.second_stage = rerank > 0;
   session_options.ranking.depth = rerank;
+  if (auto parsed = cs::searcher::parse_weights(weights, session_options.ranking.weights)) {
+    session_options.ranking.weights = *parsed;
+  } else {
+    return command_line.usage_error(parsed.error().reason + " (" + parsed.error().hint + ")");
+  }
+  if (!bm25.empty()) {
+    auto parsed = cs::searcher::parse_bm25(bm25);
+    if (!parsed) return command_line.usage_error(parsed.error().reason + " (" + parsed.error().hint + ")");
+    session_options.ranking.bm25 = *parsed;
+  }
   if (!recency.empty()) {
     auto half_life = cs::searcher::parse_half_life(recency);
     if (!half_life) return command_line.usage_error(half_life.error().reason);
@@ -161,7 +175,7 @@ int main(int argc, char** argv) {
 
   const bool evaluating = command_line.given("qrels");
   cs::searcher::Qrels qrels;
-  std::vector<std::pair<std::string, std::vector<std::string>>> run;  // article ids per query, for --qrels
+  std::vector<std::pair<std::string, std::vector<std::string>>> run;  // passage ids per query, for --qrels
   if (evaluating) {
     if (!batch) return command_line.usage_error("--qrels scores a --batch run");
     if (format != "text" && format != "json") return command_line.usage_error("--qrels prints with --format text or json");
@@ -221,7 +235,7 @@ int main(int argc, char** argv) {
     any_results = any_results || !result->results.hits.empty();
     if (evaluating) {
       auto& ranking = run.emplace_back(result->qid, std::vector<std::string>{}).second;
-      for (const auto& hit : result->results.hits) ranking.push_back(hit.record.article_id);
+      for (const auto& hit : result->results.hits) ranking.push_back(hit.record.passage_id);
       return;
     }
     writer->write(*result);

@@ -1,6 +1,7 @@
 #include "searcher/retrieve.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <map>
 #include <optional>
@@ -102,6 +103,53 @@ void rank_second_stage(const Xapian::MSet& mset, const ParsedQuery& query, const
 }
 
 }  // namespace
+
+namespace {
+
+// A whole decimal number from `lowest` to `highest`, or nullopt.
+std::optional<float> bounded_number(std::string_view text, float lowest, float highest) {
+  float value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  if (!(value >= lowest && value <= highest)) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Result<ScoringWeights> parse_weights(const std::vector<std::string>& assignments, ScoringWeights weights) {
+  for (const std::string& assignment : assignments) {
+    const std::size_t equals = assignment.find('=');
+    const std::string_view name = std::string_view(assignment).substr(0, equals);
+    float* weight = name == "bm25"        ? &weights.first_stage
+                    : name == "proximity" ? &weights.proximity
+                    : name == "phrase"    ? &weights.phrase
+                    : name == "title"     ? &weights.title
+                    : name == "position"  ? &weights.position
+                    : name == "recency"   ? &weights.recency
+                                          : nullptr;
+    const auto value = equals == std::string::npos
+                           ? std::nullopt
+                           : bounded_number(std::string_view(assignment).substr(equals + 1), 0, 10);
+    if (weight == nullptr || !value) {
+      return Error{ErrorKind::kUsage, "", "", "--weight '" + assignment + "' is not NAME=VALUE",
+                   "NAME is bm25, proximity, phrase, title, position or recency; VALUE from 0 to 10"};
+    }
+    *weight = *value;
+  }
+  return weights;
+}
+
+Result<Bm25Parameters> parse_bm25(std::string_view text) {
+  const std::size_t comma = text.find(',');
+  const auto k1 = comma == std::string_view::npos ? std::nullopt : bounded_number(text.substr(0, comma), 0, 10);
+  const auto b = comma == std::string_view::npos ? std::nullopt : bounded_number(text.substr(comma + 1), 0, 1);
+  if (!k1 || !b) {
+    return Error{ErrorKind::kUsage, "", "", "--bm25 '" + std::string(text) + "' is not K1,B",
+                 "K1 from 0 to 10 and B from 0 to 1, e.g. --bm25 0.9,0.4"};
+  }
+  return Bm25Parameters{*k1, *b};
+}
 
 Result<float> parse_half_life(std::string_view text) {
   const Error bad{ErrorKind::kUsage, "", "", "--recency takes a half-life such as 90, 90d, 12w, 6m or 2y",

@@ -105,7 +105,7 @@ class TextWriter final : public ResultWriter {
     out_ << "\n\n";
   }
 
-  // "score 1.262 = 1.00×bm25 1.000 (8.214) + 0.25×proximity 0.667 + ...": how the second
+  // "score 1.262 = 1.00×bm25 1.000 (8.214) + 0.15×proximity 0.667 + ...": how the second
   // stage arrived at the score (--explain).
   void write_explanation(const Hit& hit) {
     const auto components = score_components(hit, *results_);

@@ -311,6 +311,38 @@ TEST_F(CsSearchCli, RerankZeroIsBm25AloneAndRecencyFavoursNewerArticles) {
   EXPECT_EQ(search({"--recency", "90", "--rerank", "0", "Taiwan"}).exit_code, 2);
 }
 
+TEST_F(CsSearchCli, WeightAndBm25OptionsChangeTheRanking) {
+  const auto tuned = jsonl(search({"--format", "jsonl", "--explain", "--weight", "phrase=2", "--weight", "title=0",
+                                   "--bm25", "1.2,0.75", "phone call"}).out);
+  ASSERT_FALSE(tuned.empty());
+  EXPECT_EQ(tuned[0]["explain"]["components"]["phrase"]["weight"], 2.0);
+  EXPECT_EQ(tuned[0]["explain"]["components"]["title"]["weight"], 0.0);
+  const auto plain = jsonl(search({"--format", "jsonl", "--explain", "--rerank", "0", "phone call"}).out);
+  const auto other_bm25 = jsonl(search({"--format", "jsonl", "--explain", "--rerank", "0", "--bm25", "1.2,0.75", "phone call"}).out);
+  ASSERT_FALSE(plain.empty());
+  ASSERT_FALSE(other_bm25.empty());
+  EXPECT_NE(plain[0]["explain"]["bm25"], other_bm25[0]["explain"]["bm25"]) << "BM25 weights follow k1 and b";
+  const CliResult bad = search({"--weight", "nearness=1", "Taiwan"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("nearness=1"));
+  EXPECT_EQ(search({"--bm25", "1.2", "Taiwan"}).exit_code, 2);
+}
+
+TEST_F(CsSearchCli, PassageJudgmentsScoreTheShownPassage) {
+  const auto hits = jsonl(search({"--format", "jsonl", "-n", "1", "Taiwan"}).out);
+  ASSERT_EQ(hits.size(), 1u);
+  const std::string passage = hits[0]["passage_id"].get<std::string>();
+  TempDir files;
+  const auto qrels = files / "passages.qrels";
+  write_file(qrels, "t1 0 " + passage + " 2\n");
+  const CliResult shown = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(nlohmann::json::parse(shown.out)["mean"]["mrr@10"], 1.0);
+  write_file(qrels, "t1 0 " + hits[0]["article_id"].get<std::string>() + "#9999 2\n");
+  const CliResult other = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
+  EXPECT_EQ(nlohmann::json::parse(other.out)["mean"]["mrr@10"], 0.0) << "another passage of the article is not this one";
+}
+
 TEST_F(CsSearchCli, TiesAndBatchRunsAreReproducible) {
   const std::string input = "q1\tTaiwan\nq2\tphone call\nq3\tchina\n";
   const CliResult first = search({"--batch", "-", "--format", "trec"}, input);

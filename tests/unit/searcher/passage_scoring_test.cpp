@@ -195,6 +195,25 @@ TEST(PassageScoring, RecencyHalfLivesTakeUnits) {
   }
 }
 
+TEST(PassageScoring, WeightsAndBm25ParametersAreParsedByName) {
+  const auto weights = parse_weights({"proximity=0.5", "title=0", "bm25=2"}, ScoringWeights{});
+  ASSERT_TRUE(weights.ok());
+  EXPECT_FLOAT_EQ(weights->proximity, 0.5f);
+  EXPECT_FLOAT_EQ(weights->title, 0.0f);
+  EXPECT_FLOAT_EQ(weights->first_stage, 2.0f);
+  EXPECT_FLOAT_EQ(weights->phrase, ScoringWeights{}.phrase) << "unnamed weights keep their value";
+  for (const char* bad : {"proximity", "proximity=", "nearness=1", "phrase=-1", "phrase=11", "phrase=1x", "=1"}) {
+    EXPECT_FALSE(parse_weights({bad}, ScoringWeights{}).ok()) << bad;
+  }
+  const auto bm25 = parse_bm25("1.2,0.75");
+  ASSERT_TRUE(bm25.ok());
+  EXPECT_DOUBLE_EQ(bm25->k1, 1.2f);
+  EXPECT_DOUBLE_EQ(bm25->b, 0.75f);
+  for (const char* bad : {"", "1.2", "1.2,", ",0.4", "1.2,2", "-1,0.4", "a,b", "1,0.4,2"}) {
+    EXPECT_FALSE(parse_bm25(bad).ok()) << bad;
+  }
+}
+
 TEST(PassageTerms, EncodeAndDecodeRoundTrip) {
   const std::vector<std::uint32_t> title = hashes({"phone", "call"});
   const std::vector<std::uint32_t> text = hashes({"xi", "and", "biden", "spoke"});
