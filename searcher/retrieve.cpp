@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -189,6 +190,16 @@ Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const fs::path& p
                           "run cs-index first, or pass --db DIR (or set CS_DB)");
   } catch (const Xapian::Error& e) {
     return database_error(path, "cannot open database (" + e.get_description() + ")", "check permissions");
+  }
+}
+
+double PassageSearcher::term_weight(const std::string& term) const {
+  try {
+    const Xapian::doccount holding = std::max(db_.get_termfreq(schema::stemmed_term("", term)),
+                                              db_.get_termfreq(schema::exact_term("", term)));
+    return std::log1p(static_cast<double>(db_.get_doccount()) / static_cast<double>(std::max<Xapian::doccount>(holding, 1)));
+  } catch (const Xapian::Error&) {
+    return 0;  // a snippet is then chosen by closeness alone
   }
 }
 

@@ -106,6 +106,11 @@ class PassageSearcher {
   // does (Xapian's spelling table, edit distance up to 2); empty when nothing was replaced.
   std::string suggest(std::string_view query_text, Analyzer& analyzer);
 
+  // How telling a query term (a stem, or a word the query wanted as typed) is in this
+  // database: log(1 + passages / passages holding it), high for rare terms. For choosing
+  // snippets; 0 when the database cannot say.
+  double term_weight(const std::string& term) const;
+
   // The database's terms, for the query parser's acronym check (see QueryContext).
   const Xapian::Database& vocabulary() const { return db_; }
   // The stemmers the articles were indexed with (see QueryContext).

@@ -19,6 +19,7 @@ struct QueryResult {
   std::string query;
   SearchResults results;
   std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
+  std::vector<Span> snippets;                 // per hit, the sentences of its passage to show
   std::string suggestion;  // a corrected query when this one found nothing ("did you mean")
 };
 
@@ -37,7 +38,7 @@ class SearchSession {
   static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db, SessionOptions options = {});
 
   // Parses, retrieves and, when asked, finds the query's words in each passage (otherwise
-  // QueryResult::highlights holds an empty list per hit). Query errors are kQuery, database
+  // QueryResult::highlights holds an empty list per hit, and each snippet is the whole passage). Query errors are kQuery, database
   // errors kDatabase.
   Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit, bool highlight);
   // The same for articles like `article_id` (see PassageSearcher::like_query).

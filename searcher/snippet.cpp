@@ -1,34 +1,84 @@
 #include "searcher/snippet.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace cs::searcher {
 
-std::vector<Span> highlight_spans(std::string_view passage, const ParsedQuery& query, Analyzer& analyzer) {
+std::vector<Span> highlight_spans(std::string_view passage, const ParsedQuery& query, Analyzer& analyzer,
+                                  std::vector<std::string>* terms) {
   std::vector<Token> tokens;
   analyzer.tokenize(passage, tokens);
   std::vector<Span> spans;
   const auto& words = query.highlight_words;  // sorted by parse_query
   const auto& stems = query.highlight_stems;
-  const auto asked_for = [&](const std::string& word) {
-    return std::binary_search(words.begin(), words.end(), word) ||
-           std::binary_search(stems.begin(), stems.end(), analyzer.stem(word));
+  // The query term `word` stands for: its stem when the query asked for that, else itself;
+  // empty when the query did not ask for it.
+  const auto asked_for = [&](const std::string& word) -> std::string {
+    const std::string& stem = analyzer.stem(word);
+    if (std::binary_search(stems.begin(), stems.end(), stem)) return stem;
+    return std::binary_search(words.begin(), words.end(), word) ? word : std::string();
   };
-  const auto add = [&](Span span) {  // tokens come in text order; a joined chain may overlap the next
+  const auto add = [&](Span span, std::string term) {  // tokens come in text order; a joined chain may overlap the next
     if (!spans.empty() && span.begin < spans.back().end) {
       spans.back().end = std::max(spans.back().end, span.end);
-    } else {
-      spans.push_back(span);
+      return;
     }
+    spans.push_back(span);
+    if (terms != nullptr) terms->push_back(std::move(term));
   };
   for (const Token& token : tokens) {
-    if (!token.alternative.empty() && asked_for(token.alternative)) {
-      add(Span{token.begin, token.alternative_end});  // "US" for us, "Ing-wen" for ingwen
-    } else if (asked_for(token.word)) {
-      add(Span{token.begin, token.end});
+    if (!token.alternative.empty()) {
+      if (std::string term = asked_for(token.alternative); !term.empty()) {
+        add(Span{token.begin, token.alternative_end}, std::move(term));  // "US" for us, "Ing-wen" for ingwen
+        continue;
+      }
     }
+    if (std::string term = asked_for(token.word); !term.empty()) add(Span{token.begin, token.end}, std::move(term));
   }
   return spans;
+}
+
+Span snippet_window(std::span<const Span> sentences, std::span<const Span> highlights,
+                    std::span<const std::size_t> term_ids, std::span<const double> term_weights,
+                    std::size_t max_bytes) {
+  if (sentences.empty()) return Span{0, 0};
+  const Span whole{sentences.front().begin, sentences.back().end};
+  if (whole.end - whole.begin <= max_bytes || highlights.empty()) {
+    // Without highlights the passage opens the snippet.
+    std::size_t last = 0;
+    while (last + 1 < sentences.size() && sentences[last + 1].end - whole.begin <= max_bytes) ++last;
+    return whole.end - whole.begin <= max_bytes ? whole : Span{whole.begin, sentences[last].end};
+  }
+  Span best = sentences.front();
+  double best_weight = -1;
+  std::uint32_t best_spread = std::numeric_limits<std::uint32_t>::max();
+  std::vector<bool> seen(term_weights.size());
+  for (std::size_t first = 0; first < sentences.size(); ++first) {
+    std::size_t last = first;  // the window grows while it fits
+    while (last + 1 < sentences.size() && sentences[last + 1].end - sentences[first].begin <= max_bytes) ++last;
+    const Span window{sentences[first].begin, sentences[last].end};
+    std::fill(seen.begin(), seen.end(), false);
+    double weight = 0;
+    std::uint32_t first_hit = window.end, last_hit = window.begin;
+    for (std::size_t h = 0; h < highlights.size(); ++h) {
+      if (highlights[h].begin < window.begin || highlights[h].end > window.end) continue;
+      first_hit = std::min(first_hit, highlights[h].begin);
+      last_hit = std::max(last_hit, highlights[h].end);
+      const std::size_t term = term_ids[h];
+      if (term < seen.size() && !seen[term]) {
+        seen[term] = true;
+        weight += term_weights[term];
+      }
+    }
+    const std::uint32_t spread = last_hit > first_hit ? last_hit - first_hit : 0;
+    if (weight > best_weight || (weight == best_weight && spread < best_spread)) {
+      best = window;
+      best_weight = weight;
+      best_spread = spread;
+    }
+  }
+  return best;
 }
 
 }  // namespace cs::searcher

@@ -55,6 +55,7 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain
       {"also_in", also_in(hit)},
       {"passage", r.text},
       {"highlights", std::move(highlights)},
+      {"snippet", {snippet_span(result, i).begin, snippet_span(result, i).end}},
   };
   if (explain) object["explain"] = explain_object(hit, result.results);
   return object;

@@ -16,6 +16,11 @@ std::unique_ptr<ResultWriter> make_result_writer(std::string_view format, std::o
   return nullptr;
 }
 
+Span snippet_span(const QueryResult& result, std::size_t i) {
+  if (i < result.snippets.size()) return result.snippets[i];
+  return Span{0, static_cast<std::uint32_t>(result.results.hits[i].record.text.size())};
+}
+
 std::vector<ScoreComponent> score_components(const Hit& hit, const SearchResults& results) {
   if (!results.second_stage) return {};
   const ScoreParts& p = hit.parts;

@@ -27,6 +27,10 @@ struct ScoreComponent {
 // The components of `hit`'s score, in the order they are shown; empty without a second stage.
 std::vector<ScoreComponent> score_components(const Hit& hit, const SearchResults& results);
 
+// The part of hit `i`'s passage to show: the session's snippet, or the whole passage when
+// the result carries none.
+Span snippet_span(const QueryResult& result, std::size_t i);
+
 class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
@@ -34,8 +38,8 @@ class ResultWriter {
   virtual void write(const QueryResult& result) = 0;
   // Writes whatever closes the output (the JSON array of a batch).
   virtual void finish() {}
-  // Whether write() shows QueryResult::highlights; finding them costs a pass of the
-  // analyzer over each passage, which formats without them skip.
+  // Whether write() shows QueryResult::highlights or snippets; finding them costs a pass of
+  // the analyzer over each passage, which formats without them skip.
   virtual bool shows_highlights() const = 0;
 };
 

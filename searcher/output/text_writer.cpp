@@ -30,13 +30,14 @@ class TextWriter final : public ResultWriter {
     }
     results_ = &result.results;
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
-      write_hit(i + 1, result.results.hits[i], result.highlights[i]);
+      write_hit(i + 1, result.results.hits[i], result.highlights[i], snippet_span(result, i));
     }
     write_facets(result.results.facets);
     if (options_.batch) out_ << '\n';
   }
 
-  bool shows_highlights() const override { return options_.color; }
+  // Highlights also choose which sentences of a passage to show, with colour or without.
+  bool shows_highlights() const override { return true; }
 
  private:
   // "source: Reuters 2 · CNN 1" per field, then the histogram as a bar chart.
@@ -64,7 +65,7 @@ class TextWriter final : public ResultWriter {
 
   const char* style(const char* code) const { return options_.color ? code : ""; }
 
-  void write_hit(std::size_t rank, const Hit& hit, const std::vector<Span>& spans) {
+  void write_hit(std::size_t rank, const Hit& hit, const std::vector<Span>& spans, Span snippet) {
     const PassageRecord& r = hit.record;
     out_ << style(kBold) << rank << ". " << terminal::sanitize_line(r.title.empty() ? r.article_id : r.title)
          << style(kReset);
@@ -101,7 +102,7 @@ class TextWriter final : public ResultWriter {
       out_ << kIndent << "also in: " << terminal::sanitize_line(sources) << '\n';
     }
     out_ << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
-    write_passage(r.text, spans);
+    write_passage(r.text, spans, snippet);
     out_ << "\n\n";
   }
 
@@ -128,14 +129,17 @@ class TextWriter final : public ResultWriter {
     out_ << kIndent << line << '\n';
   }
 
+  // The snippet of the passage, "… " before and " …" after where sentences were left out.
   // Sanitises piece by piece so the highlight offsets stay true, and indents each line.
-  void write_passage(const std::string& text, const std::vector<Span>& spans) {
+  void write_passage(const std::string& text, const std::vector<Span>& spans, Span snippet) {
     std::string rendered = kIndent;
-    std::uint32_t at = 0;
+    if (snippet.begin > 0) rendered.append("\xE2\x80\xA6 ");  // U+2026 HORIZONTAL ELLIPSIS
+    std::uint32_t at = snippet.begin;
     const auto plain = [&](std::uint32_t end) {
       rendered.append(terminal::sanitize(std::string_view(text).substr(at, end - at)));
     };
     for (const Span& span : spans) {
+      if (span.begin < snippet.begin || span.end > snippet.end) continue;
       plain(span.begin);
       rendered.append(options_.color ? kMatch : "");
       at = span.begin;
@@ -143,7 +147,8 @@ class TextWriter final : public ResultWriter {
       rendered.append(options_.color ? kReset : "");
       at = span.end;
     }
-    plain(static_cast<std::uint32_t>(text.size()));
+    plain(snippet.end);
+    if (snippet.end < text.size()) rendered.append(" \xE2\x80\xA6");
     for (const char c : rendered) {
       out_ << c;
       if (c == '\n') out_ << kIndent;

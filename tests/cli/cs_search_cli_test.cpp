@@ -2,6 +2,8 @@
 // what a user sees: ranking, formats, batch runs, exit codes and one-line errors.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -341,6 +343,33 @@ TEST_F(CsSearchCli, PassageJudgmentsScoreTheShownPassage) {
   write_file(qrels, "t1 0 " + hits[0]["article_id"].get<std::string>() + "#9999 2\n");
   const CliResult other = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
   EXPECT_EQ(nlohmann::json::parse(other.out)["mean"]["mrr@10"], 0.0) << "another passage of the article is not this one";
+}
+
+TEST_F(CsSearchCli, SnippetsAreWholeSentencesHoldingTheQueryWords) {
+  const auto hits = jsonl(search({"--format", "jsonl", "Taiwan"}).out);
+  ASSERT_FALSE(hits.empty());
+  bool some_cut = false;
+  for (const auto& hit : hits) {
+    const std::string passage = hit["passage"].get<std::string>();
+    const auto begin = hit["snippet"][0].get<std::size_t>();
+    const auto end = hit["snippet"][1].get<std::size_t>();
+    ASSERT_LT(begin, end);
+    ASSERT_LE(end, passage.size());
+    some_cut = some_cut || end - begin < passage.size();
+    const auto inside = [&](const nlohmann::json& span) { return span[0] >= begin && span[1] <= end; };
+    ASSERT_FALSE(hit["highlights"].empty());
+    EXPECT_TRUE(std::any_of(hit["highlights"].begin(), hit["highlights"].end(), inside)) << passage;
+  }
+  EXPECT_TRUE(some_cut) << "some passage of the corpus is longer than a snippet";
+  // The text format prints the snippet, marking what was left out.
+  const std::string first = hits[0]["passage"].get<std::string>();
+  const auto begin = hits[0]["snippet"][0].get<std::size_t>(), end = hits[0]["snippet"][1].get<std::size_t>();
+  const CliResult text = search({"--color", "never", "-n", "1", "Taiwan"});
+  const std::string shown = first.substr(begin, std::min<std::size_t>(end - begin, 40));
+  EXPECT_THAT(text.out, HasSubstr(shown));
+  if (end < first.size()) {
+    EXPECT_THAT(text.out, HasSubstr("\xE2\x80\xA6"));
+  }
 }
 
 TEST_F(CsSearchCli, TiesAndBatchRunsAreReproducible) {

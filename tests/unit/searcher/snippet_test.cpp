@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace cs::searcher {
 namespace {
 
@@ -43,6 +45,76 @@ TEST(Snippet, SpansLieInsideThePassage) {
   const auto spans = highlight_spans(passage, *query, analyzer);
   ASSERT_EQ(spans.size(), 3u);
   for (const Span& s : spans) EXPECT_LE(s.end, passage.size());
+}
+
+// The snippet as text: `passage` cut into sentences, the query's words highlighted and
+// weighted as given (by term, in order of first meeting), the window chosen in `max_bytes`.
+std::string snippet_of(const std::string& passage, const std::string& query_text, std::vector<double> weights,
+                       std::size_t max_bytes) {
+  Analyzer analyzer;
+  auto query = parse_query(query_text, analyzer);
+  EXPECT_TRUE(query.ok());
+  std::vector<std::string> terms;
+  const auto spans = highlight_spans(passage, *query, analyzer, &terms);
+  std::vector<std::string> distinct;
+  std::vector<std::size_t> ids;
+  for (const auto& term : terms) {
+    const auto known = std::find(distinct.begin(), distinct.end(), term);
+    ids.push_back(static_cast<std::size_t>(known - distinct.begin()));
+    if (known == distinct.end()) distinct.push_back(term);
+  }
+  weights.resize(distinct.size(), 1.0);
+  std::vector<Span> sentences;
+  analyzer.sentences(passage, sentences);
+  const Span window = snippet_window(sentences, spans, ids, weights, max_bytes);
+  return passage.substr(window.begin, window.end - window.begin);
+}
+
+TEST(Snippet, HighlightsReportTheQueryTermEachMatched) {
+  Analyzer analyzer;
+  auto query = parse_query("phone calls", analyzer);
+  ASSERT_TRUE(query.ok());
+  std::vector<std::string> terms;
+  const auto spans = highlight_spans("Calls by phone. More calls.", *query, analyzer, &terms);
+  EXPECT_EQ(spans.size(), 3u);
+  EXPECT_EQ(terms, (std::vector<std::string>{"call", "phone", "call"}));
+}
+
+TEST(Snippet, WindowIsTheWholePassageWhenItFits) {
+  const std::string passage = "Tariffs rose. Trade fell. Talks began.";
+  EXPECT_EQ(snippet_of(passage, "talks", {}, 100), passage);
+}
+
+TEST(Snippet, WindowHoldsTheMostDistinctTermsInWholeSentences) {
+  const std::string passage =
+      "Trade was discussed at length. Tariffs rose in spring. Filler sentence one here. "
+      "Filler sentence two here. The trade talks on tariffs resumed in autumn. Filler three.";
+  // One sentence fits: the one with both words wins over sentences with one each.
+  EXPECT_EQ(snippet_of(passage, "trade tariffs", {}, 50), "The trade talks on tariffs resumed in autumn. ");
+}
+
+TEST(Snippet, RareTermsOutweighCommonOnes) {
+  const std::string passage =
+      "The economy grew and the economy added jobs. Filler words fill this sentence up. "
+      "Filler words fill this one too. A tariff was imposed.";
+  // "economy" is met first (weight 0.1), "tariff" second (weight 5): the rare word's sentence wins.
+  EXPECT_EQ(snippet_of(passage, "economy tariff", {0.1, 5.0}, 45), "A tariff was imposed.");
+  EXPECT_EQ(snippet_of(passage, "economy tariff", {5.0, 0.1}, 45), "The economy grew and the economy added jobs. ");
+}
+
+TEST(Snippet, AmongEqualWindowsTheClosestTermsWin) {
+  const std::string passage =
+      "Oil prices and, after a long digression about many other matters, imports. "
+      "Filler filler filler. Oil imports fell.";
+  // Both windows hold both words; the words lie close in the second, which then opens as
+  // early as it can.
+  EXPECT_EQ(snippet_of(passage, "oil imports", {}, 80), "Filler filler filler. Oil imports fell.");
+}
+
+TEST(Snippet, WithoutMatchesTheWindowOpensThePassage) {
+  const std::string passage = "First sentence here. Second sentence here. Third one.";
+  EXPECT_EQ(snippet_of(passage, "absent", {}, 45), "First sentence here. Second sentence here. ");
+  EXPECT_EQ(snippet_of(passage, "absent", {}, 5), "First sentence here. ") << "a longer first sentence is shown whole";
 }
 
 }  // namespace
