@@ -20,6 +20,7 @@ cmake --build "$build_dir" -j"$jobs"
 echo "== benchmarks (short mode; figures only, never a failure on time)"
 "$build_dir"/bench/analyzer_bench --benchmark_min_time=0.05
 "$build_dir"/bench/scoring_bench --benchmark_min_time=0.05
+"$build_dir"/bench/search_bench --benchmark_min_time=0.05
 
 echo "== tests"
 ctest --test-dir "$build_dir" --output-on-failure --no-label-summary -j"$jobs"
