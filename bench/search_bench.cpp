@@ -36,10 +36,12 @@ const std::vector<std::string> kQueries = {
     "Panama Canal",    "minimum wage",      "war on terror",     "farm prices",     "Cuba",
     "public schools education"};
 
-// The benchmark corpus indexed once into a temporary folder, removed at exit.
+fs::path database_folder() { return fs::temp_directory_path() / ("cs-search-bench-" + std::to_string(::getpid())); }
+
+// The benchmark corpus indexed once into database_folder(), removed at exit.
 const fs::path& bench_database() {
   static const fs::path db = [] {
-    const fs::path folder = fs::temp_directory_path() / ("cs-search-bench-" + std::to_string(::getpid()));
+    const fs::path folder = database_folder();
     indexer::IndexOptions options;
     options.roots = {bench_corpus().folder};
     options.db = folder;
@@ -50,7 +52,7 @@ const fs::path& bench_database() {
     }
     std::atexit([] {
       std::error_code ignored;
-      fs::remove_all(fs::temp_directory_path() / ("cs-search-bench-" + std::to_string(::getpid())), ignored);
+      fs::remove_all(database_folder(), ignored);
     });
     return folder;
   }();

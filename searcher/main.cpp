@@ -150,14 +150,16 @@ int main(int argc, char** argv) {
   if (rerank > 100000) return command_line.usage_error("--rerank takes a number from 0 to 100000");
   session_options.ranking.second_stage = rerank > 0;
   session_options.ranking.depth = rerank;
+  // An option value's error: its reason and, in brackets, what the option takes.
+  const auto bad_value = [&](const cs::Error& error) { return command_line.usage_error(error.reason + " (" + error.hint + ")"); };
   if (auto parsed = cs::searcher::parse_weights(weights, session_options.ranking.weights)) {
     session_options.ranking.weights = *parsed;
   } else {
-    return command_line.usage_error(parsed.error().reason + " (" + parsed.error().hint + ")");
+    return bad_value(parsed.error());
   }
   if (!bm25.empty()) {
     auto parsed = cs::searcher::parse_bm25(bm25);
-    if (!parsed) return command_line.usage_error(parsed.error().reason + " (" + parsed.error().hint + ")");
+    if (!parsed) return bad_value(parsed.error());
     session_options.ranking.bm25 = *parsed;
   }
   if (!recency.empty()) {

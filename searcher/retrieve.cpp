@@ -203,11 +203,11 @@ double PassageSearcher::term_weight(const std::string& term) const {
   }
 }
 
-std::vector<std::string> PassageSearcher::stem_languages() const {
+void PassageSearcher::read_stem_languages() {
   try {
-    return schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)));
+    stem_languages_ = schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)));
   } catch (const Xapian::Error&) {
-    return {};  // the query falls back to the analyzer's language; the search reports the error
+    stem_languages_.clear();  // queries fall back to the analyzer's language; the search reports the error
   }
 }
 
@@ -261,6 +261,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kAttempts) return database_error(path_, "database kept changing during the search", "try again");
       db_.reopen();
+      read_stem_languages();
     } catch (const Xapian::Error& e) {
       return database_error(path_, "search failed (" + e.get_description() + ")", "check the database with cs-index");
     }

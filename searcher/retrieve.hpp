@@ -113,17 +113,22 @@ class PassageSearcher {
 
   // The database's terms, for the query parser's acronym check (see QueryContext).
   const Xapian::Database& vocabulary() const { return db_; }
-  // The stemmers the articles were indexed with (see QueryContext).
-  std::vector<std::string> stem_languages() const;
+  // The stemmers the articles were indexed with (see QueryContext): read with the database
+  // revision (at open, and again when a search reopens it), not once per query.
+  const std::vector<std::string>& stem_languages() const { return stem_languages_; }
 
  private:
-  PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {}
+  PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {
+    read_stem_languages();
+  }
+  void read_stem_languages();
 
   // The other articles of `story`, besides `article_id`.
   Result<std::vector<StoryMember>> story_members(const std::string& story, const std::string& article_id);
 
   Xapian::Database db_;
   std::filesystem::path path_;
+  std::vector<std::string> stem_languages_;
 };
 
 }  // namespace cs::searcher

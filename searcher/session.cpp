@@ -1,6 +1,6 @@
 #include "searcher/session.hpp"
 
-#include <algorithm>
+#include <map>
 
 #include "common/language.hpp"
 #include "searcher/snippet.hpp"
@@ -43,11 +43,14 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
   result.highlights.reserve(result.results.hits.size());
   result.snippets.reserve(result.results.hits.size());
   const std::string query_language = analyzer_.language();
+  // A term's weight costs a database lookup: once per query, whatever the hits share.
+  std::map<std::string, double, std::less<>> weights;
+  const auto weight_of = [&](const std::string& term) {
+    auto found = weights.find(term);
+    if (found == weights.end()) found = weights.emplace(term, searcher_->term_weight(term)).first;
+    return found->second;
+  };
   std::vector<std::string> terms;
-  std::vector<std::string> distinct;  // the query terms met so far, in order of meeting
-  std::vector<double> weights;        // their weights, by rarity in the database
-  std::vector<std::size_t> term_ids;
-  std::vector<Span> sentences;
   for (const Hit& hit : result.results.hits) {
     const std::string& text = hit.record.text;
     if (!highlight) {
@@ -58,24 +61,7 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
     analyzer_.set_language(stemmer_for(hit.record.lang));  // as the indexer stemmed this article
     terms.clear();
     result.highlights.push_back(highlight_spans(text, parsed, analyzer_, &terms));
-    if (text.size() <= kSnippetBytes) {  // shown whole: no sentences or weights needed
-      result.snippets.push_back(Span{0, static_cast<std::uint32_t>(text.size())});
-      continue;
-    }
-    term_ids.clear();
-    for (const std::string& term : terms) {
-      const auto known = std::find(distinct.begin(), distinct.end(), term);
-      term_ids.push_back(static_cast<std::size_t>(known - distinct.begin()));
-      if (known == distinct.end()) {
-        distinct.push_back(term);
-        weights.push_back(searcher_->term_weight(term));
-      }
-    }
-    sentences.clear();
-    analyzer_.sentences(text, sentences);
-    Span snippet = snippet_window(sentences, result.highlights.back(), term_ids, weights);
-    while (snippet.end > snippet.begin && (text[snippet.end - 1] == ' ' || text[snippet.end - 1] == '\n')) --snippet.end;
-    result.snippets.push_back(snippet);
+    result.snippets.push_back(choose_snippet(text, result.highlights.back(), terms, weight_of, analyzer_));
   }
   analyzer_.set_language(query_language);
   return result;

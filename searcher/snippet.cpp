@@ -44,12 +44,8 @@ Span snippet_window(std::span<const Span> sentences, std::span<const Span> highl
                     std::size_t max_bytes) {
   if (sentences.empty()) return Span{0, 0};
   const Span whole{sentences.front().begin, sentences.back().end};
-  if (whole.end - whole.begin <= max_bytes || highlights.empty()) {
-    // Without highlights the passage opens the snippet.
-    std::size_t last = 0;
-    while (last + 1 < sentences.size() && sentences[last + 1].end - whole.begin <= max_bytes) ++last;
-    return whole.end - whole.begin <= max_bytes ? whole : Span{whole.begin, sentences[last].end};
-  }
+  if (whole.end - whole.begin <= max_bytes) return whole;
+  // Without highlights every window weighs nothing and spreads nothing: the first wins.
   Span best = sentences.front();
   double best_weight = -1;
   std::uint32_t best_spread = std::numeric_limits<std::uint32_t>::max();
@@ -79,6 +75,30 @@ Span snippet_window(std::span<const Span> sentences, std::span<const Span> highl
     }
   }
   return best;
+}
+
+Span choose_snippet(std::string_view passage, std::span<const Span> highlights, std::span<const std::string> terms,
+                    const std::function<double(const std::string&)>& weight_of, Analyzer& analyzer,
+                    std::size_t max_bytes) {
+  if (passage.size() <= max_bytes) return Span{0, static_cast<std::uint32_t>(passage.size())};
+  std::vector<std::string_view> distinct;  // the terms in order of first meeting
+  std::vector<double> weights;             // theirs
+  std::vector<std::size_t> term_ids;       // per highlight, its term's index in `distinct`
+  for (const std::string& term : terms) {
+    const auto known = std::find(distinct.begin(), distinct.end(), term);
+    term_ids.push_back(static_cast<std::size_t>(known - distinct.begin()));
+    if (known == distinct.end()) {
+      distinct.push_back(term);
+      weights.push_back(weight_of(term));
+    }
+  }
+  std::vector<Span> sentences;
+  analyzer.sentences(passage, sentences);
+  Span snippet = snippet_window(sentences, highlights, term_ids, weights, max_bytes);
+  while (snippet.end > snippet.begin && (passage[snippet.end - 1] == ' ' || passage[snippet.end - 1] == '\n')) {
+    --snippet.end;
+  }
+  return snippet;
 }
 
 }  // namespace cs::searcher

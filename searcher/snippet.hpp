@@ -3,6 +3,7 @@
 // whole sentences that holds the most of them, the rare ones counting most.
 #pragma once
 
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,6 +30,14 @@ inline constexpr std::size_t kSnippetBytes = 360;
 // highlights lying closest together, then the earliest. The whole passage when it fits.
 Span snippet_window(std::span<const Span> sentences, std::span<const Span> highlights,
                     std::span<const std::size_t> term_ids, std::span<const double> term_weights,
+                    std::size_t max_bytes = kSnippetBytes);
+
+// The snippet of `passage` whose `highlights` matched `terms` (as highlight_spans gives
+// them): the whole passage when it fits in `max_bytes`; otherwise its sentences, cut by
+// `analyzer`, chosen by snippet_window with each distinct term worth `weight_of(term)`, and
+// without the spaces that end the last sentence.
+Span choose_snippet(std::string_view passage, std::span<const Span> highlights, std::span<const std::string> terms,
+                    const std::function<double(const std::string&)>& weight_of, Analyzer& analyzer,
                     std::size_t max_bytes = kSnippetBytes);
 
 }  // namespace cs::searcher

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <algorithm>
+#include <map>
 
 namespace cs::searcher {
 namespace {
@@ -48,25 +48,21 @@ TEST(Snippet, SpansLieInsideThePassage) {
 }
 
 // The snippet as text: `passage` cut into sentences, the query's words highlighted and
-// weighted as given (by term, in order of first meeting), the window chosen in `max_bytes`.
-std::string snippet_of(const std::string& passage, const std::string& query_text, std::vector<double> weights,
-                       std::size_t max_bytes) {
+// weighted as given by query word (1 when not given), the window chosen in `max_bytes`.
+std::string snippet_of(const std::string& passage, const std::string& query_text,
+                       const std::map<std::string, double>& weights, std::size_t max_bytes) {
   Analyzer analyzer;
   auto query = parse_query(query_text, analyzer);
   EXPECT_TRUE(query.ok());
   std::vector<std::string> terms;
   const auto spans = highlight_spans(passage, *query, analyzer, &terms);
-  std::vector<std::string> distinct;
-  std::vector<std::size_t> ids;
-  for (const auto& term : terms) {
-    const auto known = std::find(distinct.begin(), distinct.end(), term);
-    ids.push_back(static_cast<std::size_t>(known - distinct.begin()));
-    if (known == distinct.end()) distinct.push_back(term);
-  }
-  weights.resize(distinct.size(), 1.0);
-  std::vector<Span> sentences;
-  analyzer.sentences(passage, sentences);
-  const Span window = snippet_window(sentences, spans, ids, weights, max_bytes);
+  const auto weight_of = [&](const std::string& term) {
+    for (const auto& [word, weight] : weights) {
+      if (analyzer.stem(word) == term) return weight;
+    }
+    return 1.0;
+  };
+  const Span window = choose_snippet(passage, spans, terms, weight_of, analyzer, max_bytes);
   return passage.substr(window.begin, window.end - window.begin);
 }
 
@@ -90,16 +86,16 @@ TEST(Snippet, WindowHoldsTheMostDistinctTermsInWholeSentences) {
       "Trade was discussed at length. Tariffs rose in spring. Filler sentence one here. "
       "Filler sentence two here. The trade talks on tariffs resumed in autumn. Filler three.";
   // One sentence fits: the one with both words wins over sentences with one each.
-  EXPECT_EQ(snippet_of(passage, "trade tariffs", {}, 50), "The trade talks on tariffs resumed in autumn. ");
+  EXPECT_EQ(snippet_of(passage, "trade tariffs", {}, 50), "The trade talks on tariffs resumed in autumn.");
 }
 
 TEST(Snippet, RareTermsOutweighCommonOnes) {
   const std::string passage =
       "The economy grew and the economy added jobs. Filler words fill this sentence up. "
       "Filler words fill this one too. A tariff was imposed.";
-  // "economy" is met first (weight 0.1), "tariff" second (weight 5): the rare word's sentence wins.
-  EXPECT_EQ(snippet_of(passage, "economy tariff", {0.1, 5.0}, 45), "A tariff was imposed.");
-  EXPECT_EQ(snippet_of(passage, "economy tariff", {5.0, 0.1}, 45), "The economy grew and the economy added jobs. ");
+  // The rare word's sentence wins, whichever word it is.
+  EXPECT_EQ(snippet_of(passage, "economy tariff", {{"economy", 0.1}, {"tariff", 5.0}}, 45), "A tariff was imposed.");
+  EXPECT_EQ(snippet_of(passage, "economy tariff", {{"economy", 5.0}, {"tariff", 0.1}}, 45), "The economy grew and the economy added jobs.");
 }
 
 TEST(Snippet, AmongEqualWindowsTheClosestTermsWin) {
@@ -113,8 +109,8 @@ TEST(Snippet, AmongEqualWindowsTheClosestTermsWin) {
 
 TEST(Snippet, WithoutMatchesTheWindowOpensThePassage) {
   const std::string passage = "First sentence here. Second sentence here. Third one.";
-  EXPECT_EQ(snippet_of(passage, "absent", {}, 45), "First sentence here. Second sentence here. ");
-  EXPECT_EQ(snippet_of(passage, "absent", {}, 5), "First sentence here. ") << "a longer first sentence is shown whole";
+  EXPECT_EQ(snippet_of(passage, "absent", {}, 45), "First sentence here. Second sentence here.");
+  EXPECT_EQ(snippet_of(passage, "absent", {}, 5), "First sentence here.") << "a longer first sentence is shown whole";
 }
 
 }  // namespace
