@@ -14,6 +14,10 @@ find_package(nlohmann_json 3.9 REQUIRED CONFIG)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark>=0.29)
 add_library(cs::cmark ALIAS PkgConfig::CMARK)
+# xxHash (Debian libxxhash-dev): content hashes of indexed files and articles, so a re-run
+# reads only what changed. XXH3 hashes at memory speed.
+pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
+add_library(cs::xxhash ALIAS PkgConfig::XXHASH)
 # libxml2: the HTML parser (HTML pages) and the XML parser (RSS and Atom feeds).
 find_package(LibXml2 2.9 REQUIRED)
 # CLD2 (Debian libcld2-dev): the language of articles that do not declare one. Debian ships

@@ -28,13 +28,14 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& relati
   });
 }
 
-void walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report) {
+// False when the folder itself could not be opened.
+bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report) {
   const std::vector<std::string> patterns = read_ignore_patterns(root);
   std::error_code ec;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     report(Error{ErrorKind::kIo, root.string(), "", "cannot read folder (" + ec.message() + ")", "skipped"});
-    return;
+    return false;
   }
   for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
@@ -60,11 +61,13 @@ void walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
     if (!it->is_regular_file(ec)) continue;
     out.push_back(CrawlEntry{path, root, relative, it->file_size(ec), false});
   }
+  return true;
 }
 
 }  // namespace
 
-std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::function<void(const Error&)>& report) {
+std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::function<void(const Error&)>& report,
+                              std::vector<fs::path>* walked_folders) {
   std::vector<CrawlEntry> files;
   for (const fs::path& given : roots) {
     std::error_code ec;
@@ -77,7 +80,7 @@ std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::fun
     if (absolute.filename().empty()) absolute = absolute.parent_path();  // "corpus/" -> "corpus"
     if (fs::is_directory(status)) {
       std::vector<CrawlEntry> found;
-      walk_folder(absolute, found, report);
+      if (walk_folder(absolute, found, report) && walked_folders != nullptr) walked_folders->push_back(absolute);
       std::sort(found.begin(), found.end(),
                 [](const CrawlEntry& a, const CrawlEntry& b) { return a.relative_path < b.relative_path; });
       files.insert(files.end(), found.begin(), found.end());

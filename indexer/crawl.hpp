@@ -22,8 +22,10 @@ struct CrawlEntry {
 // files and folders (".name") and symbolic links to folders are not followed; names listed in
 // a root's .csignore file (one shell pattern per line, '#' comments) are left out. A file
 // given directly has its parent folder as root. Missing or unreadable paths are reported to
-// `report` and skipped.
+// `report` and skipped. `walked_folders`, when given, receives each folder root that was
+// walked (absolute): files indexed from under them before and not found now are gone.
 std::vector<CrawlEntry> crawl(const std::vector<std::filesystem::path>& roots,
-                              const std::function<void(const Error&)>& report);
+                              const std::function<void(const Error&)>& report,
+                              std::vector<std::filesystem::path>* walked_folders = nullptr);
 
 }  // namespace cs::indexer

@@ -1,6 +1,6 @@
-// The only code that writes the Xapian database: opens it (lock and schema checks),
-// replaces articles, and commits in batches sized by the text they hold, so a killed run
-// leaves the last commit whole and searchable.
+// The only code that writes the Xapian database: opens it (lock and schema checks), replaces
+// and removes articles, records what each file contributed, and commits when told, inside one
+// transaction per batch, so a killed run leaves the last commit whole and searchable.
 #pragma once
 
 #include <xapian.h>
@@ -13,49 +13,74 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "indexer/file_states.hpp"
 
 namespace cs::indexer {
 
 class DbWriter {
  public:
   // Opens the database at `path` for writing, creating it (and its parent folders) if
-  // needed. Fails with kLocked when another writer holds it, and with kDatabase when the
-  // path is a file, a non-empty folder that is no database, or a database written by an
-  // incompatible cs-index.
-  static Result<std::unique_ptr<DbWriter>> open(const std::filesystem::path& path, std::size_t batch_bytes);
+  // needed. Fails with kLocked when another writer holds it (naming the cs-index process
+  // that does, when it is one), and with kDatabase when the path is a file, a non-empty
+  // folder that is no database, a read-only database, or one written by an incompatible
+  // cs-index.
+  static Result<std::unique_ptr<DbWriter>> open(const std::filesystem::path& path);
+  // Takes the lock of an existing database without checking its schema, for a rebuild that
+  // replaces it (whatever cs-index wrote it). Fails like open() when it is locked or is not
+  // a database.
+  static Result<std::unique_ptr<DbWriter>> lock(const std::filesystem::path& path);
+  ~DbWriter();
+  DbWriter(const DbWriter&) = delete;
+  DbWriter& operator=(const DbWriter&) = delete;
 
-  // Replaces every passage of article `article_id` with `documents`. `text_bytes` is the
-  // article's text size: a batch is committed once it holds batch_bytes of text.
-  // `vocabulary` (the article's distinct words) feeds Xapian's spelling table, from which
-  // cs-search suggests corrections.
-  Status replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
-                         std::size_t text_bytes, const std::vector<std::string>& vocabulary = {});
+  // Replaces every passage of article `article_id` with `documents`; true when the article
+  // was already in the database (an update), false when it is new. `vocabulary` (the
+  // article's distinct words) feeds Xapian's spelling table, from which cs-search suggests
+  // corrections.
+  Result<bool> replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
+                               const std::vector<std::string>& vocabulary = {});
+  // Deletes every passage of the article; false when it was not there.
+  Result<bool> remove_article(const std::string& article_id);
+  bool has_article(const std::string& article_id) const;
+
+  // Records, or forgets, what a file contributed (see file_states.hpp); committed with the
+  // articles written since the last commit.
+  Status record_file(const FileState& state);
+  Status forget_file(const std::string& absolute_path);
 
   // Records that articles are being stemmed with `stem_language` (see language.hpp), for
   // the searcher; stored with the next commit.
   void note_stem_language(const std::string& stem_language);
 
-  // Commits what is pending. Called at the end of a run; a run that stops before it keeps
-  // every earlier batch.
+  // Commits everything since the last commit, as one transaction.
   Status commit();
 
   std::uint64_t passage_count() const { return db_.get_doccount(); }
   // What is written so far, uncommitted changes included (for reading back what earlier runs
-  // stored, such as story fingerprints).
+  // stored, such as story fingerprints and file states).
   const Xapian::Database& database() const { return db_; }
   const std::filesystem::path& path() const { return path_; }
 
+  // Closes the database and releases its lock (the destructor does the same).
+  void close();
+
  private:
-  DbWriter(Xapian::WritableDatabase db, std::filesystem::path path, std::size_t batch_bytes);
+  enum class Mode { kIndex, kLockOnly };
+  static Result<std::unique_ptr<DbWriter>> open(const std::filesystem::path& path, Mode mode);
+  DbWriter(Xapian::WritableDatabase db, std::filesystem::path path);
   Error database_error(const Xapian::Error& e) const;
+  void begin_batch();
 
   Xapian::WritableDatabase db_;
   std::filesystem::path path_;
-  std::size_t batch_bytes_;
-  std::size_t pending_bytes_ = 0;
   bool in_transaction_ = false;
+  bool open_ = true;
   std::set<std::string> stem_languages_;  // stored and noted this run
   bool stem_languages_changed_ = false;
 };
+
+// The file in a database folder that names the cs-index process writing it, for the
+// "locked" message of a second writer.
+inline constexpr const char* kWriterPidFile = "cs-index.pid";
 
 }  // namespace cs::indexer

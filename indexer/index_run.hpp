@@ -1,9 +1,11 @@
-// One cs-index run: crawl the roots, read each file with its reader, split articles into
-// passages and write them, reporting every bad file and counting what happened.
+// One cs-index run: crawl the roots, read the new and changed files with their readers,
+// split their articles into passages and write them, remove what deleted files contributed,
+// and report every bad file and what happened. Incremental: see file_states.hpp.
 #pragma once
 
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "common/error.hpp"
@@ -14,25 +16,62 @@ struct IndexOptions {
   std::vector<std::filesystem::path> roots;
   std::filesystem::path db;
   std::uintmax_t max_file_bytes = 64ull << 20;  // larger files are skipped with a warning
-  std::size_t batch_bytes = 8u << 20;          // text per commit; see db_writer.hpp
+  // Text per commit: bounds the memory of the pending batch and of Xapian's own buffers, and
+  // is the most a killed run can lose.
+  std::size_t batch_bytes = 8u << 20;
 };
 
 struct IndexSummary {
-  std::size_t files = 0;     // files found
-  std::size_t indexed = 0;   // files that gave at least one article
-  std::size_t skipped = 0;   // bad files: unreadable, binary, too large, no text, unsupported when named
-  std::size_t ignored = 0;   // files in folders whose type is not an article format (.png, .pdf)
-  std::size_t articles = 0;
-  std::size_t passages = 0;
+  std::size_t files = 0;      // files found
+  std::size_t read = 0;       // new or changed files read that gave at least one article
+  std::size_t unchanged_files = 0;  // files indexed before and unchanged since (not read again)
+  std::size_t skipped = 0;    // bad files: unreadable, binary, too large, no text, unsupported when named
+  std::size_t ignored = 0;    // files in folders whose type is not an article format (.png, .pdf)
+  // Articles: new to the database, replaced, deleted (their file or record is gone), and
+  // left as they were (their file or record did not change).
+  std::size_t added = 0;
+  std::size_t updated = 0;
+  std::size_t removed = 0;
+  std::size_t unchanged = 0;
+  std::size_t passages = 0;   // passages written
   std::size_t repeated_lines = 0;  // paragraphs dropped as chrome repeated across a source's articles
-  std::uintmax_t bytes = 0;  // input bytes read
+  std::uintmax_t bytes = 0;   // input bytes read
   std::size_t unreadable_paths = 0;  // named paths or folders that do not exist or cannot be read
   std::uint64_t db_passages = 0;  // passages in the database after the run
   double seconds = 0;
 };
 
+// Where the run is, after each file: for progress displays.
+struct IndexProgress {
+  std::size_t files_done = 0;
+  std::size_t files_total = 0;
+  std::uintmax_t bytes_done = 0;   // of the files' sizes, read or not
+  std::uintmax_t bytes_total = 0;
+};
+
+struct IndexReport {
+  // Bad input, one Error per file or record; the run goes on.
+  std::function<void(const Error&)> warn;
+  // Called after each file (may be empty).
+  std::function<void(const IndexProgress&)> progress;
+  // What happened to each file that changed: "added", "updated", "removed" and its path
+  // (may be empty; cs-index --verbose prints it).
+  std::function<void(std::string_view action, const std::string& path, std::size_t articles)> file_done;
+};
+
 // Fails only when the run itself cannot go on (database locked, unwritable, ...); bad input
-// goes to `warn` and is counted, and the rest still indexes.
-Result<IndexSummary> run_index(const IndexOptions& options, const std::function<void(const Error&)>& warn);
+// is reported and counted, and the rest still indexes. A failed run keeps every earlier
+// commit, and the next run resumes from there.
+Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& report);
+// cs-index --rebuild: indexes the roots into a fresh database beside options.db (DB.rebuild),
+// then swaps the two folders with one atomic rename, so searches keep using the old database
+// until the new one is complete; the old one is then deleted. The old database stays locked
+// for the whole run, so no other cs-index writes to it meanwhile. A killed rebuild leaves the
+// old database in place, and the next rebuild starts over.
+Result<IndexSummary> rebuild_index(const IndexOptions& options, const IndexReport& report);
+
+inline Result<IndexSummary> run_index(const IndexOptions& options, const std::function<void(const Error&)>& warn) {
+  return run_index(options, IndexReport{warn, {}, {}});
+}
 
 }  // namespace cs::indexer

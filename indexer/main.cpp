@@ -1,5 +1,7 @@
 // cs-index: reads article files into a cs-search database. Options in, summary out.
+#include <chrono>
 #include <cstdio>
+#include <string>
 
 #include "common/command_line.hpp"
 #include "common/db_location.hpp"
@@ -17,7 +19,12 @@ constexpr const char* kProgram = "cs-index";
 constexpr const char* kUsage = R"(Usage: cs-index [OPTIONS] [PATH...]
 
 Index articles into a cs-search database. PATHs are files or folders (walked recursively);
-with none, the bundled corpus is indexed. Re-running replaces each article by its id.
+with none, the bundled corpus is indexed.
+
+Re-running is incremental: only new and changed files are read (size and modification time,
+then a content hash), only the changed records of a JSON Lines, JSON or feed file are
+rewritten, and the articles of files deleted from under a folder PATH are removed. --rebuild
+indexes everything into a fresh database and swaps it in when complete.
 
 Formats: .txt/.text (plain text, one paragraph per line), .md/.markdown (with optional YAML
 front matter), .html/.htm (the page's main content and metadata), .rss/.atom/.xml (RSS and
@@ -30,9 +37,16 @@ string or {name}), author|authors, lang, topics|tags. Files with no extension ar
 Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
 ~/.local/share/cs-search/db (cs-search looks in the same place).
 
+Limits: files over --max-file-size are skipped; binary files (NUL bytes) are skipped; JSON
+nesting deeper than 500 levels, XML entity expansion and YAML aliases are refused by the
+parsers; symbolic links to folders are not followed.
+
+On a terminal, progress (files, MB, rate, ETA) is shown on standard error; --quiet prints
+only warnings and errors, --verbose also names each file added, updated or removed.
+
 Exit status: 0 the run completed (bad files are warned about, counted and skipped),
 2 usage error, a PATH that does not exist or cannot be read (the rest is still indexed), or
-the database could not be written (locked, not a database, disk full).
+the database could not be written (locked, read-only, not a database, disk full).
 )";
 
 // The corpus shipped with cs-search: the source tree's when run from a build folder, else
@@ -45,6 +59,59 @@ fs::path bundled_corpus(const char* argv0) {
   return installed.lexically_normal();
 }
 
+// Progress on standard error, redrawn in place at most five times a second; erased before a
+// warning is printed and at the end, so warnings and the summary stay readable.
+class ProgressLine {
+ public:
+  explicit ProgressLine(bool enabled) : enabled_(enabled), started_(Clock::now()) {}
+
+  void update(const cs::indexer::IndexProgress& p) {
+    if (!enabled_) return;
+    const auto now = Clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(200) && p.files_done < p.files_total) return;
+    last_ = now;
+    const double seconds = std::chrono::duration<double>(now - started_).count();
+    const double mb_done = static_cast<double>(p.bytes_done) / (1024.0 * 1024.0);
+    const double mb_total = static_cast<double>(p.bytes_total) / (1024.0 * 1024.0);
+    const double rate = seconds > 0 ? mb_done / seconds : 0;
+    std::string eta = "";
+    if (rate > 0 && p.bytes_done > 0) eta = ", ETA " + std::to_string(static_cast<long>((mb_total - mb_done) / rate + 0.5)) + " s";
+    std::fprintf(stderr, "\r\033[Kcs-index: %zu/%zu files, %.1f/%.1f MB, %.1f MB/s%s", p.files_done, p.files_total,
+                 mb_done, mb_total, rate, eta.c_str());
+    std::fflush(stderr);
+    shown_ = true;
+  }
+
+  void erase() {
+    if (!shown_) return;
+    std::fputs("\r\033[K", stderr);
+    std::fflush(stderr);
+    shown_ = false;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  bool shown_ = false;
+  Clock::time_point started_;
+  Clock::time_point last_;
+};
+
+void print_summary(const cs::indexer::IndexSummary& s, const fs::path& db, std::size_t warnings, bool rebuilt) {
+  const double mb = static_cast<double>(s.bytes) / (1024.0 * 1024.0);
+  std::printf("cs-index: %zu files: %zu read, %zu unchanged, %zu skipped (bad input), %zu ignored (not articles)\n",
+              s.files, s.read, s.unchanged_files, s.skipped, s.ignored);
+  std::printf("cs-index: articles added %zu, updated %zu, removed %zu, unchanged %zu; %zu passages written\n", s.added,
+              s.updated, s.removed, s.unchanged, s.passages);
+  std::printf("cs-index: %.2f MB read in %.2f s (%.1f MB/s); %zu warnings\n", mb, s.seconds,
+              s.seconds > 0 ? mb / s.seconds : 0.0, warnings);
+  if (s.repeated_lines > 0) {
+    std::printf("cs-index: %zu site lines left out (repeated across articles of one source)\n", s.repeated_lines);
+  }
+  std::printf("cs-index: database %s %s %llu passages\n", cs::terminal::sanitize_line(db.string()).c_str(),
+              rebuilt ? "rebuilt and swapped in; it holds" : "holds", static_cast<unsigned long long>(s.db_passages));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -54,13 +121,17 @@ int main(int argc, char** argv) {
   double batch_mb = 8;
   command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to write")
+      ("rebuild", "index everything into a fresh database and swap it in when complete")
       ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(64),
        "skip files larger than this")
       ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(8),
        "commit after this much text (bounds memory; a killed run keeps every earlier commit)")
-      ("quiet,q", "print no summary");
+      ("quiet,q", "print no progress and no summary, only warnings and errors")
+      ("verbose,v", "also name each file added, updated or removed");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (!(max_file_mb > 0) || !(batch_mb > 0)) return command_line.usage_error("--max-file-size and --batch-mb must be positive");
+  const bool quiet = command_line.given("quiet");
+  const bool verbose = command_line.given("verbose") && !quiet;
 
   cs::indexer::IndexOptions options;
   options.db = cs::resolve_db_path(db_option);
@@ -71,29 +142,30 @@ int main(int argc, char** argv) {
     options.roots.push_back(bundled_corpus(argv[0]));
   }
 
+  ProgressLine progress(!quiet && cs::terminal::is_terminal(2));
   std::size_t warnings = 0;
-  const auto summary = cs::indexer::run_index(options, [&](const cs::Error& issue) {
+  cs::indexer::IndexReport report;
+  report.warn = [&](const cs::Error& issue) {
     ++warnings;
+    progress.erase();
     command_line.print(issue, "warning");
-  });
+  };
+  report.progress = [&](const cs::indexer::IndexProgress& p) { progress.update(p); };
+  if (verbose) {
+    report.file_done = [&](std::string_view action, const std::string& path, std::size_t articles) {
+      progress.erase();
+      std::printf("cs-index: %.*s %s (%zu articles)\n", static_cast<int>(action.size()), action.data(),
+                  cs::terminal::sanitize_line(path).c_str(), articles);
+    };
+  }
+  const bool rebuild = command_line.given("rebuild");
+  const auto summary = rebuild ? cs::indexer::rebuild_index(options, report) : cs::indexer::run_index(options, report);
+  progress.erase();
   if (!summary) {
     command_line.print(summary.error());
     return cs::exit_code::kError;
   }
-  if (!command_line.given("quiet")) {
-    const auto& s = *summary;
-    const double mb = static_cast<double>(s.bytes) / (1024.0 * 1024.0);
-    std::printf("cs-index: %zu files: %zu indexed, %zu skipped (bad input), %zu ignored (not articles)\n",
-                s.files, s.indexed, s.skipped, s.ignored);
-    std::printf("cs-index: %zu articles, %zu passages, %.2f MB in %.2f s (%.1f MB/s); %zu warnings\n",
-                s.articles, s.passages, mb, s.seconds, s.seconds > 0 ? mb / s.seconds : 0.0, warnings);
-    if (s.repeated_lines > 0) {
-      std::printf("cs-index: %zu site lines left out (repeated across articles of one source)\n", s.repeated_lines);
-    }
-    std::printf("cs-index: database %s holds %llu passages\n",
-                cs::terminal::sanitize_line(options.db.string()).c_str(),
-                static_cast<unsigned long long>(s.db_passages));
-  }
+  if (!quiet) print_summary(*summary, options.db, warnings, rebuild);
   // Like grep and ripgrep: a path that could not be read fails the run, after the rest indexed.
   return summary->unreadable_paths > 0 ? cs::exit_code::kError : cs::exit_code::kSuccess;
 }

@@ -23,7 +23,7 @@ TEST(CsIndexCli, BothProgramsAgreeOnTheDefaultDatabase) {
   const std::map<std::string, std::string> env = {{"XDG_DATA_HOME", home.path().string()}, {"CS_DB", ""}};
   const CliResult indexed = run_cli(cs_index_binary(), {}, env);
   ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
-  EXPECT_THAT(indexed.out, HasSubstr("4 files: 4 indexed, 0 skipped"));
+  EXPECT_THAT(indexed.out, HasSubstr("4 files: 4 read, 0 unchanged, 0 skipped"));
   EXPECT_TRUE(std::filesystem::exists(home / "cs-search/db/iamglass"));
   EXPECT_EQ(run_cli(cs_search_binary(), {"Taiwan"}, env).exit_code, 0);
 }
@@ -46,7 +46,7 @@ TEST(CsIndexCli, BadFilesAreWarnedCountedAndTheRestIndexes) {
   write_file(dir / "in/picture.png", "not an article");
   const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "db").string(), "--max-file-size", "1", (dir / "in").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("6 files: 2 indexed, 3 skipped (bad input), 1 ignored (not articles)"));
+  EXPECT_THAT(r.out, HasSubstr("6 files: 2 read, 0 unchanged, 3 skipped (bad input), 1 ignored (not articles)"));
   const auto warnings = lines(r.err);
   ASSERT_EQ(warnings.size(), 4u) << r.err;
   EXPECT_THAT(r.err, HasSubstr("in/binary.txt: binary file (NUL bytes); skipped"));
@@ -79,7 +79,7 @@ TEST(CsIndexCli, ASecondWriterGetsALockedError) {
   const CliResult r = run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(lines(r.err).size(), 1u);
-  EXPECT_THAT(r.err, HasSubstr("locked by another cs-index; wait for it to finish"));
+  EXPECT_THAT(r.err, HasSubstr("database is locked by another writer; wait for it to finish"));
   // Searching still works while the writer holds the lock.
   EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db, "Taiwan"}).exit_code, 0);
 }
@@ -98,7 +98,7 @@ TEST(CsIndexCli, MissingPathIsReportedAndFailsTheRun) {
   const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "db").string(), (dir / "nope").string(), (dir / "in").string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("nope: no such file or folder"));
-  EXPECT_THAT(r.out, HasSubstr("1 indexed"));
+  EXPECT_THAT(r.out, HasSubstr("1 read"));
 }
 
 TEST(CsIndexCli, UnsupportedNamedFileIsSkippedWithAWarning) {
@@ -140,8 +140,8 @@ TEST(CsIndexCli, AFolderMixingFormatsIndexesInOneRun) {
   const std::string db = (dir / "db").string();
   const CliResult r = run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("6 files: 6 indexed, 0 skipped (bad input), 0 ignored (not articles)"));
-  EXPECT_THAT(r.out, HasSubstr("7 articles"));
+  EXPECT_THAT(r.out, HasSubstr("6 files: 6 read, 0 unchanged, 0 skipped (bad input), 0 ignored (not articles)"));
+  EXPECT_THAT(r.out, HasSubstr("articles added 7,"));
   ASSERT_EQ(lines(r.err).size(), 1u) << r.err;
   EXPECT_THAT(r.err, HasSubstr("feeds/dump.jsonl: line 2, column "));
   EXPECT_THAT(r.err, HasSubstr("invalid JSON"));

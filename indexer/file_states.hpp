@@ -1,0 +1,55 @@
+// What each indexed file contributed, kept in the database's own metadata so that a re-run
+// of cs-index reads only new and changed files, updates only the changed records of a
+// multi-article file, and removes the articles of deleted files. The states are written in
+// the same commit as the articles they describe, so a killed run never leaves them out of
+// step: the next run re-reads whatever the last commit did not record.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/article.hpp"
+
+namespace cs::indexer {
+
+// A 128-bit XXH3 hash as 32 hex digits: of a file's bytes, or of an article's fields.
+using ContentHash = std::string;
+ContentHash hash_bytes(std::string_view bytes);
+// Every field a reader fills in (id, title, body, date, ...): equal hashes mean the record
+// would be indexed the same way, so it need not be written again.
+ContentHash hash_article(const Article& article);
+
+struct IndexedArticle {
+  std::string id;
+  ContentHash hash;
+};
+
+struct FileState {
+  std::string path;            // absolute, as crawled
+  std::uintmax_t size = 0;
+  std::int64_t mtime_ns = 0;   // modification time, nanoseconds since the epoch
+  ContentHash content;         // of the file's bytes
+  std::vector<IndexedArticle> articles;  // in file order
+};
+
+// The metadata key of a file's state. Keys are bounded like terms, so a long path is
+// shortened to a prefix plus a hash of the whole (schema::boolean_term).
+std::string file_state_key(std::string_view absolute_path);
+std::string serialise_file_state(const FileState& state);
+// Empty for a value this cs-index cannot read (written by a newer one, or damaged): the file
+// is then treated as new and read again.
+std::optional<FileState> parse_file_state(std::string_view serialised);
+
+// Every file state in `db`, by path.
+std::unordered_map<std::string, FileState> load_file_states(const Xapian::Database& db);
+
+// The modification time of `path` in nanoseconds, or nullopt when it cannot be read.
+std::optional<std::int64_t> modification_time_ns(const std::string& path);
+
+}  // namespace cs::indexer

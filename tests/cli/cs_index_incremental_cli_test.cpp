@@ -1,0 +1,170 @@
+// Runs the real cs-index again and again over folders that change between runs: only new and
+// changed files are read, only changed records rewritten, deleted files' articles removed,
+// and --rebuild swaps in a fresh database.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <utime.h>
+#include <xapian.h>
+
+#include "support/test_support.hpp"
+
+namespace cs::test {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+namespace fs = std::filesystem;
+
+std::string article(const std::string& title, const std::string& body) { return title + "\n\n" + body + "\n"; }
+
+// The "articles added ..." summary line of a run.
+std::string article_counts(const CliResult& r) {
+  for (const std::string& line : lines(r.out)) {
+    if (line.find("articles added") != std::string::npos) return line.substr(line.find("added"));
+  }
+  return "no summary in: " + r.out + r.err;
+}
+
+class IncrementalIndex : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_file(dir_ / "in/a.txt", article("Tariffs", "Negotiators discussed tariffs on steel in Geneva."));
+    write_file(dir_ / "in/b.txt", article("Chips", "Export controls on semiconductors tightened again."));
+    write_file(dir_ / "in/feed.jsonl",
+               "{\"id\":\"r1\",\"title\":\"One\",\"text\":\"A record about rare earth minerals.\"}\n"
+               "{\"id\":\"r2\",\"title\":\"Two\",\"text\":\"A record about shipping lanes.\"}\n");
+    ASSERT_EQ(article_counts(index()), "added 4, updated 0, removed 0, unchanged 0; 4 passages written");
+  }
+  CliResult index(std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"--db", db(), "--verbose", (dir_ / "in").string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    CliResult r = run_cli(cs_index_binary(), args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return r;
+  }
+  std::string db() const { return (dir_ / "db").string(); }
+  std::vector<std::string> found(const std::string& query) { return search_article_ids(db(), query); }
+
+  TempDir dir_;
+};
+
+TEST_F(IncrementalIndex, ASecondRunReadsNothingWhenNothingChanged) {
+  const CliResult r = index();
+  EXPECT_EQ(article_counts(r), "added 0, updated 0, removed 0, unchanged 4; 0 passages written");
+  EXPECT_THAT(r.out, HasSubstr("3 files: 0 read, 3 unchanged"));
+  EXPECT_THAT(r.out, HasSubstr("0.00 MB read"));
+}
+
+TEST_F(IncrementalIndex, ATouchedButUnchangedFileIsHashedAndLeftAlone) {
+  ASSERT_EQ(::utime((dir_ / "in/a.txt").c_str(), nullptr), 0);  // new modification time, same bytes
+  const CliResult r = index();
+  EXPECT_EQ(article_counts(r), "added 0, updated 0, removed 0, unchanged 4; 0 passages written");
+  EXPECT_THAT(r.out, Not(HasSubstr("updated /")));
+}
+
+TEST_F(IncrementalIndex, AChangedFileIsReadAgainAndItsArticleUpdated) {
+  write_file(dir_ / "in/a.txt", article("Tariffs", "Negotiators discussed tariffs on aluminium in Geneva."));
+  const CliResult r = index();
+  EXPECT_EQ(article_counts(r), "added 0, updated 1, removed 0, unchanged 3; 1 passages written");
+  EXPECT_THAT(r.out, HasSubstr("updated " + (dir_ / "in/a.txt").string() + " (1 articles)"));
+  EXPECT_THAT(found("aluminium"), ElementsAre("a.txt"));
+  EXPECT_THAT(found("steel"), IsEmpty());
+}
+
+TEST_F(IncrementalIndex, OnlyTheChangedRecordOfAJsonLinesFileIsRewritten) {
+  write_file(dir_ / "in/feed.jsonl",
+             "{\"id\":\"r1\",\"title\":\"One\",\"text\":\"A record about rare earth minerals.\"}\n"
+             "{\"id\":\"r2\",\"title\":\"Two\",\"text\":\"A record about shipping lanes in the Red Sea.\"}\n"
+             "{\"id\":\"r3\",\"title\":\"Three\",\"text\":\"A new record about fisheries.\"}\n");
+  EXPECT_EQ(article_counts(index()), "added 1, updated 1, removed 0, unchanged 3; 2 passages written");
+  write_file(dir_ / "in/feed.jsonl",
+             "{\"id\":\"r2\",\"title\":\"Two\",\"text\":\"A record about shipping lanes in the Red Sea.\"}\n"
+             "{\"id\":\"r3\",\"title\":\"Three\",\"text\":\"A new record about fisheries.\"}\n");
+  EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 1, unchanged 4; 0 passages written");
+  EXPECT_THAT(found("minerals"), IsEmpty());
+  EXPECT_THAT(found("fisheries"), ElementsAre("r3"));
+}
+
+TEST_F(IncrementalIndex, ADeletedFilesArticlesAreRemoved) {
+  fs::remove(dir_ / "in/b.txt");
+  const CliResult r = index();
+  EXPECT_EQ(article_counts(r), "added 0, updated 0, removed 1, unchanged 3; 0 passages written");
+  EXPECT_THAT(r.out, HasSubstr("removed " + (dir_ / "in/b.txt").string() + " (1 articles)"));
+  EXPECT_THAT(found("semiconductors"), IsEmpty());
+  EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 0, unchanged 3; 0 passages written");
+}
+
+TEST_F(IncrementalIndex, AFileNowIgnoredIsRemovedLikeADeletedOne) {
+  write_file(dir_ / "in/.csignore", "b.txt\n");
+  EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 1, unchanged 3; 0 passages written");
+}
+
+TEST_F(IncrementalIndex, IndexingAnotherFolderLeavesTheFirstFoldersArticles) {
+  write_file(dir_ / "other/c.txt", article("Fish", "Quotas for cod were cut."));
+  const CliResult r = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "other").string()});
+  EXPECT_EQ(article_counts(r), "added 1, updated 0, removed 0, unchanged 0; 1 passages written");
+  EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
+}
+
+TEST_F(IncrementalIndex, AFileThatTurnedBadKeepsWhatWasIndexedBefore) {
+  write_file(dir_ / "in/b.txt", std::string("\0\0\0binary", 9));
+  const CliResult r = index();
+  EXPECT_THAT(r.err, HasSubstr("b.txt: binary file (NUL bytes); skipped; its 1 article(s) indexed before are kept"));
+  EXPECT_EQ(lines(r.err).size(), 1u) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("1 skipped (bad input)"));
+  EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
+}
+
+TEST_F(IncrementalIndex, AnArticleIdMovingToAnotherFileIsKept) {
+  write_file(dir_ / "in/feed.jsonl", "{\"id\":\"r1\",\"title\":\"One\",\"text\":\"A record about rare earth minerals.\"}\n");
+  write_file(dir_ / "in/more.jsonl", "{\"id\":\"r2\",\"title\":\"Two\",\"text\":\"A record about shipping lanes.\"}\n");
+  index();
+  EXPECT_THAT(found("shipping"), ElementsAre("r2"));
+  fs::remove(dir_ / "in/more.jsonl");
+  EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 1, unchanged 3; 0 passages written");
+  EXPECT_THAT(found("shipping"), IsEmpty());
+}
+
+TEST_F(IncrementalIndex, RebuildSwapsInAFreshDatabaseAndLeavesNothingBehind) {
+  // Articles of a folder no longer indexed survive an incremental run, not a rebuild.
+  write_file(dir_ / "other/c.txt", article("Fish", "Quotas for cod were cut."));
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db(), (dir_ / "other").string()}).exit_code, 0);
+  const CliResult r = index({"--rebuild"});
+  EXPECT_EQ(article_counts(r), "added 4, updated 0, removed 0, unchanged 0; 4 passages written");
+  EXPECT_THAT(r.out, HasSubstr("rebuilt and swapped in; it holds 4 passages"));
+  EXPECT_THAT(found("cod"), IsEmpty());
+  EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
+  EXPECT_FALSE(fs::exists(db() + ".rebuild"));
+  EXPECT_FALSE(fs::exists(db() + ".old"));
+  EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 0, unchanged 4; 0 passages written")
+      << "the rebuilt database records its files like any other";
+}
+
+TEST_F(IncrementalIndex, RebuildReplacesADatabaseOfAnIncompatibleLayout) {
+  {
+    Xapian::WritableDatabase old(db(), Xapian::DB_OPEN);
+    old.set_metadata("cs:schema", "1");
+    old.commit();
+  }
+  const CliResult refused = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "in").string()});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("run cs-index --rebuild"));
+  index({"--rebuild"});
+  EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
+}
+
+TEST_F(IncrementalIndex, RebuildLeavesTheOldDatabaseWhenItCannotFinish) {
+  Xapian::WritableDatabase holder(db(), Xapian::DB_OPEN);  // another writer holds the lock
+  const CliResult r = run_cli(cs_index_binary(), {"--db", db(), "--rebuild", (dir_ / "in").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("locked"));
+  holder.close();
+  EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
+  EXPECT_FALSE(fs::exists(db() + ".rebuild"));
+}
+
+}  // namespace
+}  // namespace cs::test
