@@ -2,6 +2,8 @@
 // cs-index / cs-search binaries with captured output and exit status.
 #pragma once
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <map>
 #include <string>
@@ -38,6 +40,11 @@ struct CliResult {
 // config file is read. Does not go through a shell.
 CliResult run_cli(const std::filesystem::path& program, const std::vector<std::string>& args,
                   const std::map<std::string, std::string>& env = {}, const std::string& input = "");
+
+// Starts `program` with `args` in the background, standard streams on /dev/null; returns its
+// pid for wait_for (which returns the waitpid status) or kill.
+pid_t start_cli(const std::filesystem::path& program, const std::vector<std::string>& args);
+int wait_for(pid_t pid);
 
 std::filesystem::path cs_index_binary();
 std::filesystem::path cs_search_binary();
