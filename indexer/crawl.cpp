@@ -28,10 +28,16 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& relati
   });
 }
 
+bool inside(const fs::path& path, const fs::path& folder) {
+  const auto [folder_end, path_at] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return folder_end == folder.end() && path_at != path.end();
+}
+
 // False when the folder itself could not be opened.
 bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report) {
   const std::vector<std::string> patterns = read_ignore_patterns(root);
   std::error_code ec;
+  const fs::path real_root = fs::canonical(root, ec);
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
     report(Error{ErrorKind::kIo, root.string(), "", "cannot read folder (" + ec.message() + ")", "skipped"});
@@ -54,9 +60,17 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_symlink(ec) && it->is_directory(ec)) {
-      it.disable_recursion_pending();
-      continue;
+    if (it->is_symlink(ec)) {
+      if (it->is_directory(ec)) {  // never followed: no loops, no walking out of the root
+        it.disable_recursion_pending();
+        continue;
+      }
+      // A link to a file is followed only when the file is inside the root too.
+      const fs::path target = fs::canonical(path, ec);
+      if (ec || !inside(target, real_root)) {
+        ec.clear();
+        continue;
+      }
     }
     if (!it->is_regular_file(ec)) continue;
     out.push_back(CrawlEntry{path, root, relative, it->file_size(ec), false});

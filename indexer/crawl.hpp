@@ -19,7 +19,8 @@ struct CrawlEntry {
 };
 
 // Files under each root, sorted by relative path. Folders are walked recursively; hidden
-// files and folders (".name") and symbolic links to folders are not followed; names listed in
+// files and folders (".name"), symbolic links to folders, and links to files outside the
+// root are not followed; names listed in
 // a root's .csignore file (one shell pattern per line, '#' comments) are left out. A file
 // given directly has its parent folder as root. Missing or unreadable paths are reported to
 // `report` and skipped. `walked_folders`, when given, receives each folder root that was

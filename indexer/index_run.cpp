@@ -40,6 +40,20 @@ Result<std::string> read_file(const fs::path& path) {
 
 std::string megabytes(std::uintmax_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MB"; }
 
+// Cuts `body` to at most `limit` bytes: at the last paragraph break in its second half, else
+// at the last space, else at a UTF-8 character boundary.
+void cut_body(std::string& body, std::size_t limit) {
+  if (body.size() <= limit) return;
+  std::size_t cut = body.rfind("\n\n", limit);
+  if (cut == std::string::npos || cut < limit / 2) cut = body.rfind(' ', limit);
+  if (cut == std::string::npos || cut < limit / 2) {
+    cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+  }
+  body.resize(cut);
+  body.shrink_to_fit();
+}
+
 // The words worth suggesting as spelling corrections: distinct, Latin letters only (after
 // accent folding), at least three of them; numbers, CJK and fragments are left out.
 std::vector<std::string> spelling_words(const std::vector<Token>& words) {
@@ -238,6 +252,13 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     if (article.body.empty()) {
       read.issues.push_back(Error{ErrorKind::kInput, path, "", "no article text found", "skipped"});
       continue;
+    }
+    if (article.body.size() > options_.max_article_bytes) {
+      read.issues.push_back(Error{ErrorKind::kInput, path, "",
+                                  "article '" + article.id + "' has " + megabytes(article.body.size()) +
+                                      " of text, cut at the " + megabytes(options_.max_article_bytes) + " limit",
+                                  "only the text before the cut is indexed; raise --max-article-size to index it all"});
+      cut_body(article.body, options_.max_article_bytes);
     }
     const auto [seen, first_time] = first_path_of_id_.emplace(article.id, article.path);
     if (!first_time) {

@@ -16,6 +16,10 @@ struct IndexOptions {
   std::vector<std::filesystem::path> roots;
   std::filesystem::path db;
   std::uintmax_t max_file_bytes = 64ull << 20;  // larger files are skipped with a warning
+  // Longer article text is cut (at a paragraph or word boundary) with a warning: it bounds
+  // the memory one article takes while it is analysed (a 10 MB line of text otherwise
+  // needs ~30x its size), and no news article comes near it.
+  std::size_t max_article_bytes = 2u << 20;
   // Text per commit: bounds the memory of the pending batch and of Xapian's own buffers, and
   // is the most a killed run can lose.
   std::size_t batch_bytes = 8u << 20;

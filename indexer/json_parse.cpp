@@ -39,8 +39,20 @@ std::string location_of(std::string_view text, std::size_t byte, std::size_t fir
 }  // namespace
 
 Result<nlohmann::json> parse_json(std::string_view text, std::size_t first_line) {
+  // nlohmann parses any depth without recursion, but a record nested thousands deep is an
+  // attack or an accident, never an article: refused as soon as the parser gets that deep.
+  struct TooDeep {};
+  const auto limit_depth = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+    if (depth > static_cast<int>(kMaxJsonDepth) && (event == nlohmann::json::parse_event_t::object_start ||
+                                                    event == nlohmann::json::parse_event_t::array_start)) {
+      throw TooDeep{};
+    }
+    return true;
+  };
   try {
-    return nlohmann::json::parse(text.begin(), text.end());
+    return nlohmann::json::parse(text.begin(), text.end(), limit_depth);
+  } catch (const TooDeep&) {
+    return Error{ErrorKind::kInput, "", "", "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", ""};
   } catch (const nlohmann::json::parse_error& e) {
     return Error{ErrorKind::kInput, "", location_of(text, e.byte, first_line),
                  "invalid JSON (" + plain_message(e.what()) + ")", ""};

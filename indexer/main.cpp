@@ -37,7 +37,7 @@ string or {name}), author|authors, lang, topics|tags. Files with no extension ar
 Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
 ~/.local/share/cs-search/db (cs-search looks in the same place).
 
-Limits: files over --max-file-size are skipped; binary files (NUL bytes) are skipped; JSON
+Limits: files over --max-file-size are skipped; article text over --max-article-size is cut; binary files (NUL bytes) are skipped; JSON
 nesting deeper than 500 levels, XML entity expansion and YAML aliases are refused by the
 parsers; symbolic links to folders are not followed.
 
@@ -119,17 +119,22 @@ int main(int argc, char** argv) {
   std::string db_option;
   double max_file_mb = 64;
   double batch_mb = 8;
+  double max_article_mb = 2;
   command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to write")
       ("rebuild", "index everything into a fresh database and swap it in when complete")
       ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(64),
        "skip files larger than this")
+      ("max-article-size", po::value(&max_article_mb)->value_name("MB")->default_value(2),
+       "cut an article's text at this size (bounds memory)")
       ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(8),
        "commit after this much text (bounds memory; a killed run keeps every earlier commit)")
       ("quiet,q", "print no progress and no summary, only warnings and errors")
       ("verbose,v", "also name each file added, updated or removed");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
-  if (!(max_file_mb > 0) || !(batch_mb > 0)) return command_line.usage_error("--max-file-size and --batch-mb must be positive");
+  if (!(max_file_mb > 0) || !(batch_mb > 0) || !(max_article_mb > 0)) {
+    return command_line.usage_error("--max-file-size, --max-article-size and --batch-mb must be positive");
+  }
   const bool quiet = command_line.given("quiet");
   const bool verbose = command_line.given("verbose") && !quiet;
 
@@ -137,6 +142,7 @@ int main(int argc, char** argv) {
   options.db = cs::resolve_db_path(db_option);
   options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
   options.batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
+  options.max_article_bytes = static_cast<std::size_t>(max_article_mb * 1024 * 1024);
   for (const auto& path : command_line.operands()) options.roots.emplace_back(path);
   if (options.roots.empty()) {
     options.roots.push_back(bundled_corpus(argv[0]));

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "common/ascii.hpp"
+#include "common/terminal.hpp"
 #include "common/utf8.hpp"
 
 namespace cs::indexer {
@@ -81,7 +82,9 @@ std::string detected_charset(std::string_view bytes) {
 
 }  // namespace
 
-Result<DecodedText> decode_source_text(std::string_view bytes) {
+namespace {
+
+Result<DecodedText> decode_bytes(std::string_view bytes) {
   if (bytes.starts_with("\xFF\xFE")) return convert(bytes.substr(2), "UTF-16LE");
   if (bytes.starts_with("\xFE\xFF")) return convert(bytes.substr(2), "UTF-16BE");
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
@@ -98,6 +101,30 @@ Result<DecodedText> decode_source_text(std::string_view bytes) {
   DecodedText decoded;
   decoded.text = utf8::repair(bytes, &decoded.replaced_bytes);
   decoded.charset = "utf-8";
+  return decoded;
+}
+
+// Line ends become '\n' (Windows "\r\n" and old Mac "\r" alike), then control characters,
+// terminal escape sequences and bidirectional overrides are dropped: no document text that
+// reaches the index, and so no output, can carry them.
+std::string clean_text(std::string text) {
+  std::string lines;
+  lines.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      lines.push_back(text[i]);
+    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+      lines.push_back('\n');
+    }
+  }
+  return terminal::sanitize(lines, /*keep_newlines=*/true);
+}
+
+}  // namespace
+
+Result<DecodedText> decode_source_text(std::string_view bytes) {
+  auto decoded = decode_bytes(bytes);
+  if (decoded) decoded->text = clean_text(std::move(decoded->text));
   return decoded;
 }
 

@@ -19,7 +19,8 @@ struct DecodedText {
 // <?xml encoding?>), else the one ICU's detector is confident of (GBK, Big5, ISO-8859-x,
 // windows-125x ...), else windows-1252, as browsers do; bytes invalid in that charset become
 // U+FFFD. Fails (kInput, naming the reason) for binary content: NUL bytes in text that is
-// not UTF-16.
+// not UTF-16. Line ends are made '\n'; control characters, escape sequences and bidi
+// overrides are removed (see terminal.hpp).
 Result<DecodedText> decode_source_text(std::string_view bytes);
 
 }  // namespace cs::indexer

@@ -41,6 +41,7 @@ ReadResult JsonLinesReader::read(const SourceFile& file) const {
       auto record = parse_json(line, line_number);
       if (!record) {
         Error issue = record.error();
+        if (issue.location.empty()) issue.location = "line " + std::to_string(line_number);
         issue.hint = "line skipped";
         issues.push_back(std::move(issue));
         continue;
