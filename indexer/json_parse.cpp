@@ -43,7 +43,7 @@ Result<nlohmann::json> parse_json(std::string_view text, std::size_t first_line)
   // attack or an accident, never an article: refused as soon as the parser gets that deep.
   struct TooDeep {};
   const auto limit_depth = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
-    if (depth > static_cast<int>(kMaxJsonDepth) && (event == nlohmann::json::parse_event_t::object_start ||
+    if (depth >= static_cast<int>(kMaxJsonDepth) && (event == nlohmann::json::parse_event_t::object_start ||
                                                     event == nlohmann::json::parse_event_t::array_start)) {
       throw TooDeep{};
     }

@@ -31,9 +31,14 @@ TEST(JsonParse, LeavesTheDocumentsTextOutOfMessages) {
   EXPECT_EQ(value.error().reason.find("secret"), std::string::npos) << value.error().reason;
 }
 
-TEST(JsonParse, SurvivesDeepNesting) {
-  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  EXPECT_TRUE(parse_json(deep).ok());
+TEST(JsonParse, RefusesNestingDeeperThanTheLimitWithoutCrashing) {
+  const auto nested = [](std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); };
+  EXPECT_TRUE(parse_json(nested(kMaxJsonDepth)).ok());
+  const auto deeper = parse_json(nested(kMaxJsonDepth + 1));
+  ASSERT_FALSE(deeper.ok());
+  EXPECT_EQ(deeper.error().reason, "JSON nested deeper than 500 levels");
+  EXPECT_FALSE(parse_json(nested(100000)).ok());
+  EXPECT_FALSE(parse_json(std::string(100000, '{')).ok()) << "unclosed and deep";
 }
 
 }  // namespace
