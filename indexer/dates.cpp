@@ -4,6 +4,7 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -146,7 +147,11 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (position.getErrorIndex() >= 0 || position.getIndex() != input.length()) continue;
     std::string iso = formatter.has_time ? format_date(date, *icu::TimeZone::getGMT(), "yyyy-MM-dd'T'HH:mm:ss'Z'")
                                          : format_date(date, *zone, "yyyy-MM-dd");
-    if (iso.size() < 10) continue;
+    // Exactly four digits of year: ICU reads "20221-02-11" as the year 20221 (found by
+    // fuzz_dates), which no article has.
+    if (iso.size() < 10 || iso[4] != '-' || !std::all_of(iso.begin(), iso.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
     const int year = std::stoi(iso.substr(0, 4));
     if (year < 1800 || year > 2200) continue;
     return iso;

@@ -38,7 +38,11 @@ Result<std::string> read_file(const fs::path& path) {
   return bytes;
 }
 
-std::string megabytes(std::uintmax_t bytes) { return std::to_string((bytes + (1u << 19)) >> 20) + " MB"; }
+// "3 MB", or "200 KB" under a megabyte.
+std::string megabytes(std::uintmax_t bytes) {
+  if (bytes < (1u << 20)) return std::to_string((bytes + 512) >> 10) + " KB";
+  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
+}
 
 // Cuts `body` to at most `limit` bytes: at the last paragraph break in its second half, else
 // at the last space, else at a UTF-8 character boundary.
@@ -295,7 +299,9 @@ void IndexRun::index_file(const CrawlEntry& entry) {
 }
 
 void IndexRun::forget_deleted_files(const std::vector<fs::path>& walked_folders) {
-  for (const auto& [path, state] : previous_) {
+  for (const auto& known : previous_) {
+    const std::string& path = known.first;
+    const FileState& state = known.second;
     if (seen_.count(path) > 0) continue;
     const bool in_walked_folder = std::any_of(walked_folders.begin(), walked_folders.end(),
                                               [&](const fs::path& folder) { return under(path, folder.string()); });

@@ -1,5 +1,6 @@
 // cs-index: reads article files into a cs-search database. Options in, summary out.
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <string>
 
@@ -115,6 +116,9 @@ void print_summary(const cs::indexer::IndexSummary& s, const fs::path& db, std::
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A write past the file size limit (ulimit -f) then fails like a full disk, with a clear
+  // error and the last commit intact, instead of killing cs-index mid-write.
+  std::signal(SIGXFSZ, SIG_IGN);
   cs::CommandLine command_line(kProgram, kUsage);
   std::string db_option;
   double max_file_mb = 64;

@@ -9,6 +9,7 @@ packages=(
   libxapian-dev libicu-dev libboost-program-options-dev
   libyaml-cpp-dev nlohmann-json3-dev libcmark-dev libxml2-dev libcld2-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang libclang-rt-14-dev
 )
 
 missing=()

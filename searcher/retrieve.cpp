@@ -149,7 +149,7 @@ Result<Bm25Parameters> parse_bm25(std::string_view text) {
     return Error{ErrorKind::kUsage, "", "", "--bm25 '" + std::string(text) + "' is not K1,B",
                  "K1 from 0 to 10 and B from 0 to 1, e.g. --bm25 0.9,0.4"};
   }
-  return Bm25Parameters{*k1, *b};
+  return Bm25Parameters{static_cast<double>(*k1), static_cast<double>(*b)};
 }
 
 Result<float> parse_half_life(std::string_view text) {

@@ -222,5 +222,59 @@ TEST(CsIndexCli, UsageErrorsAndHelp) {
   EXPECT_THAT(run_cli(cs_index_binary(), {"--version"}).out, HasSubstr("cs-index 0.1.0 (Xapian"));
 }
 
+TEST(CsIndexCli, AFullDiskIsOneClearErrorAndTheNextRunResumes) {
+  if (!std::filesystem::exists("/usr/bin/prlimit")) GTEST_SKIP() << "needs prlimit (util-linux)";
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()}).exit_code, 0);
+  for (int i = 0; i < 300; ++i) {
+    write_file(dir / ("in/a" + std::to_string(i) + ".txt"),
+               "Article " + std::to_string(i) + "\n\nQuota number " + std::to_string(i * 7919) + " for cod and haddock.\n");
+  }
+  // A file size limit makes the database's writes fail as on a full disk.
+  const CliResult full = run_cli("/usr/bin/prlimit", {"--fsize=200000", cs_index_binary().string(), "--db", db, (dir / "in").string()});
+  EXPECT_EQ(full.exit_code, 2);
+  ASSERT_EQ(lines(full.err).size(), 1u) << full.err;
+  EXPECT_THAT(full.err, HasSubstr("write failed"));
+  EXPECT_THAT(full.err, HasSubstr("check free disk space; the last commit is intact"));
+  EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db, "Taiwan"}).exit_code, 0) << "what was indexed before is kept";
+  const CliResult resumed = run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(search_article_ids(db, "haddock", {"--limit", "1000"}).size(), 300u);
+}
+
+TEST(CsIndexCli, ProgressIsShownOnATerminalOnlyAndQuietSilencesIt) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  const CliResult piped = run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()});
+  EXPECT_EQ(piped.err, "") << "no progress when standard error is not a terminal";
+  if (!std::filesystem::exists("/usr/bin/script")) GTEST_SKIP() << "needs script (util-linux) for a terminal";
+  const std::string command = cs_index_binary().string() + " --rebuild --db " + db + " " + corpus_dir().string();
+  const CliResult on_terminal = run_cli("/usr/bin/script", {"-qec", command, "/dev/null"});
+  ASSERT_EQ(on_terminal.exit_code, 0) << on_terminal.out;
+  EXPECT_THAT(on_terminal.out, HasSubstr("\r\x1B[Kcs-index: 4/4 files, "));
+  EXPECT_THAT(on_terminal.out, HasSubstr(" MB/s"));
+  EXPECT_THAT(on_terminal.out, HasSubstr("articles added 4"));
+  const CliResult quiet = run_cli("/usr/bin/script", {"-qec", command + " --quiet", "/dev/null"});
+  EXPECT_EQ(quiet.out, "");
+}
+
+TEST(CsIndexCli, TheConfigFileSetsTheDatabaseAndLimitsAndTheCommandLineWins) {
+  TempDir dir;
+  write_file(dir / "in/long.txt", "Long\n\n" + std::string(3000, 'x') + " tariffs\n");
+  write_file(dir / "config/cs-search/cs-index.conf",
+             "# cs-index defaults\ndb = " + (dir / "configured-db").string() + "\nmax-file-size = 0.001\n");
+  const std::map<std::string, std::string> env = {{"XDG_CONFIG_HOME", (dir / "config").string()}, {"CS_DB", ""}};
+  const CliResult configured = run_cli(cs_index_binary(), {(dir / "in").string()}, env);
+  EXPECT_EQ(configured.exit_code, 0);
+  EXPECT_THAT(configured.err, HasSubstr("long.txt: file is 3 KB, over the 1 KB limit"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "configured-db/iamglass"));
+  const CliResult overridden =
+      run_cli(cs_index_binary(), {"--max-file-size", "1", "--db", (dir / "other-db").string(), (dir / "in").string()}, env);
+  EXPECT_EQ(overridden.err, "");
+  EXPECT_THAT(overridden.out, HasSubstr("articles added 1"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "other-db/iamglass"));
+}
+
 }  // namespace
 }  // namespace cs::test

@@ -13,6 +13,12 @@ TEST(Dates, ReadsIso8601) {
   EXPECT_EQ(parse_date("2021-02-11 02:39:57"), "2021-02-11T02:39:57Z");
 }
 
+TEST(Dates, RefusesYearsOfFiveDigits) {  // found by fuzz_dates
+  EXPECT_EQ(parse_date("20221-02-11T03:00:00+08:00"), std::nullopt);
+  EXPECT_EQ(parse_date("20221-02-11"), std::nullopt);
+  EXPECT_EQ(parse_date("2022-02-11T03:00:00+08:00"), "2022-02-10T19:00:00Z");
+}
+
 TEST(Dates, ReadsTheSeedsDatelines) {
   EXPECT_EQ(parse_date("Mar 10, 2021"), "2021-03-10");
   EXPECT_EQ(parse_date("January 17, 2025 4:06 pm (EST)"), "2025-01-17T21:06:00Z");
