@@ -7,7 +7,7 @@
 #
 #   scripts/test.sh                    # build/ and build-sanitize/ in the source tree
 #   CS_BUILD_DIR=/tmp/b scripts/test.sh
-#   CS_FUZZ_SECONDS=60 scripts/test.sh # fuzz longer (default 8 s a target)
+#   CS_FUZZ_SECONDS=60 scripts/test.sh # fuzz longer (default 5 s a target)
 #   CS_SANITIZER_STAGE=0 scripts/test.sh   # skip the sanitizer and fuzz stage
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,8 +31,8 @@ if [[ "${CS_SANITIZER_STAGE:-1}" != 0 ]]; then
   CXX=clang++ cmake -S . -B "$sanitize_dir" -DCMAKE_BUILD_TYPE=Debug -DCS_WERROR=ON -DCS_BUILD_TESTS=ON \
     -DCS_BUILD_BENCHMARKS=OFF -DCS_SANITIZE=address,undefined -DCS_FUZZ=ON
   cmake --build "$sanitize_dir" -j"$jobs"
-  echo "== fuzzing (${CS_FUZZ_SECONDS:-8} s a target)"
-  scripts/fuzz.sh "$sanitize_dir" "${CS_FUZZ_SECONDS:-8}"
+  echo "== fuzzing (${CS_FUZZ_SECONDS:-5} s a target)"
+  scripts/fuzz.sh "$sanitize_dir" "${CS_FUZZ_SECONDS:-5}"
   echo "== tests under ASan + UBSan"
   ctest --test-dir "$sanitize_dir" --output-on-failure --no-label-summary -j"$jobs"
 fi
