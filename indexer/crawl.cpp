@@ -28,11 +28,6 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& relati
   });
 }
 
-bool inside(const fs::path& path, const fs::path& folder) {
-  const auto [folder_end, path_at] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
-  return folder_end == folder.end() && path_at != path.end();
-}
-
 // False when the folder itself could not be opened.
 bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report) {
   const std::vector<std::string> patterns = read_ignore_patterns(root);
@@ -67,7 +62,7 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
       }
       // A link to a file is followed only when the file is inside the root too.
       const fs::path target = fs::canonical(path, ec);
-      if (ec || !inside(target, real_root)) {
+      if (ec || !is_inside(target, real_root)) {
         ec.clear();
         continue;
       }
@@ -79,6 +74,11 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
 }
 
 }  // namespace
+
+bool is_inside(const fs::path& path, const fs::path& folder) {
+  const auto [folder_end, path_at] = std::mismatch(folder.begin(), folder.end(), path.begin(), path.end());
+  return folder_end == folder.end() && path_at != path.end();
+}
 
 std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::function<void(const Error&)>& report,
                               std::vector<fs::path>* walked_folders) {

@@ -29,4 +29,8 @@ std::vector<CrawlEntry> crawl(const std::vector<std::filesystem::path>& roots,
                               const std::function<void(const Error&)>& report,
                               std::vector<std::filesystem::path>* walked_folders = nullptr);
 
+// True when `path` lies below `folder` (both absolute and normalised), compared by path
+// components: "/a/bc" is not inside "/a/b".
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder);
+
 }  // namespace cs::indexer

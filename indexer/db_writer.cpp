@@ -116,10 +116,6 @@ void DbWriter::begin_batch() {
   }
 }
 
-bool DbWriter::has_article(const std::string& article_id) const {
-  return db_.term_exists(schema::boolean_term(schema::kArticleIdPrefix, article_id));
-}
-
 Result<bool> DbWriter::replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
                                        const std::vector<std::string>& vocabulary) {
   try {

@@ -41,7 +41,6 @@ class DbWriter {
                                const std::vector<std::string>& vocabulary = {});
   // Deletes every passage of the article; false when it was not there.
   Result<bool> remove_article(const std::string& article_id);
-  bool has_article(const std::string& article_id) const;
 
   // Records, or forgets, what a file contributed (see file_states.hpp); committed with the
   // articles written since the last commit.

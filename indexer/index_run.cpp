@@ -122,10 +122,6 @@ bool gone_or_excluded(const std::string& path) {
   return errno == ENOENT || errno == ENOTDIR;
 }
 
-bool under(const std::string& path, const std::string& folder) {
-  return path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 && path[folder.size()] == '/';
-}
-
 class IndexRun {
  public:
   IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer)
@@ -304,7 +300,7 @@ void IndexRun::forget_deleted_files(const std::vector<fs::path>& walked_folders)
     const FileState& state = known.second;
     if (seen_.count(path) > 0) continue;
     const bool in_walked_folder = std::any_of(walked_folders.begin(), walked_folders.end(),
-                                              [&](const fs::path& folder) { return under(path, folder.string()); });
+                                              [&](const fs::path& folder) { return is_inside(path, folder); });
     if (!in_walked_folder || !gone_or_excluded(path)) continue;
     for (std::string& orphan : owners_.release(state.articles)) pending_.removals.push_back(std::move(orphan));
     pending_.forgotten.push_back(path);

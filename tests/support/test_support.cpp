@@ -87,19 +87,32 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 
 }  // namespace
 
-pid_t start_cli(const fs::path& program, const std::vector<std::string>& args) {
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  for (int fd = 0; fd <= 2; ++fd) posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
-  std::vector<std::string> env_strings = environment_with({});
+namespace {
+
+// Starts `program` with `args` and `env` (see environment_with), its standard streams set up
+// by `actions`; throws when it cannot be started.
+pid_t spawn(const fs::path& program, const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
+            const posix_spawn_file_actions_t& actions) {
+  std::vector<std::string> env_strings = environment_with(env);
   std::vector<char*> envp = c_strings(env_strings);
   std::vector<std::string> argv_strings = {program.string()};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv = c_strings(argv_strings);
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
+  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data()) != 0) {
+    throw std::runtime_error("cannot run " + program.string());
+  }
+  return pid;
+}
+
+}  // namespace
+
+pid_t start_cli(const fs::path& program, const std::vector<std::string>& args) {
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  for (int fd = 0; fd <= 2; ++fd) posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
+  const pid_t pid = spawn(program, args, {}, actions);
   posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw std::runtime_error("cannot run " + program.string());
   return pid;
 }
 
@@ -124,19 +137,18 @@ CliResult run_cli(const fs::path& program, const std::vector<std::string>& args,
     posix_spawn_file_actions_addclose(&actions, fd);
   }
 
-  std::vector<std::string> env_strings = environment_with(env);
-  std::vector<char*> envp = c_strings(env_strings);
-  std::vector<std::string> argv_strings = {program.string()};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv = c_strings(argv_strings);
-
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
+  try {
+    pid = spawn(program, args, env, actions);
+  } catch (...) {
+    posix_spawn_file_actions_destroy(&actions);
+    for (int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
+    throw;
+  }
   posix_spawn_file_actions_destroy(&actions);
   close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
-  if (spawned != 0) throw std::runtime_error("cannot run " + program.string());
 
   // Feed stdin and drain stdout/stderr together, so no pipe fills up and blocks the child.
   CliResult result;

@@ -56,5 +56,13 @@ TEST(Crawl, DoesNotFollowLinkedFolders) {
   EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"a.txt"}));
 }
 
+TEST(Crawl, InsideComparesWholePathComponents) {
+  EXPECT_TRUE(is_inside("/a/b/c.txt", "/a/b"));
+  EXPECT_TRUE(is_inside("/a/b/c/d.txt", "/a/b"));
+  EXPECT_FALSE(is_inside("/a/bc/d.txt", "/a/b"));
+  EXPECT_FALSE(is_inside("/a/b", "/a/b"));
+  EXPECT_FALSE(is_inside("/x/b/c.txt", "/a/b"));
+}
+
 }  // namespace
 }  // namespace cs::indexer
