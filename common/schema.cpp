@@ -46,4 +46,36 @@ std::vector<std::string> split_list(std::string_view joined) {
   return items;
 }
 
+namespace {
+constexpr char kFieldSeparator = '\x1E';
+
+void append_field(std::string& out, std::string_view field) {
+  for (const char c : field) out.push_back(c == kFieldSeparator || c == kListSeparator ? ' ' : c);
+}
+}  // namespace
+
+std::string encode_facet_key(const FacetKey& key) {
+  std::string out;
+  for (const std::string* field : {&key.article_id, &key.date, &key.source, &key.author, &key.lang}) {
+    append_field(out, *field);
+    out.push_back(kFieldSeparator);
+  }
+  for (std::size_t i = 0; i < key.topics.size(); ++i) {
+    if (i > 0) out.push_back(kListSeparator);
+    append_field(out, key.topics[i]);
+  }
+  return out;
+}
+
+FacetKey decode_facet_key(std::string_view encoded) {
+  FacetKey key;
+  for (std::string* field : {&key.article_id, &key.date, &key.source, &key.author, &key.lang}) {
+    const std::size_t end = encoded.find(kFieldSeparator);
+    field->assign(encoded.substr(0, end));
+    encoded.remove_prefix(end == std::string_view::npos ? encoded.size() : end + 1);
+  }
+  key.topics = split_list(encoded);
+  return key;
+}
+
 }  // namespace cs::schema

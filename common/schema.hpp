@@ -15,7 +15,8 @@ namespace cs::schema {
 // 3: acronyms as dotted terms ("u.s") and hyphenated words joined (Token::alternative);
 //    articles stemmed in their own language (kStemLanguagesKey); passage term hashes
 //    for the second stage (kPassageTermsSlot).
-inline constexpr std::string_view kSchemaVersion = "3";
+// 4: one facet key per passage (kFacetKeySlot) instead of a slot per counted field.
+inline constexpr std::string_view kSchemaVersion = "4";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
@@ -66,12 +67,12 @@ inline constexpr Xapian::valueno kStorySlot = 3;
 // The article's MinHash signature (256 bytes), on its first passage only (one per article):
 // cs-index reads them back to put new articles into existing stories.
 inline constexpr Xapian::valueno kSignatureSlot = 4;
-// Fields counted by --facets, as shown: source, author(s), language, and the topics joined
-// by kListSeparator.
-inline constexpr Xapian::valueno kSourceSlot = 5;
-inline constexpr Xapian::valueno kAuthorSlot = 6;
-inline constexpr Xapian::valueno kLanguageSlot = 7;
-inline constexpr Xapian::valueno kTopicsSlot = 8;
+// What --facets and --histogram count, the same on every passage of an article: its id,
+// date, source, author, language and topics (encode_facet_key). One built-in
+// Xapian::ValueCountMatchSpy on this slot then sees each matching article once, as one
+// distinct value; Xapian's remote backend runs built-in spies on the servers and merges
+// their counts, where a spy of our own would not run at all.
+inline constexpr Xapian::valueno kFacetKeySlot = 5;
 // The passage's stems and its title's as 32-bit hashes (passage_terms.hpp), for the
 // searcher's second-stage scoring loop.
 inline constexpr Xapian::valueno kPassageTermsSlot = 9;
@@ -79,6 +80,15 @@ inline constexpr char kListSeparator = '\x1F';
 // A list of values as one value or metadata string, and back (empty items are dropped).
 std::string join_list(const std::vector<std::string>& items);
 std::vector<std::string> split_list(std::string_view joined);
+
+struct FacetKey {
+  std::string article_id, date, source, author, lang;
+  std::vector<std::string> topics;
+};
+// The fields joined by '\x1E' (topics by kListSeparator), and back; separators inside a
+// field become spaces.
+std::string encode_facet_key(const FacetKey& key);
+FacetKey decode_facet_key(std::string_view encoded);
 
 // Positions of title words start here, far past any passage's own words, so that a phrase
 // never spans from the passage into the title.

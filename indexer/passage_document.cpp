@@ -64,10 +64,9 @@ void PassageDocumentBuilder::add_field_terms(Xapian::Document& document, const A
   document.add_value(schema::kArticleIdSlot, article.id);
   document.add_value(schema::kStorySlot, article.story_id.empty() ? article.id : article.story_id);
   if (!article.date.empty()) document.add_value(schema::kDateSlot, article.date);
-  if (!article.source.empty()) document.add_value(schema::kSourceSlot, article.source);
-  if (!article.author.empty()) document.add_value(schema::kAuthorSlot, article.author);
-  if (!article.lang.empty()) document.add_value(schema::kLanguageSlot, article.lang);
-  if (!article.topics.empty()) document.add_value(schema::kTopicsSlot, schema::join_list(article.topics));
+  document.add_value(schema::kFacetKeySlot,
+                     schema::encode_facet_key({article.id, article.date, article.source, article.author, article.lang,
+                                               article.topics}));
 }
 
 std::vector<Xapian::Document> PassageDocumentBuilder::build(const Article& article,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "common/ascii.hpp"
 #include "common/schema.hpp"
@@ -50,13 +51,8 @@ std::string iso_week(long y, long m, long d) {
   return text;
 }
 
-void count_list(std::map<std::string, std::uint64_t>& counts, const std::string& value, char separator) {
-  std::size_t start = 0;
-  while (start <= value.size()) {
-    const std::size_t end = std::min(value.find(separator, start), value.size());
-    if (end > start) ++counts[value.substr(start, end - start)];
-    start = end + 1;
-  }
+void count_value(std::map<std::string, std::uint64_t>& counts, const std::string& value) {
+  if (!value.empty()) ++counts[value];
 }
 
 }  // namespace
@@ -110,36 +106,34 @@ std::string period_of(std::string_view date, Period period) {
   return {};
 }
 
-void FacetSpy::operator()(const Xapian::Document& doc, double) {
-  // Every passage of an article matches separately; the article counts once.
-  if (!seen_articles_.insert(doc.get_value(schema::kArticleIdSlot)).second) return;
-  const std::string date = doc.get_value(schema::kDateSlot);
-  for (const FacetField field : fields_) {
-    auto& counts = counts_[static_cast<std::size_t>(field)];
-    switch (field) {
-      case FacetField::kSource: count_list(counts, doc.get_value(schema::kSourceSlot), '\0'); break;
-      case FacetField::kYear: count_list(counts, period_of(date, Period::kYear), '\0'); break;
-      case FacetField::kAuthor: count_list(counts, doc.get_value(schema::kAuthorSlot), '\0'); break;
-      case FacetField::kTopic: count_list(counts, doc.get_value(schema::kTopicsSlot), schema::kListSeparator); break;
-      case FacetField::kLang: count_list(counts, doc.get_value(schema::kLanguageSlot), '\0'); break;
+Facets FacetCounter::result(std::size_t per_field) const {
+  std::vector<std::map<std::string, std::uint64_t>> counts(fields_.size());
+  std::map<std::string, std::uint64_t> periods;
+  for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
+    const schema::FacetKey article = schema::decode_facet_key(*it);
+    for (std::size_t f = 0; f < fields_.size(); ++f) {
+      auto& field_counts = counts[f];
+      switch (fields_[f]) {
+        case FacetField::kSource: count_value(field_counts, article.source); break;
+        case FacetField::kYear: count_value(field_counts, period_of(article.date, Period::kYear)); break;
+        case FacetField::kAuthor: count_value(field_counts, article.author); break;
+        case FacetField::kTopic:
+          for (const std::string& topic : article.topics) count_value(field_counts, topic);
+          break;
+        case FacetField::kLang: count_value(field_counts, article.lang); break;
+      }
     }
+    if (period_ != Period::kNone) count_value(periods, period_of(article.date, period_));
   }
-  if (period_ != Period::kNone) {
-    if (std::string bucket = period_of(date, period_); !bucket.empty()) ++periods_[bucket];
-  }
-}
-
-Facets FacetSpy::result(std::size_t per_field) const {
   Facets facets;
-  for (const FacetField field : fields_) {
-    const auto& counts = counts_[static_cast<std::size_t>(field)];
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
     std::vector<FacetCount> top;
-    for (const auto& [value, articles] : counts) top.push_back(FacetCount{value, articles});
+    for (const auto& [value, articles] : counts[f]) top.push_back(FacetCount{value, articles});
     std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.articles > b.articles; });
     if (top.size() > per_field) top.resize(per_field);
-    facets.fields.emplace_back(field, std::move(top));
+    facets.fields.emplace_back(fields_[f], std::move(top));
   }
-  for (const auto& [bucket, articles] : periods_) facets.histogram.push_back(FacetCount{bucket, articles});
+  for (const auto& [bucket, articles] : periods) facets.histogram.push_back(FacetCount{bucket, articles});
   return facets;
 }
 

@@ -5,14 +5,12 @@
 
 #include <xapian.h>
 
-#include <map>
-#include <memory>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/schema.hpp"
 
 namespace cs::searcher {
 
@@ -40,20 +38,22 @@ struct Facets {
 // date is not one.
 std::string period_of(std::string_view iso_date, Period period);
 
-// Watches every matching passage during a search and counts each article once.
-class FacetSpy : public Xapian::MatchSpy {
+// Counts the articles of a whole match set. Xapian's built-in ValueCountMatchSpy watches
+// every matching passage and collects the distinct facet keys (schema::kFacetKeySlot), one
+// per article, so the same search counts the same on one database, on shards and on remote
+// servers; result() then tallies the articles' fields.
+class FacetCounter {
  public:
-  FacetSpy(std::vector<FacetField> fields, Period period) : fields_(std::move(fields)), period_(period) {}
-  void operator()(const Xapian::Document& doc, double weight) override;
+  FacetCounter(std::vector<FacetField> fields, Period period) : fields_(std::move(fields)), period_(period) {}
+  // To add to the Enquire before the search.
+  Xapian::MatchSpy& spy() { return spy_; }
   // At most `per_field` values for each field, most articles first, ties by value.
   Facets result(std::size_t per_field) const;
 
  private:
   std::vector<FacetField> fields_;
   Period period_;
-  std::set<std::string> seen_articles_;
-  std::vector<std::map<std::string, std::uint64_t>> counts_ = std::vector<std::map<std::string, std::uint64_t>>(5);
-  std::map<std::string, std::uint64_t> periods_;
+  Xapian::ValueCountMatchSpy spy_{schema::kFacetKeySlot};
 };
 
 }  // namespace cs::searcher

@@ -212,7 +212,7 @@ void PassageSearcher::read_stem_languages() {
 }
 
 Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
-                                              SortOrder sort, FacetSpy* spy, const Ranking& ranking) {
+                                              SortOrder sort, FacetCounter* spy, const Ranking& ranking) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   constexpr int kAttempts = 3;
   for (int attempt = 1;; ++attempt) {
@@ -226,7 +226,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
       }
       enquire.set_weighting_scheme(make_weight(ranking.bm25));
       enquire.set_collapse_key(schema::kStorySlot);
-      if (spy != nullptr) enquire.add_matchspy(spy);
+      if (spy != nullptr) enquire.add_matchspy(&spy->spy());
       const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage;
       const std::size_t wanted = second_stage ? std::max(limit, ranking.depth) : limit;
       const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(wanted),

@@ -46,7 +46,7 @@ inline constexpr std::size_t kFacetValuesShown = 10;
 struct SearchResults {
   std::vector<Hit> hits;
   std::uint64_t matching_articles = 0;  // Xapian's estimate, after collapsing
-  Facets facets;                        // when a FacetSpy watched the search
+  Facets facets;                        // when a FacetCounter watched the search
   bool second_stage = false;            // whether hits were re-scored (Hit::parts hold the signals)
   ScoringWeights weights;               // the weights they were re-scored with
 };
@@ -94,7 +94,7 @@ class PassageSearcher {
   // Ranked by relevance, the first stage's best `ranking.depth` stories are re-scored by the
   // second stage; ties go to the newer article, then the smaller article id.
   Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
-                               SortOrder sort = SortOrder::kRelevance, FacetSpy* spy = nullptr,
+                               SortOrder sort = SortOrder::kRelevance, FacetCounter* spy = nullptr,
                                const Ranking& ranking = {});
 
   // A query for articles like `article_id`: the terms that best tell its passages from the

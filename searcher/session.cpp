@@ -33,9 +33,9 @@ Result<QueryResult> SearchSession::run_like(std::string qid, const std::string& 
 
 Result<QueryResult> SearchSession::answer(std::string qid, std::string_view query, const ParsedQuery& parsed,
                                           std::size_t limit, bool highlight) {
-  std::unique_ptr<FacetSpy> spy;
+  std::unique_ptr<FacetCounter> spy;
   if (!options_.facets.empty() || options_.histogram != Period::kNone) {
-    spy = std::make_unique<FacetSpy>(options_.facets, options_.histogram);
+    spy = std::make_unique<FacetCounter>(options_.facets, options_.histogram);
   }
   auto results = searcher_->search(parsed, limit, options_.filter, options_.sort, spy.get(), options_.ranking);
   if (!results) return results.error();
