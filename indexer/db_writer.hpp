@@ -50,6 +50,8 @@ class DbWriter {
   // Records that articles are being stemmed with `stem_language` (see language.hpp), for
   // the searcher; stored with the next commit.
   void note_stem_language(const std::string& stem_language);
+  // The stemmers recorded and noted so far.
+  const std::set<std::string>& stem_languages() const { return stem_languages_; }
 
   // Commits everything since the last commit, as one transaction.
   Status commit();

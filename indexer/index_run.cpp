@@ -5,11 +5,16 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -22,6 +27,7 @@
 #include "indexer/passage_document.hpp"
 #include "indexer/passages.hpp"
 #include "indexer/reader_registry.hpp"
+#include "indexer/shards.hpp"
 #include "indexer/repeated_lines.hpp"
 #include "indexer/stories.hpp"
 
@@ -122,12 +128,47 @@ bool gone_or_excluded(const std::string& path) {
   return errno == ENOENT || errno == ENOTDIR;
 }
 
+// One story index for every part of a run that writes several databases at once, so that
+// near-duplicates written to different shards still form one story.
+class SharedStories {
+ public:
+  void load(const Xapian::Database& db) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    index_.load(db);
+  }
+  std::string assign(const std::string& article_id, const std::string& signature) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return index_.assign(article_id, signature);
+  }
+
+ private:
+  std::mutex mutex_;
+  StoryIndex index_;
+};
+
+// The files a run looks at, found once for all its parts.
+struct Crawled {
+  std::vector<CrawlEntry> entries;
+  std::vector<fs::path> walked_folders;
+  std::size_t unreadable_paths = 0;
+};
+
+Crawled crawl_roots(const IndexOptions& options, const IndexReport& report) {
+  Crawled crawled;
+  crawled.entries = crawl(options.roots, [&](const Error& error) {
+    ++crawled.unreadable_paths;
+    report.warn(error);
+  }, &crawled.walked_folders);
+  return crawled;
+}
+
+// Indexes `entries` into one database: the incremental run of one database or one shard.
 class IndexRun {
  public:
-  IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer)
-      : options_(options), report_(report), writer_(writer), builder_(analyzer_) {}
+  IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer, SharedStories& stories)
+      : options_(options), report_(report), writer_(writer), builder_(analyzer_), stories_(stories) {}
 
-  Result<IndexSummary> run();
+  Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const std::vector<fs::path>& walked_folders);
 
  private:
   void index_file(const CrawlEntry& entry);
@@ -150,29 +191,22 @@ class IndexRun {
   std::unordered_set<std::string> seen_;                 // paths crawled this run
   ArticleOwners owners_;
   PendingBatch pending_;
-  StoryIndex stories_;
+  SharedStories& stories_;
 };
 
-Result<IndexSummary> IndexRun::run() {
-  const auto started = std::chrono::steady_clock::now();
+Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
+                                   const std::vector<fs::path>& walked_folders) {
   try {
-    stories_.load(writer_.database());
     previous_ = load_file_states(writer_.database());
   } catch (const Xapian::Error& e) {
-    return Error{ErrorKind::kDatabase, options_.db.string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
+    return Error{ErrorKind::kDatabase, writer_.path().string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
                  "run cs-index --rebuild, or index into a new --db"};
   }
   for (const auto& [path, state] : previous_) owners_.add(state.articles);
 
-  std::vector<fs::path> walked_folders;
-  const auto found = crawl(options_.roots, [&](const Error& error) {
-    ++summary_.unreadable_paths;
-    warn(error);
-  }, &walked_folders);
-  IndexProgress progress{0, found.size(), 0, 0};
-  for (const CrawlEntry& entry : found) progress.bytes_total += entry.size;
-
-  for (const CrawlEntry& entry : found) {
+  IndexProgress progress{0, entries.size(), 0, 0};
+  for (const CrawlEntry& entry : entries) progress.bytes_total += entry.size;
+  for (const CrawlEntry& entry : entries) {
     index_file(entry);
     if (pending_.text_bytes >= options_.batch_bytes || pending_.size() >= kMaxBatchChanges) {
       if (Status written = write_batch(); !written) return written.error();
@@ -183,8 +217,6 @@ Result<IndexSummary> IndexRun::run() {
   }
   forget_deleted_files(walked_folders);
   if (Status written = write_batch(); !written) return written.error();
-  summary_.db_passages = writer_.passage_count();
-  summary_.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary_;
 }
 
@@ -343,15 +375,145 @@ Status IndexRun::write_batch() {
   return writer_.commit();
 }
 
-}  // namespace
-
-Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& report) {
-  auto writer = DbWriter::open(options.db);
-  if (!writer) return writer.error();
-  return IndexRun(options, report, **writer).run();
+IndexSummary& operator+=(IndexSummary& total, const IndexSummary& part) {
+  total.files += part.files;
+  total.read += part.read;
+  total.unchanged_files += part.unchanged_files;
+  total.skipped += part.skipped;
+  total.ignored += part.ignored;
+  total.added += part.added;
+  total.updated += part.updated;
+  total.removed += part.removed;
+  total.unchanged += part.unchanged;
+  total.passages += part.passages;
+  total.repeated_lines += part.repeated_lines;
+  total.bytes += part.bytes;
+  return total;
 }
 
-namespace {
+unsigned effective_jobs(const IndexOptions& options) {
+  if (options.jobs > 0) return options.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// One database of a run and the files that go to it.
+struct Part {
+  std::unique_ptr<DbWriter> writer;
+  std::vector<CrawlEntry> entries;
+};
+
+Result<std::vector<Part>> open_parts(const std::vector<fs::path>& paths) {
+  std::vector<Part> parts;
+  for (const fs::path& path : paths) {
+    auto writer = DbWriter::open(path);
+    if (!writer) return writer.error();
+    parts.push_back(Part{std::move(*writer), {}});
+  }
+  return parts;
+}
+
+// Indexes each part's files into its database, up to `jobs` parts at once, one thread each;
+// the caller's report is called by one thread at a time, its progress summed over the parts.
+Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport& report, std::vector<Part>& parts,
+                                 const Crawled& crawled, unsigned jobs) {
+  SharedStories stories;
+  try {
+    for (Part& part : parts) stories.load(part.writer->database());
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorKind::kDatabase, options.db.string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
+                 "run cs-index --rebuild, or index into a new --db"};
+  }
+  if (parts.size() == 1) {
+    return IndexRun(options, report, *parts[0].writer, stories).run(parts[0].entries, crawled.walked_folders);
+  }
+  std::mutex report_mutex;
+  std::vector<IndexProgress> progress(parts.size());
+  std::vector<IndexReport> reports;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    IndexReport part_report;
+    part_report.warn = [&](const Error& error) {
+      const std::lock_guard<std::mutex> lock(report_mutex);
+      report.warn(error);
+    };
+    if (report.progress) {
+      part_report.progress = [&, i](const IndexProgress& p) {
+        const std::lock_guard<std::mutex> lock(report_mutex);
+        progress[i] = p;
+        IndexProgress sum;
+        for (const IndexProgress& each : progress) {
+          sum.files_done += each.files_done;
+          sum.bytes_done += each.bytes_done;
+        }
+        sum.files_total = crawled.entries.size();
+        for (const CrawlEntry& entry : crawled.entries) sum.bytes_total += entry.size;
+        report.progress(sum);
+      };
+    }
+    if (report.file_done) {
+      part_report.file_done = [&](std::string_view action, const std::string& path, std::size_t articles) {
+        const std::lock_guard<std::mutex> lock(report_mutex);
+        report.file_done(action, path, articles);
+      };
+    }
+    reports.push_back(std::move(part_report));
+  }
+  std::vector<std::optional<Result<IndexSummary>>> results(parts.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < parts.size(); i = next++) {
+      results[i] = IndexRun(options, reports[i], *parts[i].writer, stories).run(parts[i].entries, crawled.walked_folders);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, parts.size()); ++t) threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+  IndexSummary total;
+  for (auto& result : results) {
+    if (!*result) return result->error();
+    total += **result;
+  }
+  // The searcher reads the stemmers in use from the first shard it opens (Xapian reads
+  // metadata so): every part records all of them.
+  std::set<std::string> languages;
+  for (const Part& part : parts) languages.insert(part.writer->stem_languages().begin(), part.writer->stem_languages().end());
+  for (Part& part : parts) {
+    for (const std::string& language : languages) part.writer->note_stem_language(language);
+    if (Status committed = part.writer->commit(); !committed) return committed.error();
+  }
+  return total;
+}
+
+// Indexes into the shards at `paths`, each file to the shard its path hashes to.
+Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport& report,
+                                  const std::vector<fs::path>& paths, const Crawled& crawled) {
+  auto parts = open_parts(paths);
+  if (!parts) return parts.error();
+  for (const CrawlEntry& entry : crawled.entries) {
+    (*parts)[shard_of(entry.path.string(), parts->size())].entries.push_back(entry);
+  }
+  return index_parts(options, report, *parts, crawled, effective_jobs(options));
+}
+
+// A fresh single database built by `jobs` threads: each indexes its share of the files into
+// a part (shards of the folder `parts_dir`), then the parts are merged into `dest`, compacted.
+// A killed build leaves `parts_dir`, and the next build with `resume` picks up from its
+// parts' last commits.
+Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport& report, const Crawled& crawled,
+                                  const fs::path& parts_dir, const fs::path& dest, bool resume) {
+  std::error_code ec;
+  if (!resume || !is_sharded(parts_dir)) fs::remove_all(parts_dir, ec);
+  auto paths = is_sharded(parts_dir) ? shard_paths(parts_dir) : create_shards(parts_dir, effective_jobs(options));
+  if (!paths) return paths.error();
+  IndexOptions part_options = options;
+  part_options.db = parts_dir;
+  auto summary = index_shards(part_options, report, *paths, crawled);
+  if (!summary) return summary;
+  fs::remove_all(dest, ec);
+  if (Status merged = merge_databases(*paths, dest); !merged) return merged.error();
+  fs::remove_all(parts_dir, ec);
+  return summary;
+}
 
 Error swap_error(const fs::path& db, const std::string& what) {
   return Error{ErrorKind::kIo, db.string(), "", what + " (" + std::strerror(errno) + ")",
@@ -381,35 +543,132 @@ Status swap_in(const fs::path& staged, const fs::path& live) {
   return ok_status();
 }
 
+// Puts `staged` in place of options.db, then closes the old database's writers (releasing its
+// locks) and deletes it.
+Status swap_and_drop_old(const fs::path& staged, const fs::path& live, std::vector<std::unique_ptr<DbWriter>>& old) {
+  if (Status swapped = swap_in(staged, live); !swapped) return swapped;
+  for (auto& writer : old) writer->close();
+  std::error_code ec;
+  fs::remove_all(staged, ec);  // now the old database
+  return ok_status();
+}
+
+Result<std::uint64_t> passages_in(const fs::path& db) {
+  try {
+    return Xapian::Database(db.string()).get_doccount();
+  } catch (const Xapian::Error& e) {
+    return Error{ErrorKind::kDatabase, db.string(), "", "cannot read the database just written (" + e.get_description() + ")",
+                 "run cs-index --rebuild"};
+  }
+}
+
+Result<IndexSummary> finish(Result<IndexSummary> summary, const Crawled& crawled, const fs::path& db,
+                            std::chrono::steady_clock::time_point started) {
+  if (!summary) return summary;
+  summary->unreadable_paths = crawled.unreadable_paths;
+  auto passages = passages_in(db);
+  if (!passages) return passages.error();
+  summary->db_passages = *passages;
+  summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+Error shard_count_error(const fs::path& db, std::size_t has, std::size_t asked) {
+  return Error{ErrorKind::kUsage, db.string(), "",
+               "database has " + std::to_string(has) + " shard(s), not the " + std::to_string(asked) + " asked for",
+               "add --rebuild to rewrite it with --shards " + std::to_string(asked)};
+}
+
+// A database no run has written to yet: a parallel build may replace it whole.
+bool is_fresh(const DbWriter& writer) {
+  return writer.passage_count() == 0 && load_file_states(writer.database()).empty();
+}
+
 }  // namespace
 
-Result<IndexSummary> rebuild_index(const IndexOptions& options, const IndexReport& report) {
+Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& report) {
+  const auto started = std::chrono::steady_clock::now();
   std::error_code ec;
-  std::unique_ptr<DbWriter> live;  // holds the old database's lock until the swap is done
-  if (fs::exists(options.db, ec)) {
+  const bool exists = fs::exists(options.db, ec) && !(fs::is_directory(options.db, ec) && fs::is_empty(options.db, ec));
+  if (is_sharded(options.db) || (!exists && options.shards > 1)) {
+    auto paths = is_sharded(options.db) ? shard_paths(options.db) : create_shards(options.db, options.shards);
+    if (!paths) return paths.error();
+    if (options.shards > 0 && options.shards != paths->size()) return shard_count_error(options.db, paths->size(), options.shards);
+    const Crawled crawled = crawl_roots(options, report);
+    return finish(index_shards(options, report, *paths, crawled), crawled, options.db, started);
+  }
+  if (options.shards > 1) return shard_count_error(options.db, 1, options.shards);
+  auto writer = DbWriter::open(options.db);
+  if (!writer) return writer.error();
+  const Crawled crawled = crawl_roots(options, report);
+  bool fresh = false;
+  try {
+    fresh = effective_jobs(options) > 1 && is_fresh(**writer);
+  } catch (const Xapian::Error&) {
+    fresh = false;  // the run below reports what cannot be read
+  }
+  if (!fresh) {
+    std::vector<Part> parts;
+    parts.push_back(Part{std::move(*writer), crawled.entries});
+    return finish(index_parts(options, report, parts, crawled, 1), crawled, options.db, started);
+  }
+  // A first run with several threads: built in parts beside the database (a killed run
+  // resumes from them), then merged and swapped in.
+  const fs::path merged = options.db.string() + ".merged";
+  auto summary = build_merged(options, report, crawled, options.db.string() + ".parts", merged, true);
+  if (!summary) return summary;
+  std::vector<std::unique_ptr<DbWriter>> old;
+  old.push_back(std::move(*writer));
+  if (Status swapped = swap_and_drop_old(merged, options.db, old); !swapped) return swapped.error();
+  return finish(std::move(summary), crawled, options.db, started);
+}
+
+Result<IndexSummary> rebuild_index(const IndexOptions& options, const IndexReport& report) {
+  const auto started = std::chrono::steady_clock::now();
+  std::error_code ec;
+  // The old database stays locked until the swap, so no other cs-index writes to it meanwhile.
+  std::vector<std::unique_ptr<DbWriter>> live;
+  std::size_t shards = 1;
+  if (is_sharded(options.db)) {
+    auto paths = shard_paths(options.db);
+    if (!paths) return paths.error();
+    shards = paths->size();
+    for (const fs::path& path : *paths) {
+      auto locked = DbWriter::lock(path);
+      if (!locked) return locked.error();
+      live.push_back(std::move(*locked));
+    }
+  } else if (fs::exists(options.db, ec)) {
     auto locked = DbWriter::lock(options.db);
     if (!locked) return locked.error();
-    live = std::move(*locked);
+    live.push_back(std::move(*locked));
   }
+  if (options.shards > 0) shards = options.shards;
   fs::path staged = options.db;
   staged += ".rebuild";
+  const fs::path parts_dir = staged.string() + ".parts";
   fs::remove_all(staged, ec);  // what a killed rebuild left
+  fs::remove_all(parts_dir, ec);
   if (ec) return swap_error(staged, "cannot remove an earlier unfinished rebuild");
+  const Crawled crawled = crawl_roots(options, report);
   IndexOptions staged_options = options;
   staged_options.db = staged;
   Result<IndexSummary> summary = [&]() -> Result<IndexSummary> {
-    auto writer = DbWriter::open(staged);
-    if (!writer) return writer.error();
-    return IndexRun(staged_options, report, **writer).run();
+    if (shards > 1) {
+      auto paths = create_shards(staged, shards);
+      if (!paths) return paths.error();
+      return index_shards(staged_options, report, *paths, crawled);
+    }
+    if (effective_jobs(options) > 1) return build_merged(staged_options, report, crawled, parts_dir, staged, false);
+    return index_shards(staged_options, report, {staged}, crawled);
   }();
   if (!summary) {
     fs::remove_all(staged, ec);
+    fs::remove_all(parts_dir, ec);
     return summary;
   }
-  if (Status swapped = swap_in(staged, options.db); !swapped) return swapped.error();
-  if (live) live->close();
-  fs::remove_all(staged, ec);  // now the old database
-  return summary;
+  if (Status swapped = swap_and_drop_old(staged, options.db, live); !swapped) return swapped.error();
+  return finish(std::move(summary), crawled, options.db, started);
 }
 
 }  // namespace cs::indexer

@@ -122,7 +122,9 @@ int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
   std::string db_option;
   double max_file_mb = 64;
-  double batch_mb = 8;
+  double batch_mb = 1;
+  unsigned jobs = 0;
+  std::size_t shards = 0;
   double max_article_mb = 2;
   command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to write")
@@ -131,7 +133,11 @@ int main(int argc, char** argv) {
        "skip files larger than this")
       ("max-article-size", po::value(&max_article_mb)->value_name("MB")->default_value(2),
        "cut an article's text at this size (bounds memory)")
-      ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(8),
+      ("jobs,j", po::value(&jobs)->value_name("N"),
+       "index with N threads (default: one per core); a first run or --rebuild builds a single database in N parts and merges them")
+      ("shards", po::value(&shards)->value_name("N"),
+       "write N shard databases under --db, a thread each (a new database, or with --rebuild)")
+      ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(1),
        "commit after this much text (bounds memory; a killed run keeps every earlier commit)")
       ("quiet,q", "print no progress and no summary, only warnings and errors")
       ("verbose,v", "also name each file added, updated or removed");
@@ -139,6 +145,8 @@ int main(int argc, char** argv) {
   if (!(max_file_mb > 0) || !(batch_mb > 0) || !(max_article_mb > 0)) {
     return command_line.usage_error("--max-file-size, --max-article-size and --batch-mb must be positive");
   }
+  if (command_line.given("jobs") && (jobs < 1 || jobs > 256)) return command_line.usage_error("--jobs takes 1 to 256");
+  if (command_line.given("shards") && (shards < 1 || shards > 256)) return command_line.usage_error("--shards takes 1 to 256");
   const bool quiet = command_line.given("quiet");
   const bool verbose = command_line.given("verbose") && !quiet;
 
@@ -146,6 +154,8 @@ int main(int argc, char** argv) {
   options.db = cs::resolve_db_path(db_option);
   options.max_file_bytes = static_cast<std::uintmax_t>(max_file_mb * 1024 * 1024);
   options.batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
+  options.jobs = jobs;
+  options.shards = shards;
   options.max_article_bytes = static_cast<std::size_t>(max_article_mb * 1024 * 1024);
   for (const auto& path : command_line.operands()) options.roots.emplace_back(path);
   if (options.roots.empty()) {

@@ -1,0 +1,38 @@
+// Databases in parts: a sharded database, and the parts a parallel build merges.
+//
+// A sharded database is a folder holding shard-1 ... shard-N, each an ordinary cs-search
+// database, and a Xapian stub file XAPIANDB naming them, so Xapian (cs-search, quest,
+// delve) opens the folder as one database. A file's articles and its state always go to the
+// shard its path hashes to, so each shard is updated incrementally on its own, and N
+// indexing threads write N shards at once. Shards can be served by xapian-tcpsrv on other
+// machines and searched together through a stub file of "remote HOST:PORT" lines.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace cs::indexer {
+
+inline constexpr const char* kStubFile = "XAPIANDB";
+
+// True when `db` is a folder with a stub file (a sharded database).
+bool is_sharded(const std::filesystem::path& db);
+// The shard folders a sharded database's stub names, in order; a kDatabase error when the
+// stub names anything else (a remote server, a database outside the folder).
+Result<std::vector<std::filesystem::path>> shard_paths(const std::filesystem::path& db);
+// Makes `db` (new, or an empty folder) a sharded database of `shards` empty shard folders.
+Result<std::vector<std::filesystem::path>> create_shards(const std::filesystem::path& db, std::size_t shards);
+
+// The shard that holds the file at `path`: a hash of the path, the same from run to run.
+std::size_t shard_of(const std::string& path, std::size_t shards);
+
+// Merges whole databases into a new compact one at `dest` (what xapian-compact does): the
+// documents of each in turn, their spelling tables summed, and their metadata joined, the
+// lists of stemmers in use united.
+Status merge_databases(const std::vector<std::filesystem::path>& parts, const std::filesystem::path& dest);
+
+}  // namespace cs::indexer
