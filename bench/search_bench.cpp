@@ -64,7 +64,7 @@ void set_rate(benchmark::State& state) {
 }
 
 void BM_CsSearchQuery(benchmark::State& state) {
-  auto session = searcher::SearchSession::open(bench_database());
+  auto session = searcher::SearchSession::open({bench_database()});
   if (!session) {
     state.SkipWithError("cannot open the database");
     return;

@@ -53,7 +53,9 @@ blank lines and lines starting with # are skipped; FILE - reads standard input. 
 MAP per query and their mean, as trec_eval computes them over the top 100 hits.
 
 Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
-~/.local/share/cs-search/db (where cs-index writes by default).
+~/.local/share/cs-search/db (where cs-index writes by default). Several --db are searched
+as one collection; a --db may be a sharded folder (cs-index --shards) or a Xapian stub
+file listing databases and remote shards served by xapian-tcpsrv ("remote HOST:PORT").
 
 Exit status: 0 results found, 1 no results, 2 usage, query or database error (in a batch:
 any query that failed).
@@ -69,7 +71,8 @@ bool use_color(const std::string& when) {
 
 int main(int argc, char** argv) {
   cs::CommandLine command_line(kProgram, kUsage);
-  std::string db_option, format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
+  std::vector<std::string> db_options;
+  std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
   std::size_t rerank = 30;
   std::string recency, qrels_file, bm25;
@@ -77,7 +80,8 @@ int main(int argc, char** argv) {
   bool explain = false;
   cs::searcher::SearchFilters filters;
   command_line.add_options()
-      ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to search")
+      ("db,d", po::value(&db_options)->value_name("DIR")->composing(),
+       "database to search: a folder, a sharded folder or a Xapian stub file (local and remote shards); repeat to search several as one")
       ("limit,n", po::value(&limit)->value_name("N")->default_value(10), "articles to show per query")
       ("format,f", po::value(&format)->value_name("FORMAT")->default_value("text"),
        "text, json, jsonl, tsv or trec")
@@ -210,7 +214,10 @@ int main(int argc, char** argv) {
     batch_input = &batch_stream;
   }
 
-  auto session = cs::searcher::SearchSession::open(cs::resolve_db_path(db_option), std::move(session_options));
+  std::vector<std::filesystem::path> dbs;
+  for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
+  if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
+  auto session = cs::searcher::SearchSession::open(dbs, std::move(session_options));
   if (!session) {
     command_line.print(session.error());
     return cs::exit_code::kError;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "common/passage_terms.hpp"
 #include "common/schema.hpp"
@@ -172,25 +173,36 @@ Result<float> parse_half_life(std::string_view text) {
   return days;
 }
 
-Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::exists(path, ec)) {
-    return database_error(path, "no database here", "run cs-index first, or pass --db DIR (or set CS_DB)");
-  }
-  try {
-    Xapian::Database db(path.string());
-    const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
-    if (schema != schema::kSchemaVersion) {
-      return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
-                            "run cs-index to build one, or pass --db DIR");
+Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector<fs::path>& paths) {
+  Xapian::Database all;
+  std::vector<Xapian::Database> parts;
+  std::string names;
+  for (const fs::path& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      return database_error(path, "no database here", "run cs-index first, or pass --db DIR (or set CS_DB)");
     }
-    return std::unique_ptr<PassageSearcher>(new PassageSearcher(std::move(db), path));
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    return database_error(path, "not a cs-search database (" + e.get_msg() + ")",
-                          "run cs-index first, or pass --db DIR (or set CS_DB)");
-  } catch (const Xapian::Error& e) {
-    return database_error(path, "cannot open database (" + e.get_description() + ")", "check permissions");
+    try {
+      Xapian::Database db(path.string());
+      const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
+      if (schema != schema::kSchemaVersion) {
+        return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
+                              "run cs-index to build one, or pass --db DIR");
+      }
+      all.add_database(db);
+      parts.push_back(std::move(db));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      return database_error(path, "not a cs-search database (" + e.get_msg() + ")",
+                            "run cs-index first, or pass --db DIR (or set CS_DB)");
+    } catch (const Xapian::NetworkError& e) {
+      return database_error(path, "cannot reach a remote shard (" + e.get_msg() + ")",
+                            "check that xapian-tcpsrv runs at the address its stub file names");
+    } catch (const Xapian::Error& e) {
+      return database_error(path, "cannot open database (" + e.get_description() + ")", "check permissions");
+    }
+    names += (names.empty() ? "" : ", ") + path.string();
   }
+  return std::unique_ptr<PassageSearcher>(new PassageSearcher(std::move(all), std::move(parts), names));
 }
 
 double PassageSearcher::term_weight(const std::string& term) const {
@@ -205,9 +217,44 @@ double PassageSearcher::term_weight(const std::string& term) const {
 
 void PassageSearcher::read_stem_languages() {
   try {
-    stem_languages_ = schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)));
+    std::set<std::string> languages;
+    for (Xapian::Database& part : parts_) {
+      for (std::string& language : schema::split_list(part.get_metadata(std::string(schema::kStemLanguagesKey)))) {
+        languages.insert(std::move(language));
+      }
+    }
+    stem_languages_.assign(languages.begin(), languages.end());
   } catch (const Xapian::Error&) {
     stem_languages_.clear();  // queries fall back to the analyzer's language; the search reports the error
+  }
+}
+
+void PassageSearcher::count_more_passages(const Xapian::Query& matching, const std::vector<std::string>& stories,
+                                          std::vector<Hit>& hits) const {
+  if (hits.empty()) return;
+  // The passages of the hits' stories: those of each hit's article and of the story's other
+  // articles (every passage carries its article's id term).
+  std::vector<Xapian::Query> story_terms;
+  for (const Hit& hit : hits) {
+    story_terms.emplace_back(schema::boolean_term(schema::kArticleIdPrefix, hit.record.article_id));
+    for (const StoryMember& member : hit.also_in) {
+      story_terms.emplace_back(schema::boolean_term(schema::kArticleIdPrefix, member.article_id));
+    }
+  }
+  Xapian::Enquire counter(db_);
+  counter.set_query(Xapian::Query(Xapian::Query::OP_FILTER, matching,
+                                  Xapian::Query(Xapian::Query::OP_OR, story_terms.begin(), story_terms.end())));
+  counter.set_weighting_scheme(Xapian::BoolWeight());
+  Xapian::ValueCountMatchSpy passages_per_story(schema::kStorySlot);
+  counter.add_matchspy(&passages_per_story);
+  counter.get_mset(0, 0, db_.get_doccount());
+  std::map<std::string, Xapian::doccount> counts;
+  for (auto it = passages_per_story.values_begin(); it != passages_per_story.values_end(); ++it) {
+    counts[*it] = it.get_termfreq();
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const auto found = counts.find(stories[i]);
+    hits[i].more_passages = found == counts.end() || found->second == 0 ? 0 : found->second - 1;
   }
 }
 
@@ -218,7 +265,9 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
   for (int attempt = 1;; ++attempt) {
     try {
       Xapian::Enquire enquire(db_);
-      enquire.set_query(filter.empty() ? query.query : Xapian::Query(Xapian::Query::OP_FILTER, query.query, filter));
+      const Xapian::Query matching =
+          filter.empty() ? query.query : Xapian::Query(Xapian::Query::OP_FILTER, query.query, filter);
+      enquire.set_query(matching);
       if (sort != SortOrder::kRelevance) {
         // By date, then by relevance among articles of the same date. Undated articles have an
         // empty date, which sorts first oldest-first and last newest-first.
@@ -242,6 +291,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
       results.weights = ranking.weights;
       const std::size_t shown = std::min(limit, order.size());
       results.hits.reserve(shown);
+      std::vector<std::string> stories;  // of each hit
       for (std::size_t rank = 0; rank < shown; ++rank) {
         const Xapian::MSetIterator it = mset[static_cast<Xapian::doccount>(order[rank])];
         auto record = decode_passage_record(it.get_document().get_data());
@@ -252,15 +302,18 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
         }
         auto members = story_members(it.get_collapse_key(), record->article_id);
         if (!members) return members.error();
-        Hit hit{second_stage ? static_cast<double>(parts[order[rank]].total) : it.get_weight(), it.get_weight(), it.get_collapse_count(),
+        Hit hit{second_stage ? static_cast<double>(parts[order[rank]].total) : it.get_weight(), it.get_weight(), 0,
                 std::move(*record), std::move(*members), parts[order[rank]]};
         results.hits.push_back(std::move(hit));
+        stories.push_back(it.get_collapse_key());
       }
+      count_more_passages(matching, stories, results.hits);
       if (spy != nullptr) results.facets = spy->result(kFacetValuesShown);
       return results;
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == kAttempts) return database_error(path_, "database kept changing during the search", "try again");
       db_.reopen();
+      for (Xapian::Database& part : parts_) part.reopen();
       read_stem_languages();
     } catch (const Xapian::Error& e) {
       return database_error(path_, "search failed (" + e.get_description() + ")", "check the database with cs-index");

@@ -33,7 +33,7 @@ struct StoryMember {
 struct Hit {
   double score = 0;               // the ranking score: parts.total, or BM25 without a second stage
   double bm25 = 0;                // the first stage's weight of the passage
-  std::uint32_t more_passages = 0;  // other passages of the same story that matched (lower bound)
+  std::uint32_t more_passages = 0;  // other passages of the same story that matched
   PassageRecord record;
   std::vector<StoryMember> also_in;  // the story's other articles, at most kMaxStoryMembers
   ScoreParts parts;                  // the second stage's signals (--explain); first_stage holds BM25
@@ -84,9 +84,12 @@ Result<float> parse_half_life(std::string_view text);
 
 class PassageSearcher {
  public:
-  // Opens the database read-only. Fails with kDatabase and a hint to run cs-index when the
-  // folder is missing or is not a cs-search database.
-  static Result<std::unique_ptr<PassageSearcher>> open(const std::filesystem::path& path);
+  // Opens the databases read-only and searches them as one collection (Xapian combines
+  // their statistics, so the ranking is that of one database holding them all). Each may
+  // be a database folder, a sharded folder, or a Xapian stub file listing local databases
+  // and remote ones ("remote HOST:PORT", served by xapian-tcpsrv). Fails with kDatabase and
+  // a hint to run cs-index when one is missing or is not a cs-search database.
+  static Result<std::unique_ptr<PassageSearcher>> open(const std::vector<std::filesystem::path>& paths);
 
   // The best `limit` articles for `query`, each by its best passage. Ties keep index order.
   // `filter`, when not empty, restricts the matches without changing their scores. With a
@@ -118,16 +121,24 @@ class PassageSearcher {
   const std::vector<std::string>& stem_languages() const { return stem_languages_; }
 
  private:
-  PassageSearcher(Xapian::Database db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {
+  PassageSearcher(Xapian::Database db, std::vector<Xapian::Database> parts, std::filesystem::path path)
+      : db_(std::move(db)), parts_(std::move(parts)), path_(std::move(path)) {
     read_stem_languages();
   }
   void read_stem_languages();
+  // Sets each hit's more_passages exactly: one more match over the hits' stories only,
+  // counted by a built-in spy. Xapian's collapse counts are lower bounds that vary with the
+  // order passages were written in (so with shards and parallel builds), and its remote
+  // backend returns none.
+  void count_more_passages(const Xapian::Query& matching, const std::vector<std::string>& stories,
+                           std::vector<Hit>& hits) const;
 
   // The other articles of `story`, besides `article_id`.
   Result<std::vector<StoryMember>> story_members(const std::string& story, const std::string& article_id);
 
-  Xapian::Database db_;
-  std::filesystem::path path_;
+  Xapian::Database db_;                 // all of them
+  std::vector<Xapian::Database> parts_;  // each as named, for its metadata
+  std::filesystem::path path_;           // for messages: the names, joined
   std::vector<std::string> stem_languages_;
 };
 

@@ -7,8 +7,9 @@
 
 namespace cs::searcher {
 
-Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::filesystem::path& db, SessionOptions options) {
-  auto searcher = PassageSearcher::open(db);
+Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::vector<std::filesystem::path>& dbs,
+                                                         SessionOptions options) {
+  auto searcher = PassageSearcher::open(dbs);
   if (!searcher) return searcher.error();
   return std::unique_ptr<SearchSession>(new SearchSession(std::move(*searcher), std::move(options)));
 }

@@ -35,7 +35,9 @@ struct SessionOptions {
 
 class SearchSession {
  public:
-  static Result<std::unique_ptr<SearchSession>> open(const std::filesystem::path& db, SessionOptions options = {});
+  // The databases are searched as one (see PassageSearcher::open).
+  static Result<std::unique_ptr<SearchSession>> open(const std::vector<std::filesystem::path>& dbs,
+                                                     SessionOptions options = {});
 
   // Parses, retrieves and, when asked, finds the query's words in each passage (otherwise
   // QueryResult::highlights holds an empty list per hit, and each snippet is the whole passage). Query errors are kQuery, database

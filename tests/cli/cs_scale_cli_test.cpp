@@ -1,0 +1,271 @@
+// Scale-out end to end: one database written by one thread, the same built by two threads
+// in parts and merged, two shards (cs-index --shards), the shards named as two --db, and
+// the shards served by two xapian-tcpsrv on 127.0.0.1 behind a stub file must all answer
+// every query of a mix (words, phrases, filters, facets) with the same ranking and counts.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <random>
+#include <sstream>
+#include <thread>
+
+#include "tests/support/test_support.hpp"
+
+namespace cs::test {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+// Articles of words drawn with Zipf-like frequencies (so terms weigh differently), with
+// sources, dates and topics for the filters and facets, plus the bundled corpus.
+void write_corpus(const fs::path& folder) {
+  std::mt19937 random(7);
+  std::vector<std::string> vocabulary;
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  for (int i = 0; i < 2000; ++i) {
+    std::string word;
+    const int length = 3 + static_cast<int>(random() % 6);
+    for (int c = 0; c < length; ++c) word.push_back(letters[random() % letters.size()]);
+    vocabulary.push_back(word);
+  }
+  std::vector<double> weights;
+  for (int i = 1; i <= 2000; ++i) weights.push_back(1.0 / i);
+  std::discrete_distribution<int> zipf(weights.begin(), weights.end());
+  const char* sources[] = {"Wire", "Gazette", "Review"};
+  for (int f = 0; f < 120; ++f) {
+    std::ostringstream text;
+    text << "---\ntitle: Report " << f << " on " << vocabulary[static_cast<std::size_t>(zipf(random))] << "\nsource: "
+         << sources[f % 3] << "\ndate: 20" << 10 + f % 12 << "-0" << 1 + f % 9 << "-1" << f % 10
+         << "\ntopics: [" << (f % 2 ? "trade" : "security") << "]\n---\n\n";
+    const int paragraphs = 2 + f % 5;
+    for (int p = 0; p < paragraphs; ++p) {
+      for (int w = 0; w < 60 + f % 50; ++w) text << vocabulary[static_cast<std::size_t>(zipf(random))] << ' ';
+      text << "\n\n";
+    }
+    write_file(folder / ("report-" + std::to_string(f) + ".md"), text.str());
+  }
+  fs::copy(corpus_dir(), folder / "bundled", fs::copy_options::recursive);
+}
+
+fs::path find_program(const std::string& name) {
+  std::istringstream path(std::getenv("PATH") != nullptr ? std::getenv("PATH") : "/usr/bin");
+  std::string folder;
+  while (std::getline(path, folder, ':')) {
+    if (::access((fs::path(folder) / name).c_str(), X_OK) == 0) return fs::path(folder) / name;
+  }
+  return {};
+}
+
+// A TCP port nobody listens on now (the kernel picks it).
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  socklen_t length = sizeof address;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return ntohs(address.sin_port);
+}
+
+bool accepts_connections(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
+  ::close(fd);
+  return connected;
+}
+
+// xapian-tcpsrv serving one database on 127.0.0.1, stopped on destruction.
+class RemoteShard {
+ public:
+  explicit RemoteShard(const fs::path& db) : port_(free_port()) {
+    const fs::path server = find_program("xapian-tcpsrv");
+    if (server.empty()) return;
+    pid_ = start_cli(server, {"--interface", "127.0.0.1", "--port", std::to_string(port_), db.string()});
+    for (int i = 0; i < 200 && !accepts_connections(port_); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  ~RemoteShard() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      wait_for(pid_);
+    }
+  }
+  bool running() const { return pid_ > 0 && accepts_connections(port_); }
+  int port() const { return port_; }
+
+ private:
+  int port_;
+  pid_t pid_ = -1;
+};
+
+const std::vector<std::vector<std::string>> kQueries = {
+    {"Taiwan"},
+    {"China trade"},
+    {"\"United States\""},
+    {"report"},
+    {"security OR trade", "--facets", "source,year,topic", "--histogram", "year"},
+    {"report", "--source", "Gazette", "-n", "20"},
+    {"report", "--sort", "-date", "-n", "15"},
+    // Not "report" with many results: every title holds it, and passages tied exactly at the
+    // cut are taken in database order, which differs between layouts.
+    {"taiwan OR china OR trump", "-n", "30", "--facets", "source,lang"},
+};
+
+class ScaleOut : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    write_corpus(corpus());
+    for (const auto& [db, options] : std::vector<std::pair<std::string, std::vector<std::string>>>{
+             {"single", {"--jobs", "1"}}, {"merged", {"--jobs", "2"}}, {"sharded", {"--shards", "2"}}}) {
+      std::vector<std::string> args = {"--db", (dir_->path() / db).string(), "--quiet"};
+      args.insert(args.end(), options.begin(), options.end());
+      args.push_back(corpus().string());
+      const CliResult indexed = run_cli(cs_index_binary(), args);
+      ASSERT_EQ(indexed.exit_code, 0) << db << ": " << indexed.err;
+    }
+  }
+  static void TearDownTestSuite() { delete dir_; }
+  static fs::path corpus() { return dir_->path() / "corpus"; }
+  static std::string db(const std::string& name) { return (dir_->path() / name).string(); }
+
+  // cs-search's JSON Lines for a query on `databases` (each given as a --db).
+  static std::string answer(const std::vector<std::string>& databases, const std::vector<std::string>& query) {
+    std::vector<std::string> args;
+    for (const std::string& database : databases) {
+      args.push_back("--db");
+      args.push_back(database);
+    }
+    args.insert(args.end(), {"--format", "jsonl"});
+    args.insert(args.end(), query.begin(), query.end());
+    const CliResult result = run_cli(cs_search_binary(), args);
+    EXPECT_NE(result.exit_code, 2) << result.err;
+    return result.out;
+  }
+
+  static TempDir* dir_;
+};
+TempDir* ScaleOut::dir_ = nullptr;
+
+TEST_F(ScaleOut, ShardsAndAParallelBuildHoldWhatOneThreadWrites) {
+  const auto passages = [](const std::string& path) { return Xapian::Database(path).get_doccount(); };
+  EXPECT_GT(passages(db("single")), 200u);
+  EXPECT_EQ(passages(db("merged")), passages(db("single")));
+  EXPECT_EQ(passages(db("sharded")), passages(db("single")));
+  EXPECT_GT(passages(db("sharded") + "/shard-1"), 0u);
+  EXPECT_GT(passages(db("sharded") + "/shard-2"), 0u);
+  EXPECT_FALSE(fs::exists(db("merged") + ".parts"));
+}
+
+TEST_F(ScaleOut, EveryLayoutRanksAndCountsAlike) {
+  for (const auto& query : kQueries) {
+    const std::string reference = answer({db("single")}, query);
+    ASSERT_FALSE(reference.empty()) << query[0];
+    EXPECT_EQ(answer({db("merged")}, query), reference) << query[0];
+    EXPECT_EQ(answer({db("sharded")}, query), reference) << query[0];
+    EXPECT_EQ(answer({db("sharded") + "/shard-1", db("sharded") + "/shard-2"}, query), reference) << query[0];
+  }
+}
+
+TEST_F(ScaleOut, RemoteShardsServedByXapianTcpsrvRankAndCountAlike) {
+  RemoteShard first(db("sharded") + "/shard-1");
+  RemoteShard second(db("sharded") + "/shard-2");
+  ASSERT_TRUE(first.running() && second.running())
+      << "xapian-tcpsrv (package xapian-tools, installed by scripts/install-deps.sh) did not start";
+  const fs::path stub = dir_->path() / "remote.stub";
+  write_file(stub, "remote 127.0.0.1:" + std::to_string(first.port()) + "\nremote 127.0.0.1:" +
+                       std::to_string(second.port()) + "\n");
+  for (const auto& query : kQueries) {
+    EXPECT_EQ(answer({stub.string()}, query), answer({db("single")}, query)) << query[0];
+  }
+}
+
+TEST_F(ScaleOut, AnUnreachableRemoteShardIsOneClearError) {
+  const fs::path stub = dir_->path() / "nobody.stub";
+  write_file(stub, "remote 127.0.0.1:" + std::to_string(free_port()) + "\n");
+  const CliResult result = run_cli(cs_search_binary(), {"--db", stub.string(), "Taiwan"});
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(lines(result.err).size(), 1u) << result.err;
+  EXPECT_THAT(result.err, HasSubstr(stub.string()));
+}
+
+TEST_F(ScaleOut, ChangesReachTheShardOfEachFileIncrementally) {
+  TempDir copy;
+  fs::copy(corpus(), copy.path() / "corpus", fs::copy_options::recursive);
+  const std::string sharded = (copy.path() / "db").string();
+  const std::string folder = (copy.path() / "corpus").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", sharded, "--shards", "2", "--quiet", folder}).exit_code, 0);
+  write_file(copy.path() / "corpus" / "report-3.md", "---\ntitle: Rewritten\n---\n\nzyxwvut appears here now.\n");
+  fs::remove(copy.path() / "corpus" / "report-4.md");
+  const CliResult again = run_cli(cs_index_binary(), {"--db", sharded, folder});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("articles added 0, updated 1, removed 1"));
+  EXPECT_EQ(search_article_ids(sharded, "zyxwvut"), std::vector<std::string>{"report-3.md"});
+  EXPECT_TRUE(search_article_ids(sharded, "title:report", {"-n", "200"}).size() > 100u);
+  for (const std::string& id : search_article_ids(sharded, "report", {"-n", "200"})) EXPECT_NE(id, "report-4.md");
+}
+
+TEST_F(ScaleOut, TheShardCountOfADatabaseChangesOnlyWithARebuild) {
+  TempDir copy;
+  const std::string target = (copy.path() / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", target, "--quiet", "--jobs", "1", corpus_dir().string()}).exit_code, 0);
+  const std::vector<std::string> before = search_article_ids(target, "Taiwan OR China");
+  const CliResult refused = run_cli(cs_index_binary(), {"--db", target, "--shards", "3", corpus_dir().string()});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("has 1 shard(s), not the 3 asked for"));
+  EXPECT_THAT(refused.err, HasSubstr("--rebuild"));
+  const CliResult rebuilt =
+      run_cli(cs_index_binary(), {"--db", target, "--shards", "3", "--rebuild", "--quiet", corpus_dir().string()});
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_TRUE(fs::exists(fs::path(target) / "shard-3"));
+  EXPECT_EQ(search_article_ids(target, "Taiwan OR China"), before);
+}
+
+TEST_F(ScaleOut, AKilledParallelBuildLeavesTheDatabaseOpenAndTheNextRunFinishesIt) {
+  TempDir copy;
+  const std::string target = (copy.path() / "db").string();
+  const pid_t pid = start_cli(cs_index_binary(), {"--db", target, "--jobs", "2", "--batch-mb", "0.05", corpus().string()});
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  ::kill(pid, SIGKILL);
+  wait_for(pid);
+  if (fs::exists(fs::path(target) / "iamglass")) {
+    EXPECT_NO_THROW(Xapian::Database{target});
+  }
+  const CliResult resumed = run_cli(cs_index_binary(), {"--db", target, "--jobs", "2", corpus().string()});
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(Xapian::Database(target).get_doccount(), Xapian::Database(db("single")).get_doccount());
+  EXPECT_EQ(answer({target}, kQueries[4]), answer({db("single")}, kQueries[4]));
+  EXPECT_FALSE(fs::exists(target + ".parts"));
+}
+
+TEST_F(ScaleOut, ASecondWriterOfAShardedDatabaseIsRefused) {
+  TempDir copy;
+  const std::string target = (copy.path() / "db").string();
+  const pid_t first = start_cli(cs_index_binary(), {"--db", target, "--shards", "2", "--batch-mb", "0.05", corpus().string()});
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  const CliResult second = run_cli(cs_index_binary(), {"--db", target, corpus().string()});
+  const int status = wait_for(first);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  if (second.exit_code == 0) GTEST_SKIP() << "the first cs-index finished before the second started";
+  EXPECT_EQ(second.exit_code, 2);
+  EXPECT_THAT(second.err, HasSubstr("another cs-index"));
+}
+
+}  // namespace
+}  // namespace cs::test
