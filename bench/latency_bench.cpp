@@ -1,0 +1,174 @@
+// Query latency over a fixed query mix, p50 and p99, in process: the whole cs-search answer
+// (parse, first stage, second stage, records, story members, highlights and snippets) next
+// to plain Xapian on the same database in the same run:
+//   xapian_enquire          QueryParser (English stems) + Enquire BM25 top 10;
+//   xapian_enquire_data     the same, reading each hit's stored record;
+//   xapian_enquire_snippet  the same, plus MSet::snippet over each hit's passage text.
+// The mix: single words, several words, phrases, a topic filter, and facets counted over
+// the whole match set. bench/scale.sh runs it at each corpus size.
+//
+//   build/bench/latency_bench --db DB [--rounds N]
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/passage_record.hpp"
+#include "searcher/facets.hpp"
+#include "searcher/filters.hpp"
+#include "searcher/session.hpp"
+
+namespace cs::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Mix {
+  const char* kind;
+  std::vector<std::string> queries;
+};
+
+// Words and phrases a person following politics types, as in bench/judged/.
+const std::vector<Mix> kMix = {
+    {"word", {"Taiwan", "tariff", "slavery", "Cuba", "inflation", "immigration", "railroads", "terrorism"}},
+    {"words", {"income tax", "national debt", "health insurance", "foreign aid", "minimum wage", "farm prices"}},
+    {"phrase", {"\"Social Security\"", "\"gold standard\"", "\"civil rights\"", "\"balanced budget\""}},
+    {"filtered", {"tax", "war", "education", "trade"}},
+    {"faceted", {"economy", "army navy", "oil"}},
+};
+
+struct Percentiles {
+  double p50_us = 0, p99_us = 0;
+};
+
+Percentiles percentiles(std::vector<double> micros) {
+  std::sort(micros.begin(), micros.end());
+  const auto at = [&](double q) { return micros[std::min(micros.size() - 1, static_cast<std::size_t>(q * static_cast<double>(micros.size())))]; };
+  return {at(0.50), at(0.99)};
+}
+
+// Runs `answer` on every query of the mix `rounds` times (after one warm-up round).
+Percentiles measure(int rounds, const std::function<void(const Mix&, const std::string&)>& answer) {
+  std::vector<double> micros;
+  for (int round = -1; round < rounds; ++round) {
+    for (const Mix& mix : kMix) {
+      for (const std::string& query : mix.queries) {
+        const auto started = Clock::now();
+        answer(mix, query);
+        const double us = std::chrono::duration<double, std::micro>(Clock::now() - started).count();
+        if (round >= 0) micros.push_back(us);
+      }
+    }
+  }
+  return percentiles(std::move(micros));
+}
+
+[[noreturn]] void fail(const std::string& what) {
+  std::fprintf(stderr, "latency_bench: %s\n", what.c_str());
+  std::exit(2);
+}
+
+std::unique_ptr<searcher::SearchSession> open_session(const std::string& db, const std::string& kind) {
+  searcher::SessionOptions options;
+  Analyzer analyzer;
+  if (kind == "filtered") {
+    searcher::SearchFilters filters;
+    filters.topics = {"Republican"};
+    auto filter = searcher::filter_query(filters, analyzer);
+    if (!filter) fail(filter.error().reason);
+    options.filter = *filter;
+  }
+  if (kind == "faceted") options.facets = {searcher::FacetField::kSource, searcher::FacetField::kTopic};
+  auto session = searcher::SearchSession::open({db}, std::move(options));
+  if (!session) fail(db + ": " + session.error().reason);
+  return std::move(*session);
+}
+
+int run(int argc, char** argv) {
+  std::string db;
+  int rounds = 20;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
+    else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
+    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N])");
+  }
+  if (db.empty()) fail("--db DB is required");
+
+  std::map<std::string, std::unique_ptr<searcher::SearchSession>> sessions;
+  for (const Mix& mix : kMix) sessions[mix.kind] = open_session(db, mix.kind);
+  std::size_t hits = 0;
+  const Percentiles cs_search = measure(rounds, [&](const Mix& mix, const std::string& query) {
+    auto result = sessions[mix.kind]->run("q", query, 10, true);
+    if (!result) fail(query + ": " + result.error().reason);
+    hits += result->results.hits.size();
+  });
+
+  std::vector<std::pair<std::string, Percentiles>> by_kind;
+  for (const Mix& only : kMix) {
+    std::vector<double> micros;
+    for (int round = 0; round < rounds; ++round) {
+      for (const std::string& query : only.queries) {
+        const auto started = Clock::now();
+        auto result = sessions[only.kind]->run("q", query, 10, true);
+        micros.push_back(std::chrono::duration<double, std::micro>(Clock::now() - started).count());
+        if (!result) fail(query + ": " + result.error().reason);
+      }
+    }
+    by_kind.emplace_back(only.kind, percentiles(std::move(micros)));
+  }
+
+  Xapian::Database database(db);
+  Xapian::QueryParser parser;
+  parser.set_database(database);
+  parser.set_stemmer(Xapian::Stem("english"));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  const auto plain = [&](bool data, bool snippet) {
+    return [&, data, snippet](const Mix&, const std::string& query) {
+      Xapian::Enquire enquire(database);
+      enquire.set_query(parser.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT));
+      const Xapian::MSet mset = enquire.get_mset(0, 10);
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (!data) continue;
+        auto record = decode_passage_record(it.get_document().get_data());
+        if (snippet && record) {
+          const std::string cut = mset.snippet(record->text, 200, Xapian::Stem("english"));
+          hits += cut.empty() ? 0u : 1u;
+        }
+      }
+    };
+  };
+  const Percentiles enquire = measure(rounds, plain(false, false));
+  const Percentiles enquire_data = measure(rounds, plain(true, false));
+  const Percentiles enquire_snippet = measure(rounds, plain(true, true));
+
+  std::printf("latency over %zu queries x %d rounds on %s (%u passages)\n", [] {
+    std::size_t n = 0;
+    for (const Mix& mix : kMix) n += mix.queries.size();
+    return n;
+  }(), rounds, db.c_str(), database.get_doccount());
+  std::printf("  %-24s %10s %10s %12s\n", "", "p50 us", "p99 us", "p50 ratio");
+  const auto row = [&](const char* name, const Percentiles& p) {
+    std::printf("  %-24s %10.1f %10.1f %11.2fx\n", name, p.p50_us, p.p99_us, p.p50_us / enquire_data.p50_us);
+  };
+  row("cs_search", cs_search);
+  row("xapian_enquire", enquire);
+  row("xapian_enquire_data", enquire_data);
+  row("xapian_enquire_snippet", enquire_snippet);
+  for (const auto& [kind, p] : by_kind) row(("  cs_search " + kind).c_str(), p);
+  std::printf("  (ratio: p50 over xapian_enquire_data's; %zu hits seen)\n", hits);
+  return 0;
+}
+
+}  // namespace
+}  // namespace cs::bench
+
+int main(int argc, char** argv) { return cs::bench::run(argc, argv); }
