@@ -1,8 +1,11 @@
 // cs-search: ranked passages for a query, or for every query of a batch file.
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <optional>
+#include <thread>
 
 #include "common/command_line.hpp"
 #include "common/db_location.hpp"
@@ -74,6 +77,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> db_options;
   std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
+  unsigned jobs = 1;
   std::size_t rerank = 30;
   std::string recency, qrels_file, bm25;
   std::vector<std::string> weights;
@@ -87,6 +91,8 @@ int main(int argc, char** argv) {
        "text, json, jsonl, tsv or trec")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"), "auto, always or never")
       ("batch,b", po::value(&batch_file)->value_name("FILE"), "run every query of FILE (- for standard input)")
+      ("jobs,j", po::value(&jobs)->value_name("N")->default_value(1),
+       "with --batch: answer N queries at once, a database handle each; the output keeps the batch's order")
       ("run-tag", po::value(&run_tag)->value_name("TAG")->default_value("cs-search"), "run name in trec output")
       ("since", po::value(&filters.since)->value_name("DATE"), "only articles from DATE on (YYYY, YYYY-MM, YYYY-MM-DD)")
       ("until", po::value(&filters.until)->value_name("DATE"), "only articles up to DATE, inclusive")
@@ -124,6 +130,8 @@ int main(int argc, char** argv) {
     return command_line.usage_error("give one of QUERY, --batch FILE or --like ARTICLE_ID");
   }
   if (!batch && !by_example && query.empty()) return command_line.usage_error("no query given");
+  if (jobs < 1 || jobs > 64) return command_line.usage_error("--jobs takes 1 to 64");
+  if (jobs > 1 && !batch) return command_line.usage_error("--jobs answers the queries of a --batch at once");
 
   const auto sort_order = cs::searcher::parse_sort_order(sort);
   if (!sort_order) return command_line.usage_error(sort_order.error().reason);
@@ -217,18 +225,24 @@ int main(int argc, char** argv) {
   std::vector<std::filesystem::path> dbs;
   for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
   if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
-  auto session = cs::searcher::SearchSession::open(dbs, std::move(session_options));
-  if (!session) {
-    command_line.print(session.error());
-    return cs::exit_code::kError;
+  std::vector<std::unique_ptr<cs::searcher::SearchSession>> sessions;
+  for (unsigned i = 0; i < jobs; ++i) {
+    auto session = cs::searcher::SearchSession::open(dbs, session_options);
+    if (!session) {
+      command_line.print(session.error());
+      return cs::exit_code::kError;
+    }
+    sessions.push_back(std::move(*session));
   }
 
   bool any_results = false;
   bool any_errors = false;
-  const auto answer = [&](std::string qid, std::string_view text, const std::string& where) {
-    const bool highlight = writer->shows_highlights() && !evaluating;
-    auto result = by_example ? (*session)->run_like(std::move(qid), like, limit, highlight)
-                             : (*session)->run(std::move(qid), text, limit, highlight);
+  const bool highlight = writer->shows_highlights() && !evaluating;
+  const auto compute = [&](cs::searcher::SearchSession& session, std::string qid, std::string_view text) {
+    return by_example ? session.run_like(std::move(qid), like, limit, highlight)
+                      : session.run(std::move(qid), text, limit, highlight);
+  };
+  const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where) {
     if (!result) {
       cs::Error error = result.error();
       if (!where.empty()) {
@@ -251,15 +265,40 @@ int main(int argc, char** argv) {
   };
 
   if (batch) {
+    // Queries are answered a chunk at a time, `jobs` at once, and written in batch order.
+    // One thread answers each line as it comes (a batch on a pipe gets its answers at once).
+    struct Pending {
+      cs::searcher::BatchQuery query;
+      std::string where;
+      std::optional<cs::Result<cs::searcher::QueryResult>> result;
+    };
+    const std::size_t chunk_size = jobs == 1 ? 1 : 64 * std::size_t{jobs};
+    std::vector<Pending> chunk;
+    const auto answer_chunk = [&] {
+      std::atomic<std::size_t> next{0};
+      const auto work = [&](cs::searcher::SearchSession& session) {
+        for (std::size_t i = next++; i < chunk.size(); i = next++) {
+          chunk[i].result = compute(session, chunk[i].query.qid, chunk[i].query.text);
+        }
+      };
+      std::vector<std::thread> threads;
+      for (std::size_t t = 1; t < std::min<std::size_t>(jobs, chunk.size()); ++t) threads.emplace_back(work, std::ref(*sessions[t]));
+      work(*sessions[0]);
+      for (std::thread& thread : threads) thread.join();
+      for (Pending& pending : chunk) emit(std::move(*pending.result), pending.where);
+      chunk.clear();
+    };
     std::size_t line_number = 0;
     for (std::string line; std::getline(*batch_input, line);) {
       ++line_number;
       if (auto item = cs::searcher::parse_batch_line(line, line_number)) {
-        answer(std::move(item->qid), item->text, "line " + std::to_string(line_number));
+        chunk.push_back(Pending{std::move(*item), "line " + std::to_string(line_number), std::nullopt});
+        if (chunk.size() == chunk_size) answer_chunk();
       }
     }
+    answer_chunk();
   } else {
-    answer("1", query, "");
+    emit(compute(*sessions[0], "1", query), "");
   }
   if (evaluating) {
     cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels), format);

@@ -196,6 +196,29 @@ TEST_F(ScaleOut, RemoteShardsServedByXapianTcpsrvRankAndCountAlike) {
   }
 }
 
+TEST_F(ScaleOut, ABatchAnsweredByFourThreadsIsTheBatchAnsweredByOne) {
+  std::string batch;
+  for (int i = 0; i < 300; ++i) {
+    const auto& query = kQueries[static_cast<std::size_t>(i) % 4];
+    batch += "q" + std::to_string(i) + "\t" + query[0] + "\n";
+  }
+  batch += "bad\t\"unclosed\n";
+  const auto run_batch = [&](const std::string& jobs) {
+    return run_cli(cs_search_binary(), {"--db", db("sharded"), "--batch", "-", "--jobs", jobs, "--format", "jsonl"}, {}, batch);
+  };
+  const CliResult one = run_batch("1");
+  const CliResult four = run_batch("4");
+  EXPECT_EQ(one.exit_code, 2);  // the last query fails, after the others are answered
+  EXPECT_EQ(four.exit_code, one.exit_code);
+  EXPECT_GT(lines(one.out).size(), 300u);
+  EXPECT_EQ(four.out, one.out);
+  EXPECT_EQ(four.err, one.err);
+  EXPECT_THAT(four.err, HasSubstr("line 301"));
+  const CliResult alone = run_cli(cs_search_binary(), {"--db", db("single"), "--jobs", "2", "Taiwan"});
+  EXPECT_EQ(alone.exit_code, 2);
+  EXPECT_THAT(alone.err, HasSubstr("--batch"));
+}
+
 TEST_F(ScaleOut, AnUnreachableRemoteShardIsOneClearError) {
   const fs::path stub = dir_->path() / "nobody.stub";
   write_file(stub, "remote 127.0.0.1:" + std::to_string(free_port()) + "\n");
