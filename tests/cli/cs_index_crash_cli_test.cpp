@@ -25,14 +25,7 @@ using Clock = std::chrono::steady_clock;
 // that each file gives distinct terms and several passages.
 void write_corpus(const fs::path& folder, int files) {
   std::mt19937 random(42);
-  std::vector<std::string> vocabulary;
-  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
-  for (int i = 0; i < 3000; ++i) {
-    std::string word;
-    const int length = 3 + static_cast<int>(random() % 7);
-    for (int c = 0; c < length; ++c) word.push_back(letters[random() % letters.size()]);
-    vocabulary.push_back(word);
-  }
+  const std::vector<std::string> vocabulary = made_up_words(random, 3000, 7);
   for (int f = 0; f < files; ++f) {
     std::string text = "Article number " + std::to_string(f) + "\n\n";
     for (int paragraph = 0; paragraph < 12; ++paragraph) {

@@ -31,14 +31,7 @@ namespace fs = std::filesystem;
 // sources, dates and topics for the filters and facets, plus the bundled corpus.
 void write_corpus(const fs::path& folder) {
   std::mt19937 random(7);
-  std::vector<std::string> vocabulary;
-  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
-  for (int i = 0; i < 2000; ++i) {
-    std::string word;
-    const int length = 3 + static_cast<int>(random() % 6);
-    for (int c = 0; c < length; ++c) word.push_back(letters[random() % letters.size()]);
-    vocabulary.push_back(word);
-  }
+  const std::vector<std::string> vocabulary = made_up_words(random, 2000, 6);
   std::vector<double> weights;
   for (int i = 1; i <= 2000; ++i) weights.push_back(1.0 / i);
   std::discrete_distribution<int> zipf(weights.begin(), weights.end());

@@ -218,4 +218,16 @@ std::vector<std::string> search_article_ids(const std::string& db, const std::st
   return ids;
 }
 
+std::vector<std::string> made_up_words(std::mt19937& random, int count, int max_length) {
+  const std::string letters = "abcdefghijklmnopqrstuvwxyz";
+  std::vector<std::string> words;
+  for (int i = 0; i < count; ++i) {
+    std::string word;
+    const int length = 3 + static_cast<int>(random() % static_cast<unsigned>(max_length));
+    for (int c = 0; c < length; ++c) word.push_back(letters[random() % letters.size()]);
+    words.push_back(word);
+  }
+  return words;
+}
+
 }  // namespace cs::test

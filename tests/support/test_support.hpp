@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,10 @@ std::filesystem::path cs_index_binary();
 std::filesystem::path cs_search_binary();
 std::filesystem::path corpus_dir();
 std::filesystem::path fixtures_dir();
+
+// `count` made-up lowercase words of 3 to 2 + `max_length` letters, drawn from `random`: a
+// vocabulary for generated corpora.
+std::vector<std::string> made_up_words(std::mt19937& random, int count, int max_length);
 
 // Non-empty lines of `text`.
 std::vector<std::string> lines(const std::string& text);
