@@ -18,14 +18,10 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "common/analyzer.hpp"
-#include "common/language.hpp"
+#include "indexer/batch_pipeline.hpp"
 #include "indexer/crawl.hpp"
 #include "indexer/db_writer.hpp"
 #include "indexer/file_states.hpp"
-#include "indexer/language_detection.hpp"
-#include "indexer/passage_document.hpp"
-#include "indexer/passages.hpp"
 #include "indexer/reader_registry.hpp"
 #include "indexer/shards.hpp"
 #include "indexer/repeated_lines.hpp"
@@ -62,20 +58,6 @@ void cut_body(std::string& body, std::size_t limit) {
   }
   body.resize(cut);
   body.shrink_to_fit();
-}
-
-// The words worth suggesting as spelling corrections: distinct, Latin letters only (after
-// accent folding), at least three of them; numbers, CJK and fragments are left out.
-std::vector<std::string> spelling_words(const std::vector<Token>& words) {
-  std::vector<std::string> vocabulary;
-  for (const Token& token : words) {
-    const std::string& w = token.word;
-    if (w.size() < 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
-    vocabulary.push_back(w);
-  }
-  std::sort(vocabulary.begin(), vocabulary.end());
-  vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
-  return vocabulary;
 }
 
 // Everything decided but not yet written: one batch, written and committed as a whole so the
@@ -165,8 +147,11 @@ Crawled crawl_roots(const IndexOptions& options, const IndexReport& report) {
 // Indexes `entries` into one database: the incremental run of one database or one shard.
 class IndexRun {
  public:
-  IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer, SharedStories& stories)
-      : options_(options), report_(report), writer_(writer), builder_(analyzer_), stories_(stories) {}
+  // `threads` analyse each batch; with more than one, the batch before is written meanwhile.
+  IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer, SharedStories& stories,
+           unsigned threads)
+      : options_(options), report_(report), writer_(writer), stories_(stories), analysis_(threads),
+        background_(threads > 1) {}
 
   Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const std::vector<fs::path>& walked_folders);
 
@@ -183,15 +168,16 @@ class IndexRun {
   const IndexReport& report_;
   DbWriter& writer_;
   IndexSummary summary_;
-  Analyzer analyzer_;
-  PassageDocumentBuilder builder_;
-  std::vector<Token> words_;
   std::unordered_map<std::string, std::string> first_path_of_id_;
   std::unordered_map<std::string, FileState> previous_;  // by absolute path, as of the last commit
   std::unordered_set<std::string> seen_;                 // paths crawled this run
   ArticleOwners owners_;
   PendingBatch pending_;
   SharedStories& stories_;
+  ArticleAnalysis analysis_;
+  // Counted by the writer's half (on its thread), added to summary_ at the end.
+  std::size_t added_ = 0, updated_ = 0, removed_ = 0, passages_ = 0;
+  BackgroundWriter background_;  // last: it is stopped, and its job finished, first
 };
 
 Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
@@ -217,6 +203,11 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
   }
   forget_deleted_files(walked_folders);
   if (Status written = write_batch(); !written) return written.error();
+  if (Status finished = background_.finish(); !finished) return finished.error();
+  summary_.added = added_;
+  summary_.updated = updated_;
+  summary_.removed = removed_;
+  summary_.passages = passages_;
   return summary_;
 }
 
@@ -341,38 +332,36 @@ void IndexRun::forget_deleted_files(const std::vector<fs::path>& walked_folders)
 }
 
 Status IndexRun::write_batch() {
-  // Removals first: an id that moved to another file this batch is then written, not lost.
-  for (const std::string& id : pending_.removals) {
-    auto removed = writer_.remove_article(id);
-    if (!removed) return removed.error();
-    if (*removed) ++summary_.removed;
-  }
-  summary_.repeated_lines += drop_repeated_lines(pending_.articles);
-  for (std::size_t i = 0; i < pending_.articles.size(); ++i) {
-    Article& article = pending_.articles[i];
-    // Stemmed in its own language: declared, else detected; unknown ones word for word.
-    if (article.lang.empty()) article.lang = detect_language(article.body);
-    analyzer_.set_language(stemmer_for(article.lang));
-    writer_.note_stem_language(analyzer_.language());
-    words_.clear();
-    analyzer_.tokenize(article.body, words_);
-    article.signature = story_signature(words_);
-    article.story_id = stories_.assign(article.id, article.signature);
-    const std::vector<Passage> passages = split_passages(article.body, words_, analyzer_);
-    std::vector<Xapian::Document> documents = builder_.build(article, passages, words_, pending_.roots[i]);
-    auto replaced = writer_.replace_article(article.id, documents, spelling_words(words_));
-    if (!replaced) return replaced.error();
-    ++(*replaced ? summary_.updated : summary_.added);
-    summary_.passages += passages.size();
-  }
-  for (const FileState& state : pending_.states) {
-    if (Status recorded = writer_.record_file(state); !recorded) return recorded;
-  }
-  for (const std::string& path : pending_.forgotten) {
-    if (Status forgotten = writer_.forget_file(path); !forgotten) return forgotten;
-  }
+  auto batch = std::make_shared<PendingBatch>(std::move(pending_));
   pending_ = PendingBatch{};
-  return writer_.commit();
+  summary_.repeated_lines += drop_repeated_lines(batch->articles);
+  auto built = std::make_shared<std::vector<BuiltArticle>>(analysis_.build(
+      batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); }));
+  // Written as one transaction, while the next batch is read and analysed.
+  return background_.submit([this, batch, built]() -> Status {
+    // Removals first: an id that moved to another file this batch is then written, not lost.
+    for (const std::string& id : batch->removals) {
+      auto removed = writer_.remove_article(id);
+      if (!removed) return removed.error();
+      if (*removed) ++removed_;
+    }
+    for (std::size_t i = 0; i < built->size(); ++i) {
+      BuiltArticle& article = (*built)[i];
+      writer_.note_stem_language(article.stem_language);
+      auto replaced = writer_.replace_article(batch->articles[i].id, article.documents, article.vocabulary);
+      if (!replaced) return replaced.error();
+      ++(*replaced ? updated_ : added_);
+      passages_ += article.documents.size();
+      article = BuiltArticle{};
+    }
+    for (const FileState& state : batch->states) {
+      if (Status recorded = writer_.record_file(state); !recorded) return recorded;
+    }
+    for (const std::string& path : batch->forgotten) {
+      if (Status forgotten = writer_.forget_file(path); !forgotten) return forgotten;
+    }
+    return writer_.commit();
+  });
 }
 
 IndexSummary& operator+=(IndexSummary& total, const IndexSummary& part) {
@@ -424,8 +413,10 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
                  "run cs-index --rebuild, or index into a new --db"};
   }
   if (parts.size() == 1) {
-    return IndexRun(options, report, *parts[0].writer, stories).run(parts[0].entries, crawled.walked_folders);
+    return IndexRun(options, report, *parts[0].writer, stories, jobs).run(parts[0].entries, crawled.walked_folders);
   }
+  // Threads left over when there are fewer parts than jobs go to each part's analysis.
+  const unsigned threads_per_part = std::max<unsigned>(1, jobs / static_cast<unsigned>(parts.size()));
   std::mutex report_mutex;
   std::vector<IndexProgress> progress(parts.size());
   std::vector<IndexReport> reports;
@@ -461,7 +452,8 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < parts.size(); i = next++) {
-      results[i] = IndexRun(options, reports[i], *parts[i].writer, stories).run(parts[i].entries, crawled.walked_folders);
+      results[i] = IndexRun(options, reports[i], *parts[i].writer, stories, threads_per_part)
+                       .run(parts[i].entries, crawled.walked_folders);
     }
   };
   std::vector<std::thread> threads;
@@ -610,7 +602,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& r
   if (!fresh) {
     std::vector<Part> parts;
     parts.push_back(Part{std::move(*writer), crawled.entries});
-    return finish(index_parts(options, report, parts, crawled, 1), crawled, options.db, started);
+    return finish(index_parts(options, report, parts, crawled, effective_jobs(options)), crawled, options.db, started);
   }
   // A first run with several threads: built in parts beside the database (a killed run
   // resumes from them), then merged and swapped in.

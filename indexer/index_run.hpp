@@ -27,7 +27,8 @@ struct IndexOptions {
   std::size_t batch_bytes = 1u << 20;
   // Threads indexing at once (0: one per core). A first run, or a rebuild, of a single
   // database with several threads builds it in parts and merges them (compacted); shards
-  // are written a thread each. Later runs of a single database use one thread.
+  // are written a thread each. Later runs of a single database analyse each batch on all
+  // of them while the batch before is written (batch_pipeline.hpp).
   unsigned jobs = 0;
   // Shard databases (shards.hpp): 0 keeps the database's layout, a new one being single.
   std::size_t shards = 0;

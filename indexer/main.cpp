@@ -38,6 +38,11 @@ string or {name}), author|authors, lang, topics|tags. Files with no extension ar
 Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
 ~/.local/share/cs-search/db (cs-search looks in the same place).
 
+Threads and shards: --jobs N (default: one per core) builds a new database, or a --rebuild,
+in N parts at once and merges them; --shards N writes N shard databases under DB, named by
+a Xapian stub file, a thread each, on every run. xapian-tcpsrv can serve each shard, and
+cs-search searches them together (see its --help).
+
 Limits: files over --max-file-size are skipped; article text over --max-article-size is cut; binary files (NUL bytes) are skipped; JSON
 nesting deeper than 500 levels, XML entity expansion and YAML aliases are refused by the
 parsers; symbolic links to folders are not followed.

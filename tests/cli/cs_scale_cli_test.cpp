@@ -221,6 +221,31 @@ TEST_F(ScaleOut, AnUnreachableRemoteShardIsOneClearError) {
   EXPECT_THAT(result.err, HasSubstr(stub.string()));
 }
 
+TEST_F(ScaleOut, AnIncrementalRunWithTwoThreadsWritesWhatOneThreadWrites) {
+  // The bundled articles first, then the rest: the second run is incremental, so its two
+  // threads analyse one batch while the one before is written (not a parallel first build).
+  TempDir copy;
+  const fs::path folder = copy.path() / "corpus";
+  fs::create_directories(folder);
+  fs::copy(corpus() / "bundled", folder / "bundled", fs::copy_options::recursive);
+  const std::string target = (copy.path() / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", target, "--quiet", "--jobs", "1", folder.string()}).exit_code, 0);
+  fs::copy(corpus(), folder, fs::copy_options::recursive | fs::copy_options::skip_existing);
+  const CliResult rest = run_cli(cs_index_binary(), {"--db", target, "--jobs", "2", "--batch-mb", "0.05", folder.string()});
+  ASSERT_EQ(rest.exit_code, 0) << rest.err;
+  EXPECT_THAT(rest.out, HasSubstr("articles added 120, updated 0, removed 0, unchanged 5"));
+  EXPECT_FALSE(fs::exists(target + ".parts"));
+  const auto same_root = [&](std::string jsonl) {
+    for (std::size_t at = jsonl.find(folder.string()); at != std::string::npos; at = jsonl.find(folder.string(), at)) {
+      jsonl.replace(at, folder.string().size(), corpus().string());
+    }
+    return jsonl;
+  };
+  for (const auto& query : kQueries) {
+    EXPECT_EQ(same_root(answer({target}, query)), answer({db("single")}, query)) << query[0];
+  }
+}
+
 TEST_F(ScaleOut, ChangesReachTheShardOfEachFileIncrementally) {
   TempDir copy;
   fs::copy(corpus(), copy.path() / "corpus", fs::copy_options::recursive);
