@@ -419,6 +419,8 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   const unsigned threads_per_part = std::max<unsigned>(1, jobs / static_cast<unsigned>(parts.size()));
   std::mutex report_mutex;
   std::vector<IndexProgress> progress(parts.size());
+  std::uintmax_t bytes_total = 0;
+  for (const CrawlEntry& entry : crawled.entries) bytes_total += entry.size;
   std::vector<IndexReport> reports;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     IndexReport part_report;
@@ -436,7 +438,7 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
           sum.bytes_done += each.bytes_done;
         }
         sum.files_total = crawled.entries.size();
-        for (const CrawlEntry& entry : crawled.entries) sum.bytes_total += entry.size;
+        sum.bytes_total = bytes_total;
         report.progress(sum);
       };
     }
