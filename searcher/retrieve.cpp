@@ -233,7 +233,8 @@ void PassageSearcher::count_more_passages(const Xapian::Query& matching, const s
                                           std::vector<Hit>& hits) const {
   if (hits.empty()) return;
   // The passages of the hits' stories: those of each hit's article and of the story's other
-  // articles (every passage carries its article's id term).
+  // articles as listed (every passage carries its article's id term). A story of more than
+  // kMaxStoryMembers + 1 articles is counted over the listed ones only.
   std::vector<Xapian::Query> story_terms;
   for (const Hit& hit : hits) {
     story_terms.emplace_back(schema::boolean_term(schema::kArticleIdPrefix, hit.record.article_id));
