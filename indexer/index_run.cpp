@@ -105,6 +105,12 @@ class ArticleOwners {
 // True when a file indexed before and not found this run is gone for good: it no longer
 // exists, or it exists and is readable but the crawl now leaves it out (.csignore, hidden).
 // A file that cannot be looked at (a folder without permission) keeps its articles.
+// What a database's stored stories or file states could not be read gives.
+Error unreadable_history(const fs::path& db, const Xapian::Error& e) {
+  return Error{ErrorKind::kDatabase, db.string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
+               "run cs-index --rebuild, or index into a new --db"};
+}
+
 bool gone_or_excluded(const std::string& path) {
   if (::access(path.c_str(), R_OK) == 0) return true;
   return errno == ENOENT || errno == ENOTDIR;
@@ -185,8 +191,7 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
   try {
     previous_ = load_file_states(writer_.database());
   } catch (const Xapian::Error& e) {
-    return Error{ErrorKind::kDatabase, writer_.path().string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
-                 "run cs-index --rebuild, or index into a new --db"};
+    return unreadable_history(writer_.path(), e);
   }
   for (const auto& [path, state] : previous_) owners_.add(state.articles);
 
@@ -406,11 +411,12 @@ Result<std::vector<Part>> open_parts(const std::vector<fs::path>& paths) {
 Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport& report, std::vector<Part>& parts,
                                  const Crawled& crawled, unsigned jobs) {
   SharedStories stories;
-  try {
-    for (Part& part : parts) stories.load(part.writer->database());
-  } catch (const Xapian::Error& e) {
-    return Error{ErrorKind::kDatabase, options.db.string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
-                 "run cs-index --rebuild, or index into a new --db"};
+  for (Part& part : parts) {
+    try {
+      stories.load(part.writer->database());
+    } catch (const Xapian::Error& e) {
+      return unreadable_history(part.writer->path(), e);
+    }
   }
   if (parts.size() == 1) {
     return IndexRun(options, report, *parts[0].writer, stories, jobs).run(parts[0].entries, crawled.walked_folders);
