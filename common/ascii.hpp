@@ -17,6 +17,14 @@ inline std::string ascii_lower(std::string_view text) {
   return out;
 }
 
+// `text` with a-z made A-Z; every other byte unchanged.
+inline std::string ascii_upper(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  return out;
+}
+
 // True when `text` is one or more of 0-9.
 inline bool all_ascii_digits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -31,14 +31,16 @@ bool takes_value(const po::option_description* option) {
 
 }  // namespace
 
-CommandLine::CommandLine(std::string program, std::string usage)
-    : program_(std::move(program)), usage_(std::move(usage)) {}
+CommandLine::CommandLine(const Manual& manual) : manual_(manual), program_(manual.program) {}
 
 std::optional<int> CommandLine::parse(int argc, const char* const* argv) {
   // Declared last so --help lists the program's own options first.
   visible_.add_options()("config", po::value<std::string>()->value_name("FILE"),
-                         "read default options from FILE (else the config file, see below)")(
-      "help,h", "show this help")("version,V", "show versions");
+                         "read default options from FILE (else the config file named under Files)")(
+      "generate", po::value<std::string>()->value_name("KIND"),
+      ("print this manual as a man page, a bash completion script or the README's reference: " +
+       generated_kinds_phrase())
+          .c_str())("help,h", "show this help")("version,V", "show versions");
   po::options_description all;
   all.add(visible_);
   all.add_options()(kOperands, po::value<std::vector<std::string>>(), "");
@@ -78,7 +80,14 @@ std::optional<int> CommandLine::parse(int argc, const char* const* argv) {
     return usage_error(e.what());
   }
   if (given("help")) {
-    std::cout << usage_ << '\n' << visible_;
+    std::cout << render_help(manual_, visible_);
+    return exit_code::kSuccess;
+  }
+  if (given("generate")) {
+    const std::string kind = values_["generate"].as<std::string>();
+    const auto text = render_generated(kind, manual_, visible_, version_number(), release_date());
+    if (!text) return usage_error("--generate takes " + generated_kinds_phrase() + ", not '" + kind + "'");
+    std::cout << *text;
     return exit_code::kSuccess;
   }
   if (given("version")) {

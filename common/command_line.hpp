@@ -1,5 +1,5 @@
 // The command-line conventions cs-index and cs-search share, on Boost.Program_options:
-// --help and --version, operands in order (and allowed to start with '-', so
+// --help, --version and --generate (the manual's other renderings, manual.hpp), operands in order (and allowed to start with '-', so
 // "cs-search xi -trump" excludes "trump"), no guessing of abbreviated options, and one way
 // to print errors: "program: error: reason; hint".
 #pragma once
@@ -13,20 +13,22 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/manual.hpp"
 
 namespace cs {
 
 class CommandLine {
  public:
-  // `usage` is printed by --help above the options.
-  CommandLine(std::string program, std::string usage);
+  // `manual` is what --help prints above the options, and what --generate renders; it
+  // must outlive the CommandLine.
+  explicit CommandLine(const Manual& manual);
 
-  // Declares the program's own options; parse() adds --help and --version.
+  // Declares the program's own options; parse() adds --config, --generate, --help and --version.
   boost::program_options::options_description_easy_init add_options() { return visible_.add_options(); }
 
   // Parses the arguments after the program name, then the config file for what they left
   // out (see config_path); call it once. Returns an exit status when the program
-  // should stop now: after printing --help or --version (0) or a usage error (2).
+  // should stop now: after printing --help, --version or --generate (0) or a usage error (2).
   std::optional<int> parse(int argc, const char* const* argv);
 
   bool given(const std::string& option) const { return values_.count(option) > 0; }
@@ -42,8 +44,8 @@ class CommandLine {
   int usage_error(const std::string& reason) const;
 
  private:
+  const Manual& manual_;
   std::string program_;
-  std::string usage_;
   boost::program_options::options_description visible_{"Options"};
   boost::program_options::variables_map values_;
   std::vector<std::string> operands_;

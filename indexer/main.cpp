@@ -9,60 +9,22 @@
 #include "common/exit_codes.hpp"
 #include "common/terminal.hpp"
 #include "indexer/index_run.hpp"
+#include "indexer/manual.hpp"
 
 namespace po = boost::program_options;
 namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kProgram = "cs-index";
-
-constexpr const char* kUsage = R"(Usage: cs-index [OPTIONS] [PATH...]
-
-Index articles into a cs-search database. PATHs are files or folders (walked recursively);
-with none, the bundled corpus is indexed.
-
-Re-running is incremental: only new and changed files are read (size and modification time,
-then a content hash), only the changed records of a JSON Lines, JSON or feed file are
-rewritten, and the articles of files deleted from under a folder PATH are removed. --rebuild
-indexes everything into a fresh database and swaps it in when complete.
-
-Formats: .txt/.text (plain text, one paragraph per line), .md/.markdown (with optional YAML
-front matter), .html/.htm (the page's main content and metadata), .rss/.atom/.xml (RSS and
-Atom feeds, one article per item), .json (an object, an array of objects, or {"articles": [...]}) and
-.jsonl/.ndjson (one object per line). Record fields: id, title, text|body|content,
-excerpt|summary|description, date|published|publishedDateTime, url, source|provider (a
-string or {name}), author|authors, lang, topics|tags. Files with no extension are sniffed. Names listed in a folder's .csignore file
-(shell patterns) and hidden files are not indexed.
-
-Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
-~/.local/share/cs-search/db (cs-search looks in the same place).
-
-Threads and shards: --jobs N (default: one per core) builds a new database, or a --rebuild,
-in N parts at once and merges them; --shards N writes N shard databases under DB, named by
-a Xapian stub file, a thread each, on every run. xapian-tcpsrv can serve each shard, and
-cs-search searches them together (see its --help).
-
-Limits: files over --max-file-size are skipped; article text over --max-article-size is cut; binary files (NUL bytes) are skipped; JSON
-nesting deeper than 500 levels, XML entity expansion and YAML aliases are refused by the
-parsers; symbolic links to folders are not followed.
-
-On a terminal, progress (files, MB, rate, ETA) is shown on standard error; --quiet prints
-only warnings and errors, --verbose also names each file added, updated or removed.
-
-Exit status: 0 the run completed (bad files are warned about, counted and skipped),
-2 usage error, a PATH that does not exist or cannot be read (the rest is still indexed), or
-the database could not be written (locked, read-only, not a database, disk full).
-)";
-
-// The corpus shipped with cs-search: the source tree's when run from a build folder, else
-// the installed share/cs-search/corpus next to bin/.
+// The corpus shipped with cs-search: share/cs-search/corpus beside the bin/ this program
+// was installed in, else (run from a build folder) the source tree's.
 fs::path bundled_corpus(const char* argv0) {
   std::error_code ec;
-  if (fs::is_directory(CS_SOURCE_CORPUS_DIR, ec)) return CS_SOURCE_CORPUS_DIR;
   const fs::path exe = fs::canonical("/proc/self/exe", ec);
-  const fs::path installed = (ec ? fs::path(argv0) : exe).parent_path() / ".." / "share" / "cs-search" / "corpus";
-  return installed.lexically_normal();
+  const fs::path installed =
+      ((ec ? fs::path(argv0) : exe).parent_path() / ".." / "share" / "cs-search" / "corpus").lexically_normal();
+  if (fs::is_directory(installed, ec) || !fs::is_directory(CS_SOURCE_CORPUS_DIR, ec)) return installed;
+  return CS_SOURCE_CORPUS_DIR;
 }
 
 // Progress on standard error, redrawn in place at most five times a second; erased before a
@@ -124,7 +86,7 @@ int main(int argc, char** argv) {
   // A write past the file size limit (ulimit -f) then fails like a full disk, with a clear
   // error and the last commit intact, instead of killing cs-index mid-write.
   std::signal(SIGXFSZ, SIG_IGN);
-  cs::CommandLine command_line(kProgram, kUsage);
+  cs::CommandLine command_line(cs::indexer::cs_index_manual());
   std::string db_option;
   double max_file_mb = 64;
   double batch_mb = 1;
@@ -137,13 +99,13 @@ int main(int argc, char** argv) {
       ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(64),
        "skip files larger than this")
       ("max-article-size", po::value(&max_article_mb)->value_name("MB")->default_value(2),
-       "cut an article's text at this size (bounds memory)")
+       "cut an article's text at this size, to bound memory")
       ("jobs,j", po::value(&jobs)->value_name("N"),
        "index with N threads (default: one per core); a first run or --rebuild builds a single database in N parts and merges them")
       ("shards", po::value(&shards)->value_name("N"),
        "write N shard databases under --db, a thread each (a new database, or with --rebuild)")
       ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(1),
-       "commit after this much text (bounds memory; a killed run keeps every earlier commit)")
+       "commit after this much text, to bound memory; a killed run keeps every earlier commit")
       ("quiet,q", "print no progress and no summary, only warnings and errors")
       ("verbose,v", "also name each file added, updated or removed");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages cs-search needs to build, test and benchmark, and only
+# Installs the Debian packages cs-search needs to build, test, package and benchmark, and only
 # those that are missing. Runs apt-get as root (directly, or through sudo when present);
 # otherwise names the missing packages and the command to install them, and fails.
 set -euo pipefail
@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   xapian-tools xapian-omega time
+  man-db    # the man page tests (man -l)
 )
 
 missing=()

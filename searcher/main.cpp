@@ -16,53 +16,11 @@
 #include "searcher/filters.hpp"
 #include "searcher/output/result_writer.hpp"
 #include "searcher/session.hpp"
+#include "searcher/manual.hpp"
 
 namespace po = boost::program_options;
 
 namespace {
-
-constexpr const char* kProgram = "cs-search";
-
-constexpr const char* kUsage = R"(Usage: cs-search [OPTIONS] QUERY...
-       cs-search [OPTIONS] --batch FILE
-
-Ranked passages for a query: the best passage of each matching article, with its title,
-source, date and file, and the query's words highlighted.
-
-Query syntax: words match any form with the same stem ("calls" finds "call"), in the text or
-the title; "exact phrase" matches word for word; +word must match; -word or NOT word must
-not; a AND b, a OR b, parentheses; a NEAR b (within 10 words), a NEAR/3 b; tariff* (words
-starting so); title:word, title:"a phrase"; source:, author:, topic:, lang: and
-date:2021, date:2021-02..2021-06, date:2021.. narrow the words beside them. Operators are
-upper case; passages matching more of the words rank first (BM25). Case, accents and
-traditional/simplified Chinese are folded; US and U.S. are an acronym (us is the word);
-Ing-wen also finds Ingwen; each article is stemmed in its own language.
-
-Filters narrow every query: --since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both
-inclusive); --source, --author, --topic and --lang take a value each and may be repeated (any
-of them matches). --sort date lists oldest first, --sort -date newest first. --facets and
---histogram count every matching article once, whatever --limit shows.
-
-Synonyms: --synonyms FILE, one rule a line: "china, prc" (each finds the other) or
-"potus => president" (one way); '#' starts a comment.
-
-Like: --like ARTICLE_ID (as printed in jsonl or trec output) finds articles that use the
-same telling words, by Xapian's relevance feedback; filters and --facets apply too.
-
-Batch: one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is the line number);
-blank lines and lines starting with # are skipped; FILE - reads standard input. With
---qrels QRELS (TREC judgments, "QID 0 DOCNO GRADE", DOCNO an article id or one passage's
-"ARTICLE_ID#INDEX"), the run is scored instead of printed: MRR@10, nDCG@10, Recall@100 and
-MAP per query and their mean, as trec_eval computes them over the top 100 hits.
-
-Database: --db DIR, else $CS_DB, else $XDG_DATA_HOME/cs-search/db, else
-~/.local/share/cs-search/db (where cs-index writes by default). Several --db are searched
-as one collection; a --db may be a sharded folder (cs-index --shards) or a Xapian stub
-file listing databases and remote shards served by xapian-tcpsrv ("remote HOST:PORT").
-
-Exit status: 0 results found, 1 no results, 2 usage, query or database error (in a batch:
-any query that failed).
-)";
 
 bool use_color(const std::string& when) {
   if (when == "always") return true;
@@ -73,7 +31,7 @@ bool use_color(const std::string& when) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  cs::CommandLine command_line(kProgram, kUsage);
+  cs::CommandLine command_line(cs::searcher::cs_search_manual());
   std::vector<std::string> db_options;
   std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
   std::size_t limit = 10;
@@ -106,7 +64,7 @@ int main(int argc, char** argv) {
       ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
       ("rerank", po::value(&rerank)->value_name("N")->default_value(30),
-       "re-score the best N articles with proximity, phrase, title and position (0: BM25 only)")
+       "re-score the best N articles with proximity, phrase, title and position; 0: BM25 only")
       ("recency", po::value(&recency)->value_name("HALF_LIFE"),
        "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
       ("weight", po::value(&weights)->value_name("NAME=VALUE")->composing(),

@@ -196,6 +196,7 @@ fs::path cs_index_binary() { return CS_INDEX_BINARY; }
 fs::path cs_search_binary() { return CS_SEARCH_BINARY; }
 fs::path corpus_dir() { return CS_CORPUS_DIR; }
 fs::path fixtures_dir() { return CS_FIXTURES_DIR; }
+fs::path source_dir() { return CS_SOURCE_DIR; }
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

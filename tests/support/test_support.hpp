@@ -51,6 +51,7 @@ std::filesystem::path cs_index_binary();
 std::filesystem::path cs_search_binary();
 std::filesystem::path corpus_dir();
 std::filesystem::path fixtures_dir();
+std::filesystem::path source_dir();  // the source tree's top (README.md, corpus/)
 
 // `count` made-up lowercase words of 3 to 2 + `max_length` letters, drawn from `random`: a
 // vocabulary for generated corpora.

@@ -56,8 +56,12 @@ struct Parsed {
   std::string err;
 };
 
+const Manual kTestManual{.program = "cs-test", .summary = "a test", .synopsis = {"[OPTIONS] WORD..."},
+                        .description = "Tests the command line.", .sections = {}, .choices = {},
+                        .operands_are_paths = false, .see_also = ""};
+
 Parsed parse(std::vector<const char*> args) {
-  CommandLine command_line("cs-test", "Usage: cs-test [OPTIONS] WORD...");
+  CommandLine command_line(kTestManual);
   std::string limit;
   command_line.add_options()("limit,n", po::value(&limit), "")("lines", "");
   args.insert(args.begin(), "cs-test");
@@ -92,6 +96,13 @@ TEST(CommandLine, AbbreviatedOptionsAreNotGuessed) {
 TEST(CommandLine, HelpAndVersionStopWithSuccess) {
   EXPECT_EQ(parse({"--help"}).exit_now, 0);
   EXPECT_EQ(parse({"-V"}).exit_now, 0);
+  EXPECT_EQ(parse({"--generate", "man"}).exit_now, 0);
+}
+
+TEST(CommandLine, AnUnknownGeneratedKindIsAUsageError) {
+  const Parsed p = parse({"--generate", "fish"});
+  EXPECT_EQ(p.exit_now, 2);
+  EXPECT_EQ(p.err, "cs-test: error: --generate takes man, complete-bash or markdown, not 'fish'; see cs-test --help\n");
 }
 
 }  // namespace

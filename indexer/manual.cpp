@@ -1,0 +1,126 @@
+#include "indexer/manual.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+constexpr std::string_view kDescription = R"(Index articles into a cs-search database: web pages, feeds, JSON exports, Markdown notes and
+plain text, each cut into passages of about 100 words that cs-search ranks. PATHs are files
+or folders, walked recursively; with none, the bundled corpus is indexed.)";
+
+constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed): plain text, one paragraph per line. The title
+  is the first line that is not site chrome; a dateline and a "By ..." byline become the
+  date and author.
+- .md, .markdown: CommonMark, with optional YAML front matter holding the record fields.
+- .html, .htm, .xhtml: the page's main content (article, else main, else the densest
+  block; never scripts, navigation, footers, asides, forms or widgets). Title from
+  og:title, JSON-LD headline, h1 or title; date from article:published_time, JSON-LD
+  datePublished, time datetime or the dateline; author from meta author or JSON-LD;
+  source from og:site_name, JSON-LD publisher or the canonical URL's host.
+- .rss, .atom, .xml: RSS 2.0, RSS 1.0 and Atom feeds, one article per item or entry
+  (content:encoded or content, else description or summary); the feed's title is the
+  source. Entities are never expanded and nothing is fetched.
+- .json: one object, an array of objects, or an object with the array under articles,
+  items, results, data, documents or stories; one article per object.
+- .jsonl, .ndjson: one object per line, one article each; a bad line is reported and
+  skipped.
+
+Encodings: UTF-8 (with or without BOM), UTF-16 with a BOM, else the charset the file
+declares or ICU detects, else windows-1252. Invalid sequences become U+FFFD.)";
+
+constexpr std::string_view kFields = R"(Front matter and JSON records are read by their usual names:
+
+- id (else the path relative to the folder indexed; path#N for the N-th record of a file)
+- title, headline
+- text, body, content; excerpt, summary, description (the text when there is no other)
+- date, published, publishedAt, publishedDateTime, pubDate (ISO 8601 or a written date)
+- url, link
+- source, provider, publisher (a string or {name}); else the first folder of the path
+- author, authors (a string, a list or {name})
+- lang (else the language CLD2 detects)
+- topics, tags, keywords (a list, or comma-separated)
+
+Other fields are ignored. A text ending in "[+1234 chars]" (a news API's cut) marks the
+article a preview.)";
+
+constexpr std::string_view kRuns = R"(Re-running is incremental: only new and changed files are read (size and modification
+time, then a content hash), only the changed records of a JSON Lines, JSON or feed file
+are rewritten, and the articles of files deleted from under a folder PATH are removed.
+--rebuild indexes everything into a fresh database and swaps it in when complete.
+
+The database is committed every --batch-mb MB of text: a killed cs-index leaves it as of
+its last commit, and the next run goes on from there. A second cs-index writing to the
+same database gets a "locked" error. Hidden files and names matching a shell pattern in a
+folder's .csignore file are not indexed.)";
+
+constexpr std::string_view kScale = R"(--jobs N (default: one thread per core) builds a new database, or a --rebuild, in N parts
+at once and merges them with Xapian's compactor; later runs analyse articles on N threads
+while one writes. --shards N writes N shard databases DB/shard-1 ... DB/shard-N and a
+Xapian stub file DB/XAPIANDB naming them, a thread each, on every run; the count is fixed
+until --rebuild. xapian-tcpsrv can serve each shard, and cs-search searches them together.)";
+
+constexpr std::string_view kLimits = R"(Files over --max-file-size are skipped and article text over --max-article-size is cut.
+Binary files (NUL bytes) are skipped; JSON nested deeper than 500 levels, XML entity
+expansion and YAML aliases are refused; symbolic links to folders are not followed. Each
+bad file gets a one-line warning naming it and the reason; the rest still indexes, and
+the summary counts what was skipped.
+
+On a terminal, progress (files, MB, rate, ETA) is shown on standard error; --quiet prints
+only warnings and errors, --verbose also names each file added, updated or removed.)";
+
+constexpr std::string_view kExitStatus = R"(- 0: the run completed (bad files are warned about, counted and skipped).
+- 2: a usage error; a PATH that does not exist or cannot be read (the rest is still
+  indexed); or the database could not be written (locked by another cs-index, read-only,
+  not a database, disk full). The last commit stays intact.)";
+
+constexpr std::string_view kEnvironment = R"(- CS_DB: the database folder when --db is not given.
+- XDG_DATA_HOME: the default database is $XDG_DATA_HOME/cs-search/db.
+- XDG_CONFIG_HOME: where the config file is looked for.
+- HOME: the defaults when the XDG variables are unset (~/.local/share, ~/.config).)";
+
+constexpr std::string_view kFiles = R"(- ~/.config/cs-search/cs-index.conf: default options, one "option = value" a line with
+  the long option names ("db = /srv/news/db"), # comments; the command line wins.
+  --config FILE reads another file.
+- ~/.local/share/cs-search/db: the database, unless --db, CS_DB or XDG_DATA_HOME says
+  otherwise. cs-search looks in the same place.
+- PREFIX/share/cs-search/corpus: the bundled corpus, indexed when no PATH is given
+  (/usr/share/cs-search/corpus from the Debian package).)";
+
+constexpr std::string_view kExamples = R"(Index the bundled corpus into the default database, then your own folders:
+
+    cs-index
+    cs-index ~/articles ~/feeds/saved
+
+A database of its own, rebuilt from scratch with two threads:
+
+    cs-index --db /srv/news/db --rebuild --jobs 2 /srv/news/articles
+
+Four shards, each to be served by xapian-tcpsrv:
+
+    cs-index --db /srv/news/sharded --shards 4 /srv/news/articles
+    xapian-tcpsrv --port 7431 /srv/news/sharded/shard-1)";
+
+}  // namespace
+
+const Manual& cs_index_manual() {
+  static const Manual manual{
+      .program = "cs-index",
+      .summary = "index saved news articles for cs-search",
+      .synopsis = {"[OPTIONS] [PATH...]"},
+      .description = kDescription,
+      .sections = {{"Formats", kFormats},
+                   {"Record fields", kFields},
+                   {"Incremental runs", kRuns},
+                   {"Threads and shards", kScale},
+                   {"Limits and progress", kLimits},
+                   {"Exit status", kExitStatus, true},
+                   {"Environment", kEnvironment, true},
+                   {"Files", kFiles, true},
+                   {"Examples", kExamples}},
+      .choices = {},
+      .operands_are_paths = true,
+      .see_also = "cs-search(1), xapian-tcpsrv(1), xapian-compact(1)"};
+  return manual;
+}
+
+}  // namespace cs::indexer
