@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   xapian-tools xapian-omega time
-  man-db    # the man page tests (man -l)
+  dpkg-dev file man-db    # cpack -G DEB (dpkg-shlibdeps, file); the man page tests (man -l)
 )
 
 missing=()
