@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "common/ascii.hpp"
+#include "common/utf8.hpp"
 
 namespace cs {
 
@@ -81,12 +82,13 @@ std::string roff(std::string_view text) {
     } else if (byte < 0x80) {
       out.push_back(static_cast<char>(byte));
     } else {
-      // A UTF-8 sequence: its code point as \[uXXXX].
-      const int length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2;
-      std::uint32_t code = byte & (length == 4 ? 0x07u : length == 3 ? 0x0Fu : 0x1Fu);
-      for (int k = 1; k < length && i + 1 < text.size(); ++k) code = (code << 6) | (static_cast<unsigned char>(text[++i]) & 0x3Fu);
+      // A UTF-8 sequence: its code point as \[uXXXX]; an invalid byte as U+FFFD.
+      char32_t code = 0xFFFD;
+      const std::size_t length = utf8::decode(text, i, code);
+      if (length == 0) code = 0xFFFD;
+      i += length == 0 ? 0 : length - 1;
       char escape[16];
-      std::snprintf(escape, sizeof escape, "\\[u%04X]", code);
+      std::snprintf(escape, sizeof escape, "\\[u%04X]", static_cast<unsigned>(code));
       out += escape;
     }
   }

@@ -54,6 +54,13 @@ TEST(Manual, ManPageEscapesRoffAndNamesEveryOptionWithItsDefault) {
   EXPECT_THAT(page, HasSubstr(".SH SEE ALSO\ncs\\-other(1)\n"));
 }
 
+TEST(Manual, ManPageEscapesEveryNonAsciiCharacterAndReplacesInvalidBytes) {
+  Manual manual = kManual;
+  manual.description = "caf\xC3\xA9, \xF0\x9F\x93\xB0 and a stray \xFF byte";
+  const std::string page = render_man_page(manual, demo_options(), "1", "d");
+  EXPECT_THAT(page, HasSubstr("\n.PP\ncaf\\[u00E9], \\[u1F4F0] and a stray \\[uFFFD] byte\n"));
+}
+
 TEST(Manual, HelpIndentsSectionsUnderTheirTitlesBeforeTheOptions) {
   const std::string help = render_help(kManual, demo_options());
   EXPECT_THAT(help, HasSubstr("Usage: cs-demo [OPTIONS] WORD...\n       cs-demo [OPTIONS] --batch FILE\n\nDoes things"));
