@@ -7,6 +7,7 @@
 #include "indexer/article_text.hpp"
 #include "indexer/dates.hpp"
 #include "indexer/html_text.hpp"
+#include "indexer/source_text.hpp"
 
 namespace cs::indexer {
 
@@ -27,7 +28,11 @@ constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "cr
 constexpr std::string_view kLangFields[] = {"lang", "language"};
 constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories"};
 
-std::string trimmed(std::string_view s) {
+// A string value as stored text: cleaned like a file's text (its escapes may have decoded
+// to line ends, control characters or terminal escapes; see clean_text), then trimmed.
+std::string trimmed(std::string_view value) {
+  const std::string cleaned = clean_text(std::string(value));
+  std::string_view s = cleaned;
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
   return std::string(s);

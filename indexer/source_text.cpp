@@ -104,9 +104,8 @@ Result<DecodedText> decode_bytes(std::string_view bytes) {
   return decoded;
 }
 
-// Line ends become '\n' (Windows "\r\n" and old Mac "\r" alike), then control characters,
-// terminal escape sequences and bidirectional overrides are dropped: no document text that
-// reaches the index, and so no output, can carry them.
+}  // namespace
+
 std::string clean_text(std::string text) {
   std::string lines;
   lines.reserve(text.size());
@@ -119,8 +118,6 @@ std::string clean_text(std::string text) {
   }
   return terminal::sanitize(lines, /*keep_newlines=*/true);
 }
-
-}  // namespace
 
 Result<DecodedText> decode_source_text(std::string_view bytes) {
   auto decoded = decode_bytes(bytes);

@@ -23,6 +23,18 @@ TEST(RecordFields, AcceptsAliases) {
   EXPECT_EQ(text.body, "C");
 }
 
+TEST(RecordFields, EscapedControlCharactersAreCleanedLikeAFilesText) {
+  // Found by fuzz_reader_jsonl: JSON escapes decode to what decode_source_text removed
+  // from the file, and they must not reach the index (or a terminal) either.
+  const auto record = nlohmann::json::parse(
+      R"({"title": "Red \u001b[31malert\u0007", "author": "A\rB", "text": "Lanes w\re open.\r\nNext\u202e line."})");
+  Article article;
+  const RecordText text = apply_record_fields(record, article);
+  EXPECT_EQ(article.title, "Red alert");
+  EXPECT_EQ(article.author, "A\nB");
+  EXPECT_EQ(text.body, "Lanes w\ne open.\nNext line.");
+}
+
 TEST(RecordFields, SkipsADateAliasThatIsNotADate) {
   // The CNN seed has both "published: true" and "publishedDateTime".
   const auto record = nlohmann::json::parse(R"({"published": "true", "publishedDateTime": "2021-02-11T02:39:57Z"})");
