@@ -1,6 +1,5 @@
 #include "common/manual.hpp"
 
-#include <cstdint>
 #include <cstdio>
 #include <sstream>
 
