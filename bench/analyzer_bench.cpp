@@ -1,6 +1,6 @@
 // Analysis throughput in MB/s of article text, against plain Xapian's TermGenerator on the
 // same text in the same run: the ICU analyzer alone, and everything cs-index does to an
-// article before the database write (words, stems, passages, Xapian documents).
+// article before the database write (words, stems, passages, the Xapian document).
 //
 //   build/bench/analyzer_bench                            # the bundled corpus
 //   CS_BENCH_CORPUS=DIR build/bench/analyzer_bench        # any folder cs-index reads
@@ -11,7 +11,7 @@
 #include "bench/throughput_ratio_reporter.hpp"
 #include "common/analyzer.hpp"
 #include "common/terminal.hpp"
-#include "indexer/passage_document.hpp"
+#include "indexer/article_document.hpp"
 #include "indexer/passages.hpp"
 
 namespace cs::bench {
@@ -39,12 +39,13 @@ void BM_AnalyzerWordsAndStems(benchmark::State& state) {
 }
 BENCHMARK(BM_AnalyzerWordsAndStems)->Unit(benchmark::kMillisecond);
 
-// What cs-index does per article before writing: words, passages, one document per passage
-// with exact positional terms, stems, title terms, field terms, values and stored record.
-void BM_ArticleToPassageDocuments(benchmark::State& state) {
+// What cs-index does per article before writing: words, passages, and the article's document
+// with exact positional terms, stems, title terms, field terms, values, passage texts and
+// stem hashes, and stored record.
+void BM_ArticleToDocument(benchmark::State& state) {
   const BenchCorpus& corpus = bench_corpus();
   Analyzer analyzer;
-  indexer::PassageDocumentBuilder builder(analyzer);
+  indexer::ArticleDocumentBuilder builder(analyzer);
   std::vector<Token> words;
   const std::string root = corpus.folder.string();
   for (auto _ : state) {
@@ -57,7 +58,7 @@ void BM_ArticleToPassageDocuments(benchmark::State& state) {
   }
   set_throughput(state, corpus);
 }
-BENCHMARK(BM_ArticleToPassageDocuments)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ArticleToDocument)->Unit(benchmark::kMillisecond);
 
 // The reference: Xapian's own TermGenerator (English stems and unstemmed positional terms,
 // as Xapian applications index by default) over the same bodies and titles.

@@ -32,7 +32,7 @@ struct PassagePool {
   double average_length = 0;
 };
 
-// Every passage of the corpus as the indexer hashes it (passage_document.cpp).
+// Every passage of the corpus as the indexer hashes it (article_document.cpp).
 const PassagePool& passage_pool() {
   static const PassagePool pool = [] {
     PassagePool built;

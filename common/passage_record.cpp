@@ -6,14 +6,11 @@
 
 namespace cs {
 
-std::string encode_passage_record(const PassageRecord& r) {
+std::string encode_article_record(const PassageRecord& r) {
   nlohmann::json j = {
-      {"article_id", r.article_id}, {"passage_id", r.passage_id}, {"title", r.title},
-      {"source", r.source},         {"author", r.author},         {"date", r.date},
-      {"url", r.url},               {"path", r.path},             {"root", r.root},
-      {"lang", r.lang},             {"topics", r.topics},         {"text", r.text},
-      {"index", r.index},
-      {"count", r.count},           {"preview", r.preview},
+      {"article_id", r.article_id}, {"title", r.title}, {"source", r.source}, {"author", r.author},
+      {"date", r.date},             {"url", r.url},     {"path", r.path},     {"root", r.root},
+      {"lang", r.lang},             {"topics", r.topics}, {"count", r.count}, {"preview", r.preview},
   };
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -23,12 +20,18 @@ std::string display_path(const PassageRecord& record) {
   return (std::filesystem::path(record.root) / record.path).string();
 }
 
-Result<PassageRecord> decode_passage_record(std::string_view data) {
+std::string passage_id(std::string_view article_id, std::uint32_t passage_index) {
+  std::string id(article_id);
+  id.push_back('#');
+  id.append(std::to_string(passage_index));
+  return id;
+}
+
+Result<PassageRecord> decode_article_record(std::string_view data) {
   try {
     const auto j = nlohmann::json::parse(data);
     PassageRecord r;
     r.article_id = j.at("article_id").get<std::string>();
-    r.passage_id = j.at("passage_id").get<std::string>();
     r.title = j.value("title", "");
     r.source = j.value("source", "");
     r.author = j.value("author", "");
@@ -38,13 +41,11 @@ Result<PassageRecord> decode_passage_record(std::string_view data) {
     r.root = j.value("root", "");
     r.lang = j.value("lang", "");
     r.topics = j.value("topics", std::vector<std::string>{});
-    r.text = j.value("text", "");
-    r.index = j.value("index", 0u);
     r.count = j.value("count", 0u);
     r.preview = j.value("preview", false);
     return r;
   } catch (const nlohmann::json::exception& e) {
-    return Error{ErrorKind::kDatabase, "", "", std::string("unreadable passage record (") + e.what() + ")",
+    return Error{ErrorKind::kDatabase, "", "", std::string("unreadable article record (") + e.what() + ")",
                  "delete the database folder and run cs-index again"};
   }
 }

@@ -1,5 +1,6 @@
-// The record stored as each passage document's data: everything the searcher shows for a
-// hit, so presenting a result never reads the source file again.
+// What the searcher shows for a hit: a passage and its article's fields. The article's
+// fields are stored as its document's data, so presenting a result never reads the source
+// file again; the passage (its text, index and id) comes from the second stage's choice.
 #pragma once
 
 #include <cstdint>
@@ -29,12 +30,17 @@ struct PassageRecord {
   bool preview = false;     // the article is a paywall preview
 };
 
-std::string encode_passage_record(const PassageRecord& record);
+// The article's fields of `record` (not its passage's), as stored in the document's data.
+std::string encode_article_record(const PassageRecord& record);
 
 // The path to show for a passage: the indexed root joined with the article's relative path.
 std::string display_path(const PassageRecord& record);
 
-// Fails with a kDatabase error when the data was not written by a compatible cs-index.
-Result<PassageRecord> decode_passage_record(std::string_view data);
+// The article's fields back, the passage's left empty. Fails with a kDatabase error when
+// the data was not written by a compatible cs-index.
+Result<PassageRecord> decode_article_record(std::string_view data);
+
+// "<article id>#<passage index>": how results and relevance judgments name a passage.
+std::string passage_id(std::string_view article_id, std::uint32_t passage_index);
 
 }  // namespace cs

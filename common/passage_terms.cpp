@@ -1,5 +1,8 @@
 #include "common/passage_terms.hpp"
 
+#include <bit>
+#include <cstring>
+
 namespace cs {
 
 namespace {
@@ -18,30 +21,46 @@ std::uint32_t get(std::string_view in, std::size_t at) {
 
 }  // namespace
 
-std::string encode_passage_terms(std::uint32_t passage_index, std::span<const std::uint32_t> title,
-                                 std::span<const std::uint32_t> text) {
+std::string encode_article_terms(std::span<const std::uint32_t> title, std::span<const std::uint32_t> passage_starts,
+                                 std::uint32_t word_count) {
   std::string out;
-  out.reserve(4 * (2 + title.size() + text.size()));
-  put(out, passage_index);
+  out.reserve(4 * (3 + title.size() + passage_starts.size()));
   put(out, static_cast<std::uint32_t>(title.size()));
+  put(out, static_cast<std::uint32_t>(passage_starts.size()));
+  put(out, word_count);
   for (const std::uint32_t hash : title) put(out, hash);
-  for (const std::uint32_t hash : text) put(out, hash);
+  for (const std::uint32_t start : passage_starts) put(out, start);
   return out;
 }
 
-PassageTermsRange decode_passage_terms(std::string_view encoded, std::vector<std::uint32_t>& arena) {
-  PassageTermsRange range;
-  constexpr std::size_t kHeaderWords = 2;
+ArticleTermsRange decode_article_terms(std::string_view encoded, std::vector<std::uint32_t>& arena) {
+  ArticleTermsRange range;
+  constexpr std::size_t kHeaderWords = 3;
   if (encoded.size() < 4 * kHeaderWords || encoded.size() % 4 != 0) return range;
   const std::size_t words = encoded.size() / 4 - kHeaderWords;
-  const std::uint32_t title_count = get(encoded, 4);
-  if (title_count > words) return range;
-  range.passage_index = get(encoded, 0);
+  const std::uint32_t title_count = get(encoded, 0);
+  const std::uint32_t passage_count = get(encoded, 4);
+  const std::uint32_t word_count = get(encoded, 8);
+  if (title_count > words || passage_count != words - title_count) return range;
+  const std::size_t first = 4 * (kHeaderWords + title_count);
+  // Starts must rise from 0 within the words, or the passages' bounds would not hold.
+  for (std::uint32_t k = 0; k < passage_count; ++k) {
+    const std::uint32_t start = get(encoded, first + 4 * k);
+    const std::uint32_t previous = k == 0 ? 0 : get(encoded, first + 4 * (k - 1));
+    if ((k == 0 && start != 0) || start < previous || start > word_count) return range;
+  }
   range.title_begin = static_cast<std::uint32_t>(arena.size());
   range.title_count = title_count;
-  range.text_begin = range.title_begin + title_count;
-  range.text_count = static_cast<std::uint32_t>(words - title_count);
-  for (std::size_t i = 0; i < words; ++i) arena.push_back(get(encoded, 4 * (i + kHeaderWords)));
+  range.starts_begin = range.title_begin + title_count;
+  range.passage_count = passage_count;
+  range.word_count = word_count;
+  const std::size_t at = arena.size();
+  arena.resize(at + words);
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(arena.data() + at, encoded.data() + 4 * kHeaderWords, 4 * words);
+  } else {
+    for (std::size_t i = 0; i < words; ++i) arena[at + i] = get(encoded, 4 * (i + kHeaderWords));
+  }
   return range;
 }
 

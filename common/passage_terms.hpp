@@ -1,7 +1,10 @@
-// The compact form of a passage's words that the second-stage scoring loop reads: one 32-bit
-// hash per stem, in text order (the index of a hash is the word's position), plus the
-// title's. Written by the indexer into a value slot (schema::kPassageTermsSlot), read back
-// by the searcher for the candidates it re-ranks, so that no text is analysed at query time.
+// What the second stage needs of an article besides Xapian's positions: where each passage
+// begins (the index of its first word; word i has position i + 1 in the article's
+// positional stems) and the title's stem hashes. The searcher reads the positions of the
+// query's stems for the articles it re-ranks, places them in passages by these starts, and
+// scores the passages (passage_scoring.hpp), so that no text is analysed at query time and
+// the work grows with the matches, not with the article's length. Written by the indexer
+// into a value slot (schema::kArticleTermsSlot).
 #pragma once
 
 #include <cstdint>
@@ -22,20 +25,21 @@ constexpr std::uint32_t term_hash(std::string_view stem) {
   return hash;
 }
 
-// Little-endian: [passage index] [title count] [title hashes] [passage hashes]. The index
-// rides along so the searcher reads one value per candidate.
-std::string encode_passage_terms(std::uint32_t passage_index, std::span<const std::uint32_t> title,
-                                 std::span<const std::uint32_t> text);
+// Little-endian: [title count] [passage count] [word count] [title hashes] [passage
+// starts]; passage K's words run from its start to the next passage's (or the word count).
+std::string encode_article_terms(std::span<const std::uint32_t> title, std::span<const std::uint32_t> passage_starts,
+                                 std::uint32_t word_count);
 
-// Appends the hashes of `encoded` to `arena` and says where they lie in it. An empty or
-// malformed value decodes as no words at all (the passage is then scored by BM25 alone).
-struct PassageTermsRange {
-  std::uint32_t passage_index = 0;
+// Appends the title hashes and passage starts of `encoded` to `arena` and says where each
+// lies in it. An empty or malformed value decodes as no title and no passages (the article
+// is then scored by BM25 alone, and shows its first passage).
+struct ArticleTermsRange {
   std::uint32_t title_begin = 0;
   std::uint32_t title_count = 0;
-  std::uint32_t text_begin = 0;
-  std::uint32_t text_count = 0;
+  std::uint32_t starts_begin = 0;
+  std::uint32_t passage_count = 0;
+  std::uint32_t word_count = 0;
 };
-PassageTermsRange decode_passage_terms(std::string_view encoded, std::vector<std::uint32_t>& arena);
+ArticleTermsRange decode_article_terms(std::string_view encoded, std::vector<std::uint32_t>& arena);
 
 }  // namespace cs

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,7 +17,9 @@ namespace cs::schema {
 //    articles stemmed in their own language (kStemLanguagesKey); passage term hashes
 //    for the second stage (kPassageTermsSlot).
 // 4: one facet key per passage (kFacetKeySlot) instead of a slot per counted field.
-inline constexpr std::string_view kSchemaVersion = "4";
+// 5: one document per article (not per passage): the passages' texts in value slots from
+//    kPassageTextSlotBase, their bounds in kArticleTermsSlot; text stems positional.
+inline constexpr std::string_view kSchemaVersion = "5";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
@@ -27,21 +30,20 @@ inline constexpr std::string_view kFileStatePrefix = "cs:file:";
 
 // --- Free-text terms ----------------------------------------------------------------
 // Unprefixed: the normalised, unstemmed word with positions (phrases use these).
-// Stemmed form of an unprefixed word, without positions (Xapian's "Z" convention).
+// Stemmed form of a word (Xapian's "Z" convention): with the word's position in the text
+// (the second stage places the query's stems in passages by them), without in the title.
 inline constexpr std::string_view kStemPrefix = "Z";
 // Words of the article's title, unstemmed; their stems get kStemPrefix + kTitlePrefix.
 inline constexpr std::string_view kTitlePrefix = "S";
 
 // --- Boolean (filter / bookkeeping) terms ---------------------------------------------
-// Unique id of one passage document: "<article id>#<passage index>".
-inline constexpr std::string_view kPassageIdPrefix = "Q";
-// Article id, on every passage of the article: replaces or deletes an article as a whole.
+// Article id, the document's unique term: replaces or deletes an article.
 inline constexpr std::string_view kArticleIdPrefix = "XA";
 // Source file path relative to the indexed root: finds what a file contributed.
 inline constexpr std::string_view kPathPrefix = "XP";
 // Source (publication) name, case-folded.
 inline constexpr std::string_view kSourcePrefix = "XS";
-// Story id, on each article's first passage only: lists the articles of a story.
+// Story id: lists the articles of a story.
 inline constexpr std::string_view kStoryPrefix = "XC";
 // Author name, case-folded (Omega's "A").
 inline constexpr std::string_view kAuthorPrefix = "A";
@@ -55,27 +57,30 @@ inline constexpr std::string_view kMonthPrefix = "M";
 inline constexpr std::string_view kYearPrefix = "Y";
 
 // --- Value slots -------------------------------------------------------------------------
-// Article id: the collapse key, so each article contributes only its best passage.
+// Article id (ties between equal scores are broken on it).
 inline constexpr Xapian::valueno kArticleIdSlot = 0;
 // Publication date, ISO 8601 (sorts as a string); empty when unknown.
 inline constexpr Xapian::valueno kDateSlot = 1;
-// Passage index within its article, Xapian::sortable_serialise'd.
-inline constexpr Xapian::valueno kPassageIndexSlot = 2;
 // Story id: the near-duplicate cluster (the same wire story saved from several outlets),
 // named by its first article's id. The searcher collapses on it: one hit per story.
 inline constexpr Xapian::valueno kStorySlot = 3;
-// The article's MinHash signature (256 bytes), on its first passage only (one per article):
-// cs-index reads them back to put new articles into existing stories.
+// The article's MinHash signature (256 bytes): cs-index reads them back to put new articles
+// into existing stories.
 inline constexpr Xapian::valueno kSignatureSlot = 4;
-// What --facets and --histogram count, the same on every passage of an article: its id,
-// date, source, author, language and topics (encode_facet_key). One built-in
-// Xapian::ValueCountMatchSpy on this slot then sees each matching article once, as one
-// distinct value; Xapian's remote backend runs built-in spies on the servers and merges
-// their counts, where a spy of our own would not run at all.
+// What --facets and --histogram count: the article's id, date, source, author, language
+// and topics (encode_facet_key), one distinct value per article for one built-in
+// Xapian::ValueCountMatchSpy on this slot; Xapian's remote backend runs built-in spies on
+// the servers and merges their counts, where a spy of our own would not run at all.
 inline constexpr Xapian::valueno kFacetKeySlot = 5;
-// The passage's stems and its title's as 32-bit hashes (passage_terms.hpp), for the
-// searcher's second-stage scoring loop.
-inline constexpr Xapian::valueno kPassageTermsSlot = 9;
+// Where each of the article's passages begins among its words, and its title's stem hashes
+// (passage_terms.hpp), for the searcher's second stage, which picks the best passage.
+inline constexpr Xapian::valueno kArticleTermsSlot = 9;
+// Passage K's text is the value in slot kPassageTextSlotBase + K: a hit reads the one
+// passage it shows, not its whole article (Xapian reads one slot of a document at a time).
+inline constexpr Xapian::valueno kPassageTextSlotBase = 16;
+inline constexpr Xapian::valueno passage_text_slot(std::uint32_t passage_index) {
+  return kPassageTextSlotBase + passage_index;
+}
 inline constexpr char kListSeparator = '\x1F';
 // A list of values as one value or metadata string, and back (empty items are dropped).
 std::string join_list(const std::vector<std::string>& items);
@@ -90,8 +95,8 @@ struct FacetKey {
 std::string encode_facet_key(const FacetKey& key);
 FacetKey decode_facet_key(std::string_view encoded);
 
-// Positions of title words start here, far past any passage's own words, so that a phrase
-// never spans from the passage into the title.
+// Positions of title words start here, past most articles' own words, so that positions
+// read as "title" at a glance (title words have their own prefix, so phrases never mix them).
 inline constexpr Xapian::termpos kTitlePositionBase = 100000;
 
 // Xapian refuses terms longer than 245 bytes; a boolean term built from a longer value is

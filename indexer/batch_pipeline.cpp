@@ -66,7 +66,10 @@ std::vector<BuiltArticle> ArticleAnalysis::build(std::vector<Article>& articles,
   for (Article& article : articles) article.story_id = assign_story(article);
   parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
     worker.analyzer.set_language(built[i].stem_language);
-    built[i].documents = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i]);
+    built[i].passages = analysed[i].passages.size();
+    if (!analysed[i].passages.empty()) {
+      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i]);
+    }
     built[i].vocabulary = spelling_words(analysed[i].words);
     analysed[i] = Analysed{};  // its memory is not needed any more
   });

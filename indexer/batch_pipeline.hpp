@@ -1,5 +1,5 @@
 // The two halves of writing a batch, so that they overlap: analysing its articles into
-// passage documents, on as many threads as the run has (each with its own Analyzer), and
+// article documents, on as many threads as the run has (each with its own Analyzer), and
 // writing them with the one DbWriter, on a thread of its own while the next batch is read
 // and analysed. Xapian takes most of the time of a run (it is the writer's half); the rest
 // runs beside it.
@@ -19,13 +19,14 @@
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
 #include "common/error.hpp"
-#include "indexer/passage_document.hpp"
+#include "indexer/article_document.hpp"
 
 namespace cs::indexer {
 
 // One article ready for the writer.
 struct BuiltArticle {
-  std::vector<Xapian::Document> documents;  // one per passage
+  std::optional<Xapian::Document> document;  // none when the article has no passage to index
+  std::size_t passages = 0;
   std::vector<std::string> vocabulary;      // for the spelling table
   std::string stem_language;                // the stemmer its words were stemmed with
 };
@@ -38,7 +39,7 @@ class ArticleAnalysis {
 
   // Detects each article's language when it declares none, stems it in that language, signs
   // it (story_signature), asks `assign_story` for its story in article order (so stories come
-  // out as one thread makes them), splits it into passages and builds their documents.
+  // out as one thread makes them), splits it into passages and builds its document.
   // `roots[i]` is the indexed folder of articles[i].
   std::vector<BuiltArticle> build(std::vector<Article>& articles, const std::vector<std::string>& roots,
                                   const std::function<std::string(const Article&)>& assign_story);
@@ -46,7 +47,7 @@ class ArticleAnalysis {
  private:
   struct Worker {
     Analyzer analyzer;
-    PassageDocumentBuilder builder{analyzer};
+    ArticleDocumentBuilder builder{analyzer};
   };
   // Calls work(worker, i) for every i below n, on all workers at once.
   void parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work);

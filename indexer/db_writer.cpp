@@ -116,7 +116,8 @@ void DbWriter::begin_batch() {
   }
 }
 
-Result<bool> DbWriter::replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
+Result<bool> DbWriter::replace_article(const std::string& article_id,
+                                       const std::optional<Xapian::Document>& document,
                                        const std::vector<std::string>& vocabulary) {
   try {
     begin_batch();
@@ -124,8 +125,13 @@ Result<bool> DbWriter::replace_article(const std::string& article_id, std::vecto
     // made a fresh index quadratic; checking that the article is there first is a lookup.
     const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
     const bool existed = db_.term_exists(id_term);
-    if (existed) db_.delete_document(id_term);
-    for (Xapian::Document& document : documents) db_.add_document(document);
+    if (existed && document) {
+      db_.replace_document(id_term, *document);
+    } else if (existed) {
+      db_.delete_document(id_term);
+    } else if (document) {
+      db_.add_document(*document);
+    }
     for (const std::string& word : vocabulary) db_.add_spelling(word);
     return existed;
   } catch (const Xapian::Error& e) {

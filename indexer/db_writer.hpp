@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,13 +34,13 @@ class DbWriter {
   DbWriter(const DbWriter&) = delete;
   DbWriter& operator=(const DbWriter&) = delete;
 
-  // Replaces every passage of article `article_id` with `documents`; true when the article
-  // was already in the database (an update), false when it is new. `vocabulary` (the
-  // article's distinct words) feeds Xapian's spelling table, from which cs-search suggests
-  // corrections.
-  Result<bool> replace_article(const std::string& article_id, std::vector<Xapian::Document>& documents,
+  // Replaces article `article_id` with `document` (none: removes it, as an article with no
+  // passage is not searchable); true when the article was already in the database (an
+  // update), false when it is new. `vocabulary` (the article's distinct words) feeds
+  // Xapian's spelling table, from which cs-search suggests corrections.
+  Result<bool> replace_article(const std::string& article_id, const std::optional<Xapian::Document>& document,
                                const std::vector<std::string>& vocabulary = {});
-  // Deletes every passage of the article; false when it was not there.
+  // Deletes the article; false when it was not there.
   Result<bool> remove_article(const std::string& article_id);
 
   // Records, or forgets, what a file contributed (see file_states.hpp); committed with the
@@ -56,7 +57,7 @@ class DbWriter {
   // Commits everything since the last commit, as one transaction.
   Status commit();
 
-  std::uint64_t passage_count() const { return db_.get_doccount(); }
+  std::uint64_t article_count() const { return db_.get_doccount(); }
   // What is written so far, uncommitted changes included (for reading back what earlier runs
   // stored, such as story fingerprints and file states).
   const Xapian::Database& database() const { return db_; }

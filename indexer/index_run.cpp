@@ -353,10 +353,10 @@ Status IndexRun::write_batch() {
     for (std::size_t i = 0; i < built->size(); ++i) {
       BuiltArticle& article = (*built)[i];
       writer_.note_stem_language(article.stem_language);
-      auto replaced = writer_.replace_article(batch->articles[i].id, article.documents, article.vocabulary);
+      auto replaced = writer_.replace_article(batch->articles[i].id, article.document, article.vocabulary);
       if (!replaced) return replaced.error();
       ++(*replaced ? updated_ : added_);
-      passages_ += article.documents.size();
+      passages_ += article.document ? article.passages : 0;
       article = BuiltArticle{};
     }
     for (const FileState& state : batch->states) {
@@ -553,7 +553,7 @@ Status swap_and_drop_old(const fs::path& staged, const fs::path& live, std::vect
   return ok_status();
 }
 
-Result<std::uint64_t> passages_in(const fs::path& db) {
+Result<std::uint64_t> articles_in(const fs::path& db) {
   try {
     return Xapian::Database(db.string()).get_doccount();
   } catch (const Xapian::Error& e) {
@@ -566,9 +566,9 @@ Result<IndexSummary> finish(Result<IndexSummary> summary, const Crawled& crawled
                             std::chrono::steady_clock::time_point started) {
   if (!summary) return summary;
   summary->unreadable_paths = crawled.unreadable_paths;
-  auto passages = passages_in(db);
-  if (!passages) return passages.error();
-  summary->db_passages = *passages;
+  auto articles = articles_in(db);
+  if (!articles) return articles.error();
+  summary->db_articles = *articles;
   summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }
@@ -581,7 +581,7 @@ Error shard_count_error(const fs::path& db, std::size_t has, std::size_t asked) 
 
 // A database no run has written to yet: a parallel build may replace it whole.
 bool is_fresh(const DbWriter& writer) {
-  return writer.passage_count() == 0 && load_file_states(writer.database()).empty();
+  return writer.article_count() == 0 && load_file_states(writer.database()).empty();
 }
 
 }  // namespace

@@ -53,7 +53,7 @@ struct IndexSummary {
   std::size_t repeated_lines = 0;  // paragraphs dropped as chrome repeated across a source's articles
   std::uintmax_t bytes = 0;   // input bytes read
   std::size_t unreadable_paths = 0;  // named paths or folders that do not exist or cannot be read
-  std::uint64_t db_passages = 0;  // passages in the database after the run
+  std::uint64_t db_articles = 0;  // articles in the database after the run
   double seconds = 0;
 };
 

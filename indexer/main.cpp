@@ -76,8 +76,8 @@ void print_summary(const cs::indexer::IndexSummary& s, const fs::path& db, std::
   if (s.repeated_lines > 0) {
     std::printf("cs-index: %zu site lines left out (repeated across articles of one source)\n", s.repeated_lines);
   }
-  std::printf("cs-index: database %s %s %llu passages\n", cs::terminal::sanitize_line(db.string()).c_str(),
-              rebuilt ? "rebuilt and swapped in; it holds" : "holds", static_cast<unsigned long long>(s.db_passages));
+  std::printf("cs-index: database %s %s %llu articles\n", cs::terminal::sanitize_line(db.string()).c_str(),
+              rebuilt ? "rebuilt and swapped in; it holds" : "holds", static_cast<unsigned long long>(s.db_articles));
 }
 
 }  // namespace

@@ -64,12 +64,12 @@ int main(int argc, char** argv) {
       ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
       ("rerank", po::value(&rerank)->value_name("N")->default_value(30),
-       "re-score the best N articles with proximity, phrase, title and position; 0: BM25 only")
+       "rank the best N articles by their best passage's score; 0: articles by BM25 alone")
       ("recency", po::value(&recency)->value_name("HALF_LIFE"),
        "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
       ("weight", po::value(&weights)->value_name("NAME=VALUE")->composing(),
        "set a second-stage weight as --explain names it (repeatable), e.g. proximity=0.5")
-      ("bm25", po::value(&bm25)->value_name("K1,B"), "the first stage's BM25 parameters (default 0.9,0.4)")
+      ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters, for articles and passages (default 0.9,0.4)")
       ("explain", po::bool_switch(&explain), "show how each hit's score was made")
       ("qrels", po::value(&qrels_file)->value_name("QRELS"),
        "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP)");

@@ -9,9 +9,9 @@ source, date and file, and the query's words highlighted. The database is the on
 cs-index wrote.)";
 
 constexpr std::string_view kQuerySyntax = R"(- words: any form with the same stem ("calls" finds "call"), in the text or the title;
-  passages matching more of them rank first (BM25).
+  articles matching more of them rank first (BM25), each shown by its best passage.
 - "exact phrase": the words in this order, as written.
-- +word: must match. -word, NOT word: must not match.
+- +word: the article must contain it. -word, NOT word: the article must not.
 - a AND b, a OR b, ( ): both; either; grouping. Operators are upper case.
 - a NEAR b, a NEAR/3 b: within 10 (or 3) words of each other.
 - tariff*: words starting so (the 200 most frequent).
@@ -30,12 +30,13 @@ different options must all hold. --sort date lists oldest first, --sort -date ne
 first. --facets and --histogram count every matching article once, whatever --limit
 shows.)";
 
-constexpr std::string_view kRanking = R"(Xapian ranks passages by BM25 (--bm25 K1,B, default 0.9,0.4) and keeps each story's
+constexpr std::string_view kRanking = R"(Xapian ranks articles by BM25 (--bm25 K1,B, default 0.9,0.4) and keeps each story's
 best: near-duplicate articles saved from several outlets are one story, shown once with
-"also in". The best --rerank N stories are then re-scored with proximity, phrase, title,
-position and, with --recency HALF_LIFE, recency; --weight NAME=VALUE changes a signal's
-weight and --explain shows each hit's components. When a query finds nothing, a spelling
-suggestion from the index's own words is printed.)";
+"also in". Every passage of the best --rerank N stories is then scored by its own BM25,
+proximity, phrase, title, position and, with --recency HALF_LIFE, recency; each article
+shows its best passage and the articles are ranked by it. --weight NAME=VALUE changes a
+signal's weight and --explain shows each hit's components. When a query finds nothing, a
+spelling suggestion from the index's own words is printed.)";
 
 constexpr std::string_view kFormats = R"(- text: title, source, date, file and a snippet with the matches highlighted (colour on a
   terminal; --color, NO_COLOR).

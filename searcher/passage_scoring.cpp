@@ -202,6 +202,16 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
   }
 }
 
+void count_holding_candidates(const ScoringQuery& query, std::span<const Candidate> candidates,
+                              std::span<std::uint32_t> out) {
+  std::fill(out.begin(), out.end(), 0u);
+  for (const Candidate& c : candidates) {
+    std::uint32_t present_mask = 0;
+    for_each_match(query, c.text, [&](std::size_t, std::uint32_t term) { present_mask |= 1u << term; });
+    for (std::size_t t = 0; t < out.size(); ++t) out[t] += (present_mask >> t) & 1u;
+  }
+}
+
 void score_plain_bm25(const ScoringQuery& query, std::span<const Candidate> candidates, const Bm25Reference& bm25,
                       std::span<float> out) {
   const std::size_t terms = query.term_count();

@@ -33,6 +33,8 @@ class ScoringQuery {
 
   std::size_t term_count() const { return term_count_; }
   float idf(std::size_t term) const { return idf_[term]; }
+  // Weighs term `term` (0 to term_count() - 1, in the order kept) by `idf` from now on.
+  void set_idf(std::size_t term, float idf) { idf_[term] = idf; }
 
   // Whether `hash` may belong to a term: false for most words, true for every term's hashes.
   bool may_match(std::uint32_t hash) const {
@@ -103,6 +105,12 @@ struct ScoringWeights {
 // Scores `candidates` into `out` (same size).
 void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,
                     std::span<ScoreParts> out);
+
+// How many of `candidates` hold each query term: out[t] for term t (out has
+// query.term_count() entries). The second stage weighs terms by it, since the index counts
+// articles, not passages.
+void count_holding_candidates(const ScoringQuery& query, std::span<const Candidate> candidates,
+                              std::span<std::uint32_t> out);
 
 // The reference the benchmark compares against: plain BM25 summed over the same arrays
 // (term frequencies counted by the same lookup), nothing else.

@@ -1,7 +1,8 @@
-// Opens a cs-search database and runs the first stage of search: BM25 over passages with
-// Xapian, the best passage per story (collapse on the story id: near-duplicate articles
-// from several outlets are one story), hits with their records and the story's other
-// articles.
+// Opens a cs-search database and searches it: the first stage ranks articles with Xapian
+// (BM25, one article per story: collapse on the story id, as near-duplicate articles from
+// several outlets are one story); the second stage scores each article's passages from
+// their stem hashes, shows the best, and re-ranks the articles by it. Hits come with their
+// records and the story's other articles.
 #pragma once
 
 #include <xapian.h>
@@ -32,8 +33,8 @@ struct StoryMember {
 
 struct Hit {
   double score = 0;               // the ranking score: parts.total, or BM25 without a second stage
-  double bm25 = 0;                // the first stage's weight of the passage
-  std::uint32_t more_passages = 0;  // other passages of the same story that matched
+  double bm25 = 0;                // the first stage's weight of the article
+  std::uint32_t more_passages = 0;  // the article's other passages that hold a query word
   PassageRecord record;
   std::vector<StoryMember> also_in;  // the story's other articles, at most kMaxStoryMembers
   ScoreParts parts;                  // the second stage's signals (--explain); first_stage holds BM25
@@ -126,13 +127,6 @@ class PassageSearcher {
     read_stem_languages();
   }
   void read_stem_languages();
-  // Sets each hit's more_passages exactly: one more match over the hits' stories only,
-  // counted by a built-in spy. Xapian's collapse counts are lower bounds that vary with the
-  // order passages were written in (so with shards and parallel builds), and its remote
-  // backend returns none.
-  void count_more_passages(const Xapian::Query& matching, const std::vector<std::string>& stories,
-                           std::vector<Hit>& hits) const;
-
   // The other articles of `story`, besides `article_id`.
   Result<std::vector<StoryMember>> story_members(const std::string& story, const std::string& article_id);
 

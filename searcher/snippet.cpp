@@ -95,9 +95,11 @@ Span choose_snippet(std::string_view passage, std::span<const Span> highlights, 
   std::vector<Span> sentences;
   analyzer.sentences(passage, sentences);
   Span snippet = snippet_window(sentences, highlights, term_ids, weights, max_bytes);
-  while (snippet.end > snippet.begin && (passage[snippet.end - 1] == ' ' || passage[snippet.end - 1] == '\n')) {
-    --snippet.end;
-  }
+  // A sentence may keep the blank line before it (ICU ends a sentence at the first line
+  // break), which would open the snippet with an empty line.
+  const auto blank = [&](std::uint32_t at) { return passage[at] == ' ' || passage[at] == '\n'; };
+  while (snippet.end > snippet.begin && blank(snippet.end - 1)) --snippet.end;
+  while (snippet.begin < snippet.end && blank(snippet.begin)) ++snippet.begin;
   return snippet;
 }
 

@@ -134,7 +134,7 @@ TEST_F(IncrementalIndex, RebuildSwapsInAFreshDatabaseAndLeavesNothingBehind) {
   ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db(), (dir_ / "other").string()}).exit_code, 0);
   const CliResult r = index({"--rebuild"});
   EXPECT_EQ(article_counts(r), "added 4, updated 0, removed 0, unchanged 0; 4 passages written");
-  EXPECT_THAT(r.out, HasSubstr("rebuilt and swapped in; it holds 4 passages"));
+  EXPECT_THAT(r.out, HasSubstr("rebuilt and swapped in; it holds 4 articles"));
   EXPECT_THAT(found("cod"), IsEmpty());
   EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
   EXPECT_FALSE(fs::exists(db() + ".rebuild"));

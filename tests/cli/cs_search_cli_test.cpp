@@ -190,10 +190,13 @@ TEST_F(CsSearchCli, MalformedQueryIsOneLineAndExitTwo) {
 }
 
 TEST_F(CsSearchCli, ExcludingAWordIsNotAnOption) {
+  // Three of the four articles name Trump somewhere; an excluded word excludes the article.
   const CliResult r = search({"--format", "trec", "Xi", "-Trump"});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_THAT(r.out, HasSubstr("chinausfocus.com"));
+  EXPECT_THAT(r.out, HasSubstr("cnn.com"));
+  EXPECT_THAT(r.out, Not(HasSubstr("chinausfocus.com")));
   EXPECT_THAT(r.out, Not(HasSubstr("cfr.org")));
+  EXPECT_THAT(search({"--format", "trec", "Xi"}).out, HasSubstr("chinausfocus.com")) << "without the exclusion";
 }
 
 TEST_F(CsSearchCli, LikeFindsOtherArticlesOnTheSameSubject) {
@@ -413,6 +416,42 @@ TEST_F(CsSearchCli, HelpAndVersion) {
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_THAT(version.out, HasSubstr("Xapian 1."));
   EXPECT_THAT(version.out, HasSubstr("ICU "));
+}
+
+}  // namespace
+}  // namespace cs::test
+
+namespace cs::test {
+namespace {
+
+// Each article is one document; the hit shows the passage that answers, whatever the order.
+TEST(CsSearchPassages, AHitShowsItsArticlesBestPassageAndCountsTheOthersThatMatch) {
+  TempDir dir;
+  write_file(dir / "in" / "trade.txt",
+             "Trade Week\n\n"
+             "The week began quietly in the capital, with ministers returning from the holidays and little on "
+             "the agenda beyond a review of the budget and a speech on roads.\n\n"
+             "Officials spent Tuesday on the railways, the ports and the long dispute over fishing rights in the "
+             "northern waters, which has dragged on for a decade.\n\n"
+             "On Thursday the minister announced that steel tariffs would rise next month, and that tariffs on "
+             "steel from three more countries were under review, the first change to steel tariffs in years.\n\n"
+             "Steel makers welcomed the news.\n");
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()}).exit_code, 0);
+  for (const std::vector<std::string>& order : {std::vector<std::string>{}, {"--sort", "-date"}, {"--rerank", "0"}}) {
+    std::vector<std::string> args = {"--db", db, "--format", "jsonl"};
+    args.insert(args.end(), order.begin(), order.end());
+    args.insert(args.end(), {"steel", "tariffs"});
+    const CliResult r = run_cli(cs_search_binary(), args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto hits = lines(r.out);
+    ASSERT_EQ(hits.size(), 1u);
+    const auto hit = nlohmann::json::parse(hits[0]);
+    // The first two paragraphs are short, so they make one passage.
+    EXPECT_EQ(hit["passage_id"], "trade.txt#1") << r.out;
+    EXPECT_THAT(hit["passage"].get<std::string>(), HasSubstr("steel tariffs would rise"));
+    EXPECT_EQ(hit["more_passages"], 1) << "the last passage says steel too";
+  }
 }
 
 }  // namespace

@@ -9,13 +9,11 @@
 namespace cs::indexer {
 namespace {
 
-std::vector<Xapian::Document> passages_of(const std::string& article_id, int count) {
-  std::vector<Xapian::Document> documents(static_cast<std::size_t>(count));
-  for (int i = 0; i < count; ++i) {
-    documents[static_cast<std::size_t>(i)].add_boolean_term(schema::boolean_term(schema::kArticleIdPrefix, article_id));
-    documents[static_cast<std::size_t>(i)].add_term("word");
-  }
-  return documents;
+std::optional<Xapian::Document> article(const std::string& article_id, const std::string& word = "word") {
+  Xapian::Document document;
+  document.add_boolean_term(schema::boolean_term(schema::kArticleIdPrefix, article_id));
+  document.add_term(word);
+  return document;
 }
 
 TEST(DbWriter, CreatesADatabaseWithTheSchemaVersion) {
@@ -48,18 +46,31 @@ TEST(DbWriter, RefusesAFileAndAForeignFolder) {
   EXPECT_TRUE(std::filesystem::exists(dir / "photos/cat.jpg"));
 }
 
-TEST(DbWriter, ReplacingAnArticleReplacesAllItsPassages) {
+TEST(DbWriter, ReplacingAnArticleReplacesItsDocument) {
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db");
   ASSERT_TRUE(writer.ok());
-  auto three = passages_of("a", 3);
-  auto other = passages_of("b", 2);
-  auto one = passages_of("a", 1);
-  ASSERT_TRUE((*writer)->replace_article("a", three).ok());
-  ASSERT_TRUE((*writer)->replace_article("b", other).ok());
-  ASSERT_TRUE((*writer)->replace_article("a", one).ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article("a", "old")).ok());
+  ASSERT_TRUE((*writer)->replace_article("b", article("b")).ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article("a", "new")).ok());
   ASSERT_TRUE((*writer)->commit().ok());
-  EXPECT_EQ((*writer)->passage_count(), 3u);
+  EXPECT_EQ((*writer)->article_count(), 2u);
+  Xapian::Database db((dir / "db").string());
+  EXPECT_FALSE(db.term_exists("old"));
+  EXPECT_EQ(db.get_termfreq("new"), 1u);
+}
+
+TEST(DbWriter, AnArticleWithNoDocumentRemovesTheOneBefore) {
+  test::TempDir dir;
+  auto writer = DbWriter::open(dir / "db");
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article("a")).ok());
+  auto emptied = (*writer)->replace_article("a", std::nullopt);
+  ASSERT_TRUE(emptied.ok());
+  EXPECT_TRUE(*emptied) << "it was there";
+  ASSERT_TRUE((*writer)->commit().ok());
+  EXPECT_EQ((*writer)->article_count(), 0u);
+  EXPECT_FALSE(*(*writer)->replace_article("never", std::nullopt)) << "nothing to remove";
 }
 
 TEST(DbWriter, RecordsTheStemLanguagesWithTheCommitThatUsesThem) {
@@ -98,8 +109,8 @@ TEST(DbWriter, NothingIsVisibleBeforeTheCommitAndFileStatesCommitWithTheArticles
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db");
   ASSERT_TRUE(writer.ok());
-  auto passages = passages_of("a", 2);
-  ASSERT_TRUE((*writer)->replace_article("a", passages).ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article("a")).ok());
+  ASSERT_TRUE((*writer)->replace_article("b", article("b")).ok());
   ASSERT_TRUE((*writer)->record_file(FileState{"/in/a.txt", 5, 7, hash_bytes("hello"), {{"a", "h"}}}).ok());
   Xapian::Database reader((dir / "db").string());
   EXPECT_EQ(reader.get_doccount(), 0u);
@@ -117,11 +128,9 @@ TEST(DbWriter, ClosingWithoutACommitKeepsTheLastCommit) {
   {
     auto writer = DbWriter::open(dir / "db");
     ASSERT_TRUE(writer.ok());
-    auto kept = passages_of("kept", 1);
-    ASSERT_TRUE((*writer)->replace_article("kept", kept).ok());
+    ASSERT_TRUE((*writer)->replace_article("kept", article("kept")).ok());
     ASSERT_TRUE((*writer)->commit().ok());
-    auto lost = passages_of("lost", 3);
-    ASSERT_TRUE((*writer)->replace_article("lost", lost).ok());
+    ASSERT_TRUE((*writer)->replace_article("lost", article("lost")).ok());
     ASSERT_TRUE((*writer)->remove_article("kept").ok());
   }
   Xapian::Database db((dir / "db").string());
@@ -133,15 +142,13 @@ TEST(DbWriter, RemovingAnArticleSaysWhetherItWasThere) {
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db");
   ASSERT_TRUE(writer.ok());
-  auto passages = passages_of("a", 2);
-  auto replaced = (*writer)->replace_article("a", passages);
+  auto replaced = (*writer)->replace_article("a", article("a"));
   ASSERT_TRUE(replaced.ok());
   EXPECT_FALSE(*replaced) << "a new article is not an update";
-  auto again = passages_of("a", 1);
-  EXPECT_TRUE(*(*writer)->replace_article("a", again));
+  EXPECT_TRUE(*(*writer)->replace_article("a", article("a")));
   EXPECT_TRUE(*(*writer)->remove_article("a"));
   EXPECT_FALSE(*(*writer)->remove_article("a"));
-  EXPECT_EQ((*writer)->passage_count(), 0u);
+  EXPECT_EQ((*writer)->article_count(), 0u);
 }
 
 TEST(DbWriter, LockTakesAnIncompatibleDatabaseThatOpenRefuses) {

@@ -214,19 +214,36 @@ TEST(PassageScoring, WeightsAndBm25ParametersAreParsedByName) {
   }
 }
 
-TEST(PassageTerms, EncodeAndDecodeRoundTrip) {
+TEST(ArticleTerms, EncodeAndDecodeRoundTrip) {
   const std::vector<std::uint32_t> title = hashes({"phone", "call"});
-  const std::vector<std::uint32_t> text = hashes({"xi", "and", "biden", "spoke"});
+  const std::vector<std::uint32_t> starts = {0, 3};
   std::vector<std::uint32_t> arena = {7};
-  const PassageTermsRange range = decode_passage_terms(encode_passage_terms(5, title, text), arena);
-  EXPECT_EQ(range.passage_index, 5u);
+  const ArticleTermsRange range = decode_article_terms(encode_article_terms(title, starts, 4), arena);
   ASSERT_EQ(range.title_count, 2u);
-  ASSERT_EQ(range.text_count, 4u);
+  ASSERT_EQ(range.passage_count, 2u);
+  EXPECT_EQ(range.word_count, 4u);
   EXPECT_EQ(std::vector<std::uint32_t>(arena.begin() + range.title_begin, arena.begin() + range.title_begin + 2), title);
-  EXPECT_EQ(std::vector<std::uint32_t>(arena.begin() + range.text_begin, arena.end()), text);
-  EXPECT_EQ(decode_passage_terms("abc", arena).text_count, 0u) << "malformed: no words";
-  EXPECT_EQ(decode_passage_terms(std::string("\0\0\0\0\xFF\xFF\xFF\xFF", 8), arena).title_count, 0u)
-      << "more title words than words";
+  EXPECT_EQ(std::vector<std::uint32_t>(arena.begin() + range.starts_begin, arena.end()), starts);
+}
+
+TEST(ArticleTerms, MalformedValuesDecodeAsNoTitleAndNoPassages) {
+  std::vector<std::uint32_t> arena;
+  const auto decoded = [&](std::vector<std::uint32_t> starts) {
+    return decode_article_terms(encode_article_terms({}, starts, 3), arena);
+  };
+  EXPECT_EQ(decoded({0, 2}).passage_count, 2u) << "well formed";
+  arena.clear();
+  EXPECT_EQ(decoded({1, 2}).passage_count, 0u) << "the first passage must start at the first word";
+  EXPECT_EQ(decoded({0, 2, 1}).passage_count, 0u) << "starts must not go back";
+  EXPECT_EQ(decoded({0, 4}).passage_count, 0u) << "a start past the last word";
+  EXPECT_EQ(decode_article_terms("abcd", arena).passage_count, 0u) << "too short";
+  EXPECT_EQ(decode_article_terms(encode_article_terms({}, std::vector<std::uint32_t>{0}, 3) + "x", arena).passage_count, 0u)
+      << "not whole words";
+  EXPECT_EQ(decode_article_terms(std::string("\xFF\xFF\xFF\xFF\0\0\0\0\0\0\0\0", 12), arena).title_count, 0u)
+      << "more title words than the value holds";
+  EXPECT_EQ(decode_article_terms(std::string("\0\0\0\0\x05\0\0\0\0\0\0\0", 12), arena).passage_count, 0u)
+      << "more passages than the value holds";
+  EXPECT_TRUE(arena.empty()) << "nothing malformed reaches the arena";
 }
 
 }  // namespace

@@ -107,6 +107,11 @@ TEST(Snippet, AmongEqualWindowsTheClosestTermsWin) {
   EXPECT_EQ(snippet_of(passage, "oil imports", {}, 80), "Filler filler filler. Oil imports fell.");
 }
 
+TEST(Snippet, AWindowAfterAParagraphBreakOpensOnItsFirstWord) {
+  const std::string passage = "Filler words fill this opening paragraph.\n\nTariffs rose in spring.";
+  EXPECT_EQ(snippet_of(passage, "tariffs", {}, 30), "Tariffs rose in spring.");
+}
+
 TEST(Snippet, WithoutMatchesTheWindowOpensThePassage) {
   const std::string passage = "First sentence here. Second sentence here. Third one.";
   EXPECT_EQ(snippet_of(passage, "absent", {}, 45), "First sentence here. Second sentence here.");

@@ -1,0 +1,130 @@
+#include "indexer/article_document.hpp"
+
+#include <algorithm>
+
+#include "common/passage_record.hpp"
+#include "common/passage_terms.hpp"
+#include "common/schema.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// Adds the body's words to `document` from `position` on: each word, and its stem, with
+// its position (phrases match words; the second stage places the query's stems).
+void add_text_words(Xapian::Document& document, Analyzer& analyzer, std::vector<Token>::const_iterator first,
+                    std::vector<Token>::const_iterator last, Xapian::termpos position) {
+  for (auto it = first; it != last; ++it, ++position) {
+    document.add_posting(schema::exact_term("", it->word), position);
+    document.add_posting(schema::stemmed_term("", analyzer.stem(it->word)), position);
+    if (!it->alternative.empty()) {  // same position, so phrases match either form
+      document.add_posting(schema::exact_term("", it->alternative), position);
+      document.add_posting(schema::stemmed_term("", analyzer.stem(it->alternative)), position);
+    }
+  }
+}
+
+// Adds the title's words (positional, for title phrases) and stems (without positions), and
+// the stems' hashes to `hashes` for the second stage's title signal.
+void add_title_words(Xapian::Document& document, Analyzer& analyzer, const std::vector<Token>& words,
+                     std::vector<std::uint32_t>& hashes) {
+  Xapian::termpos position = schema::kTitlePositionBase;
+  for (const Token& word : words) {
+    document.add_posting(schema::exact_term(schema::kTitlePrefix, word.word), position);
+    const std::string& stem = analyzer.stem(word.word);
+    hashes.push_back(term_hash(stem));
+    document.add_term(schema::stemmed_term(schema::kTitlePrefix, stem));
+    if (!word.alternative.empty()) {
+      document.add_posting(schema::exact_term(schema::kTitlePrefix, word.alternative), position);
+      document.add_term(schema::stemmed_term(schema::kTitlePrefix, analyzer.stem(word.alternative)));
+    }
+    ++position;
+  }
+}
+
+std::string digits_only(std::string_view date) {
+  std::string out;
+  for (const char c : date.substr(0, 10)) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const Article& article) const {
+  document.add_boolean_term(schema::boolean_term(schema::kArticleIdPrefix, article.id));
+  document.add_boolean_term(schema::boolean_term(schema::kPathPrefix, article.path));
+  if (!article.source.empty()) {
+    document.add_boolean_term(schema::boolean_term(schema::kSourcePrefix, analyzer_.fold(article.source)));
+  }
+  if (!article.author.empty()) {
+    document.add_boolean_term(schema::boolean_term(schema::kAuthorPrefix, analyzer_.fold(article.author)));
+  }
+  if (!article.lang.empty()) {
+    const std::string lang = analyzer_.fold(article.lang);
+    document.add_boolean_term(schema::boolean_term(schema::kLanguagePrefix, lang));
+    if (const std::size_t dash = lang.find_first_of("-_"); dash != std::string::npos) {
+      document.add_boolean_term(schema::boolean_term(schema::kLanguagePrefix, lang.substr(0, dash)));
+    }
+  }
+  for (const auto& topic : article.topics) {
+    document.add_boolean_term(schema::boolean_term(schema::kTopicPrefix, analyzer_.fold(topic)));
+  }
+  if (const std::string day = digits_only(article.date); day.size() == 8) {
+    document.add_boolean_term(std::string(schema::kDayPrefix) + day);
+    document.add_boolean_term(std::string(schema::kMonthPrefix) + day.substr(0, 6));
+    document.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
+  }
+  document.add_value(schema::kArticleIdSlot, article.id);
+  document.add_value(schema::kStorySlot, article.story_id.empty() ? article.id : article.story_id);
+  if (!article.date.empty()) document.add_value(schema::kDateSlot, article.date);
+  document.add_value(schema::kFacetKeySlot,
+                     schema::encode_facet_key({article.id, article.date, article.source, article.author, article.lang,
+                                               article.topics}));
+}
+
+Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
+                                               const std::vector<Token>& words, std::string_view root) {
+  Xapian::Document document;
+  title_words_.clear();
+  analyzer_.tokenize(article.title, title_words_);
+  title_hashes_.clear();
+  add_title_words(document, analyzer_, title_words_, title_hashes_);
+
+  passage_starts_.clear();
+  std::uint32_t word_count = 0;  // word i (from 0, in passage order) has position i + 1
+  const auto starts_before = [](const Token& t, std::uint32_t at) { return t.begin < at; };
+  for (const Passage& passage : passages) {
+    const auto first = std::lower_bound(words.begin(), words.end(), passage.begin, starts_before);
+    const auto last = std::lower_bound(first, words.end(), passage.end, starts_before);
+    passage_starts_.push_back(word_count);
+    add_text_words(document, analyzer_, first, last, word_count + 1);
+    word_count += static_cast<std::uint32_t>(last - first);
+    document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
+                       article.body.substr(passage.begin, passage.end - passage.begin));
+  }
+  document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
+  add_field_terms(document, article);
+  document.add_boolean_term(
+      schema::boolean_term(schema::kStoryPrefix, article.story_id.empty() ? article.id : article.story_id));
+  if (!article.signature.empty()) document.add_value(schema::kSignatureSlot, article.signature);
+
+  PassageRecord record;
+  record.article_id = article.id;
+  record.title = article.title;
+  record.source = article.source;
+  record.author = article.author;
+  record.date = article.date;
+  record.url = article.url;
+  record.path = article.path;
+  record.root = std::string(root);
+  record.lang = article.lang;
+  record.topics = article.topics;
+  record.preview = article.preview;
+  record.count = static_cast<std::uint32_t>(passages.size());
+  document.set_data(encode_article_record(record));
+  return document;
+}
+
+}  // namespace cs::indexer

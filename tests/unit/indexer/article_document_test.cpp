@@ -1,0 +1,105 @@
+#include "indexer/article_document.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/passage_record.hpp"
+#include "common/passage_terms.hpp"
+#include "common/schema.hpp"
+#include "indexer/passages.hpp"
+
+namespace cs::indexer {
+namespace {
+
+struct Built {
+  Article article;
+  std::vector<Passage> passages;
+  Xapian::Document document;
+};
+
+Built build(std::string body) {
+  Built built;
+  built.article.id = "wire/a.txt";
+  built.article.path = "wire/a.txt";
+  built.article.title = "Tariffs Return";
+  built.article.source = "Wire";
+  built.article.date = "2025-02-01";
+  built.article.body = std::move(body);
+  Analyzer analyzer;
+  std::vector<Token> words;
+  analyzer.tokenize(built.article.body, words);
+  built.passages = split_passages(built.article.body, words, analyzer, {.max_words = 20, .min_words = 3});
+  ArticleDocumentBuilder builder(analyzer);
+  built.document = builder.build(built.article, built.passages, words, "/data");
+  return built;
+}
+
+std::vector<Xapian::termpos> positions(const Xapian::Document& document, const std::string& term) {
+  std::vector<Xapian::termpos> out;
+  for (auto t = document.termlist_begin(); t != document.termlist_end(); ++t) {
+    if (*t != term) continue;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out.push_back(*p);
+  }
+  return out;
+}
+
+TEST(ArticleDocument, OneDocumentHoldsEveryPassageTextAndItsBounds) {
+  const Built b = build(
+      "Ministers met in Geneva on Monday.\n\n"
+      "The talks covered tariffs on steel, tariffs on cars, and the dispute over farm subsidies.\n\n"
+      "Nothing was signed.");
+  ASSERT_EQ(b.passages.size(), 3u);
+  for (const Passage& p : b.passages) {
+    EXPECT_EQ(b.document.get_value(schema::passage_text_slot(p.index)), b.article.body.substr(p.begin, p.end - p.begin));
+  }
+  EXPECT_EQ(b.document.get_value(schema::passage_text_slot(3)), "") << "no slot past the last passage";
+
+  std::vector<std::uint32_t> arena;
+  const ArticleTermsRange range = decode_article_terms(b.document.get_value(schema::kArticleTermsSlot), arena);
+  ASSERT_EQ(range.passage_count, 3u);
+  // "Ministers met in Geneva on Monday" is 6 words; the second passage has 15.
+  EXPECT_EQ(arena[range.starts_begin], 0u);
+  EXPECT_EQ(arena[range.starts_begin + 1], 6u);
+  EXPECT_EQ(arena[range.starts_begin + 2], 21u);
+  EXPECT_EQ(range.word_count, 24u);
+  EXPECT_EQ(range.title_count, 2u);
+
+  auto record = decode_article_record(b.document.get_data());
+  ASSERT_TRUE(record.ok());
+  EXPECT_EQ(record->article_id, "wire/a.txt");
+  EXPECT_EQ(record->count, 3u);
+  EXPECT_EQ(record->root, "/data");
+}
+
+TEST(ArticleDocument, WordsAndStemsOfTheTextHaveTheirPositionsAndTitleStemsHaveNone) {
+  const Built b = build(
+      "Ministers met in Geneva on Monday.\n\n"
+      "The talks covered tariffs on steel, tariffs on cars, and the dispute over farm subsidies.");
+  // Word i of the text (from 0, across passages) is at position i + 1.
+  EXPECT_EQ(positions(b.document, "tariffs"), (std::vector<Xapian::termpos>{10, 13}));
+  EXPECT_EQ(positions(b.document, "Ztariff"), (std::vector<Xapian::termpos>{10, 13}));
+  EXPECT_EQ(positions(b.document, "Zminist"), (std::vector<Xapian::termpos>{1}));
+  EXPECT_EQ(positions(b.document, "Stariffs"), (std::vector<Xapian::termpos>{schema::kTitlePositionBase}));
+  EXPECT_TRUE(positions(b.document, "ZStariff").empty());
+  bool title_stem = false;
+  for (auto t = b.document.termlist_begin(); t != b.document.termlist_end(); ++t) title_stem |= *t == "ZStariff";
+  EXPECT_TRUE(title_stem);
+}
+
+TEST(ArticleDocument, TheArticleIsFoundByItsIdStoryAndFields) {
+  Built b = build("Ministers met in Geneva on Monday to talk about tariffs.");
+  bool id = false, story = false, source = false, day = false;
+  for (auto t = b.document.termlist_begin(); t != b.document.termlist_end(); ++t) {
+    id |= *t == schema::boolean_term(schema::kArticleIdPrefix, "wire/a.txt");
+    story |= *t == schema::boolean_term(schema::kStoryPrefix, "wire/a.txt");
+    source |= *t == schema::boolean_term(schema::kSourcePrefix, "wire");
+    day |= *t == std::string(schema::kDayPrefix) + "20250201";
+  }
+  EXPECT_TRUE(id);
+  EXPECT_TRUE(story) << "an article with no story is its own";
+  EXPECT_TRUE(source);
+  EXPECT_TRUE(day);
+  EXPECT_EQ(b.document.get_value(schema::kStorySlot), "wire/a.txt");
+}
+
+}  // namespace
+}  // namespace cs::indexer
