@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "common/passage_record.hpp"
+#include "common/passage_text.hpp"
 #include "common/schema.hpp"
 #include "searcher/facets.hpp"
 #include "searcher/filters.hpp"
@@ -145,7 +146,8 @@ int run(int argc, char** argv) {
         if (snippet && record) {
           std::string text;
           for (std::uint32_t k = 0; k < record->count; ++k) {
-            text.append(document.get_value(schema::passage_text_slot(k))).append("\n\n");
+            text.append(unpack_passage_text(document.get_value(schema::passage_text_slot(k))).value_or(""));
+            text.append("\n\n");
           }
           const std::string cut = mset.snippet(text, 200, Xapian::Stem("english"));
           hits += cut.empty() ? 0u : 1u;

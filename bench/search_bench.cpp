@@ -20,6 +20,7 @@
 #include "bench/bench_corpus.hpp"
 #include "bench/throughput_ratio_reporter.hpp"
 #include "common/passage_record.hpp"
+#include "common/passage_text.hpp"
 #include "common/schema.hpp"
 #include "common/terminal.hpp"
 #include "indexer/index_run.hpp"
@@ -95,7 +96,8 @@ void BM_XapianEnquireSnippet(benchmark::State& state) {
       const Xapian::Document document = it.get_document();
       const auto record = decode_article_record(document.get_data());
       if (!record) continue;
-      std::string snippet = mset.snippet(document.get_value(schema::passage_text_slot(0)), 360, stemmer);
+      const auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(0)));
+      std::string snippet = mset.snippet(text.value_or(""), 360, stemmer);
       benchmark::DoNotOptimize(snippet);
     }
   }

@@ -20,6 +20,8 @@ pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
 add_library(cs::xxhash ALIAS PkgConfig::XXHASH)
 # libxml2: the HTML parser (HTML pages) and the XML parser (RSS and Atom feeds).
 find_package(LibXml2 2.9 REQUIRED)
+# zlib (zlib1g-dev): passage texts are stored deflated (common/passage_text.hpp).
+find_package(ZLIB 1.2 REQUIRED)
 # CLD2 (Debian libcld2-dev): the language of articles that do not declare one. Debian ships
 # no CMake or pkg-config file for it.
 find_path(CLD2_INCLUDE_DIR cld2/public/compact_lang_det.h REQUIRED)

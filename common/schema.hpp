@@ -19,7 +19,9 @@ namespace cs::schema {
 // 4: one facet key per passage (kFacetKeySlot) instead of a slot per counted field.
 // 5: one document per article (not per passage): the passages' texts in value slots from
 //    kPassageTextSlotBase, their bounds in kArticleTermsSlot; text stems positional.
-inline constexpr std::string_view kSchemaVersion = "5";
+// 6: stems carry the positions (phrases and NEAR match stems), words none; passage texts
+//    deflated (passage_text.hpp).
+inline constexpr std::string_view kSchemaVersion = "6";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
@@ -29,9 +31,11 @@ inline constexpr std::string_view kStemLanguagesKey = "cs:stem_languages";
 inline constexpr std::string_view kFileStatePrefix = "cs:file:";
 
 // --- Free-text terms ----------------------------------------------------------------
-// Unprefixed: the normalised, unstemmed word with positions (phrases use these).
-// Stemmed form of a word (Xapian's "Z" convention): with the word's position in the text
-// (the second stage places the query's stems in passages by them), without in the title.
+// Unprefixed: the normalised, unstemmed word, without positions (a quoted word, wildcards,
+// the acronym check and spelling suggestions use these).
+// Stemmed form of a word (Xapian's "Z" convention), with the word's position: phrases and
+// NEAR match stems at their places, and the second stage places the query's stems in
+// passages by them.
 inline constexpr std::string_view kStemPrefix = "Z";
 // Words of the article's title, unstemmed; their stems get kStemPrefix + kTitlePrefix.
 inline constexpr std::string_view kTitlePrefix = "S";
@@ -75,8 +79,9 @@ inline constexpr Xapian::valueno kFacetKeySlot = 5;
 // Where each of the article's passages begins among its words, and its title's stem hashes
 // (passage_terms.hpp), for the searcher's second stage, which picks the best passage.
 inline constexpr Xapian::valueno kArticleTermsSlot = 9;
-// Passage K's text is the value in slot kPassageTextSlotBase + K: a hit reads the one
-// passage it shows, not its whole article (Xapian reads one slot of a document at a time).
+// Passage K's text (pack_passage_text) is the value in slot kPassageTextSlotBase + K: a hit
+// reads the one passage it shows, not its whole article (Xapian reads one slot of a
+// document at a time).
 inline constexpr Xapian::valueno kPassageTextSlotBase = 16;
 inline constexpr Xapian::valueno passage_text_slot(std::uint32_t passage_index) {
   return kPassageTextSlotBase + passage_index;

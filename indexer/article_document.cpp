@@ -4,41 +4,30 @@
 
 #include "common/passage_record.hpp"
 #include "common/passage_terms.hpp"
+#include "common/passage_text.hpp"
 #include "common/schema.hpp"
 
 namespace cs::indexer {
 
 namespace {
 
-// Adds the body's words to `document` from `position` on: each word, and its stem, with
-// its position (phrases match words; the second stage places the query's stems).
-void add_text_words(Xapian::Document& document, Analyzer& analyzer, std::vector<Token>::const_iterator first,
-                    std::vector<Token>::const_iterator last, Xapian::termpos position) {
+// Adds words to `document` from `position` on, in a field ("" for the body): each word as
+// written, without a position, and its stem with its position (phrases and NEAR match
+// stems at their places, and the second stage places the query's stems in passages; one
+// set of positions instead of two keeps the index and its writing half as heavy). The
+// stems' hashes go to `hashes` when given.
+void add_words(Xapian::Document& document, std::string_view prefix, Analyzer& analyzer,
+               std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
+               Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
   for (auto it = first; it != last; ++it, ++position) {
-    document.add_posting(schema::exact_term("", it->word), position);
-    document.add_posting(schema::stemmed_term("", analyzer.stem(it->word)), position);
+    document.add_term(schema::exact_term(prefix, it->word));
+    const std::string& stem = analyzer.stem(it->word);
+    document.add_posting(schema::stemmed_term(prefix, stem), position);
+    if (hashes != nullptr) hashes->push_back(term_hash(stem));
     if (!it->alternative.empty()) {  // same position, so phrases match either form
-      document.add_posting(schema::exact_term("", it->alternative), position);
-      document.add_posting(schema::stemmed_term("", analyzer.stem(it->alternative)), position);
+      document.add_term(schema::exact_term(prefix, it->alternative));
+      document.add_posting(schema::stemmed_term(prefix, analyzer.stem(it->alternative)), position);
     }
-  }
-}
-
-// Adds the title's words (positional, for title phrases) and stems (without positions), and
-// the stems' hashes to `hashes` for the second stage's title signal.
-void add_title_words(Xapian::Document& document, Analyzer& analyzer, const std::vector<Token>& words,
-                     std::vector<std::uint32_t>& hashes) {
-  Xapian::termpos position = schema::kTitlePositionBase;
-  for (const Token& word : words) {
-    document.add_posting(schema::exact_term(schema::kTitlePrefix, word.word), position);
-    const std::string& stem = analyzer.stem(word.word);
-    hashes.push_back(term_hash(stem));
-    document.add_term(schema::stemmed_term(schema::kTitlePrefix, stem));
-    if (!word.alternative.empty()) {
-      document.add_posting(schema::exact_term(schema::kTitlePrefix, word.alternative), position);
-      document.add_term(schema::stemmed_term(schema::kTitlePrefix, analyzer.stem(word.alternative)));
-    }
-    ++position;
   }
 }
 
@@ -90,7 +79,8 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   title_words_.clear();
   analyzer_.tokenize(article.title, title_words_);
   title_hashes_.clear();
-  add_title_words(document, analyzer_, title_words_, title_hashes_);
+  add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(),
+            schema::kTitlePositionBase, &title_hashes_);
 
   passage_starts_.clear();
   std::uint32_t word_count = 0;  // word i (from 0, in passage order) has position i + 1
@@ -99,10 +89,10 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     const auto first = std::lower_bound(words.begin(), words.end(), passage.begin, starts_before);
     const auto last = std::lower_bound(first, words.end(), passage.end, starts_before);
     passage_starts_.push_back(word_count);
-    add_text_words(document, analyzer_, first, last, word_count + 1);
+    add_words(document, "", analyzer_, first, last, word_count + 1, nullptr);
     word_count += static_cast<std::uint32_t>(last - first);
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
-                       article.body.substr(passage.begin, passage.end - passage.begin));
+                       pack_passage_text(std::string_view(article.body).substr(passage.begin, passage.end - passage.begin)));
   }
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
   add_field_terms(document, article);

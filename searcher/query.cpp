@@ -317,10 +317,10 @@ class Parser {
       if (auto counted = count_words(*item, tokens_.size()); !counted) return counted.error();
       // A word the analyzer cuts in several ("通电话", "China-U.S.") brings all of them.
       for (const Token& token : tokens_) {
-        const std::string& word = query_form(token);
-        note_highlight(word, nullptr);
-        text_terms.emplace_back(schema::exact_term("", word));
-        title_terms.emplace_back(schema::exact_term(schema::kTitlePrefix, word));
+        const std::vector<std::string> stems = stems_of(query_form(token));
+        note_highlight(query_form(token), &stems);
+        text_terms.push_back(stems_at_their_place(stems, ""));
+        title_terms.push_back(stems_at_their_place(stems, schema::kTitlePrefix));
       }
     }
     return Part{Xapian::Query(Xapian::Query::OP_OR,
@@ -406,8 +406,16 @@ class Parser {
     return Part{query, false, false};
   }
 
-  // One word matches any form with the same stem ("calls" finds "call") when `by_stem`;
-  // several words, or a quoted word, match word for word as a phrase.
+  // A word in a phrase or NEAR: any of its stems, in the text ("") or the title. The index
+  // keeps the positions of stems, not of words, so "phone calls" also finds "phone call".
+  static Xapian::Query stems_at_their_place(const std::vector<std::string>& stems, std::string_view field_prefix) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& stem : stems) terms.emplace_back(schema::stemmed_term(field_prefix, stem));
+    return terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  // One word matches any form with the same stem ("calls" finds "call") when `by_stem`, and
+  // exactly as written when quoted; several words match as a phrase, each by its stems.
   Xapian::Query words_query(const Synonyms::Words& words, bool by_stem, bool title_only) {
     if (words.size() == 1 && by_stem) {
       const std::vector<std::string> stems = stems_of(words[0]);
@@ -423,11 +431,18 @@ class Parser {
       if (title_only) return in_title;
       return Xapian::Query(Xapian::Query::OP_OR, any_stem(""), in_title);
     }
+    if (words.size() == 1) {
+      note_highlight(words[0], nullptr);
+      const Xapian::Query in_title(schema::exact_term(schema::kTitlePrefix, words[0]));
+      if (title_only) return in_title;
+      return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::exact_term("", words[0])), in_title);
+    }
     std::vector<Xapian::Query> text_words, title_words;
     for (const std::string& word : words) {
-      note_highlight(word, nullptr);
-      text_words.emplace_back(schema::exact_term("", word));
-      title_words.emplace_back(schema::exact_term(schema::kTitlePrefix, word));
+      const std::vector<std::string> stems = stems_of(word);
+      note_highlight(word, &stems);
+      text_words.push_back(stems_at_their_place(stems, ""));
+      title_words.push_back(stems_at_their_place(stems, schema::kTitlePrefix));
     }
     const Xapian::Query in_title(Xapian::Query::OP_PHRASE, title_words.begin(), title_words.end());
     if (title_only) return in_title;

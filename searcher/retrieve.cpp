@@ -9,6 +9,7 @@
 #include <set>
 
 #include "common/passage_terms.hpp"
+#include "common/passage_text.hpp"
 #include "common/schema.hpp"
 
 namespace cs::searcher {
@@ -398,7 +399,12 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
         const PassageChoice& choice = choices[order[rank]];
         record->index = choice.index;
         record->passage_id = passage_id(record->article_id, choice.index);
-        record->text = document.get_value(schema::passage_text_slot(choice.index));
+        auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(choice.index)));
+        if (!text) {
+          return database_error(path_, "unreadable text of passage " + record->passage_id,
+                                "rebuild the database: cs-index --rebuild");
+        }
+        record->text = std::move(*text);
         auto members = story_members(it.get_collapse_key(), record->article_id);
         if (!members) return members.error();
         Hit hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,

@@ -57,7 +57,7 @@ TEST(Synonyms, QueriesMatchTheAlternatives) {
   ASSERT_TRUE(parsed.ok());
   const std::string description = parsed->query.get_description();
   EXPECT_THAT(description, HasSubstr("Zchina"));
-  EXPECT_THAT(description, HasSubstr("(people PHRASE 4 republic PHRASE 4 of PHRASE 4 china)"));
+  EXPECT_THAT(description, HasSubstr("(Zpeopl PHRASE 4 Zrepubl PHRASE 4 Zof PHRASE 4 Zchina)"));
   EXPECT_THAT(description, HasSubstr("Ztrade"));
 }
 
