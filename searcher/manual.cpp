@@ -10,7 +10,8 @@ cs-index wrote.)";
 
 constexpr std::string_view kQuerySyntax = R"(- words: any form with the same stem ("calls" finds "call"), in the text or the title;
   articles matching more of them rank first (BM25), each shown by its best passage.
-- "exact phrase": the words in this order, as written.
+- "a phrase": the words side by side in this order, each in any form with the same
+  stem; "word": that word as written.
 - +word: the article must contain it. -word, NOT word: the article must not.
 - a AND b, a OR b, ( ): both; either; grouping. Operators are upper case.
 - a NEAR b, a NEAR/3 b: within 10 (or 3) words of each other.
