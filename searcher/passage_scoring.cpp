@@ -220,7 +220,8 @@ void score_plain_bm25(const ScoringQuery& query, std::span<const Candidate> cand
     const Candidate& c = candidates[i];
     std::array<std::uint32_t, kMaxScoringTerms> frequency{};
     for_each_match(query, c.text, [&](std::size_t, std::uint32_t term) { ++frequency[term]; });
-    const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * static_cast<float>(c.text.size()));
+    const auto length = static_cast<float>(c.length > 0 ? c.length : c.text.size());
+    const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * length);
     float score = 0;
     for (std::size_t t = 0; t < terms; ++t) {
       const auto tf = static_cast<float>(frequency[t]);

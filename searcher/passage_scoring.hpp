@@ -74,11 +74,14 @@ class ScoringQuery {
 
 // One candidate passage, as prepared from the first stage's match set.
 struct Candidate {
-  std::span<const std::uint32_t> text;   // stem hashes of the passage, in order
+  std::span<const std::uint32_t> text;   // stem hashes of the passage, in order (or of the
+                                         // stretch of it that holds the query's terms)
   std::span<const std::uint32_t> title;  // stem hashes of the article's title
   float first_stage = 0;                 // Xapian's BM25 weight
   std::uint32_t passage_index = 0;       // 0 = the article's first passage
   float age_days = -1;                   // article age at query time; < 0 when undated
+  std::uint32_t length = 0;              // words in the passage when `text` is a stretch of
+                                         // it; 0: text.size() (BM25's length)
 };
 
 // Each signal in [0, 1], its weighted sum in `total`: what --explain prints.

@@ -70,6 +70,29 @@ struct StemAt {
   bool operator<(const StemAt& other) const { return position < other.position; }
 };
 
+}  // namespace
+
+// What the second stage works in, kept from query to query: a search scores a few
+// thousand passages, and fresh arrays of that size cost page faults each time.
+struct SecondStageBuffers {
+  std::vector<Xapian::MSetIterator> hits;
+  std::vector<std::size_t> by_docid;
+  std::vector<ArticleTermsRange> ranges;
+  std::vector<float> age_days;
+  std::vector<StemAt> found;                 // every article's, in turn
+  std::vector<std::size_t> first_found;      // where each article's begin in `found`
+  std::vector<std::uint32_t> arena;          // titles and passage starts
+  std::vector<Candidate> candidates;
+  std::vector<std::pair<std::size_t, std::size_t>> candidate_words;  // begin, count in `words`
+  std::vector<std::uint32_t> words;
+  std::vector<std::size_t> first_candidate;  // where each article's begin in `candidates`
+  std::vector<std::uint32_t> holding;
+  std::vector<float> passage_bm25;
+  std::vector<ScoreParts> parts;
+};
+
+namespace {
+
 // The second stage over the first stage's articles. For each, the positions of the query's
 // stems are read from Xapian and placed in its passages (passage_terms.hpp); every passage
 // is then scored by the scoring loop (passage_scoring.hpp) over its words, where a word that
@@ -78,7 +101,7 @@ struct StemAt {
 // term weighed by how few candidate passages hold it, since the index counts articles) plus
 // kArticleWeightInPassage of its article's BM25 weight, each scaled to the best.
 std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xapian::MSet& mset,
-                                           const ParsedQuery& query, const Ranking& ranking) {
+                                           const ParsedQuery& query, const Ranking& ranking, SecondStageBuffers& b) {
   std::vector<std::vector<std::uint32_t>> terms;
   std::vector<QueryStem> stems;
   for (const auto& term_stems : query.scoring_terms) {
@@ -96,108 +119,115 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
   while (scoring.may_match(filler)) ++filler;
 
   // Values and positions read in docid order, so neighbouring reads share blocks.
-  std::vector<Xapian::MSetIterator> hits;
-  hits.reserve(mset.size());
-  for (auto it = mset.begin(); it != mset.end(); ++it) hits.push_back(it);
-  std::vector<std::size_t> by_docid(hits.size());
-  for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
-  std::sort(by_docid.begin(), by_docid.end(), [&](std::size_t a, std::size_t b) { return *hits[a] < *hits[b]; });
-  std::vector<ArticleTermsRange> ranges(hits.size());
-  std::vector<float> age_days(hits.size(), -1.0f);
-  std::vector<std::vector<StemAt>> found(hits.size());
-  std::vector<std::uint32_t> arena;  // titles and passage starts
+  const std::size_t count = mset.size();
+  b.hits.clear();
+  for (auto it = mset.begin(); it != mset.end(); ++it) b.hits.push_back(it);
+  b.by_docid.resize(count);
+  for (std::size_t i = 0; i < count; ++i) b.by_docid[i] = i;
+  std::sort(b.by_docid.begin(), b.by_docid.end(), [&](std::size_t x, std::size_t y) { return *b.hits[x] < *b.hits[y]; });
+  b.ranges.assign(count, {});
+  b.age_days.assign(count, -1.0f);
+  b.found.clear();
+  b.first_found.assign(count + 1, 0);
+  std::vector<std::pair<std::size_t, std::size_t>> found_of(count);  // begin, end in `found`
+  b.arena.clear();
   const bool recency = ranking.weights.recency_half_life_days > 0;
-  for (const std::size_t i : by_docid) {
-    const Xapian::Document document = hits[i].get_document();
-    ranges[i] = decode_article_terms(document.get_value(schema::kArticleTermsSlot), arena);
+  for (const std::size_t i : b.by_docid) {
+    const Xapian::Document document = b.hits[i].get_document();
+    b.ranges[i] = decode_article_terms(document.get_value(schema::kArticleTermsSlot), b.arena);
     if (recency) {
       if (const auto days = days_since_epoch(document.get_value(schema::kDateSlot))) {
-        age_days[i] = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
+        b.age_days[i] = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
       }
     }
+    const std::size_t begin = b.found.size();
     for (const QueryStem& stem : stems) {
-      for (auto p = db.positionlist_begin(*hits[i], stem.term); p != db.positionlist_end(*hits[i], stem.term); ++p) {
-        found[i].push_back({*p, stem.hash});
+      for (auto p = db.positionlist_begin(*b.hits[i], stem.term); p != db.positionlist_end(*b.hits[i], stem.term); ++p) {
+        b.found.push_back({*p, stem.hash});
       }
     }
-    std::sort(found[i].begin(), found[i].end());
+    std::sort(b.found.begin() + static_cast<std::ptrdiff_t>(begin), b.found.end());
+    found_of[i] = {begin, b.found.size()};
   }
 
   // Every passage of every article; a passage holding no query stem needs no words (it can
-  // score only by its place and date), one that does gets its words, fillers and all, in
-  // `words`. An article whose bounds cannot be read is one passage, scored by BM25 alone.
-  struct WordsAt {
-    std::size_t begin = 0, count = 0;
-  };
-  std::vector<Candidate> candidates;
-  std::vector<WordsAt> candidate_words;
-  std::vector<std::uint32_t> words;
-  std::vector<std::size_t> first_candidate(hits.size() + 1);
+  // score only by its place and date), one that does gets the stretch of its words from its
+  // first query stem to its last, fillers between, in `words` (the loop finds the same
+  // terms, windows and phrases there as in the whole passage; BM25 is told its length). An
+  // article whose bounds cannot be read is one passage, scored by BM25 alone.
+  b.candidates.clear();
+  b.candidate_words.clear();
+  b.words.clear();
+  b.first_candidate.assign(count + 1, 0);
   std::uint64_t total_words = 0, total_passages = 0;
-  for (std::size_t i = 0; i < hits.size(); ++i) {
-    first_candidate[i] = candidates.size();
-    const ArticleTermsRange& r = ranges[i];
+  for (std::size_t i = 0; i < count; ++i) {
+    b.first_candidate[i] = b.candidates.size();
+    const ArticleTermsRange& r = b.ranges[i];
     total_words += r.word_count;
     total_passages += std::max<std::uint32_t>(r.passage_count, 1);
-    auto match = found[i].begin();
+    std::size_t match = found_of[i].first;
+    const std::size_t matches_end = found_of[i].second;
     for (std::uint32_t k = 0; k < std::max<std::uint32_t>(r.passage_count, 1); ++k) {
-      Candidate& c = candidates.emplace_back();
-      c.first_stage = static_cast<float>(hits[i].get_weight());
+      Candidate& c = b.candidates.emplace_back();
+      c.first_stage = static_cast<float>(b.hits[i].get_weight());
       c.passage_index = k;
-      c.age_days = age_days[i];
-      WordsAt& at = candidate_words.emplace_back();
+      c.age_days = b.age_days[i];
+      auto& at = b.candidate_words.emplace_back(0, 0);
       if (r.passage_count == 0) continue;
-      const std::uint32_t start = arena[r.starts_begin + k];
-      const std::uint32_t end = k + 1 < r.passage_count ? arena[r.starts_begin + k + 1] : r.word_count;
-      while (match != found[i].end() && match->position <= start) ++match;  // positions are word index + 1
-      if (match == found[i].end() || match->position > end) continue;
-      at = {words.size(), end - start};
-      words.resize(words.size() + at.count, filler);
-      for (; match != found[i].end() && match->position <= end; ++match) {
-        words[at.begin + (match->position - 1 - start)] = match->hash;
-      }
+      const std::uint32_t start = b.arena[r.starts_begin + k];
+      const std::uint32_t end = k + 1 < r.passage_count ? b.arena[r.starts_begin + k + 1] : r.word_count;
+      while (match < matches_end && b.found[match].position <= start) ++match;  // positions are word index + 1
+      if (match == matches_end || b.found[match].position > end) continue;
+      std::size_t last = match;
+      while (last + 1 < matches_end && b.found[last + 1].position <= end) ++last;
+      const Xapian::termpos first_position = b.found[match].position;
+      at = {b.words.size(), b.found[last].position - first_position + 1};
+      c.length = end - start;
+      b.words.resize(b.words.size() + at.second, filler);
+      for (; match <= last; ++match) b.words[at.first + (b.found[match].position - first_position)] = b.found[match].hash;
     }
   }
-  first_candidate[hits.size()] = candidates.size();
-  for (std::size_t i = 0; i < hits.size(); ++i) {  // the arenas no longer move
-    for (std::size_t j = first_candidate[i]; j < first_candidate[i + 1]; ++j) {
-      candidates[j].title = std::span<const std::uint32_t>(arena).subspan(ranges[i].title_begin, ranges[i].title_count);
-      candidates[j].text = std::span<const std::uint32_t>(words).subspan(candidate_words[j].begin, candidate_words[j].count);
+  b.first_candidate[count] = b.candidates.size();
+  for (std::size_t i = 0; i < count; ++i) {  // the arrays no longer move
+    for (std::size_t j = b.first_candidate[i]; j < b.first_candidate[i + 1]; ++j) {
+      b.candidates[j].title = std::span<const std::uint32_t>(b.arena).subspan(b.ranges[i].title_begin, b.ranges[i].title_count);
+      b.candidates[j].text = std::span<const std::uint32_t>(b.words).subspan(b.candidate_words[j].first, b.candidate_words[j].second);
     }
   }
 
-  std::vector<std::uint32_t> holding(scoring.term_count());
-  count_holding_candidates(scoring, candidates, holding);
-  for (std::size_t t = 0; t < holding.size(); ++t) {
-    scoring.set_idf(t, std::log1p(static_cast<float>(total_passages) / static_cast<float>(std::max(holding[t], 1u))));
+  b.holding.resize(scoring.term_count());
+  count_holding_candidates(scoring, b.candidates, b.holding);
+  for (std::size_t t = 0; t < b.holding.size(); ++t) {
+    scoring.set_idf(t, std::log1p(static_cast<float>(total_passages) / static_cast<float>(std::max(b.holding[t], 1u))));
   }
-  std::vector<float> passage_bm25(candidates.size());
+  b.passage_bm25.resize(b.candidates.size());
   const Bm25Reference bm25{static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
                            total_passages == 0 ? 1.0f : static_cast<float>(total_words) / static_cast<float>(total_passages)};
-  score_plain_bm25(scoring, candidates, bm25, passage_bm25);
+  score_plain_bm25(scoring, b.candidates, bm25, b.passage_bm25);
   float best_article = 0, best_passage = 0;
-  for (std::size_t j = 0; j < candidates.size(); ++j) {
-    best_article = std::max(best_article, candidates[j].first_stage);
-    best_passage = std::max(best_passage, passage_bm25[j]);
+  for (std::size_t j = 0; j < b.candidates.size(); ++j) {
+    best_article = std::max(best_article, b.candidates[j].first_stage);
+    best_passage = std::max(best_passage, b.passage_bm25[j]);
   }
-  for (std::size_t j = 0; j < candidates.size(); ++j) {
-    candidates[j].first_stage = kArticleWeightInPassage * (best_article > 0 ? candidates[j].first_stage / best_article : 0) +
-                                (best_passage > 0 ? passage_bm25[j] / best_passage : 0);
+  for (std::size_t j = 0; j < b.candidates.size(); ++j) {
+    b.candidates[j].first_stage =
+        kArticleWeightInPassage * (best_article > 0 ? b.candidates[j].first_stage / best_article : 0) +
+        (best_passage > 0 ? b.passage_bm25[j] / best_passage : 0);
   }
 
-  std::vector<ScoreParts> parts(candidates.size());
-  score_passages(scoring, candidates, ranking.weights, parts);
-  std::vector<PassageChoice> choices(hits.size());
-  for (std::size_t i = 0; i < hits.size(); ++i) {
+  b.parts.resize(b.candidates.size());
+  score_passages(scoring, b.candidates, ranking.weights, b.parts);
+  std::vector<PassageChoice> choices(count);
+  for (std::size_t i = 0; i < count; ++i) {
     PassageChoice& choice = choices[i];
-    std::size_t best = first_candidate[i];
-    for (std::size_t j = first_candidate[i]; j < first_candidate[i + 1]; ++j) {
-      if (parts[j].total > parts[best].total) best = j;
-      if (!candidates[j].text.empty()) ++choice.more;  // holds at least one query stem
+    std::size_t best = b.first_candidate[i];
+    for (std::size_t j = b.first_candidate[i]; j < b.first_candidate[i + 1]; ++j) {
+      if (b.parts[j].total > b.parts[best].total) best = j;
+      if (!b.candidates[j].text.empty()) ++choice.more;  // holds at least one query stem
     }
-    choice.parts = parts[best];
-    choice.index = candidates[best].passage_index;
-    if (!candidates[best].text.empty()) --choice.more;  // the one shown is not "more"
+    choice.parts = b.parts[best];
+    choice.index = b.candidates[best].passage_index;
+    if (!b.candidates[best].text.empty()) --choice.more;  // the one shown is not "more"
   }
   return choices;
 }
@@ -296,6 +326,13 @@ Result<float> parse_half_life(std::string_view text) {
   return days;
 }
 
+PassageSearcher::PassageSearcher(Xapian::Database db, std::vector<Xapian::Database> parts, fs::path path)
+    : db_(std::move(db)), parts_(std::move(parts)), path_(std::move(path)), buffers_(std::make_unique<SecondStageBuffers>()) {
+  read_stem_languages();
+}
+
+PassageSearcher::~PassageSearcher() = default;
+
 Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector<fs::path>& paths) {
   Xapian::Database all;
   std::vector<Xapian::Database> parts;
@@ -376,7 +413,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
                                                  spy != nullptr ? db_.get_doccount() : 0);
       // Every article shows its best passage, whatever the order; only relevance order is
       // re-ranked by the passages' scores.
-      const std::vector<PassageChoice> choices = choose_passages(db_, mset, query, ranking);
+      const std::vector<PassageChoice> choices = choose_passages(db_, mset, query, ranking, *buffers_);
       std::vector<std::size_t> order(mset.size());
       for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
       if (second_stage) rank_by_choice(mset, choices, order);

@@ -21,6 +21,8 @@
 
 namespace cs::searcher {
 
+struct SecondStageBuffers;  // retrieve.cpp
+
 // Another article of a hit's story, as shown under it ("also in: Reuters, CNN").
 struct StoryMember {
   std::string article_id;
@@ -85,6 +87,7 @@ Result<float> parse_half_life(std::string_view text);
 
 class PassageSearcher {
  public:
+  ~PassageSearcher();
   // Opens the databases read-only and searches them as one collection (Xapian combines
   // their statistics, so the ranking is that of one database holding them all). Each may
   // be a database folder, a sharded folder, or a Xapian stub file listing local databases
@@ -122,10 +125,7 @@ class PassageSearcher {
   const std::vector<std::string>& stem_languages() const { return stem_languages_; }
 
  private:
-  PassageSearcher(Xapian::Database db, std::vector<Xapian::Database> parts, std::filesystem::path path)
-      : db_(std::move(db)), parts_(std::move(parts)), path_(std::move(path)) {
-    read_stem_languages();
-  }
+  PassageSearcher(Xapian::Database db, std::vector<Xapian::Database> parts, std::filesystem::path path);
   void read_stem_languages();
   // The other articles of `story`, besides `article_id`.
   Result<std::vector<StoryMember>> story_members(const std::string& story, const std::string& article_id);
@@ -134,6 +134,7 @@ class PassageSearcher {
   std::vector<Xapian::Database> parts_;  // each as named, for its metadata
   std::filesystem::path path_;           // for messages: the names, joined
   std::vector<std::string> stem_languages_;
+  std::unique_ptr<SecondStageBuffers> buffers_;
 };
 
 }  // namespace cs::searcher

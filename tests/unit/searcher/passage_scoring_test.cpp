@@ -184,6 +184,28 @@ TEST(PassageScoring, PlainBm25ReferenceCountsTermFrequencies) {
   EXPECT_FLOAT_EQ(scores[2], 0.0f);
 }
 
+TEST(PassageScoring, ACandidateThatIsAStretchOfItsPassageIsNormalisedByThePassagesLength) {
+  const ScoringQuery query({{term_hash("trade")}, {term_hash("war")}}, {2.0f, 1.0f});
+  const std::vector<std::uint32_t> stretch = hashes({"trade", "x", "war"});
+  Candidate whole{stretch, {}, 0, 0, -1};
+  Candidate part = whole;
+  part.length = 12;  // three words of a twelve-word passage
+  float scores[2];
+  Bm25Reference bm25;
+  bm25.average_length = 3;
+  const Candidate candidates[] = {whole, part};
+  score_plain_bm25(query, candidates, bm25, scores);
+  const auto expected = [&](float length) {
+    const float norm = bm25.k1 * (1 - bm25.b + bm25.b * length / 3);
+    return 2.0f * (bm25.k1 + 1) / (1 + norm) + 1.0f * (bm25.k1 + 1) / (1 + norm);
+  };
+  EXPECT_FLOAT_EQ(scores[0], expected(3));
+  EXPECT_FLOAT_EQ(scores[1], expected(12));
+  ScoreParts parts[2];
+  score_passages(query, candidates, {}, parts);
+  EXPECT_FLOAT_EQ(parts[0].proximity, parts[1].proximity) << "the other signals see the same words";
+}
+
 TEST(PassageScoring, RecencyHalfLivesTakeUnits) {
   EXPECT_FLOAT_EQ(*parse_half_life("90"), 90.0f);
   EXPECT_FLOAT_EQ(*parse_half_life("90d"), 90.0f);
