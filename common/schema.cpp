@@ -56,7 +56,9 @@ void append_field(std::string& out, std::string_view field) {
 
 std::string encode_facet_key(const FacetKey& key) {
   std::string out;
-  for (const std::string* field : {&key.article_id, &key.date, &key.source, &key.author, &key.lang}) {
+  append_field(out, std::string_view(key.date).substr(0, 10));
+  out.push_back(kFieldSeparator);
+  for (const std::string* field : {&key.source, &key.author, &key.lang}) {
     append_field(out, *field);
     out.push_back(kFieldSeparator);
   }
@@ -69,7 +71,7 @@ std::string encode_facet_key(const FacetKey& key) {
 
 FacetKey decode_facet_key(std::string_view encoded) {
   FacetKey key;
-  for (std::string* field : {&key.article_id, &key.date, &key.source, &key.author, &key.lang}) {
+  for (std::string* field : {&key.date, &key.source, &key.author, &key.lang}) {
     const std::size_t end = encoded.find(kFieldSeparator);
     field->assign(encoded.substr(0, end));
     encoded.remove_prefix(end == std::string_view::npos ? encoded.size() : end + 1);

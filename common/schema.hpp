@@ -21,7 +21,9 @@ namespace cs::schema {
 //    kPassageTextSlotBase, their bounds in kArticleTermsSlot; text stems positional.
 // 6: stems carry the positions (phrases and NEAR match stems), words none; passage texts
 //    deflated (passage_text.hpp).
-inline constexpr std::string_view kSchemaVersion = "6";
+// 7: the facet key holds the day and no article id, so articles that share their fields
+//    share one value.
+inline constexpr std::string_view kSchemaVersion = "7";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
@@ -71,10 +73,12 @@ inline constexpr Xapian::valueno kStorySlot = 3;
 // The article's MinHash signature (256 bytes): cs-index reads them back to put new articles
 // into existing stories.
 inline constexpr Xapian::valueno kSignatureSlot = 4;
-// What --facets and --histogram count: the article's id, date, source, author, language
-// and topics (encode_facet_key), one distinct value per article for one built-in
-// Xapian::ValueCountMatchSpy on this slot; Xapian's remote backend runs built-in spies on
-// the servers and merges their counts, where a spy of our own would not run at all.
+// What --facets and --histogram count: the article's day, source, author, language and
+// topics (encode_facet_key), for one built-in Xapian::ValueCountMatchSpy on this slot, which
+// counts the articles of each distinct value; articles that share all their fields share a
+// value, so the spy's table stays small however many articles match. Xapian's remote
+// backend runs built-in spies on the servers and merges their counts, where a spy of our
+// own would not run at all.
 inline constexpr Xapian::valueno kFacetKeySlot = 5;
 // Where each of the article's passages begins among its words, and its title's stem hashes
 // (passage_terms.hpp), for the searcher's second stage, which picks the best passage.
@@ -92,11 +96,11 @@ std::string join_list(const std::vector<std::string>& items);
 std::vector<std::string> split_list(std::string_view joined);
 
 struct FacetKey {
-  std::string article_id, date, source, author, lang;
+  std::string date, source, author, lang;  // date: YYYY-MM-DD, or empty
   std::vector<std::string> topics;
 };
-// The fields joined by '\x1E' (topics by kListSeparator), and back; separators inside a
-// field become spaces.
+// The fields joined by '\x1E' (topics by kListSeparator), the date cut to its day, and
+// back; separators inside a field become spaces.
 std::string encode_facet_key(const FacetKey& key);
 FacetKey decode_facet_key(std::string_view encoded);
 

@@ -69,7 +69,7 @@ void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const A
   document.add_value(schema::kStorySlot, article.story_id.empty() ? article.id : article.story_id);
   if (!article.date.empty()) document.add_value(schema::kDateSlot, article.date);
   document.add_value(schema::kFacetKeySlot,
-                     schema::encode_facet_key({article.id, article.date, article.source, article.author, article.lang,
+                     schema::encode_facet_key({article.date, article.source, article.author, article.lang,
                                                article.topics}));
 }
 

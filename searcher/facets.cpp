@@ -51,8 +51,8 @@ std::string iso_week(long y, long m, long d) {
   return text;
 }
 
-void count_value(std::map<std::string, std::uint64_t>& counts, const std::string& value) {
-  if (!value.empty()) ++counts[value];
+void count_value(std::map<std::string, std::uint64_t>& counts, const std::string& value, std::uint64_t articles) {
+  if (!value.empty()) counts[value] += articles;
 }
 
 }  // namespace
@@ -111,19 +111,20 @@ Facets FacetCounter::result(std::size_t per_field) const {
   std::map<std::string, std::uint64_t> periods;
   for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
     const schema::FacetKey article = schema::decode_facet_key(*it);
+    const std::uint64_t articles = it.get_termfreq();  // the articles that share this key
     for (std::size_t f = 0; f < fields_.size(); ++f) {
       auto& field_counts = counts[f];
       switch (fields_[f]) {
-        case FacetField::kSource: count_value(field_counts, article.source); break;
-        case FacetField::kYear: count_value(field_counts, period_of(article.date, Period::kYear)); break;
-        case FacetField::kAuthor: count_value(field_counts, article.author); break;
+        case FacetField::kSource: count_value(field_counts, article.source, articles); break;
+        case FacetField::kYear: count_value(field_counts, period_of(article.date, Period::kYear), articles); break;
+        case FacetField::kAuthor: count_value(field_counts, article.author, articles); break;
         case FacetField::kTopic:
-          for (const std::string& topic : article.topics) count_value(field_counts, topic);
+          for (const std::string& topic : article.topics) count_value(field_counts, topic, articles);
           break;
-        case FacetField::kLang: count_value(field_counts, article.lang); break;
+        case FacetField::kLang: count_value(field_counts, article.lang, articles); break;
       }
     }
-    if (period_ != Period::kNone) count_value(periods, period_of(article.date, period_));
+    if (period_ != Period::kNone) count_value(periods, period_of(article.date, period_), articles);
   }
   Facets facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {

@@ -1,4 +1,4 @@
-// Counts over the whole match set, one per article rather than per passage: --facets
+// Counts over the whole match set, one per article: --facets
 // (how many matching articles each source, year, author, topic or language has) and
 // --histogram (how many fall in each year, month, ISO week or day: attention over time).
 #pragma once
@@ -39,9 +39,9 @@ struct Facets {
 std::string period_of(std::string_view iso_date, Period period);
 
 // Counts the articles of a whole match set. Xapian's built-in ValueCountMatchSpy watches
-// every matching passage and collects the distinct facet keys (schema::kFacetKeySlot), one
-// per article, so the same search counts the same on one database, on shards and on remote
-// servers; result() then tallies the articles' fields.
+// every matching article and counts the articles of each distinct facet key
+// (schema::kFacetKeySlot), so the same search counts the same on one database, on shards
+// and on remote servers; result() then tallies the keys' fields.
 class FacetCounter {
  public:
   FacetCounter(std::vector<FacetField> fields, Period period) : fields_(std::move(fields)), period_(period) {}
