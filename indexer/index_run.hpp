@@ -22,7 +22,8 @@ struct IndexOptions {
   std::size_t max_article_bytes = 2u << 20;
   // Text per commit: bounds the memory of the pending batch and of Xapian's own buffers, and
   // is the most a killed run can lose.
-  // Measured on the State of the Union corpus: 1 MB batches index faster than 8 MB ones
+  // Measured on the State of the Union corpus, when each passage was a document (schema 4;
+  // not measured again since): 1 MB batches index faster than 8 MB ones
   // and hold a quarter of the memory (Xapian's pending changes grow with the batch).
   // 0.5 MB holds less again (--jobs 2: 93 against 154 MB at 1x, 186 against 258 MB at
   // 100x) but commits twice as often, which costs more as the database grows: as fast at

@@ -114,7 +114,7 @@ class PassageSearcher {
   std::string suggest(std::string_view query_text, Analyzer& analyzer);
 
   // How telling a query term (a stem, or a word the query wanted as typed) is in this
-  // database: log(1 + passages / passages holding it), high for rare terms. For choosing
+  // database: log(1 + articles / articles holding it), high for rare terms. For choosing
   // snippets; 0 when the database cannot say.
   double term_weight(const std::string& term) const;
 
