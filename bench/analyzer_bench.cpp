@@ -40,8 +40,8 @@ void BM_AnalyzerWordsAndStems(benchmark::State& state) {
 BENCHMARK(BM_AnalyzerWordsAndStems)->Unit(benchmark::kMillisecond);
 
 // What cs-index does per article before writing: words, passages, and the article's document
-// with exact positional terms, stems, title terms, field terms, values, passage texts and
-// stem hashes, and stored record.
+// with its words, positional stems, title terms, field terms, values, deflated passage texts
+// and bounds, and stored record.
 void BM_ArticleToDocument(benchmark::State& state) {
   const BenchCorpus& corpus = bench_corpus();
   Analyzer analyzer;

@@ -319,8 +319,8 @@ class Parser {
       for (const Token& token : tokens_) {
         const std::vector<std::string> stems = stems_of(query_form(token));
         note_highlight(query_form(token), &stems);
-        text_terms.push_back(stems_at_their_place(stems, ""));
-        title_terms.push_back(stems_at_their_place(stems, schema::kTitlePrefix));
+        text_terms.push_back(any_stem(stems, "", Xapian::Query::OP_OR));
+        title_terms.push_back(any_stem(stems, schema::kTitlePrefix, Xapian::Query::OP_OR));
       }
     }
     return Part{Xapian::Query(Xapian::Query::OP_OR,
@@ -406,12 +406,16 @@ class Parser {
     return Part{query, false, false};
   }
 
-  // A word in a phrase or NEAR: any of its stems, in the text ("") or the title. The index
-  // keeps the positions of stems, not of words, so "phone calls" also finds "phone call".
-  static Xapian::Query stems_at_their_place(const std::vector<std::string>& stems, std::string_view field_prefix) {
+  // A word's stems (one per language of the index) in the text ("") or the title, joined by
+  // `op`. Alone, a word's stems are OP_SYNONYM, one term to BM25, so a word is not counted
+  // twice where two stemmers agree on the text. In a phrase or NEAR they are OP_OR, which
+  // Xapian accepts there; the index keeps the positions of stems, not of words, so
+  // "phone calls" also finds "phone call".
+  static Xapian::Query any_stem(const std::vector<std::string>& stems, std::string_view field_prefix,
+                                Xapian::Query::op op) {
     std::vector<Xapian::Query> terms;
     for (const std::string& stem : stems) terms.emplace_back(schema::stemmed_term(field_prefix, stem));
-    return terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return terms.size() == 1 ? terms[0] : Xapian::Query(op, terms.begin(), terms.end());
   }
 
   // One word matches any form with the same stem ("calls" finds "call") when `by_stem`, and
@@ -420,16 +424,9 @@ class Parser {
     if (words.size() == 1 && by_stem) {
       const std::vector<std::string> stems = stems_of(words[0]);
       note_highlight(words[0], &stems);
-      // Stems of one word in several languages are one term to BM25 (OP_SYNONYM), so a word
-      // is not counted twice where two stemmers agree on the text.
-      const auto any_stem = [&](std::string_view field_prefix) {
-        std::vector<Xapian::Query> terms;
-        for (const std::string& stem : stems) terms.emplace_back(schema::stemmed_term(field_prefix, stem));
-        return terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-      };
-      const Xapian::Query in_title = any_stem(schema::kTitlePrefix);
+      const Xapian::Query in_title = any_stem(stems, schema::kTitlePrefix, Xapian::Query::OP_SYNONYM);
       if (title_only) return in_title;
-      return Xapian::Query(Xapian::Query::OP_OR, any_stem(""), in_title);
+      return Xapian::Query(Xapian::Query::OP_OR, any_stem(stems, "", Xapian::Query::OP_SYNONYM), in_title);
     }
     if (words.size() == 1) {
       note_highlight(words[0], nullptr);
@@ -441,8 +438,8 @@ class Parser {
     for (const std::string& word : words) {
       const std::vector<std::string> stems = stems_of(word);
       note_highlight(word, &stems);
-      text_words.push_back(stems_at_their_place(stems, ""));
-      title_words.push_back(stems_at_their_place(stems, schema::kTitlePrefix));
+      text_words.push_back(any_stem(stems, "", Xapian::Query::OP_OR));
+      title_words.push_back(any_stem(stems, schema::kTitlePrefix, Xapian::Query::OP_OR));
     }
     const Xapian::Query in_title(Xapian::Query::OP_PHRASE, title_words.begin(), title_words.end());
     if (title_only) return in_title;

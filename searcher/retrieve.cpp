@@ -80,7 +80,7 @@ struct SecondStageBuffers {
   std::vector<ArticleTermsRange> ranges;
   std::vector<float> age_days;
   std::vector<StemAt> found;                 // every article's, in turn
-  std::vector<std::size_t> first_found;      // where each article's begin in `found`
+  std::vector<std::pair<std::size_t, std::size_t>> found_of;  // each article's begin, end in `found`
   std::vector<std::uint32_t> arena;          // titles and passage starts
   std::vector<Candidate> candidates;
   std::vector<std::pair<std::size_t, std::size_t>> candidate_words;  // begin, count in `words`
@@ -128,8 +128,7 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
   b.ranges.assign(count, {});
   b.age_days.assign(count, -1.0f);
   b.found.clear();
-  b.first_found.assign(count + 1, 0);
-  std::vector<std::pair<std::size_t, std::size_t>> found_of(count);  // begin, end in `found`
+  b.found_of.assign(count, {0, 0});
   b.arena.clear();
   const bool recency = ranking.weights.recency_half_life_days > 0;
   for (const std::size_t i : b.by_docid) {
@@ -147,7 +146,7 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
       }
     }
     std::sort(b.found.begin() + static_cast<std::ptrdiff_t>(begin), b.found.end());
-    found_of[i] = {begin, b.found.size()};
+    b.found_of[i] = {begin, b.found.size()};
   }
 
   // Every passage of every article; a passage holding no query stem needs no words (it can
@@ -165,8 +164,8 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
     const ArticleTermsRange& r = b.ranges[i];
     total_words += r.word_count;
     total_passages += std::max<std::uint32_t>(r.passage_count, 1);
-    std::size_t match = found_of[i].first;
-    const std::size_t matches_end = found_of[i].second;
+    std::size_t match = b.found_of[i].first;
+    const std::size_t matches_end = b.found_of[i].second;
     for (std::uint32_t k = 0; k < std::max<std::uint32_t>(r.passage_count, 1); ++k) {
       Candidate& c = b.candidates.emplace_back();
       c.first_stage = static_cast<float>(b.hits[i].get_weight());
