@@ -1,9 +1,15 @@
 #include "indexer/crawl.hpp"
 
 #include <fnmatch.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
+
+#include "indexer/db_folder.hpp"
+#include "indexer/shards.hpp"
 
 namespace cs::indexer {
 
@@ -26,6 +32,13 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& relati
     return fnmatch(pattern.c_str(), relative.c_str(), FNM_PATHNAME) == 0 ||
            fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
   });
+}
+
+// A cs-search database, or any Xapian database, inside a folder being indexed.
+bool is_database_folder(const fs::path& folder) {
+  std::error_code ec;
+  return fs::exists(folder / kDatabaseMarker, ec) || fs::exists(folder / "iamglass", ec) ||
+         fs::exists(folder / kStubFile, ec);
 }
 
 // False when the folder itself could not be opened.
@@ -66,6 +79,17 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
         ec.clear();
         continue;
       }
+    }
+    if (it->is_directory(ec)) {
+      // The walk skips a folder it may not open (one bad folder must not end it), so say so.
+      if (::access(path.c_str(), R_OK | X_OK) != 0) {
+        report(Error{ErrorKind::kIo, path.string(), "", "cannot read folder (" + std::string(std::strerror(errno)) + ")",
+                     "skipped; its articles indexed before are kept"});
+        it.disable_recursion_pending();
+      } else if (is_database_folder(path)) {
+        it.disable_recursion_pending();  // a database (this one, say) holds no articles
+      }
+      continue;
     }
     if (!it->is_regular_file(ec)) continue;
     out.push_back(CrawlEntry{path, root, relative, it->file_size(ec), false});

@@ -1,11 +1,5 @@
 #include "indexer/db_writer.hpp"
 
-#include <signal.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <fstream>
-
 #include "common/schema.hpp"
 
 namespace cs::indexer {
@@ -14,70 +8,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Xapian's glass backend marks a database folder with this file.
-constexpr const char* kGlassMarker = "iamglass";
-
 Error open_error(const fs::path& path, std::string reason, std::string hint) {
   return Error{ErrorKind::kDatabase, path.string(), "", std::move(reason), std::move(hint)};
 }
 
-// The pid in the folder's pid file when that process is still running, else 0 (the file is
-// left behind by a killed cs-index, or the lock is held by another Xapian program).
-long running_writer_pid(const fs::path& path) {
-  std::ifstream in(path / kWriterPidFile);
-  long pid = 0;
-  if (!(in >> pid) || pid <= 0) return 0;
-  return (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM) ? pid : 0;
-}
-
 }  // namespace
 
-Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path) { return open(path, Mode::kIndex); }
+Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path) {
+  auto folder = DbFolder::claim(path);
+  if (!folder) return folder.error();
+  return open(std::move(*folder));
+}
 
-Result<std::unique_ptr<DbWriter>> DbWriter::lock(const fs::path& path) { return open(path, Mode::kLockOnly); }
-
-Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path, Mode mode) {
-  std::error_code ec;
-  if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
-    return open_error(path, "is a file, not a database folder", "pass --db with a folder path");
-  }
-  if (fs::is_directory(path, ec) && !fs::is_empty(path, ec) && !fs::exists(path / kGlassMarker, ec)) {
-    return open_error(path, "folder is not a cs-search database",
-                      "pass --db with a new or empty folder, or remove this one");
-  }
-  fs::create_directories(path, ec);
-  if (ec) return open_error(path, "cannot create database folder (" + ec.message() + ")", "check permissions");
-  if (::access(path.c_str(), W_OK) != 0) {
-    return open_error(path, "database folder is read-only", "check its permissions, or pass --db DIR to write elsewhere");
-  }
+Result<std::unique_ptr<DbWriter>> DbWriter::open(std::unique_ptr<DbFolder> folder) {
+  const fs::path path = folder->path();
   try {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
-    if (mode == Mode::kLockOnly) {
-      // Nothing to check or write: the database is about to be replaced.
-    } else if (db.get_doccount() == 0 && schema.empty()) {
+    if (db.get_doccount() == 0 && schema.empty()) {
       db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
       db.commit();
     } else if (schema != schema::kSchemaVersion) {
       return open_error(path, "written by an incompatible cs-index (schema " + schema + ")",
                         "run cs-index --rebuild, or delete the folder and run cs-index again");
     }
-    // Only the lock holder writes this file, so a second writer reads the first one's pid.
-    std::ofstream(path / kWriterPidFile, std::ios::trunc) << ::getpid() << '\n';
-    return std::unique_ptr<DbWriter>(new DbWriter(std::move(db), path));
+    return std::unique_ptr<DbWriter>(new DbWriter(std::move(db), std::move(folder)));
   } catch (const Xapian::DatabaseLockError&) {
-    const long pid = running_writer_pid(path);
-    return Error{ErrorKind::kLocked, path.string(), "",
-                 pid > 0 ? "database is being indexed by another cs-index, pid " + std::to_string(pid)
-                         : "database is locked by another writer",
-                 "wait for it to finish, or pass --db DIR to write elsewhere"};
+    // cs-index's own lock is held, so this is another program writing with Xapian.
+    return locked_by_another_xapian_writer(path);
   } catch (const Xapian::Error& e) {
     return open_error(path, "cannot open database (" + e.get_description() + ")",
-                      "check permissions, or pass --db DIR");
+                      "check permissions, or run cs-index --rebuild");
   }
 }
 
-DbWriter::DbWriter(Xapian::WritableDatabase db, std::filesystem::path path) : db_(std::move(db)), path_(std::move(path)) {
+DbWriter::DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder)
+    : db_(std::move(db)), folder_(std::move(folder)), path_(folder_->path()) {
   for (std::string& language : schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)))) {
     stem_languages_.insert(std::move(language));
   }
@@ -85,11 +51,11 @@ DbWriter::DbWriter(Xapian::WritableDatabase db, std::filesystem::path path) : db
 
 DbWriter::~DbWriter() { close(); }
 
-void DbWriter::close() {
-  if (!open_) return;
+void DbWriter::close() { close_keeping_folder(); }
+
+std::unique_ptr<DbFolder> DbWriter::close_keeping_folder() {
+  if (!open_) return nullptr;
   open_ = false;
-  std::error_code ec;
-  fs::remove(path_ / kWriterPidFile, ec);  // before the lock goes, so it never names a stranger
   try {
     // Closing without a commit drops what is uncommitted: the last commit stays the state.
     if (in_transaction_) db_.cancel_transaction();
@@ -97,6 +63,7 @@ void DbWriter::close() {
   } catch (const Xapian::Error&) {
     // Nothing more to save; the last commit is intact.
   }
+  return std::move(folder_);
 }
 
 void DbWriter::note_stem_language(const std::string& stem_language) {

@@ -14,22 +14,21 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "indexer/db_folder.hpp"
 #include "indexer/file_states.hpp"
 
 namespace cs::indexer {
 
 class DbWriter {
  public:
-  // Opens the database at `path` for writing, creating it (and its parent folders) if
-  // needed. Fails with kLocked when another writer holds it (naming the cs-index process
-  // that does, when it is one), and with kDatabase when the path is a file, a non-empty
-  // folder that is no database, a read-only database, or one written by an incompatible
-  // cs-index.
+  // Opens the database at `path` for writing, claiming the folder first (DbFolder::claim:
+  // created with cs-index's marker if needed, refused if cs-index did not make it). Fails
+  // with kLocked when another writer holds it (naming the cs-index process that does), and
+  // with kDatabase when the path is a file, a folder cs-index did not make, a read-only
+  // database, or one written by an incompatible cs-index.
   static Result<std::unique_ptr<DbWriter>> open(const std::filesystem::path& path);
-  // Takes the lock of an existing database without checking its schema, for a rebuild that
-  // replaces it (whatever cs-index wrote it). Fails like open() when it is locked or is not
-  // a database.
-  static Result<std::unique_ptr<DbWriter>> lock(const std::filesystem::path& path);
+  // The same in a folder already claimed.
+  static Result<std::unique_ptr<DbWriter>> open(std::unique_ptr<DbFolder> folder);
   ~DbWriter();
   DbWriter(const DbWriter&) = delete;
   DbWriter& operator=(const DbWriter&) = delete;
@@ -65,24 +64,22 @@ class DbWriter {
 
   // Closes the database and releases its lock (the destructor does the same).
   void close();
+  // Closes the database but hands over its folder, still locked, to a caller that rewrites
+  // the folder whole (the merge of a parallel build).
+  std::unique_ptr<DbFolder> close_keeping_folder();
 
  private:
-  enum class Mode { kIndex, kLockOnly };
-  static Result<std::unique_ptr<DbWriter>> open(const std::filesystem::path& path, Mode mode);
-  DbWriter(Xapian::WritableDatabase db, std::filesystem::path path);
+  DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder);
   Error database_error(const Xapian::Error& e) const;
   void begin_batch();
 
   Xapian::WritableDatabase db_;
+  std::unique_ptr<DbFolder> folder_;
   std::filesystem::path path_;
   bool in_transaction_ = false;
   bool open_ = true;
   std::set<std::string> stem_languages_;  // stored and noted this run
   bool stem_languages_changed_ = false;
 };
-
-// The file in a database folder that names the cs-index process writing it, for the
-// "locked" message of a second writer.
-inline constexpr const char* kWriterPidFile = "cs-index.pid";
 
 }  // namespace cs::indexer

@@ -20,6 +20,7 @@
 
 #include "indexer/batch_pipeline.hpp"
 #include "indexer/crawl.hpp"
+#include "indexer/db_folder.hpp"
 #include "indexer/db_writer.hpp"
 #include "indexer/file_states.hpp"
 #include "indexer/reader_registry.hpp"
@@ -495,23 +496,37 @@ Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport
   return index_parts(options, report, *parts, crawled, effective_jobs(options));
 }
 
-// A fresh single database built by `jobs` threads: each indexes its share of the files into
-// a part (shards of the folder `parts_dir`), then the parts are merged into `dest`, compacted.
-// A killed build leaves `parts_dir`, and the next build with `resume` picks up from its
-// parts' last commits.
+// Where a parallel build keeps its parts: inside the database folder it builds, so it needs
+// no more permission than the database does (a service may own its database folder and
+// nothing beside it), and a hidden name, so no crawl of a folder holding it picks it up.
+constexpr const char* kPartsFolder = ".parts";
+
+// Builds a fresh single database in the claimed folder `dest` with `jobs` threads: each
+// indexes its share of the files into a part (the shards of `dest`/.parts), then the parts
+// are merged, compacted, beside them and moved into `dest` (DbFolder::adopt_tables). What `dest` held is discarded: it is fresh,
+// or what a killed merge left. A killed build leaves the parts, and the next build with
+// `resume` picks up from their last commits.
 Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport& report, const Crawled& crawled,
-                                  const fs::path& parts_dir, const fs::path& dest, bool resume) {
-  std::error_code ec;
-  if (!resume || !is_sharded(parts_dir)) fs::remove_all(parts_dir, ec);
+                                  DbFolder& dest, bool resume) {
+  const fs::path parts_dir = dest.path() / kPartsFolder;
+  if (!resume) {
+    if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
+  }
+  auto parts_folder = DbFolder::claim(parts_dir);
+  if (!parts_folder) return parts_folder.error();
   auto paths = is_sharded(parts_dir) ? shard_paths(parts_dir) : create_shards(parts_dir, effective_jobs(options));
   if (!paths) return paths.error();
   IndexOptions part_options = options;
   part_options.db = parts_dir;
   auto summary = index_shards(part_options, report, *paths, crawled);
   if (!summary) return summary;
-  fs::remove_all(dest, ec);
-  if (Status merged = merge_databases(*paths, dest); !merged) return merged.error();
-  fs::remove_all(parts_dir, ec);
+  const fs::path merged = parts_dir / "merged";
+  std::error_code ec;
+  fs::remove_all(merged, ec);  // what a merge cut short left, inside the claimed parts folder
+  if (Status made = merge_databases(*paths, merged); !made) return made.error();
+  if (Status adopted = dest.adopt_tables(merged); !adopted) return adopted.error();
+  parts_folder->reset();
+  if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
   return summary;
 }
 
@@ -531,25 +546,14 @@ Status swap_in(const fs::path& staged, const fs::path& live) {
   }
   if (errno != EINVAL && errno != ENOSYS) return swap_error(live, "cannot swap in the rebuilt database");
   const fs::path old = live.string() + ".old";
-  std::error_code ec;
-  fs::remove_all(old, ec);
+  if (Status cleared = remove_own_folder(old); !cleared) return cleared;
   if (::rename(live.c_str(), old.c_str()) != 0) return swap_error(live, "cannot move the old database aside");
   if (::rename(staged.c_str(), live.c_str()) != 0) {
     const Error error = swap_error(live, "cannot move the rebuilt database into place");
     ::rename(old.c_str(), live.c_str());
     return error;
   }
-  if (::rename(old.c_str(), staged.c_str()) != 0) fs::remove_all(old, ec);
-  return ok_status();
-}
-
-// Puts `staged` in place of options.db, then closes the old database's writers (releasing its
-// locks) and deletes it.
-Status swap_and_drop_old(const fs::path& staged, const fs::path& live, std::vector<std::unique_ptr<DbWriter>>& old) {
-  if (Status swapped = swap_in(staged, live); !swapped) return swapped;
-  for (auto& writer : old) writer->close();
-  std::error_code ec;
-  fs::remove_all(staged, ec);  // now the old database
+  if (::rename(old.c_str(), staged.c_str()) != 0) return remove_own_folder(old);
   return ok_status();
 }
 
@@ -584,21 +588,54 @@ bool is_fresh(const DbWriter& writer) {
   return writer.article_count() == 0 && load_file_states(writer.database()).empty();
 }
 
+// Claims the shards of the sharded database `db` too, so a cs-index pointed at one shard
+// waits for a rebuild of the whole.
+Status claim_shards(const fs::path& db, std::vector<std::unique_ptr<DbFolder>>& claimed) {
+  auto paths = shard_paths(db);
+  if (!paths) return paths.error();
+  for (const fs::path& path : *paths) {
+    auto shard = DbFolder::claim(path);
+    if (!shard) return shard.error();
+    if (Status locked = (*shard)->take_xapian_lock(); !locked) return locked;
+    claimed.push_back(std::move(*shard));
+  }
+  return ok_status();
+}
+
+// A rebuild writes the new database beside the old one, then swaps the two folders: it
+// needs to write in the database's parent folder, which a service's database may not have.
+Status check_rebuild_room(const fs::path& db) {
+  const fs::path parent = fs::absolute(db).parent_path();
+  if (::access(parent.c_str(), W_OK) == 0) return ok_status();
+  return Error{ErrorKind::kDatabase, db.string(), "",
+               "--rebuild writes the new database beside this one, in " + parent.string() + ", and cannot (" +
+                   std::strerror(errno) + ")",
+               "make that folder writable for this user, or index into a new --db; cs-index without --rebuild "
+               "needs only the database folder"};
+}
+
 }  // namespace
 
 Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& report) {
   const auto started = std::chrono::steady_clock::now();
-  std::error_code ec;
-  const bool exists = fs::exists(options.db, ec) && !(fs::is_directory(options.db, ec) && fs::is_empty(options.db, ec));
-  if (is_sharded(options.db) || (!exists && options.shards > 1)) {
-    auto paths = is_sharded(options.db) ? shard_paths(options.db) : create_shards(options.db, options.shards);
+  auto folder = DbFolder::claim(options.db);  // refuses a folder cs-index did not make
+  if (!folder) return folder.error();
+  const bool new_shards = options.shards > 1 && holds_only_marker(options.db);
+  if (is_sharded(options.db) || new_shards) {
+    auto paths = new_shards ? create_shards(options.db, options.shards) : shard_paths(options.db);
     if (!paths) return paths.error();
     if (options.shards > 0 && options.shards != paths->size()) return shard_count_error(options.db, paths->size(), options.shards);
     const Crawled crawled = crawl_roots(options, report);
     return finish(index_shards(options, report, *paths, crawled), crawled, options.db, started);
   }
   if (options.shards > 1) return shard_count_error(options.db, 1, options.shards);
-  auto writer = DbWriter::open(options.db);
+  // Parts left in the folder mean a parallel build was killed before it finished: the
+  // database beside them is its disposable start (fresh, or a merge cut short).
+  const bool unfinished_build = is_sharded(options.db / kPartsFolder);
+  if (unfinished_build) {
+    if (Status cleared = (*folder)->clear_tables(); !cleared) return cleared.error();
+  }
+  auto writer = DbWriter::open(std::move(*folder));
   if (!writer) return writer.error();
   const Crawled crawled = crawl_roots(options, report);
   bool fresh = false;
@@ -608,66 +645,65 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& r
     fresh = false;  // the run below reports what cannot be read
   }
   if (!fresh) {
+    if (Status removed = remove_own_folder(options.db / kPartsFolder); !removed) return removed.error();
     std::vector<Part> parts;
     parts.push_back(Part{std::move(*writer), crawled.entries});
     return finish(index_parts(options, report, parts, crawled, effective_jobs(options)), crawled, options.db, started);
   }
-  // A first run with several threads: built in parts beside the database (a killed run
-  // resumes from them), then merged and swapped in.
-  const fs::path merged = options.db.string() + ".merged";
-  auto summary = build_merged(options, report, crawled, options.db.string() + ".parts", merged, true);
-  if (!summary) return summary;
-  std::vector<std::unique_ptr<DbWriter>> old;
-  old.push_back(std::move(*writer));
-  if (Status swapped = swap_and_drop_old(merged, options.db, old); !swapped) return swapped.error();
+  // A first run with several threads: built in parts inside the folder (a killed run resumes
+  // from them), then merged into it, under cs-index's lock all along.
+  std::unique_ptr<DbFolder> own = (*writer)->close_keeping_folder();
+  auto summary = build_merged(options, report, crawled, *own, true);
+  own.reset();
   return finish(std::move(summary), crawled, options.db, started);
 }
 
 Result<IndexSummary> rebuild_index(const IndexOptions& options, const IndexReport& report) {
   const auto started = std::chrono::steady_clock::now();
-  std::error_code ec;
-  // The old database stays locked until the swap, so no other cs-index writes to it meanwhile.
-  std::vector<std::unique_ptr<DbWriter>> live;
+  // The old database stays claimed until the swap, so no other cs-index writes to it
+  // meanwhile; claiming it refuses a folder cs-index did not make, before anything is built.
+  std::vector<std::unique_ptr<DbFolder>> live;
   std::size_t shards = 1;
-  if (is_sharded(options.db)) {
-    auto paths = shard_paths(options.db);
-    if (!paths) return paths.error();
-    shards = paths->size();
-    for (const fs::path& path : *paths) {
-      auto locked = DbWriter::lock(path);
-      if (!locked) return locked.error();
-      live.push_back(std::move(*locked));
+  if (inspect_folder(options.db) != FolderKind::kMissing) {
+    auto folder = DbFolder::claim(options.db);
+    if (!folder) return folder.error();
+    if (Status locked = (*folder)->take_xapian_lock(); !locked) return locked.error();
+    live.push_back(std::move(*folder));
+    if (is_sharded(options.db)) {
+      if (Status claimed = claim_shards(options.db, live); !claimed) return claimed.error();
+      shards = live.size() - 1;
     }
-  } else if (fs::exists(options.db, ec)) {
-    auto locked = DbWriter::lock(options.db);
-    if (!locked) return locked.error();
-    live.push_back(std::move(*locked));
   }
   if (options.shards > 0) shards = options.shards;
+  if (Status room = check_rebuild_room(options.db); !room) return room.error();
   fs::path staged = options.db;
   staged += ".rebuild";
-  const fs::path parts_dir = staged.string() + ".parts";
-  fs::remove_all(staged, ec);  // what a killed rebuild left
-  fs::remove_all(parts_dir, ec);
-  if (ec) return swap_error(staged, "cannot remove an earlier unfinished rebuild");
+  if (Status cleared = remove_own_folder(staged); !cleared) return cleared.error();  // what a killed rebuild left
   const Crawled crawled = crawl_roots(options, report);
   IndexOptions staged_options = options;
   staged_options.db = staged;
   Result<IndexSummary> summary = [&]() -> Result<IndexSummary> {
+    auto folder = DbFolder::claim(staged);
+    if (!folder) return folder.error();
     if (shards > 1) {
       auto paths = create_shards(staged, shards);
       if (!paths) return paths.error();
       return index_shards(staged_options, report, *paths, crawled);
     }
-    if (effective_jobs(options) > 1) return build_merged(staged_options, report, crawled, parts_dir, staged, false);
-    return index_shards(staged_options, report, {staged}, crawled);
+    if (effective_jobs(options) > 1) return build_merged(staged_options, report, crawled, **folder, false);
+    auto writer = DbWriter::open(std::move(*folder));
+    if (!writer) return writer.error();
+    std::vector<Part> parts;
+    parts.push_back(Part{std::move(*writer), crawled.entries});
+    return index_parts(staged_options, report, parts, crawled, effective_jobs(options));
   }();
   if (!summary) {
-    fs::remove_all(staged, ec);
-    fs::remove_all(parts_dir, ec);
+    remove_own_folder(staged);
     return summary;
   }
-  if (Status swapped = swap_and_drop_old(staged, options.db, live); !swapped) return swapped.error();
+  if (Status swapped = swap_in(staged, options.db); !swapped) return swapped.error();
+  live.clear();  // the old database, now at `staged`: its locks go, then it does
+  if (Status removed = remove_own_folder(staged); !removed) return removed.error();
   return finish(std::move(summary), crawled, options.db, started);
 }
 

@@ -51,7 +51,17 @@ are rewritten, and the articles of files deleted from under a folder PATH are re
 The database is committed every --batch-mb MB of text: a killed cs-index leaves it as of
 its last commit, and the next run goes on from there. A second cs-index writing to the
 same database gets a "locked" error. Hidden files and names matching a shell pattern in a
-folder's .csignore file are not indexed.)";
+folder's .csignore file are not indexed.
+
+The database folder is cs-index's own: it writes the marker file cs-search-database into
+every database folder it creates, and never writes to, rebuilds, swaps or deletes a folder
+without it, whatever the options: another program's Xapian database (Omega, recoll,
+notmuch), a damaged one, or a folder of other files is refused in one line saying what was
+found. --db must name a new or empty folder, or one cs-index made. A first run with
+--jobs keeps its parts inside the database folder (DB/.parts), so cs-index needs to write
+in that folder only, as a service user owning just its database does; --rebuild builds the
+new database beside the old one (DB.rebuild) and swaps the two, so it also needs to write
+in the parent folder, and says so when it cannot.)";
 
 constexpr std::string_view kScale = R"(--jobs N (default: one thread per core) builds a new database, or a --rebuild, in N parts
 at once and merges them with Xapian's compactor; later runs analyse articles on N threads
@@ -71,7 +81,7 @@ only warnings and errors, --verbose also names each file added, updated or remov
 constexpr std::string_view kExitStatus = R"(- 0: the run completed (bad files are warned about, counted and skipped).
 - 2: a usage error; a PATH that does not exist or cannot be read (the rest is still
   indexed); or the database could not be written (locked by another cs-index, read-only,
-  not a database, disk full). The last commit stays intact.)";
+  a folder cs-index did not make, disk full). The last commit stays intact.)";
 
 constexpr std::string_view kEnvironment = R"(- CS_DB: the database folder when --db is not given.
 - XDG_DATA_HOME: the default database is $XDG_DATA_HOME/cs-search/db.
@@ -83,6 +93,8 @@ constexpr std::string_view kFiles = R"(- ~/.config/cs-search/cs-index.conf: defa
   --config FILE reads another file.
 - ~/.local/share/cs-search/db: the database, unless --db, CS_DB or XDG_DATA_HOME says
   otherwise. cs-search looks in the same place.
+- DB/cs-search-database: the marker that makes a folder cs-index's to write, rebuild or
+  delete; DB/cs-index.pid: the process writing it, named to a second writer.
 - PREFIX/share/cs-search/corpus: the bundled corpus, indexed when no PATH is given
   (/usr/share/cs-search/corpus from the Debian package).)";
 

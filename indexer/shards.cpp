@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "common/schema.hpp"
+#include "indexer/db_folder.hpp"
 
 namespace cs::indexer {
 
@@ -68,10 +69,7 @@ Result<std::vector<fs::path>> shard_paths(const fs::path& db) {
 }
 
 Result<std::vector<fs::path>> create_shards(const fs::path& db, std::size_t shards) {
-  std::error_code ec;
-  fs::create_directories(db, ec);
-  if (ec) return layout_error(db, "cannot create database folder (" + ec.message() + ")", "check permissions");
-  if (!fs::is_empty(db, ec)) {
+  if (!holds_only_marker(db)) {
     return layout_error(db, "folder is not empty", "pass --db with a new or empty folder, or use --rebuild");
   }
   std::vector<fs::path> paths;

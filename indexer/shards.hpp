@@ -24,7 +24,8 @@ bool is_sharded(const std::filesystem::path& db);
 // The shard folders a sharded database's stub names, in order; a kDatabase error when the
 // stub names anything else (a remote server, a database outside the folder).
 Result<std::vector<std::filesystem::path>> shard_paths(const std::filesystem::path& db);
-// Makes `db` (new, or an empty folder) a sharded database of `shards` empty shard folders.
+// Makes `db`, a folder the caller has claimed (DbFolder) that holds no database yet, a
+// sharded database: its stub names `shards` shard folders, created when first opened.
 Result<std::vector<std::filesystem::path>> create_shards(const std::filesystem::path& db, std::size_t shards);
 
 // The shard that holds the file at `path`: a hash of the path, the same from run to run.

@@ -79,7 +79,7 @@ TEST(CsIndexCli, ASecondWriterGetsALockedError) {
   const CliResult r = run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(lines(r.err).size(), 1u);
-  EXPECT_THAT(r.err, HasSubstr("database is locked by another writer; wait for it to finish"));
+  EXPECT_THAT(r.err, HasSubstr("database is locked by another Xapian writer; wait for it to finish"));
   // Searching still works while the writer holds the lock.
   EXPECT_EQ(run_cli(cs_search_binary(), {"--db", db, "Taiwan"}).exit_code, 0);
 }

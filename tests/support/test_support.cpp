@@ -192,6 +192,30 @@ CliResult run_cli(const fs::path& program, const std::vector<std::string>& args,
   return result;
 }
 
+std::map<std::string, std::string> folder_contents(const fs::path& root) {
+  std::map<std::string, std::string> contents;
+  for (const fs::directory_entry& entry : fs::recursive_directory_iterator(root)) {
+    const std::string relative = fs::relative(entry.path(), root).string();
+    contents[relative] = entry.is_directory() ? "/" : read_file(entry.path());
+  }
+  return contents;
+}
+
+namespace {
+constexpr uid_t kNobody = 65534;  // Debian's `nobody` and `nogroup`
+}  // namespace
+
+uid_t unprivileged_uid() { return ::geteuid() == 0 ? kNobody : ::geteuid(); }
+gid_t unprivileged_gid() { return ::geteuid() == 0 ? kNobody : ::getegid(); }
+
+CliResult run_cli_unprivileged(const fs::path& program, const std::vector<std::string>& args) {
+  if (::geteuid() != 0) return run_cli(program, args);
+  std::vector<std::string> setpriv_args = {"--reuid=" + std::to_string(kNobody), "--regid=" + std::to_string(kNobody),
+                                           "--clear-groups", program.string()};
+  setpriv_args.insert(setpriv_args.end(), args.begin(), args.end());
+  return run_cli("/usr/bin/setpriv", setpriv_args);
+}
+
 fs::path cs_index_binary() { return CS_INDEX_BINARY; }
 fs::path cs_search_binary() { return CS_SEARCH_BINARY; }
 fs::path corpus_dir() { return CS_CORPUS_DIR; }

@@ -30,6 +30,10 @@ class TempDir {
 void write_file(const std::filesystem::path& path, const std::string& content);
 std::string read_file(const std::filesystem::path& path);
 
+// Every file and folder under `root`, by relative path, with the file's bytes (a folder's
+// value is "/"): to show a folder came through an operation byte for byte.
+std::map<std::string, std::string> folder_contents(const std::filesystem::path& root);
+
 struct CliResult {
   int exit_code = -1;
   std::string out;
@@ -41,6 +45,14 @@ struct CliResult {
 // config file is read. Does not go through a shell.
 CliResult run_cli(const std::filesystem::path& program, const std::vector<std::string>& args,
                   const std::map<std::string, std::string>& env = {}, const std::string& input = "");
+
+// Runs `program` like run_cli, but as the unprivileged user a service runs as when the tests
+// run as root (through setpriv, as `nobody`), so file permissions apply as they do to it;
+// as the caller otherwise.
+CliResult run_cli_unprivileged(const std::filesystem::path& program, const std::vector<std::string>& args);
+// The user run_cli_unprivileged runs as: the owner to give a folder that user must write.
+uid_t unprivileged_uid();
+gid_t unprivileged_gid();
 
 // Starts `program` with `args` in the background, standard streams on /dev/null; returns its
 // pid for wait_for (which returns the waitpid status) or kill.

@@ -29,6 +29,21 @@ TEST(Crawl, WalksFoldersSortedSkippingHiddenAndIgnored) {
   EXPECT_EQ(entries[0].root, dir.path());
 }
 
+TEST(Crawl, SkipsDatabaseFoldersInsideTheRoot) {
+  test::TempDir dir;
+  test::write_file(dir / "a.txt", "a");
+  test::write_file(dir / "db/cs-search-database", "marker");
+  test::write_file(dir / "db/notes.txt", "x");
+  test::write_file(dir / "omega/iamglass", "x");
+  test::write_file(dir / "omega/page.txt", "x");
+  test::write_file(dir / "sharded/XAPIANDB", "auto shard-1\n");
+  test::write_file(dir / "sharded/shard-1/z.txt", "x");
+  std::vector<Error> issues;
+  const auto entries = crawl({dir.path()}, [&](const Error& e) { issues.push_back(e); });
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"a.txt"}));
+  EXPECT_TRUE(issues.empty());
+}
+
 TEST(Crawl, NamedFileIsRelativeToItsFolder) {
   test::TempDir dir;
   test::write_file(dir / "one.txt", "1");
