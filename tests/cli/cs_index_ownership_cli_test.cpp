@@ -133,12 +133,14 @@ TEST(CsIndexOwnership, ADatabaseAnEarlierCsIndexWroteWithoutTheMarkerIsStillInde
   EXPECT_FALSE(search_article_ids(db, "Taiwan").empty());
 }
 
-// A service's layout: /var/lib/cs-search (root's) holding db (the service user's).
+// A service's layout: /var/lib/cs-search (root's) holding db (the service user's), and a
+// copy of the bundled corpus that user can read.
 class ServicePermissions : public ::testing::Test {
  protected:
   void SetUp() override {
     fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                                      fs::perms::others_read | fs::perms::others_exec);
+    fs::copy(corpus_dir(), corpus(), fs::copy_options::recursive);
     fs::create_directories(db());
     ASSERT_EQ(::chown(db().c_str(), unprivileged_uid(), unprivileged_gid()), 0);
     fs::permissions(parent(), fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
@@ -150,12 +152,13 @@ class ServicePermissions : public ::testing::Test {
   }
   fs::path parent() const { return dir_ / "var-lib-cs-search"; }
   fs::path db() const { return parent() / "db"; }
+  std::string corpus() const { return (dir_ / "corpus").string(); }
 
   TempDir dir_;
 };
 
 TEST_F(ServicePermissions, AParallelFirstBuildNeedsOnlyTheDatabaseFolder) {
-  const CliResult built = run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--jobs", "2", corpus_dir().string()});
+  const CliResult built = run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--jobs", "2", corpus()});
   ASSERT_EQ(built.exit_code, 0) << built.err;
   EXPECT_EQ(built.err, "");
   const CliResult found = run_cli_unprivileged(cs_search_binary(), {"--db", db().string(), "Taiwan", "--format", "jsonl"});
@@ -166,9 +169,9 @@ TEST_F(ServicePermissions, AParallelFirstBuildNeedsOnlyTheDatabaseFolder) {
 }
 
 TEST_F(ServicePermissions, ARebuildSaysItNeedsAWritableParentAndLeavesTheDatabaseAsItWas) {
-  ASSERT_EQ(run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--quiet", corpus_dir().string()}).exit_code, 0);
+  ASSERT_EQ(run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--quiet", corpus()}).exit_code, 0);
   const auto before = folder_contents(db());
-  const CliResult rebuilt = run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--rebuild", corpus_dir().string()});
+  const CliResult rebuilt = run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--rebuild", corpus()});
   EXPECT_EQ(rebuilt.exit_code, 2);
   EXPECT_EQ(lines(rebuilt.err).size(), 1u) << rebuilt.err;
   EXPECT_THAT(rebuilt.err, HasSubstr("--rebuild writes the new database beside this one, in " + parent().string()));
@@ -177,8 +180,7 @@ TEST_F(ServicePermissions, ARebuildSaysItNeedsAWritableParentAndLeavesTheDatabas
 }
 
 TEST_F(ServicePermissions, AnUnreadableFileOrFolderIsOneWarningEachAndTheRestIndexes) {
-  const fs::path articles = dir_ / "articles";
-  fs::copy(corpus_dir(), articles, fs::copy_options::recursive);
+  const fs::path articles = corpus();
   const fs::path secret_file = articles / "cfr.org" / fs::directory_iterator(articles / "cfr.org")->path().filename();
   const fs::path secret_folder = articles / "nytimes.com";
   fs::permissions(secret_file, fs::perms::none);
@@ -195,7 +197,7 @@ TEST_F(ServicePermissions, AnUnreadableFileOrFolderIsOneWarningEachAndTheRestInd
 }
 
 TEST_F(ServicePermissions, AReadOnlyDatabaseIsSearched) {
-  ASSERT_EQ(run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--quiet", corpus_dir().string()}).exit_code, 0);
+  ASSERT_EQ(run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--quiet", corpus()}).exit_code, 0);
   for (const fs::directory_entry& entry : fs::recursive_directory_iterator(db())) {
     if (entry.is_regular_file()) fs::permissions(entry.path(), fs::perms::owner_write | fs::perms::group_write |
                                                                    fs::perms::others_write, fs::perm_options::remove);
@@ -205,7 +207,7 @@ TEST_F(ServicePermissions, AReadOnlyDatabaseIsSearched) {
   const CliResult found = run_cli_unprivileged(cs_search_binary(), {"--db", db().string(), "Taiwan", "--format", "jsonl"});
   ASSERT_EQ(found.exit_code, 0) << found.err;
   EXPECT_EQ(lines(found.out).size(), 1u) << "the bundled corpus's one article on Taiwan";
-  const CliResult index = run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), corpus_dir().string()});
+  const CliResult index = run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), corpus()});
   EXPECT_EQ(index.exit_code, 2);
   EXPECT_THAT(index.err, HasSubstr("database folder is read-only"));
 }

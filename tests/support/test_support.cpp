@@ -208,12 +208,42 @@ constexpr uid_t kNobody = 65534;  // Debian's `nobody` and `nogroup`
 uid_t unprivileged_uid() { return ::geteuid() == 0 ? kNobody : ::geteuid(); }
 gid_t unprivileged_gid() { return ::geteuid() == 0 ? kNobody : ::getegid(); }
 
+namespace {
+
+// A copy of `file` that the unprivileged user can reach whatever the folders above the
+// build tree allow (a clone in a private folder), made once per file and process.
+fs::path reachable_copy(const fs::path& file) {
+  static TempDir* shared = [] {
+    auto* dir = new TempDir;  // lives as long as the process: the copies are reused
+    fs::permissions(dir->path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                     fs::perms::others_read | fs::perms::others_exec);
+    return dir;
+  }();
+  const fs::path copy = shared->path() / file.filename();
+  if (!fs::exists(copy)) fs::copy_file(file, copy);
+  return copy;
+}
+
+}  // namespace
+
 CliResult run_cli_unprivileged(const fs::path& program, const std::vector<std::string>& args) {
   if (::geteuid() != 0) return run_cli(program, args);
   std::vector<std::string> setpriv_args = {"--reuid=" + std::to_string(kNobody), "--regid=" + std::to_string(kNobody),
-                                           "--clear-groups", program.string()};
+                                           "--clear-groups", reachable_copy(program).string()};
   setpriv_args.insert(setpriv_args.end(), args.begin(), args.end());
-  return run_cli("/usr/bin/setpriv", setpriv_args);
+  std::map<std::string, std::string> env;
+  // Under LeakSanitizer the suppressions file must be readable by that user too.
+  if (const char* lsan = std::getenv("LSAN_OPTIONS"); lsan != nullptr) {
+    std::string options = lsan;
+    const std::string key = "suppressions=";
+    if (const std::size_t at = options.find(key); at != std::string::npos) {
+      const std::size_t end = std::min(options.find(':', at), options.size());
+      const fs::path file = options.substr(at + key.size(), end - at - key.size());
+      options.replace(at + key.size(), end - at - key.size(), reachable_copy(file).string());
+    }
+    env["LSAN_OPTIONS"] = options;
+  }
+  return run_cli("/usr/bin/setpriv", setpriv_args, env);
 }
 
 fs::path cs_index_binary() { return CS_INDEX_BINARY; }
