@@ -1,7 +1,6 @@
 #include "indexer/db_writer.hpp"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include "common/schema.hpp"
 #include "support/test_support.hpp"
@@ -90,19 +89,6 @@ TEST(DbWriter, RecordsTheStemLanguagesWithTheCommitThatUsesThem) {
   EXPECT_EQ(schema::split_list(Xapian::Database((dir / "db").string()).get_metadata(std::string(schema::kStemLanguagesKey))),
             (std::vector<std::string>{"english", "french", "none"}))
       << "a later run adds to the languages of earlier ones";
-}
-
-TEST(DbWriter, ASecondWriterIsToldWhichCsIndexHoldsTheLock) {
-  test::TempDir dir;
-  auto first = DbWriter::open(dir / "db");
-  ASSERT_TRUE(first.ok());
-  EXPECT_EQ(test::read_file(dir / "db" / kWriterPidFile), std::to_string(::getpid()) + "\n");
-  auto second = DbWriter::open(dir / "db");
-  ASSERT_FALSE(second.ok());
-  EXPECT_EQ(second.error().reason, "database is being indexed by another cs-index, pid " + std::to_string(::getpid()));
-  (*first)->close();
-  EXPECT_FALSE(std::filesystem::exists(dir / "db" / kWriterPidFile)) << "closing removes the pid file";
-  EXPECT_TRUE(DbWriter::open(dir / "db").ok()) << "and releases the lock";
 }
 
 TEST(DbWriter, NothingIsVisibleBeforeTheCommitAndFileStatesCommitWithTheArticles) {
