@@ -106,6 +106,10 @@ ReadResult read_records(const SourceFile& file, const ListRecords& list) {
       issues.push_back(Error{ErrorKind::kInput, "", record.location, "record has no title or text", "record skipped"});
       continue;
     }
+    if (record.repaired) {
+      issues.push_back(*record.repaired);
+      issues.back().hint = "record indexed";
+    }
     complete_article(file, article, record.id_suffix);
     result.articles.push_back(std::move(article));
   }

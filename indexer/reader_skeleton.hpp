@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,9 @@ struct Record {
   nlohmann::json fields;
   std::string location;  // for messages: "line 3", "item 2"
   std::string id_suffix;  // "#3": the article's default id is the relative path plus this
+  // What was repaired to read it (json_parse's bad \u escapes): warned about, "record
+  // indexed", only when the record does become an article.
+  std::optional<Error> repaired;
 };
 
 // Appends the records in the decoded text to `records`; a bad record is an issue carrying

@@ -96,7 +96,8 @@ nlohmann::json atom_entry(const xmlNode* entry) {
 
 void add_record(nlohmann::json record, const std::string& source, std::size_t number, std::vector<Record>& records) {
   set(record, "source", source);
-  records.push_back(Record{std::move(record), "item " + std::to_string(number), "#" + std::to_string(number)});
+  records.push_back(
+      Record{std::move(record), "item " + std::to_string(number), "#" + std::to_string(number), std::nullopt});
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ void list_array(const nlohmann::json& array, std::vector<Record>& records, std::
       issues.push_back(Error{ErrorKind::kInput, "", location, "not a JSON object", "item skipped"});
       continue;
     }
-    records.push_back(Record{item, location, "#" + std::to_string(number)});
+    records.push_back(Record{item, location, "#" + std::to_string(number), std::nullopt});
   }
 }
 
@@ -59,14 +59,22 @@ ReadResult JsonReader::read(const SourceFile& file) const {
       issues.push_back(std::move(issue));
       return;
     }
-    if (root->is_array()) {
-      list_array(*root, records, issues);
-    } else if (!root->is_object()) {
+    const nlohmann::json& json = root->json;
+    if (json.is_array()) {
+      list_array(json, records, issues);
+    } else if (!json.is_object()) {
       issues.push_back(Error{ErrorKind::kInput, "", "", "not a JSON object or array of objects", "file skipped"});
-    } else if (const nlohmann::json* list = wrapped_list(*root)) {
+    } else if (const nlohmann::json* list = wrapped_list(json)) {
       list_array(*list, records, issues);
     } else {
-      records.push_back(Record{std::move(*root), "", ""});
+      records.push_back(Record{std::move(root->json), "", "", std::move(root->repaired)});
+      return;
+    }
+    // A list's repaired escapes cannot be told apart by item: one warning for the file,
+    // given when it has records to index (a skipped file gets only the warning that skips it).
+    if (root->repaired && !records.empty()) {
+      issues.push_back(std::move(*root->repaired));
+      issues.back().hint = "file indexed";
     }
   });
 }

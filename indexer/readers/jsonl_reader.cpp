@@ -47,11 +47,12 @@ ReadResult JsonLinesReader::read(const SourceFile& file) const {
         continue;
       }
       const std::string location = "line " + std::to_string(line_number);
-      if (!record->is_object()) {
+      if (!record->json.is_object()) {
         issues.push_back(Error{ErrorKind::kInput, "", location, "not a JSON object", "line skipped"});
         continue;
       }
-      records.push_back(Record{std::move(*record), location, "#" + std::to_string(line_number)});
+      records.push_back(Record{std::move(record->json), location, "#" + std::to_string(line_number),
+                               std::move(record->repaired)});
     }
   });
 }

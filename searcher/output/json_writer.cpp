@@ -10,11 +10,17 @@ namespace cs::searcher {
 
 namespace {
 
+// A field the article does not have (no date, no author...) is stored as "": scripts get
+// null for it, so that "unknown" is never mistaken for a value (an empty title, a date "").
+nlohmann::json or_null(const std::string& value) {
+  return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
+}
+
 nlohmann::json also_in(const Hit& hit) {
   nlohmann::json members = nlohmann::json::array();
   for (const StoryMember& m : hit.also_in) {
-    members.push_back({{"article_id", m.article_id}, {"title", m.title}, {"source", m.source}, {"date", m.date},
-                       {"url", m.url}, {"path", m.path}});
+    members.push_back({{"article_id", m.article_id}, {"title", or_null(m.title)}, {"source", or_null(m.source)},
+                       {"date", or_null(m.date)}, {"url", or_null(m.url)}, {"path", m.path}});
   }
   return members;
 }
@@ -42,13 +48,13 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain
       {"article_id", r.article_id},
       {"passage_id", r.passage_id},
       {"passage_index", r.index},
-      {"title", r.title},
-      {"source", r.source},
-      {"author", r.author},
-      {"date", r.date},
-      {"url", r.url},
+      {"title", or_null(r.title)},
+      {"source", or_null(r.source)},
+      {"author", or_null(r.author)},
+      {"date", or_null(r.date)},
+      {"url", or_null(r.url)},
       {"path", display_path(r)},
-      {"lang", r.lang},
+      {"lang", or_null(r.lang)},
       {"topics", r.topics},
       {"preview", r.preview},
       {"more_passages", hit.more_passages},
@@ -84,9 +90,9 @@ nlohmann::json query_object(const QueryResult& result, bool explain) {
   nlohmann::json out = {{"qid", result.qid},
                         {"query", result.query},
                         {"matching_articles", result.results.matching_articles},
-                        {"results", std::move(hits)}};
+                        {"results", std::move(hits)},
+                        {"suggestion", or_null(result.suggestion)}};
   out.update(facets_object(result.results.facets));
-  if (!result.suggestion.empty()) out["suggestion"] = result.suggestion;
   return out;
 }
 

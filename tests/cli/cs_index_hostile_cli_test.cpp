@@ -230,6 +230,43 @@ TEST(HostileFiles, ATenMillionCharacterLineIsCutNotFatal) {
   EXPECT_EQ(search_article_ids((dir / "db").string(), "tariff").size(), 1u);
 }
 
+// See issue #18: nlohmann refuses a lone surrogate escape, and the whole record was lost.
+TEST(HostileFiles, RecordsWithBadUnicodeEscapesAreIndexedWithOneWarningEach) {
+  TempDir dir;
+  write_file(dir / "in/feed.jsonl",
+             "{\"title\": \"Fine\", \"text\": \"Ordinary quotas.\"}\n"
+             "{\"title\": \"Cut pair\", \"text\": \"Narwhal quotas \\ud800 rose.\"}\n"
+             "{\"title\": \"Low half\", \"text\": \"Walrus \\udc00\\udc00 quotas.\"}\n"
+             "{\"title\": \"Terminator\", \"text\": \"Okapi quotas\\u0000 fell.\"}\n"
+             "{\"title\": \"Escaped\", \"text\": \"Beluga path C:\\\\ud800 quotas.\"}\n");
+  write_file(dir / "in/one.json", "{\"title\": \"Single\",\n \"text\": \"Axolotl \\ud83d quotas.\"}\n");
+  const CliResult r = run_cli(cs_index_binary(), {"--db", (dir / "db").string(), (dir / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string feed = (dir / "in/feed.jsonl").string();
+  // One warning a record; files may be read on parallel threads, so in either file order.
+  EXPECT_THAT(lines(r.err),
+              ::testing::UnorderedElementsAre(
+                  "cs-index: warning: " + feed +
+                      ": line 2: invalid \\u escape (lone surrogate U+D800) replaced with U+FFFD; record indexed",
+                  "cs-index: warning: " + feed +
+                      ": line 3: invalid \\u escapes (2 lone surrogates, the first U+DC00) replaced with U+FFFD; "
+                      "record indexed",
+                  "cs-index: warning: " + feed + ": line 4: invalid \\u escape (U+0000) dropped; record indexed",
+                  "cs-index: warning: " + (dir / "in/one.json").string() +
+                      ": line 2: invalid \\u escape (lone surrogate U+D83D) replaced with U+FFFD; record indexed"));
+  EXPECT_THAT(r.out, HasSubstr("2 files: 2 read"));
+  const std::string db = (dir / "db").string();
+  EXPECT_EQ(search_article_ids(db, "quotas").size(), 6u);
+  EXPECT_THAT(search_article_ids(db, "narwhal"), ::testing::ElementsAre("feed.jsonl#2"));
+  EXPECT_THAT(search_article_ids(db, "walrus"), ::testing::ElementsAre("feed.jsonl#3"));
+  EXPECT_THAT(search_article_ids(db, "okapi"), ::testing::ElementsAre("feed.jsonl#4"));
+  EXPECT_THAT(search_article_ids(db, "axolotl"), ::testing::ElementsAre("one.json"));
+  const CliResult shown = run_cli(cs_search_binary(), {"--db", db, "narwhal", "--format", "jsonl"});
+  EXPECT_THAT(shown.out, HasSubstr("Narwhal quotas \xEF\xBF\xBD rose.")) << "U+FFFD where the surrogate was";
+  const CliResult escaped = run_cli(cs_search_binary(), {"--db", db, "beluga", "--format", "jsonl"});
+  EXPECT_THAT(escaped.out, HasSubstr(R"(C:\\ud800 quotas.)")) << "an escaped backslash is text, left alone";
+}
+
 TEST(HostileFiles, AFileOverTheSizeLimitIsSkippedUnread) {
   TempDir dir;
   // Sparse: 200 MB on disk costs no space and no time to write.

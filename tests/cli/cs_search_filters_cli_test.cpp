@@ -51,6 +51,26 @@ class CsSearchFilters : public ::testing::Test {
 
 TempDir* CsSearchFilters::dir_ = nullptr;
 
+// See issue #18: article "d" has no date, author or url; scripts read null, not "".
+TEST_F(CsSearchFilters, AMissingFieldIsNullInJsonAndJsonl) {
+  const CliResult jsonl = run_cli(cs_search_binary(), {"--db", db(), "--format", "jsonl", "somewhere"});
+  ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
+  EXPECT_THAT(jsonl.out, HasSubstr(R"("date":null)"));
+  const CliResult json = run_cli(cs_search_binary(), {"--db", db(), "--format", "json", "somewhere"});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr(R"("date": null)"));
+  for (const nlohmann::json& hit : {nlohmann::json::parse(jsonl.out), nlohmann::json::parse(json.out)["results"][0]}) {
+    EXPECT_EQ(hit["article_id"], "d");
+    EXPECT_TRUE(hit["date"].is_null());
+    EXPECT_TRUE(hit["author"].is_null());
+    EXPECT_TRUE(hit["url"].is_null());
+    EXPECT_EQ(hit["source"], "Reuters");
+    EXPECT_EQ(hit["topics"], nlohmann::json::array());
+  }
+  const CliResult tsv = run_cli(cs_search_binary(), {"--db", db(), "--format", "tsv", "somewhere"});
+  EXPECT_THAT(tsv.out, HasSubstr("\tTalks undated\tReuters\t\t")) << "an empty cell, as before";
+}
+
 TEST_F(CsSearchFilters, DatesAreInclusiveAndTakeYearsAndMonths) {
   EXPECT_EQ(id_set({"--since", "2021-12"}), (std::set<std::string>{"b", "c"}));
   EXPECT_EQ(id_set({"--until", "2021"}), (std::set<std::string>{"a", "b"})) << "the whole of 2021, to 23:00 on the 31st";

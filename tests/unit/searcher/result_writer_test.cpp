@@ -38,11 +38,11 @@ QueryResult sample() {
   return result;
 }
 
-std::string render(std::string_view format, WriterOptions options = {}) {
+std::string render(std::string_view format, WriterOptions options = {}, const QueryResult& result = sample()) {
   std::ostringstream out;
   auto writer = make_result_writer(format, out, options);
   EXPECT_NE(writer, nullptr);
-  writer->write(sample());
+  writer->write(result);
   writer->finish();
   return out.str();
 }
@@ -83,6 +83,48 @@ TEST(ResultWriter, JsonlCarriesEveryField) {
   EXPECT_EQ(hit["topics"][0], "China");
   EXPECT_EQ(hit["also_in"][0]["source"], "Reuters");
   EXPECT_EQ(hit["also_in"][0]["article_id"], "reuters/a.json#1");
+  EXPECT_TRUE(hit["url"].is_null()) << "the sample has no url";
+  EXPECT_TRUE(hit["also_in"][0]["url"].is_null());
+  EXPECT_EQ(hit["also_in"][0]["date"], "2025-01-17");
+}
+
+// An article with none of the optional fields: what it lacks is null, its lists are empty.
+QueryResult bare_sample() {
+  QueryResult result = sample();
+  Hit& hit = result.results.hits[0];
+  hit.record.title = hit.record.source = hit.record.author = hit.record.date = hit.record.lang = "";
+  hit.record.topics.clear();
+  hit.also_in = {StoryMember{"b.txt", "", "", "", "", "/data/b.txt"}};
+  return result;
+}
+
+// See issue #18: "" read as a value (a date "", a source ""); a missing field is null.
+TEST(ResultWriter, MissingFieldsAreNullInJsonAndJsonl) {
+  const std::string jsonl = render("jsonl", {}, bare_sample());
+  EXPECT_THAT(jsonl, HasSubstr(R"("date":null)"));
+  EXPECT_THAT(jsonl, Not(HasSubstr(R"("")")));
+  const std::string json = render("json", {}, bare_sample());
+  EXPECT_THAT(json, HasSubstr(R"("date": null)"));
+  for (const nlohmann::json& hit : {nlohmann::json::parse(jsonl), nlohmann::json::parse(json)["results"][0]}) {
+    for (const char* key : {"title", "source", "author", "date", "url", "lang"}) {
+      EXPECT_TRUE(hit[key].is_null()) << key << " in " << hit.dump();
+    }
+    EXPECT_EQ(hit["topics"], nlohmann::json::array());
+    for (const char* key : {"title", "source", "date", "url"}) {
+      EXPECT_TRUE(hit["also_in"][0][key].is_null()) << "also_in " << key;
+    }
+    EXPECT_EQ(hit["also_in"][0]["article_id"], "b.txt");
+  }
+  EXPECT_TRUE(nlohmann::json::parse(json)["suggestion"].is_null());
+}
+
+TEST(ResultWriter, OtherFormatsStillShowAMissingFieldAsNothing) {
+  const std::string tsv = render("tsv", {}, bare_sample());
+  // title, source and date: three empty cells between the passage id and the path.
+  EXPECT_THAT(tsv, HasSubstr("cfr.org/a b.txt#1\t\t\t\t/data/cfr.org/a b.txt\t"));
+  EXPECT_THAT(tsv, Not(HasSubstr("null")));
+  EXPECT_THAT(render("text", {}, bare_sample()), Not(HasSubstr("null")));
+  EXPECT_THAT(render("trec", {}, bare_sample()), Not(HasSubstr("null")));
 }
 
 TEST(ResultWriter, JsonEscapesControlCharacters) {
