@@ -28,6 +28,7 @@ struct Article {
   std::string id;       // stable: the record's own id, else the relative path (path#N in a multi-article file)
   std::string path;     // relative path of the file it came from
   std::string title;
+  std::vector<std::string> other_titles;  // other titles the source gives: searchable as title words, never shown
   std::string source;   // publication or site name
   std::string author;
   std::string date;     // ISO 8601: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ in UTC; empty if unknown

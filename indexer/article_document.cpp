@@ -81,6 +81,17 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   title_hashes_.clear();
   add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(),
             schema::kTitlePositionBase, &title_hashes_);
+  // Other titles are title words too (found in the title, counted by the title signal),
+  // each after a gap so that no phrase runs from one title into the next.
+  Xapian::termpos next_title = schema::kTitlePositionBase + static_cast<Xapian::termpos>(title_words_.size());
+  for (const std::string& other : article.other_titles) {
+    title_words_.clear();
+    analyzer_.tokenize(other, title_words_);
+    next_title += schema::kOtherTitleGap;
+    add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(), next_title,
+              &title_hashes_);
+    next_title += static_cast<Xapian::termpos>(title_words_.size());
+  }
 
   passage_starts_.clear();
   std::uint32_t word_count = 0;  // word i (from 0, in passage order) has position i + 1

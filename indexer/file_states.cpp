@@ -44,6 +44,10 @@ ContentHash hash_article(const Article& article) {
     add(field);
   }
   for (const std::string& topic : article.topics) add(topic);
+  // Other titles after a marker no length starts with, so a title cannot pass for a topic;
+  // none adds nothing, so the hashes of articles without them stay as they were.
+  if (!article.other_titles.empty()) joined.push_back('T');
+  for (const std::string& title : article.other_titles) add(title);
   joined.push_back(article.preview ? 'P' : 'F');
   return hash_bytes(joined);
 }

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <string>
 
 #include "common/ascii.hpp"
+#include "indexer/html_metadata.hpp"
 #include "indexer/xml_tree.hpp"
 
 namespace cs::indexer {
@@ -18,16 +20,62 @@ namespace {
 
 using xml::attribute;
 using xml::DocPtr;
-using xml::is_element;
 using xml::name_of;
 
 // Recover from anything, print nothing, never fetch a DTD or entity from the network.
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 
-DocPtr parse(std::string_view html) {
-  return DocPtr(htmlReadMemory(html.data(), xml::xml_size(html), nullptr, "UTF-8", kParseOptions), &xmlFreeDoc);
+// libxml2 stops at 256 open elements (xmlParserMaxDepth) and drops the rest of the page;
+// XML_PARSE_HUGE, which htmlReadMemory honours (2.9.14 too), lifts that. But then each end
+// tag makes libxml2 scan its stack of open elements (htmlAutoCloseOnClose, htmlParseEndTag),
+// so a deep page full of stray end tags costs depth x end tags: 100,000 <div> and 20,000
+// </span> took 15 s (2e9 comparisons, 7.5 ns each). The depth is at most the number of
+// start tags, so the limit is lifted when start tags x end tags stays under this bound,
+// about 2 s at worst; a page over it (100,000 nested <div> closed, or 16,000 of each tag
+// and deeper than 256) is read to 256 levels, as before.
+constexpr std::uint64_t kMaxStackScans = 250'000'000;
+
+bool deep_parse_is_bounded(std::string_view html) {
+  std::uint64_t start_tags = 0;
+  std::uint64_t end_tags = 0;
+  for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size(); at = html.find('<', at + 1)) {
+    const char next = html[at + 1];
+    if (next == '/') {
+      ++end_tags;
+    } else if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
+      ++start_tags;
+    }
+  }
+  return start_tags * end_tags <= kMaxStackScans;
 }
 
+DocPtr parse(std::string_view html) {
+  const int options = deep_parse_is_bounded(html) ? kParseOptions | XML_PARSE_HUGE : kParseOptions;
+  return DocPtr(htmlReadMemory(html.data(), xml::xml_size(html), nullptr, "UTF-8", options), &xmlFreeDoc);
+}
+
+// Visits `root` and the nodes under it in document order without recursion, since a page
+// may nest 100,000 elements deep: enter(node) says whether to go into the node's children,
+// and leave(node) follows for each node entered, after its children.
+template <typename Enter, typename Leave>
+void walk_tree(const xmlNode* root, Enter&& enter, Leave&& leave) {
+  const xmlNode* node = root;
+  while (true) {
+    if (enter(node)) {
+      if (node->children != nullptr) {
+        node = node->children;
+        continue;
+      }
+      leave(node);
+    }
+    while (node != root && node->next == nullptr) {
+      node = node->parent;
+      leave(node);
+    }
+    if (node == root) return;
+    node = node->next;
+  }
+}
 
 template <std::size_t N>
 bool one_of(std::string_view value, const std::array<std::string_view, N>& set) {
@@ -78,32 +126,36 @@ class BlockCollector {
     return std::move(blocks_);
   }
 
-  void walk(const xmlNode* node) {
-    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-        append(reinterpret_cast<const char*>(child->content));
-        continue;
-      }
-      if (child->type != XML_ELEMENT_NODE || is_skipped(child)) continue;
-      const std::string_view name = name_of(child);
-      if (name == "br") {
-        flush();
-        continue;
-      }
-      if (!one_of(name, kBlockElements)) {
-        walk(child);
-        continue;
-      }
-      flush();
-      const int saved_heading = heading_;
-      const bool saved_list = list_item_;
-      if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') heading_ = name[1] - '0';
-      if (name == "li") list_item_ = true;
-      walk(child);
-      flush();
-      heading_ = saved_heading;
-      list_item_ = saved_list;
-    }
+  // The blocks under `root`, not counting `root` itself as a block or as skipped.
+  void walk(const xmlNode* root) {
+    walk_tree(
+        root,
+        [this, root](const xmlNode* node) {
+          if (node == root) return true;
+          if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+            append(reinterpret_cast<const char*>(node->content));
+            return false;
+          }
+          if (node->type != XML_ELEMENT_NODE || is_skipped(node)) return false;
+          const std::string_view name = name_of(node);
+          if (name == "br") {
+            flush();
+            return false;
+          }
+          if (!one_of(name, kBlockElements)) return true;
+          flush();
+          saved_.push_back({heading_, list_item_});
+          if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') heading_ = name[1] - '0';
+          if (name == "li") list_item_ = true;
+          return true;
+        },
+        [this, root](const xmlNode* node) {
+          if (node == root || !one_of(name_of(node), kBlockElements)) return;
+          flush();
+          heading_ = saved_.back().heading;
+          list_item_ = saved_.back().list_item;
+          saved_.pop_back();
+        });
   }
 
  private:
@@ -135,63 +187,18 @@ class BlockCollector {
     current_.clear();
   }
 
+  struct Saved {
+    int heading;
+    bool list_item;
+  };
+
   std::vector<TextBlock> blocks_;
+  std::vector<Saved> saved_;  // the state outside each open block element
   std::string current_;
   bool pending_space_ = false;
   int heading_ = 0;
   bool list_item_ = false;
 };
-
-// Visible text length under `node`, as the collector would see it (for choosing a root).
-std::size_t text_length(const xmlNode* node) {
-  std::size_t length = 0;
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type == XML_TEXT_NODE && child->content != nullptr) {
-      length += std::strlen(reinterpret_cast<const char*>(child->content));
-    } else if (child->type == XML_ELEMENT_NODE && !is_skipped(child)) {
-      length += text_length(child);
-    }
-  }
-  return length;
-}
-
-template <typename Visit>
-void for_each_element(const xmlNode* node, Visit& visit) {
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE) continue;
-    visit(child);
-    for_each_element(child, visit);
-  }
-}
-
-// What the page's markup says about it, gathered in one walk.
-struct PageFacts {
-  const xmlNode* html = nullptr;
-  const xmlNode* body = nullptr;
-  const xmlNode* best_article = nullptr;  // the <article> with the most text
-  std::size_t best_article_length = 0;
-  const xmlNode* main = nullptr;          // <main> or role=main
-  const xmlNode* densest = nullptr;       // the parent of the most paragraph text
-  std::size_t densest_length = 0;
-  std::string title_element;              // <title>
-  std::string canonical_url;
-  std::string first_time;                 // <time datetime> in document order
-  std::vector<std::string> json_ld;       // the text of each JSON-LD script
-  nlohmann::json meta = nlohmann::json::object();  // <meta> name/property -> content
-};
-
-void note_meta(const xmlNode* node, PageFacts& facts) {
-  std::string key = ascii_lower(attribute(node, "property"));
-  if (key.empty()) key = ascii_lower(attribute(node, "name"));
-  if (key.empty()) key = ascii_lower(attribute(node, "itemprop"));
-  const std::string content = attribute(node, "content");
-  if (key.empty() || content.empty()) return;
-  if (key == "article:tag") {
-    facts.meta[key].push_back(content);  // repeated, one tag each
-  } else if (!facts.meta.contains(key)) {
-    facts.meta[key] = content;
-  }
-}
 
 std::string node_text(const xmlNode* node) {
   xmlChar* content = xmlNodeGetContent(node);
@@ -201,44 +208,80 @@ std::string node_text(const xmlNode* node) {
   return text;
 }
 
+// Notes what an element says about the page, in document order.
+void note_element(const xmlNode* node, bool skipped, PageFacts& facts) {
+  const std::string_view name = name_of(node);
+  if (name == "body") {
+    facts.body = node;
+  } else if (name == "meta") {
+    note_meta(node, facts);
+  } else if (name == "title" && facts.title_element.empty()) {
+    facts.title_element = node_text(node);
+  } else if (name == "link" && ascii_lower(attribute(node, "rel")) == "canonical") {
+    facts.canonical_url = attribute(node, "href");
+  } else if (name == "time" && facts.first_time.empty()) {
+    facts.first_time = attribute(node, "datetime");
+  } else if (name == "script" && ascii_lower(attribute(node, "type")) == "application/ld+json") {
+    facts.json_ld.push_back(node_text(node));
+  } else if (name == "article" && !skipped) {
+    // An <article> competes on its text length once its children are counted (gather_facts).
+  } else if ((name == "main" || attribute(node, "role") == "main") && facts.main == nullptr) {
+    facts.main = node;
+  }
+}
+
+// One walk over every element: the page's metadata, and the lengths that choose the content
+// root. An element's visible text counts the text nodes under it but not under skipped
+// elements; the densest element is the one whose own <p> children hold the most of it.
+// Lengths are summed as the walk leaves each element, so the walk stays linear however deep
+// the page; ties go to the element that comes first, as a walk in document order finds it.
 PageFacts gather_facts(const xmlDoc* doc) {
   PageFacts facts;
   facts.html = xmlDocGetRootElement(doc);
   if (facts.html == nullptr) return facts;
-  auto visit = [&facts](const xmlNode* node) {
-    const std::string_view name = name_of(node);
-    if (name == "body") {
-      facts.body = node;
-    } else if (name == "meta") {
-      note_meta(node, facts);
-    } else if (name == "title" && facts.title_element.empty()) {
-      facts.title_element = node_text(node);
-    } else if (name == "link" && ascii_lower(attribute(node, "rel")) == "canonical") {
-      facts.canonical_url = attribute(node, "href");
-    } else if (name == "time" && facts.first_time.empty()) {
-      facts.first_time = attribute(node, "datetime");
-    } else if (name == "script" && ascii_lower(attribute(node, "type")) == "application/ld+json") {
-      facts.json_ld.push_back(node_text(node));
-    } else if (name == "article" && !is_skipped(node)) {
-      if (const std::size_t length = text_length(node); length > facts.best_article_length) {
-        facts.best_article = node;
-        facts.best_article_length = length;
-      }
-    } else if ((name == "main" || attribute(node, "role") == "main") && facts.main == nullptr) {
-      facts.main = node;
-    }
-    // The densest block: the element whose own <p> children hold the most text.
+  struct Open {
+    std::size_t order;       // in document order
+    bool skipped;
+    std::size_t length = 0;  // visible text under the element
     std::size_t paragraphs = 0;
-    for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-      if (is_element(child, "p")) paragraphs += text_length(child);
-    }
-    if (paragraphs > facts.densest_length) {
-      facts.densest = node;
-      facts.densest_length = paragraphs;
-    }
   };
-  visit(facts.html);
-  for_each_element(facts.html, visit);
+  std::vector<Open> open;
+  std::size_t order = 0;
+  std::size_t best_article_order = 0, densest_order = 0;
+  const auto better = [](std::size_t length, std::size_t at, std::size_t best, std::size_t best_at) {
+    return length > best || (length == best && length > 0 && at < best_at);
+  };
+  walk_tree(
+      facts.html,
+      [&](const xmlNode* node) {
+        if (node->type == XML_TEXT_NODE && node->content != nullptr && !open.empty()) {
+          open.back().length += std::strlen(reinterpret_cast<const char*>(node->content));
+        }
+        if (node->type != XML_ELEMENT_NODE) return false;
+        const bool skipped = is_skipped(node);
+        note_element(node, skipped, facts);
+        open.push_back({order++, skipped});
+        return true;
+      },
+      [&](const xmlNode* node) {
+        const Open done = open.back();
+        open.pop_back();
+        if (!open.empty()) {
+          if (!done.skipped) open.back().length += done.length;
+          if (name_of(node) == "p") open.back().paragraphs += done.length;
+        }
+        if (name_of(node) == "article" && !done.skipped &&
+            better(done.length, done.order, facts.best_article_length, best_article_order)) {
+          facts.best_article = node;
+          facts.best_article_length = done.length;
+          best_article_order = done.order;
+        }
+        if (better(done.paragraphs, done.order, facts.densest_length, densest_order)) {
+          facts.densest = node;
+          facts.densest_length = done.paragraphs;
+          densest_order = done.order;
+        }
+      });
   return facts;
 }
 
@@ -247,111 +290,6 @@ const xmlNode* content_root(const PageFacts& facts) {
   if (facts.main != nullptr) return facts.main;
   if (facts.densest != nullptr) return facts.densest;
   return facts.body != nullptr ? facts.body : facts.html;
-}
-
-bool is_article_type(const nlohmann::json& type) {
-  static constexpr std::array<std::string_view, 7> kTypes = {
-      "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "OpinionNewsArticle",
-      "AnalysisNewsArticle", "Report"};
-  if (type.is_string()) return one_of(std::string_view(type.get_ref<const std::string&>()), kTypes);
-  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_article_type);
-  return false;
-}
-
-// The first article object in a JSON-LD value: itself, an item of an array, or of @graph.
-const nlohmann::json* find_ld_article(const nlohmann::json& value, int depth = 0) {
-  if (depth > 4) return nullptr;
-  if (value.is_object()) {
-    if (auto type = value.find("@type"); type != value.end() && is_article_type(*type)) return &value;
-    if (auto graph = value.find("@graph"); graph != value.end()) return find_ld_article(*graph, depth + 1);
-  } else if (value.is_array()) {
-    for (const auto& item : value) {
-      if (const nlohmann::json* found = find_ld_article(item, depth + 1)) return found;
-    }
-  }
-  return nullptr;
-}
-
-// "https://www.cfr.org/blog/x" -> "cfr.org".
-std::string host_of(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#:"));
-  if (url.starts_with("www.")) url.remove_prefix(4);
-  return ascii_lower(url);
-}
-
-// "Headline | Site" or "Headline - Site" -> "Headline" when Site is the page's site name.
-std::string without_site_suffix(std::string title, const std::string& site) {
-  if (site.empty()) return title;
-  for (const std::string_view separator : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
-    const std::size_t at = title.rfind(separator);
-    if (at != std::string::npos && ascii_lower(title.substr(at + separator.size())) == ascii_lower(site)) {
-      title.resize(at);
-      return title;
-    }
-  }
-  return title;
-}
-
-void set_if_empty(nlohmann::json& fields, const char* key, const std::string& value) {
-  if (!value.empty() && !fields.contains(key)) fields[key] = value;
-}
-
-std::string meta_value(const PageFacts& facts, std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
-    if (auto it = facts.meta.find(key); it != facts.meta.end() && it->is_string()) return it->get<std::string>();
-  }
-  return {};
-}
-
-nlohmann::json page_fields(const PageFacts& facts, const std::vector<TextBlock>& blocks) {
-  nlohmann::json fields = nlohmann::json::object();
-  const std::string site = meta_value(facts, {"og:site_name", "application-name"});
-  set_if_empty(fields, "title", meta_value(facts, {"og:title", "twitter:title"}));
-  set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
-                                                  "publish-date", "dc.date", "parsely-pub-date", "sailthru.date"}));
-  std::string author = meta_value(facts, {"author", "article:author", "byl", "parsely-author"});
-  if (author.starts_with("http")) author.clear();  // a profile URL, not a name
-  set_if_empty(fields, "author", author);
-  set_if_empty(fields, "source", site);
-  const std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
-  set_if_empty(fields, "url", url);
-  if (facts.html != nullptr) set_if_empty(fields, "lang", attribute(facts.html, "lang"));
-  set_if_empty(fields, "excerpt", meta_value(facts, {"og:description", "description"}));
-  if (auto tags = facts.meta.find("article:tag"); tags != facts.meta.end()) {
-    fields["topics"] = *tags;
-  } else {
-    set_if_empty(fields, "topics", meta_value(facts, {"keywords", "news_keywords"}));
-  }
-
-  // JSON-LD fills what the meta tags left out; its articleBody serves only a page with no text.
-  for (const std::string& script : facts.json_ld) {
-    const nlohmann::json ld = nlohmann::json::parse(script, nullptr, /*allow_exceptions=*/false);
-    const nlohmann::json* article = find_ld_article(ld);
-    if (article == nullptr) continue;
-    for (const auto& [from, to] : {std::pair{"headline", "title"}, {"datePublished", "date"}, {"author", "author"},
-                                   {"publisher", "source"}, {"keywords", "topics"}, {"inLanguage", "lang"},
-                                   {"url", "url"}, {"description", "excerpt"}}) {
-      if (auto it = article->find(from); it != article->end() && !fields.contains(to)) fields[to] = *it;
-    }
-    if (auto body = article->find("articleBody"); body != article->end() && blocks.empty()) fields["text"] = *body;
-    break;
-  }
-
-  // The title of last resort is <title>, without the site name most pages append to it.
-  if (!fields.contains("title")) {
-    const auto h1 = std::find_if(blocks.begin(), blocks.end(), [](const TextBlock& b) { return b.heading_level == 1; });
-    if (h1 != blocks.end()) {
-      fields["title"] = h1->text;
-    } else {
-      set_if_empty(fields, "title", without_site_suffix(facts.title_element, site));
-    }
-  }
-  set_if_empty(fields, "date", facts.first_time);
-  if (!fields.contains("source")) set_if_empty(fields, "source", host_of(url));
-  return fields;
 }
 
 }  // namespace
@@ -366,7 +304,7 @@ HtmlPage read_html_page(std::string_view html) {
     collector.walk(root);
     page.blocks = collector.take();
   }
-  page.fields = page_fields(facts, page.blocks);
+  fill_page_metadata(facts, page);
   return page;
 }
 

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,10 +21,14 @@ struct HtmlPage {
   // articleBody, set only when the page shows no text of its own.
   nlohmann::json fields = nlohmann::json::object();
   std::vector<TextBlock> blocks;  // the main content, in document order
+  // Every title the page names, chosen or not: og:title (or twitter:title), JSON-LD's
+  // headline, <title> without the site's name; for add_other_titles.
+  std::vector<std::string> titles;
 };
 
 // `html` is UTF-8. libxml2 recovers from any malformed markup, so this always gives a page,
-// possibly empty.
+// possibly empty. Text nested deeper than libxml2's default 256 levels is read too, unless
+// the page has so many tags that parsing it that deep could take seconds (html_text.cpp).
 HtmlPage read_html_page(std::string_view html);
 
 // The text blocks of an HTML fragment (a feed item's content, a JSON "content" field), all

@@ -1,5 +1,6 @@
 #include "indexer/record_fields.hpp"
 
+#include <algorithm>
 #include <span>
 #include <string_view>
 
@@ -164,6 +165,18 @@ void fill_article_from_record(const nlohmann::json& record, std::vector<TextBloc
     } else {
       article.body = text.excerpt;
     }
+  }
+}
+
+void add_other_titles(const std::vector<std::string>& titles, Article& article) {
+  article.other_titles.clear();
+  std::vector<std::string> seen = {ascii_lower(article.title)};
+  for (const std::string& title : titles) {
+    std::string cleaned = trimmed(title);
+    std::string folded = ascii_lower(cleaned);
+    if (cleaned.empty() || std::find(seen.begin(), seen.end(), folded) != seen.end()) continue;
+    seen.push_back(std::move(folded));
+    article.other_titles.push_back(std::move(cleaned));
   }
 }
 

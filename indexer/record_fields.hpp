@@ -31,4 +31,8 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article);
 // a summary). A text that ends "[+1234 chars]" (a news API's cut) marks the article preview.
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article);
 
+// Sets article.other_titles to those of `titles`, cleaned like any field, that differ from
+// article.title and from each other, case aside (a page's <title> when its <h1> is shown).
+void add_other_titles(const std::vector<std::string>& titles, Article& article);
+
 }  // namespace cs::indexer

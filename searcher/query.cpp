@@ -15,6 +15,7 @@ constexpr std::size_t kMaxDepth = 32;
 // NEAR without /N: words within this many positions of each other (Xapian's window).
 constexpr Xapian::termcount kDefaultNearWindow = 10;
 constexpr Xapian::termcount kMaxNearWindow = 1000;
+static_assert(kMaxNearWindow <= schema::kOtherTitleGap, "NEAR must not join words of two of an article's titles");
 // A trailing * expands to at most this many words, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 

@@ -26,6 +26,7 @@ ReadResult HtmlReader::read(const SourceFile& file) const {
   return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>&) {
     HtmlPage page = read_html_page(text);
     fill_article_from_record(page.fields, std::move(page.blocks), article);
+    add_other_titles(page.titles, article);
   });
 }
 

@@ -17,7 +17,7 @@ struct Built {
   Xapian::Document document;
 };
 
-Built build(std::string body) {
+Built build(std::string body, std::vector<std::string> other_titles = {}) {
   Built built;
   built.article.id = "wire/a.txt";
   built.article.path = "wire/a.txt";
@@ -25,6 +25,7 @@ Built build(std::string body) {
   built.article.source = "Wire";
   built.article.date = "2025-02-01";
   built.article.body = std::move(body);
+  built.article.other_titles = std::move(other_titles);
   Analyzer analyzer;
   std::vector<Token> words;
   analyzer.tokenize(built.article.body, words);
@@ -102,6 +103,28 @@ TEST(ArticleDocument, TheArticleIsFoundByItsIdStoryAndFields) {
   EXPECT_TRUE(has_term(b.document, schema::boolean_term(schema::kSourcePrefix, "wire")));
   EXPECT_TRUE(has_term(b.document, std::string(schema::kDayPrefix) + "20250201"));
   EXPECT_EQ(b.document.get_value(schema::kStorySlot), "wire/a.txt");
+}
+
+// See issue #18: a page's other titles are title words, after the title, never shown.
+TEST(ArticleDocument, OtherTitlesAreTitleWordsAfterTheTitleAndNeverShown) {
+  const Built b = build("Ministers met in Geneva on Monday to talk about tariffs.",
+                        {"Geneva talks resume", "Steel duties return"});
+  EXPECT_TRUE(has_term(b.document, "Sgeneva"));
+  const Xapian::termpos first = schema::kTitlePositionBase + 2 + schema::kOtherTitleGap;
+  EXPECT_EQ(positions(b.document, "ZSgeneva"), (std::vector<Xapian::termpos>{first}));
+  EXPECT_EQ(positions(b.document, "ZSresum"), (std::vector<Xapian::termpos>{first + 2}));
+  // The gap keeps "resume steel" from reading as a phrase across the two titles.
+  EXPECT_EQ(positions(b.document, "ZSsteel"), (std::vector<Xapian::termpos>{first + 3 + schema::kOtherTitleGap}));
+  EXPECT_EQ(positions(b.document, "ZSreturn"),
+            (std::vector<Xapian::termpos>{schema::kTitlePositionBase + 1, first + 5 + schema::kOtherTitleGap}));
+
+  std::vector<std::uint32_t> arena;
+  const ArticleTermsRange range = decode_article_terms(b.document.get_value(schema::kArticleTermsSlot), arena);
+  EXPECT_EQ(range.title_count, 8u) << "the title signal counts every title's stems";
+  auto record = decode_article_record(b.document.get_data());
+  ASSERT_TRUE(record.ok());
+  EXPECT_EQ(record->title, "Tariffs Return");
+  EXPECT_EQ(b.document.get_data().find("Geneva talks"), std::string::npos);
 }
 
 }  // namespace

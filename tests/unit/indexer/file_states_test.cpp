@@ -49,6 +49,12 @@ TEST(FileStates, AnArticlesHashChangesWithAnyFieldAndOnlyThen) {
   Article preview = base;
   preview.preview = true;
   EXPECT_NE(hash_article(preview), h);
+  Article retitled = base;  // See issue #18: a changed <title> re-indexes the page
+  retitled.other_titles = {"Title of the page"};
+  EXPECT_NE(hash_article(retitled), h);
+  Article topic_or_title = base;  // the same text as a topic is not the same article
+  topic_or_title.topics.push_back("Title of the page");
+  EXPECT_NE(hash_article(topic_or_title), hash_article(retitled));
   Article story = base;  // set by cs-index from other articles, not read from the file
   story.story_id = "other";
   EXPECT_EQ(hash_article(story), h);

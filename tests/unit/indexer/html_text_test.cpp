@@ -3,12 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/record_fields.hpp"
 
 namespace cs::indexer {
 namespace {
 
 using ::testing::ElementsAre;
+using ::testing::HasSubstr;
 
 std::vector<std::string> texts(const std::vector<TextBlock>& blocks) {
   std::vector<std::string> out;
@@ -56,6 +58,79 @@ TEST(HtmlText, JsonRecordsWithHtmlContentBecomeText) {
   Article article;
   fill_article_from_record(nlohmann::json{{"title", "T"}, {"content", "<p>One.</p><p>Two &amp; three.</p>"}}, {}, article);
   EXPECT_EQ(article.body, "One.\n\nTwo & three.");
+}
+
+// A page whose words sit under `depth` elements opened with `open`, closed with `close`
+// when it is not empty, followed by a paragraph after the nest, all in one <article>.
+std::string nested_page(int depth, std::string_view open, std::string_view close) {
+  std::string html = "<html><body><article>";
+  for (int i = 0; i < depth; ++i) html.append(open);
+  html.append("<p>Curators found the deepest manuscript in the archive.</p>");
+  for (int i = 0; i < depth; ++i) html.append(close);
+  html.append("<p>Visitors queued after the nest for hours.</p></article></body></html>");
+  return html;
+}
+
+std::string joined_text(const HtmlPage& page) {
+  std::string text;
+  for (const TextBlock& block : page.blocks) text.append(block.text).push_back('\n');
+  return text;
+}
+
+// See issue #18: libxml2 stopped at 256 levels and the page lost all its text.
+TEST(HtmlText, KeepsTheTextUnderTenThousandNestedDivs) {
+  const std::string text = joined_text(read_html_page(nested_page(10'000, "<div>", "</div>")));
+  EXPECT_THAT(text, HasSubstr("Curators found the deepest manuscript in the archive."));
+  EXPECT_THAT(text, HasSubstr("Visitors queued after the nest for hours."));
+}
+
+// See issue #18: every walk over the tree is iterative, so 100,000 levels do not overflow
+// the stack.
+TEST(HtmlText, KeepsTheTextUnderAHundredThousandUnclosedElements) {
+  for (const std::string_view open : {"<b>", "<div>", "<article>"}) {
+    const std::string text = joined_text(read_html_page(nested_page(100'000, open, "")));
+    EXPECT_THAT(text, HasSubstr("Curators found the deepest manuscript in the archive.")) << open;
+    EXPECT_THAT(text, HasSubstr("Visitors queued after the nest for hours.")) << open;
+  }
+}
+
+// A deep page with as many stray end tags would make libxml2 scan its whole stack for each
+// of them (quadratic): such a page is read to libxml2's default depth, quickly.
+TEST(HtmlText, ReadsADeepPageFullOfStrayEndTagsToTheDefaultDepth) {
+  std::string html = "<html><body><p>Opening words survive.</p>";
+  for (int i = 0; i < 100'000; ++i) html.append("<div>");
+  for (int i = 0; i < 100'000; ++i) html.append("</span>");
+  html.append("</body></html>");
+  EXPECT_THAT(joined_text(read_html_page(html)), HasSubstr("Opening words survive."));
+}
+
+constexpr const char* kMuseumPage =
+    "<html><head><title>Museum opens new wing for modern art | Daily Planet</title>"
+    "<meta property='og:site_name' content='Daily Planet'>"
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Modern art gets a home\"}</script>"
+    "</head><body><article><h1>Museum</h1><p>The city museum unveiled its extension on Friday.</p></article></body></html>";
+
+TEST(HtmlText, GivesEveryTitleThePageNames) {
+  const HtmlPage page = read_html_page(kMuseumPage);
+  EXPECT_EQ(page.fields["title"], "Modern art gets a home");
+  EXPECT_THAT(page.titles, ElementsAre("Modern art gets a home", "Museum opens new wing for modern art"));
+}
+
+// See issue #18: the <title> stays searchable when a shorter <h1> becomes the title.
+TEST(HtmlText, TitlesNotChosenBecomeOtherTitles) {
+  const std::string page =
+      "<html><head><title>Museum opens new wing for modern art | Daily Planet</title>"
+      "<meta property='og:site_name' content='Daily Planet'></head>"
+      "<body><article><h1>Museum</h1><p>The city museum unveiled its extension on Friday.</p></article></body></html>";
+  const ReadResult result = HtmlReader().read(SourceFile{"museum.html", "museum.html", page});
+  ASSERT_EQ(result.articles.size(), 1u);
+  EXPECT_EQ(result.articles[0].title, "Museum");
+  EXPECT_THAT(result.articles[0].other_titles, ElementsAre("Museum opens new wing for modern art"));
+
+  const ReadResult same = HtmlReader().read(SourceFile{"same.html", "same.html",
+      "<html><head><title>MUSEUM</title></head><body><h1>Museum</h1><p>Text of the page.</p></body></html>"});
+  ASSERT_EQ(same.articles.size(), 1u);
+  EXPECT_THAT(same.articles[0].other_titles, ::testing::IsEmpty()) << "the chosen title, case aside";
 }
 
 }  // namespace

@@ -71,9 +71,11 @@ nlohmann::json read_as_cs_index_does(const GoldenCase& c) {
     analyzer.tokenize(a.body, words);
     nlohmann::json passages = nlohmann::json::array();
     for (const Passage& p : split_passages(a.body, words, analyzer)) passages.push_back(a.body.substr(p.begin, p.end - p.begin));
-    out["articles"].push_back({{"id", a.id}, {"title", a.title}, {"source", a.source}, {"author", a.author},
-                               {"date", a.date}, {"url", a.url}, {"lang", a.lang}, {"topics", a.topics},
-                               {"preview", a.preview}, {"passages", passages}});
+    nlohmann::json article = {{"id", a.id}, {"title", a.title}, {"source", a.source}, {"author", a.author},
+                              {"date", a.date}, {"url", a.url}, {"lang", a.lang}, {"topics", a.topics},
+                              {"preview", a.preview}, {"passages", passages}};
+    if (!a.other_titles.empty()) article["other_titles"] = a.other_titles;  // only HTML pages give them
+    out["articles"].push_back(std::move(article));
   }
   out["issues"] = nlohmann::json::array();
   for (const Error& e : result.issues) out["issues"].push_back(e.location.empty() ? e.reason : e.location + ": " + e.reason);
