@@ -11,6 +11,7 @@
 #include <string>
 
 #include "common/ascii.hpp"
+#include "indexer/html_depth.hpp"
 #include "indexer/html_metadata.hpp"
 #include "indexer/xml_tree.hpp"
 
@@ -25,32 +26,9 @@ using xml::name_of;
 // Recover from anything, print nothing, never fetch a DTD or entity from the network.
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 
-// libxml2 stops at 256 open elements (xmlParserMaxDepth) and drops the rest of the page;
-// XML_PARSE_HUGE, which htmlReadMemory honours (2.9.14 too), lifts that. But then each end
-// tag makes libxml2 scan its stack of open elements (htmlAutoCloseOnClose, htmlParseEndTag),
-// so a deep page full of stray end tags costs depth x end tags: 100,000 <div> and 20,000
-// </span> took 15 s (2e9 comparisons, 7.5 ns each). The depth is at most the number of
-// start tags, so the limit is lifted when start tags x end tags stays under this bound,
-// about 2 s at worst; a page over it (100,000 nested <div> closed, or 16,000 of each tag
-// and deeper than 256) is read to 256 levels, as before.
-constexpr std::uint64_t kMaxStackScans = 250'000'000;
-
-bool deep_parse_is_bounded(std::string_view html) {
-  std::uint64_t start_tags = 0;
-  std::uint64_t end_tags = 0;
-  for (std::size_t at = html.find('<'); at != std::string_view::npos && at + 1 < html.size(); at = html.find('<', at + 1)) {
-    const char next = html[at + 1];
-    if (next == '/') {
-      ++end_tags;
-    } else if ((next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z')) {
-      ++start_tags;
-    }
-  }
-  return start_tags * end_tags <= kMaxStackScans;
-}
-
 DocPtr parse(std::string_view html) {
-  const int options = deep_parse_is_bounded(html) ? kParseOptions | XML_PARSE_HUGE : kParseOptions;
+  // Past libxml2's 256 open elements only when that cannot make the parse slow (html_depth).
+  const int options = parse_past_depth_limit(html) ? kParseOptions | XML_PARSE_HUGE : kParseOptions;
   return DocPtr(htmlReadMemory(html.data(), xml::xml_size(html), nullptr, "UTF-8", options), &xmlFreeDoc);
 }
 

@@ -46,7 +46,7 @@ const std::map<std::string, Outcome> kExpected = {
     {"front-matter-only.md", Outcome::kIndexed},
     {"gb18030.txt", Outcome::kIndexed},
     {"gzipped.txt", Outcome::kSkipped},
-    {"html-deep-nesting.html", Outcome::kSkipped},
+    {"html-deep-nesting.html", Outcome::kIndexed},
     {"html-entity-flood.html", Outcome::kIndexed},
     {"html-no-body.html", Outcome::kIndexed},
     {"html-script-only.html", Outcome::kSkipped},
