@@ -34,15 +34,18 @@ bool ignored(const std::vector<std::string>& patterns, const std::string& relati
   });
 }
 
-// A cs-search database, or any Xapian database, inside a folder being indexed.
+// A cs-search database (its marker), or a Xapian one (its version file and a table, or a
+// stub beside a shard), inside a folder being indexed: its files are no articles.
 bool is_database_folder(const fs::path& folder) {
   std::error_code ec;
-  return fs::exists(folder / kDatabaseMarker, ec) || fs::exists(folder / "iamglass", ec) ||
-         fs::exists(folder / kStubFile, ec);
+  const auto file = [&](const fs::path& path) { return fs::is_regular_file(path, ec); };
+  return file(folder / kDatabaseMarker) || (file(folder / "iamglass") && file(folder / "postlist.glass")) ||
+         (file(folder / kStubFile) && file(folder / "shard-1" / "iamglass"));
 }
 
 // False when the folder itself could not be opened.
-bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report) {
+bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report,
+                 std::vector<fs::path>& unreadable) {
   const std::vector<std::string> patterns = read_ignore_patterns(root);
   std::error_code ec;
   const fs::path real_root = fs::canonical(root, ec);
@@ -85,6 +88,7 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
       if (::access(path.c_str(), R_OK | X_OK) != 0) {
         report(Error{ErrorKind::kIo, path.string(), "", "cannot read folder (" + std::string(std::strerror(errno)) + ")",
                      "skipped; its articles indexed before are kept"});
+        unreadable.push_back(path);
         it.disable_recursion_pending();
       } else if (is_database_folder(path)) {
         it.disable_recursion_pending();  // a database (this one, say) holds no articles
@@ -105,8 +109,10 @@ bool is_inside(const fs::path& path, const fs::path& folder) {
 }
 
 std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::function<void(const Error&)>& report,
-                              std::vector<fs::path>* walked_folders) {
+                              CrawledFolders* folders) {
   std::vector<CrawlEntry> files;
+  CrawledFolders ignored;
+  CrawledFolders& found_folders = folders != nullptr ? *folders : ignored;
   for (const fs::path& given : roots) {
     std::error_code ec;
     const fs::file_status status = fs::status(given, ec);
@@ -118,7 +124,7 @@ std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::fun
     if (absolute.filename().empty()) absolute = absolute.parent_path();  // "corpus/" -> "corpus"
     if (fs::is_directory(status)) {
       std::vector<CrawlEntry> found;
-      if (walk_folder(absolute, found, report) && walked_folders != nullptr) walked_folders->push_back(absolute);
+      if (walk_folder(absolute, found, report, found_folders.unreadable)) found_folders.walked.push_back(absolute);
       std::sort(found.begin(), found.end(),
                 [](const CrawlEntry& a, const CrawlEntry& b) { return a.relative_path < b.relative_path; });
       files.insert(files.end(), found.begin(), found.end());

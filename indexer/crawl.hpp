@@ -18,16 +18,23 @@ struct CrawlEntry {
   bool named = false;          // given on the command line itself, not found in a folder
 };
 
+// What a crawl learnt about folders, for telling a file that is gone from one not looked at.
+struct CrawledFolders {
+  // Each folder root that was walked (absolute): files indexed from under them before and
+  // not found now are gone.
+  std::vector<std::filesystem::path> walked;
+  // Folders under them that could not be listed: their files were not looked at, not gone.
+  std::vector<std::filesystem::path> unreadable;
+};
+
 // Files under each root, sorted by relative path. Folders are walked recursively; hidden
-// files and folders (".name"), symbolic links to folders, and links to files outside the
-// root are not followed; names listed in
-// a root's .csignore file (one shell pattern per line, '#' comments) are left out. A file
-// given directly has its parent folder as root. Missing or unreadable paths are reported to
-// `report` and skipped. `walked_folders`, when given, receives each folder root that was
-// walked (absolute): files indexed from under them before and not found now are gone.
+// files and folders (".name"), database folders (cs-search's, or Xapian's), symbolic links
+// to folders, and links to files outside the root are not followed; names listed in a
+// root's .csignore file (one shell pattern per line, '#' comments) are left out. A file
+// given directly has its parent folder as root. Missing or unreadable paths, folders
+// included, are reported to `report` and skipped; `folders`, when given, is filled.
 std::vector<CrawlEntry> crawl(const std::vector<std::filesystem::path>& roots,
-                              const std::function<void(const Error&)>& report,
-                              std::vector<std::filesystem::path>* walked_folders = nullptr);
+                              const std::function<void(const Error&)>& report, CrawledFolders* folders = nullptr);
 
 // True when `path` lies below `folder` (both absolute and normalised), compared by path
 // components: "/a/bc" is not inside "/a/b".

@@ -217,11 +217,40 @@ Error locked_by_another_xapian_writer(const fs::path& path) {
 Status remove_own_folder(const fs::path& path) {
   const FolderKind kind = inspect_folder(path);
   if (kind == FolderKind::kMissing) return ok_status();
-  if (kind != FolderKind::kOurs) return refusal(path, kind);
+  if (kind != FolderKind::kOurs && kind != FolderKind::kOursBeforeMarker) {
+    Error refused = refusal(path, kind);
+    refused.hint = "cs-index uses this name for its own work and did not make this folder; move or delete it, then "
+                   "run cs-index again";
+    return refused;
+  }
+  // Held while deleting, so a folder another cs-index is still working in is left alone.
+  const int fd = ::open((path / kDatabaseMarker).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return Error{ErrorKind::kLocked, path.string(), "", "is in use by another cs-index",
+                 "wait for it to finish, then run cs-index again"};
+  }
+  // Everything but the marker first: a deletion cut short leaves a folder still marked ours.
   std::error_code ec;
-  fs::remove_all(path, ec);
+  for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().filename() != kDatabaseMarker) fs::remove_all(it->path(), ec);
+    if (ec) break;
+  }
+  if (!ec) fs::remove(path / kDatabaseMarker, ec);
+  if (!ec) fs::remove(path, ec);
+  if (fd >= 0) ::close(fd);
   if (ec) return folder_error(path, "cannot delete (" + ec.message() + ")", "check permissions, then delete it by hand");
   return ok_status();
+}
+
+fs::path normal_db_path(const fs::path& given) {
+  fs::path path = given.lexically_normal();
+  if (!path.has_filename()) path = path.parent_path();  // "db/" names the folder "db"
+  if (path.empty() || path.filename() == "." || path.filename() == "..") {
+    path = fs::absolute(path.empty() ? fs::path(".") : path).lexically_normal();
+    if (!path.has_filename()) path = path.parent_path();
+  }
+  return path;
 }
 
 bool holds_only_marker(const fs::path& path) {

@@ -73,9 +73,14 @@ class DbFolder {
 // The kLocked error for a database whose Xapian lock another program holds.
 Error locked_by_another_xapian_writer(const std::filesystem::path& path);
 
-// Deletes `path` and everything in it only when it carries the marker (nothing there is
-// fine); refuses, deleting nothing, otherwise.
+// Deletes `path` and everything in it only when it carries the marker (or is a database an
+// earlier cs-index wrote) and no other cs-index holds it, the marker last; nothing there is
+// fine. Refuses, deleting nothing, otherwise.
 Status remove_own_folder(const std::filesystem::path& path);
+
+// `given` with "." and ".." resolved and no trailing separator, so that the names made
+// beside it (DB.rebuild) lie beside it, not inside: "db/" is "db", "." is the absolute path.
+std::filesystem::path normal_db_path(const std::filesystem::path& given);
 
 // True when every entry of `path` is the marker or the pid file (a claimed folder that holds
 // no database yet).

@@ -24,8 +24,11 @@ bool one_of(std::string_view name, const std::string_view (&names)[N]) {
 // Elements that never stay open (libxml2 pops them at once).
 constexpr std::string_view kVoid[] = {"area", "base", "br",   "col",   "embed",  "hr",    "img",
                                       "input", "link", "meta", "param", "source", "track", "wbr"};
-// Elements whose text is not markup: their content is skipped up to their end tag.
-constexpr std::string_view kRawText[] = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"};
+// Elements whose content libxml2 2.9.14 reads as raw text, not markup: skipped up to their
+// end tag. (It parses markup inside <title>, <textarea> and the like, so those count.)
+constexpr std::string_view kRawText[] = {"script", "style"};
+// Start tags libxml2 checks against every open element (htmlParseStartTag: a second <body>).
+constexpr std::string_view kSearchingStartTags[] = {"body", "html", "head"};
 // Containers that no start tag closes implicitly in libxml2 (its htmlStartClose table names
 // inline font styles, paragraphs, lists, table parts, headings and the like, never these),
 // so an end tag that finds one of them on top of our stack finds it on top of libxml2's.
@@ -65,14 +68,15 @@ bool next_tag(std::string_view html, std::size_t at, Tag& tag) {
 
 }  // namespace
 
-std::uint64_t end_tag_scans(std::string_view html) {
+TagScan scan_tags(std::string_view html) {
   std::vector<std::string> open;  // outermost first; libxml2's stack is always a part of it
   bool in_order = true;
-  std::uint64_t scans = 0;
+  TagScan scan;
   Tag tag;
   for (std::size_t at = 0; next_tag(html, at, tag); at = tag.after) {
     if (!tag.end) {
       if (tag.name.ends_with('/') || one_of(tag.name, kVoid)) continue;
+      if (one_of(tag.name, kSearchingStartTags)) scan.stack_searches += open.size();
       if (one_of(tag.name, kRawText)) {
         const std::string end = "</" + tag.name;
         std::size_t close = tag.after;
@@ -85,16 +89,17 @@ std::uint64_t end_tag_scans(std::string_view html) {
         continue;
       }
       open.push_back(tag.name);
+      scan.max_depth = std::max(scan.max_depth, open.size());
       continue;
     }
     const bool on_top = !open.empty() && open.back() == tag.name;
     if (in_order && on_top && one_of(tag.name, kNeverClosedImplicitly)) {
-      scans += 1;
+      scan.stack_searches += 1;
       open.pop_back();
       continue;
     }
     // libxml2 may search its whole stack: charge all of ours, which holds it.
-    scans += open.size();
+    scan.stack_searches += open.size();
     if (!in_order) continue;  // ours only grows now, so it still holds libxml2's
     if (on_top) {
       open.pop_back();  // libxml2 pops it too, or closed it before: either way ours holds its stack
@@ -102,17 +107,21 @@ std::uint64_t end_tag_scans(std::string_view html) {
       in_order = false;  // libxml2 may pop less than we would, or more: pop nothing from now on
     }
   }
-  return scans;
+  return scan;
 }
 
-bool parse_past_depth_limit(std::string_view html) {
-  // Cheap first: a page with fewer start tags than the limit cannot reach it.
+DepthPlan plan_depth(std::string_view html) {
+  // Cheap first: a page with fewer tags than the limit cannot reach it.
   std::size_t tags = 0;
   for (std::size_t at = html.find('<'); at != std::string_view::npos && tags <= kLibxml2DepthLimit;
        at = html.find('<', at + 1)) {
     ++tags;
   }
-  return tags > kLibxml2DepthLimit && end_tag_scans(html) <= kMaxEndTagScans;
+  if (tags <= kLibxml2DepthLimit) return {};
+  const TagScan scan = scan_tags(html);
+  if (scan.max_depth < kLibxml2DepthLimit) return {};
+  if (scan.stack_searches <= kMaxEndTagScans) return {true, false};
+  return {false, true};
 }
 
 }  // namespace cs::indexer

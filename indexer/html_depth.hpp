@@ -15,15 +15,24 @@ namespace cs::indexer {
 // About 2 s of libxml2's stack comparisons (7.5 ns each) at worst.
 inline constexpr std::uint64_t kMaxEndTagScans = 250'000'000;
 
-// An upper bound on the stack comparisons libxml2's end tags make on `html` with the depth
-// limit lifted. While the page's end tags close the element last opened, each costs one
-// (for the elements no start tag closes implicitly) or the depth; from the first one that
-// does not, every end tag is charged every element opened so far.
-std::uint64_t end_tag_scans(std::string_view html);
+// What one linear pass over a page's tags tells about parsing it past the limit.
+struct TagScan {
+  // An upper bound on the stack searches libxml2's tags make with the depth limit lifted.
+  // While the page's end tags close the element last opened, each costs one (for the
+  // elements no start tag closes implicitly) or the depth; from the first one that does not,
+  // every end tag is charged every element opened so far; a <body> start tag (which libxml2
+  // checks against every open element) is charged the depth.
+  std::uint64_t stack_searches = 0;
+  // The deepest nesting the tags reach, counting elements libxml2 may close implicitly.
+  std::size_t max_depth = 0;
+};
+TagScan scan_tags(std::string_view html);
 
-// True when the page nests deeper than libxml2's default limit and end_tag_scans stays
-// within kMaxEndTagScans: parse it with XML_PARSE_HUGE. A page over the bound is read to
-// 256 levels, as libxml2 does by default.
-bool parse_past_depth_limit(std::string_view html);
+// How libxml2 should read a page.
+struct DepthPlan {
+  bool parse_deep = false;        // use XML_PARSE_HUGE: deeper than the limit, and cheap to read so
+  bool cut_at_limit = false;      // deeper than the limit but too costly to read so: text below 256 levels is lost
+};
+DepthPlan plan_depth(std::string_view html);
 
 }  // namespace cs::indexer

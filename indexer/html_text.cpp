@@ -26,9 +26,12 @@ using xml::name_of;
 // Recover from anything, print nothing, never fetch a DTD or entity from the network.
 constexpr int kParseOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
 
-DocPtr parse(std::string_view html) {
-  // Past libxml2's 256 open elements only when that cannot make the parse slow (html_depth).
-  const int options = parse_past_depth_limit(html) ? kParseOptions | XML_PARSE_HUGE : kParseOptions;
+// Past libxml2's 256 open elements only when that cannot make the parse slow (html_depth);
+// `cut_at_limit` tells whether text deeper than that is lost.
+DocPtr parse(std::string_view html, bool* cut_at_limit = nullptr) {
+  const DepthPlan plan = plan_depth(html);
+  if (cut_at_limit != nullptr) *cut_at_limit = plan.cut_at_limit;
+  const int options = plan.parse_deep ? kParseOptions | XML_PARSE_HUGE : kParseOptions;
   return DocPtr(htmlReadMemory(html.data(), xml::xml_size(html), nullptr, "UTF-8", options), &xmlFreeDoc);
 }
 
@@ -274,7 +277,7 @@ const xmlNode* content_root(const PageFacts& facts) {
 
 HtmlPage read_html_page(std::string_view html) {
   HtmlPage page;
-  DocPtr doc = parse(html);
+  DocPtr doc = parse(html, &page.cut_at_depth_limit);
   if (!doc) return page;
   const PageFacts facts = gather_facts(doc.get());
   if (const xmlNode* root = content_root(facts)) {

@@ -24,11 +24,14 @@ struct HtmlPage {
   // Every title the page names, chosen or not: og:title (or twitter:title), JSON-LD's
   // headline, <title> without the site's name; for add_other_titles.
   std::vector<std::string> titles;
+  // The page nests deeper than libxml2's 256 levels, with tags that would make reading it
+  // deeper slow (html_depth.hpp): the text below that depth is not read.
+  bool cut_at_depth_limit = false;
 };
 
 // `html` is UTF-8. libxml2 recovers from any malformed markup, so this always gives a page,
 // possibly empty. Text nested deeper than libxml2's default 256 levels is read too, unless
-// the page has so many tags that parsing it that deep could take seconds (html_text.cpp).
+// the page's tags could make parsing it that deep take seconds (html_depth.hpp).
 HtmlPage read_html_page(std::string_view html);
 
 // The text blocks of an HTML fragment (a feed item's content, a JSON "content" field), all

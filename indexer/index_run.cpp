@@ -1,6 +1,7 @@
 #include "indexer/index_run.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -103,15 +104,15 @@ class ArticleOwners {
   std::unordered_map<std::string, std::size_t> count_;
 };
 
-// True when a file indexed before and not found this run is gone for good: it no longer
-// exists, or it exists and is readable but the crawl now leaves it out (.csignore, hidden).
-// A file that cannot be looked at (a folder without permission) keeps its articles.
 // What a database's stored stories or file states could not be read gives.
 Error unreadable_history(const fs::path& db, const Xapian::Error& e) {
   return Error{ErrorKind::kDatabase, db.string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
                "run cs-index --rebuild, or index into a new --db"};
 }
 
+// True when a file indexed before and not found this run is gone for good: it no longer
+// exists, or it exists and is readable but the crawl now leaves it out (.csignore, hidden).
+// A file that cannot be looked at (a folder without permission) keeps its articles.
 bool gone_or_excluded(const std::string& path) {
   if (::access(path.c_str(), R_OK) == 0) return true;
   return errno == ENOENT || errno == ENOTDIR;
@@ -138,7 +139,7 @@ class SharedStories {
 // The files a run looks at, found once for all its parts.
 struct Crawled {
   std::vector<CrawlEntry> entries;
-  std::vector<fs::path> walked_folders;
+  CrawledFolders folders;
   std::size_t unreadable_paths = 0;
 };
 
@@ -147,7 +148,7 @@ Crawled crawl_roots(const IndexOptions& options, const IndexReport& report) {
   crawled.entries = crawl(options.roots, [&](const Error& error) {
     ++crawled.unreadable_paths;
     report.warn(error);
-  }, &crawled.walked_folders);
+  }, &crawled.folders);
   return crawled;
 }
 
@@ -160,11 +161,11 @@ class IndexRun {
       : options_(options), report_(report), writer_(writer), stories_(stories), analysis_(threads),
         background_(threads > 1) {}
 
-  Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const std::vector<fs::path>& walked_folders);
+  Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
 
  private:
   void index_file(const CrawlEntry& entry);
-  void forget_deleted_files(const std::vector<fs::path>& walked_folders);
+  void forget_deleted_files(const CrawledFolders& folders);
   Status write_batch();
   void warn(const Error& error) const { report_.warn(error); }
   void file_done(std::string_view action, const std::string& path, std::size_t articles) const {
@@ -188,7 +189,7 @@ class IndexRun {
 };
 
 Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
-                                   const std::vector<fs::path>& walked_folders) {
+                                   const CrawledFolders& folders) {
   try {
     previous_ = load_file_states(writer_.database());
   } catch (const Xapian::Error& e) {
@@ -207,7 +208,7 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
     progress.bytes_done += entry.size;
     if (report_.progress) report_.progress(progress);
   }
-  forget_deleted_files(walked_folders);
+  forget_deleted_files(folders);
   if (Status written = write_batch(); !written) return written.error();
   if (Status finished = background_.finish(); !finished) return finished.error();
   summary_.added = added_;
@@ -323,14 +324,16 @@ void IndexRun::index_file(const CrawlEntry& entry) {
   pending_.states.push_back(std::move(state));
 }
 
-void IndexRun::forget_deleted_files(const std::vector<fs::path>& walked_folders) {
+void IndexRun::forget_deleted_files(const CrawledFolders& folders) {
+  const auto inside_any = [](const std::string& path, const std::vector<fs::path>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const fs::path& folder) { return is_inside(path, folder); });
+  };
   for (const auto& known : previous_) {
     const std::string& path = known.first;
     const FileState& state = known.second;
     if (seen_.count(path) > 0) continue;
-    const bool in_walked_folder = std::any_of(walked_folders.begin(), walked_folders.end(),
-                                              [&](const fs::path& folder) { return is_inside(path, folder); });
-    if (!in_walked_folder || !gone_or_excluded(path)) continue;
+    // A file under a folder the crawl could not list was not looked at: it is not gone.
+    if (!inside_any(path, folders.walked) || inside_any(path, folders.unreadable) || !gone_or_excluded(path)) continue;
     for (std::string& orphan : owners_.release(state.articles)) pending_.removals.push_back(std::move(orphan));
     pending_.forgotten.push_back(path);
     file_done("removed", path, state.articles.size());
@@ -420,7 +423,7 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
     }
   }
   if (parts.size() == 1) {
-    return IndexRun(options, report, *parts[0].writer, stories, jobs).run(parts[0].entries, crawled.walked_folders);
+    return IndexRun(options, report, *parts[0].writer, stories, jobs).run(parts[0].entries, crawled.folders);
   }
   // Threads left over when there are fewer parts than jobs go to each part's analysis.
   const unsigned threads_per_part = std::max<unsigned>(1, jobs / static_cast<unsigned>(parts.size()));
@@ -462,7 +465,7 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   const auto work = [&] {
     for (std::size_t i = next++; i < parts.size(); i = next++) {
       results[i] = IndexRun(options, reports[i], *parts[i].writer, stories, threads_per_part)
-                       .run(parts[i].entries, crawled.walked_folders);
+                       .run(parts[i].entries, crawled.folders);
     }
   };
   std::vector<std::thread> threads;
@@ -606,18 +609,29 @@ Status claim_shards(const fs::path& db, std::vector<std::unique_ptr<DbFolder>>& 
 // needs to write in the database's parent folder, which a service's database may not have.
 Status check_rebuild_room(const fs::path& db) {
   const fs::path parent = fs::absolute(db).parent_path();
-  if (::access(parent.c_str(), W_OK) == 0) return ok_status();
-  return Error{ErrorKind::kDatabase, db.string(), "",
-               "--rebuild writes the new database beside this one, in " + parent.string() + ", and cannot (" +
-                   std::strerror(errno) + ")",
-               "make that folder writable for this user, or index into a new --db; cs-index without --rebuild "
-               "needs only the database folder"};
+  if (::access(parent.c_str(), W_OK) != 0) {
+    return Error{ErrorKind::kDatabase, db.string(), "",
+                 "--rebuild writes the new database beside this one, in " + parent.string() + ", and cannot (" +
+                     std::strerror(errno) + ")",
+                 "make that folder writable for this user, or index into a new --db; cs-index without --rebuild "
+                 "needs only the database folder"};
+  }
+  struct stat folder_stat {}, parent_stat {};
+  if (::stat(db.c_str(), &folder_stat) == 0 && ::stat(parent.c_str(), &parent_stat) == 0 &&
+      folder_stat.st_dev != parent_stat.st_dev) {
+    return Error{ErrorKind::kDatabase, db.string(), "",
+                 "is a mount point, and --rebuild swaps the database folder with a new one beside it",
+                 "index into a folder inside it (--db " + (db / "db").string() + ")"};
+  }
+  return ok_status();
 }
 
 }  // namespace
 
-Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& report) {
+Result<IndexSummary> run_index(const IndexOptions& given, const IndexReport& report) {
   const auto started = std::chrono::steady_clock::now();
+  IndexOptions options = given;
+  options.db = normal_db_path(given.db);
   auto folder = DbFolder::claim(options.db);  // refuses a folder cs-index did not make
   if (!folder) return folder.error();
   const bool new_shards = options.shards > 1 && holds_only_marker(options.db);
@@ -631,8 +645,15 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& r
   if (options.shards > 1) return shard_count_error(options.db, 1, options.shards);
   // Parts left in the folder mean a parallel build was killed before it finished: the
   // database beside them is its disposable start (fresh, or a merge cut short).
-  const bool unfinished_build = is_sharded(options.db / kPartsFolder);
-  if (unfinished_build) {
+  const fs::path parts_dir = options.db / kPartsFolder;
+  if (is_sharded(parts_dir)) {
+    // Only parts cs-index made, checked before the database beside them is cleared.
+    if (const FolderKind parts = inspect_folder(parts_dir); parts != FolderKind::kOurs) {
+      Error refused = refusal(parts_dir, parts);
+      refused.hint = "cs-index keeps the parts of a parallel build there and did not make this folder; move or "
+                     "delete it, then run cs-index again";
+      return refused;
+    }
     if (Status cleared = (*folder)->clear_tables(); !cleared) return cleared.error();
   }
   auto writer = DbWriter::open(std::move(*folder));
@@ -645,7 +666,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& r
     fresh = false;  // the run below reports what cannot be read
   }
   if (!fresh) {
-    if (Status removed = remove_own_folder(options.db / kPartsFolder); !removed) return removed.error();
+    if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
     std::vector<Part> parts;
     parts.push_back(Part{std::move(*writer), crawled.entries});
     return finish(index_parts(options, report, parts, crawled, effective_jobs(options)), crawled, options.db, started);
@@ -658,8 +679,13 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& r
   return finish(std::move(summary), crawled, options.db, started);
 }
 
-Result<IndexSummary> rebuild_index(const IndexOptions& options, const IndexReport& report) {
+Result<IndexSummary> rebuild_index(const IndexOptions& given, const IndexReport& report) {
   const auto started = std::chrono::steady_clock::now();
+  IndexOptions options = given;
+  options.db = normal_db_path(given.db);
+  // Through a symbolic link, the folder it names is rebuilt and swapped, the link kept.
+  if (std::error_code ec; fs::is_symlink(options.db, ec)) options.db = fs::canonical(options.db, ec);
+  if (Status room = check_rebuild_room(options.db); !room) return room.error();
   // The old database stays claimed until the swap, so no other cs-index writes to it
   // meanwhile; claiming it refuses a folder cs-index did not make, before anything is built.
   std::vector<std::unique_ptr<DbFolder>> live;
@@ -675,7 +701,6 @@ Result<IndexSummary> rebuild_index(const IndexOptions& options, const IndexRepor
     }
   }
   if (options.shards > 0) shards = options.shards;
-  if (Status room = check_rebuild_room(options.db); !room) return room.error();
   fs::path staged = options.db;
   staged += ".rebuild";
   if (Status cleared = remove_own_folder(staged); !cleared) return cleared.error();  // what a killed rebuild left

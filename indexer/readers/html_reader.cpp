@@ -23,10 +23,18 @@ bool HtmlReader::sniff(std::string_view head) const {
 }
 
 ReadResult HtmlReader::read(const SourceFile& file) const {
-  return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>&) {
+  return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>& issues) {
     HtmlPage page = read_html_page(text);
+    // Said only when text remains: a page left with none gets the skip's own one warning.
+    const bool cut_with_text_left = page.cut_at_depth_limit && !page.blocks.empty();
     fill_article_from_record(page.fields, std::move(page.blocks), article);
     add_other_titles(page.titles, article);
+    if (cut_with_text_left) {
+      issues.push_back(Error{ErrorKind::kInput, "", "",
+                             "nested deeper than 256 elements, with end tags that would make reading deeper take "
+                             "seconds; text below that depth is not indexed",
+                             "the rest is indexed"});
+    }
   });
 }
 

@@ -133,6 +133,38 @@ TEST(CsIndexOwnership, ADatabaseAnEarlierCsIndexWroteWithoutTheMarkerIsStillInde
   EXPECT_FALSE(search_article_ids(db, "Taiwan").empty());
 }
 
+TEST(CsIndexOwnership, ATrailingSlashOrASymbolicLinkRebuildsTheFolderItNames) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, "--quiet", corpus_dir().string()}).exit_code, 0);
+  const CliResult slash = run_cli(cs_index_binary(), {"--db", db + "/", "--rebuild", "--quiet", corpus_dir().string()});
+  ASSERT_EQ(slash.exit_code, 0) << slash.err;
+  EXPECT_FALSE(fs::exists(dir / "db" / ".rebuild")) << "the new database is built beside, never inside";
+  EXPECT_FALSE(fs::exists(dir / "db.rebuild"));
+  fs::create_directory_symlink(dir / "db", dir / "link");
+  const CliResult linked =
+      run_cli(cs_index_binary(), {"--db", (dir / "link").string(), "--rebuild", "--quiet", corpus_dir().string()});
+  ASSERT_EQ(linked.exit_code, 0) << linked.err;
+  EXPECT_TRUE(fs::is_symlink(dir / "link")) << "the link stays a link";
+  EXPECT_FALSE(fs::exists(dir / "link.rebuild"));
+  EXPECT_FALSE(search_article_ids((dir / "link").string(), "Taiwan").empty());
+}
+
+TEST(CsIndexOwnership, PartsCsIndexDidNotMakeAreRefusedBeforeTheDatabaseIsTouched) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, "--quiet", corpus_dir().string()}).exit_code, 0);
+  write_file(dir / "db/.parts/XAPIANDB", "auto shard-1\n");  // no marker: not cs-index's
+  write_file(dir / "db/.parts/shard-1/notes.txt", "mine\n");
+  const auto before = folder_contents(dir / "db");
+  const CliResult run = run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr(db + "/.parts: "));
+  EXPECT_THAT(run.err, HasSubstr("move or delete it"));
+  EXPECT_EQ(folder_contents(dir / "db"), before);
+  EXPECT_FALSE(search_article_ids(db, "Taiwan").empty());
+}
+
 // A service's layout: /var/lib/cs-search (root's) holding db (the service user's), and a
 // copy of the bundled corpus that user can read.
 class ServicePermissions : public ::testing::Test {
@@ -194,6 +226,19 @@ TEST_F(ServicePermissions, AnUnreadableFileOrFolderIsOneWarningEachAndTheRestInd
   EXPECT_THAT(run.out, HasSubstr("articles added 2,")) << "the bundled four less the unreadable file and folder";
   const CliResult found = run_cli_unprivileged(cs_search_binary(), {"--db", db().string(), "Biden", "--format", "jsonl"});
   EXPECT_EQ(found.exit_code, 0) << found.err;
+}
+
+TEST_F(ServicePermissions, AFolderThatCannotBeListedKeepsTheArticlesItGaveBefore) {
+  ASSERT_EQ(run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), "--quiet", corpus()}).exit_code, 0);
+  const fs::path folder = fs::path(corpus()) / "cnn.com";
+  // Its files can still be read by name, but the folder cannot be listed.
+  fs::permissions(folder, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec);
+  const CliResult again = run_cli_unprivileged(cs_index_binary(), {"--db", db().string(), corpus()});
+  fs::permissions(folder, fs::perms::owner_all);
+  EXPECT_THAT(again.err, HasSubstr(folder.string() + ": cannot read folder"));
+  EXPECT_THAT(again.out, HasSubstr("removed 0"));
+  const CliResult found = run_cli_unprivileged(cs_search_binary(), {"--db", db().string(), "Biden", "--format", "jsonl"});
+  EXPECT_EQ(found.exit_code, 0) << "the article of the folder not looked at is still there";
 }
 
 TEST_F(ServicePermissions, AReadOnlyDatabaseIsSearched) {

@@ -35,12 +35,17 @@ TEST(Crawl, SkipsDatabaseFoldersInsideTheRoot) {
   test::write_file(dir / "db/cs-search-database", "marker");
   test::write_file(dir / "db/notes.txt", "x");
   test::write_file(dir / "omega/iamglass", "x");
+  test::write_file(dir / "omega/postlist.glass", "x");
   test::write_file(dir / "omega/page.txt", "x");
   test::write_file(dir / "sharded/XAPIANDB", "auto shard-1\n");
-  test::write_file(dir / "sharded/shard-1/z.txt", "x");
+  test::write_file(dir / "sharded/shard-1/iamglass", "x");
+  test::write_file(dir / "sharded/shard-1/postlist.glass", "x");
+  test::write_file(dir / "notes/iamglass", "a note that happens to have this name");
+  test::write_file(dir / "notes/XAPIANDB", "another");
   std::vector<Error> issues;
   const auto entries = crawl({dir.path()}, [&](const Error& e) { issues.push_back(e); });
-  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"a.txt"}));
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"a.txt", "notes/XAPIANDB", "notes/iamglass"}))
+      << "a file's name alone does not make a folder a database";
   EXPECT_TRUE(issues.empty());
 }
 
