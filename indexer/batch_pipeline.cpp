@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <atomic>
 
+#include "common/exception_error.hpp"
 #include "common/language.hpp"
+#include "common/threads.hpp"
 #include "indexer/language_detection.hpp"
 #include "indexer/passages.hpp"
 #include "indexer/stories.hpp"
@@ -38,22 +40,19 @@ ArticleAnalysis::ArticleAnalysis(unsigned threads) {
   for (unsigned i = 0; i < std::max(1u, threads); ++i) workers_.push_back(std::make_unique<Worker>());
 }
 
-void ArticleAnalysis::parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work) {
+Status ArticleAnalysis::parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work) {
   std::atomic<std::size_t> next{0};
-  const auto run = [&](Worker& worker) {
-    for (std::size_t i = next++; i < n; i = next++) work(worker, i);
+  const auto run = [&](unsigned w) {
+    for (std::size_t i = next++; i < n; i = next++) work(*workers_[w], i);
   };
-  std::vector<std::thread> threads;
-  for (std::size_t w = 1; w < std::min(workers_.size(), n); ++w) threads.emplace_back(run, std::ref(*workers_[w]));
-  run(*workers_[0]);
-  for (std::thread& thread : threads) thread.join();
+  return run_on_threads(static_cast<unsigned>(std::max<std::size_t>(1, std::min(workers_.size(), n))), run);
 }
 
-std::vector<BuiltArticle> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
+Result<std::vector<BuiltArticle>> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
                                                  const std::function<std::string(const Article&)>& assign_story) {
   std::vector<Analysed> analysed(articles.size());
   std::vector<BuiltArticle> built(articles.size());
-  parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
+  Status first = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
     Article& article = articles[i];
     // Stemmed in its own language: declared, else detected; unknown ones word for word.
     if (article.lang.empty()) article.lang = detect_language(article.body);
@@ -63,8 +62,9 @@ std::vector<BuiltArticle> ArticleAnalysis::build(std::vector<Article>& articles,
     article.signature = story_signature(analysed[i].words);
     analysed[i].passages = split_passages(article.body, analysed[i].words, worker.analyzer);
   });
+  if (!first) return first.error();
   for (Article& article : articles) article.story_id = assign_story(article);
-  parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
+  Status second = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
     worker.analyzer.set_language(built[i].stem_language);
     built[i].passages = analysed[i].passages.size();
     if (!analysed[i].passages.empty()) {
@@ -73,6 +73,7 @@ std::vector<BuiltArticle> ArticleAnalysis::build(std::vector<Article>& articles,
     built[i].vocabulary = spelling_words(analysed[i].words);
     analysed[i] = Analysed{};  // its memory is not needed any more
   });
+  if (!second) return second.error();
   return built;
 }
 
@@ -98,7 +99,12 @@ void BackgroundWriter::loop() {
     std::function<Status()> job = std::move(job_);
     job_ = nullptr;
     lock.unlock();
-    Status done = job();
+    Status done = ok_status();
+    try {
+      done = job();
+    } catch (...) {  // carried to the caller's next submit() or finish()
+      done = current_exception_error();
+    }
     lock.lock();
     if (!done && !failure_) failure_ = done.error();
     busy_ = false;

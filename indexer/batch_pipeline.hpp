@@ -41,7 +41,8 @@ class ArticleAnalysis {
   // it (story_signature), asks `assign_story` for its story in article order (so stories come
   // out as one thread makes them), splits it into passages and builds its document.
   // `roots[i]` is the indexed folder of articles[i].
-  std::vector<BuiltArticle> build(std::vector<Article>& articles, const std::vector<std::string>& roots,
+  // Fails with what a thread threw.
+  Result<std::vector<BuiltArticle>> build(std::vector<Article>& articles, const std::vector<std::string>& roots,
                                   const std::function<std::string(const Article&)>& assign_story);
 
  private:
@@ -49,8 +50,8 @@ class ArticleAnalysis {
     Analyzer analyzer;
     ArticleDocumentBuilder builder{analyzer};
   };
-  // Calls work(worker, i) for every i below n, on all workers at once.
-  void parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work);
+  // Calls work(worker, i) for every i below n, on all workers at once; fails with what one threw.
+  Status parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work);
 
   std::vector<std::unique_ptr<Worker>> workers_;
 };

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "common/failpoint.hpp"
 #include "common/schema.hpp"
 #include "indexer/shards.hpp"
 
@@ -204,6 +205,7 @@ Status DbFolder::adopt_tables(const fs::path& built) {
     if (name != "iamglass" && is_xapian_file(name)) fs::rename(it->path(), path_ / name, ec);
     if (ec) break;
   }
+  failpoint("adopt-tables");
   if (!ec) fs::rename(built / "iamglass", path_ / "iamglass", ec);
   if (ec) return folder_error(path_, "cannot move the merged database into place (" + ec.message() + ")", "check permissions");
   return ok_status();

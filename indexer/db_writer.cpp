@@ -1,5 +1,6 @@
 #include "indexer/db_writer.hpp"
 
+#include "common/failpoint.hpp"
 #include "common/schema.hpp"
 
 namespace cs::indexer {
@@ -151,6 +152,7 @@ Status DbWriter::commit() {
       in_transaction_ = false;
     }
     db_.commit();
+    failpoint("commit");
     return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);

@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/failpoint.hpp"
+#include "common/threads.hpp"
 #include "indexer/batch_pipeline.hpp"
 #include "indexer/crawl.hpp"
 #include "indexer/db_folder.hpp"
@@ -344,8 +346,10 @@ Status IndexRun::write_batch() {
   auto batch = std::make_shared<PendingBatch>(std::move(pending_));
   pending_ = PendingBatch{};
   summary_.repeated_lines += drop_repeated_lines(batch->articles);
-  auto built = std::make_shared<std::vector<BuiltArticle>>(analysis_.build(
-      batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); }));
+  auto analysed = analysis_.build(
+      batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); });
+  if (!analysed) return analysed.error();
+  auto built = std::make_shared<std::vector<BuiltArticle>>(std::move(*analysed));
   // Written as one transaction, while the next batch is read and analysed.
   return background_.submit([this, batch, built]() -> Status {
     // Removals first: an id that moved to another file this batch is then written, not lost.
@@ -462,16 +466,15 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   }
   std::vector<std::optional<Result<IndexSummary>>> results(parts.size());
   std::atomic<std::size_t> next{0};
-  const auto work = [&] {
+  const auto work = [&](unsigned) {
     for (std::size_t i = next++; i < parts.size(); i = next++) {
       results[i] = IndexRun(options, reports[i], *parts[i].writer, stories, threads_per_part)
                        .run(parts[i].entries, crawled.folders);
     }
   };
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < std::min<std::size_t>(jobs, parts.size()); ++t) threads.emplace_back(work);
-  work();
-  for (std::thread& thread : threads) thread.join();
+  if (Status ran = run_on_threads(static_cast<unsigned>(std::min<std::size_t>(jobs, parts.size())), work); !ran) {
+    return ran.error();
+  }
   IndexSummary total;
   for (auto& result : results) {
     if (!*result) return result->error();
@@ -527,6 +530,7 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   std::error_code ec;
   fs::remove_all(merged, ec);  // what a merge cut short left, inside the claimed parts folder
   if (Status made = merge_databases(*paths, merged); !made) return made.error();
+  failpoint("merged");
   if (Status adopted = dest.adopt_tables(merged); !adopted) return adopted.error();
   parts_folder->reset();
   if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
@@ -726,7 +730,9 @@ Result<IndexSummary> rebuild_index(const IndexOptions& given, const IndexReport&
     remove_own_folder(staged);
     return summary;
   }
+  failpoint("rebuild-swap");
   if (Status swapped = swap_in(staged, options.db); !swapped) return swapped.error();
+  failpoint("rebuild-swapped");
   live.clear();  // the old database, now at `staged`: its locks go, then it does
   if (Status removed = remove_own_folder(staged); !removed) return removed.error();
   return finish(std::move(summary), crawled, options.db, started);

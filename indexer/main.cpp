@@ -6,6 +6,7 @@
 
 #include "common/command_line.hpp"
 #include "common/db_location.hpp"
+#include "common/exception_error.hpp"
 #include "common/exit_codes.hpp"
 #include "common/terminal.hpp"
 #include "indexer/index_run.hpp"
@@ -82,7 +83,7 @@ void print_summary(const cs::indexer::IndexSummary& s, const fs::path& db, std::
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   // A write past the file size limit (ulimit -f) then fails like a full disk, with a clear
   // error and the last commit intact, instead of killing cs-index mid-write.
   std::signal(SIGXFSZ, SIG_IGN);
@@ -155,4 +156,6 @@ int main(int argc, char** argv) {
   if (!quiet) print_summary(*summary, options.db, warnings, rebuild);
   // Like grep and ripgrep: a path that could not be read fails the run, after the rest indexed.
   return summary->unreadable_paths > 0 ? cs::exit_code::kError : cs::exit_code::kSuccess;
+} catch (...) {  // ICU without its data, out of memory, a Xapian or file system error no part caught
+  return cs::report_uncaught_exception("cs-index");
 }

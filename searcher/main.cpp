@@ -9,8 +9,11 @@
 
 #include "common/command_line.hpp"
 #include "common/db_location.hpp"
+#include "common/exception_error.hpp"
 #include "common/exit_codes.hpp"
+#include "common/failpoint.hpp"
 #include "common/terminal.hpp"
+#include "common/threads.hpp"
 #include "searcher/batch.hpp"
 #include "searcher/evaluation.hpp"
 #include "searcher/filters.hpp"
@@ -30,7 +33,7 @@ bool use_color(const std::string& when) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv) try {
   cs::CommandLine command_line(cs::searcher::cs_search_manual());
   std::vector<std::string> db_options;
   std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
@@ -183,6 +186,7 @@ int main(int argc, char** argv) {
   std::vector<std::filesystem::path> dbs;
   for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
   if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
+  cs::failpoint("open-database");
   std::vector<std::unique_ptr<cs::searcher::SearchSession>> sessions;
   for (unsigned i = 0; i < jobs; ++i) {
     auto session = cs::searcher::SearchSession::open(dbs, session_options);
@@ -196,9 +200,16 @@ int main(int argc, char** argv) {
   bool any_results = false;
   bool any_errors = false;
   const bool highlight = writer->shows_highlights() && !evaluating;
-  const auto compute = [&](cs::searcher::SearchSession& session, std::string qid, std::string_view text) {
-    return by_example ? session.run_like(std::move(qid), like, limit, highlight)
-                      : session.run(std::move(qid), text, limit, highlight);
+  // What a query throws is its error, on whichever thread answers it.
+  const auto compute = [&](cs::searcher::SearchSession& session, std::string qid,
+                           std::string_view text) -> cs::Result<cs::searcher::QueryResult> {
+    try {
+      cs::failpoint("query");
+      return by_example ? session.run_like(std::move(qid), like, limit, highlight)
+                        : session.run(std::move(qid), text, limit, highlight);
+    } catch (...) {
+      return cs::current_exception_error();
+    }
   };
   const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where) {
     if (!result) {
@@ -234,15 +245,16 @@ int main(int argc, char** argv) {
     std::vector<Pending> chunk;
     const auto answer_chunk = [&] {
       std::atomic<std::size_t> next{0};
-      const auto work = [&](cs::searcher::SearchSession& session) {
+      const auto work = [&](unsigned t) {
         for (std::size_t i = next++; i < chunk.size(); i = next++) {
-          chunk[i].result = compute(session, chunk[i].query.qid, chunk[i].query.text);
+          chunk[i].result = compute(*sessions[t], chunk[i].query.qid, chunk[i].query.text);
         }
       };
-      std::vector<std::thread> threads;
-      for (std::size_t t = 1; t < std::min<std::size_t>(jobs, chunk.size()); ++t) threads.emplace_back(work, std::ref(*sessions[t]));
-      work(*sessions[0]);
-      for (std::thread& thread : threads) thread.join();
+      const cs::Status ran = cs::run_on_threads(static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, chunk.size()))), work);
+      if (!ran) {  // a thread failed before it took a query; the others answered them all
+        command_line.print(ran.error());
+        any_errors = true;
+      }
       for (Pending& pending : chunk) emit(std::move(*pending.result), pending.where);
       chunk.clear();
     };
@@ -266,4 +278,6 @@ int main(int argc, char** argv) {
   std::cout.flush();
   if (any_errors) return cs::exit_code::kError;
   return any_results ? cs::exit_code::kSuccess : cs::exit_code::kNoResults;
+} catch (...) {  // ICU without its data, out of memory, a Xapian error no part caught
+  return cs::report_uncaught_exception("cs-search");
 }
