@@ -223,7 +223,7 @@ TEST(CsIndexCli, UsageErrorsAndHelp) {
 }
 
 TEST(CsIndexCli, AFullDiskIsOneClearErrorAndTheNextRunResumes) {
-  if (!std::filesystem::exists("/usr/bin/prlimit")) GTEST_SKIP() << "needs prlimit (util-linux)";
+  ASSERT_TRUE(std::filesystem::exists("/usr/bin/prlimit")) << "needs prlimit (util-linux, an essential Debian package)";
   TempDir dir;
   const std::string db = (dir / "db").string();
   ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()}).exit_code, 0);
@@ -248,7 +248,7 @@ TEST(CsIndexCli, ProgressIsShownOnATerminalOnlyAndQuietSilencesIt) {
   const std::string db = (dir / "db").string();
   const CliResult piped = run_cli(cs_index_binary(), {"--db", db, corpus_dir().string()});
   EXPECT_EQ(piped.err, "") << "no progress when standard error is not a terminal";
-  if (!std::filesystem::exists("/usr/bin/script")) GTEST_SKIP() << "needs script (util-linux) for a terminal";
+  ASSERT_TRUE(std::filesystem::exists("/usr/bin/script")) << "needs script (bsdutils, an essential Debian package) for a terminal";
   const std::string command = cs_index_binary().string() + " --rebuild --db " + db + " " + corpus_dir().string();
   const CliResult on_terminal = run_cli("/usr/bin/script", {"-qec", command, "/dev/null"});
   ASSERT_EQ(on_terminal.exit_code, 0) << on_terminal.out;

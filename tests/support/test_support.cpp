@@ -1,6 +1,7 @@
 #include "support/test_support.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -107,12 +108,38 @@ pid_t spawn(const fs::path& program, const std::vector<std::string>& args, const
 
 }  // namespace
 
-pid_t start_cli(const fs::path& program, const std::vector<std::string>& args) {
+pid_t start_cli(const fs::path& program, const std::vector<std::string>& args,
+                const std::map<std::string, std::string>& env) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   for (int fd = 0; fd <= 2; ++fd) posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0);
-  const pid_t pid = spawn(program, args, {}, actions);
+  const pid_t pid = spawn(program, args, env, actions);
   posix_spawn_file_actions_destroy(&actions);
+  return pid;
+}
+
+pid_t start_cli_piped(const fs::path& program, const std::vector<std::string>& args, int& output) {
+  int out_pipe[2];
+  if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+  posix_spawn_file_actions_addclose(&actions, out_pipe[1]);
+  pid_t pid = -1;
+  try {
+    pid = spawn(program, args, {}, actions);
+  } catch (...) {
+    posix_spawn_file_actions_destroy(&actions);
+    close(out_pipe[0]);
+    close(out_pipe[1]);
+    throw;
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  close(out_pipe[1]);
+  output = out_pipe[0];
   return pid;
 }
 
@@ -122,6 +149,15 @@ int wait_for(pid_t pid) {
   }
   return status;
 }
+
+int wait_until_stopped(pid_t pid) {
+  int status = 0;
+  while (waitpid(pid, &status, WUNTRACED) < 0 && errno == EINTR) {
+  }
+  return status;
+}
+
+void continue_process(pid_t pid) { ::kill(pid, SIGCONT); }
 
 CliResult run_cli(const fs::path& program, const std::vector<std::string>& args,
                   const std::map<std::string, std::string>& env, const std::string& input) {

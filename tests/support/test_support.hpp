@@ -54,10 +54,18 @@ CliResult run_cli_unprivileged(const std::filesystem::path& program, const std::
 uid_t unprivileged_uid();
 gid_t unprivileged_gid();
 
-// Starts `program` with `args` in the background, standard streams on /dev/null; returns its
-// pid for wait_for (which returns the waitpid status) or kill.
-pid_t start_cli(const std::filesystem::path& program, const std::vector<std::string>& args);
+// Starts `program` with `args` in the background, standard streams on /dev/null, `env` set as
+// run_cli sets it; returns its pid for wait_for (which returns the waitpid status) or kill.
+pid_t start_cli(const std::filesystem::path& program, const std::vector<std::string>& args,
+                const std::map<std::string, std::string>& env = {});
 int wait_for(pid_t pid);
+// The same with its standard output on a pipe: `output` is the read end, for the caller to
+// read (so the program learns no SIGPIPE) and close.
+pid_t start_cli_piped(const std::filesystem::path& program, const std::vector<std::string>& args, int& output);
+// Waits until `pid` stops (at a failpoint's pause: CS_FAILPOINT=NAME:N:pause) or ends, and
+// returns the waitpid status: WIFSTOPPED when it stopped; continue_process lets it go on.
+int wait_until_stopped(pid_t pid);
+void continue_process(pid_t pid);
 
 std::filesystem::path cs_index_binary();
 std::filesystem::path cs_search_binary();
