@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target of a CS_FUZZ build for a bounded time on its seed corpus (the
-# reader fixtures, the hostile corpus, tests/fuzz/seeds). A crash, leak, sanitizer report or
-# time-out fails the script and leaves the input as BUILD/fuzz/crash-* to replay:
+# reader fixtures, the hostile corpus, tests/fuzz/seeds; BUILD/fuzz-seeds/ lists each target's
+# folders, and ctest replays them once). A crash, leak, sanitizer report or time-out fails the script and leaves the input as BUILD/fuzz/crash-* to replay:
 #   BUILD/fuzz/fuzz_reader_html BUILD/fuzz/crash-...
 #
 #   scripts/fuzz.sh BUILD [SECONDS_PER_TARGET]
@@ -10,18 +10,11 @@ cd "$(dirname "$0")/.."
 
 build_dir=${1:?usage: scripts/fuzz.sh BUILD_DIR [SECONDS]}
 seconds=${2:-10}
-fixtures=tests/fixtures
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-seeds_for() {
-  case "$1" in
-    fuzz_reader_*) echo "$fixtures/readers/${1#fuzz_reader_} $fixtures/hostile" ;;
-    fuzz_front_matter) echo "$fixtures/readers/markdown $fixtures/hostile" ;;
-    fuzz_dates) echo "tests/fuzz/seeds/dates" ;;
-    fuzz_query) echo "tests/fuzz/seeds/query" ;;
-  esac
-}
+# Each target's seed folders, as tests/fuzz/CMakeLists.txt lists them (ctest replays them too).
+seeds_for() { cat "$build_dir/fuzz-seeds/$1"; }
 
 for target in "$build_dir"/fuzz/fuzz_*; do
   name=$(basename "$target")
