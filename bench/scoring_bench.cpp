@@ -147,11 +147,11 @@ void BM_PlainBm25(benchmark::State& state) {
   const auto candidates = candidates_of(static_cast<std::size_t>(state.range(0)), tokens);
   const auto queries = queries_of(static_cast<std::size_t>(state.range(1)));
   std::vector<float> scores(candidates.size());
-  searcher::Bm25Reference bm25;
+  searcher::PassageBm25 bm25;
   bm25.average_length = static_cast<float>(passage_pool().average_length);
   std::size_t q = 0;
   for (auto _ : state) {
-    searcher::score_plain_bm25(queries[q++ % queries.size()], candidates, bm25, scores);
+    searcher::score_passage_bm25(queries[q++ % queries.size()], candidates, bm25, scores);
     benchmark::DoNotOptimize(scores.data());
     benchmark::ClobberMemory();
   }

@@ -200,9 +200,9 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
     scoring.set_idf(t, std::log1p(static_cast<float>(total_passages) / static_cast<float>(std::max(b.holding[t], 1u))));
   }
   b.passage_bm25.resize(b.candidates.size());
-  const Bm25Reference bm25{static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
+  const PassageBm25 bm25{static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
                            total_passages == 0 ? 1.0f : static_cast<float>(total_words) / static_cast<float>(total_passages)};
-  score_plain_bm25(scoring, b.candidates, bm25, b.passage_bm25);
+  score_passage_bm25(scoring, b.candidates, bm25, b.passage_bm25);
   float best_article = 0, best_passage = 0;
   for (std::size_t j = 0; j < b.candidates.size(); ++j) {
     best_article = std::max(best_article, b.candidates[j].first_stage);
