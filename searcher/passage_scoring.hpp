@@ -4,7 +4,7 @@
 // and (optionally) how recent the article is.
 //
 // A pure function over compact arrays (passage_terms.hpp): no Xapian calls, no allocation,
-// no string work. The searcher prepares the arrays; the benchmark drives the loop alone.
+// no string work. candidates.hpp prepares the arrays and runs the passes over them.
 #pragma once
 
 #include <array>
