@@ -212,8 +212,8 @@ void count_holding_candidates(const ScoringQuery& query, std::span<const Candida
   }
 }
 
-void score_plain_bm25(const ScoringQuery& query, std::span<const Candidate> candidates, const Bm25Reference& bm25,
-                      std::span<float> out) {
+void score_passage_bm25(const ScoringQuery& query, std::span<const Candidate> candidates, const PassageBm25& bm25,
+                        std::span<float> out) {
   const std::size_t terms = query.term_count();
   const float length_scale = bm25.average_length > 0 ? bm25.b / bm25.average_length : 0.0f;
   for (std::size_t i = 0; i < candidates.size(); ++i) {

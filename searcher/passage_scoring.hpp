@@ -4,7 +4,7 @@
 // and (optionally) how recent the article is.
 //
 // A pure function over compact arrays (passage_terms.hpp): no Xapian calls, no allocation,
-// no string work. The searcher prepares the arrays; the benchmark drives the loop alone.
+// no string work. candidates.hpp prepares the arrays and runs the passes over them.
 #pragma once
 
 #include <array>
@@ -28,7 +28,7 @@ class ScoringQuery {
 
   // `terms[i]` holds the hashes of term i, in query order (the order phrases are checked
   // in). Terms past kMaxScoringTerms and hashes past kMaxHashes are left out; a term with
-  // no hashes is skipped. `idf[i]` weighs term i in the plain BM25 reference loop.
+  // no hashes is skipped. `idf[i]` weighs term i in score_passage_bm25 (1 if not given).
   ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms, const std::vector<float>& idf = {});
 
   std::size_t term_count() const { return term_count_; }
@@ -115,14 +115,16 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
 void count_holding_candidates(const ScoringQuery& query, std::span<const Candidate> candidates,
                               std::span<std::uint32_t> out);
 
-// The reference the benchmark compares against: plain BM25 summed over the same arrays
-// (term frequencies counted by the same lookup), nothing else.
-struct Bm25Reference {
+// Each candidate's own BM25 into `out` (same size): the sum over the query's terms of
+// idf × tf (k1 + 1) / (tf + k1 (1 - b + b × length / average_length)), tf counted by the
+// same lookup, length `length` or else the text's. The second stage's passage BM25, and the
+// benchmark's baseline (plain BM25 over the same arrays, nothing else).
+struct PassageBm25 {
   float k1 = 0.9f;
   float b = 0.4f;
-  float average_length = 100;
+  float average_length = 100;  // <= 0: lengths are not weighed (1 - b for every passage)
 };
-void score_plain_bm25(const ScoringQuery& query, std::span<const Candidate> candidates, const Bm25Reference& bm25,
-                      std::span<float> out);
+void score_passage_bm25(const ScoringQuery& query, std::span<const Candidate> candidates, const PassageBm25& bm25,
+                        std::span<float> out);
 
 }  // namespace cs::searcher

@@ -11,6 +11,7 @@
 #include "common/passage_terms.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
+#include "searcher/candidates.hpp"
 
 namespace cs::searcher {
 
@@ -52,22 +53,10 @@ struct PassageChoice {
   std::uint32_t more = 0;
 };
 
-// How much an article's BM25 weight counts in each of its passages' first-stage signal,
-// against the passage's own BM25 (1). On the judged queries (bench/judged/), 0.15 gave
-// nDCG@10 0.879, against 0.870 for the passage's weight alone and 0.854 for equal parts.
-constexpr float kArticleWeightInPassage = 0.15f;
-
 // A stem the second stage looks for: its positional term and the hash the scoring loop knows.
 struct QueryStem {
   std::string term;
   std::uint32_t hash = 0;
-};
-
-// A query stem found at a position of an article's text.
-struct StemAt {
-  Xapian::termpos position = 0;
-  std::uint32_t hash = 0;
-  bool operator<(const StemAt& other) const { return position < other.position; }
 };
 
 }  // namespace
@@ -78,28 +67,21 @@ struct SecondStageBuffers {
   std::vector<Xapian::MSetIterator> hits;
   std::vector<std::size_t> by_docid;
   std::vector<ArticleTermsRange> ranges;
+  std::vector<float> weights;
   std::vector<float> age_days;
-  std::vector<StemAt> found;                 // every article's, in turn
+  std::vector<StemPosition> found;           // every article's, in turn
   std::vector<std::pair<std::size_t, std::size_t>> found_of;  // each article's begin, end in `found`
   std::vector<std::uint32_t> arena;          // titles and passage starts
-  std::vector<Candidate> candidates;
-  std::vector<std::pair<std::size_t, std::size_t>> candidate_words;  // begin, count in `words`
-  std::vector<std::uint32_t> words;
-  std::vector<std::size_t> first_candidate;  // where each article's begin in `candidates`
-  std::vector<std::uint32_t> holding;
-  std::vector<float> passage_bm25;
+  CandidateArrays arrays;
+  KernelBuffers kernel;
   std::vector<ScoreParts> parts;
 };
 
 namespace {
 
 // The second stage over the first stage's articles. For each, the positions of the query's
-// stems are read from Xapian and placed in its passages (passage_terms.hpp); every passage
-// is then scored by the scoring loop (passage_scoring.hpp) over its words, where a word that
-// is no query stem is a filler hash the loop rejects, and the article is represented by its
-// best passage. A passage's first-stage signal is its own BM25 over the candidates (each
-// term weighed by how few candidate passages hold it, since the index counts articles) plus
-// kArticleWeightInPassage of its article's BM25 weight, each scaled to the best.
+// stems are read from Xapian; its passages are made into candidates and scored by the
+// second stage's kernel (candidates.hpp), and the article is represented by its best passage.
 std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xapian::MSet& mset,
                                            const ParsedQuery& query, const Ranking& ranking, SecondStageBuffers& b) {
   std::vector<std::vector<std::uint32_t>> terms;
@@ -126,6 +108,7 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
   for (std::size_t i = 0; i < count; ++i) b.by_docid[i] = i;
   std::sort(b.by_docid.begin(), b.by_docid.end(), [&](std::size_t x, std::size_t y) { return *b.hits[x] < *b.hits[y]; });
   b.ranges.assign(count, {});
+  b.weights.assign(count, 0.0f);
   b.age_days.assign(count, -1.0f);
   b.found.clear();
   b.found_of.assign(count, {0, 0});
@@ -134,6 +117,7 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
   for (const std::size_t i : b.by_docid) {
     const Xapian::Document document = b.hits[i].get_document();
     b.ranges[i] = decode_article_terms(document.get_value(schema::kArticleTermsSlot), b.arena);
+    b.weights[i] = static_cast<float>(b.hits[i].get_weight());
     if (recency) {
       if (const auto days = days_since_epoch(document.get_value(schema::kDateSlot))) {
         b.age_days[i] = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
@@ -149,84 +133,22 @@ std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xap
     b.found_of[i] = {begin, b.found.size()};
   }
 
-  // Every passage of every article; a passage holding no query stem needs no words (it can
-  // score only by its place and date), one that does gets the stretch of its words from its
-  // first query stem to its last, fillers between, in `words` (the loop finds the same
-  // terms, windows and phrases there as in the whole passage; BM25 is told its length). An
-  // article whose bounds cannot be read is one passage, scored by BM25 alone.
-  b.candidates.clear();
-  b.candidate_words.clear();
-  b.words.clear();
-  b.first_candidate.assign(count + 1, 0);
-  std::uint64_t total_words = 0, total_passages = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    b.first_candidate[i] = b.candidates.size();
-    const ArticleTermsRange& r = b.ranges[i];
-    total_words += r.word_count;
-    total_passages += std::max<std::uint32_t>(r.passage_count, 1);
-    std::size_t match = b.found_of[i].first;
-    const std::size_t matches_end = b.found_of[i].second;
-    for (std::uint32_t k = 0; k < std::max<std::uint32_t>(r.passage_count, 1); ++k) {
-      Candidate& c = b.candidates.emplace_back();
-      c.first_stage = static_cast<float>(b.hits[i].get_weight());
-      c.passage_index = k;
-      c.age_days = b.age_days[i];
-      auto& at = b.candidate_words.emplace_back(0, 0);
-      if (r.passage_count == 0) continue;
-      const std::uint32_t start = b.arena[r.starts_begin + k];
-      const std::uint32_t end = k + 1 < r.passage_count ? b.arena[r.starts_begin + k + 1] : r.word_count;
-      while (match < matches_end && b.found[match].position <= start) ++match;  // positions are word index + 1
-      if (match == matches_end || b.found[match].position > end) continue;
-      std::size_t last = match;
-      while (last + 1 < matches_end && b.found[last + 1].position <= end) ++last;
-      const Xapian::termpos first_position = b.found[match].position;
-      at = {b.words.size(), b.found[last].position - first_position + 1};
-      c.length = end - start;
-      b.words.resize(b.words.size() + at.second, filler);
-      for (; match <= last; ++match) b.words[at.first + (b.found[match].position - first_position)] = b.found[match].hash;
-    }
-  }
-  b.first_candidate[count] = b.candidates.size();
-  for (std::size_t i = 0; i < count; ++i) {  // the arrays no longer move
-    for (std::size_t j = b.first_candidate[i]; j < b.first_candidate[i + 1]; ++j) {
-      b.candidates[j].title = std::span<const std::uint32_t>(b.arena).subspan(b.ranges[i].title_begin, b.ranges[i].title_count);
-      b.candidates[j].text = std::span<const std::uint32_t>(b.words).subspan(b.candidate_words[j].first, b.candidate_words[j].second);
-    }
-  }
-
-  b.holding.resize(scoring.term_count());
-  count_holding_candidates(scoring, b.candidates, b.holding);
-  for (std::size_t t = 0; t < b.holding.size(); ++t) {
-    scoring.set_idf(t, std::log1p(static_cast<float>(total_passages) / static_cast<float>(std::max(b.holding[t], 1u))));
-  }
-  b.passage_bm25.resize(b.candidates.size());
-  const Bm25Reference bm25{static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
-                           total_passages == 0 ? 1.0f : static_cast<float>(total_words) / static_cast<float>(total_passages)};
-  score_plain_bm25(scoring, b.candidates, bm25, b.passage_bm25);
-  float best_article = 0, best_passage = 0;
-  for (std::size_t j = 0; j < b.candidates.size(); ++j) {
-    best_article = std::max(best_article, b.candidates[j].first_stage);
-    best_passage = std::max(best_passage, b.passage_bm25[j]);
-  }
-  for (std::size_t j = 0; j < b.candidates.size(); ++j) {
-    b.candidates[j].first_stage =
-        kArticleWeightInPassage * (best_article > 0 ? b.candidates[j].first_stage / best_article : 0) +
-        (best_passage > 0 ? b.passage_bm25[j] / best_passage : 0);
-  }
-
-  b.parts.resize(b.candidates.size());
-  score_passages(scoring, b.candidates, ranking.weights, b.parts);
+  // Every passage of every article, as the stretch of its words that holds the query's stems.
+  assemble_candidates({b.ranges, b.arena, b.found, b.found_of, b.weights, b.age_days}, filler, b.arrays);
+  b.parts.resize(b.arrays.candidates.size());
+  score_candidates(scoring, b.weights, static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
+                   ranking.weights, b.arrays, b.kernel, b.parts);
   std::vector<PassageChoice> choices(count);
   for (std::size_t i = 0; i < count; ++i) {
     PassageChoice& choice = choices[i];
-    std::size_t best = b.first_candidate[i];
-    for (std::size_t j = b.first_candidate[i]; j < b.first_candidate[i + 1]; ++j) {
+    std::size_t best = b.arrays.first_candidate[i];
+    for (std::size_t j = b.arrays.first_candidate[i]; j < b.arrays.first_candidate[i + 1]; ++j) {
       if (b.parts[j].total > b.parts[best].total) best = j;
-      if (!b.candidates[j].text.empty()) ++choice.more;  // holds at least one query stem
+      if (!b.arrays.candidates[j].text.empty()) ++choice.more;  // holds at least one query stem
     }
     choice.parts = b.parts[best];
-    choice.index = b.candidates[best].passage_index;
-    if (!b.candidates[best].text.empty()) --choice.more;  // the one shown is not "more"
+    choice.index = b.arrays.candidates[best].passage_index;
+    if (!b.arrays.candidates[best].text.empty()) --choice.more;  // the one shown is not "more"
   }
   return choices;
 }

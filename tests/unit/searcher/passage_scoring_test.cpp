@@ -168,16 +168,16 @@ TEST(PassageScoring, TotalIsTheWeightedSumAndFirstStageIsRelativeToTheBest) {
   EXPECT_GT(parts[0].total, parts[1].total);
 }
 
-TEST(PassageScoring, PlainBm25ReferenceCountsTermFrequencies) {
+TEST(PassageScoring, PassageBm25CountsTermFrequencies) {
   const ScoringQuery query({{term_hash("trade")}, {term_hash("war")}}, {2.0f, 1.0f});
   const std::vector<std::uint32_t> twice = hashes({"trade", "trade", "x", "y"});
   const std::vector<std::uint32_t> once = hashes({"trade", "x", "y", "z"});
   const std::vector<std::uint32_t> neither = hashes({"x"});
   const Candidate candidates[] = {{twice, {}, 0, 0, -1}, {once, {}, 0, 0, -1}, {neither, {}, 0, 0, -1}};
   float scores[3];
-  Bm25Reference bm25;
+  PassageBm25 bm25;
   bm25.average_length = 4;
-  score_plain_bm25(query, candidates, bm25, scores);
+  score_passage_bm25(query, candidates, bm25, scores);
   const float norm = bm25.k1;  // length 4 = average: 1 - b + b
   EXPECT_FLOAT_EQ(scores[1], 2.0f * (bm25.k1 + 1) / (1 + norm));
   EXPECT_FLOAT_EQ(scores[0], 2.0f * 2 * (bm25.k1 + 1) / (2 + norm));
@@ -191,10 +191,10 @@ TEST(PassageScoring, ACandidateThatIsAStretchOfItsPassageIsNormalisedByThePassag
   Candidate part = whole;
   part.length = 12;  // three words of a twelve-word passage
   float scores[2];
-  Bm25Reference bm25;
+  PassageBm25 bm25;
   bm25.average_length = 3;
   const Candidate candidates[] = {whole, part};
-  score_plain_bm25(query, candidates, bm25, scores);
+  score_passage_bm25(query, candidates, bm25, scores);
   const auto expected = [&](float length) {
     const float norm = bm25.k1 * (1 - bm25.b + bm25.b * length / 3);
     return 2.0f * (bm25.k1 + 1) / (1 + norm) + 1.0f * (bm25.k1 + 1) / (1 + norm);
