@@ -224,6 +224,9 @@ void score_passage_bm25(const ScoringQuery& query, std::span<const Candidate> ca
     const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * length);
     float score = 0;
     for (std::size_t t = 0; t < terms; ++t) {
+      // A term the passage lacks adds nothing; computed, it is 0/0 when norm is 0 (k1 = 0,
+      // or b = 1 on an empty passage) and would make the whole score NaN.
+      if (frequency[t] == 0) continue;
       const auto tf = static_cast<float>(frequency[t]);
       score += query.idf(t) * tf * (bm25.k1 + 1.0f) / (tf + norm);
     }

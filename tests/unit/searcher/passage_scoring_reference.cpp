@@ -151,7 +151,7 @@ double passage_bm25(const Terms& terms, const std::vector<double>& idf, const Ca
       const auto it = terms.term_of.find(word);
       if (it != terms.term_of.end() && it->second == t) ++tf;
     }
-    sum += idf[t] * tf * (k1 + 1) / (tf + norm);
+    if (tf > 0) sum += idf[t] * tf * (k1 + 1) / (tf + norm);  // a term the passage lacks adds nothing
   }
   return sum;
 }

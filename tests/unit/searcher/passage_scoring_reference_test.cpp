@@ -6,16 +6,15 @@
 // between terms, words that pass the term filter without being a term's, repeated terms,
 // empty passages, typed phrases, titles, passage indexes, ages, weights and BM25 settings.
 //
-// Left out on purpose, because the fast code and the definitions part there (found while
-// writing this reference; production is left as it is):
-// - k1 = 0, and b = 1 for a passage of length 0 (every passage without a query stem, as
-//   assemble_candidates leaves it), where score_passage_bm25 computes 0 (k1 + 1) / (0 + 0)
-//   = NaN for a term the passage lacks, and the definition's sum counts such a term 0.
-//   cs-search accepts both (--bm25 0,B and --bm25 K1,1); the NaN reaches the total.
-// - More than 512 matches in one candidate (kMaxMatches in passage_scoring.cpp): the window
-//   is sought among the first 512 while coverage counts them all, so a term found only
-//   later leaves no window (2^32 - 1 words) and a proximity near 0. The searcher never
-//   builds such a candidate (a passage is at most 120 words).
+// The settings where the two once parted are included: k1 = 0, and b = 1 on a passage of
+// length 0 (every passage without a query stem, as assemble_candidates leaves it), where
+// score_passage_bm25 computed 0 (k1 + 1) / (0 + 0) = NaN for a term the passage lacks
+// while the definition counts such a term 0 (cs-search accepts --bm25 0,B and K1,1).
+//
+// Left out on purpose: more than 512 matches in one candidate (kMaxMatches in
+// passage_scoring.cpp): the window is sought among the first 512 while coverage counts them
+// all, so a term found only later leaves no window (2^32 - 1 words) and a proximity near 0.
+// The searcher never builds such a candidate (a passage is at most 120 words).
 #include "unit/searcher/passage_scoring_reference.hpp"
 
 #include <gtest/gtest.h>

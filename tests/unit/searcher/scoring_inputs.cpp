@@ -121,9 +121,9 @@ ScoringInput make_input(std::uint32_t n) {
   }
 
   input.weights = make_weights(random);
-  // k1 above 0 and b below 1: see the note at the top of passage_scoring_reference_test.cpp.
-  input.bm25.k1 = uniform(random, 0.05f, 3);
-  input.bm25.b = chance(random, 0.2) ? 0 : uniform(random, 0, 0.99f);
+  // k1 = 0 and b = 1 included: see the note at the top of passage_scoring_reference_test.cpp.
+  input.bm25.k1 = chance(random, 0.1) ? 0 : uniform(random, 0.05f, 3);
+  input.bm25.b = chance(random, 0.2) ? 0 : chance(random, 0.1) ? 1 : uniform(random, 0, 0.99f);
   input.bm25.average_length = chance(random, 0.05) ? 0 : uniform(random, 1, 200);
   return input;
 }
@@ -164,8 +164,8 @@ ArticlesInput make_articles(std::uint32_t n) {
     input.age_days.push_back(make_age(random));
   }
   input.weights = make_weights(random);
-  input.k1 = uniform(random, 0.05f, 3);  // see passage_scoring_reference_test.cpp for k1 = 0 and b = 1
-  input.b = chance(random, 0.2) ? 0 : uniform(random, 0, 0.99f);
+  input.k1 = chance(random, 0.1) ? 0 : uniform(random, 0.05f, 3);  // k1 = 0 and b = 1 included
+  input.b = chance(random, 0.2) ? 0 : chance(random, 0.1) ? 1 : uniform(random, 0, 0.99f);
   return input;
 }
 
