@@ -11,28 +11,13 @@
 
 #include "common/error.hpp"
 #include "common/schema.hpp"
+#include "searcher/results.hpp"
+#include "searcher/search_request.hpp"
 
 namespace cs::searcher {
 
-enum class FacetField { kSource, kYear, kAuthor, kTopic, kLang };
-enum class Period { kNone, kYear, kMonth, kWeek, kDay };
-
-// "source,year" -> the fields, in order; an unknown name is a kUsage error.
-Result<std::vector<FacetField>> parse_facet_fields(std::string_view text);
-// "year", "month", "week" or "day"; else a kUsage error.
-Result<Period> parse_period(std::string_view text);
-std::string_view facet_name(FacetField field);
-
-struct FacetCount {
-  std::string value;
-  std::uint64_t articles = 0;
-};
-
-struct Facets {
-  std::vector<std::pair<FacetField, std::vector<FacetCount>>> fields;  // most articles first
-  std::vector<FacetCount> histogram;  // in time order; undated articles are not counted
-  bool empty() const { return fields.empty() && histogram.empty(); }
-};
+// FacetField, Period and Facets are in results.hpp; parse_facet_fields and parse_period in
+// search_request.hpp.
 
 // "2021-02-11T02:39:57Z" -> "2021", "2021-02", "2021-W06" or "2021-02-11"; empty when the
 // date is not one.

@@ -72,4 +72,10 @@ Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer&
   return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
 }
 
+Status check_filters(const SearchFilters& filters, const Analyzer& analyzer) {
+  auto query = filter_query(filters, analyzer);
+  if (!query) return query.error();
+  return ok_status();
+}
+
 }  // namespace cs::searcher

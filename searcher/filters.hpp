@@ -11,26 +11,11 @@
 
 #include "common/analyzer.hpp"
 #include "common/error.hpp"
+#include "searcher/search_request.hpp"
 
 namespace cs::searcher {
 
-struct SearchFilters {
-  std::string since;  // as typed: YYYY, YYYY-MM or YYYY-MM-DD; inclusive
-  std::string until;  // the same; inclusive of the whole year, month or day
-  std::vector<std::string> sources;  // any of them (case and accents ignored)
-  std::vector<std::string> authors;
-  std::vector<std::string> topics;
-  std::vector<std::string> langs;  // "en" also matches "en-US"
-
-  bool empty() const {
-    return since.empty() && until.empty() && sources.empty() && authors.empty() && topics.empty() && langs.empty();
-  }
-};
-
-enum class SortOrder { kRelevance, kOldestFirst, kNewestFirst };
-
-// "relevance", "date" (oldest first) or "-date" (newest first); else a kUsage error.
-Result<SortOrder> parse_sort_order(std::string_view text);
+// SearchFilters, SortOrder and parse_sort_order are in search_request.hpp.
 
 // Articles dated from `since` to `until` (each YYYY, YYYY-MM or YYYY-MM-DD, inclusive; an
 // empty one is open). A malformed date is a kUsage error naming `what` ("--since").

@@ -16,10 +16,10 @@
 #include "common/threads.hpp"
 #include "searcher/batch.hpp"
 #include "searcher/evaluation.hpp"
-#include "searcher/filters.hpp"
-#include "searcher/output/result_writer.hpp"
-#include "searcher/session.hpp"
 #include "searcher/manual.hpp"
+#include "searcher/output/result_writer.hpp"
+#include "searcher/search_request.hpp"
+#include "searcher/searcher.hpp"
 
 namespace po = boost::program_options;
 
@@ -97,52 +97,56 @@ int main(int argc, char** argv) try {
   const auto sort_order = cs::searcher::parse_sort_order(sort);
   if (!sort_order) return command_line.usage_error(sort_order.error().reason);
   cs::Analyzer analyzer;
-  const auto filter = cs::searcher::filter_query(filters, analyzer);
-  if (!filter) return command_line.usage_error(filter.error().reason + "; " + filter.error().hint);
-  cs::searcher::SessionOptions session_options;
-  session_options.filter = *filter;
-  session_options.sort = *sort_order;
+  if (const auto checked = cs::searcher::check_filters(filters, analyzer); !checked) {
+    return command_line.usage_error(checked.error().reason + "; " + checked.error().hint);
+  }
+  // What every query asks besides its text: the options as plain values.
+  cs::searcher::SearchRequest request;
+  request.filters = filters;
+  request.sort = *sort_order;
+  request.limit = limit;
   if (!facets.empty()) {
     auto fields = cs::searcher::parse_facet_fields(facets);
     if (!fields) return command_line.usage_error(fields.error().reason + "; " + fields.error().hint);
-    session_options.facets = std::move(*fields);
+    request.facets = std::move(*fields);
   }
   if (!histogram.empty()) {
     auto period = cs::searcher::parse_period(histogram);
     if (!period) return command_line.usage_error(period.error().reason);
-    session_options.histogram = *period;
+    request.histogram = *period;
   }
+  cs::searcher::Synonyms synonym_rules;
   if (!synonyms.empty()) {
     auto loaded = cs::searcher::Synonyms::load(synonyms, analyzer);
     if (!loaded) {
       command_line.print(loaded.error());
       return cs::exit_code::kError;
     }
-    session_options.synonyms = std::move(*loaded);
+    synonym_rules = std::move(*loaded);
   }
   if (rerank > 100000) return command_line.usage_error("--rerank takes a number from 0 to 100000");
-  session_options.ranking.second_stage = rerank > 0;
-  session_options.ranking.depth = rerank;
+  request.ranking.second_stage = rerank > 0;
+  request.ranking.depth = rerank;
   // An option value's error: its reason and, in brackets, what the option takes.
   const auto bad_value = [&](const cs::Error& error) { return command_line.usage_error(error.reason + " (" + error.hint + ")"); };
-  if (auto parsed = cs::searcher::parse_weights(weights, session_options.ranking.weights)) {
-    session_options.ranking.weights = *parsed;
+  if (auto parsed = cs::searcher::parse_weights(weights, request.ranking.weights)) {
+    request.ranking.weights = *parsed;
   } else {
     return bad_value(parsed.error());
   }
   if (!bm25.empty()) {
     auto parsed = cs::searcher::parse_bm25(bm25);
     if (!parsed) return bad_value(parsed.error());
-    session_options.ranking.bm25 = *parsed;
+    request.ranking.bm25 = *parsed;
   }
   if (!recency.empty()) {
     auto half_life = cs::searcher::parse_half_life(recency);
     if (!half_life) return command_line.usage_error(half_life.error().reason);
     if (rerank == 0) return command_line.usage_error("--recency needs the second stage (--rerank above 0)");
-    session_options.ranking.weights.recency_half_life_days = *half_life;
-    session_options.ranking.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())
-                                        .time_since_epoch()
-                                        .count();
+    request.ranking.weights.recency_half_life_days = *half_life;
+    request.ranking.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())
+                                .time_since_epoch()
+                                .count();
   }
   if ((!facets.empty() || !histogram.empty()) && (format == "tsv" || format == "trec")) {
     return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");
@@ -165,7 +169,7 @@ int main(int argc, char** argv) try {
       return cs::exit_code::kError;
     }
     qrels = std::move(*parsed);
-    limit = std::max(limit, cs::searcher::kEvaluationDepth);
+    request.limit = std::max(limit, cs::searcher::kEvaluationDepth);
   }
 
   cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag, explain};
@@ -187,26 +191,29 @@ int main(int argc, char** argv) try {
   for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
   if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
   cs::failpoint("open-database");
-  std::vector<std::unique_ptr<cs::searcher::SearchSession>> sessions;
+  std::vector<std::unique_ptr<cs::searcher::Searcher>> searchers;  // one a job
   for (unsigned i = 0; i < jobs; ++i) {
-    auto session = cs::searcher::SearchSession::open(dbs, session_options);
-    if (!session) {
-      command_line.print(session.error());
+    auto searcher = cs::searcher::Searcher::open(dbs, synonym_rules);
+    if (!searcher) {
+      command_line.print(searcher.error());
       return cs::exit_code::kError;
     }
-    sessions.push_back(std::move(*session));
+    searchers.push_back(std::move(*searcher));
   }
 
   bool any_results = false;
   bool any_errors = false;
-  const bool highlight = writer->shows_highlights() && !evaluating;
+  request.highlight = writer->shows_highlights() && !evaluating;
+  if (by_example) request.like_article_id = like;
   // What a query throws is its error, on whichever thread answers it.
-  const auto compute = [&](cs::searcher::SearchSession& session, std::string qid,
-                           std::string_view text) -> cs::Result<cs::searcher::QueryResult> {
+  const auto compute = [&](cs::searcher::Searcher& searcher, std::string qid,
+                           std::string text) -> cs::Result<cs::searcher::QueryResult> {
     try {
       cs::failpoint("query");
-      return by_example ? session.run_like(std::move(qid), like, limit, highlight)
-                        : session.run(std::move(qid), text, limit, highlight);
+      cs::searcher::SearchRequest one = request;
+      one.qid = std::move(qid);
+      one.query = std::move(text);
+      return searcher.search(one);
     } catch (...) {
       return cs::current_exception_error();
     }
@@ -247,7 +254,7 @@ int main(int argc, char** argv) try {
       std::atomic<std::size_t> next{0};
       const auto work = [&](unsigned t) {
         for (std::size_t i = next++; i < chunk.size(); i = next++) {
-          chunk[i].result = compute(*sessions[t], chunk[i].query.qid, chunk[i].query.text);
+          chunk[i].result = compute(*searchers[t], chunk[i].query.qid, chunk[i].query.text);
         }
       };
       const cs::Status ran = cs::run_on_threads(static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, chunk.size()))), work);
@@ -268,7 +275,7 @@ int main(int argc, char** argv) try {
     }
     answer_chunk();
   } else {
-    emit(compute(*sessions[0], "1", query), "");
+    emit(compute(*searchers[0], "1", query), "");
   }
   if (evaluating) {
     cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels), format);

@@ -12,6 +12,8 @@
 #include <span>
 #include <vector>
 
+#include "searcher/signals.hpp"
+
 namespace cs::searcher {
 
 // Query terms beyond this many are not scored by the second stage (BM25 still counts them).
@@ -84,26 +86,7 @@ struct Candidate {
                                          // it; 0: text.size() (BM25's length)
 };
 
-// Each signal in [0, 1], its weighted sum in `total`: what --explain prints.
-struct ScoreParts {
-  float first_stage = 0;  // BM25 over the best candidate's
-  float proximity = 0;    // share of query terms present × how tightly the smallest window holds them
-  float phrase = 0;       // 1 when the terms occur side by side in query order
-  float title = 0;        // share of query terms in the title
-  float position = 0;     // 1 for the first passage, falling with the passage's index
-  float recency = 0;      // 2^(-age / half-life); 0 when recency is off or the article undated
-  float total = 0;
-};
-
-struct ScoringWeights {
-  float first_stage = 1.0f;
-  float proximity = 0.15f;  // tuned on bench/judged: 0.15 beat 0.1, 0.25, 0.35 and 0.5 on nDCG@10
-  float phrase = 0.15f;
-  float title = 0.1f;
-  float position = 0.05f;
-  float recency = 0.2f;
-  float recency_half_life_days = 0;  // 0: recency off
-};
+// ScoreParts and ScoringWeights, the signals' values and weights, are in signals.hpp.
 
 // Scores `candidates` into `out` (same size).
 void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,

@@ -1,10 +1,10 @@
 #include "searcher/query.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "common/schema.hpp"
 #include "searcher/filters.hpp"
+#include "searcher/query_lexer.hpp"
 
 namespace cs::searcher {
 
@@ -12,116 +12,9 @@ namespace {
 
 // Parentheses deeper than this are refused: the parser recurses once per level.
 constexpr std::size_t kMaxDepth = 32;
-// NEAR without /N: words within this many positions of each other (Xapian's window).
-constexpr Xapian::termcount kDefaultNearWindow = 10;
-constexpr Xapian::termcount kMaxNearWindow = 1000;
 static_assert(kMaxNearWindow <= schema::kOtherTitleGap, "NEAR must not join words of two of an article's titles");
 // A trailing * expands to at most this many words, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
-
-enum class Kind { kWord, kPhrase, kOpen, kClose, kAnd, kOr, kNot, kNear, kEnd };
-
-// One lexeme of the query text. `sign` is '+' or '-' written directly before it; `field`
-// is the "title" of title:word or title:"a phrase".
-struct Lexeme {
-  Kind kind = Kind::kEnd;
-  std::string_view text;
-  std::size_t column = 0;  // 1-based, in bytes
-  char sign = 0;
-  std::string_view field;
-  Xapian::termcount near_window = kDefaultNearWindow;
-};
-
-constexpr std::array<std::string_view, 6> kFields = {"title", "source", "author", "topic", "lang", "date"};
-
-Error query_error(std::size_t column, std::string reason, std::string hint) {
-  return Error{ErrorKind::kQuery, "", "column " + std::to_string(column), std::move(reason), std::move(hint)};
-}
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
-
-// "NEAR" or "NEAR/5"; 0 when `word` is not a NEAR operator.
-Xapian::termcount near_window(std::string_view word) {
-  if (word == "NEAR") return kDefaultNearWindow;
-  if (!word.starts_with("NEAR/") || word.size() == 5 || word.size() > 9) return 0;
-  Xapian::termcount window = 0;
-  for (const char c : word.substr(5)) {
-    if (c < '0' || c > '9') return 0;
-    window = window * 10 + static_cast<Xapian::termcount>(c - '0');
-  }
-  return std::clamp<Xapian::termcount>(window, 1, kMaxNearWindow);
-}
-
-Result<std::vector<Lexeme>> lex(std::string_view text) {
-  std::vector<Lexeme> lexemes;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    if (is_space(text[i])) {
-      ++i;
-      continue;
-    }
-    Lexeme lexeme;
-    lexeme.column = i + 1;
-    if ((text[i] == '+' || text[i] == '-') && i + 1 < text.size() && !is_space(text[i + 1])) {
-      lexeme.sign = text[i++];
-    }
-    if (text[i] == '(' || text[i] == ')') {
-      lexeme.kind = text[i] == '(' ? Kind::kOpen : Kind::kClose;
-      ++i;
-      lexemes.push_back(lexeme);
-      continue;
-    }
-    // field:value or field:"phrase"
-    std::size_t name_end = i;
-    while (name_end < text.size() && is_lower_letter(text[name_end])) ++name_end;
-    if (name_end > i && name_end < text.size() && text[name_end] == ':') {
-      const std::string_view name = text.substr(i, name_end - i);
-      if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
-        return query_error(i + 1, "unknown field '" + std::string(name) + ":'",
-                           "fields are title:, source:, author:, topic:, lang: and date:");
-      }
-      lexeme.field = name;
-      i = name_end + 1;
-      if (i >= text.size() || is_space(text[i]) || text[i] == '(' || text[i] == ')') {
-        return query_error(lexeme.column, "field '" + std::string(name) + ":' has no value",
-                           "write " + std::string(name) + ":word or " + std::string(name) + ":\"a phrase\"");
-      }
-    }
-    if (text[i] == '"') {
-      const std::size_t close = text.find('"', i + 1);
-      if (close == std::string_view::npos) {
-        return query_error(i + 1, "unbalanced quote", "close the phrase with \" or remove the quote");
-      }
-      lexeme.kind = Kind::kPhrase;
-      lexeme.text = text.substr(i + 1, close - i - 1);
-      i = close + 1;
-    } else {
-      std::size_t end = i;
-      while (end < text.size() && !is_space(text[end]) && text[end] != '"' && text[end] != '(' && text[end] != ')') {
-        ++end;
-      }
-      lexeme.kind = Kind::kWord;
-      lexeme.text = text.substr(i, end - i);
-      i = end;
-      // Operators are upper case and stand alone, so "or" and "not" stay words.
-      if (lexeme.sign == 0 && lexeme.field.empty()) {
-        if (lexeme.text == "AND") lexeme.kind = Kind::kAnd;
-        if (lexeme.text == "OR") lexeme.kind = Kind::kOr;
-        if (lexeme.text == "NOT") lexeme.kind = Kind::kNot;
-        if (const auto window = near_window(lexeme.text); window > 0) {
-          lexeme.kind = Kind::kNear;
-          lexeme.near_window = window;
-        }
-      }
-    }
-    lexemes.push_back(lexeme);
-  }
-  Lexeme end;
-  end.column = text.size() + 1;
-  lexemes.push_back(end);
-  return lexemes;
-}
 
 // What a piece of the query parses to. A piece with no words ("!!!") is `empty` and drops
 // out; a piece that only excludes ("-trump", "NOT trump") is `negative` and only means
@@ -142,7 +35,7 @@ class Parser {
   Result<Part> parse_all() {
     auto part = parse_or();
     if (!part) return part;
-    if (peek().kind == Kind::kClose) {
+    if (peek().kind == LexemeKind::kClose) {
       return query_error(peek().column, "unbalanced parenthesis", "remove the ')' or add a '(' before it");
     }
     return part;
@@ -156,7 +49,7 @@ class Parser {
   Result<Part> parse_or() {
     auto left = parse_and();
     if (!left) return left;
-    while (peek().kind == Kind::kOr) {
+    while (peek().kind == LexemeKind::kOr) {
       const Lexeme& op = next();
       auto right = parse_and();
       if (!right) return right;
@@ -172,7 +65,7 @@ class Parser {
   Result<Part> parse_and() {
     auto left = parse_sequence();
     if (!left) return left;
-    while (peek().kind == Kind::kAnd) {
+    while (peek().kind == LexemeKind::kAnd) {
       const Lexeme& op = next();
       auto right = parse_sequence();
       if (!right) return right;
@@ -199,8 +92,8 @@ class Parser {
     std::vector<Xapian::Query> should, must, must_not, filters;
     bool any = false;
     while (true) {
-      const Kind kind = peek().kind;
-      if (kind == Kind::kEnd || kind == Kind::kClose || kind == Kind::kAnd || kind == Kind::kOr) break;
+      const LexemeKind kind = peek().kind;
+      if (kind == LexemeKind::kEnd || kind == LexemeKind::kClose || kind == LexemeKind::kAnd || kind == LexemeKind::kOr) break;
       any = true;
       auto clause = parse_unary();
       if (!clause) return clause.error();
@@ -213,11 +106,11 @@ class Parser {
     }
     if (!any) {
       const Lexeme& here = peek();
-      if (here.kind == Kind::kEnd && lexemes_.size() == 1) return Part{{}, true, false};
-      if (here.kind == Kind::kAnd || here.kind == Kind::kOr) {
+      if (here.kind == LexemeKind::kEnd && lexemes_.size() == 1) return Part{{}, true, false};
+      if (here.kind == LexemeKind::kAnd || here.kind == LexemeKind::kOr) {
         return query_error(here.column, std::string(here.text) + " needs a word before it", "put a word before it");
       }
-      if (here.kind == Kind::kClose) return query_error(here.column, "empty parentheses", "put words inside");
+      if (here.kind == LexemeKind::kClose) return query_error(here.column, "empty parentheses", "put words inside");
       return query_error(here.column, "a word is missing at the end", "finish the query or remove the operator");
     }
     Part part;
@@ -250,9 +143,9 @@ class Parser {
   };
 
   Result<Clause> parse_unary() {
-    if (peek().kind == Kind::kNot) {
+    if (peek().kind == LexemeKind::kNot) {
       const Lexeme& op = next();
-      if (peek().kind == Kind::kEnd || peek().kind == Kind::kClose) {
+      if (peek().kind == LexemeKind::kEnd || peek().kind == LexemeKind::kClose) {
         return query_error(op.column, "NOT needs a word after it", "write NOT word");
       }
       ++negated_;
@@ -272,22 +165,22 @@ class Parser {
   Result<Part> parse_primary() {
     const Lexeme& lexeme = next();
     switch (lexeme.kind) {
-      case Kind::kOpen: {
+      case LexemeKind::kOpen: {
         if (++depth_ > kMaxDepth) return query_error(lexeme.column, "parentheses nest deeper than 32", "simplify the query");
         auto inner = parse_or();
         --depth_;
         if (!inner) return inner;
-        if (next().kind != Kind::kClose) {
+        if (next().kind != LexemeKind::kClose) {
           return query_error(lexeme.column, "unbalanced parenthesis", "close it with ')' or remove the '('");
         }
         return inner;
       }
-      case Kind::kPhrase:
-      case Kind::kWord:
+      case LexemeKind::kPhrase:
+      case LexemeKind::kWord:
         return parse_words(lexeme);
-      case Kind::kClose:
+      case LexemeKind::kClose:
         return query_error(lexeme.column, "unbalanced parenthesis", "remove the ')' or add a '(' before it");
-      case Kind::kNear:
+      case LexemeKind::kNear:
         return query_error(lexeme.column, "NEAR needs a word before it", "write word NEAR word");
       default:
         return query_error(lexeme.column, "a word is missing here", "write a word");
@@ -296,20 +189,20 @@ class Parser {
 
   // A word or phrase, with what may follow it: NEAR chains.
   Result<Part> parse_words(const Lexeme& first) {
-    if (peek().kind != Kind::kNear) return leaf(first);
+    if (peek().kind != LexemeKind::kNear) return leaf(first);
     std::vector<const Lexeme*> items = {&first};
     Xapian::termcount window = kDefaultNearWindow;
-    while (peek().kind == Kind::kNear) {
+    while (peek().kind == LexemeKind::kNear) {
       const Lexeme& op = next();
       window = op.near_window;
-      if (peek().kind != Kind::kWord || peek().sign != 0 || !peek().field.empty()) {
+      if (peek().kind != LexemeKind::kWord || peek().sign != 0 || !peek().field.empty()) {
         return query_error(op.column, "NEAR needs a plain word after it", "write word NEAR word");
       }
       items.push_back(&next());
     }
     std::vector<Xapian::Query> text_terms, title_terms;
     for (const Lexeme* item : items) {
-      if (item->kind != Kind::kWord || !item->field.empty() || item->text.ends_with('*')) {
+      if (item->kind != LexemeKind::kWord || !item->field.empty() || item->text.ends_with('*')) {
         return query_error(item->column, "NEAR joins words", "write word NEAR word");
       }
       tokens_.clear();
@@ -379,7 +272,7 @@ class Parser {
       return Part{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, term, 0.0), false, false, true};
     }
     const bool title_only = lexeme.field == "title";
-    if (lexeme.kind == Kind::kWord && lexeme.text.size() > 1 && lexeme.text.ends_with('*')) {
+    if (lexeme.kind == LexemeKind::kWord && lexeme.text.size() > 1 && lexeme.text.ends_with('*')) {
       return wildcard_leaf(lexeme, title_only);
     }
     tokens_.clear();
@@ -391,7 +284,7 @@ class Parser {
       words.push_back(query_form(token));
       plain_words.push_back(token.plain_form());
     }
-    Xapian::Query query = words_query(words, lexeme.kind == Kind::kWord, title_only);
+    Xapian::Query query = words_query(words, lexeme.kind == LexemeKind::kWord, title_only);
     // "Ing-wen" also finds "Ingwen" (the indexer joins hyphenated words the same way).
     if (tokens_.size() > 1 && !tokens_[0].is_acronym() && tokens_[0].alternative_end == tokens_.back().end) {
       query = Xapian::Query(Xapian::Query::OP_OR, query, words_query({tokens_[0].alternative}, true, title_only));

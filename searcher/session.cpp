@@ -14,31 +14,40 @@ Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::vector<std
   return std::unique_ptr<SearchSession>(new SearchSession(std::move(*searcher), std::move(options)));
 }
 
-Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit,
-                                       bool highlight) {
+Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit, bool highlight) {
+  return run(std::move(qid), query, limit, highlight, options_);
+}
+
+Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit, bool highlight,
+                                       const Retrieval& retrieval) {
   const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
                              searcher_->stem_languages()};
   auto parsed = parse_query(query, analyzer_, context);
   if (!parsed) return parsed.error();
-  auto result = answer(std::move(qid), query, *parsed, limit, highlight);
+  auto result = answer(std::move(qid), query, *parsed, limit, highlight, retrieval);
   if (result && result->results.hits.empty()) result->suggestion = searcher_->suggest(query, analyzer_);
   return result;
 }
 
 Result<QueryResult> SearchSession::run_like(std::string qid, const std::string& article_id, std::size_t limit,
                                             bool highlight) {
+  return run_like(std::move(qid), article_id, limit, highlight, options_);
+}
+
+Result<QueryResult> SearchSession::run_like(std::string qid, const std::string& article_id, std::size_t limit,
+                                            bool highlight, const Retrieval& retrieval) {
   auto parsed = searcher_->like_query(article_id);
   if (!parsed) return parsed.error();
-  return answer(std::move(qid), "like:" + article_id, *parsed, limit, highlight);
+  return answer(std::move(qid), "like:" + article_id, *parsed, limit, highlight, retrieval);
 }
 
 Result<QueryResult> SearchSession::answer(std::string qid, std::string_view query, const ParsedQuery& parsed,
-                                          std::size_t limit, bool highlight) {
+                                          std::size_t limit, bool highlight, const Retrieval& retrieval) {
   std::unique_ptr<FacetCounter> spy;
-  if (!options_.facets.empty() || options_.histogram != Period::kNone) {
-    spy = std::make_unique<FacetCounter>(options_.facets, options_.histogram);
+  if (!retrieval.facets.empty() || retrieval.histogram != Period::kNone) {
+    spy = std::make_unique<FacetCounter>(retrieval.facets, retrieval.histogram);
   }
-  auto results = searcher_->search(parsed, limit, options_.filter, options_.sort, spy.get(), options_.ranking);
+  auto results = searcher_->search(parsed, limit, retrieval.filter, retrieval.sort, spy.get(), retrieval.ranking);
   if (!results) return results.error();
   QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}, {}};
   result.highlights.reserve(result.results.hits.size());

@@ -1,6 +1,10 @@
 // A search session: one open database and one analyzer, answering queries one after
-// another (a single query, or every line of a batch) without reopening anything.
+// another (a single query, or every line of a batch) without reopening anything. It works
+// in Xapian's terms; front ends use Searcher (searcher.hpp), which fills a Retrieval from
+// a SearchRequest's plain values.
 #pragma once
+
+#include <xapian.h>
 
 #include <filesystem>
 #include <memory>
@@ -9,28 +13,25 @@
 #include <vector>
 
 #include "common/analyzer.hpp"
+#include "searcher/results.hpp"
 #include "searcher/retrieve.hpp"
+#include "searcher/search_request.hpp"
+#include "searcher/synonyms.hpp"
 
 namespace cs::searcher {
 
-// One query's answer, ready for a ResultWriter.
-struct QueryResult {
-  std::string qid;
-  std::string query;
-  SearchResults results;
-  std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
-  std::vector<Span> snippets;                 // per hit, the sentences of its passage to show
-  std::string suggestion;  // a corrected query when this one found nothing ("did you mean")
-};
-
-// What applies to every query of a session.
-struct SessionOptions {
+// How a query's articles are found, counted and ranked.
+struct Retrieval {
   Xapian::Query filter;  // see filters.hpp; empty for none
   SortOrder sort = SortOrder::kRelevance;
   std::vector<FacetField> facets;  // counted over each query's whole match set
   Period histogram = Period::kNone;
+  Ranking ranking;  // --rerank, --recency
+};
+
+// What applies to every query of a session, unless a query brings its own Retrieval.
+struct SessionOptions : Retrieval {
   Synonyms synonyms;  // --synonyms FILE; empty for none
-  Ranking ranking;    // --rerank, --recency
 };
 
 class SearchSession {
@@ -40,15 +41,23 @@ class SearchSession {
                                                      SessionOptions options = {});
 
   // Parses, retrieves and, when asked, finds the query's words in each passage (otherwise
-  // QueryResult::highlights holds an empty list per hit, and each snippet is the whole passage). Query errors are kQuery, database
-  // errors kDatabase.
+  // QueryResult::highlights holds an empty list per hit, and each snippet is the whole
+  // passage); a query that finds nothing gets a suggestion. Query errors are kQuery,
+  // database errors kDatabase. Without `retrieval`, the session's options apply.
   Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit, bool highlight);
+  Result<QueryResult> run(std::string qid, std::string_view query, std::size_t limit, bool highlight,
+                          const Retrieval& retrieval);
   // The same for articles like `article_id` (see PassageSearcher::like_query).
   Result<QueryResult> run_like(std::string qid, const std::string& article_id, std::size_t limit, bool highlight);
+  Result<QueryResult> run_like(std::string qid, const std::string& article_id, std::size_t limit, bool highlight,
+                               const Retrieval& retrieval);
+
+  // The session's analyzer, for folding filter values as queries are.
+  const Analyzer& analyzer() const { return analyzer_; }
 
  private:
   Result<QueryResult> answer(std::string qid, std::string_view query, const ParsedQuery& parsed, std::size_t limit,
-                             bool highlight);
+                             bool highlight, const Retrieval& retrieval);
 
   SearchSession(std::unique_ptr<PassageSearcher> searcher, SessionOptions options)
       : searcher_(std::move(searcher)), options_(std::move(options)) {}

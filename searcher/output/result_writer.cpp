@@ -1,7 +1,5 @@
 #include "searcher/output/result_writer.hpp"
 
-#include <filesystem>
-
 #include "searcher/output/writers.hpp"
 
 namespace cs::searcher {
@@ -22,15 +20,13 @@ Span snippet_span(const QueryResult& result, std::size_t i) {
 }
 
 std::vector<ScoreComponent> score_components(const Hit& hit, const SearchResults& results) {
-  if (!results.second_stage) return {};
-  const ScoreParts& p = hit.parts;
-  const ScoringWeights& w = results.weights;
-  std::vector<ScoreComponent> components = {{"bm25", p.first_stage, w.first_stage},
-                                            {"proximity", p.proximity, w.proximity},
-                                            {"phrase", p.phrase, w.phrase},
-                                            {"title", p.title, w.title},
-                                            {"position", p.position, w.position}};
-  if (w.recency_half_life_days > 0) components.push_back({"recency", p.recency, w.recency});
+  std::vector<ScoreComponent> components;
+  if (!results.second_stage) return components;
+  for (const Signal& signal : kSignals) {
+    if (signal_active(signal, results.weights)) {
+      components.push_back({signal.name.data(), hit.parts.*(signal.part), results.weights.*(signal.weight)});
+    }
+  }
   return components;
 }
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "searcher/session.hpp"
+#include "searcher/results.hpp"
 
 namespace cs::searcher {
 

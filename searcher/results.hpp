@@ -1,0 +1,73 @@
+// What a search answers, as plain data: the hits (each an article shown by its best
+// passage, with its story's other articles), the facet counts and histogram, the totals,
+// and per hit what to highlight and show. No Xapian and no I/O: every front end and every
+// ResultWriter reads this and nothing deeper.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "common/analyzer.hpp"
+#include "common/passage_record.hpp"
+#include "searcher/signals.hpp"
+
+namespace cs::searcher {
+
+// Another article of a hit's story, as shown under it ("also in: Reuters, CNN").
+struct StoryMember {
+  std::string article_id;
+  std::string title;
+  std::string source;
+  std::string date;
+  std::string url;
+  std::string path;  // for display: root joined with the relative path
+};
+
+struct Hit {
+  double score = 0;               // the ranking score: parts.total, or BM25 without a second stage
+  double bm25 = 0;                // the first stage's weight of the article
+  std::uint32_t more_passages = 0;  // the article's other passages that hold a query word
+  PassageRecord record;
+  std::vector<StoryMember> also_in;  // the story's other articles (story_members.hpp)
+  ScoreParts parts;                  // the second stage's signals (--explain); first_stage holds BM25
+};
+
+enum class FacetField { kSource, kYear, kAuthor, kTopic, kLang };
+enum class Period { kNone, kYear, kMonth, kWeek, kDay };
+
+// "source", "year", "author", "topic" or "lang".
+std::string_view facet_name(FacetField field);
+
+struct FacetCount {
+  std::string value;
+  std::uint64_t articles = 0;
+};
+
+struct Facets {
+  std::vector<std::pair<FacetField, std::vector<FacetCount>>> fields;  // most articles first
+  std::vector<FacetCount> histogram;  // in time order; undated articles are not counted
+  bool empty() const { return fields.empty() && histogram.empty(); }
+};
+
+struct SearchResults {
+  std::vector<Hit> hits;
+  std::uint64_t matching_articles = 0;  // Xapian's estimate, after collapsing
+  Facets facets;                        // when facets or a histogram were asked for
+  bool second_stage = false;            // whether hits were re-scored (Hit::parts hold the signals)
+  ScoringWeights weights;               // the weights they were re-scored with
+};
+
+// One query's answer, ready for a ResultWriter.
+struct QueryResult {
+  std::string qid;
+  std::string query;
+  SearchResults results;
+  std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
+  std::vector<Span> snippets;                 // per hit, the sentences of its passage to show
+  std::string suggestion;  // a corrected query when this one found nothing ("did you mean")
+};
+
+}  // namespace cs::searcher

@@ -1,0 +1,29 @@
+#include "searcher/searcher.hpp"
+
+#include "searcher/filters.hpp"
+#include "searcher/session.hpp"
+
+namespace cs::searcher {
+
+Searcher::Searcher(std::unique_ptr<SearchSession> session) : session_(std::move(session)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesystem::path>& dbs, Synonyms synonyms) {
+  SessionOptions options;
+  options.synonyms = std::move(synonyms);
+  auto session = SearchSession::open(dbs, std::move(options));
+  if (!session) return session.error();
+  return std::unique_ptr<Searcher>(new Searcher(std::move(*session)));
+}
+
+Result<QueryResult> Searcher::search(const SearchRequest& request) {
+  auto filter = filter_query(request.filters, session_->analyzer());
+  if (!filter) return filter.error();
+  const Retrieval retrieval{std::move(*filter), request.sort, request.facets, request.histogram, request.ranking};
+  if (request.like_article_id) {
+    return session_->run_like(request.qid, *request.like_article_id, request.limit, request.highlight, retrieval);
+  }
+  return session_->run(request.qid, request.query, request.limit, request.highlight, retrieval);
+}
+
+}  // namespace cs::searcher

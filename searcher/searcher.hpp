@@ -1,0 +1,38 @@
+// The one entry point of every front end (the command line's single query, --like, batch
+// mode with --jobs, a future HTTP server): a SearchRequest of plain values in, a
+// QueryResult of plain data out. Xapian stays behind it.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "common/error.hpp"
+#include "searcher/results.hpp"
+#include "searcher/search_request.hpp"
+#include "searcher/synonyms.hpp"
+
+namespace cs::searcher {
+
+class SearchSession;  // session.hpp
+
+// Not thread-safe: give each thread its own Searcher (each holds its own database handle).
+class Searcher {
+ public:
+  ~Searcher();
+  // Opens the databases read-only, searched as one (a folder, a sharded folder or a Xapian
+  // stub file each). `synonyms` (--synonyms) apply to every query. A missing database or
+  // one that is not cs-search's is a kDatabase error with a hint to run cs-index.
+  static Result<std::unique_ptr<Searcher>> open(const std::vector<std::filesystem::path>& dbs, Synonyms synonyms = {});
+
+  // Answers `request`: its query (or the articles like its article), filtered, sorted,
+  // counted and ranked as it asks, with highlights and snippets when it asks. Query errors
+  // are kQuery, malformed filter dates kUsage, database errors kDatabase.
+  Result<QueryResult> search(const SearchRequest& request);
+
+ private:
+  explicit Searcher(std::unique_ptr<SearchSession> session);
+  std::unique_ptr<SearchSession> session_;
+};
+
+}  // namespace cs::searcher

@@ -1,0 +1,24 @@
+// A hit's story: the other articles collapsed into it by the first stage ("also in").
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "searcher/results.hpp"
+
+namespace cs::searcher {
+
+// Members listed under a hit: enough to see who else ran the story.
+inline constexpr std::size_t kMaxStoryMembers = 10;
+
+// At most kMaxStoryMembers articles of `story` besides `article_id`, in index order. An
+// unreadable record is a kDatabase error about `path`; Xapian errors propagate.
+Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const std::string& story,
+                                               const std::string& article_id, const std::filesystem::path& path);
+
+}  // namespace cs::searcher
