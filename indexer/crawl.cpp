@@ -8,8 +8,8 @@
 #include <cstring>
 #include <fstream>
 
-#include "indexer/db_folder.hpp"
-#include "indexer/shards.hpp"
+#include "indexer/write/db_folder.hpp"
+#include "indexer/write/shards.hpp"
 
 namespace cs::indexer {
 

@@ -19,15 +19,15 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "indexer/batch_pipeline.hpp"
+#include "indexer/analyse/article_analysis.hpp"
+#include "indexer/analyse/stories.hpp"
+#include "indexer/clean/repeated_lines.hpp"
 #include "indexer/crawl.hpp"
-#include "indexer/db_folder.hpp"
-#include "indexer/db_writer.hpp"
-#include "indexer/file_states.hpp"
-#include "indexer/reader_registry.hpp"
-#include "indexer/shards.hpp"
-#include "indexer/repeated_lines.hpp"
-#include "indexer/stories.hpp"
+#include "indexer/readers/reader_registry.hpp"
+#include "indexer/write/db_folder.hpp"
+#include "indexer/write/db_writer.hpp"
+#include "indexer/write/file_states.hpp"
+#include "indexer/write/shards.hpp"
 
 namespace cs::indexer {
 

@@ -2,7 +2,7 @@
 // metadata from the lead-in lines (see article_text.hpp).
 #pragma once
 
-#include "indexer/reader.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace cs::indexer {
 
