@@ -138,4 +138,13 @@ std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::fun
   return files;
 }
 
+Crawled crawl_roots(const std::vector<fs::path>& roots, const std::function<void(const Error&)>& report) {
+  Crawled crawled;
+  crawled.entries = crawl(roots, [&](const Error& error) {
+    ++crawled.unreadable_paths;
+    report(error);
+  }, &crawled.folders);
+  return crawled;
+}
+
 }  // namespace cs::indexer

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -59,6 +60,24 @@ class StoryIndex {
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::string> exact_;  // short texts' keys -> story
   std::array<std::unordered_multimap<std::uint64_t, std::size_t>, kSignatureBands> bands_;
+};
+
+// One story index for every part of a run that writes several databases at once, so that
+// near-duplicates written to different shards still form one story.
+class SharedStories {
+ public:
+  void load(const Xapian::Database& db) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    index_.load(db);
+  }
+  std::string assign(const std::string& article_id, const std::string& signature) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return index_.assign(article_id, signature);
+  }
+
+ private:
+  std::mutex mutex_;
+  StoryIndex index_;
 };
 
 }  // namespace cs::indexer

@@ -17,7 +17,7 @@ constexpr std::size_t kLabelWords = 4;
 // A complete sentence this long, outside a list, is article text even when short.
 constexpr std::size_t kSentenceWords = 8;
 // Headlines run to about 15 words; a longer first line is the text itself (a speech saved
-// as one paragraph), and the title then comes from elsewhere (see reader_skeleton.hpp).
+// as one paragraph), and the title then comes from elsewhere (see readers/reader_skeleton.hpp).
 constexpr std::size_t kMaxTitleWords = 30;
 // Bylines are short: "By Jane Doe and John Roe, CNN".
 constexpr std::size_t kMaxBylineWords = 10;
