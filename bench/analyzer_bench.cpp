@@ -11,8 +11,8 @@
 #include "bench/throughput_ratio_reporter.hpp"
 #include "common/analyzer.hpp"
 #include "common/terminal.hpp"
-#include "indexer/article_document.hpp"
-#include "indexer/passages.hpp"
+#include "indexer/analyse/article_document.hpp"
+#include "indexer/analyse/passages.hpp"
 
 namespace cs::bench {
 namespace {

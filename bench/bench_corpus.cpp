@@ -7,7 +7,7 @@
 
 #include "common/error.hpp"
 #include "indexer/crawl.hpp"
-#include "indexer/reader_registry.hpp"
+#include "indexer/readers/reader_registry.hpp"
 
 namespace cs::bench {
 

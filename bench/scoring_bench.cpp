@@ -43,7 +43,7 @@
 #include "common/language.hpp"
 #include "common/passage_terms.hpp"
 #include "common/terminal.hpp"
-#include "indexer/passages.hpp"
+#include "indexer/analyse/passages.hpp"
 #include "searcher/candidates.hpp"
 #include "searcher/passage_scoring.hpp"
 

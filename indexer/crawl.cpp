@@ -8,8 +8,8 @@
 #include <cstring>
 #include <fstream>
 
-#include "indexer/db_folder.hpp"
-#include "indexer/shards.hpp"
+#include "indexer/write/db_folder.hpp"
+#include "indexer/write/shards.hpp"
 
 namespace cs::indexer {
 
@@ -136,6 +136,15 @@ std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::fun
     }
   }
   return files;
+}
+
+Crawled crawl_roots(const std::vector<fs::path>& roots, const std::function<void(const Error&)>& report) {
+  Crawled crawled;
+  crawled.entries = crawl(roots, [&](const Error& error) {
+    ++crawled.unreadable_paths;
+    report(error);
+  }, &crawled.folders);
+  return crawled;
 }
 
 }  // namespace cs::indexer

@@ -36,6 +36,17 @@ struct CrawledFolders {
 std::vector<CrawlEntry> crawl(const std::vector<std::filesystem::path>& roots,
                               const std::function<void(const Error&)>& report, CrawledFolders* folders = nullptr);
 
+// The files a run looks at, found once for all its parts.
+struct Crawled {
+  std::vector<CrawlEntry> entries;
+  CrawledFolders folders;
+  std::size_t unreadable_paths = 0;
+};
+
+// crawl(), with what it found kept together and the unreadable paths counted as they are
+// reported to `report`.
+Crawled crawl_roots(const std::vector<std::filesystem::path>& roots, const std::function<void(const Error&)>& report);
+
 // True when `path` lies below `folder` (both absolute and normalised), compared by path
 // components: "/a/bc" is not inside "/a/b".
 bool is_inside(const std::filesystem::path& path, const std::filesystem::path& folder);

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "indexer/reader_skeleton.hpp"
-#include "indexer/xml_tree.hpp"
+#include "indexer/readers/reader_skeleton.hpp"
+#include "indexer/readers/xml_tree.hpp"
 
 namespace cs::indexer {
 

@@ -4,7 +4,7 @@
 // laughs"), and the network is never used.
 #pragma once
 
-#include "indexer/reader.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace cs::indexer {
 

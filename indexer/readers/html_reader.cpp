@@ -4,9 +4,9 @@
 #include <string>
 
 #include "common/ascii.hpp"
-#include "indexer/html_text.hpp"
-#include "indexer/reader_skeleton.hpp"
-#include "indexer/record_fields.hpp"
+#include "indexer/readers/html_text.hpp"
+#include "indexer/readers/reader_skeleton.hpp"
+#include "indexer/readers/record_fields.hpp"
 
 namespace cs::indexer {
 

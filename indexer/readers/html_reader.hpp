@@ -2,7 +2,7 @@
 // dateline, byline and site chrome handled like any other article text.
 #pragma once
 
-#include "indexer/reader.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace cs::indexer {
 

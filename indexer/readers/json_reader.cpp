@@ -1,7 +1,7 @@
 #include "indexer/readers/json_reader.hpp"
 
-#include "indexer/json_parse.hpp"
-#include "indexer/reader_skeleton.hpp"
+#include "indexer/readers/json_parse.hpp"
+#include "indexer/readers/reader_skeleton.hpp"
 
 namespace cs::indexer {
 

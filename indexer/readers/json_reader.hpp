@@ -3,7 +3,7 @@
 // that way). Each object is one article, its fields mapped by record_fields.hpp.
 #pragma once
 
-#include "indexer/reader.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace cs::indexer {
 

@@ -2,7 +2,7 @@
 // fields mapped by record_fields.hpp. A bad line is reported and skipped; the rest index.
 #pragma once
 
-#include "indexer/reader.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace cs::indexer {
 

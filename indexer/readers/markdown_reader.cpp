@@ -4,10 +4,10 @@
 
 #include <memory>
 
-#include "indexer/article_text.hpp"
-#include "indexer/front_matter.hpp"
-#include "indexer/record_fields.hpp"
-#include "indexer/reader_skeleton.hpp"
+#include "indexer/clean/article_text.hpp"
+#include "indexer/readers/front_matter.hpp"
+#include "indexer/readers/reader_skeleton.hpp"
+#include "indexer/readers/record_fields.hpp"
 
 namespace cs::indexer {
 

@@ -2,7 +2,7 @@
 // front matter (see record_fields.hpp), text from the CommonMark body parsed by cmark.
 #pragma once
 
-#include "indexer/reader.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace cs::indexer {
 

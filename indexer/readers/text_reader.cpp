@@ -1,7 +1,7 @@
 #include "indexer/readers/text_reader.hpp"
 
-#include "indexer/article_text.hpp"
-#include "indexer/reader_skeleton.hpp"
+#include "indexer/clean/article_text.hpp"
+#include "indexer/readers/reader_skeleton.hpp"
 
 namespace cs::indexer {
 

@@ -1,8 +1,8 @@
 // Plain-text articles (.txt, .text, or no extension): one paragraph per line, title and
-// metadata from the lead-in lines (see article_text.hpp).
+// metadata from the lead-in lines (see clean/article_text.hpp).
 #pragma once
 
-#include "indexer/reader.hpp"
+#include "indexer/readers/reader.hpp"
 
 namespace cs::indexer {
 

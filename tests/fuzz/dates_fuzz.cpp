@@ -5,7 +5,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "indexer/dates.hpp"
+#include "indexer/clean/dates.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const auto date = cs::indexer::parse_date(std::string_view(reinterpret_cast<const char*>(data), size));

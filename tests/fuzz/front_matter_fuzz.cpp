@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "indexer/dates.hpp"
-#include "indexer/front_matter.hpp"
+#include "indexer/clean/dates.hpp"
+#include "indexer/readers/front_matter.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

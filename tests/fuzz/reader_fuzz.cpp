@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "common/utf8.hpp"
-#include "indexer/reader_registry.hpp"
+#include "indexer/readers/reader_registry.hpp"
 
 namespace {
 

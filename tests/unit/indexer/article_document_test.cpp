@@ -1,4 +1,4 @@
-#include "indexer/article_document.hpp"
+#include "indexer/analyse/article_document.hpp"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include "common/passage_terms.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
-#include "indexer/passages.hpp"
+#include "indexer/analyse/passages.hpp"
 
 namespace cs::indexer {
 namespace {

@@ -1,4 +1,4 @@
-#include "indexer/article_text.hpp"
+#include "indexer/clean/article_text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/boilerplate.hpp"
+#include "indexer/clean/boilerplate.hpp"
 
 #include <gtest/gtest.h>
 

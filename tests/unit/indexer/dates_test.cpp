@@ -1,4 +1,4 @@
-#include "indexer/dates.hpp"
+#include "indexer/clean/dates.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/db_folder.hpp"
+#include "indexer/write/db_folder.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-#include "indexer/db_writer.hpp"
+#include "indexer/write/db_writer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/file_states.hpp"
+#include "indexer/write/file_states.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/front_matter.hpp"
+#include "indexer/readers/front_matter.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/html_depth.hpp"
+#include "indexer/readers/html_depth.hpp"
 
 #include <gtest/gtest.h>
 

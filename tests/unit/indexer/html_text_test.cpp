@@ -1,10 +1,10 @@
-#include "indexer/html_text.hpp"
+#include "indexer/readers/html_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "indexer/readers/html_reader.hpp"
-#include "indexer/record_fields.hpp"
+#include "indexer/readers/record_fields.hpp"
 
 namespace cs::indexer {
 namespace {

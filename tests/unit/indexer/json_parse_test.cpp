@@ -1,4 +1,4 @@
-#include "indexer/json_parse.hpp"
+#include "indexer/readers/json_parse.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/language_detection.hpp"
+#include "indexer/clean/language_detection.hpp"
 
 #include <gtest/gtest.h>
 

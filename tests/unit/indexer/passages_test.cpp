@@ -1,4 +1,4 @@
-#include "indexer/passages.hpp"
+#include "indexer/analyse/passages.hpp"
 
 #include <gtest/gtest.h>
 

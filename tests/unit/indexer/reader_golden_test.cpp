@@ -8,8 +8,8 @@
 #include <cstdlib>
 
 #include "common/analyzer.hpp"
-#include "indexer/passages.hpp"
-#include "indexer/reader_registry.hpp"
+#include "indexer/analyse/passages.hpp"
+#include "indexer/readers/reader_registry.hpp"
 #include "support/test_support.hpp"
 
 namespace cs::indexer {

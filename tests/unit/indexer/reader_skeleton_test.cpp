@@ -1,4 +1,4 @@
-#include "indexer/reader_skeleton.hpp"
+#include "indexer/readers/reader_skeleton.hpp"
 
 #include <gtest/gtest.h>
 

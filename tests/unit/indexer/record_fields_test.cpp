@@ -1,4 +1,4 @@
-#include "indexer/record_fields.hpp"
+#include "indexer/readers/record_fields.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/repeated_lines.hpp"
+#include "indexer/clean/repeated_lines.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/source_text.hpp"
+#include "indexer/readers/source_text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "indexer/stories.hpp"
+#include "indexer/analyse/stories.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,81 @@
+#include "indexer/analyse/article_analysis.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+#include "common/exception_error.hpp"
+#include "common/language.hpp"
+#include "common/threads.hpp"
+#include "indexer/analyse/passages.hpp"
+#include "indexer/analyse/stories.hpp"
+#include "indexer/clean/language_detection.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// The words worth suggesting as spelling corrections: distinct, Latin letters only (after
+// accent folding), at least three of them; numbers, CJK and fragments are left out.
+std::vector<std::string> spelling_words(const std::vector<Token>& words) {
+  std::vector<std::string> vocabulary;
+  for (const Token& token : words) {
+    const std::string& w = token.word;
+    if (w.size() < 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    vocabulary.push_back(w);
+  }
+  std::sort(vocabulary.begin(), vocabulary.end());
+  vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
+  return vocabulary;
+}
+
+// What the first pass learns of an article, for the story and the documents.
+struct Analysed {
+  std::vector<Token> words;
+  std::vector<Passage> passages;
+};
+
+}  // namespace
+
+ArticleAnalysis::ArticleAnalysis(unsigned threads) {
+  for (unsigned i = 0; i < std::max(1u, threads); ++i) workers_.push_back(std::make_unique<Worker>());
+}
+
+Status ArticleAnalysis::parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work) {
+  std::atomic<std::size_t> next{0};
+  const auto run = [&](unsigned w) {
+    for (std::size_t i = next++; i < n; i = next++) work(*workers_[w], i);
+  };
+  return run_on_threads(static_cast<unsigned>(std::max<std::size_t>(1, std::min(workers_.size(), n))), run);
+}
+
+Result<std::vector<BuiltArticle>> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
+                                                 const std::function<std::string(const Article&)>& assign_story) {
+  std::vector<Analysed> analysed(articles.size());
+  std::vector<BuiltArticle> built(articles.size());
+  Status first = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
+    Article& article = articles[i];
+    // Stemmed in its own language: declared, else detected; unknown ones word for word.
+    if (article.lang.empty()) article.lang = detect_language(article.body);
+    worker.analyzer.set_language(stemmer_for(article.lang));
+    built[i].stem_language = worker.analyzer.language();
+    worker.analyzer.tokenize(article.body, analysed[i].words);
+    article.signature = story_signature(analysed[i].words);
+    analysed[i].passages = split_passages(article.body, analysed[i].words, worker.analyzer);
+  });
+  if (!first) return first.error();
+  for (Article& article : articles) article.story_id = assign_story(article);
+  Status second = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
+    worker.analyzer.set_language(built[i].stem_language);
+    built[i].passages = analysed[i].passages.size();
+    if (!analysed[i].passages.empty()) {
+      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i]);
+    }
+    built[i].vocabulary = spelling_words(analysed[i].words);
+    analysed[i] = Analysed{};  // its memory is not needed any more
+  });
+  if (!second) return second.error();
+  return built;
+}
+
+}  // namespace cs::indexer

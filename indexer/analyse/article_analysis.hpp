@@ -1,0 +1,54 @@
+// The analysing half of writing a batch: its articles into article documents, on as many
+// threads as the run has (each with its own Analyzer), while the batch before is written
+// (write/background_writer.hpp). Xapian takes most of the time of a run (it is the writer's
+// half); this half runs beside it.
+#pragma once
+
+#include <xapian.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/analyzer.hpp"
+#include "common/article.hpp"
+#include "indexer/analyse/article_document.hpp"
+
+namespace cs::indexer {
+
+// One article ready for the writer.
+struct BuiltArticle {
+  std::optional<Xapian::Document> document;  // none when the article has no passage to index
+  std::size_t passages = 0;
+  std::vector<std::string> vocabulary;      // for the spelling table
+  std::string stem_language;                // the stemmer its words were stemmed with
+};
+
+class ArticleAnalysis {
+ public:
+  explicit ArticleAnalysis(unsigned threads);
+  ArticleAnalysis(const ArticleAnalysis&) = delete;
+  ArticleAnalysis& operator=(const ArticleAnalysis&) = delete;
+
+  // Detects each article's language when it declares none, stems it in that language, signs
+  // it (story_signature), asks `assign_story` for its story in article order (so stories come
+  // out as one thread makes them), splits it into passages and builds its document.
+  // `roots[i]` is the indexed folder of articles[i].
+  // Fails with what a thread threw.
+  Result<std::vector<BuiltArticle>> build(std::vector<Article>& articles, const std::vector<std::string>& roots,
+                                  const std::function<std::string(const Article&)>& assign_story);
+
+ private:
+  struct Worker {
+    Analyzer analyzer;
+    ArticleDocumentBuilder builder{analyzer};
+  };
+  // Calls work(worker, i) for every i below n, on all workers at once; fails with what one threw.
+  Status parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work);
+
+  std::vector<std::unique_ptr<Worker>> workers_;
+};
+
+}  // namespace cs::indexer

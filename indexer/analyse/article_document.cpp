@@ -1,0 +1,131 @@
+#include "indexer/analyse/article_document.hpp"
+
+#include <algorithm>
+
+#include "common/passage_record.hpp"
+#include "common/passage_terms.hpp"
+#include "common/passage_text.hpp"
+#include "common/schema.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// Adds words to `document` from `position` on, in a field ("" for the body): each word as
+// written, without a position, and its stem with its position (phrases and NEAR match
+// stems at their places, and the second stage places the query's stems in passages; one
+// set of positions instead of two keeps the index and its writing half as heavy). The
+// stems' hashes go to `hashes` when given.
+void add_words(Xapian::Document& document, std::string_view prefix, Analyzer& analyzer,
+               std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
+               Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
+  for (auto it = first; it != last; ++it, ++position) {
+    document.add_term(schema::exact_term(prefix, it->word));
+    const std::string& stem = analyzer.stem(it->word);
+    document.add_posting(schema::stemmed_term(prefix, stem), position);
+    if (hashes != nullptr) hashes->push_back(term_hash(stem));
+    if (!it->alternative.empty()) {  // same position, so phrases match either form
+      document.add_term(schema::exact_term(prefix, it->alternative));
+      document.add_posting(schema::stemmed_term(prefix, analyzer.stem(it->alternative)), position);
+    }
+  }
+}
+
+std::string digits_only(std::string_view date) {
+  std::string out;
+  for (const char c : date.substr(0, 10)) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const Article& article) const {
+  document.add_boolean_term(schema::boolean_term(schema::kArticleIdPrefix, article.id));
+  document.add_boolean_term(schema::boolean_term(schema::kPathPrefix, article.path));
+  if (!article.source.empty()) {
+    document.add_boolean_term(schema::boolean_term(schema::kSourcePrefix, analyzer_.fold(article.source)));
+  }
+  if (!article.author.empty()) {
+    document.add_boolean_term(schema::boolean_term(schema::kAuthorPrefix, analyzer_.fold(article.author)));
+  }
+  if (!article.lang.empty()) {
+    const std::string lang = analyzer_.fold(article.lang);
+    document.add_boolean_term(schema::boolean_term(schema::kLanguagePrefix, lang));
+    if (const std::size_t dash = lang.find_first_of("-_"); dash != std::string::npos) {
+      document.add_boolean_term(schema::boolean_term(schema::kLanguagePrefix, lang.substr(0, dash)));
+    }
+  }
+  for (const auto& topic : article.topics) {
+    document.add_boolean_term(schema::boolean_term(schema::kTopicPrefix, analyzer_.fold(topic)));
+  }
+  if (const std::string day = digits_only(article.date); day.size() == 8) {
+    document.add_boolean_term(std::string(schema::kDayPrefix) + day);
+    document.add_boolean_term(std::string(schema::kMonthPrefix) + day.substr(0, 6));
+    document.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
+  }
+  document.add_value(schema::kArticleIdSlot, article.id);
+  document.add_value(schema::kStorySlot, article.story_id.empty() ? article.id : article.story_id);
+  if (!article.date.empty()) document.add_value(schema::kDateSlot, article.date);
+  document.add_value(schema::kFacetKeySlot,
+                     schema::encode_facet_key({article.date, article.source, article.author, article.lang,
+                                               article.topics}));
+}
+
+Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
+                                               const std::vector<Token>& words, std::string_view root) {
+  Xapian::Document document;
+  title_words_.clear();
+  analyzer_.tokenize(article.title, title_words_);
+  title_hashes_.clear();
+  add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(),
+            schema::kTitlePositionBase, &title_hashes_);
+  // Other titles are title words too (found in the title, counted by the title signal),
+  // each after a gap so that no phrase runs from one title into the next.
+  Xapian::termpos next_title = schema::kTitlePositionBase + static_cast<Xapian::termpos>(title_words_.size());
+  for (const std::string& other : article.other_titles) {
+    title_words_.clear();
+    analyzer_.tokenize(other, title_words_);
+    next_title += schema::kOtherTitleGap;
+    add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(), next_title,
+              &title_hashes_);
+    next_title += static_cast<Xapian::termpos>(title_words_.size());
+  }
+
+  passage_starts_.clear();
+  std::uint32_t word_count = 0;  // word i (from 0, in passage order) has position i + 1
+  const auto starts_before = [](const Token& t, std::uint32_t at) { return t.begin < at; };
+  for (const Passage& passage : passages) {
+    const auto first = std::lower_bound(words.begin(), words.end(), passage.begin, starts_before);
+    const auto last = std::lower_bound(first, words.end(), passage.end, starts_before);
+    passage_starts_.push_back(word_count);
+    add_words(document, "", analyzer_, first, last, word_count + 1, nullptr);
+    word_count += static_cast<std::uint32_t>(last - first);
+    document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
+                       pack_passage_text(std::string_view(article.body).substr(passage.begin, passage.end - passage.begin)));
+  }
+  document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
+  add_field_terms(document, article);
+  document.add_boolean_term(
+      schema::boolean_term(schema::kStoryPrefix, article.story_id.empty() ? article.id : article.story_id));
+  if (!article.signature.empty()) document.add_value(schema::kSignatureSlot, article.signature);
+
+  PassageRecord record;
+  record.article_id = article.id;
+  record.title = article.title;
+  record.source = article.source;
+  record.author = article.author;
+  record.date = article.date;
+  record.url = article.url;
+  record.path = article.path;
+  record.root = std::string(root);
+  record.lang = article.lang;
+  record.topics = article.topics;
+  record.preview = article.preview;
+  record.count = static_cast<std::uint32_t>(passages.size());
+  document.set_data(encode_article_record(record));
+  return document;
+}
+
+}  // namespace cs::indexer

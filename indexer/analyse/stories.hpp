@@ -1,0 +1,83 @@
+// Near-duplicate articles grouped into stories: the same wire story saved from several
+// outlets, or a page saved twice with a different footer. Each article gets a MinHash
+// signature (Broder, 1997) of its word 3-shingles; two articles whose signatures agree on at
+// least kMinStoryAgreement of their kSignatureHashes minimums (an estimate of the Jaccard
+// similarity of their shingle sets) are one story. Candidates are found by locality-
+// sensitive hashing over bands of the signature instead of by comparing with every article.
+#pragma once
+
+#include <xapian.h>
+
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/analyzer.hpp"
+
+namespace cs::indexer {
+
+// Fewer words than this give no reliable MinHash: such articles (feed items, briefs) join a
+// story only when their words are exactly those of another article.
+inline constexpr std::size_t kMinSignatureWords = 40;
+inline constexpr std::size_t kSignatureHashes = 64;
+// 16 bands of 4 rows: pairs with Jaccard 0.8 share a band with probability 0.9998, pairs
+// with Jaccard 0.3 with probability 0.12 (then rejected by the agreement check).
+inline constexpr std::size_t kSignatureBands = 16;
+// Estimated Jaccard similarity at which two articles are the same story: the same text
+// with a different dateline, byline or footer scores above 0.9; rewrites of a story by
+// different reporters score well under 0.5.
+inline constexpr double kMinStoryAgreement = 0.7;
+
+// The MinHash signature of the word 3-shingles of `words`, as kSignatureHashes 32-bit
+// minimums in a byte string (the form stored in schema::kSignatureSlot). With fewer than
+// kMinSignatureWords words, a short key of the exact words instead; empty with no words.
+std::string story_signature(const std::vector<Token>& words);
+
+// The share of minimums two signatures agree on: an estimate of their Jaccard similarity.
+double signature_agreement(std::string_view a, std::string_view b);
+
+class StoryIndex {
+ public:
+  // Reads the signatures and stories of the articles already in `db`.
+  void load(const Xapian::Database& db);
+
+  // The story of an article: that of a known article whose signature agrees on at least
+  // kMinStoryAgreement, else the article's own id. The article is remembered for the
+  // articles after it.
+  std::string assign(const std::string& article_id, const std::string& signature);
+
+ private:
+  struct Entry {
+    std::string signature;
+    std::string story;
+  };
+  void remember(const std::string& signature, std::string story);
+
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::string> exact_;  // short texts' keys -> story
+  std::array<std::unordered_multimap<std::uint64_t, std::size_t>, kSignatureBands> bands_;
+};
+
+// One story index for every part of a run that writes several databases at once, so that
+// near-duplicates written to different shards still form one story.
+class SharedStories {
+ public:
+  void load(const Xapian::Database& db) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    index_.load(db);
+  }
+  std::string assign(const std::string& article_id, const std::string& signature) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return index_.assign(article_id, signature);
+  }
+
+ private:
+  std::mutex mutex_;
+  StoryIndex index_;
+};
+
+}  // namespace cs::indexer

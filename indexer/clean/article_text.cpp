@@ -1,0 +1,122 @@
+#include "indexer/clean/article_text.hpp"
+
+#include "indexer/clean/boilerplate.hpp"
+#include "indexer/clean/dates.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// The lead-in (title, kicker, dateline, byline) sits in the first blocks of a saved page;
+// looking further would take a date quoted in the text for the article's own.
+constexpr std::size_t kLeadInBlocks = 16;
+// A paragraph this long is article text; before the first one, the page's lead-in.
+constexpr std::size_t kFirstParagraphWords = 25;
+// Section labels next to chrome ("Foreign Policy" under a language switcher) are this short.
+constexpr std::size_t kLabelWords = 4;
+// A complete sentence this long, outside a list, is article text even when short.
+constexpr std::size_t kSentenceWords = 8;
+// Headlines run to about 15 words; a longer first line is the text itself (a speech saved
+// as one paragraph), and the title then comes from elsewhere (see readers/reader_skeleton.hpp).
+constexpr std::size_t kMaxTitleWords = 30;
+// Bylines are short: "By Jane Doe and John Roe, CNN".
+constexpr std::size_t kMaxBylineWords = 10;
+
+bool ends_sentence(std::string_view text) {
+  while (!text.empty() && (text.back() == '"' || text.back() == ')' || text.ends_with("\xE2\x80\x9D"))) {
+    text.remove_suffix(text.back() == ')' || text.back() == '"' ? 1 : 3);
+  }
+  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
+}
+
+// The lead-in ends at the first real paragraph: a long block, or a complete sentence that
+// is neither a list item nor a heading. Lists after it are article text.
+bool starts_article_text(const TextBlock& block, std::size_t words) {
+  if (words >= kFirstParagraphWords) return true;
+  return !block.list_item && block.heading_level == 0 && words >= kSentenceWords && ends_sentence(block.text);
+}
+
+bool is_capitalised_name(std::string_view text) {
+  const std::size_t words = count_words(text);
+  if (words < 2 || words > 4) return false;
+  bool word_start = true;
+  for (const char c : text) {
+    if (c == '.' || c == '?' || c == '!' || c == ':' || c == ',') return false;
+    if (word_start && c >= 'a' && c <= 'z') return false;
+    word_start = c == ' ';
+  }
+  return true;
+}
+
+// "By Jane Doe, CNN" -> "Jane Doe". Empty when the block is not such a byline.
+std::string by_line_author(std::string_view text) {
+  if (!text.starts_with("By ") || count_words(text) > kMaxBylineWords) return {};
+  text.remove_prefix(3);
+  if (const std::size_t cut = text.find_first_of(",|"); cut != std::string_view::npos) text = text.substr(0, cut);
+  return std::string(text);
+}
+
+// A list item of two to four capitalised words in the lead-in ("• Li Yan"), as think-tank
+// pages set their authors. Empty when the block is not one.
+std::string listed_author(const TextBlock& block) {
+  return block.list_item && is_capitalised_name(block.text) ? block.text : std::string();
+}
+
+}  // namespace
+
+void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& article, bool title_from_text) {
+  std::string body;
+  bool title_known = !article.title.empty() || !title_from_text;
+  bool in_lead_in = true;
+  bool after_chrome = false;  // the block before was chrome, with no blank line between
+  bool after_byline = false;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const TextBlock& block = blocks[i];
+    const std::size_t words = count_words(block.text);
+    const bool lead_in = in_lead_in && i < kLeadInBlocks;
+
+    const LineKind kind = classify_line(block.text);
+    if (kind == LineKind::kPreviewNotice) article.preview = true;
+    const bool label_beside_chrome = lead_in && after_chrome && !block.after_blank && words <= kLabelWords;
+    if (kind != LineKind::kText || label_beside_chrome) {
+      after_chrome = true;
+      continue;
+    }
+    after_chrome = false;
+
+    // A dateline or a "By ..." line may follow the dek, so they are looked for in all of the
+    // first blocks.
+    if (i < kLeadInBlocks) {
+      if (auto date = parse_date(block.text)) {
+        if (article.date.empty()) article.date = *date;
+        continue;
+      }
+      std::string author = by_line_author(block.text);
+      if (author.empty() && lead_in) author = listed_author(block);
+      if (!author.empty()) {
+        if (article.author.empty()) article.author = std::move(author);
+        after_byline = true;
+        continue;
+      }
+    }
+    if (lead_in) {
+      // An indented line under a byline is the author's affiliation.
+      if (after_byline && block.indented && words <= kFirstParagraphWords) continue;
+      after_byline = false;
+      if (!title_known && words <= kMaxTitleWords) {
+        article.title = block.text;
+        title_known = true;
+        continue;
+      }
+      if (block.heading_level > 0 && block.text == article.title) continue;
+      // List items before the first real paragraph are navigation and labels ("- Post").
+      if (block.list_item && words < kFirstParagraphWords) continue;
+    }
+    if (starts_article_text(block, words)) in_lead_in = false;
+    if (!body.empty()) body.append("\n\n");
+    body.append(block.text);
+  }
+  article.body = std::move(body);
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,95 @@
+#include "indexer/clean/boilerplate.hpp"
+
+#include <string>
+
+#include "common/ascii.hpp"
+#include "indexer/clean/text_blocks.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// Phrases compared with the whole line, ASCII-lowercased, trailing spaces ignored. Drawn from
+// the saved pages in corpus/ and the chrome common to news sites.
+constexpr std::string_view kChromeLines[] = {
+    "back to top", "top", "you might also like", "more on:", "more on", "read entire article",
+    "read more", "related", "related articles", "related stories", "share", "share this",
+    "share this article", "share on facebook", "share on twitter", "print", "email",
+    "advertisement", "skip to content", "skip to main content", "comments", "post",
+    "already a subscriber? log in.", "log in", "sign in", "subscribe", "menu", "search",
+};
+
+constexpr std::string_view kChromePrefixes[] = {
+    "language :", "language:", "want all of the times?", "already a subscriber",
+    "follow us on", "sign up for", "click here to", "photo:", "image:", "credit:",
+    "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
+};
+
+constexpr std::string_view kChromeFragments[] = {"credit...", "all rights reserved"};
+
+// Fragments and disclaimers count only in short lines (kMaxDisclaimerWords): an article may
+// quote the phrase in a long paragraph.
+// Publishers' disclaimers ("Blog posts represent the views of CFR fellows and staff and not
+// those of CFR, which takes no institutional positions."). Only short lines: an article may
+// quote the phrase in a long paragraph.
+constexpr std::string_view kDisclaimerFragments[] = {
+    "takes no institutional position", "do not necessarily reflect the views",
+    "does not necessarily reflect the views", "are those of the author",
+};
+constexpr std::size_t kMaxDisclaimerWords = 40;
+
+// Notices that say the saved page holds only part of the article.
+constexpr std::string_view kPreviewFragments[] = {
+    "you have a preview view of this article",
+    "while we verify access",
+    "while we are checking your access",
+    "subscribe to continue reading",
+    "this article is for subscribers",
+    "to continue reading this article",
+};
+
+constexpr std::string_view kRelativeTimeUnits[] = {"second", "minute", "hour", "day", "week", "month"};
+
+
+// "2 hours ago", "5 min ago 3": a timestamp widget, not text.
+bool is_relative_time(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+  if (i == 0 || i >= line.size() || line[i] != ' ') return false;
+  const std::string_view rest = line.substr(i + 1);
+  for (const auto unit : kRelativeTimeUnits) {
+    if (!rest.starts_with(unit)) continue;
+    const std::size_t ago = rest.find(" ago");
+    return ago != std::string_view::npos && ago <= unit.size() + 1;
+  }
+  return false;
+}
+
+}  // namespace
+
+LineKind classify_line(std::string_view line) {
+  const std::string lower = ascii_lower(line);
+  for (const auto fragment : kPreviewFragments) {
+    if (lower.find(fragment) != std::string::npos) return LineKind::kPreviewNotice;
+  }
+  for (const auto chrome : kChromeLines) {
+    if (lower == chrome) return LineKind::kChrome;
+  }
+  for (const auto prefix : kChromePrefixes) {
+    if (lower.starts_with(prefix)) return LineKind::kChrome;
+  }
+  if (count_words(lower) <= kMaxDisclaimerWords) {
+    for (const auto fragment : kChromeFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+    }
+    for (const auto fragment : kDisclaimerFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+    }
+  }
+  if (is_relative_time(lower)) return LineKind::kChrome;
+  // Image alt text of site icons ("Chattythat Icon").
+  if (lower.ends_with(" icon") && count_words(lower) <= 4) return LineKind::kChrome;
+  return LineKind::kText;
+}
+
+}  // namespace cs::indexer

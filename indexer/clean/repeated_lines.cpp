@@ -1,0 +1,67 @@
+#include "indexer/clean/repeated_lines.hpp"
+
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "indexer/clean/text_blocks.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+constexpr std::string_view kParagraphBreak = "\n\n";
+
+std::vector<std::string_view> paragraphs_of(std::string_view body) {
+  std::vector<std::string_view> paragraphs;
+  while (!body.empty()) {
+    const std::size_t cut = body.find(kParagraphBreak);
+    paragraphs.push_back(body.substr(0, cut));
+    body.remove_prefix(cut == std::string_view::npos ? body.size() : cut + kParagraphBreak.size());
+  }
+  return paragraphs;
+}
+
+}  // namespace
+
+std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLineRule& rule) {
+  // How many articles of each source hold each short paragraph (once per article).
+  std::unordered_map<std::string, std::size_t> articles_per_source;
+  std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> holders;
+  for (const Article& article : articles) {
+    ++articles_per_source[article.source];
+    std::unordered_set<std::string_view> seen;
+    for (const std::string_view paragraph : paragraphs_of(article.body)) {
+      if (count_words(paragraph) > rule.max_words || !seen.insert(paragraph).second) continue;
+      ++holders[article.source][std::string(paragraph)];
+    }
+  }
+
+  std::size_t removed = 0;
+  for (Article& article : articles) {
+    const std::size_t total = articles_per_source[article.source];
+    const auto& counts = holders[article.source];
+    const auto is_chrome = [&](std::string_view paragraph) {
+      if (count_words(paragraph) > rule.max_words) return false;
+      const auto it = counts.find(std::string(paragraph));
+      if (it == counts.end()) return false;
+      return it->second >= rule.min_articles && static_cast<double>(it->second) >= rule.min_share * static_cast<double>(total);
+    };
+    std::string kept;
+    std::size_t dropped_here = 0;
+    for (const std::string_view paragraph : paragraphs_of(article.body)) {
+      if (is_chrome(paragraph)) {
+        ++dropped_here;
+        continue;
+      }
+      if (!kept.empty()) kept.append(kParagraphBreak);
+      kept.append(paragraph);
+    }
+    if (dropped_here == 0 || kept.empty()) continue;
+    article.body = std::move(kept);
+    removed += dropped_here;
+  }
+  return removed;
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,85 @@
+#include "indexer/clean/text_blocks.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// Horizontal white space, including the no-break space web pages are full of.
+std::size_t leading_space(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f' || s[i] == '\v') {
+      ++i;
+    } else if (s.substr(i).starts_with("\xC2\xA0")) {
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+std::string_view trim(std::string_view s) {
+  s.remove_prefix(leading_space(s));
+  while (!s.empty()) {
+    const char c = s.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      s.remove_suffix(1);
+    } else if (s.ends_with("\xC2\xA0")) {
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+// "- ", "* ", "+ ", "• " (U+2022), "· " (U+00B7) at the start of a line.
+std::size_t bullet_length(std::string_view s) {
+  static constexpr std::string_view kBullets[] = {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xC2\xB7 "};
+  for (const auto bullet : kBullets) {
+    if (s.starts_with(bullet)) return bullet.size();
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<TextBlock> plain_text_blocks(std::string_view text) {
+  std::vector<TextBlock> blocks;
+  bool blank_before = false;
+  while (!text.empty()) {
+    const std::size_t newline = text.find('\n');
+    const std::string_view raw = text.substr(0, newline);
+    text.remove_prefix(newline == std::string_view::npos ? text.size() : newline + 1);
+    std::string_view line = trim(raw);
+    if (line.empty()) {
+      blank_before = true;
+      continue;
+    }
+    TextBlock block;
+    block.after_blank = blank_before;
+    block.indented = leading_space(raw) > 0;
+    if (const std::size_t bullet = bullet_length(line); bullet > 0) {
+      block.list_item = true;
+      line = trim(line.substr(bullet));
+    }
+    block.text.assign(line);
+    blank_before = false;
+    if (!block.text.empty()) blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+}  // namespace cs::indexer

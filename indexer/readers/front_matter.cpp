@@ -1,0 +1,90 @@
+#include "indexer/readers/front_matter.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <stdexcept>
+#include <string>
+
+namespace cs::indexer {
+
+namespace {
+
+struct TooLarge : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// YAML scalars stay strings: "published: true" and "date: 2021-02-11" are read by the
+// field mapping, which knows what each field should hold.
+nlohmann::json to_json(const YAML::Node& node, std::size_t depth, std::size_t& budget) {
+  if (budget == 0) throw TooLarge("front matter has more than 100000 nodes (alias expansion?)");
+  --budget;
+  if (depth > kMaxFrontMatterDepth) throw TooLarge("front matter nests deeper than 64 levels");
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar:
+      return node.Scalar();
+    case YAML::NodeType::Sequence: {
+      nlohmann::json array = nlohmann::json::array();
+      for (const auto& item : node) array.push_back(to_json(item, depth + 1, budget));
+      return array;
+    }
+    case YAML::NodeType::Map: {
+      nlohmann::json object = nlohmann::json::object();
+      for (const auto& entry : node) {
+        if (!entry.first.IsScalar()) continue;  // complex keys carry no article field
+        object[entry.first.Scalar()] = to_json(entry.second, depth + 1, budget);
+      }
+      return object;
+    }
+    default:
+      return nullptr;
+  }
+}
+
+bool is_fence(std::string_view line, bool closing) {
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  return line == "---" || (closing && line == "...");
+}
+
+}  // namespace
+
+FrontMatter split_front_matter(std::string_view text) {
+  FrontMatter result;
+  result.body = text;
+  const std::size_t first_newline = text.find('\n');
+  if (first_newline == std::string_view::npos || !is_fence(text.substr(0, first_newline), false)) return result;
+
+  std::size_t line_start = first_newline + 1;
+  while (line_start <= text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    if (is_fence(text.substr(line_start, line_end - line_start), true)) {
+      const std::string yaml(text.substr(first_newline + 1, line_start - first_newline - 1));
+      result.body = text.substr(std::min(line_end + 1, text.size()));
+      try {
+        const YAML::Node root = YAML::Load(yaml);
+        if (root.IsNull()) return result;
+        if (!root.IsMap()) {
+          result.issue = Error{ErrorKind::kInput, "", "line 2", "front matter is not a YAML mapping", "its fields were ignored"};
+          return result;
+        }
+        std::size_t budget = kMaxFrontMatterNodes;
+        result.fields = to_json(root, 0, budget);
+      } catch (const YAML::Exception& e) {
+        result.issue = Error{ErrorKind::kInput, "", "line " + std::to_string(e.mark.line >= 0 ? e.mark.line + 2 : 1),
+                             "invalid YAML front matter (" + e.msg + ")", "its fields were ignored"};
+      } catch (const TooLarge& e) {
+        result.issue = Error{ErrorKind::kInput, "", "line 2", e.what(), "its fields were ignored"};
+      }
+      return result;
+    }
+    if (line_end == text.size()) break;
+    line_start = line_end + 1;
+  }
+  result.issue = Error{ErrorKind::kInput, "", "line 1", "front matter opened with --- is never closed",
+                       "the file was read as plain text"};
+  result.body = text.substr(first_newline + 1);
+  result.unclosed = true;
+  return result;
+}
+
+}  // namespace cs::indexer

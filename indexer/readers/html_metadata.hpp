@@ -1,0 +1,42 @@
+// What a page's markup says about its article, beyond its text: the facts the tree walk in
+// html_text gathers (<meta>, <title>, <link rel=canonical>, <time>, JSON-LD), turned into
+// record fields (record_fields.hpp's names) and the list of titles the page gives.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "indexer/readers/html_text.hpp"
+
+namespace cs::indexer {
+
+// What the page's markup says about it, gathered in one walk.
+struct PageFacts {
+  const xmlNode* html = nullptr;
+  const xmlNode* body = nullptr;
+  const xmlNode* best_article = nullptr;  // the <article> with the most text
+  std::size_t best_article_length = 0;
+  const xmlNode* main = nullptr;          // <main> or role=main
+  const xmlNode* densest = nullptr;       // the parent of the most paragraph text
+  std::size_t densest_length = 0;
+  std::string title_element;              // <title>
+  std::string canonical_url;
+  std::string first_time;                 // <time datetime> in document order
+  std::vector<std::string> json_ld;       // the text of each JSON-LD script
+  nlohmann::json meta = nlohmann::json::object();  // <meta> name/property -> content
+};
+
+// Records a <meta> element's name (or property, or itemprop) and content; the first of
+// each name wins, except article:tag, which repeats.
+void note_meta(const xmlNode* node, PageFacts& facts);
+
+// Sets page.fields from `facts` and page.blocks (the title is og:title, else JSON-LD's
+// headline, else the first <h1>, else <title> without the site's name), and page.titles
+// to every title the page names in its metadata, in that order, whichever was chosen.
+void fill_page_metadata(const PageFacts& facts, HtmlPage& page);
+
+}  // namespace cs::indexer

@@ -1,0 +1,44 @@
+// HTML to article text, with libxml2's HTML parser (never regular expressions): the page's
+// metadata from <meta>, <link rel=canonical>, <html lang>, <time> and JSON-LD, and the text
+// blocks of its main content (<article>, else <main>, else the element with the densest
+// paragraphs), leaving out scripts, styles, navigation, footers, asides, forms, figures,
+// hidden elements and blocks marked as cookie, share, newsletter or related-story widgets.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/clean/text_blocks.hpp"
+
+namespace cs::indexer {
+
+struct HtmlPage {
+  // Metadata under record_fields.hpp's names (title, date, author, source, url, lang,
+  // topics, excerpt, text), ready for fill_article_from_record. "text" is JSON-LD's
+  // articleBody, set only when the page shows no text of its own.
+  nlohmann::json fields = nlohmann::json::object();
+  std::vector<TextBlock> blocks;  // the main content, in document order
+  // Every title the page names, chosen or not: og:title (or twitter:title), JSON-LD's
+  // headline, <title> without the site's name; for add_other_titles.
+  std::vector<std::string> titles;
+  // The page nests deeper than libxml2's 256 levels, with tags that would make reading it
+  // deeper slow (html_depth.hpp): the text below that depth is not read.
+  bool cut_at_depth_limit = false;
+};
+
+// `html` is UTF-8. libxml2 recovers from any malformed markup, so this always gives a page,
+// possibly empty. Text nested deeper than libxml2's default 256 levels is read too, unless
+// the page's tags could make parsing it that deep take seconds (html_depth.hpp).
+HtmlPage read_html_page(std::string_view html);
+
+// The text blocks of an HTML fragment (a feed item's content, a JSON "content" field), all
+// of it rather than a chosen main element, with the same elements left out.
+std::vector<TextBlock> html_fragment_blocks(std::string_view html);
+
+// True when `text` holds HTML markup rather than plain text: a known tag such as <p> or <br>.
+bool looks_like_html(std::string_view text);
+
+}  // namespace cs::indexer

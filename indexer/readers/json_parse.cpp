@@ -1,0 +1,167 @@
+#include "indexer/readers/json_parse.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+namespace cs::indexer {
+
+namespace {
+
+// "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error while
+// parsing value - unexpected '}'" -> "syntax error while parsing value - unexpected '}'".
+// The "; last read: '...'" nlohmann appends is the document's own text: left out.
+std::string plain_message(const std::string& what) {
+  std::string message = what;
+  if (const std::size_t at = message.find("column "); at != std::string::npos) {
+    if (const std::size_t colon = message.find(": ", at); colon != std::string::npos) message.erase(0, colon + 2);
+  } else if (const std::size_t bracket = message.find("] "); bracket != std::string::npos) {
+    message.erase(0, bracket + 2);
+  }
+  if (const std::size_t last_read = message.find("; last read: "); last_read != std::string::npos) {
+    message.resize(last_read);
+  }
+  return message;
+}
+
+// The line that holds byte `offset` of `text`, numbered from `first_line`.
+std::size_t line_at(std::string_view text, std::size_t offset, std::size_t first_line) {
+  const std::string_view before = text.substr(0, std::min(offset, text.size()));
+  return first_line + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+}
+
+// nlohmann reports a byte offset (1-based, just past the fault); messages give lines.
+std::string location_of(std::string_view text, std::size_t byte, std::size_t first_line) {
+  byte = std::min(byte == 0 ? 0 : byte - 1, text.size());
+  std::size_t line = first_line;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < byte; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(byte - line_start + 1);
+}
+
+// The 4 hex digits at `text[at]` as a UTF-16 code unit, or nullopt when they are not hex
+// (a syntax error nlohmann reports).
+std::optional<char16_t> hex_code_unit(std::string_view text, std::size_t at) {
+  if (at + 4 > text.size()) return std::nullopt;
+  unsigned value = 0;
+  for (std::size_t i = at; i < at + 4; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    unsigned digit = 0;
+    if (c >= '0' && c <= '9') {
+      digit = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      digit = c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      digit = c - 'A' + 10;
+    } else {
+      return std::nullopt;
+    }
+    value = value * 16 + digit;
+  }
+  return static_cast<char16_t>(value);
+}
+
+bool is_high_surrogate(char16_t unit) { return unit >= 0xD800 && unit <= 0xDBFF; }
+bool is_low_surrogate(char16_t unit) { return unit >= 0xDC00 && unit <= 0xDFFF; }
+
+// "U+D800".
+std::string code_point_name(char16_t unit) {
+  char name[8];
+  std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(unit));
+  return name;
+}
+
+// What the warning says, e.g. "invalid \u escape (lone surrogate U+D800) replaced with U+FFFD".
+std::string repair_reason(const BadEscapes& found) {
+  const std::string surrogates = found.lone_surrogates == 1
+                                     ? "lone surrogate " + code_point_name(found.first_surrogate)
+                                     : std::to_string(found.lone_surrogates) + " lone surrogates, the first " +
+                                           code_point_name(found.first_surrogate);
+  const std::string nuls = found.nuls == 1 ? "U+0000" : std::to_string(found.nuls) + " U+0000";
+  const std::string reason = found.lone_surrogates + found.nuls == 1 ? "invalid \\u escape (" : "invalid \\u escapes (";
+  if (found.nuls == 0) return reason + surrogates + ") replaced with U+FFFD";
+  if (found.lone_surrogates == 0) return reason + nuls + ") dropped";
+  return reason + surrogates + " replaced with U+FFFD, " + nuls + " dropped)";
+}
+
+Result<nlohmann::json> parse_document(std::string_view text, std::size_t first_line) {
+  // nlohmann parses any depth without recursion, but a record nested thousands deep is an
+  // attack or an accident, never an article: refused as soon as the parser gets that deep.
+  struct TooDeep {};
+  const auto limit_depth = [](int depth, nlohmann::json::parse_event_t event, nlohmann::json&) {
+    if (depth >= static_cast<int>(kMaxJsonDepth) && (event == nlohmann::json::parse_event_t::object_start ||
+                                                    event == nlohmann::json::parse_event_t::array_start)) {
+      throw TooDeep{};
+    }
+    return true;
+  };
+  try {
+    return nlohmann::json::parse(text.begin(), text.end(), limit_depth);
+  } catch (const TooDeep&) {
+    return Error{ErrorKind::kInput, "", "", "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", ""};
+  } catch (const nlohmann::json::parse_error& e) {
+    return Error{ErrorKind::kInput, "", location_of(text, e.byte, first_line),
+                 "invalid JSON (" + plain_message(e.what()) + ")", ""};
+  } catch (const nlohmann::json::exception& e) {
+    return Error{ErrorKind::kInput, "", "", "invalid JSON (" + plain_message(e.what()) + ")", ""};
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> repair_unicode_escapes(std::string_view text, BadEscapes& found) {
+  found = BadEscapes{};
+  std::optional<std::string> repaired;  // copied at the first lone surrogate only
+  // Backslashes are legal only inside strings, where each one starts a two-character escape
+  // ("\\", "\"", "\u" + 4 hex digits): stepping from one to the next by whole escapes
+  // reads them as the parser does, so the "\\" of "\\ud800" is never taken for a "\u".
+  std::size_t at = text.find('\\');
+  while (at != std::string_view::npos && at + 1 < text.size()) {
+    std::size_t next = at + 2;
+    const std::optional<char16_t> unit = text[at + 1] == 'u' ? hex_code_unit(text, at + 2) : std::nullopt;
+    if (unit) {
+      next = at + 6;
+      bool bad = false;
+      if (*unit == 0) {
+        ++found.nuls;
+        bad = true;
+      } else if (is_high_surrogate(*unit) || is_low_surrogate(*unit)) {
+        const std::optional<char16_t> low = is_high_surrogate(*unit) && text.substr(next, 2) == "\\u"
+                                                ? hex_code_unit(text, next + 2)
+                                                : std::nullopt;
+        if (low && is_low_surrogate(*low)) {
+          next += 6;  // a pair: one character beyond the BMP
+        } else {
+          if (found.lone_surrogates++ == 0) found.first_surrogate = *unit;
+          if (!repaired) repaired.emplace(text);
+          repaired->replace(at + 2, 4, "fffd");
+          bad = true;
+        }
+      }
+      if (bad && found.lone_surrogates + found.nuls == 1) found.first_offset = at;
+    }
+    at = text.find('\\', next);
+  }
+  return repaired;
+}
+
+Result<ParsedJson> parse_json(std::string_view text, std::size_t first_line) {
+  BadEscapes found;
+  const std::optional<std::string> repaired = repair_unicode_escapes(text, found);
+  // The repair keeps every byte where it was, so an error's line and column hold for `text`.
+  auto parsed = parse_document(repaired ? std::string_view(*repaired) : text, first_line);
+  if (!parsed) return parsed.error();
+  ParsedJson out{std::move(*parsed), std::nullopt};
+  if (found.any()) {
+    out.repaired = Error{ErrorKind::kInput, "", "line " + std::to_string(line_at(text, found.first_offset, first_line)),
+                         repair_reason(found), ""};
+  }
+  return out;
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,120 @@
+#include "indexer/readers/reader_skeleton.hpp"
+
+#include <optional>
+
+#include "indexer/readers/record_fields.hpp"
+#include "indexer/readers/source_text.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// "1981_jimmy_carter_d.txt" -> "1981 jimmy carter d".
+std::string title_from_file_name(const std::filesystem::path& path) {
+  std::string title = path.stem().string();
+  for (char& c : title) {
+    if (c == '_' || c == '-') c = ' ';
+  }
+  return title;
+}
+
+// Cuts at the last space before `limit` bytes (or at a UTF-8 character boundary when there
+// is none) and marks the cut with an ellipsis.
+void shorten_title(std::string& title, std::size_t limit) {
+  if (title.size() <= limit) return;
+  std::size_t cut = title.rfind(' ', limit);
+  if (cut == std::string::npos || cut < limit / 2) {
+    cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+  }
+  title.resize(cut);
+  title.append("\xE2\x80\xA6");
+}
+
+}  // namespace
+
+void complete_article(const SourceFile& file, Article& article, std::string_view id_suffix) {
+  // Before the title default, so that a file name never becomes an empty file's text.
+  if (article.body.empty()) article.body = article.title;
+  if (article.title.empty()) {
+    article.title = title_from_file_name(file.path);
+    if (!id_suffix.empty()) article.title.append(" ").append(id_suffix);
+  }
+  shorten_title(article.title, kMaxTitleBytes);
+  article.path = file.relative_path;
+  if (article.id.empty()) article.id = file.relative_path + std::string(id_suffix);
+  if (article.source.empty()) {
+    if (const std::size_t slash = file.relative_path.find('/'); slash != std::string::npos) {
+      article.source = file.relative_path.substr(0, slash);
+    }
+  }
+}
+
+namespace {
+
+// The file's text as UTF-8, or nothing when it cannot be read as text; either way the
+// problems found are appended to `result.issues`.
+std::optional<std::string> decode(const SourceFile& file, ReadResult& result) {
+  auto decoded = decode_source_text(file.bytes);
+  if (!decoded) {
+    Error issue = decoded.error();
+    issue.path = file.path.string();
+    result.issues.push_back(std::move(issue));
+    return std::nullopt;
+  }
+  if (decoded->replaced_bytes > 0) {
+    result.issues.push_back(Error{ErrorKind::kInput, file.path.string(), "",
+                                  std::to_string(decoded->replaced_bytes) + " invalid UTF-8 bytes replaced",
+                                  "the rest was indexed"});
+  }
+  return std::move(decoded->text);
+}
+
+void add_issues(const SourceFile& file, std::vector<Error>& issues, ReadResult& result) {
+  for (Error& issue : issues) {
+    issue.path = file.path.string();
+    result.issues.push_back(std::move(issue));
+  }
+}
+
+}  // namespace
+
+ReadResult read_single_article(const SourceFile& file, const FillArticle& fill) {
+  ReadResult result;
+  const std::optional<std::string> text = decode(file, result);
+  if (!text) return result;
+  Article article;
+  std::vector<Error> issues;
+  fill(*text, article, issues);
+  add_issues(file, issues, result);
+  complete_article(file, article);
+  result.articles.push_back(std::move(article));
+  return result;
+}
+
+ReadResult read_records(const SourceFile& file, const ListRecords& list) {
+  ReadResult result;
+  const std::optional<std::string> text = decode(file, result);
+  if (!text) return result;
+  std::vector<Record> records;
+  std::vector<Error> issues;
+  list(*text, records, issues);
+  for (const Record& record : records) {
+    Article article;
+    fill_article_from_record(record.fields, {}, article);
+    if (article.body.empty() && article.title.empty()) {
+      issues.push_back(Error{ErrorKind::kInput, "", record.location, "record has no title or text", "record skipped"});
+      continue;
+    }
+    if (record.repaired) {
+      issues.push_back(*record.repaired);
+      issues.back().hint = "record indexed";
+    }
+    complete_article(file, article, record.id_suffix);
+    result.articles.push_back(std::move(article));
+  }
+  add_issues(file, issues, result);
+  return result;
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,183 @@
+#include "indexer/readers/record_fields.hpp"
+
+#include <algorithm>
+#include <span>
+#include <string_view>
+
+#include "common/ascii.hpp"
+#include "indexer/clean/article_text.hpp"
+#include "indexer/clean/dates.hpp"
+#include "indexer/readers/html_text.hpp"
+#include "indexer/readers/source_text.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+using Aliases = std::span<const std::string_view>;
+
+// Each field's names, most specific first.
+constexpr std::string_view kIdFields[] = {"id", "guid", "uuid"};
+constexpr std::string_view kTitleFields[] = {"title", "headline"};
+constexpr std::string_view kBodyFields[] = {"text", "body", "content"};
+constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract", "dek"};
+constexpr std::string_view kDateFields[] = {"date", "publishedDateTime", "published", "published_at", "publishedAt",
+                                 "datePublished", "pubDate", "created"};
+constexpr std::string_view kUrlFields[] = {"url", "webUrl", "link", "canonical_url", "originalUrl"};
+constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site"};
+constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator"};
+constexpr std::string_view kLangFields[] = {"lang", "language"};
+constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories"};
+
+// A string value as stored text: cleaned like a file's text (its escapes may have decoded
+// to line ends, control characters or terminal escapes; see clean_text), then trimmed.
+std::string trimmed(std::string_view value) {
+  const std::string cleaned = clean_text(std::string(value));
+  std::string_view s = cleaned;
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// A value as text: strings as they are, numbers printed, {name: ...} objects by their name
+// (or domain), anything else empty.
+std::string as_text(const nlohmann::json& value) {
+  if (value.is_string()) return trimmed(value.get_ref<const std::string&>());
+  if (value.is_number()) return value.dump();
+  if (value.is_object()) {
+    for (const char* key : {"name", "title", "domain"}) {
+      if (auto it = value.find(key); it != value.end() && it->is_string()) return trimmed(it->get_ref<const std::string&>());
+    }
+  }
+  return {};
+}
+
+// A value as a list: array items as text, or a comma-separated string split.
+std::vector<std::string> as_list(const nlohmann::json& value) {
+  std::vector<std::string> items;
+  if (value.is_array()) {
+    for (const auto& item : value) {
+      if (std::string text = as_text(item); !text.empty()) items.push_back(std::move(text));
+    }
+  } else if (value.is_string()) {
+    std::string_view rest = value.get_ref<const std::string&>();
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      if (std::string item = trimmed(rest.substr(0, comma)); !item.empty()) items.push_back(std::move(item));
+      rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
+    }
+  } else if (std::string text = as_text(value); !text.empty()) {
+    items.push_back(std::move(text));
+  }
+  return items;
+}
+
+const nlohmann::json* find_field(const nlohmann::json& record, Aliases aliases) {
+  for (const auto name : aliases) {
+    if (auto it = record.find(name); it != record.end() && !it->is_null()) return &*it;
+  }
+  return nullptr;
+}
+
+std::string text_field(const nlohmann::json& record, Aliases aliases) {
+  const nlohmann::json* value = find_field(record, aliases);
+  return value == nullptr ? std::string() : as_text(*value);
+}
+
+void set_if_found(std::string& field, const nlohmann::json& record, Aliases aliases) {
+  if (std::string value = text_field(record, aliases); !value.empty()) field = std::move(value);
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out.append(separator);
+    out.append(item);
+  }
+  return out;
+}
+
+// News APIs cut the text they give without a subscription and say so at its end:
+// "... the two leaders spoke [+3456 chars]". Removes the marker; true when there was one.
+bool strip_truncation_marker(std::string& body) {
+  if (!body.ends_with(" chars]")) return false;
+  const std::size_t open = body.rfind("[+");
+  if (open == std::string::npos) return false;
+  const std::string_view count = std::string_view(body).substr(open + 2, body.size() - open - 2 - 7);
+  if (!all_ascii_digits(count)) return false;
+  body.resize(open);
+  // And the ellipsis before it: U+2026 or three dots.
+  const auto trim_spaces = [&body] {
+    while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) body.pop_back();
+  };
+  trim_spaces();
+  for (const std::string_view ellipsis : {"\xE2\x80\xA6", "..."}) {
+    if (body.ends_with(ellipsis)) body.resize(body.size() - ellipsis.size());
+  }
+  trim_spaces();
+  return true;
+}
+
+}  // namespace
+
+RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
+  RecordText text;
+  if (!record.is_object()) return text;
+  set_if_found(article.id, record, kIdFields);
+  set_if_found(article.title, record, kTitleFields);
+  set_if_found(article.url, record, kUrlFields);
+  set_if_found(article.source, record, kSourceFields);
+  set_if_found(article.lang, record, kLangFields);
+  for (const auto name : kDateFields) {
+    auto it = record.find(name);
+    if (it == record.end()) continue;
+    if (auto date = parse_date(as_text(*it))) {
+      article.date = *date;
+      break;
+    }
+  }
+  if (const nlohmann::json* authors = find_field(record, kAuthorFields)) {
+    std::string names = join(as_list(*authors), ", ");
+    if (names.starts_with("By ") || names.starts_with("by ")) names.erase(0, 3);  // "byl" meta tags
+    if (!names.empty()) article.author = std::move(names);
+  }
+  if (const nlohmann::json* topics = find_field(record, kTopicFields)) article.topics = as_list(*topics);
+  text.body = text_field(record, kBodyFields);
+  text.excerpt = text_field(record, kExcerptFields);
+  return text;
+}
+
+void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article) {
+  RecordText text = apply_record_fields(record, article);
+  if (strip_truncation_marker(text.body)) article.preview = true;
+  // A record's own text is its body; only a Markdown body may hold the title.
+  const bool title_from_text = blocks.size() > 0;
+  if (!text.body.empty()) {
+    std::vector<TextBlock> record_blocks =
+        looks_like_html(text.body) ? html_fragment_blocks(text.body) : plain_text_blocks(text.body);
+    blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
+  }
+  fill_article_from_blocks(blocks, article, title_from_text);
+  if (article.body.empty() && !text.excerpt.empty()) {
+    // Feed summaries are often HTML too.
+    if (looks_like_html(text.excerpt)) {
+      fill_article_from_blocks(html_fragment_blocks(text.excerpt), article, false);
+    } else {
+      article.body = text.excerpt;
+    }
+  }
+}
+
+void add_other_titles(const std::vector<std::string>& titles, Article& article) {
+  article.other_titles.clear();
+  std::vector<std::string> seen = {ascii_lower(article.title)};
+  for (const std::string& title : titles) {
+    std::string cleaned = trimmed(title);
+    std::string folded = ascii_lower(cleaned);
+    if (cleaned.empty() || std::find(seen.begin(), seen.end(), folded) != seen.end()) continue;
+    seen.push_back(std::move(folded));
+    article.other_titles.push_back(std::move(cleaned));
+  }
+}
+
+}  // namespace cs::indexer

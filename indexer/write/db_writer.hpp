@@ -1,0 +1,85 @@
+// The only code that writes the Xapian database: opens it (lock and schema checks), replaces
+// and removes articles, records what each file contributed, and commits when told, inside one
+// transaction per batch, so a killed run leaves the last commit whole and searchable.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "indexer/write/db_folder.hpp"
+#include "indexer/write/file_states.hpp"
+
+namespace cs::indexer {
+
+class DbWriter {
+ public:
+  // Opens the database at `path` for writing, claiming the folder first (DbFolder::claim:
+  // created with cs-index's marker if needed, refused if cs-index did not make it). Fails
+  // with kLocked when another writer holds it (naming the cs-index process that does), and
+  // with kDatabase when the path is a file, a folder cs-index did not make, a read-only
+  // database, or one written by an incompatible cs-index.
+  static Result<std::unique_ptr<DbWriter>> open(const std::filesystem::path& path);
+  // The same in a folder already claimed.
+  static Result<std::unique_ptr<DbWriter>> open(std::unique_ptr<DbFolder> folder);
+  ~DbWriter();
+  DbWriter(const DbWriter&) = delete;
+  DbWriter& operator=(const DbWriter&) = delete;
+
+  // Replaces article `article_id` with `document` (none: removes it, as an article with no
+  // passage is not searchable); true when the article was already in the database (an
+  // update), false when it is new. `vocabulary` (the article's distinct words) feeds
+  // Xapian's spelling table, from which cs-search suggests corrections.
+  Result<bool> replace_article(const std::string& article_id, const std::optional<Xapian::Document>& document,
+                               const std::vector<std::string>& vocabulary = {});
+  // Deletes the article; false when it was not there.
+  Result<bool> remove_article(const std::string& article_id);
+
+  // Records, or forgets, what a file contributed (see file_states.hpp); committed with the
+  // articles written since the last commit.
+  Status record_file(const FileState& state);
+  Status forget_file(const std::string& absolute_path);
+
+  // Records that articles are being stemmed with `stem_language` (see language.hpp), for
+  // the searcher; stored with the next commit.
+  void note_stem_language(const std::string& stem_language);
+  // The stemmers recorded and noted so far.
+  const std::set<std::string>& stem_languages() const { return stem_languages_; }
+
+  // Commits everything since the last commit, as one transaction.
+  Status commit();
+
+  std::uint64_t article_count() const { return db_.get_doccount(); }
+  // What is written so far, uncommitted changes included (for reading back what earlier runs
+  // stored, such as story fingerprints and file states).
+  const Xapian::Database& database() const { return db_; }
+  const std::filesystem::path& path() const { return path_; }
+
+  // Closes the database and releases its lock (the destructor does the same).
+  void close();
+  // Closes the database but hands over its folder, still locked, to a caller that rewrites
+  // the folder whole (the merge of a parallel build).
+  std::unique_ptr<DbFolder> close_keeping_folder();
+
+ private:
+  DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder);
+  Error database_error(const Xapian::Error& e) const;
+  void begin_batch();
+
+  Xapian::WritableDatabase db_;
+  std::unique_ptr<DbFolder> folder_;
+  std::filesystem::path path_;
+  bool in_transaction_ = false;
+  bool open_ = true;
+  std::set<std::string> stem_languages_;  // stored and noted this run
+  bool stem_languages_changed_ = false;
+};
+
+}  // namespace cs::indexer

@@ -1,0 +1,322 @@
+#include "indexer/write/incremental_run.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "indexer/analyse/article_analysis.hpp"
+#include "indexer/clean/repeated_lines.hpp"
+#include "indexer/clean/size_limits.hpp"
+#include "indexer/readers/reader_registry.hpp"
+#include "indexer/write/background_writer.hpp"
+#include "indexer/write/file_states.hpp"
+
+namespace cs::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Result<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad() || !in.is_open()) return Error{ErrorKind::kIo, path.string(), "", "cannot read file", "check permissions"};
+  return bytes;
+}
+
+// Everything decided but not yet written: one batch, written and committed as a whole so the
+// file states never get ahead of, or fall behind, the articles they describe. Its articles
+// are cleaned of repeated lines together (the evidence is the batch's articles of a source).
+struct PendingBatch {
+  std::vector<Article> articles;
+  std::vector<std::string> roots;         // the indexed root of each article, for its record
+  std::vector<std::string> removals;      // article ids no file holds any more
+  std::vector<FileState> states;          // files read (or touched) this run
+  std::vector<std::string> forgotten;     // files deleted since the last run
+  std::size_t text_bytes = 0;
+  std::size_t size() const { return articles.size() + removals.size() + states.size() + forgotten.size(); }
+};
+
+// Above this many pending changes a batch is written whatever its text size: a run over
+// many unchanged-but-touched files holds only their small states.
+constexpr std::size_t kMaxBatchChanges = 20000;
+
+// How many files list each article id: an article is removed only when none does any more
+// (two files may carry the same id; the last one read wins, and both keep it alive).
+class ArticleOwners {
+ public:
+  void add(const std::vector<IndexedArticle>& articles) {
+    for (const IndexedArticle& a : articles) ++count_[a.id];
+  }
+  // Drops the file's claims; returns the ids nobody claims any more.
+  std::vector<std::string> release(const std::vector<IndexedArticle>& articles) {
+    std::vector<std::string> orphans;
+    for (const IndexedArticle& a : articles) {
+      auto it = count_.find(a.id);
+      if (it == count_.end()) continue;
+      if (--it->second == 0) {
+        orphans.push_back(a.id);
+        count_.erase(it);
+      }
+    }
+    return orphans;
+  }
+
+ private:
+  std::unordered_map<std::string, std::size_t> count_;
+};
+
+// True when a file indexed before and not found this run is gone for good: it no longer
+// exists, or it exists and is readable but the crawl now leaves it out (.csignore, hidden).
+// A file that cannot be looked at (a folder without permission) keeps its articles.
+bool gone_or_excluded(const std::string& path) {
+  if (::access(path.c_str(), R_OK) == 0) return true;
+  return errno == ENOENT || errno == ENOTDIR;
+}
+
+// Indexes `entries` into one database: the incremental run of one database or one shard.
+class IndexRun {
+ public:
+  // `threads` analyse each batch; with more than one, the batch before is written meanwhile.
+  IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer, SharedStories& stories,
+           unsigned threads)
+      : options_(options), report_(report), writer_(writer), stories_(stories), analysis_(threads),
+        background_(threads > 1) {}
+
+  Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
+
+ private:
+  void index_file(const CrawlEntry& entry);
+  void forget_deleted_files(const CrawledFolders& folders);
+  Status write_batch();
+  void warn(const Error& error) const { report_.warn(error); }
+  void file_done(std::string_view action, const std::string& path, std::size_t articles) const {
+    if (report_.file_done) report_.file_done(action, path, articles);
+  }
+
+  const IndexOptions& options_;
+  const IndexReport& report_;
+  DbWriter& writer_;
+  IndexSummary summary_;
+  std::unordered_map<std::string, std::string> first_path_of_id_;
+  std::unordered_map<std::string, FileState> previous_;  // by absolute path, as of the last commit
+  std::unordered_set<std::string> seen_;                 // paths crawled this run
+  ArticleOwners owners_;
+  PendingBatch pending_;
+  SharedStories& stories_;
+  ArticleAnalysis analysis_;
+  // Counted by the writer's half (on its thread), added to summary_ at the end.
+  std::size_t added_ = 0, updated_ = 0, removed_ = 0, passages_ = 0;
+  BackgroundWriter background_;  // last: it is stopped, and its job finished, first
+};
+
+Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
+                                   const CrawledFolders& folders) {
+  try {
+    previous_ = load_file_states(writer_.database());
+  } catch (const Xapian::Error& e) {
+    return unreadable_history(writer_.path(), e);
+  }
+  for (const auto& [path, state] : previous_) owners_.add(state.articles);
+
+  IndexProgress progress{0, entries.size(), 0, 0};
+  for (const CrawlEntry& entry : entries) progress.bytes_total += entry.size;
+  for (const CrawlEntry& entry : entries) {
+    index_file(entry);
+    if (pending_.text_bytes >= options_.batch_bytes || pending_.size() >= kMaxBatchChanges) {
+      if (Status written = write_batch(); !written) return written.error();
+    }
+    ++progress.files_done;
+    progress.bytes_done += entry.size;
+    if (report_.progress) report_.progress(progress);
+  }
+  forget_deleted_files(folders);
+  if (Status written = write_batch(); !written) return written.error();
+  if (Status finished = background_.finish(); !finished) return finished.error();
+  summary_.added = added_;
+  summary_.updated = updated_;
+  summary_.removed = removed_;
+  summary_.passages = passages_;
+  return summary_;
+}
+
+void IndexRun::index_file(const CrawlEntry& entry) {
+  ++summary_.files;
+  const std::string path = entry.path.string();
+  seen_.insert(path);
+  const auto known = previous_.find(path);
+  const FileState* previous = known == previous_.end() ? nullptr : &known->second;
+  const auto keep_previous = [&](Error error) {
+    if (previous != nullptr && !previous->articles.empty()) {
+      error.hint += "; its " + std::to_string(previous->articles.size()) + " article(s) indexed before are kept";
+    }
+    warn(error);
+    ++summary_.skipped;
+  };
+
+  if (entry.size > options_.max_file_bytes) {
+    keep_previous(Error{ErrorKind::kInput, path, "",
+                        "file is " + megabytes(entry.size) + ", over the " + megabytes(options_.max_file_bytes) + " limit",
+                        "skipped; raise --max-file-size to index it"});
+    return;
+  }
+  const std::int64_t mtime = modification_time_ns(path).value_or(0);
+  if (previous != nullptr && previous->size == entry.size && previous->mtime_ns == mtime) {
+    ++summary_.unchanged_files;
+    summary_.unchanged += previous->articles.size();
+    return;
+  }
+  auto bytes = read_file(entry.path);
+  if (!bytes) {
+    keep_previous(bytes.error());
+    return;
+  }
+  FileState state{path, entry.size, mtime, hash_bytes(*bytes), {}};
+  if (previous != nullptr && previous->content == state.content) {  // touched, not changed
+    state.articles = previous->articles;
+    pending_.states.push_back(std::move(state));
+    ++summary_.unchanged_files;
+    summary_.unchanged += previous->articles.size();
+    return;
+  }
+
+  SourceFile file{entry.path, entry.relative_path, std::move(*bytes)};
+  const Reader* reader = pick_reader(file);
+  if (reader == nullptr) {
+    if (entry.named) {
+      keep_previous(Error{ErrorKind::kInput, path, "", "not a supported article format",
+                          "cs-index reads " + supported_extensions() + " and files with no extension"});
+    } else {
+      ++summary_.ignored;
+    }
+    return;
+  }
+  summary_.bytes += file.bytes.size();
+  ReadResult read = reader->read(file);
+  file = SourceFile{};  // the text now lives in the articles
+
+  std::unordered_map<std::string_view, std::string_view> previous_hash;
+  if (previous != nullptr) {
+    for (const IndexedArticle& a : previous->articles) previous_hash.emplace(a.id, a.hash);
+  }
+  std::size_t written = 0;
+  for (Article& article : read.articles) {
+    if (article.body.empty()) {
+      read.issues.push_back(Error{ErrorKind::kInput, path, "", "no article text found", "skipped"});
+      continue;
+    }
+    if (article.body.size() > options_.max_article_bytes) {
+      read.issues.push_back(Error{ErrorKind::kInput, path, "",
+                                  "article '" + article.id + "' has " + megabytes(article.body.size()) +
+                                      " of text, cut at the " + megabytes(options_.max_article_bytes) + " limit",
+                                  "only the text before the cut is indexed; raise --max-article-size to index it all"});
+      cut_body(article.body, options_.max_article_bytes);
+    }
+    const auto [seen, first_time] = first_path_of_id_.emplace(article.id, article.path);
+    if (!first_time) {
+      warn(Error{ErrorKind::kInput, path, "",
+                 "article id '" + article.id + "' is also used by " + seen->second, "this file's article replaces it"});
+    }
+    state.articles.push_back({article.id, hash_article(article)});
+    const auto before = previous_hash.find(article.id);
+    if (before != previous_hash.end() && before->second == state.articles.back().hash) {
+      ++summary_.unchanged;  // a record that did not change in a file that did
+      continue;
+    }
+    ++written;
+    pending_.text_bytes += article.body.size();
+    pending_.articles.push_back(std::move(article));
+    pending_.roots.push_back(entry.root.string());
+  }
+  if (state.articles.empty()) {  // the file is skipped: one warning, the reader's last word
+    Error last = read.issues.empty() ? Error{ErrorKind::kInput, path, "", "no article could be read", "skipped"}
+                                     : read.issues.back();
+    if (!read.issues.empty()) read.issues.pop_back();
+    for (const Error& issue : read.issues) warn(issue);
+    keep_previous(std::move(last));
+    return;
+  }
+  for (const Error& issue : read.issues) warn(issue);
+  ++summary_.read;
+  owners_.add(state.articles);
+  if (previous != nullptr) {
+    for (std::string& orphan : owners_.release(previous->articles)) pending_.removals.push_back(std::move(orphan));
+  }
+  file_done(previous == nullptr ? "added" : "updated", path, written);
+  pending_.states.push_back(std::move(state));
+}
+
+void IndexRun::forget_deleted_files(const CrawledFolders& folders) {
+  const auto inside_any = [](const std::string& path, const std::vector<fs::path>& list) {
+    return std::any_of(list.begin(), list.end(), [&](const fs::path& folder) { return is_inside(path, folder); });
+  };
+  for (const auto& known : previous_) {
+    const std::string& path = known.first;
+    const FileState& state = known.second;
+    if (seen_.count(path) > 0) continue;
+    // A file under a folder the crawl could not list was not looked at: it is not gone.
+    if (!inside_any(path, folders.walked) || inside_any(path, folders.unreadable) || !gone_or_excluded(path)) continue;
+    for (std::string& orphan : owners_.release(state.articles)) pending_.removals.push_back(std::move(orphan));
+    pending_.forgotten.push_back(path);
+    file_done("removed", path, state.articles.size());
+  }
+}
+
+Status IndexRun::write_batch() {
+  auto batch = std::make_shared<PendingBatch>(std::move(pending_));
+  pending_ = PendingBatch{};
+  summary_.repeated_lines += drop_repeated_lines(batch->articles);
+  auto analysed = analysis_.build(
+      batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); });
+  if (!analysed) return analysed.error();
+  auto built = std::make_shared<std::vector<BuiltArticle>>(std::move(*analysed));
+  // Written as one transaction, while the next batch is read and analysed.
+  return background_.submit([this, batch, built]() -> Status {
+    // Removals first: an id that moved to another file this batch is then written, not lost.
+    for (const std::string& id : batch->removals) {
+      auto removed = writer_.remove_article(id);
+      if (!removed) return removed.error();
+      if (*removed) ++removed_;
+    }
+    for (std::size_t i = 0; i < built->size(); ++i) {
+      BuiltArticle& article = (*built)[i];
+      writer_.note_stem_language(article.stem_language);
+      auto replaced = writer_.replace_article(batch->articles[i].id, article.document, article.vocabulary);
+      if (!replaced) return replaced.error();
+      ++(*replaced ? updated_ : added_);
+      passages_ += article.document ? article.passages : 0;
+      article = BuiltArticle{};
+    }
+    for (const FileState& state : batch->states) {
+      if (Status recorded = writer_.record_file(state); !recorded) return recorded;
+    }
+    for (const std::string& path : batch->forgotten) {
+      if (Status forgotten = writer_.forget_file(path); !forgotten) return forgotten;
+    }
+    return writer_.commit();
+  });
+}
+
+}  // namespace
+
+Result<IndexSummary> run_incremental(const IndexOptions& options, const IndexReport& report, DbWriter& writer,
+                                     SharedStories& stories, unsigned threads, const std::vector<CrawlEntry>& entries,
+                                     const CrawledFolders& folders) {
+  return IndexRun(options, report, writer, stories, threads).run(entries, folders);
+}
+
+// What a database's stored stories or file states could not be read gives.
+Error unreadable_history(const fs::path& db, const Xapian::Error& e) {
+  return Error{ErrorKind::kDatabase, db.string(), "", "cannot read what earlier runs stored (" + e.get_description() + ")",
+               "run cs-index --rebuild, or index into a new --db"};
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,194 @@
+#include "indexer/write/parallel_parts.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <thread>
+
+#include "common/failpoint.hpp"
+#include "common/threads.hpp"
+#include "indexer/analyse/stories.hpp"
+#include "indexer/write/incremental_run.hpp"
+#include "indexer/write/shards.hpp"
+
+namespace cs::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+IndexSummary& operator+=(IndexSummary& total, const IndexSummary& part) {
+  total.files += part.files;
+  total.read += part.read;
+  total.unchanged_files += part.unchanged_files;
+  total.skipped += part.skipped;
+  total.ignored += part.ignored;
+  total.added += part.added;
+  total.updated += part.updated;
+  total.removed += part.removed;
+  total.unchanged += part.unchanged;
+  total.passages += part.passages;
+  total.repeated_lines += part.repeated_lines;
+  total.bytes += part.bytes;
+  return total;
+}
+
+// One database of a run and the files that go to it.
+struct Part {
+  std::unique_ptr<DbWriter> writer;
+  std::vector<CrawlEntry> entries;
+};
+
+Result<std::vector<Part>> open_parts(const std::vector<fs::path>& paths) {
+  std::vector<Part> parts;
+  for (const fs::path& path : paths) {
+    auto writer = DbWriter::open(path);
+    if (!writer) return writer.error();
+    parts.push_back(Part{std::move(*writer), {}});
+  }
+  return parts;
+}
+
+// Indexes each part's files into its database, up to `jobs` parts at once, one thread each;
+// the caller's report is called by one thread at a time, its progress summed over the parts.
+Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport& report, std::vector<Part>& parts,
+                                 const Crawled& crawled, unsigned jobs) {
+  SharedStories stories;
+  for (Part& part : parts) {
+    try {
+      stories.load(part.writer->database());
+    } catch (const Xapian::Error& e) {
+      return unreadable_history(part.writer->path(), e);
+    }
+  }
+  if (parts.size() == 1) {
+    return run_incremental(options, report, *parts[0].writer, stories, jobs, parts[0].entries, crawled.folders);
+  }
+  // Threads left over when there are fewer parts than jobs go to each part's analysis.
+  const unsigned threads_per_part = std::max<unsigned>(1, jobs / static_cast<unsigned>(parts.size()));
+  std::mutex report_mutex;
+  std::vector<IndexProgress> progress(parts.size());
+  std::uintmax_t bytes_total = 0;
+  for (const CrawlEntry& entry : crawled.entries) bytes_total += entry.size;
+  std::vector<IndexReport> reports;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    IndexReport part_report;
+    part_report.warn = [&](const Error& error) {
+      const std::lock_guard<std::mutex> lock(report_mutex);
+      report.warn(error);
+    };
+    if (report.progress) {
+      part_report.progress = [&, i](const IndexProgress& p) {
+        const std::lock_guard<std::mutex> lock(report_mutex);
+        progress[i] = p;
+        IndexProgress sum;
+        for (const IndexProgress& each : progress) {
+          sum.files_done += each.files_done;
+          sum.bytes_done += each.bytes_done;
+        }
+        sum.files_total = crawled.entries.size();
+        sum.bytes_total = bytes_total;
+        report.progress(sum);
+      };
+    }
+    if (report.file_done) {
+      part_report.file_done = [&](std::string_view action, const std::string& path, std::size_t articles) {
+        const std::lock_guard<std::mutex> lock(report_mutex);
+        report.file_done(action, path, articles);
+      };
+    }
+    reports.push_back(std::move(part_report));
+  }
+  std::vector<std::optional<Result<IndexSummary>>> results(parts.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&](unsigned) {
+    for (std::size_t i = next++; i < parts.size(); i = next++) {
+      results[i] = run_incremental(options, reports[i], *parts[i].writer, stories, threads_per_part, parts[i].entries,
+                                   crawled.folders);
+    }
+  };
+  if (Status ran = run_on_threads(static_cast<unsigned>(std::min<std::size_t>(jobs, parts.size())), work); !ran) {
+    return ran.error();
+  }
+  IndexSummary total;
+  for (auto& result : results) {
+    if (!*result) return result->error();
+    total += **result;
+  }
+  // The searcher reads the stemmers in use from the first shard it opens (Xapian reads
+  // metadata so): every part records all of them.
+  std::set<std::string> languages;
+  for (const Part& part : parts) languages.insert(part.writer->stem_languages().begin(), part.writer->stem_languages().end());
+  for (Part& part : parts) {
+    for (const std::string& language : languages) part.writer->note_stem_language(language);
+    if (Status committed = part.writer->commit(); !committed) return committed.error();
+  }
+  return total;
+}
+
+}  // namespace
+
+Status clear_for_killed_build(DbFolder& folder, const fs::path& parts_dir) {
+  if (!is_sharded(parts_dir)) return ok_status();
+  // Only parts cs-index made, checked before the database beside them is cleared.
+  if (const FolderKind parts = inspect_folder(parts_dir); parts != FolderKind::kOurs) {
+    Error refused = refusal(parts_dir, parts);
+    refused.hint = "cs-index keeps the parts of a parallel build there and did not make this folder; move or "
+                   "delete it, then run cs-index again";
+    return refused;
+  }
+  return folder.clear_tables();
+}
+
+unsigned effective_jobs(const IndexOptions& options) {
+  if (options.jobs > 0) return options.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+Result<IndexSummary> index_single(const IndexOptions& options, const IndexReport& report,
+                                  std::unique_ptr<DbWriter> writer, const Crawled& crawled) {
+  std::vector<Part> parts;
+  parts.push_back(Part{std::move(writer), crawled.entries});
+  return index_parts(options, report, parts, crawled, effective_jobs(options));
+}
+
+Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport& report,
+                                  const std::vector<fs::path>& paths, const Crawled& crawled) {
+  auto parts = open_parts(paths);
+  if (!parts) return parts.error();
+  for (const CrawlEntry& entry : crawled.entries) {
+    (*parts)[shard_of(entry.path.string(), parts->size())].entries.push_back(entry);
+  }
+  return index_parts(options, report, *parts, crawled, effective_jobs(options));
+}
+
+Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport& report, const Crawled& crawled,
+                                  DbFolder& dest, bool resume) {
+  const fs::path parts_dir = dest.path() / kPartsFolder;
+  if (!resume) {
+    if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
+  }
+  auto parts_folder = DbFolder::claim(parts_dir);
+  if (!parts_folder) return parts_folder.error();
+  auto paths = is_sharded(parts_dir) ? shard_paths(parts_dir) : create_shards(parts_dir, effective_jobs(options));
+  if (!paths) return paths.error();
+  IndexOptions part_options = options;
+  part_options.db = parts_dir;
+  auto summary = index_shards(part_options, report, *paths, crawled);
+  if (!summary) return summary;
+  const fs::path merged = parts_dir / "merged";
+  std::error_code ec;
+  fs::remove_all(merged, ec);  // what a merge cut short left, inside the claimed parts folder
+  if (Status made = merge_databases(*paths, merged); !made) return made.error();
+  failpoint("merged");
+  if (Status adopted = dest.adopt_tables(merged); !adopted) return adopted.error();
+  parts_folder->reset();
+  if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
+  return summary;
+}
+
+}  // namespace cs::indexer

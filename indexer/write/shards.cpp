@@ -1,0 +1,105 @@
+#include "indexer/write/shards.hpp"
+
+#include <xapian.h>
+#include <xxhash.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "common/schema.hpp"
+#include "indexer/write/db_folder.hpp"
+
+namespace cs::indexer {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kShardFolderPrefix = "shard-";
+
+Error layout_error(const fs::path& db, std::string reason, std::string hint) {
+  return Error{ErrorKind::kDatabase, db.string(), "", std::move(reason), std::move(hint)};
+}
+
+// Keeps the first value of a metadata key the parts share, except the stemmers in use: a
+// merged database was stemmed with every part's.
+class MetadataJoiner : public Xapian::Compactor {
+ public:
+  std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
+    // Xapian passes the key as stored, after a prefix of its own.
+    const std::string_view wanted = schema::kStemLanguagesKey;
+    if (key.size() < wanted.size() || key.compare(key.size() - wanted.size(), wanted.size(), wanted) != 0) return tags[0];
+    std::set<std::string> languages;
+    for (size_t i = 0; i < num_tags; ++i) {
+      for (std::string& language : schema::split_list(tags[i])) languages.insert(std::move(language));
+    }
+    return schema::join_list(std::vector<std::string>(languages.begin(), languages.end()));
+  }
+};
+
+}  // namespace
+
+bool is_sharded(const fs::path& db) {
+  std::error_code ec;
+  return fs::is_regular_file(db / kStubFile, ec);
+}
+
+Result<std::vector<fs::path>> shard_paths(const fs::path& db) {
+  std::ifstream stub(db / kStubFile);
+  if (!stub) return layout_error(db, "cannot read its stub file " + std::string(kStubFile), "check permissions");
+  std::vector<fs::path> shards;
+  std::string line;
+  while (std::getline(stub, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream words(line);
+    std::string backend, name;
+    words >> backend >> name;
+    const bool own_shard = backend == "auto" && name.rfind(kShardFolderPrefix, 0) == 0 &&
+                           name.find('/') == std::string::npos;
+    if (!own_shard) {
+      return layout_error(db, "stub file line '" + line + "' is not one of cs-index's shards",
+                          "cs-index writes only the shard folders it made; index into each database on its own");
+    }
+    shards.push_back(db / name);
+  }
+  if (shards.empty()) return layout_error(db, "stub file names no shards", "run cs-index --rebuild --shards N");
+  return shards;
+}
+
+Result<std::vector<fs::path>> create_shards(const fs::path& db, std::size_t shards) {
+  if (!holds_only_marker(db)) {
+    return layout_error(db, "folder is not empty", "pass --db with a new or empty folder, or use --rebuild");
+  }
+  std::vector<fs::path> paths;
+  std::ofstream stub(db / kStubFile, std::ios::trunc);
+  stub << "# The shards of one cs-search database (a Xapian stub file); written by cs-index --shards.\n";
+  for (std::size_t i = 1; i <= shards; ++i) {
+    const std::string name = std::string(kShardFolderPrefix) + std::to_string(i);
+    stub << "auto " << name << '\n';
+    paths.push_back(db / name);
+  }
+  stub.close();
+  if (!stub) return layout_error(db, "cannot write its stub file " + std::string(kStubFile), "check free disk space");
+  return paths;
+}
+
+std::size_t shard_of(const std::string& path, std::size_t shards) {
+  return shards <= 1 ? 0 : static_cast<std::size_t>(XXH3_64bits(path.data(), path.size()) % shards);
+}
+
+Status merge_databases(const std::vector<fs::path>& parts, const fs::path& dest) {
+  try {
+    Xapian::Database sources;
+    for (const fs::path& part : parts) sources.add_database(Xapian::Database(part.string()));
+    MetadataJoiner joiner;
+    sources.compact(dest.string(), 0, 0, joiner);
+    return ok_status();
+  } catch (const Xapian::Error& e) {
+    return layout_error(dest, "cannot merge the parts of a parallel build (" + e.get_description() + ")",
+                        "check free disk space, or run with --jobs 1");
+  }
+}
+
+}  // namespace cs::indexer
