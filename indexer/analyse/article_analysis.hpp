@@ -14,6 +14,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
+#include "common/error.hpp"
 #include "indexer/analyse/article_document.hpp"
 
 namespace cs::indexer {
