@@ -59,6 +59,16 @@ class IndexUnderStress : public ::testing::Test {
   static std::vector<std::string> index_args(const std::string& db) {
     return {"--db", db, "--jobs", "1", "--quiet", corpus().string()};
   }
+  // A database of one article at `db`, and the arguments that rebuild it from the whole corpus.
+  static std::vector<std::string> one_article_then_rebuild(const TempDir& dir, const std::string& db) {
+    const fs::path part = dir / "part";
+    fs::create_directories(part);
+    fs::copy_file(corpus() / "a1.txt", part / "a1.txt");
+    EXPECT_EQ(run_cli(cs_index_binary(), {"--db", db, "--quiet", part.string()}).exit_code, 0);
+    std::vector<std::string> rebuild = index_args(db);
+    rebuild.insert(rebuild.begin(), "--rebuild");
+    return rebuild;
+  }
   // Every file its own batch, so commit N holds the first N files of the crawl.
   static std::vector<std::string> file_by_file(const std::string& db) {
     std::vector<std::string> args = index_args(db);
@@ -137,12 +147,7 @@ TEST_F(IndexUnderStress, ASecondCsIndexIsRefusedWithTheFirstOnesPidWhileSearches
 TEST_F(IndexUnderStress, ARebuildKilledBeforeItsSwapLeavesTheOldDatabaseAndTheNextRebuildSwaps) {
   TempDir dir;
   const std::string db = (dir / "db").string();
-  const fs::path part = dir / "part";
-  fs::create_directories(part);
-  fs::copy_file(corpus() / "a1.txt", part / "a1.txt");
-  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, "--quiet", part.string()}).exit_code, 0);
-  std::vector<std::string> rebuild = index_args(db);
-  rebuild.insert(rebuild.begin(), "--rebuild");
+  const std::vector<std::string> rebuild = one_article_then_rebuild(dir, db);
   const CliResult killed = run_cli(cs_index_binary(), rebuild, failpoint("rebuild-swap:1"));
   ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err;
   EXPECT_EQ(article_ids(db).size(), 1u) << "the old database is untouched";
@@ -156,12 +161,7 @@ TEST_F(IndexUnderStress, ARebuildKilledBeforeItsSwapLeavesTheOldDatabaseAndTheNe
 TEST_F(IndexUnderStress, ARebuildKilledAfterItsSwapLeavesTheNewDatabase) {
   TempDir dir;
   const std::string db = (dir / "db").string();
-  const fs::path part = dir / "part";
-  fs::create_directories(part);
-  fs::copy_file(corpus() / "a1.txt", part / "a1.txt");
-  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, "--quiet", part.string()}).exit_code, 0);
-  std::vector<std::string> rebuild = index_args(db);
-  rebuild.insert(rebuild.begin(), "--rebuild");
+  const std::vector<std::string> rebuild = one_article_then_rebuild(dir, db);
   const CliResult killed = run_cli(cs_index_binary(), rebuild, failpoint("rebuild-swapped:1"));
   ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err;
   EXPECT_EQ(article_ids(db), article_ids(clean_db())) << "the rebuilt database is in place";

@@ -1,6 +1,7 @@
 // Runs the real cs-search over a database cs-index built from the bundled corpus, and checks
 // what a user sees: ranking, formats, batch runs, exit codes and one-line errors.
 #include <gmock/gmock.h>
+#include <cmath>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -279,6 +280,20 @@ TEST_F(CsSearchCli, AFolderThatIsNotADatabaseIsAnError) {
   const CliResult r = run_cli(cs_search_binary(), {"--db", dir.path().string(), "Taiwan"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("not a cs-search database"));
+}
+
+TEST_F(CsSearchCli, EveryBm25SettingItAcceptsGivesFiniteScores) {
+  // k1 = 0, and b = 1 on passages without a query stem, once made a passage's BM25 0/0.
+  for (const char* bm25 : {"0,0.75", "1.2,1", "0,1", "1.2,0"}) {
+    const CliResult r = search({"--format", "jsonl", "--explain", "--bm25", bm25, "phone call"});
+    ASSERT_EQ(r.exit_code, 0) << bm25 << ": " << r.err;
+    const auto hits = jsonl(r.out);
+    ASSERT_FALSE(hits.empty()) << bm25;
+    for (const auto& hit : hits) {
+      ASSERT_TRUE(hit["score"].is_number()) << bm25 << ": " << hit.dump();
+      EXPECT_TRUE(std::isfinite(hit["score"].get<double>())) << bm25;
+    }
+  }
 }
 
 TEST_F(CsSearchCli, ExplainShowsEveryScoreComponentAndTheirSumIsTheScore) {
