@@ -33,11 +33,6 @@ bool is_xapian_file(const std::string& name) {
   return name.starts_with("iamglass") || name.ends_with(".glass") || name == "flintlock";
 }
 
-bool is_shard_name(const std::string& name) {
-  return name.size() > 6 && name.starts_with("shard-") &&
-         name.find_first_not_of("0123456789", 6) == std::string::npos;
-}
-
 // A database written by a cs-index from before the marker: only Xapian's files and the pid
 // file, and cs-index's schema key in its metadata.
 bool is_unmarked_single_database(const fs::path& path) {
@@ -64,7 +59,7 @@ bool is_unmarked_sharded_database(const fs::path& path) {
   for (const fs::directory_entry& entry : fs::directory_iterator(path, ec)) {
     const std::string name = entry.path().filename().string();
     if (name == kStubFile || name == kWriterPidFile) continue;
-    if (!is_shard_name(name) || !entry.is_directory(ec)) return false;
+    if (!is_shard_folder_name(name) || !entry.is_directory(ec)) return false;
     const FolderKind shard = inspect_folder(entry.path());
     if (shard != FolderKind::kOurs && shard != FolderKind::kOursBeforeMarker) return false;
     has_shard = true;
@@ -225,13 +220,9 @@ Status remove_own_folder(const fs::path& path) {
                    "run cs-index again";
     return refused;
   }
-  // Held while deleting, so a folder another cs-index is still working in is left alone.
-  const int fd = ::open((path / kDatabaseMarker).c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd >= 0 && ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    ::close(fd);
-    return Error{ErrorKind::kLocked, path.string(), "", "is in use by another cs-index",
-                 "wait for it to finish, then run cs-index again"};
-  }
+  // Claimed (locked) while deleting, so a folder another cs-index is still working in is left alone.
+  auto held = DbFolder::claim(path);
+  if (!held) return held.error();
   // Everything but the marker first: a deletion cut short leaves a folder still marked ours.
   std::error_code ec;
   for (fs::directory_iterator it(path, ec), end; !ec && it != end; it.increment(ec)) {
@@ -240,7 +231,6 @@ Status remove_own_folder(const fs::path& path) {
   }
   if (!ec) fs::remove(path / kDatabaseMarker, ec);
   if (!ec) fs::remove(path, ec);
-  if (fd >= 0) ::close(fd);
   if (ec) return folder_error(path, "cannot delete (" + ec.message() + ")", "check permissions, then delete it by hand");
   return ok_status();
 }

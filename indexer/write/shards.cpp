@@ -41,6 +41,11 @@ class MetadataJoiner : public Xapian::Compactor {
 
 }  // namespace
 
+bool is_shard_folder_name(std::string_view name) {
+  return name.size() > kShardFolderPrefix.size() && name.starts_with(kShardFolderPrefix) &&
+         name.find_first_not_of("0123456789", kShardFolderPrefix.size()) == std::string_view::npos;
+}
+
 bool is_sharded(const fs::path& db) {
   std::error_code ec;
   return fs::is_regular_file(db / kStubFile, ec);
@@ -56,8 +61,7 @@ Result<std::vector<fs::path>> shard_paths(const fs::path& db) {
     std::istringstream words(line);
     std::string backend, name;
     words >> backend >> name;
-    const bool own_shard = backend == "auto" && name.rfind(kShardFolderPrefix, 0) == 0 &&
-                           name.find('/') == std::string::npos;
+    const bool own_shard = backend == "auto" && is_shard_folder_name(name);
     if (!own_shard) {
       return layout_error(db, "stub file line '" + line + "' is not one of cs-index's shards",
                           "cs-index writes only the shard folders it made; index into each database on its own");

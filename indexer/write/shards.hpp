@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/error.hpp"
@@ -18,6 +19,9 @@
 namespace cs::indexer {
 
 inline constexpr const char* kStubFile = "XAPIANDB";
+
+// True for the name of a shard folder cs-index makes: "shard-" and a number.
+bool is_shard_folder_name(std::string_view name);
 
 // True when `db` is a folder with a stub file (a sharded database).
 bool is_sharded(const std::filesystem::path& db);
