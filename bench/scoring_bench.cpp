@@ -44,8 +44,8 @@
 #include "common/passage_terms.hpp"
 #include "common/terminal.hpp"
 #include "indexer/analyse/passages.hpp"
-#include "searcher/candidates.hpp"
-#include "searcher/passage_scoring.hpp"
+#include "searcher/rank/candidates.hpp"
+#include "searcher/rank/passage_scoring.hpp"
 
 namespace cs::bench {
 namespace {
