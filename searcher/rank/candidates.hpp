@@ -1,6 +1,6 @@
 // The second stage between Xapian and the scoring loop, as pure functions over arrays (no
 // Xapian, no I/O): the passages of the articles it re-ranks made into the loop's candidates,
-// and the kernel that scores them in three passes. retrieve.cpp feeds them what Xapian read;
+// and the kernel that scores them in three passes. second_stage.cpp feeds them what Xapian read;
 // bench/scoring_bench and the tests feed them directly, so both run what cs-search runs.
 #pragma once
 

@@ -3,7 +3,7 @@
 // candidate and signal by signal. The inputs keep k1 above 0 and b below 1 (see the note in
 // passage_scoring_reference_test.cpp), and one query stem a position: where an index has two
 // (a word and its alternative form), a stretch keeps one of them, the later after
-// retrieve.cpp's sort by position, which does not keep the order of equal positions.
+// second_stage.cpp's sort by position, which does not keep the order of equal positions.
 #include "searcher/rank/candidates.hpp"
 
 #include <gtest/gtest.h>

@@ -36,7 +36,7 @@ struct ScoringInput {
 ScoringInput make_input(std::uint32_t n);
 
 // The second stage's input before assembly: a query and the articles it re-ranks, as
-// retrieve.cpp has them after reading Xapian (at most one query stem a position).
+// second_stage.cpp has them after reading Xapian (at most one query stem a position).
 struct ArticlesInput {
   std::uint32_t seed = 0;
   std::vector<std::vector<std::uint32_t>> terms;
