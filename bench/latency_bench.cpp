@@ -25,8 +25,8 @@
 #include "common/passage_record.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
-#include "searcher/facets.hpp"
-#include "searcher/filters.hpp"
+#include "searcher/query/filters.hpp"
+#include "searcher/retrieve/facets.hpp"
 #include "searcher/session.hpp"
 
 namespace cs::bench {

@@ -44,8 +44,8 @@
 #include "common/passage_terms.hpp"
 #include "common/terminal.hpp"
 #include "indexer/analyse/passages.hpp"
-#include "searcher/candidates.hpp"
-#include "searcher/passage_scoring.hpp"
+#include "searcher/rank/candidates.hpp"
+#include "searcher/rank/passage_scoring.hpp"
 
 namespace cs::bench {
 namespace {
@@ -120,7 +120,7 @@ std::unordered_set<std::uint32_t> common_stems(double share) {
   return common;
 }
 
-// One query and the second stage's input for it, as retrieve.cpp has it after reading Xapian.
+// One query and the second stage's input for it, as second_stage.cpp has it after reading Xapian.
 struct PreparedQuery {
   std::vector<std::vector<std::uint32_t>> terms;
   std::vector<ArticleTermsRange> ranges;
@@ -187,7 +187,7 @@ std::vector<PreparedQuery> queries_of(std::size_t terms, std::size_t candidates)
   return out;
 }
 
-// A hash no term of `query` may match: what retrieve.cpp writes between a stretch's stems.
+// A hash no term of `query` may match: what second_stage.cpp writes between a stretch's stems.
 std::uint32_t filler_of(const searcher::ScoringQuery& query) {
   std::uint32_t filler = 0;
   while (query.may_match(filler)) ++filler;

@@ -108,8 +108,8 @@ FacetKey decode_facet_key(std::string_view encoded);
 // read as "title" at a glance (title words have their own prefix, so phrases never mix them).
 inline constexpr Xapian::termpos kTitlePositionBase = 100000;
 // An article's other titles (Article::other_titles) follow its title, each this many
-// positions after the one before, wider than the widest NEAR window (searcher/query.cpp's
-// kMaxNearWindow), so neither a phrase nor NEAR joins words of two titles.
+// positions after the one before, wider than the widest NEAR window (kMaxNearWindow,
+// searcher/query/query_lexer.hpp), so neither a phrase nor NEAR joins words of two titles.
 inline constexpr Xapian::termpos kOtherTitleGap = 1000;
 
 // Xapian refuses terms longer than 245 bytes; a boolean term built from a longer value is

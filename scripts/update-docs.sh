@@ -2,7 +2,7 @@
 # Rewrites the README's command reference from the programs' own manuals (their
 # --generate markdown): the block between each program's BEGIN and END markers. The test
 # DocsCli.TheReadmeReferenceIsWhatTheProgramsGenerate fails until this is run after a change
-# to an option or to a manual (indexer/manual.cpp, searcher/manual.cpp).
+# to an option or to a manual (indexer/manual.cpp, searcher/cli/manual.cpp).
 #   scripts/update-docs.sh [BUILD_DIR]     # default build/; build it first
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -12,7 +12,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/passage_record.hpp"
-#include "searcher/signals.hpp"
+#include "searcher/rank/signals.hpp"
 
 namespace cs::searcher {
 

@@ -11,8 +11,8 @@
 
 #include "common/analyzer.hpp"
 #include "common/error.hpp"
+#include "searcher/rank/signals.hpp"
 #include "searcher/results.hpp"
-#include "searcher/signals.hpp"
 
 namespace cs::searcher {
 

@@ -1,6 +1,6 @@
 #include "searcher/searcher.hpp"
 
-#include "searcher/filters.hpp"
+#include "searcher/query/filters.hpp"
 #include "searcher/session.hpp"
 
 namespace cs::searcher {

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "searcher/query/synonyms.hpp"
 #include "searcher/results.hpp"
 #include "searcher/search_request.hpp"
-#include "searcher/synonyms.hpp"
 
 namespace cs::searcher {
 

@@ -3,7 +3,7 @@
 #include <map>
 
 #include "common/language.hpp"
-#include "searcher/snippet.hpp"
+#include "searcher/present/snippet.hpp"
 
 namespace cs::searcher {
 

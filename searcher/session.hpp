@@ -13,10 +13,10 @@
 #include <vector>
 
 #include "common/analyzer.hpp"
+#include "searcher/query/synonyms.hpp"
 #include "searcher/results.hpp"
-#include "searcher/retrieve.hpp"
+#include "searcher/retrieve/retrieve.hpp"
 #include "searcher/search_request.hpp"
-#include "searcher/synonyms.hpp"
 
 namespace cs::searcher {
 

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "common/analyzer.hpp"
-#include "searcher/query.hpp"
+#include "searcher/query/query.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static cs::Analyzer analyzer;

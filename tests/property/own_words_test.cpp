@@ -12,7 +12,7 @@
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
 #include "indexer/index_run.hpp"
-#include "searcher/query.hpp"
+#include "searcher/query/query.hpp"
 #include "support/test_support.hpp"
 
 namespace cs {

@@ -1,0 +1,163 @@
+#include "searcher/cli/evaluation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <cstdio>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "common/terminal.hpp"
+
+namespace cs::searcher {
+
+Result<Qrels> parse_qrels(std::istream& in, const std::string& name) {
+  Qrels qrels;
+  std::size_t line_number = 0;
+  for (std::string line; std::getline(in, line);) {
+    ++line_number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos || line[line.find_first_not_of(" \t")] == '#') continue;
+    std::istringstream fields(line);
+    std::string qid, iteration, docno, grade_text, extra;
+    fields >> qid >> iteration >> docno >> grade_text;
+    int grade = 0;
+    bool numeric = !grade_text.empty();
+    try {
+      std::size_t used = 0;
+      grade = std::stoi(grade_text, &used);
+      numeric = used == grade_text.size();
+    } catch (const std::exception&) {
+      numeric = false;
+    }
+    if (docno.empty() || !numeric || (fields >> extra)) {
+      return Error{ErrorKind::kUsage, name, "line " + std::to_string(line_number),
+                   "not a qrels line (QID ITERATION DOCNO GRADE)", "fix or remove the line"};
+    }
+    qrels[qid][docno] = grade;
+  }
+  return qrels;
+}
+
+namespace {
+
+// The article a docno belongs to: "A#3" (a passage) -> "A"; an article id is its own.
+std::string_view article_of(std::string_view docno) {
+  const std::size_t hash = docno.rfind('#');
+  return hash == std::string_view::npos ? docno : docno.substr(0, hash);
+}
+
+}  // namespace
+
+Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments) {
+  Measures m;
+  // A run shows one passage per article, so an article counts once, at its best grade.
+  std::map<std::string_view, int> best_per_article;
+  for (const auto& [docno, grade] : judgments) {
+    int& best = best_per_article[article_of(docno)];
+    best = std::max(best, grade);
+  }
+  std::vector<int> relevant_grades;
+  for (const auto& [article, grade] : best_per_article) {
+    if (grade > 0) relevant_grades.push_back(grade);
+  }
+  if (relevant_grades.empty()) return m;
+  const std::size_t depth = std::min(ranking.size(), kEvaluationDepth);
+  // A passage judged on its own has its grade; otherwise its article's, when judged whole.
+  const auto grade_of = [&](const std::string& docno) {
+    auto found = judgments.find(docno);
+    if (found == judgments.end()) found = judgments.find(std::string(article_of(docno)));
+    return found == judgments.end() ? 0 : found->second;
+  };
+  double dcg = 0, precision_sum = 0;
+  std::size_t found_relevant = 0;
+  for (std::size_t i = 0; i < depth; ++i) {
+    const int grade = grade_of(ranking[i]);
+    if (grade <= 0) continue;
+    ++found_relevant;
+    const double rank = static_cast<double>(i + 1);
+    if (i < 10) {
+      if (m.mrr_at_10 == 0) m.mrr_at_10 = 1.0 / rank;
+      dcg += grade / std::log2(rank + 1);
+    }
+    precision_sum += static_cast<double>(found_relevant) / rank;
+  }
+  std::sort(relevant_grades.begin(), relevant_grades.end(), std::greater<>());
+  double ideal = 0;
+  for (std::size_t i = 0; i < relevant_grades.size() && i < 10; ++i) {
+    ideal += relevant_grades[i] / std::log2(static_cast<double>(i) + 2);
+  }
+  m.ndcg_at_10 = dcg / ideal;
+  const auto relevant = static_cast<double>(relevant_grades.size());
+  m.recall_at_100 = static_cast<double>(found_relevant) / relevant;
+  m.average_precision = precision_sum / relevant;
+  return m;
+}
+
+Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std::string>>>& run, const Qrels& qrels) {
+  Evaluation evaluation;
+  for (const auto& [qid, ranking] : run) {
+    const auto judged = qrels.find(qid);
+    const bool has_relevant = judged != qrels.end() &&
+                              std::any_of(judged->second.begin(), judged->second.end(),
+                                          [](const auto& entry) { return entry.second > 0; });
+    if (!has_relevant) {
+      ++evaluation.unjudged_queries;
+      continue;
+    }
+    evaluation.queries.emplace_back(qid, measure(ranking, judged->second));
+  }
+  if (evaluation.queries.empty()) return evaluation;
+  for (const auto& [qid, m] : evaluation.queries) {
+    evaluation.mean.mrr_at_10 += m.mrr_at_10;
+    evaluation.mean.ndcg_at_10 += m.ndcg_at_10;
+    evaluation.mean.recall_at_100 += m.recall_at_100;
+    evaluation.mean.average_precision += m.average_precision;
+  }
+  const auto n = static_cast<double>(evaluation.queries.size());
+  evaluation.mean.mrr_at_10 /= n;
+  evaluation.mean.ndcg_at_10 /= n;
+  evaluation.mean.recall_at_100 /= n;
+  evaluation.mean.average_precision /= n;
+  return evaluation;
+}
+
+namespace {
+
+nlohmann::json measures_object(const Measures& m) {
+  return {{"mrr@10", m.mrr_at_10}, {"ndcg@10", m.ndcg_at_10}, {"recall@100", m.recall_at_100}, {"map", m.average_precision}};
+}
+
+std::string row(std::string_view label, const Measures& m) {
+  char buffer[160];
+  std::snprintf(buffer, sizeof buffer, "%-24.24s %7.4f %7.4f %10.4f %7.4f\n", std::string(label).c_str(), m.mrr_at_10,
+                m.ndcg_at_10, m.recall_at_100, m.average_precision);
+  return buffer;
+}
+
+}  // namespace
+
+void write_evaluation(std::ostream& out, const Evaluation& evaluation, std::string_view format) {
+  if (format == "json") {
+    nlohmann::json queries = nlohmann::json::array();
+    for (const auto& [qid, m] : evaluation.queries) {
+      nlohmann::json entry = measures_object(m);
+      entry["qid"] = qid;
+      queries.push_back(std::move(entry));
+    }
+    const nlohmann::json document = {{"queries", std::move(queries)},
+                                     {"judged_queries", evaluation.queries.size()},
+                                     {"unjudged_queries", evaluation.unjudged_queries},
+                                     {"mean", measures_object(evaluation.mean)}};
+    out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    return;
+  }
+  out << "qid                       MRR@10 nDCG@10 Recall@100     MAP\n";
+  for (const auto& [qid, m] : evaluation.queries) out << row(terminal::sanitize_line(qid), m);
+  out << row("mean of " + std::to_string(evaluation.queries.size()) + " queries", evaluation.mean);
+  if (evaluation.unjudged_queries > 0) {
+    out << evaluation.unjudged_queries << " queries without relevant judgments left out\n";
+  }
+}
+
+}  // namespace cs::searcher

@@ -1,0 +1,290 @@
+// cs-search: ranked passages for a query, or for every query of a batch file.
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <thread>
+
+#include "common/command_line.hpp"
+#include "common/db_location.hpp"
+#include "common/exception_error.hpp"
+#include "common/exit_codes.hpp"
+#include "common/failpoint.hpp"
+#include "common/terminal.hpp"
+#include "common/threads.hpp"
+#include "searcher/cli/batch.hpp"
+#include "searcher/cli/evaluation.hpp"
+#include "searcher/cli/manual.hpp"
+#include "searcher/output/result_writer.hpp"
+#include "searcher/search_request.hpp"
+#include "searcher/searcher.hpp"
+
+namespace po = boost::program_options;
+
+namespace {
+
+bool use_color(const std::string& when) {
+  if (when == "always") return true;
+  if (when == "never") return false;
+  return cs::terminal::is_terminal(1) && std::getenv("NO_COLOR") == nullptr;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  cs::CommandLine command_line(cs::searcher::cs_search_manual());
+  std::vector<std::string> db_options;
+  std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
+  std::size_t limit = 10;
+  unsigned jobs = 1;
+  std::size_t rerank = 30;
+  std::string recency, qrels_file, bm25;
+  std::vector<std::string> weights;
+  bool explain = false;
+  cs::searcher::SearchFilters filters;
+  command_line.add_options()
+      ("db,d", po::value(&db_options)->value_name("DIR")->composing(),
+       "database to search: a folder, a sharded folder or a Xapian stub file (local and remote shards); repeat to search several as one")
+      ("limit,n", po::value(&limit)->value_name("N")->default_value(10), "articles to show per query")
+      ("format,f", po::value(&format)->value_name("FORMAT")->default_value("text"),
+       "text, json, jsonl, tsv or trec")
+      ("color", po::value(&color)->value_name("WHEN")->default_value("auto"), "auto, always or never")
+      ("batch,b", po::value(&batch_file)->value_name("FILE"), "run every query of FILE (- for standard input)")
+      ("jobs,j", po::value(&jobs)->value_name("N")->default_value(1),
+       "with --batch: answer N queries at once, a database handle each; the output keeps the batch's order")
+      ("run-tag", po::value(&run_tag)->value_name("TAG")->default_value("cs-search"), "run name in trec output")
+      ("since", po::value(&filters.since)->value_name("DATE"), "only articles from DATE on (YYYY, YYYY-MM, YYYY-MM-DD)")
+      ("until", po::value(&filters.until)->value_name("DATE"), "only articles up to DATE, inclusive")
+      ("source", po::value(&filters.sources)->value_name("NAME")->composing(), "only this source (repeat for any of several)")
+      ("author", po::value(&filters.authors)->value_name("NAME")->composing(), "only this author (repeatable)")
+      ("topic", po::value(&filters.topics)->value_name("TOPIC")->composing(), "only this topic or tag (repeatable)")
+      ("lang", po::value(&filters.langs)->value_name("LANG")->composing(), "only this language, e.g. en, zh (repeatable)")
+      ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date")
+      ("facets", po::value(&facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
+      ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
+      ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
+      ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
+      ("rerank", po::value(&rerank)->value_name("N")->default_value(30),
+       "rank the best N articles by their best passage's score; 0: articles by BM25 alone")
+      ("recency", po::value(&recency)->value_name("HALF_LIFE"),
+       "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
+      ("weight", po::value(&weights)->value_name("NAME=VALUE")->composing(),
+       "set a second-stage weight as --explain names it (repeatable), e.g. proximity=0.5")
+      ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters, for articles and passages (default 0.9,0.4)")
+      ("explain", po::bool_switch(&explain), "show how each hit's score was made")
+      ("qrels", po::value(&qrels_file)->value_name("QRELS"),
+       "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP)");
+  if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
+  if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
+  if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
+
+  std::string query;
+  for (const auto& word : command_line.operands()) {
+    if (!query.empty()) query.push_back(' ');
+    query.append(word);
+  }
+  const bool batch = command_line.given("batch");
+  const bool by_example = command_line.given("like");
+  if (static_cast<int>(batch) + static_cast<int>(!query.empty()) + static_cast<int>(by_example) > 1) {
+    return command_line.usage_error("give one of QUERY, --batch FILE or --like ARTICLE_ID");
+  }
+  if (!batch && !by_example && query.empty()) return command_line.usage_error("no query given");
+  if (jobs < 1 || jobs > 64) return command_line.usage_error("--jobs takes 1 to 64");
+  if (jobs > 1 && !batch) return command_line.usage_error("--jobs answers the queries of a --batch at once");
+
+  const auto sort_order = cs::searcher::parse_sort_order(sort);
+  if (!sort_order) return command_line.usage_error(sort_order.error().reason);
+  cs::Analyzer analyzer;
+  if (const auto checked = cs::searcher::check_filters(filters, analyzer); !checked) {
+    return command_line.usage_error(checked.error().reason + "; " + checked.error().hint);
+  }
+  // What every query asks besides its text: the options as plain values.
+  cs::searcher::SearchRequest request;
+  request.filters = filters;
+  request.sort = *sort_order;
+  request.limit = limit;
+  if (!facets.empty()) {
+    auto fields = cs::searcher::parse_facet_fields(facets);
+    if (!fields) return command_line.usage_error(fields.error().reason + "; " + fields.error().hint);
+    request.facets = std::move(*fields);
+  }
+  if (!histogram.empty()) {
+    auto period = cs::searcher::parse_period(histogram);
+    if (!period) return command_line.usage_error(period.error().reason);
+    request.histogram = *period;
+  }
+  cs::searcher::Synonyms synonym_rules;
+  if (!synonyms.empty()) {
+    auto loaded = cs::searcher::Synonyms::load(synonyms, analyzer);
+    if (!loaded) {
+      command_line.print(loaded.error());
+      return cs::exit_code::kError;
+    }
+    synonym_rules = std::move(*loaded);
+  }
+  if (rerank > 100000) return command_line.usage_error("--rerank takes a number from 0 to 100000");
+  request.ranking.second_stage = rerank > 0;
+  request.ranking.depth = rerank;
+  // An option value's error: its reason and, in brackets, what the option takes.
+  const auto bad_value = [&](const cs::Error& error) { return command_line.usage_error(error.reason + " (" + error.hint + ")"); };
+  if (auto parsed = cs::searcher::parse_weights(weights, request.ranking.weights)) {
+    request.ranking.weights = *parsed;
+  } else {
+    return bad_value(parsed.error());
+  }
+  if (!bm25.empty()) {
+    auto parsed = cs::searcher::parse_bm25(bm25);
+    if (!parsed) return bad_value(parsed.error());
+    request.ranking.bm25 = *parsed;
+  }
+  if (!recency.empty()) {
+    auto half_life = cs::searcher::parse_half_life(recency);
+    if (!half_life) return command_line.usage_error(half_life.error().reason);
+    if (rerank == 0) return command_line.usage_error("--recency needs the second stage (--rerank above 0)");
+    request.ranking.weights.recency_half_life_days = *half_life;
+    request.ranking.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())
+                                .time_since_epoch()
+                                .count();
+  }
+  if ((!facets.empty() || !histogram.empty()) && (format == "tsv" || format == "trec")) {
+    return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");
+  }
+
+  const bool evaluating = command_line.given("qrels");
+  cs::searcher::Qrels qrels;
+  std::vector<std::pair<std::string, std::vector<std::string>>> run;  // passage ids per query, for --qrels
+  if (evaluating) {
+    if (!batch) return command_line.usage_error("--qrels scores a --batch run");
+    if (format != "text" && format != "json") return command_line.usage_error("--qrels prints with --format text or json");
+    std::ifstream qrels_stream(qrels_file);
+    if (!qrels_stream) {
+      command_line.print(cs::Error{cs::ErrorKind::kIo, qrels_file, "", "cannot open qrels file", "check the path"});
+      return cs::exit_code::kError;
+    }
+    auto parsed = cs::searcher::parse_qrels(qrels_stream, qrels_file);
+    if (!parsed) {
+      command_line.print(parsed.error());
+      return cs::exit_code::kError;
+    }
+    qrels = std::move(*parsed);
+    request.limit = std::max(limit, cs::searcher::kEvaluationDepth);
+  }
+
+  cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag, explain};
+  auto writer = cs::searcher::make_result_writer(format, std::cout, writer_options);
+  if (!writer) return command_line.usage_error("--format takes one of " + std::string(cs::searcher::kFormats));
+
+  std::ifstream batch_stream;
+  std::istream* batch_input = &std::cin;
+  if (batch && batch_file != "-") {
+    batch_stream.open(batch_file);
+    if (!batch_stream) {
+      command_line.print(cs::Error{cs::ErrorKind::kIo, batch_file, "", "cannot open batch file", "check the path"});
+      return cs::exit_code::kError;
+    }
+    batch_input = &batch_stream;
+  }
+
+  std::vector<std::filesystem::path> dbs;
+  for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
+  if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
+  cs::failpoint("open-database");
+  std::vector<std::unique_ptr<cs::searcher::Searcher>> searchers;  // one a job
+  for (unsigned i = 0; i < jobs; ++i) {
+    auto searcher = cs::searcher::Searcher::open(dbs, synonym_rules);
+    if (!searcher) {
+      command_line.print(searcher.error());
+      return cs::exit_code::kError;
+    }
+    searchers.push_back(std::move(*searcher));
+  }
+
+  bool any_results = false;
+  bool any_errors = false;
+  request.highlight = writer->shows_highlights() && !evaluating;
+  if (by_example) request.like_article_id = like;
+  // What a query throws is its error, on whichever thread answers it.
+  const auto compute = [&](cs::searcher::Searcher& searcher, std::string qid,
+                           std::string text) -> cs::Result<cs::searcher::QueryResult> {
+    try {
+      cs::failpoint("query");
+      cs::searcher::SearchRequest one = request;
+      one.qid = std::move(qid);
+      one.query = std::move(text);
+      return searcher.search(one);
+    } catch (...) {
+      return cs::current_exception_error();
+    }
+  };
+  const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where) {
+    if (!result) {
+      cs::Error error = result.error();
+      if (!where.empty()) {
+        error.path = batch_file == "-" ? "<stdin>" : batch_file;
+        error.location = where + (error.location.empty() ? "" : ", " + error.location);
+      } else if (error.kind == cs::ErrorKind::kQuery) {
+        error.path = "query";
+      }
+      command_line.print(error);
+      any_errors = true;
+      return;
+    }
+    any_results = any_results || !result->results.hits.empty();
+    if (evaluating) {
+      auto& ranking = run.emplace_back(result->qid, std::vector<std::string>{}).second;
+      for (const auto& hit : result->results.hits) ranking.push_back(hit.record.passage_id);
+      return;
+    }
+    writer->write(*result);
+  };
+
+  if (batch) {
+    // Queries are answered a chunk at a time, `jobs` at once, and written in batch order.
+    // One thread answers each line as it comes (a batch on a pipe gets its answers at once).
+    struct Pending {
+      cs::searcher::BatchQuery query;
+      std::string where;
+      std::optional<cs::Result<cs::searcher::QueryResult>> result;
+    };
+    const std::size_t chunk_size = jobs == 1 ? 1 : 64 * std::size_t{jobs};
+    std::vector<Pending> chunk;
+    const auto answer_chunk = [&] {
+      std::atomic<std::size_t> next{0};
+      const auto work = [&](unsigned t) {
+        for (std::size_t i = next++; i < chunk.size(); i = next++) {
+          chunk[i].result = compute(*searchers[t], chunk[i].query.qid, chunk[i].query.text);
+        }
+      };
+      const cs::Status ran = cs::run_on_threads(static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, chunk.size()))), work);
+      if (!ran) {  // a thread failed before it took a query; the others answered them all
+        command_line.print(ran.error());
+        any_errors = true;
+      }
+      for (Pending& pending : chunk) emit(std::move(*pending.result), pending.where);
+      chunk.clear();
+    };
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(*batch_input, line);) {
+      ++line_number;
+      if (auto item = cs::searcher::parse_batch_line(line, line_number)) {
+        chunk.push_back(Pending{std::move(*item), "line " + std::to_string(line_number), std::nullopt});
+        if (chunk.size() == chunk_size) answer_chunk();
+      }
+    }
+    answer_chunk();
+  } else {
+    emit(compute(*searchers[0], "1", query), "");
+  }
+  if (evaluating) {
+    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels), format);
+  } else {
+    writer->finish();
+  }
+  std::cout.flush();
+  if (any_errors) return cs::exit_code::kError;
+  return any_results ? cs::exit_code::kSuccess : cs::exit_code::kNoResults;
+} catch (...) {  // ICU without its data, out of memory, a Xapian error no part caught
+  return cs::report_uncaught_exception("cs-search");
+}

@@ -1,0 +1,140 @@
+#include "searcher/cli/manual.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+constexpr std::string_view kDescription = R"(Ranked passages for a query: the best passage of each matching story, with its title,
+source, date and file, and the query's words highlighted. The database is the one
+cs-index wrote.)";
+
+constexpr std::string_view kQuerySyntax = R"(- words: any form with the same stem ("calls" finds "call"), in the text or the title;
+  articles matching more of them rank first (BM25), each shown by its best passage.
+- "a phrase": the words side by side in this order, each in any form with the same
+  stem; "word": that word as written.
+- +word: the article must contain it. -word, NOT word: the article must not.
+- a AND b, a OR b, ( ): both; either; grouping. Operators are upper case.
+- a NEAR b, a NEAR/3 b: within 10 (or 3) words of each other.
+- tariff*: words starting so (the 200 most frequent).
+- title:word, title:"a phrase": in the title only.
+- source:CNN, author:"Jane Doe", topic:trade, lang:en: narrow the words beside them.
+- date:2021, date:2021-02..2021-06, date:2021.., date:..2021-06-30: published in that
+  span (inclusive).
+
+Case, accents and traditional/simplified Chinese are folded; US and U.S. are an acronym
+(us is the word); Ing-wen also finds Ingwen; each article is stemmed in its own language.
+A malformed query is a one-line error naming the column, with exit status 2.)";
+
+constexpr std::string_view kFilters = R"(--since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both inclusive); --source,
+--author, --topic and --lang take a value each and may be repeated (any of them matches);
+different options must all hold. --sort date lists oldest first, --sort -date newest
+first. --facets and --histogram count every matching article once, whatever --limit
+shows.)";
+
+constexpr std::string_view kRanking = R"(Xapian ranks articles by BM25 (--bm25 K1,B, default 0.9,0.4) and keeps each story's
+best: near-duplicate articles saved from several outlets are one story, shown once with
+"also in". Every passage of the best --rerank N stories is then scored by its own BM25,
+proximity, phrase, title, position and, with --recency HALF_LIFE, recency; each article
+shows its best passage and the articles are ranked by it. --weight NAME=VALUE changes a
+signal's weight and --explain shows each hit's components. When a query finds nothing, a
+spelling suggestion from the index's own words is printed.)";
+
+constexpr std::string_view kFormats = R"(- text: title, source, date, file and a snippet with the matches highlighted (colour on a
+  terminal; --color, NO_COLOR).
+- json: one document with every hit; jsonl: one object per hit, and one more line for
+  facets. Fields: qid, rank, score, article_id, passage_id, passage_index, title, source,
+  author, date, url, path, lang, topics, preview, more_passages, also_in, passage,
+  highlights, snippet (highlights and snippet are byte offsets into passage). A value the
+  article does not have (title, source, author, date, url, lang) is null, not "".
+- tsv: a header row, then one row per hit.
+- trec: QID Q0 ARTICLE_ID RANK SCORE RUNTAG, for trec_eval.
+
+Text from documents is sanitised before it reaches a terminal.)";
+
+constexpr std::string_view kMore = R"(--synonyms FILE: one rule a line, "china, prc" (each finds the other) or
+"potus => president" (one way); # starts a comment.
+
+--like ARTICLE_ID (as printed in jsonl or trec output) finds articles that use the same
+telling words, by Xapian's relevance feedback; filters and --facets apply too.)";
+
+constexpr std::string_view kBatch = R"(--batch FILE runs one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is then the
+line number); blank lines and lines starting with # are skipped; FILE - reads standard
+input. --jobs N answers N queries at once; the output keeps the batch's order.
+
+With --qrels QRELS (TREC judgments, "QID 0 DOCNO GRADE", DOCNO an article id or one
+passage's "ARTICLE_ID#INDEX"), the run is scored instead of printed: MRR@10, nDCG@10,
+Recall@100 and MAP per query and their mean, as trec_eval computes them over the top 100
+hits.)";
+
+constexpr std::string_view kDatabases = R"(Several --db are searched as one collection. A --db may be a database folder, a sharded
+folder (cs-index --shards) or a Xapian stub file listing databases, one a line: local
+("auto PATH") or remote ("remote HOST:PORT", served by xapian-tcpsrv). Rankings, filters,
+facets and story collapsing are those of one database holding everything; spelling
+suggestions come from local databases only.)";
+
+constexpr std::string_view kExitStatus = R"(- 0: results found.
+- 1: no results.
+- 2: a usage, query or database error (no database yet: run cs-index); in a batch, any
+  query that failed.)";
+
+constexpr std::string_view kEnvironment = R"(- CS_DB: the database when --db is not given.
+- XDG_DATA_HOME: the default database is $XDG_DATA_HOME/cs-search/db.
+- XDG_CONFIG_HOME: where the config file is looked for.
+- HOME: the defaults when the XDG variables are unset (~/.local/share, ~/.config).
+- NO_COLOR: when set, --color auto prints no colour.)";
+
+constexpr std::string_view kFiles = R"(- ~/.config/cs-search/cs-search.conf: default options, one "option = value" a line with
+  the long option names ("limit = 20"), # comments; the command line wins. --config FILE
+  reads another file.
+- ~/.local/share/cs-search/db: the database, unless --db, CS_DB or XDG_DATA_HOME says
+  otherwise (where cs-index writes by default).)";
+
+constexpr std::string_view kExamples = R"(A phrase, a required word and an excluded one, newest first, from 2021 on:
+
+    cs-search '"phone call"' +Xi -Trump --since 2021 --sort -date
+
+A batch run, answered two at a time, as JSON Lines:
+
+    printf 'q1\tTaiwan strait\nq2\ttariffs\n' > queries.tsv
+    cs-search --batch queries.tsv --jobs 2 --format jsonl > run.jsonl
+
+A TREC evaluation: score a run against judgments, or print it for trec_eval:
+
+    cs-search --batch queries.tsv --qrels judged.qrels
+    cs-search --batch queries.tsv --format trec --run-tag baseline > run.trec
+
+A sharded search over two machines, each serving one shard with xapian-tcpsrv:
+
+    printf 'remote host-a:7431\nremote host-b:7431\n' > news.stub
+    cs-search --db news.stub Taiwan --facets source,year)";
+
+}  // namespace
+
+const Manual& cs_search_manual() {
+  static const Manual manual{
+      .program = "cs-search",
+      .summary = "ranked passages from saved news articles",
+      .synopsis = {"[OPTIONS] QUERY...", "[OPTIONS] --batch FILE", "[OPTIONS] --like ARTICLE_ID"},
+      .description = kDescription,
+      .sections = {{"Query syntax", kQuerySyntax},
+                   {"Filters and order", kFilters},
+                   {"Ranking", kRanking},
+                   {"Output formats", kFormats},
+                   {"Synonyms and like", kMore},
+                   {"Batch and evaluation", kBatch},
+                   {"Databases", kDatabases},
+                   {"Exit status", kExitStatus, true},
+                   {"Environment", kEnvironment, true},
+                   {"Files", kFiles, true},
+                   {"Examples", kExamples}},
+      .choices = {{"format", "text json jsonl tsv trec"},
+                  {"color", "auto always never"},
+                  {"sort", "relevance date -date"},
+                  {"histogram", "year month week day"},
+                  {"facets", "source year author topic lang"}},
+      .operands_are_paths = false,
+      .see_also = "cs-index(1), xapian-tcpsrv(1)"};
+  return manual;
+}
+
+}  // namespace cs::searcher

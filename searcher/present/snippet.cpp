@@ -1,0 +1,106 @@
+#include "searcher/present/snippet.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace cs::searcher {
+
+std::vector<Span> highlight_spans(std::string_view passage, const ParsedQuery& query, Analyzer& analyzer,
+                                  std::vector<std::string>* terms) {
+  std::vector<Token> tokens;
+  analyzer.tokenize(passage, tokens);
+  std::vector<Span> spans;
+  const auto& words = query.highlight_words;  // sorted by parse_query
+  const auto& stems = query.highlight_stems;
+  // The query term `word` stands for: its stem when the query asked for that, else itself;
+  // empty when the query did not ask for it.
+  const auto asked_for = [&](const std::string& word) -> std::string {
+    const std::string& stem = analyzer.stem(word);
+    if (std::binary_search(stems.begin(), stems.end(), stem)) return stem;
+    return std::binary_search(words.begin(), words.end(), word) ? word : std::string();
+  };
+  const auto add = [&](Span span, std::string term) {  // tokens come in text order; a joined chain may overlap the next
+    if (!spans.empty() && span.begin < spans.back().end) {
+      spans.back().end = std::max(spans.back().end, span.end);
+      return;
+    }
+    spans.push_back(span);
+    if (terms != nullptr) terms->push_back(std::move(term));
+  };
+  for (const Token& token : tokens) {
+    if (!token.alternative.empty()) {
+      if (std::string term = asked_for(token.alternative); !term.empty()) {
+        add(Span{token.begin, token.alternative_end}, std::move(term));  // "US" for us, "Ing-wen" for ingwen
+        continue;
+      }
+    }
+    if (std::string term = asked_for(token.word); !term.empty()) add(Span{token.begin, token.end}, std::move(term));
+  }
+  return spans;
+}
+
+Span snippet_window(std::span<const Span> sentences, std::span<const Span> highlights,
+                    std::span<const std::size_t> term_ids, std::span<const double> term_weights,
+                    std::size_t max_bytes) {
+  if (sentences.empty()) return Span{0, 0};
+  const Span whole{sentences.front().begin, sentences.back().end};
+  if (whole.end - whole.begin <= max_bytes) return whole;
+  // Without highlights every window weighs nothing and spreads nothing: the first wins.
+  Span best = sentences.front();
+  double best_weight = -1;
+  std::uint32_t best_spread = std::numeric_limits<std::uint32_t>::max();
+  std::vector<bool> seen(term_weights.size());
+  for (std::size_t first = 0; first < sentences.size(); ++first) {
+    std::size_t last = first;  // the window grows while it fits
+    while (last + 1 < sentences.size() && sentences[last + 1].end - sentences[first].begin <= max_bytes) ++last;
+    const Span window{sentences[first].begin, sentences[last].end};
+    std::fill(seen.begin(), seen.end(), false);
+    double weight = 0;
+    std::uint32_t first_hit = window.end, last_hit = window.begin;
+    for (std::size_t h = 0; h < highlights.size(); ++h) {
+      if (highlights[h].begin < window.begin || highlights[h].end > window.end) continue;
+      first_hit = std::min(first_hit, highlights[h].begin);
+      last_hit = std::max(last_hit, highlights[h].end);
+      const std::size_t term = term_ids[h];
+      if (term < seen.size() && !seen[term]) {
+        seen[term] = true;
+        weight += term_weights[term];
+      }
+    }
+    const std::uint32_t spread = last_hit > first_hit ? last_hit - first_hit : 0;
+    if (weight > best_weight || (weight == best_weight && spread < best_spread)) {
+      best = window;
+      best_weight = weight;
+      best_spread = spread;
+    }
+  }
+  return best;
+}
+
+Span choose_snippet(std::string_view passage, std::span<const Span> highlights, std::span<const std::string> terms,
+                    const std::function<double(const std::string&)>& weight_of, Analyzer& analyzer,
+                    std::size_t max_bytes) {
+  if (passage.size() <= max_bytes) return Span{0, static_cast<std::uint32_t>(passage.size())};
+  std::vector<std::string_view> distinct;  // the terms in order of first meeting
+  std::vector<double> weights;             // theirs
+  std::vector<std::size_t> term_ids;       // per highlight, its term's index in `distinct`
+  for (const std::string& term : terms) {
+    const auto known = std::find(distinct.begin(), distinct.end(), term);
+    term_ids.push_back(static_cast<std::size_t>(known - distinct.begin()));
+    if (known == distinct.end()) {
+      distinct.push_back(term);
+      weights.push_back(weight_of(term));
+    }
+  }
+  std::vector<Span> sentences;
+  analyzer.sentences(passage, sentences);
+  Span snippet = snippet_window(sentences, highlights, term_ids, weights, max_bytes);
+  // A sentence may keep the blank line before it (ICU ends a sentence at the first line
+  // break), which would open the snippet with an empty line.
+  const auto blank = [&](std::uint32_t at) { return passage[at] == ' ' || passage[at] == '\n'; };
+  while (snippet.end > snippet.begin && blank(snippet.end - 1)) --snippet.end;
+  while (snippet.begin < snippet.end && blank(snippet.begin)) ++snippet.begin;
+  return snippet;
+}
+
+}  // namespace cs::searcher

@@ -1,0 +1,63 @@
+#include "searcher/query/more_like_this.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "common/schema.hpp"
+#include "searcher/retrieve/open_database.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+// Feedback terms worth expanding with: stems of passage text, not titles, ids or filters.
+class TextStemsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 1 && term[0] == schema::kStemPrefix[0] && term.compare(1, schema::kTitlePrefix.size(), schema::kTitlePrefix) != 0;
+  }
+};
+
+// Terms taken from the article: enough to describe it, few enough to stay specific.
+constexpr Xapian::termcount kLikeTerms = 25;
+
+}  // namespace
+
+Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& article_id,
+                               const std::filesystem::path& path) {
+  try {
+    const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
+    Xapian::RSet relevant;
+    for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) relevant.add_document(*it);
+    if (relevant.empty()) {
+      return Error{ErrorKind::kQuery, "", "", "no article '" + article_id + "' in the database",
+                   "give an article_id as cs-search prints it (--format jsonl or trec)"};
+    }
+    Xapian::Enquire enquire(db);
+    // The article is one document: Bo1 weighs a term by how often the article uses it
+    // against how common it is, where the default (which counts relevant documents holding
+    // it) could only favour the words no other article has.
+    enquire.set_expansion_scheme("bo1");
+    const TextStemsOnly decider;
+    const Xapian::ESet terms = enquire.get_eset(kLikeTerms, relevant, &decider);
+    ParsedQuery parsed;
+    std::vector<Xapian::Query> alternatives;
+    for (auto it = terms.begin(); it != terms.end(); ++it) {
+      alternatives.emplace_back(*it);
+      parsed.highlight_stems.push_back((*it).substr(schema::kStemPrefix.size()));
+    }
+    if (alternatives.empty()) {
+      return Error{ErrorKind::kQuery, "", "", "article '" + article_id + "' has no words to compare",
+                   "pick an article with text"};
+    }
+    std::sort(parsed.highlight_stems.begin(), parsed.highlight_stems.end());
+    parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                 Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
+                                 Xapian::Query(id_term));
+    return parsed;
+  } catch (const Xapian::Error& e) {
+    return database_error(path, "cannot read article '" + article_id + "' (" + e.get_description() + ")", "try again");
+  }
+}
+
+}  // namespace cs::searcher

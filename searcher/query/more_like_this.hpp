@@ -1,0 +1,21 @@
+// --like: a query for the articles most like a given one, from the terms that best tell it
+// from the rest of the database (Xapian's relevance feedback).
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+
+#include "common/error.hpp"
+#include "searcher/query/query.hpp"
+
+namespace cs::searcher {
+
+// The stems of passage text that best tell `article_id` from the rest of `db` (an ESet,
+// Bo1), any of them, the article itself excluded. An id not in the database, or an article
+// with no words, is a kQuery error; a failed read a kDatabase error about `path`.
+Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& article_id,
+                               const std::filesystem::path& path);
+
+}  // namespace cs::searcher

@@ -1,0 +1,55 @@
+// Turns what the user typed into a Xapian query, through the same analyzer the indexer
+// used, so query terms and index terms always agree.
+//
+// Syntax: words, matched by stem in text and title; "exact phrases", matched word for
+// word; +x must match; -x and NOT x must not; x AND y, x OR y (AND binds tighter),
+// parentheses; x NEAR y, x NEAR/n y; prefix* wildcards; title:x searches titles only;
+// source:, author:, topic:, lang: and date:A..B narrow the words beside them (filters, no
+// score). Words side by side are optional: BM25 ranks passages that match more of them.
+// Operators are upper case, so "war or peace" is three words.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/analyzer.hpp"
+#include "common/error.hpp"
+#include "searcher/query/synonyms.hpp"
+
+namespace cs::searcher {
+
+struct ParsedQuery {
+  Xapian::Query query;
+  std::vector<std::string> highlight_words;  // normalised words the user asked for
+  std::vector<std::string> highlight_stems;  // stems of the words matched by stem
+  // The words asked for (not excluded), in query order, each as its stems in every language
+  // of the index: the terms the second-stage scoring loop looks for.
+  std::vector<std::vector<std::string>> scoring_terms;
+};
+
+// Limits that keep a hostile query fast to refuse rather than slow to run.
+inline constexpr std::size_t kMaxQueryBytes = 16 * 1024;
+inline constexpr std::size_t kMaxQueryWords = 1024;
+
+// What a query is parsed against, besides the text.
+struct QueryContext {
+  // Words and phrases also match their alternatives (see synonyms.hpp).
+  const Synonyms* synonyms = nullptr;
+  // A word in capitals ("US", "U.S.", "NATO") is read as an acronym, so it does not match
+  // the word "us"; with a vocabulary, only when the index holds it as an acronym (a shouted
+  // "IRAN" still finds "Iran" in an index with no "IRAN").
+  const Xapian::Database* vocabulary = nullptr;
+  // The stemmers the index was built with (kStemLanguagesKey): a word matches its stem in
+  // each. Empty: the analyzer's own language.
+  std::vector<std::string> stem_languages;
+};
+
+// Fails with a kQuery error whose location names the column (1-based, in bytes) for an
+// unbalanced quote, a query with no searchable words, only excluded words, or a query
+// over the limits.
+Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const QueryContext& context = {});
+
+}  // namespace cs::searcher

@@ -1,0 +1,69 @@
+// The leaves of a parsed query: what one word, "phrase", NEAR chain, prefix* wildcard,
+// field:value or date:A..B becomes in Xapian terms, through the same analyzer the indexer
+// used. query.cpp's parser arranges the leaves with AND, OR, NOT, +, - and parentheses; the
+// leaves record, as they are built, the words to highlight and the terms the second stage
+// scores (ParsedQuery). Only query.cpp uses this.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/analyzer.hpp"
+#include "common/error.hpp"
+#include "searcher/query/query.hpp"
+#include "searcher/query/query_lexer.hpp"
+
+namespace cs::searcher {
+
+// What a piece of the query parses to. A piece with no words ("!!!") is `empty` and drops
+// out; a piece that only excludes ("-trump", "NOT trump") is `negative` and only means
+// something next to a positive piece; a `filter` (source:, author:, topic:, lang:, date:)
+// narrows the words beside it instead of being one more alternative to them.
+struct QueryPart {
+  Xapian::Query query;
+  bool empty = false;
+  bool negative = false;
+  bool filter = false;
+};
+
+// Builds the leaves of one query, counting its words against kMaxQueryWords as it goes.
+// Errors are kQuery errors naming the lexeme's column.
+class QueryTerms {
+ public:
+  QueryTerms(Analyzer& analyzer, const QueryContext& context, ParsedQuery& parsed)
+      : analyzer_(analyzer), context_(context), parsed_(parsed) {}
+
+  // A word or "phrase", with its field (title:, source:, author:, topic:, lang:, date:) or
+  // a trailing * when it has one.
+  Result<QueryPart> leaf(const Lexeme& lexeme);
+  // Plain words joined by NEAR: within `window` positions of each other, in the text or in
+  // the title.
+  Result<QueryPart> near(const std::vector<const Lexeme*>& items, Xapian::termcount window);
+
+  // Between these, the words found are searched for but not highlighted or scored: the
+  // parser calls them around what NOT or '-' excludes.
+  void begin_excluded() { ++negated_; }
+  void end_excluded() { --negated_; }
+
+ private:
+  const std::string& query_form(const Token& token) const;
+  Status count_words(const Lexeme& lexeme, std::size_t count);
+  void note_highlight(const std::string& word, const std::vector<std::string>* stems);
+  std::vector<std::string> stems_of(const std::string& word);
+  Xapian::Query words_query(const Synonyms::Words& words, bool by_stem, bool title_only);
+  Result<QueryPart> wildcard_leaf(const Lexeme& lexeme, bool title_only);
+  Result<QueryPart> date_leaf(const Lexeme& lexeme);
+
+  Analyzer& analyzer_;
+  const QueryContext& context_;
+  ParsedQuery& parsed_;
+  std::vector<Token> tokens_;
+  std::size_t words_ = 0;
+  int negated_ = 0;  // inside NOT or -: words found are not highlighted
+};
+
+}  // namespace cs::searcher

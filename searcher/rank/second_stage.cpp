@@ -1,0 +1,158 @@
+#include "searcher/rank/second_stage.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <optional>
+
+#include "common/passage_terms.hpp"
+#include "common/schema.hpp"
+#include "searcher/rank/candidates.hpp"
+#include "searcher/rank/passage_scoring.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+// Days since 1970-01-01 of an ISO date's first ten characters, or nullopt.
+std::optional<std::int64_t> days_since_epoch(std::string_view date) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t ends[3] = {4, 7, 10};
+  for (std::size_t f = 0; f < 3; ++f) {
+    for (std::size_t i = starts[f]; i < ends[f]; ++i) {
+      if (date[i] < '0' || date[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (date[i] - '0');
+    }
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{fields[0]}, std::chrono::month{static_cast<unsigned>(fields[1])},
+                                        std::chrono::day{static_cast<unsigned>(fields[2])}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+// A stem the second stage looks for: its positional term and the hash the scoring loop knows.
+struct QueryStem {
+  std::string term;
+  std::uint32_t hash = 0;
+};
+
+}  // namespace
+
+struct SecondStage::Buffers {
+  std::vector<Xapian::MSetIterator> hits;
+  std::vector<std::size_t> by_docid;
+  std::vector<ArticleTermsRange> ranges;
+  std::vector<float> weights;
+  std::vector<float> age_days;
+  std::vector<StemPosition> found;                            // every article's, in turn
+  std::vector<std::pair<std::size_t, std::size_t>> found_of;  // each article's begin, end in `found`
+  std::vector<std::uint32_t> arena;                           // titles and passage starts
+  CandidateArrays arrays;
+  KernelBuffers kernel;
+  std::vector<ScoreParts> parts;
+};
+
+SecondStage::SecondStage() : buffers_(std::make_unique<Buffers>()) {}
+SecondStage::~SecondStage() = default;
+
+// For each article, the positions of the query's stems are read from Xapian; its passages
+// are made into candidates and scored by the second stage's kernel (candidates.hpp), and the
+// article is represented by its best passage.
+std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& db, const Xapian::MSet& mset,
+                                                        const ParsedQuery& query, const Ranking& ranking) {
+  Buffers& b = *buffers_;
+  std::vector<std::vector<std::uint32_t>> terms;
+  std::vector<QueryStem> stems;
+  for (const auto& term_stems : query.scoring_terms) {
+    if (terms.size() == kMaxScoringTerms) break;
+    std::vector<std::uint32_t>& hashes = terms.emplace_back();
+    for (const std::string& stem : term_stems) {
+      hashes.push_back(term_hash(stem));
+      if (std::none_of(stems.begin(), stems.end(), [&](const QueryStem& s) { return s.hash == hashes.back(); })) {
+        stems.push_back({schema::stemmed_term("", stem), hashes.back()});
+      }
+    }
+  }
+  ScoringQuery scoring(terms);
+  std::uint32_t filler = 0;  // a word that is no query stem
+  while (scoring.may_match(filler)) ++filler;
+
+  // Values and positions read in docid order, so neighbouring reads share blocks.
+  const std::size_t count = mset.size();
+  b.hits.clear();
+  for (auto it = mset.begin(); it != mset.end(); ++it) b.hits.push_back(it);
+  b.by_docid.resize(count);
+  for (std::size_t i = 0; i < count; ++i) b.by_docid[i] = i;
+  std::sort(b.by_docid.begin(), b.by_docid.end(), [&](std::size_t x, std::size_t y) { return *b.hits[x] < *b.hits[y]; });
+  b.ranges.assign(count, {});
+  b.weights.assign(count, 0.0f);
+  b.age_days.assign(count, -1.0f);
+  b.found.clear();
+  b.found_of.assign(count, {0, 0});
+  b.arena.clear();
+  const bool recency = ranking.weights.recency_half_life_days > 0;
+  for (const std::size_t i : b.by_docid) {
+    const Xapian::Document document = b.hits[i].get_document();
+    b.ranges[i] = decode_article_terms(document.get_value(schema::kArticleTermsSlot), b.arena);
+    b.weights[i] = static_cast<float>(b.hits[i].get_weight());
+    if (recency) {
+      if (const auto days = days_since_epoch(document.get_value(schema::kDateSlot))) {
+        b.age_days[i] = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
+      }
+    }
+    const std::size_t begin = b.found.size();
+    for (const QueryStem& stem : stems) {
+      for (auto p = db.positionlist_begin(*b.hits[i], stem.term); p != db.positionlist_end(*b.hits[i], stem.term); ++p) {
+        b.found.push_back({*p, stem.hash});
+      }
+    }
+    std::sort(b.found.begin() + static_cast<std::ptrdiff_t>(begin), b.found.end());
+    b.found_of[i] = {begin, b.found.size()};
+  }
+  // Every passage of every article, as the stretch of its words that holds the query's stems,
+  // scored by the second stage's kernel (candidates.hpp).
+  assemble_candidates({b.ranges, b.arena, b.found, b.found_of, b.weights, b.age_days}, filler, b.arrays);
+  b.parts.resize(b.arrays.candidates.size());
+  score_candidates(scoring, b.weights, static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
+                   ranking.weights, b.arrays, b.kernel, b.parts);
+  std::vector<PassageChoice> choices(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    PassageChoice& choice = choices[i];
+    std::size_t best = b.arrays.first_candidate[i];
+    for (std::size_t j = b.arrays.first_candidate[i]; j < b.arrays.first_candidate[i + 1]; ++j) {
+      if (b.parts[j].total > b.parts[best].total) best = j;
+      if (!b.arrays.candidates[j].text.empty()) ++choice.more;  // holds at least one query stem
+    }
+    choice.parts = b.parts[best];
+    choice.index = b.arrays.candidates[best].passage_index;
+    if (!b.arrays.candidates[best].text.empty()) --choice.more;  // the one shown is not "more"
+  }
+  return choices;
+}
+
+void rank_by_choice(const Xapian::MSet& mset, const std::vector<PassageChoice>& choices, std::vector<std::size_t>& order) {
+  const auto total = [&](std::size_t i) { return choices[i].parts.total; };
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return total(a) > total(b); });
+  // Ties are rare: date and article id are read only for candidates that share a score.
+  for (std::size_t first = 0; first < order.size();) {
+    std::size_t last = first + 1;
+    while (last < order.size() && total(order[last]) == total(order[first])) ++last;
+    if (last - first > 1) {
+      std::map<std::size_t, std::pair<std::string, std::string>> keys;  // date, article id
+      for (std::size_t k = first; k < last; ++k) {
+        const Xapian::Document document = mset[static_cast<Xapian::doccount>(order[k])].get_document();
+        keys[order[k]] = {document.get_value(schema::kDateSlot), document.get_value(schema::kArticleIdSlot)};
+      }
+      std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
+                [&](std::size_t a, std::size_t b) {
+                  if (keys[a].first != keys[b].first) return keys[a].first > keys[b].first;
+                  return keys[a].second < keys[b].second;
+                });
+    }
+    first = last;
+  }
+}
+
+}  // namespace cs::searcher

@@ -1,0 +1,141 @@
+#include "searcher/retrieve/facets.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "common/ascii.hpp"
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+constexpr std::pair<std::string_view, FacetField> kFieldNames[] = {
+    {"source", FacetField::kSource}, {"year", FacetField::kYear}, {"author", FacetField::kAuthor},
+    {"topic", FacetField::kTopic},   {"lang", FacetField::kLang}};
+
+// Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard Hinnant's
+// algorithms, public domain: http://howardhinnant.github.io/date_algorithms.html).
+long days_from_civil(long y, long m, long d) {
+  y -= m <= 2 ? 1 : 0;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+long year_of_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const long m = mp + (mp < 10 ? 3 : -9);
+  return yoe + era * 400 + (m <= 2 ? 1 : 0);
+}
+
+
+// The ISO 8601 week ("2021-W06") of a YYYY-MM-DD date: weeks start on Monday and belong to
+// the year of their Thursday.
+std::string iso_week(long y, long m, long d) {
+  const long days = days_from_civil(y, m, d);
+  const long monday_based = ((days + 3) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+  const long thursday = days - monday_based + 3;
+  const long week_year = year_of_days(thursday);
+  const long week = (thursday - days_from_civil(week_year, 1, 1)) / 7 + 1;
+  char text[48];
+  std::snprintf(text, sizeof text, "%04ld-W%02ld", week_year, week);
+  return text;
+}
+
+void count_value(std::map<std::string, std::uint64_t>& counts, const std::string& value, std::uint64_t articles) {
+  if (!value.empty()) counts[value] += articles;
+}
+
+}  // namespace
+
+Result<std::vector<FacetField>> parse_facet_fields(std::string_view text) {
+  std::vector<FacetField> fields;
+  while (!text.empty()) {
+    const std::size_t comma = text.find(',');
+    const std::string_view name = text.substr(0, comma);
+    text.remove_prefix(comma == std::string_view::npos ? text.size() : comma + 1);
+    const auto known = std::find_if(std::begin(kFieldNames), std::end(kFieldNames),
+                                    [&](const auto& entry) { return entry.first == name; });
+    if (known == std::end(kFieldNames)) {
+      return Error{ErrorKind::kUsage, "", "", "--facets has no field '" + std::string(name) + "'",
+                   "use source, year, author, topic or lang, separated by commas"};
+    }
+    if (std::find(fields.begin(), fields.end(), known->second) == fields.end()) fields.push_back(known->second);
+  }
+  return fields;
+}
+
+Result<Period> parse_period(std::string_view text) {
+  if (text == "year") return Period::kYear;
+  if (text == "month") return Period::kMonth;
+  if (text == "week") return Period::kWeek;
+  if (text == "day") return Period::kDay;
+  return Error{ErrorKind::kUsage, "", "", "--histogram takes year, month, week or day", "see cs-search --help"};
+}
+
+std::string_view facet_name(FacetField field) {
+  for (const auto& [name, value] : kFieldNames) {
+    if (value == field) return name;
+  }
+  return "?";
+}
+
+std::string period_of(std::string_view date, Period period) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-' || !all_ascii_digits(date.substr(0, 4)) ||
+      !all_ascii_digits(date.substr(5, 2)) || !all_ascii_digits(date.substr(8, 2))) {
+    return {};
+  }
+  switch (period) {
+    case Period::kYear: return std::string(date.substr(0, 4));
+    case Period::kMonth: return std::string(date.substr(0, 7));
+    case Period::kDay: return std::string(date.substr(0, 10));
+    case Period::kWeek:
+      return iso_week(std::stol(std::string(date.substr(0, 4))), std::stol(std::string(date.substr(5, 2))),
+                      std::stol(std::string(date.substr(8, 2))));
+    case Period::kNone: break;
+  }
+  return {};
+}
+
+Facets FacetCounter::result(std::size_t per_field) const {
+  std::vector<std::map<std::string, std::uint64_t>> counts(fields_.size());
+  std::map<std::string, std::uint64_t> periods;
+  for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
+    const schema::FacetKey article = schema::decode_facet_key(*it);
+    const std::uint64_t articles = it.get_termfreq();  // the articles that share this key
+    for (std::size_t f = 0; f < fields_.size(); ++f) {
+      auto& field_counts = counts[f];
+      switch (fields_[f]) {
+        case FacetField::kSource: count_value(field_counts, article.source, articles); break;
+        case FacetField::kYear: count_value(field_counts, period_of(article.date, Period::kYear), articles); break;
+        case FacetField::kAuthor: count_value(field_counts, article.author, articles); break;
+        case FacetField::kTopic:
+          for (const std::string& topic : article.topics) count_value(field_counts, topic, articles);
+          break;
+        case FacetField::kLang: count_value(field_counts, article.lang, articles); break;
+      }
+    }
+    if (period_ != Period::kNone) count_value(periods, period_of(article.date, period_), articles);
+  }
+  Facets facets;
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    std::vector<FacetCount> top;
+    for (const auto& [value, articles] : counts[f]) top.push_back(FacetCount{value, articles});
+    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.articles > b.articles; });
+    if (top.size() > per_field) top.resize(per_field);
+    facets.fields.emplace_back(fields_[f], std::move(top));
+  }
+  for (const auto& [bucket, articles] : periods) facets.histogram.push_back(FacetCount{bucket, articles});
+  return facets;
+}
+
+}  // namespace cs::searcher

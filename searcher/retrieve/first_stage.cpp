@@ -1,0 +1,45 @@
+#include "searcher/retrieve/first_stage.hpp"
+
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+// Xapian's BM25 arguments past k1 and b: k2 = 0 (no query-length correction), k3 = 1
+// (query term frequency barely counts), min_normlen = 0.5, its defaults.
+Xapian::BM25Weight make_weight(const Bm25Parameters& p) { return Xapian::BM25Weight(p.k1, 0, 1, p.b, 0.5); }
+
+}  // namespace
+
+Xapian::MSet first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
+                         SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
+  if (sort != SortOrder::kRelevance) {
+    // By date, then by relevance among articles of the same date. Undated articles have an
+    // empty date, which sorts first oldest-first and last newest-first.
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kNewestFirst);
+  }
+  enquire.set_weighting_scheme(make_weight(bm25));
+  enquire.set_collapse_key(schema::kStorySlot);
+  if (spy != nullptr) enquire.add_matchspy(spy);
+  return enquire.get_mset(0, static_cast<Xapian::doccount>(wanted), spy != nullptr ? db.get_doccount() : 0);
+}
+
+Result<SearchResults> reopening_on_change(Databases& databases, const std::function<Result<SearchResults>()>& search) {
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return search();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) return database_error(databases.names, "database kept changing during the search", "try again");
+      databases.reopen();
+    } catch (const Xapian::Error& e) {
+      return database_error(databases.names, "search failed (" + e.get_description() + ")",
+                            "check the database with cs-index");
+    }
+  }
+}
+
+}  // namespace cs::searcher

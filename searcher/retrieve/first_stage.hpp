@@ -1,0 +1,29 @@
+// The first stage: Xapian's Enquire ranks the articles that match a query with BM25, one
+// article per story (collapse on the story id, as near-duplicate articles from several
+// outlets are one story). It uses only what Xapian's remote backend runs on a server
+// (built-in weight, built-in match spies), so sharded and remote searches rank alike.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <functional>
+
+#include "common/error.hpp"
+#include "searcher/results.hpp"
+#include "searcher/retrieve/open_database.hpp"
+#include "searcher/search_request.hpp"
+
+namespace cs::searcher {
+
+// The best `wanted` stories matching `query` and `filter` (when not empty, it restricts
+// the matches without changing their scores), in `sort` order. With a `spy`, every match
+// is visited (not just the best) so that its counts are exact.
+Xapian::MSet first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
+                         SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted);
+
+// Runs `search`, reopening `databases` and trying again when cs-index commits while it
+// reads (DatabaseModifiedError), up to three times; other Xapian errors become kDatabase.
+Result<SearchResults> reopening_on_change(Databases& databases, const std::function<Result<SearchResults>()>& search);
+
+}  // namespace cs::searcher

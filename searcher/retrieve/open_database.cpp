@@ -1,0 +1,72 @@
+#include "searcher/retrieve/open_database.hpp"
+
+#include <set>
+
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::vector<std::string> united_stem_languages(std::vector<Xapian::Database>& parts) {
+  try {
+    std::set<std::string> languages;
+    for (Xapian::Database& part : parts) {
+      for (std::string& language : schema::split_list(part.get_metadata(std::string(schema::kStemLanguagesKey)))) {
+        languages.insert(std::move(language));
+      }
+    }
+    return {languages.begin(), languages.end()};
+  } catch (const Xapian::Error&) {
+    return {};  // queries fall back to the analyzer's language; the search reports the error
+  }
+}
+
+}  // namespace
+
+Error database_error(const fs::path& path, std::string reason, std::string hint) {
+  return Error{ErrorKind::kDatabase, path.string(), "", std::move(reason), std::move(hint)};
+}
+
+void Databases::reopen() {
+  all.reopen();
+  for (Xapian::Database& part : parts) part.reopen();
+  stem_languages = united_stem_languages(parts);
+}
+
+Result<Databases> open_databases(const std::vector<fs::path>& paths) {
+  Databases databases;
+  std::string names;
+  for (const fs::path& path : paths) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+      return database_error(path, "no database here", "run cs-index first, or pass --db DIR (or set CS_DB)");
+    }
+    try {
+      Xapian::Database db(path.string());
+      const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
+      if (schema != schema::kSchemaVersion) {
+        return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
+                              "run cs-index to build one, or pass --db DIR");
+      }
+      databases.all.add_database(db);
+      databases.parts.push_back(std::move(db));
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      return database_error(path, "not a cs-search database (" + e.get_msg() + ")",
+                            "run cs-index first, or pass --db DIR (or set CS_DB)");
+    } catch (const Xapian::NetworkError& e) {
+      return database_error(path, "cannot reach a remote shard (" + e.get_msg() + ")",
+                            "check that xapian-tcpsrv runs at the address its stub file names");
+    } catch (const Xapian::Error& e) {
+      return database_error(path, "cannot open database (" + e.get_description() + ")", "check permissions");
+    }
+    names += (names.empty() ? "" : ", ") + path.string();
+  }
+  databases.names = names;
+  databases.stem_languages = united_stem_languages(databases.parts);
+  return databases;
+}
+
+}  // namespace cs::searcher

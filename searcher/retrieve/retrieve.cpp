@@ -1,0 +1,94 @@
+#include "searcher/retrieve/retrieve.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "common/passage_record.hpp"
+#include "common/passage_text.hpp"
+#include "common/schema.hpp"
+#include "searcher/query/more_like_this.hpp"
+#include "searcher/query/spelling.hpp"
+#include "searcher/retrieve/first_stage.hpp"
+#include "searcher/retrieve/story_members.hpp"
+
+namespace cs::searcher {
+
+Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector<std::filesystem::path>& paths) {
+  auto databases = open_databases(paths);
+  if (!databases) return databases.error();
+  return std::unique_ptr<PassageSearcher>(new PassageSearcher(std::move(*databases)));
+}
+
+double PassageSearcher::term_weight(const std::string& term) const {
+  const Xapian::Database& db = databases_.all;
+  try {
+    const Xapian::doccount holding = std::max(db.get_termfreq(schema::stemmed_term("", term)),
+                                              db.get_termfreq(schema::exact_term("", term)));
+    return std::log1p(static_cast<double>(db.get_doccount()) / static_cast<double>(std::max<Xapian::doccount>(holding, 1)));
+  } catch (const Xapian::Error&) {
+    return 0;  // a snippet is then chosen by closeness alone
+  }
+}
+
+Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
+                                              SortOrder sort, FacetCounter* spy, const Ranking& ranking) {
+  // A writer may commit while we read; Xapian then asks us to reopen and try again.
+  return reopening_on_change(databases_, [&]() -> Result<SearchResults> {
+    const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage;
+    const std::size_t wanted = second_stage ? std::max(limit, ranking.depth) : limit;
+    const Xapian::MSet mset = first_stage(databases_.all, query.query, filter, sort, ranking.bm25,
+                                          spy != nullptr ? &spy->spy() : nullptr, wanted);
+    // Every article shows its best passage, whatever the order; only relevance order is
+    // re-ranked by the passages' scores.
+    const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, mset, query, ranking);
+    std::vector<std::size_t> order(mset.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    if (second_stage) rank_by_choice(mset, choices, order);
+
+    SearchResults results;
+    results.matching_articles = mset.get_matches_estimated();
+    results.second_stage = second_stage;
+    results.weights = ranking.weights;
+    const std::size_t shown = std::min(limit, order.size());
+    results.hits.reserve(shown);
+    for (std::size_t rank = 0; rank < shown; ++rank) {
+      auto hit = make_hit(mset[static_cast<Xapian::doccount>(order[rank])], choices[order[rank]], second_stage);
+      if (!hit) return hit.error();
+      results.hits.push_back(std::move(*hit));
+    }
+    if (spy != nullptr) results.facets = spy->result(kFacetValuesShown);
+    return results;
+  });
+}
+
+Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const PassageChoice& choice, bool second_stage) {
+  const Xapian::Document document = it.get_document();
+  auto record = decode_article_record(document.get_data());
+  if (!record) {
+    Error error = record.error();
+    error.path = databases_.names.string();
+    return error;
+  }
+  record->index = choice.index;
+  record->passage_id = passage_id(record->article_id, choice.index);
+  auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(choice.index)));
+  if (!text) {
+    return database_error(databases_.names, "unreadable text of passage " + record->passage_id,
+                          "rebuild the database: cs-index --rebuild");
+  }
+  record->text = std::move(*text);
+  auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names);
+  if (!members) return members.error();
+  return Hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
+             std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{}};
+}
+
+Result<ParsedQuery> PassageSearcher::like_query(const std::string& article_id) {
+  return cs::searcher::like_query(databases_.all, article_id, databases_.names);
+}
+
+std::string PassageSearcher::suggest(std::string_view query_text, Analyzer& analyzer) {
+  return suggest_spelling(databases_.all, query_text, analyzer);
+}
+
+}  // namespace cs::searcher

@@ -1,0 +1,67 @@
+// Searches an open cs-search database for articles, each shown by its best passage: the
+// first stage ranks articles with Xapian (first_stage.hpp), the second stage scores each
+// article's passages, shows the best and re-ranks the articles by it (second_stage.hpp).
+// Hits come with their records and the story's other articles (story_members.hpp).
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+#include "searcher/query/query.hpp"
+#include "searcher/rank/second_stage.hpp"
+#include "searcher/results.hpp"
+#include "searcher/retrieve/facets.hpp"
+#include "searcher/retrieve/open_database.hpp"
+#include "searcher/search_request.hpp"
+
+namespace cs::searcher {
+
+// Values listed per facet field: enough to see the spread, few enough to read.
+inline constexpr std::size_t kFacetValuesShown = 10;
+
+class PassageSearcher {
+ public:
+  // Opens the databases read-only and searches them as one collection (open_database.hpp).
+  static Result<std::unique_ptr<PassageSearcher>> open(const std::vector<std::filesystem::path>& paths);
+
+  // The best `limit` articles for `query`, each by its best passage. Ties keep index order.
+  // `filter`, when not empty, restricts the matches without changing their scores. With a
+  // `spy`, every match is visited (not just the best) so that its counts are exact.
+  // Ranked by relevance, the first stage's best `ranking.depth` stories are re-scored by the
+  // second stage; ties go to the newer article, then the smaller article id.
+  Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
+                               SortOrder sort = SortOrder::kRelevance, FacetCounter* spy = nullptr,
+                               const Ranking& ranking = {});
+
+  // A query for articles like `article_id` (more_like_this.hpp).
+  Result<ParsedQuery> like_query(const std::string& article_id);
+
+  // `query_text` corrected from the spelling table (spelling.hpp); empty when unchanged.
+  std::string suggest(std::string_view query_text, Analyzer& analyzer);
+
+  // How telling a query term (a stem, or a word the query wanted as typed) is in this
+  // database: log(1 + articles / articles holding it), high for rare terms. For choosing
+  // snippets; 0 when the database cannot say.
+  double term_weight(const std::string& term) const;
+
+  // The database's terms, for the query parser's acronym check (see QueryContext).
+  const Xapian::Database& vocabulary() const { return databases_.all; }
+  // The stemmers the articles were indexed with (see QueryContext).
+  const std::vector<std::string>& stem_languages() const { return databases_.stem_languages; }
+
+ private:
+  explicit PassageSearcher(Databases databases) : databases_(std::move(databases)) {}
+  // The hit of the article at `it`, shown by its chosen passage.
+  Result<Hit> make_hit(const Xapian::MSetIterator& it, const PassageChoice& choice, bool second_stage);
+
+  Databases databases_;
+  SecondStage second_stage_;
+};
+
+}  // namespace cs::searcher

@@ -1,0 +1,28 @@
+#include "searcher/retrieve/story_members.hpp"
+
+#include "common/passage_record.hpp"
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const std::string& story,
+                                               const std::string& article_id, const std::filesystem::path& path) {
+  std::vector<StoryMember> members;
+  const std::string term = schema::boolean_term(schema::kStoryPrefix, story);
+  // Most stories are one article: a term frequency lookup settles them without a document read.
+  if (db.get_termfreq(term) <= 1) return members;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < kMaxStoryMembers; ++it) {
+    auto record = decode_article_record(db.get_document(*it).get_data());
+    if (!record) {
+      Error error = record.error();
+      error.path = path.string();
+      return error;
+    }
+    if (record->article_id == article_id) continue;
+    members.push_back(StoryMember{record->article_id, record->title, record->source, record->date, record->url,
+                                  display_path(*record)});
+  }
+  return members;
+}
+
+}  // namespace cs::searcher
