@@ -297,6 +297,12 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+std::vector<nlohmann::json> json_lines(const std::string& text) {
+  std::vector<nlohmann::json> parsed;
+  for (const auto& line : lines(text)) parsed.push_back(nlohmann::json::parse(line));
+  return parsed;
+}
+
 std::vector<std::string> search_article_ids(const std::string& db, const std::string& query,
                                             const std::vector<std::string>& options) {
   std::vector<std::string> args = {"--db", db, "--format", "jsonl"};
@@ -305,7 +311,7 @@ std::vector<std::string> search_article_ids(const std::string& db, const std::st
   const CliResult r = run_cli(cs_search_binary(), args);
   EXPECT_NE(r.exit_code, 2) << query << ": " << r.err;
   std::vector<std::string> ids;
-  for (const auto& line : lines(r.out)) ids.push_back(nlohmann::json::parse(line)["article_id"]);
+  for (const auto& hit : json_lines(r.out)) ids.push_back(hit["article_id"]);
   return ids;
 }
 
