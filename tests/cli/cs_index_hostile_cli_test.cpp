@@ -1,7 +1,9 @@
-// Runs the real cs-index over tests/fixtures/hostile (awkward encodings, truncations, parser
-// bombs, binary files, odd text) and over files made here (odd names, symbolic link loops,
-// links out of the root, a 10-million-character line): every file is indexed, salvaged or
-// skipped with one warning naming it, the run succeeds, and nothing harmful gets through.
+// Runs the real cs-index over the hostile corpus (tests/fixtures/hostile, and the large files
+// support/hostile_fixtures.cpp writes beside it at test time: awkward encodings, truncations,
+// parser bombs, floods, deep nesting, binary files, odd text) and over files made here (odd
+// names, symbolic link loops, links out of the root, a 10-million-character line): every file
+// is indexed, salvaged or skipped with one warning naming it, the run succeeds, and nothing
+// harmful gets through.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -11,11 +13,14 @@
 #include <fstream>
 #include <map>
 
+#include "support/hostile_fixtures.hpp"
 #include "support/indexed_once.hpp"
 
 namespace cs::test {
 namespace {
 
+using ::testing::ElementsAre;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -82,9 +87,9 @@ const std::map<std::string, Outcome> kExpected = {
     {"zero-width-and-combining.txt", Outcome::kIndexed},
 };
 
-// tests/fixtures/hostile, indexed where it is.
+// The committed hostile files and the generated ones, in one folder named hostile.
 struct HostileCorpusFiles {
-  static fs::path make(const fs::path&) { return fixtures_dir() / "hostile"; }
+  static fs::path make(const fs::path& scratch) { return write_hostile_corpus(scratch / "hostile"); }
   static std::vector<DatabaseSpec> databases() { return {{"db", {"--verbose"}}}; }
 };
 
@@ -143,6 +148,16 @@ TEST_F(HostileCorpus, EachFileIsIndexedSalvagedOrSkippedWithOneWarning) {
   for (const std::string& line : lines(index_run().err)) {
     EXPECT_THAT(line, ::testing::StartsWith("cs-index: warning: " + corpus().string() + "/"));
   }
+}
+
+// The large files are written at test time (support/hostile_fixtures.cpp): each still reaches
+// the limit it was made for, not only the outcome.
+TEST_F(HostileCorpus, TheGeneratedFilesReachTheLimitsTheyWereMadeFor) {
+  EXPECT_THAT(lines_about(index_run().err, "json-deep-nesting.json"),
+              ElementsAre(EndsWith(": JSON nested deeper than 500 levels; file skipped")));
+  EXPECT_THAT(lines_about(index_run().err, "jsonl-deep-line.jsonl"),
+              ElementsAre(EndsWith(": line 1: JSON nested deeper than 500 levels; line skipped")));
+  EXPECT_THAT(lines_about(index_run().out, "many-tiny-records.jsonl"), ElementsAre(EndsWith(" (2000 articles)")));
 }
 
 TEST_F(HostileCorpus, TheSummaryCountsWhatWasSkipped) {
