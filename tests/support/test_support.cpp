@@ -249,13 +249,15 @@ namespace {
 // A copy of `file` that the unprivileged user can reach whatever the folders above the
 // build tree allow (a clone in a private folder), made once per file and process.
 fs::path reachable_copy(const fs::path& file) {
-  static TempDir* shared = [] {
-    auto* dir = new TempDir;  // lives as long as the process: the copies are reused
-    fs::permissions(dir->path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                     fs::perms::others_read | fs::perms::others_exec);
-    return dir;
+  // One folder for the process, so the copies are reused; removed with them at exit.
+  static const TempDir shared;
+  static const bool reachable = [] {
+    fs::permissions(shared.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                       fs::perms::others_read | fs::perms::others_exec);
+    return true;
   }();
-  const fs::path copy = shared->path() / file.filename();
+  static_cast<void>(reachable);
+  const fs::path copy = shared.path() / file.filename();
   if (!fs::exists(copy)) fs::copy_file(file, copy);
   return copy;
 }
