@@ -13,7 +13,7 @@
 #include <random>
 #include <set>
 
-#include "support/test_support.hpp"
+#include "support/indexed_once.hpp"
 
 namespace cs::test {
 namespace {
@@ -44,20 +44,29 @@ std::set<std::string> article_ids(const std::string& db) {
   return ids;
 }
 
-class IndexUnderStress : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    corpus_ = new TempDir();
-    write_corpus(corpus(), kFiles);
-    const CliResult clean = run_cli(cs_index_binary(), index_args(clean_db()));
-    ASSERT_EQ(clean.exit_code, 0) << clean.err;
+constexpr int kFiles = 60;
+// One thread: a first run with more builds in parts and merges them (cs_scale_cli_test).
+const std::vector<std::string> kOneThread = {"--jobs", "1", "--quiet"};
+
+// kFiles articles, indexed by one thread into "clean-db": the database every interrupted run
+// must end up equal to.
+struct StressCorpus {
+  static fs::path make(const fs::path& scratch) {
+    write_corpus(scratch / "corpus", kFiles);
+    return scratch / "corpus";
   }
-  static void TearDownTestSuite() { delete corpus_; }
-  static fs::path corpus() { return corpus_->path() / "corpus"; }
-  static std::string clean_db() { return (corpus_->path() / "clean-db").string(); }
-  // One thread: a first run with more builds in parts and merges them (cs_scale_cli_test).
+  static std::vector<DatabaseSpec> databases() { return {{"clean-db", kOneThread}}; }
+};
+
+class IndexUnderStress : public IndexedOnce<StressCorpus> {
+ protected:
+  static std::string clean_db() { return db("clean-db"); }
+  // cs-index's arguments for database `db`, as clean-db was built.
   static std::vector<std::string> index_args(const std::string& db) {
-    return {"--db", db, "--jobs", "1", "--quiet", corpus().string()};
+    std::vector<std::string> args = {"--db", db};
+    args.insert(args.end(), kOneThread.begin(), kOneThread.end());
+    args.push_back(corpus().string());
+    return args;
   }
   // A database of one article at `db`, and the arguments that rebuild it from the whole corpus.
   static std::vector<std::string> one_article_then_rebuild(const TempDir& dir, const std::string& db) {
@@ -83,11 +92,7 @@ class IndexUnderStress : public ::testing::Test {
     std::sort(names.begin(), names.end());
     return {names.begin(), names.begin() + static_cast<std::ptrdiff_t>(count)};
   }
-
-  static constexpr int kFiles = 60;
-  static TempDir* corpus_;
 };
-TempDir* IndexUnderStress::corpus_ = nullptr;
 
 // CS_FAILPOINT for the run.
 std::map<std::string, std::string> failpoint(const std::string& spec) { return {{"CS_FAILPOINT", spec}}; }

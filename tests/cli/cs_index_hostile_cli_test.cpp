@@ -1,7 +1,9 @@
-// Runs the real cs-index over tests/fixtures/hostile (awkward encodings, truncations, parser
-// bombs, binary files, odd text) and over files made here (odd names, symbolic link loops,
-// links out of the root, a 10-million-character line): every file is indexed, salvaged or
-// skipped with one warning naming it, the run succeeds, and nothing harmful gets through.
+// Runs the real cs-index over the hostile corpus (tests/fixtures/hostile, and the large files
+// support/hostile_fixtures.cpp writes beside it at test time: awkward encodings, truncations,
+// parser bombs, floods, deep nesting, binary files, odd text) and over files made here (odd
+// names, symbolic link loops, links out of the root, a 10-million-character line): every file
+// is indexed, salvaged or skipped with one warning naming it, the run succeeds, and nothing
+// harmful gets through.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
@@ -11,11 +13,14 @@
 #include <fstream>
 #include <map>
 
-#include "support/test_support.hpp"
+#include "support/hostile_fixtures.hpp"
+#include "support/indexed_once.hpp"
 
 namespace cs::test {
 namespace {
 
+using ::testing::ElementsAre;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
@@ -82,19 +87,14 @@ const std::map<std::string, Outcome> kExpected = {
     {"zero-width-and-combining.txt", Outcome::kIndexed},
 };
 
-fs::path hostile_dir() { return fixtures_dir() / "hostile"; }
+// The committed hostile files and the generated ones, in one folder named hostile.
+struct HostileCorpusFiles {
+  static fs::path make(const fs::path& scratch) { return write_hostile_corpus(scratch / "hostile"); }
+  static std::vector<DatabaseSpec> databases() { return {{"db", {"--verbose"}}}; }
+};
 
-class HostileCorpus : public ::testing::Test {
+class HostileCorpus : public IndexedOnce<HostileCorpusFiles> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    run_ = new CliResult(run_cli(cs_index_binary(), {"--db", db(), "--verbose", hostile_dir().string()}));
-  }
-  static void TearDownTestSuite() {
-    delete run_;
-    delete dir_;
-  }
-  static std::string db() { return (dir_->path() / "db").string(); }
   // The run's warnings and "added" lines about `name`.
   static std::vector<std::string> lines_about(const std::string& text, const std::string& name) {
     std::vector<std::string> found;
@@ -106,15 +106,11 @@ class HostileCorpus : public ::testing::Test {
     }
     return found;
   }
-  static TempDir* dir_;
-  static CliResult* run_;
 };
-TempDir* HostileCorpus::dir_ = nullptr;
-CliResult* HostileCorpus::run_ = nullptr;
 
 TEST_F(HostileCorpus, EveryFileIsClassifiedAndTheCorpusIsBigEnough) {
   std::size_t files = 0;
-  for (const auto& entry : fs::directory_iterator(hostile_dir())) {
+  for (const auto& entry : fs::directory_iterator(corpus())) {
     const std::string name = entry.path().filename().string();
     if (name == "README.md" || name == ".csignore") continue;
     ++files;
@@ -125,10 +121,10 @@ TEST_F(HostileCorpus, EveryFileIsClassifiedAndTheCorpusIsBigEnough) {
 }
 
 TEST_F(HostileCorpus, EachFileIsIndexedSalvagedOrSkippedWithOneWarning) {
-  ASSERT_EQ(run_->exit_code, 0) << run_->err;
+  ASSERT_EQ(index_run().exit_code, 0) << index_run().err;
   for (const auto& [name, outcome] : kExpected) {
-    const std::vector<std::string> warnings = lines_about(run_->err, name);
-    const bool added = !lines_about(run_->out, name).empty();
+    const std::vector<std::string> warnings = lines_about(index_run().err, name);
+    const bool added = !lines_about(index_run().out, name).empty();
     switch (outcome) {
       case Outcome::kIndexed:
         EXPECT_TRUE(added) << name;
@@ -140,7 +136,7 @@ TEST_F(HostileCorpus, EachFileIsIndexedSalvagedOrSkippedWithOneWarning) {
         break;
       case Outcome::kSkipped:
         EXPECT_FALSE(added) << name;
-        ASSERT_EQ(warnings.size(), 1u) << name << ":\n" << run_->err;
+        ASSERT_EQ(warnings.size(), 1u) << name << ":\n" << index_run().err;
         EXPECT_THAT(warnings[0], ::testing::EndsWith("skipped")) << name;
         break;
       case Outcome::kIgnored:
@@ -149,18 +145,28 @@ TEST_F(HostileCorpus, EachFileIsIndexedSalvagedOrSkippedWithOneWarning) {
         break;
     }
   }
-  for (const std::string& line : lines(run_->err)) {
-    EXPECT_THAT(line, ::testing::StartsWith("cs-index: warning: " + hostile_dir().string() + "/"));
+  for (const std::string& line : lines(index_run().err)) {
+    EXPECT_THAT(line, ::testing::StartsWith("cs-index: warning: " + corpus().string() + "/"));
   }
+}
+
+// The large files are written at test time (support/hostile_fixtures.cpp): each still reaches
+// the limit it was made for, not only the outcome.
+TEST_F(HostileCorpus, TheGeneratedFilesReachTheLimitsTheyWereMadeFor) {
+  EXPECT_THAT(lines_about(index_run().err, "json-deep-nesting.json"),
+              ElementsAre(EndsWith(": JSON nested deeper than 500 levels; file skipped")));
+  EXPECT_THAT(lines_about(index_run().err, "jsonl-deep-line.jsonl"),
+              ElementsAre(EndsWith(": line 1: JSON nested deeper than 500 levels; line skipped")));
+  EXPECT_THAT(lines_about(index_run().out, "many-tiny-records.jsonl"), ElementsAre(EndsWith(" (2000 articles)")));
 }
 
 TEST_F(HostileCorpus, TheSummaryCountsWhatWasSkipped) {
   std::map<Outcome, std::size_t> count;
   for (const auto& [name, outcome] : kExpected) ++count[outcome];
-  EXPECT_THAT(run_->out, HasSubstr(std::to_string(kExpected.size()) + " files: " +
-                                   std::to_string(count[Outcome::kIndexed] + count[Outcome::kSalvaged]) +
-                                   " read, 0 unchanged, " + std::to_string(count[Outcome::kSkipped]) +
-                                   " skipped (bad input), " + std::to_string(count[Outcome::kIgnored]) + " ignored"));
+  EXPECT_THAT(index_run().out, HasSubstr(std::to_string(kExpected.size()) + " files: " +
+                                        std::to_string(count[Outcome::kIndexed] + count[Outcome::kSalvaged]) +
+                                        " read, 0 unchanged, " + std::to_string(count[Outcome::kSkipped]) +
+                                        " skipped (bad input), " + std::to_string(count[Outcome::kIgnored]) + " ignored"));
 }
 
 TEST_F(HostileCorpus, NoEntityIsExpandedAndNoLocalFileRead) {
@@ -179,7 +185,7 @@ TEST_F(HostileCorpus, LegacyEncodingsAreReadAsText) {
 
 TEST_F(HostileCorpus, NoControlCharacterOrBidiOverrideReachesAnyOutput) {
   for (const std::string format : {"text", "jsonl", "json", "tsv", "trec"}) {
-    const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "clear-screen", "--format", format, "--color", "never"});
+    const CliResult r = search({"clear-screen", "--format", format, "--color", "never"});
     ASSERT_EQ(r.exit_code, 0) << format << ": " << r.err;
     EXPECT_THAT(r.out, HasSubstr("terminal-escapes")) << format;
     EXPECT_THAT(r.out, Not(HasSubstr("\x1B"))) << format;
@@ -190,7 +196,7 @@ TEST_F(HostileCorpus, NoControlCharacterOrBidiOverrideReachesAnyOutput) {
 }
 
 TEST_F(HostileCorpus, OldMacLineEndsSeparateParagraphs) {
-  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "Old Mac line endings", "--format", "jsonl"});
+  const CliResult r = search({"Old Mac line endings", "--format", "jsonl"});
   EXPECT_THAT(r.out, Not(HasSubstr("endingsNegotiators")));
 }
 

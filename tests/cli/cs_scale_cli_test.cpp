@@ -18,7 +18,7 @@
 #include <sstream>
 #include <thread>
 
-#include "tests/support/test_support.hpp"
+#include "support/indexed_once.hpp"
 
 namespace cs::test {
 namespace {
@@ -135,24 +135,22 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"taiwan OR china OR trump", "-n", "30", "--facets", "source,lang"},
 };
 
-class ScaleOut : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    write_corpus(corpus());
-    for (const auto& [db, options] : std::vector<std::pair<std::string, std::vector<std::string>>>{
-             {"single", {"--jobs", "1"}}, {"merged", {"--jobs", "2"}}, {"sharded", {"--shards", "2"}}}) {
-      std::vector<std::string> args = {"--db", (dir_->path() / db).string(), "--quiet"};
-      args.insert(args.end(), options.begin(), options.end());
-      args.push_back(corpus().string());
-      const CliResult indexed = run_cli(cs_index_binary(), args);
-      ASSERT_EQ(indexed.exit_code, 0) << db << ": " << indexed.err;
-    }
+// The corpus above, built three ways: by one thread, by two threads in parts then merged,
+// and as two shards.
+struct ScaleCorpus {
+  static fs::path make(const fs::path& scratch) {
+    write_corpus(scratch / "corpus");
+    return scratch / "corpus";
   }
-  static void TearDownTestSuite() { delete dir_; }
-  static fs::path corpus() { return dir_->path() / "corpus"; }
-  static std::string db(const std::string& name) { return (dir_->path() / name).string(); }
+  static std::vector<DatabaseSpec> databases() {
+    return {{"single", {"--quiet", "--jobs", "1"}},
+            {"merged", {"--quiet", "--jobs", "2"}},
+            {"sharded", {"--quiet", "--shards", "2"}}};
+  }
+};
 
+class ScaleOut : public IndexedOnce<ScaleCorpus> {
+ protected:
   // cs-search's JSON Lines for a query on `databases` (each given as a --db).
   static std::string answer(const std::vector<std::string>& databases, const std::vector<std::string>& query) {
     std::vector<std::string> args;
@@ -166,10 +164,7 @@ class ScaleOut : public ::testing::Test {
     EXPECT_NE(result.exit_code, 2) << result.err;
     return result.out;
   }
-
-  static TempDir* dir_;
 };
-TempDir* ScaleOut::dir_ = nullptr;
 
 TEST_F(ScaleOut, ShardsAndAParallelBuildHoldWhatOneThreadWrites) {
   const auto articles = [](const std::string& path) { return Xapian::Database(path).get_doccount(); };
@@ -196,7 +191,8 @@ TEST_F(ScaleOut, RemoteShardsServedByXapianTcpsrvRankAndCountAlike) {
   RemoteShard second(db("sharded") + "/shard-2");
   ASSERT_TRUE(first.running() && second.running())
       << "xapian-tcpsrv (package xapian-tools, installed by scripts/install-deps.sh) did not start";
-  const fs::path stub = dir_->path() / "remote.stub";
+  TempDir dir;
+  const fs::path stub = dir / "remote.stub";
   write_file(stub, "remote 127.0.0.1:" + std::to_string(first.port()) + "\nremote 127.0.0.1:" +
                        std::to_string(second.port()) + "\n");
   for (const auto& query : kQueries) {
@@ -228,7 +224,8 @@ TEST_F(ScaleOut, ABatchAnsweredByFourThreadsIsTheBatchAnsweredByOne) {
 }
 
 TEST_F(ScaleOut, AnUnreachableRemoteShardIsOneClearError) {
-  const fs::path stub = dir_->path() / "nobody.stub";
+  TempDir dir;
+  const fs::path stub = dir / "nobody.stub";
   write_file(stub, "remote 127.0.0.1:" + std::to_string(free_port()) + "\n");
   const CliResult result = run_cli(cs_search_binary(), {"--db", stub.string(), "Taiwan"});
   EXPECT_EQ(result.exit_code, 2);

@@ -6,16 +6,15 @@
 
 #include <set>
 
-#include "support/test_support.hpp"
+#include "support/indexed_once.hpp"
 
 namespace cs::test {
 namespace {
 
-class CsSearchAnalysis : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    write_file(*dir_ / "in/analysis.jsonl",
+// Articles written to test one analysis rule each.
+struct AnalysisCorpus {
+  static std::filesystem::path make(const std::filesystem::path& scratch) {
+    write_file(scratch / "in/analysis.jsonl",
                R"({"id": "dotted", "title": "Tariffs", "text": "The U.S. raised tariffs on steel."})"
                "\n"
                R"({"id": "undotted", "title": "Alliance", "text": "The US and NATO’s members met in Brussels."})"
@@ -34,25 +33,18 @@ class CsSearchAnalysis : public ::testing::Test {
                "\n"
                R"({"id": "chinese", "title": "通话", "text": "中华人民共和国主席习近平同美国总统拜登通电话。", "lang": "zh-CN"})"
                "\n");
-    const CliResult indexed = run_cli(cs_index_binary(), {"--db", db(), (*dir_ / "in").string()});
-    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    return scratch / "in";
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string db() { return (*dir_ / "db").string(); }
+};
 
+class CsSearchAnalysis : public IndexedOnce<AnalysisCorpus> {
+ protected:
   // The ids of the articles `query` finds.
   static std::set<std::string> found(const std::string& query, const std::vector<std::string>& options = {}) {
     const auto ids = search_article_ids(db(), query, options);
     return {ids.begin(), ids.end()};
   }
-
-  static TempDir* dir_;
 };
-
-TempDir* CsSearchAnalysis::dir_ = nullptr;
 
 TEST_F(CsSearchAnalysis, AcronymsMatchWithOrWithoutDotsButNotTheCommonWord) {
   EXPECT_EQ(found("US"), (std::set<std::string>{"dotted", "undotted"}));
@@ -86,7 +78,7 @@ TEST_F(CsSearchAnalysis, EachArticleIsStemmedInItsOwnLanguage) {
 TEST_F(CsSearchAnalysis, DetectedLanguagesFilterAndCountLikeDeclaredOnes) {
   EXPECT_EQ(found("China", {"--lang", "de"}), (std::set<std::string>{"german"}));
   EXPECT_EQ(found("习近平", {"--lang", "zh"}), (std::set<std::string>{"chinese"})) << "zh matches zh-CN";
-  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "--format", "json", "--facets", "lang", "Wien OR Vienna"});
+  const CliResult r = search({"--format", "json", "--facets", "lang", "Wien OR Vienna"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json response = nlohmann::json::parse(r.out);
   EXPECT_EQ(response["results"].size(), 2u);
@@ -94,7 +86,7 @@ TEST_F(CsSearchAnalysis, DetectedLanguagesFilterAndCountLikeDeclaredOnes) {
 }
 
 TEST_F(CsSearchAnalysis, HighlightsShowTheTextAsWritten) {
-  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "--format", "json", "US"});
+  const CliResult r = search({"--format", "json", "US"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json response = nlohmann::json::parse(r.out);
   std::set<std::string> highlighted;

@@ -7,7 +7,7 @@
 
 #include <set>
 
-#include "support/test_support.hpp"
+#include "support/indexed_once.hpp"
 
 namespace cs::test {
 namespace {
@@ -15,11 +15,10 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-class CsSearchFilters : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    write_file(*dir_ / "in/wire.jsonl",
+// Four articles whose dates, sources, authors, topics and languages are known.
+struct WireCorpus {
+  static std::filesystem::path make(const std::filesystem::path& scratch) {
+    write_file(scratch / "in/wire.jsonl",
                R"({"id": "a", "title": "Talks one", "text": "Trade talks in Geneva.", "date": "2021-02-11", "source": "Reuters", "author": "Jane Doe", "tags": ["Trade"], "lang": "en-US"})"
                "\n"
                R"({"id": "b", "title": "Talks two", "text": "Trade talks in Vienna.", "date": "2021-12-31T23:00:00Z", "source": "CNN", "author": "John Roe", "tags": ["Trade", "Europe"], "lang": "en"})"
@@ -28,15 +27,12 @@ class CsSearchFilters : public ::testing::Test {
                "\n"
                R"({"id": "d", "title": "Talks undated", "text": "Trade talks somewhere.", "source": "Reuters"})"
                "\n");
-    const CliResult indexed = run_cli(cs_index_binary(), {"--db", db(), (*dir_ / "in").string()});
-    ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+    return scratch / "in";
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string db() { return (*dir_ / "db").string(); }
+};
 
+class CsSearchFilters : public IndexedOnce<WireCorpus> {
+ protected:
   // The article ids cs-search returns for "trade talks" with `options`, in rank order.
   static std::vector<std::string> ids(const std::vector<std::string>& options) {
     return search_article_ids(db(), "trade talks", options);
@@ -45,18 +41,14 @@ class CsSearchFilters : public ::testing::Test {
     const auto list = ids(options);
     return {list.begin(), list.end()};
   }
-
-  static TempDir* dir_;
 };
-
-TempDir* CsSearchFilters::dir_ = nullptr;
 
 // See issue #18: article "d" has no date, author or url; scripts read null, not "".
 TEST_F(CsSearchFilters, AMissingFieldIsNullInJsonAndJsonl) {
-  const CliResult jsonl = run_cli(cs_search_binary(), {"--db", db(), "--format", "jsonl", "somewhere"});
+  const CliResult jsonl = search({"--format", "jsonl", "somewhere"});
   ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
   EXPECT_THAT(jsonl.out, HasSubstr(R"("date":null)"));
-  const CliResult json = run_cli(cs_search_binary(), {"--db", db(), "--format", "json", "somewhere"});
+  const CliResult json = search({"--format", "json", "somewhere"});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   EXPECT_THAT(json.out, HasSubstr(R"("date": null)"));
   for (const nlohmann::json& hit : {nlohmann::json::parse(jsonl.out), nlohmann::json::parse(json.out)["results"][0]}) {
@@ -67,7 +59,7 @@ TEST_F(CsSearchFilters, AMissingFieldIsNullInJsonAndJsonl) {
     EXPECT_EQ(hit["source"], "Reuters");
     EXPECT_EQ(hit["topics"], nlohmann::json::array());
   }
-  const CliResult tsv = run_cli(cs_search_binary(), {"--db", db(), "--format", "tsv", "somewhere"});
+  const CliResult tsv = search({"--format", "tsv", "somewhere"});
   EXPECT_THAT(tsv.out, HasSubstr("\tTalks undated\tReuters\t\t")) << "an empty cell, as before";
 }
 
@@ -88,7 +80,7 @@ TEST_F(CsSearchFilters, FieldsMatchIgnoringCaseAndRepeatForAnyOf) {
 }
 
 TEST_F(CsSearchFilters, NoArticleLeftExitsOne) {
-  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "--source", "nobody", "trade"});
+  const CliResult r = search({"--source", "nobody", "trade"});
   EXPECT_EQ(r.exit_code, 1);
 }
 
@@ -98,8 +90,8 @@ TEST_F(CsSearchFilters, SortsByDate) {
 }
 
 TEST_F(CsSearchFilters, FacetsCountEachMatchingArticleOnce) {
-  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "trade talks", "--format", "json", "-n", "1",
-                                                   "--facets", "source,year,topic,lang", "--histogram", "year"});
+  const CliResult r =
+      search({"trade talks", "--format", "json", "-n", "1", "--facets", "source,year,topic,lang", "--histogram", "year"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto out = nlohmann::json::parse(r.out);
   EXPECT_EQ(out["results"].size(), 1u) << "--limit bounds the hits, not the counts";
@@ -118,13 +110,12 @@ TEST_F(CsSearchFilters, FacetsCountEachMatchingArticleOnce) {
 }
 
 TEST_F(CsSearchFilters, FacetsRespectFiltersAndPrintAsTextAndJsonl) {
-  const CliResult text = run_cli(cs_search_binary(), {"--db", db(), "trade", "--since", "2021-06", "--facets", "source",
-                                                      "--histogram", "month"});
+  const CliResult text = search({"trade", "--since", "2021-06", "--facets", "source", "--histogram", "month"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr("source: CNN 1 \xC2\xB7 Xinhua 1"));
   EXPECT_THAT(text.out, HasSubstr("2021-12 "));
   EXPECT_THAT(text.out, HasSubstr("\xE2\x96\x88"));
-  const CliResult jsonl = run_cli(cs_search_binary(), {"--db", db(), "trade", "--format", "jsonl", "--histogram", "week"});
+  const CliResult jsonl = search({"trade", "--format", "jsonl", "--histogram", "week"});
   const auto rows = lines(jsonl.out);
   ASSERT_FALSE(rows.empty());
   const auto last = nlohmann::json::parse(rows.back());
@@ -148,7 +139,7 @@ TEST_F(CsSearchFilters, TheQueryLanguageEndToEnd) {
   EXPECT_EQ(query_ids(db(), "gene*"), (std::set<std::string>{"a"}));
   EXPECT_EQ(query_ids(db(), "trade NEAR/10 beijing"), (std::set<std::string>{"c"}));
   EXPECT_EQ(query_ids(db(), "topic:europe OR lang:zh"), (std::set<std::string>{"b", "c"}));
-  const CliResult bad = run_cli(cs_search_binary(), {"--db", db(), "talks AND (geneva"});
+  const CliResult bad = search({"talks AND (geneva"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_EQ(bad.err, "cs-search: error: query: column 11: unbalanced parenthesis; close it with ')' or remove the '('\n");
 }

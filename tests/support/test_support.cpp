@@ -249,13 +249,15 @@ namespace {
 // A copy of `file` that the unprivileged user can reach whatever the folders above the
 // build tree allow (a clone in a private folder), made once per file and process.
 fs::path reachable_copy(const fs::path& file) {
-  static TempDir* shared = [] {
-    auto* dir = new TempDir;  // lives as long as the process: the copies are reused
-    fs::permissions(dir->path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                                     fs::perms::others_read | fs::perms::others_exec);
-    return dir;
+  // One folder for the process, so the copies are reused; removed with them at exit.
+  static const TempDir shared;
+  static const bool reachable = [] {
+    fs::permissions(shared.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                       fs::perms::others_read | fs::perms::others_exec);
+    return true;
   }();
-  const fs::path copy = shared->path() / file.filename();
+  static_cast<void>(reachable);
+  const fs::path copy = shared.path() / file.filename();
   if (!fs::exists(copy)) fs::copy_file(file, copy);
   return copy;
 }
@@ -297,6 +299,12 @@ std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
+std::vector<nlohmann::json> json_lines(const std::string& text) {
+  std::vector<nlohmann::json> parsed;
+  for (const auto& line : lines(text)) parsed.push_back(nlohmann::json::parse(line));
+  return parsed;
+}
+
 std::vector<std::string> search_article_ids(const std::string& db, const std::string& query,
                                             const std::vector<std::string>& options) {
   std::vector<std::string> args = {"--db", db, "--format", "jsonl"};
@@ -305,7 +313,7 @@ std::vector<std::string> search_article_ids(const std::string& db, const std::st
   const CliResult r = run_cli(cs_search_binary(), args);
   EXPECT_NE(r.exit_code, 2) << query << ": " << r.err;
   std::vector<std::string> ids;
-  for (const auto& line : lines(r.out)) ids.push_back(nlohmann::json::parse(line)["article_id"]);
+  for (const auto& hit : json_lines(r.out)) ids.push_back(hit["article_id"]);
   return ids;
 }
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace cs::test {
 
 // A fresh folder under the system temp dir, removed with everything in it on destruction.
@@ -79,6 +81,8 @@ std::vector<std::string> made_up_words(std::mt19937& random, int count, int max_
 
 // Non-empty lines of `text`.
 std::vector<std::string> lines(const std::string& text);
+// Each non-empty line of `text` parsed as JSON (cs-search --format jsonl).
+std::vector<nlohmann::json> json_lines(const std::string& text);
 
 // The article ids the real cs-search returns, in rank order, for `query` and `options` on
 // database `db` (read from its jsonl output). A usage or query error (exit 2) fails the

@@ -1,0 +1,111 @@
+// Runs the real cs-search --batch over the bundled corpus: query ids in JSON Lines and TREC
+// runs, a bad line reported while the rest run, reproducible runs, and --qrels scoring a run
+// by article and by passage.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "support/indexed_once.hpp"
+
+namespace cs::test {
+namespace {
+
+using ::testing::HasSubstr;
+
+class CsSearchBatch : public IndexedOnce<BundledCorpus> {};
+
+TEST_F(CsSearchBatch, BatchJsonlCarriesQueryIds) {
+  const std::string batch = "# judged queries\nq-taiwan\tTaiwan\n\nHarbin\nq-none\tzzzunmatched\n";
+  const CliResult r = search({"--batch", "-", "--format", "jsonl"}, batch);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::set<std::string> qids;
+  for (const auto& hit : json_lines(r.out)) qids.insert(hit["qid"]);
+  EXPECT_EQ(qids, (std::set<std::string>{"q-taiwan", "4"}));
+}
+
+TEST_F(CsSearchBatch, BatchTrecLinesAreWellFormed) {
+  TempDir dir;
+  write_file(dir / "queries.tsv", "t1\tTaiwan\nt2\tXi Trump call\n");
+  const CliResult r = search({"--batch", (dir / "queries.tsv").string(), "--format", "trec", "--run-tag", "my run"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::map<std::string, std::vector<double>> scores;
+  for (const auto& line : lines(r.out)) {
+    std::istringstream fields(line);
+    std::string qid, q0, doc, tag, extra;
+    int rank = 0;
+    double score = 0;
+    ASSERT_TRUE(fields >> qid >> q0 >> doc >> rank >> score >> tag) << line;
+    EXPECT_FALSE(fields >> extra) << line;
+    EXPECT_EQ(q0, "Q0");
+    EXPECT_EQ(tag, "my_run");
+    EXPECT_EQ(static_cast<std::size_t>(rank), scores[qid].size() + 1);
+    if (!scores[qid].empty()) {
+      EXPECT_LE(score, scores[qid].back());
+    }
+    scores[qid].push_back(score);
+  }
+  EXPECT_EQ(scores.size(), 2u);
+  EXPECT_EQ(scores["t2"].size(), 4u);
+}
+
+TEST_F(CsSearchBatch, BatchReportsABadLineAndRunsTheRest) {
+  const CliResult r = search({"--batch", "-", "--format", "trec"}, "ok\tTaiwan\nbad\t\"unclosed\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(lines(r.err).size(), 1u);
+  EXPECT_THAT(r.err, HasSubstr("<stdin>: line 2, column 1: unbalanced quote"));
+  EXPECT_THAT(r.out, HasSubstr("ok Q0 cfr.org/"));
+}
+
+TEST_F(CsSearchBatch, TiesAndBatchRunsAreReproducible) {
+  const std::string input = "q1\tTaiwan\nq2\tphone call\nq3\tchina\n";
+  const CliResult first = search({"--batch", "-", "--format", "trec"}, input);
+  const CliResult second = search({"--batch", "-", "--format", "trec"}, input);
+  ASSERT_EQ(first.exit_code, 0);
+  EXPECT_EQ(first.out, second.out);
+}
+
+TEST_F(CsSearchBatch, QrelsScoreABatchRun) {
+  TempDir files;
+  const auto qrels = files / "judged.qrels";
+  // The CFR post answers "Taiwan"; nothing answers "xyzzy".
+  write_file(qrels,
+             "t1 0 cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt 2\n"
+             "t2 0 nothing-relevant 0\n");
+  const CliResult text = search({"--batch", "-", "--qrels", qrels.string()}, "t1\tTaiwan\nt2\tphone\n");
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr("MRR@10 nDCG@10 Recall@100     MAP"));
+  EXPECT_THAT(text.out, HasSubstr("mean of 1 queries"));
+  EXPECT_THAT(text.out, HasSubstr("1 queries without relevant judgments left out"));
+  const CliResult json = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto evaluation = nlohmann::json::parse(json.out);
+  EXPECT_EQ(evaluation["mean"]["mrr@10"], 1.0) << "the CFR post ranks first for Taiwan";
+  EXPECT_EQ(evaluation["mean"]["recall@100"], 1.0);
+  EXPECT_EQ(search({"--qrels", qrels.string(), "Taiwan"}).exit_code, 2) << "--qrels needs --batch";
+  write_file(qrels, "t1 0 doc\n");
+  const CliResult bad = search({"--batch", "-", "--qrels", qrels.string()}, "t1\tTaiwan\n");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("line 1"));
+}
+
+TEST_F(CsSearchBatch, PassageJudgmentsScoreTheShownPassage) {
+  const auto hits = json_lines(search({"--format", "jsonl", "-n", "1", "Taiwan"}).out);
+  ASSERT_EQ(hits.size(), 1u);
+  const std::string passage = hits[0]["passage_id"].get<std::string>();
+  TempDir files;
+  const auto qrels = files / "passages.qrels";
+  write_file(qrels, "t1 0 " + passage + " 2\n");
+  const CliResult shown = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(nlohmann::json::parse(shown.out)["mean"]["mrr@10"], 1.0);
+  write_file(qrels, "t1 0 " + hits[0]["article_id"].get<std::string>() + "#9999 2\n");
+  const CliResult other = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
+  EXPECT_EQ(nlohmann::json::parse(other.out)["mean"]["mrr@10"], 0.0) << "another passage of the article is not this one";
+}
+
+}  // namespace
+}  // namespace cs::test

@@ -1,0 +1,124 @@
+// Runs the real cs-search over the bundled corpus and checks what a query finds: the ranking
+// of a plain word, stemmed forms, phrases, excluded words, one hit per article with its best
+// passage, text that is not the article's own (related stories, site chrome), and a malformed
+// query as one line and exit status 2.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "support/indexed_once.hpp"
+
+namespace cs::test {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+class CsSearchQuery : public IndexedOnce<BundledCorpus> {};
+
+TEST_F(CsSearchQuery, TaiwanRanksTheCfrPostFirst) {
+  const CliResult r = search({"--format", "jsonl", "Taiwan"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = json_lines(r.out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["article_id"], "cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt");
+  EXPECT_EQ(hits[0]["title"], "Xi and Trump Speak Via Phone");
+  EXPECT_EQ(hits[0]["date"], "2025-01-17T21:06:00Z");
+  EXPECT_THAT(hits[0]["passage"].get<std::string>(), HasSubstr("Taiwan"));
+}
+
+TEST_F(CsSearchQuery, StemmedQueryFindsOtherForms) {
+  // "phone calls" finds "phone call", highlighted as written in the passage.
+  const CliResult r = search({"--format", "jsonl", "phone", "calls"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = json_lines(r.out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["article_id"], "chinausfocus.com/2021-03-10-phone-call-diplomacy.txt");
+  const std::string passage = hits[0]["passage"];
+  std::vector<std::string> marked;
+  for (const auto& span : hits[0]["highlights"]) {
+    marked.push_back(passage.substr(span[0].get<std::size_t>(), span[1].get<std::size_t>() - span[0].get<std::size_t>()));
+  }
+  EXPECT_THAT(marked, Contains("call"));
+  EXPECT_THAT(marked, Contains("phone"));
+}
+
+TEST_F(CsSearchQuery, PhraseQueryMatchesWordOrder) {
+  EXPECT_EQ(search({"\"phone call\""}).exit_code, 0);
+  EXPECT_EQ(search({"\"call phone\""}).exit_code, 1);
+}
+
+TEST_F(CsSearchQuery, ExcludingAWordIsNotAnOption) {
+  // Three of the four articles name Trump somewhere; an excluded word excludes the article.
+  const CliResult r = search({"--format", "trec", "Xi", "-Trump"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("cnn.com"));
+  EXPECT_THAT(r.out, Not(HasSubstr("chinausfocus.com")));
+  EXPECT_THAT(r.out, Not(HasSubstr("cfr.org")));
+  EXPECT_THAT(search({"--format", "trec", "Xi"}).out, HasSubstr("chinausfocus.com")) << "without the exclusion";
+}
+
+TEST_F(CsSearchQuery, MalformedQueryIsOneLineAndExitTwo) {
+  const CliResult r = search({"\"unbalanced"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "cs-search: error: query: column 1: unbalanced quote; close the phrase with \" or remove the quote\n");
+}
+
+TEST_F(CsSearchQuery, EachArticleAppearsOnceWithItsBestPassage) {
+  const auto hits = json_lines(search({"--format", "jsonl", "--limit", "50", "Xi"}).out);
+  std::set<std::string> articles;
+  for (const auto& hit : hits) EXPECT_TRUE(articles.insert(hit["article_id"]).second) << hit["article_id"];
+  EXPECT_EQ(articles.size(), 4u);
+}
+
+TEST_F(CsSearchQuery, RelatedStoriesAreNotTheCnnArticlesText) {
+  // Titles and excerpts of the CNN file's `related:` front matter belong to other stories.
+  EXPECT_EQ(search({"LGBTQ"}).exit_code, 1);
+  EXPECT_EQ(search({"equalizing"}).exit_code, 1);
+  EXPECT_EQ(search({"Yellen"}).exit_code, 1);
+  const auto hits = json_lines(search({"--format", "jsonl", "Biden", "Xi", "first", "time"}).out);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0]["source"], "CNN");
+}
+
+TEST_F(CsSearchQuery, SiteChromeIsNotSearchable) {
+  for (const char* chrome : {"Chattythat", "subscriber", "\"Back to Top\"", "\"might also like\""}) {
+    EXPECT_EQ(search({chrome}).exit_code, 1) << chrome;
+  }
+}
+
+// Each article is one document; the hit shows the passage that answers, whatever the order.
+TEST(CsSearchPassages, AHitShowsItsArticlesBestPassageAndCountsTheOthersThatMatch) {
+  TempDir dir;
+  write_file(dir / "in" / "trade.txt",
+             "Trade Week\n\n"
+             "The week began quietly in the capital, with ministers returning from the holidays and little on "
+             "the agenda beyond a review of the budget and a speech on roads.\n\n"
+             "Officials spent Tuesday on the railways, the ports and the long dispute over fishing rights in the "
+             "northern waters, which has dragged on for a decade.\n\n"
+             "On Thursday the minister announced that steel tariffs would rise next month, and that tariffs on "
+             "steel from three more countries were under review, the first change to steel tariffs in years.\n\n"
+             "Steel makers welcomed the news.\n");
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()}).exit_code, 0);
+  for (const std::vector<std::string>& order : {std::vector<std::string>{}, {"--sort", "-date"}, {"--rerank", "0"}}) {
+    std::vector<std::string> args = {"--db", db, "--format", "jsonl"};
+    args.insert(args.end(), order.begin(), order.end());
+    args.insert(args.end(), {"steel", "tariffs"});
+    const CliResult r = run_cli(cs_search_binary(), args);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto hits = lines(r.out);
+    ASSERT_EQ(hits.size(), 1u);
+    const auto hit = nlohmann::json::parse(hits[0]);
+    // The first two paragraphs are short, so they make one passage.
+    EXPECT_EQ(hit["passage_id"], "trade.txt#1") << r.out;
+    EXPECT_THAT(hit["passage"].get<std::string>(), HasSubstr("steel tariffs would rise"));
+    EXPECT_EQ(hit["more_passages"], 1) << "the last passage says steel too";
+  }
+}
+
+}  // namespace
+}  // namespace cs::test
