@@ -152,14 +152,14 @@ int main(int argc, char** argv) {
   std::size_t titles_right = 0;
   for (const Page& page : pages) {
     all.push_back(page.score);
-    titles_right += page.title_right ? 1 : 0;
+    if (page.title_right) ++titles_right;
     for (const std::string& failure_class : page.classes) by_class[failure_class].push_back(page.score);
   }
   for (const auto& [failure_class, scores] : by_class) print_row("class " + failure_class, cs::quality::mean_score(scores), scores.size());
   const ShingleScore mean = cs::quality::mean_score(all);
   print_row("all pages", mean, all.size());
   std::size_t below_half = 0;
-  for (const ShingleScore& score : all) below_half += score.f1() < 0.5 ? 1 : 0;
+  for (const ShingleScore& score : all) if (score.f1() < 0.5) ++below_half;
   std::printf("extraction: %zu pages, precision %.3f, recall %.3f, F1 %.3f; %zu pages below F1 0.5; titles right %zu/%zu\n",
               pages.size(), mean.precision, mean.recall, mean.f1(), below_half, titles_right, pages.size());
   if (mean.f1() < min_f1) {
