@@ -43,8 +43,8 @@ constexpr std::string_view kFormats = R"(- text: title, source, date, file and a
   terminal; --color, NO_COLOR).
 - json: one document with every hit; jsonl: one object per hit, and one more line for
   facets. Fields: qid, rank, score, article_id, passage_id, passage_index, title, source,
-  author, date, url, path, lang, topics, preview, more_passages, also_in, passage,
-  highlights, snippet (highlights and snippet are byte offsets into passage). A value the
+  author, date, url, path, lang, topics, preview, description_only, more_passages, also_in,
+  passage, highlights, snippet (highlights and snippet are byte offsets into passage). A value the
   article does not have (title, source, author, date, url, lang) is null, not "".
 - tsv: a header row, then one row per hit.
 - trec: QID Q0 ARTICLE_ID RANK SCORE RUNTAG, for trec_eval.

@@ -84,7 +84,9 @@ Page score_page(const fs::path& html) {
   const cs::indexer::Reader* reader = cs::indexer::pick_reader(file);
   if (reader == nullptr) throw std::runtime_error(html.string() + ": no reader takes it");
   const cs::indexer::ReadResult read = reader->read(file);
-  const std::string body = read.articles.empty() ? "" : read.articles.front().body;
+  // An article marked description_only says the page showed no article text: it extracted none.
+  const bool extracted = !read.articles.empty() && !read.articles.front().description_only;
+  const std::string body = extracted ? read.articles.front().body : "";
   page.title = read.articles.empty() ? "" : collapse_spaces(read.articles.front().title);
   page.title_right = page.title == page.expected_title;
   page.score = cs::quality::score_shingles(cs::quality::shingle_words(body), cs::quality::shingle_words(expected_body));
