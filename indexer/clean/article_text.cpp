@@ -111,8 +111,9 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
         continue;
       }
       if (block.heading_level > 0 && block.text == article.title) continue;
-      // List items before the first real paragraph are navigation and labels ("- Post").
-      if (block.list_item && words < kFirstParagraphWords) continue;
+      // List items before the first real paragraph of a page are navigation and labels
+      // ("- Post"); a record's own text (a feed description's bullet points) has none.
+      if (title_from_text && block.list_item && words < kFirstParagraphWords) continue;
     }
     if (starts_article_text(block, words)) in_lead_in = false;
     if (!body.empty()) body.append("\n\n");

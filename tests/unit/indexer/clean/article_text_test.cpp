@@ -52,6 +52,16 @@ TEST(ArticleText, ReadsDatelinesAfterALabel) {  // See issue #20
   EXPECT_EQ(c.body, "Published figures show a loss since 1799.\n\nText.");
 }
 
+TEST(ArticleText, ListItemsOpeningARecordsOwnTextAreKept) {  // See issue #20
+  Article a;
+  a.title = "Budget";
+  fill_article_from_blocks(plain_text_blocks("- Fares frozen\n- Libraries funded\n\nThe council voted."), a, false);
+  EXPECT_EQ(a.body, "Fares frozen\n\nLibraries funded\n\nThe council voted.");
+  EXPECT_EQ(from_text("Title\n- Home\n- World\n\nThe council voted on the budget late on Friday night.").body,
+            "The council voted on the budget late on Friday night.")
+      << "a page's opening list items are still its navigation";
+}
+
 TEST(ArticleText, KeepsMetadataAlreadyKnown) {
   Article a;
   a.title = "From front matter";
