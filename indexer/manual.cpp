@@ -18,8 +18,9 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   datePublished, time datetime or the dateline; author from meta author or JSON-LD;
   source from og:site_name, JSON-LD publisher or the canonical URL's host.
 - .rss, .atom, .xml: RSS 2.0, RSS 1.0 and Atom feeds, one article per item or entry
-  (content:encoded or content, else description or summary); the feed's title is the
-  source. Entities are never expanded and nothing is fetched.
+  (content:encoded or content, else description or summary, always read as HTML); the
+  feed's title is the source; an empty item is one warning. Entities are never expanded
+  and nothing is fetched.
 - .json: one object, an array of objects, or an object with the array under articles,
   items, results, data, documents or stories; one article per object.
 - .jsonl, .ndjson: one object per line, one article each; a bad line is reported and
@@ -33,7 +34,8 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
 - id (else the path relative to the folder indexed; path#N for the N-th record of a file)
 - title, headline
 - text, body, content; excerpt, summary, description (the text when there is no other)
-- date, published, publishedAt, publishedDateTime, pubDate (ISO 8601 or a written date)
+- date, published, publishedAt, publishedDateTime, pubDate (ISO 8601, RFC 822 or a
+  written date; RFC 822 zone names such as PST are fixed offsets)
 - url, link
 - source, provider, publisher (a string or {name}); else the first folder of the path
 - author, authors (a string, a list or {name})
@@ -50,8 +52,9 @@ are rewritten, and the articles of files deleted from under a folder PATH are re
 
 The database is committed every --batch-mb MB of text: a killed cs-index leaves it as of
 its last commit, and the next run goes on from there. A second cs-index writing to the
-same database gets a "locked" error. Hidden files and names matching a shell pattern in a
-folder's .csignore file are not indexed.
+same database gets a "locked" error. Hidden files are not indexed, nor paths matching the
+.csignore files of the folders walked, read as git reads .gitignore (patterns relative to
+their file's folder, "/" anchors, "dir/" for folders, "!" to keep, a deeper file wins).
 
 The database folder is cs-index's own: it writes the marker file cs-search-database into
 every database folder it creates, and never writes to, rebuilds, swaps or deletes a folder

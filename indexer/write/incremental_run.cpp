@@ -236,7 +236,9 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     pending_.articles.push_back(std::move(article));
     pending_.roots.push_back(entry.root.string());
   }
-  if (state.articles.empty()) {  // the file is skipped: one warning, the reader's last word
+  // No article and no record listed: the file is skipped, with one warning, the reader's
+  // last word. A file whose records were all skipped (a feed of one empty entry) is read.
+  if (state.articles.empty() && !read.records_listed) {
     Error last = read.issues.empty() ? Error{ErrorKind::kInput, path, "", "no article could be read", "skipped"}
                                      : read.issues.back();
     if (!read.issues.empty()) read.issues.pop_back();
