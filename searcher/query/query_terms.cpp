@@ -168,7 +168,8 @@ void QueryTerms::note_highlight(const std::string& word, const WordStems* stems)
 }
 
 void QueryTerms::finish() {
-  if (context_.stem_languages == nullptr) return;
+  // Scoped only where the first stage could keep stems to their languages' articles.
+  if (context_.stem_languages == nullptr || !context_.stem_languages->knows_articles()) return;
   const StemLanguages& languages = *context_.stem_languages;
   std::sort(scopes_.begin(), scopes_.end());
   for (std::size_t i = 0; i < scopes_.size();) {  // a stem two words give counts where either does

@@ -28,6 +28,8 @@ class StemLanguages {
   static StemLanguages read(const Xapian::Database& db, const std::vector<std::string>& stem_languages);
 
   bool empty() const { return stemmers_.empty(); }
+  // Whether the articles of each stemmer are known (read), so stems can be kept to them.
+  bool knows_articles() const { return knows_articles_; }
   std::size_t size() const { return stemmers_.size(); }
   // The stemmer names ("english", "none"), in a stable order: bit i of a StemmerSet is name(i).
   const std::string& name(std::size_t i) const { return stemmers_[i].name; }
