@@ -39,7 +39,8 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
 - url, link
 - source, provider, publisher (a string or {name}); else the first folder of the path
 - author, authors (a string, a list or {name})
-- lang (else the language CLD2 detects)
+- lang (else the language CLD2 detects; a text CLD2 finds confidently in another
+  language is indexed in that one, and --verbose names it)
 - topics, tags, keywords (a list, or comma-separated)
 
 Other fields are ignored. A text ending in "[+1234 chars]" (a news API's cut) marks the
@@ -79,7 +80,8 @@ bad file gets a one-line warning naming it and the reason; the rest still indexe
 the summary counts what was skipped.
 
 On a terminal, progress (files, MB, rate, ETA) is shown on standard error; --quiet prints
-only warnings and errors, --verbose also names each file added, updated or removed.)";
+only warnings and errors, --verbose also names each file added, updated or removed,
+and each article indexed in another language than it declares.)";
 
 constexpr std::string_view kExitStatus = R"(- 0: the run completed (bad files are warned about, counted and skipped).
 - 2: a usage error; a PATH that does not exist or cannot be read (the rest is still

@@ -279,6 +279,12 @@ Status IndexRun::write_batch() {
   auto analysed = analysis_.build(
       batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); });
   if (!analysed) return analysed.error();
+  if (report_.language_overridden) {
+    for (std::size_t i = 0; i < analysed->size(); ++i) {
+      const std::string& declared = (*analysed)[i].declared_language;
+      if (!declared.empty()) report_.language_overridden(batch->articles[i].path, declared, batch->articles[i].lang);
+    }
+  }
   auto built = std::make_shared<std::vector<BuiltArticle>>(std::move(*analysed));
   // Written as one transaction, while the next batch is read and analysed.
   return background_.submit([this, batch, built]() -> Status {
