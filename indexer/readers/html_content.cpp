@@ -97,8 +97,9 @@ class ContentChooser {
     score(blocks);
     const xmlNode* top = best_candidate();
     ArticleContent content;
-    if (top == nullptr) return content;
-    for (const xmlNode* root : with_siblings(climb(top))) {
+    // No paragraph long enough to score (a page of a few short lines): all of it, less furniture.
+    const std::vector<const xmlNode*> roots = top == nullptr ? std::vector<const xmlNode*>{body_} : with_siblings(climb(top));
+    for (const xmlNode* root : roots) {
       const TextSizes& root_size = sizes_[root];
       for (HtmlBlock& block : collect_blocks(root, [this, root, &root_size](const xmlNode* e) {
              return readable(e) && !is_furniture_inside(e, root_size);

@@ -18,7 +18,8 @@ namespace cs::indexer {
 struct ArticleContent {
   std::vector<TextBlock> blocks;  // the story's blocks, in document order
   // False when no part of the page reads as article text (a video page with one line, an
-  // index of links): `blocks` then holds what little was found, for the caller to judge.
+  // index of links, or a page of a few short lines): `blocks` then holds what little was
+  // found, for the caller to judge.
   bool found = false;
 };
 

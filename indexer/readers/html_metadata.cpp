@@ -96,6 +96,36 @@ std::string without_site_suffix(const std::string& title, const std::vector<std:
   return title.substr(0, title.size() - suffix.size());
 }
 
+// A site's logo set as an <h1> (the page's name, not the article's): it names the site, links
+// to the site's home page, or sits in or holds an element its names call a logo or brand.
+bool is_logo_heading(const xmlNode* h1, const std::string& text, const std::vector<std::string_view>& sites) {
+  const std::string key = name_key(text);
+  if (std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) { return !site.empty() && name_key(site) == key; })) {
+    return true;
+  }
+  const auto logo_names = [](const xmlNode* element) {
+    const std::string names = ascii_lower(attribute(element, "class") + " " + attribute(element, "id"));
+    return names.find("logo") != std::string::npos || names.find("brand") != std::string::npos ||
+           names.find("site-title") != std::string::npos || names.find("site-name") != std::string::npos ||
+           names.find("masthead") != std::string::npos;
+  };
+  for (const xmlNode* element = h1; element != nullptr && element->type == XML_ELEMENT_NODE; element = element->parent) {
+    if (logo_names(element)) return true;
+  }
+  bool logo_inside = false;
+  xml::walk_tree(
+      h1,
+      [&](const xmlNode* node) {
+        if (node->type != XML_ELEMENT_NODE) return false;
+        if (node != h1 && logo_names(node)) logo_inside = true;
+        if (xml::name_of(node) == "a" && attribute(node, "href") == "/") logo_inside = true;
+        if (xml::name_of(node) == "img" && ascii_lower(attribute(node, "alt")).find("logo") != std::string::npos) logo_inside = true;
+        return !logo_inside;
+      },
+      [](const xmlNode*) {});
+  return logo_inside;
+}
+
 // An element's text, white space collapsed.
 std::string collapsed_text(const xmlNode* element) {
   xmlChar* content = xmlNodeGetContent(element);
@@ -190,19 +220,22 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
     }
   }
 
-  // Then <title>, without the site name most pages append to it; then the first <h1> that
-  // is not the site's logo (a logo <h1> is what the page is, not what the article says).
+  // Then the first <h1> that is not the site's logo (a logo <h1> is what the page is, not
+  // what the article says), then <title> without the site name most pages append to it.
   const std::string title_element = without_site_suffix(facts.title_element, sites, raw_og_title);
-  set_if_empty(fields, "title", title_element);
   if (!fields.contains("title")) {
+    const std::string_view title_suffix = site_suffix(facts.title_element, sites, raw_og_title);
+    std::vector<std::string_view> site_names = sites;
+    if (title_suffix.size() > 3) site_names.push_back(title_suffix.substr(title_suffix.find(' ', 1) + 1));
     for (const xmlNode* h1 : facts.h1s) {
       const std::string text = collapsed_text(h1);
-      if (!text.empty() && name_key(text) != name_key(site)) {
+      if (!text.empty() && !is_logo_heading(h1, text, site_names)) {
         fields["title"] = text;
         break;
       }
     }
   }
+  set_if_empty(fields, "title", title_element);
   set_if_empty(fields, "date", facts.first_time);
   if (!fields.contains("source")) set_if_empty(fields, "source", host_of(url));
 
