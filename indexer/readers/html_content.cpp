@@ -24,6 +24,13 @@ constexpr double kEvidencePoints = 25;
 // A sibling joins the best element when it scores this share of it (and at least kMinSiblingScore).
 constexpr double kSiblingShare = 0.2;
 constexpr double kMinSiblingScore = 10;
+// A block all of whose text is one link is a button below this many words.
+constexpr std::size_t kLinkLabelWords = 8;
+// Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
+// ancestor make that ancestor the story (at most kMaxRivals are weighed).
+constexpr double kRivalShare = 0.75;
+constexpr std::size_t kRivalsToJoin = 3;
+constexpr std::size_t kMaxRivals = 64;
 // An element inside the chosen content is a link list when this share of its text is links.
 constexpr double kLinkListShare = 0.5;
 // Article text has this many words in paragraphs of kParagraphWords or more.
@@ -101,10 +108,10 @@ class ContentChooser {
     const std::vector<const xmlNode*> roots = top == nullptr ? std::vector<const xmlNode*>{body_} : with_siblings(climb(top));
     for (const xmlNode* root : roots) {
       const TextSizes& root_size = sizes_[root];
-      for (HtmlBlock& block : collect_blocks(root, [this, root, &root_size](const xmlNode* e) {
+      for (HtmlBlock& block : collect_blocks(root, [this, &root_size](const xmlNode* e) {
              return readable(e) && !is_furniture_inside(e, root_size);
            })) {
-        content.blocks.push_back(std::move(block.text));
+        if (!is_link_label(block)) content.blocks.push_back(std::move(block.text));
       }
     }
     std::size_t paragraph_words = 0;
@@ -201,9 +208,36 @@ class ContentChooser {
     return best;
   }
 
-  // Up to an ancestor that scores more (the story's paragraphs split between two children),
-  // and past wrappers that hold nothing else.
+  static bool is_inside(const xmlNode* element, const xmlNode* ancestor) {
+    for (; element != nullptr; element = element->parent) {
+      if (element == ancestor) return true;
+    }
+    return false;
+  }
+
+  // When several elements score nearly as well as the best (the entries of a live blog, the
+  // sections of a long read), the ancestor that holds kRivalsToJoin of them is the story.
+  const xmlNode* common_ancestor_of_rivals(const xmlNode* top) const {
+    const double bar = final_score(top) * kRivalShare;
+    std::vector<const xmlNode*> rivals;
+    for (const auto& [element, score] : scores_) {
+      if (element == top || final_score(element) < bar || is_inside(element, top) || is_inside(top, element)) continue;
+      rivals.push_back(element);
+      if (rivals.size() == kMaxRivals) break;
+    }
+    if (rivals.size() < kRivalsToJoin) return top;
+    for (const xmlNode* ancestor = top->parent; ancestor != nullptr && ancestor != body_->parent; ancestor = ancestor->parent) {
+      const auto held = std::count_if(rivals.begin(), rivals.end(),
+                                      [ancestor](const xmlNode* rival) { return is_inside(rival, ancestor); });
+      if (static_cast<std::size_t>(held) >= kRivalsToJoin) return ancestor;
+    }
+    return top;
+  }
+
+  // Up to an ancestor that holds the best element's rivals or scores more (the story's
+  // paragraphs split between two children), and past wrappers that hold nothing else.
   const xmlNode* climb(const xmlNode* top) const {
+    top = common_ancestor_of_rivals(top);
     double last = final_score(top);
     const double floor = last / 3;
     for (const xmlNode* parent = top->parent; parent != nullptr && parent != body_->parent; parent = parent->parent) {
@@ -265,13 +299,18 @@ class ContentChooser {
     return text;
   }
 
+  // A short block that is all link ("Book tickets", "Read the full report"): a button.
+  static bool is_link_label(const HtmlBlock& block) {
+    return block.link_bytes * 10 >= block.text.text.size() * 9 && count_words(block.text.text) < kLinkLabelWords;
+  }
+
   // Furniture inside the chosen content: an element its names call furniture unless it holds
   // most of the content (names are evidence, not verdicts), and lists of links.
   bool is_furniture_inside(const xmlNode* element, const TextSizes& root_size) const {
     const auto found = sizes_.find(element);
     if (found == sizes_.end()) return false;
     const TextSizes& size = found->second;
-    if (name_evidence(element) < 0 && size.text * 2 < root_size.text) return true;
+    if (name_evidence(element, with_figures_) < 0 && size.text * 2 < root_size.text) return true;
     const std::string_view name = name_of(element);
     const bool container = name == "ul" || name == "ol" || name == "div" || name == "section" || name == "p" ||
                            name == "table" || name == "dl" || name == "header";

@@ -75,11 +75,12 @@ void add_words(std::string_view name, std::vector<std::string>& words) {
 
 // The verdict of one class or id name: its head word (the last word that says either)
 // decides, as in "entry-meta" (furniture) or "comment-content" (content); 0 for neither.
-int name_verdict(std::string_view name) {
+int name_verdict(std::string_view name, bool captions_are_text) {
   std::vector<std::string> words;
   add_words(name, words);
   for (auto word = words.rbegin(); word != words.rend(); ++word) {
     if (one_of(std::string_view(*word), kContentWords)) return 1;
+    if (captions_are_text && *word == "caption") return 0;
     if (one_of(std::string_view(*word), kFurnitureWords)) return -1;
   }
   return 0;
@@ -113,7 +114,7 @@ bool is_never_text(const xmlNode* element) {
   return has_hidden_class(element) || is_display_none(element);
 }
 
-int name_evidence(const xmlNode* element) {
+int name_evidence(const xmlNode* element, bool captions_are_text) {
   if (ascii_lower(attribute(element, "itemprop")) == "articlebody") return 2;
   int evidence = 0;
   for (const char* attribute_name : {"class", "id"}) {
@@ -121,7 +122,7 @@ int name_evidence(const xmlNode* element) {
     std::size_t begin = 0;
     while (begin < value.size()) {
       const std::size_t end = std::min(value.find(' ', begin), value.size());
-      if (end > begin) evidence += name_verdict(std::string_view(value).substr(begin, end - begin));
+      if (end > begin) evidence += name_verdict(std::string_view(value).substr(begin, end - begin), captions_are_text);
       begin = end + 1;
     }
   }

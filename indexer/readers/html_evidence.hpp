@@ -19,6 +19,8 @@ bool is_never_text(const xmlNode* element);
 // never says "crumb", "promotion" is not "promo"); in a BEM name ("article-body__sidebar")
 // the element's own word after "__" speaks for it. Evidence, never a verdict: the caller
 // weighs it against the text the element holds.
-int name_evidence(const xmlNode* element);
+// With `captions_are_text` (a gallery, whose story is told in captions), "caption" is not a
+// furniture word.
+int name_evidence(const xmlNode* element, bool captions_are_text = false);
 
 }  // namespace cs::indexer

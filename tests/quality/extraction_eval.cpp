@@ -1,13 +1,14 @@
 // Scores cs-index's article extraction on a folder of saved pages, each with the text a
 // person marked as its article:
 //
-//   extraction_eval [--min-f1 F] [--pages] FOLDER
+//   extraction_eval [--min-f1 F] [--pages] [--text NAME] FOLDER
 //
 // FOLDER holds NAME.html (the page), NAME.expected.txt (line 1 the title, a blank line, then
 // the body's paragraphs) and NAME.meta.json ({"family", "language", "classes": [...]}).
 // Each page is read by the reader cs-index picks for it; its body is scored against the
 // expected body by 4-word shingles (shingle_score.hpp). Prints, worst first with --pages, each
-// page's precision, recall and F1, then the mean per failure class and the set's figure.
+// page's precision, recall and F1, then the mean per failure class and the set's figure;
+// --text NAME prints the text extracted from NAME.html, to see what a score counts.
 // Exits 1 when the set's F1 is below --min-f1, 2 on a usage or file error.
 #include <algorithm>
 #include <cstdio>
@@ -38,6 +39,7 @@ struct Page {
   bool title_right = false;
   std::string title;
   std::string expected_title;
+  std::string body;
 };
 
 std::string read_whole(const fs::path& path) {
@@ -89,6 +91,7 @@ Page score_page(const fs::path& html) {
   const std::string body = extracted ? read.articles.front().body : "";
   page.title = read.articles.empty() ? "" : collapse_spaces(read.articles.front().title);
   page.title_right = page.title == page.expected_title;
+  page.body = body;
   page.score = cs::quality::score_shingles(cs::quality::shingle_words(body), cs::quality::shingle_words(expected_body));
   return page;
 }
@@ -102,22 +105,25 @@ void print_row(const std::string& label, const ShingleScore& score, std::size_t 
 int main(int argc, char** argv) {
   double min_f1 = 0;
   bool show_pages = false;
+  std::string show_text;
   fs::path folder;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--min-f1" && i + 1 < argc) {
       min_f1 = std::strtod(argv[++i], nullptr);
+    } else if (arg == "--text" && i + 1 < argc) {
+      show_text = argv[++i];
     } else if (arg == "--pages") {
       show_pages = true;
     } else if (folder.empty() && !arg.starts_with("-")) {
       folder = arg;
     } else {
-      std::cerr << "usage: extraction_eval [--min-f1 F] [--pages] FOLDER\n";
+      std::cerr << "usage: extraction_eval [--min-f1 F] [--pages] [--text NAME] FOLDER\n";
       return 2;
     }
   }
   if (folder.empty()) {
-    std::cerr << "usage: extraction_eval [--min-f1 F] [--pages] FOLDER\n";
+    std::cerr << "usage: extraction_eval [--min-f1 F] [--pages] [--text NAME] FOLDER\n";
     return 2;
   }
 
@@ -138,6 +144,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  for (const Page& page : pages) {
+    if (page.name == show_text) std::printf("%s\n\n%s\n\n", page.title.c_str(), page.body.c_str());
+  }
   std::printf("  %-44s %5s  %-5s  %-5s  %-5s\n", "", "pages", "P", "R", "F1");
   if (show_pages) {
     std::vector<const Page*> worst_first;
