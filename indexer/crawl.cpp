@@ -1,13 +1,12 @@
 #include "indexer/crawl.hpp"
 
-#include <fnmatch.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
+#include "indexer/ignore_rules.hpp"
 #include "indexer/write/db_folder.hpp"
 #include "indexer/write/shards.hpp"
 
@@ -17,22 +16,43 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> read_ignore_patterns(const fs::path& root) {
-  std::vector<std::string> patterns;
-  std::ifstream in(root / ".csignore");
-  for (std::string line; std::getline(in, line);) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
-    if (!line.empty() && line[0] != '#') patterns.push_back(line);
+// The .csignore files that apply to an entry: its folder's and each one's above it up to
+// the root, deepest last. The walk is depth first, so the chain follows it as a stack.
+class IgnoreScopes {
+ public:
+  IgnoreScopes(const fs::path& root, const std::function<void(const Error&)>& report) : report_(report) {
+    scopes_.push_back({root, IgnoreRules::read(root, report_)});
   }
-  return patterns;
-}
 
-bool ignored(const std::vector<std::string>& patterns, const std::string& relative, const std::string& name) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const std::string& pattern) {
-    return fnmatch(pattern.c_str(), relative.c_str(), FNM_PATHNAME) == 0 ||
-           fnmatch(pattern.c_str(), name.c_str(), 0) == 0;
-  });
-}
+  // True when the deepest file with a pattern matching `path` leaves it out (git's order:
+  // a deeper file's patterns win over a shallower one's, and within a file the last match).
+  bool ignored(const fs::path& path, bool is_folder) {
+    enter(path.parent_path());
+    for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
+      if (scope->rules.empty()) continue;
+      const std::string relative = path.lexically_relative(scope->folder).generic_string();
+      const IgnoreVerdict verdict = scope->rules.match(relative, is_folder);
+      if (verdict != IgnoreVerdict::kNoMatch) return verdict == IgnoreVerdict::kIgnore;
+    }
+    return false;
+  }
+
+ private:
+  struct Scope {
+    fs::path folder;
+    IgnoreRules rules;
+  };
+
+  void enter(const fs::path& folder) {
+    while (scopes_.size() > 1 && scopes_.back().folder != folder && !is_inside(folder, scopes_.back().folder)) {
+      scopes_.pop_back();
+    }
+    if (scopes_.back().folder != folder) scopes_.push_back({folder, IgnoreRules::read(folder, report_)});
+  }
+
+  const std::function<void(const Error&)>& report_;
+  std::vector<Scope> scopes_;  // from the root down
+};
 
 // A cs-search database (its marker), or a Xapian one (its version file and a table, or a
 // stub beside a shard), inside a folder being indexed: its files are no articles.
@@ -46,7 +66,7 @@ bool is_database_folder(const fs::path& folder) {
 // False when the folder itself could not be opened.
 bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report,
                  std::vector<fs::path>& unreadable) {
-  const std::vector<std::string> patterns = read_ignore_patterns(root);
+  IgnoreScopes ignore(root, report);
   std::error_code ec;
   const fs::path real_root = fs::canonical(root, ec);
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -67,8 +87,9 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
       continue;
     }
     const std::string relative = path.lexically_relative(root).generic_string();
-    if (ignored(patterns, relative, name)) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+    const bool is_folder = it->is_directory(ec);
+    if (ignore.ignored(path, is_folder)) {
+      if (is_folder) it.disable_recursion_pending();
       continue;
     }
     if (it->is_symlink(ec)) {

@@ -29,8 +29,9 @@ struct CrawledFolders {
 
 // Files under each root, sorted by relative path. Folders are walked recursively; hidden
 // files and folders (".name"), database folders (cs-search's, or Xapian's), symbolic links
-// to folders, and links to files outside the root are not followed; names listed in a
-// root's .csignore file (one shell pattern per line, '#' comments) are left out. A file
+// to folders, and links to files outside the root are not followed; paths matching the
+// .csignore files of the root and of the folders below it are left out, as git reads
+// .gitignore files (ignore_rules.hpp; a deeper file's patterns win). A file
 // given directly has its parent folder as root. Missing or unreadable paths, folders
 // included, are reported to `report` and skipped; `folders`, when given, is filled.
 std::vector<CrawlEntry> crawl(const std::vector<std::filesystem::path>& roots,

@@ -76,6 +76,10 @@ struct IndexReport {
   // What happened to each file that changed: "added", "updated", "removed" and its path
   // (may be empty; cs-index --verbose prints it).
   std::function<void(std::string_view action, const std::string& path, std::size_t articles)> file_done;
+  // An article whose text is confidently in another language than the one it declares, so
+  // it was indexed in the detected one (may be empty; cs-index --verbose prints it).
+  std::function<void(const std::string& path, const std::string& declared, const std::string& detected)>
+      language_overridden;
 };
 
 }  // namespace cs::indexer

@@ -108,7 +108,7 @@ int main(int argc, char** argv) try {
       ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(1),
        "commit after this much text, to bound memory; a killed run keeps every earlier commit")
       ("quiet,q", "print no progress and no summary, only warnings and errors")
-      ("verbose,v", "also name each file added, updated or removed");
+      ("verbose,v", "also name each file added, updated or removed, and each article whose text is in another language than it declares");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (!(max_file_mb > 0) || !(batch_mb > 0) || !(max_article_mb > 0)) {
     return command_line.usage_error("--max-file-size, --max-article-size and --batch-mb must be positive");
@@ -144,6 +144,11 @@ int main(int argc, char** argv) try {
       progress.erase();
       std::printf("cs-index: %.*s %s (%zu articles)\n", static_cast<int>(action.size()), action.data(),
                   cs::terminal::sanitize_line(path).c_str(), articles);
+    };
+    report.language_overridden = [&](const std::string& path, const std::string& declared, const std::string& detected) {
+      progress.erase();
+      std::printf("cs-index: %s: declares %s, text is %s: indexed as %s\n", cs::terminal::sanitize_line(path).c_str(),
+                  cs::terminal::sanitize_line(declared).c_str(), detected.c_str(), detected.c_str());
     };
   }
   const bool rebuild = command_line.given("rebuild");

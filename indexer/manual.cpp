@@ -18,8 +18,9 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   datePublished, time datetime or the dateline; author from meta author or JSON-LD;
   source from og:site_name, JSON-LD publisher or the canonical URL's host.
 - .rss, .atom, .xml: RSS 2.0, RSS 1.0 and Atom feeds, one article per item or entry
-  (content:encoded or content, else description or summary); the feed's title is the
-  source. Entities are never expanded and nothing is fetched.
+  (content:encoded or content, else description or summary, always read as HTML); the
+  feed's title is the source; an empty item is one warning. Entities are never expanded
+  and nothing is fetched.
 - .json: one object, an array of objects, or an object with the array under articles,
   items, results, data, documents or stories; one article per object.
 - .jsonl, .ndjson: one object per line, one article each; a bad line is reported and
@@ -33,11 +34,13 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
 - id (else the path relative to the folder indexed; path#N for the N-th record of a file)
 - title, headline
 - text, body, content; excerpt, summary, description (the text when there is no other)
-- date, published, publishedAt, publishedDateTime, pubDate (ISO 8601 or a written date)
+- date, published, publishedAt, publishedDateTime, pubDate (ISO 8601, RFC 822 or a
+  written date; RFC 822 zone names such as PST are fixed offsets)
 - url, link
 - source, provider, publisher (a string or {name}); else the first folder of the path
 - author, authors (a string, a list or {name})
-- lang (else the language CLD2 detects)
+- lang (else the language CLD2 detects; a text CLD2 finds confidently in another
+  language is indexed in that one, and --verbose names it)
 - topics, tags, keywords (a list, or comma-separated)
 
 Other fields are ignored. A text ending in "[+1234 chars]" (a news API's cut) marks the
@@ -50,8 +53,9 @@ are rewritten, and the articles of files deleted from under a folder PATH are re
 
 The database is committed every --batch-mb MB of text: a killed cs-index leaves it as of
 its last commit, and the next run goes on from there. A second cs-index writing to the
-same database gets a "locked" error. Hidden files and names matching a shell pattern in a
-folder's .csignore file are not indexed.
+same database gets a "locked" error. Hidden files are not indexed, nor paths matching the
+.csignore files of the folders walked, read as git reads .gitignore (patterns relative to
+their file's folder, "/" anchors, "dir/" for folders, "!" to keep, a deeper file wins).
 
 The database folder is cs-index's own: it writes the marker file cs-search-database into
 every database folder it creates, and never writes to, rebuilds, swaps or deletes a folder
@@ -76,7 +80,8 @@ bad file gets a one-line warning naming it and the reason; the rest still indexe
 the summary counts what was skipped.
 
 On a terminal, progress (files, MB, rate, ETA) is shown on standard error; --quiet prints
-only warnings and errors, --verbose also names each file added, updated or removed.)";
+only warnings and errors, --verbose also names each file added, updated or removed,
+and each article indexed in another language than it declares.)";
 
 constexpr std::string_view kExitStatus = R"(- 0: the run completed (bad files are warned about, counted and skipped).
 - 2: a usage error; a PATH that does not exist or cannot be read (the rest is still

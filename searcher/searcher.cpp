@@ -19,7 +19,8 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesyst
 Result<QueryResult> Searcher::search(const SearchRequest& request) {
   auto filter = filter_query(request.filters, session_->analyzer());
   if (!filter) return filter.error();
-  const Retrieval retrieval{std::move(*filter), request.sort, request.facets, request.histogram, request.ranking};
+  const Retrieval retrieval{std::move(*filter), request.sort,    request.facets,
+                            request.histogram,  request.ranking, request.filters.langs};
   if (request.like_article_id) {
     return session_->run_like(request.qid, *request.like_article_id, request.limit, request.highlight, retrieval);
   }

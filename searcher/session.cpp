@@ -21,7 +21,7 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
 Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit, bool highlight,
                                        const Retrieval& retrieval) {
   const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
-                             searcher_->stem_languages()};
+                             &searcher_->stem_languages(), retrieval.langs};
   auto parsed = parse_query(query, analyzer_, context);
   if (!parsed) return parsed.error();
   auto result = answer(std::move(qid), query, *parsed, limit, highlight, retrieval);

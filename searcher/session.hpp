@@ -27,6 +27,8 @@ struct Retrieval {
   std::vector<FacetField> facets;  // counted over each query's whole match set
   Period histogram = Period::kNone;
   Ranking ranking;  // --rerank, --recency
+  // The languages the filter keeps (--lang; empty: all): only their stemmers stem the query.
+  std::vector<std::string> langs;
 };
 
 // What applies to every query of a session, unless a query brings its own Retrieval.

@@ -55,8 +55,11 @@ Result<std::vector<BuiltArticle>> ArticleAnalysis::build(std::vector<Article>& a
   std::vector<BuiltArticle> built(articles.size());
   Status first = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
     Article& article = articles[i];
-    // Stemmed in its own language: declared, else detected; unknown ones word for word.
-    if (article.lang.empty()) article.lang = detect_language(article.body);
+    // Stemmed in its own language: declared, unless the text is confidently in another;
+    // else detected; unknown ones word for word.
+    LanguageChoice choice = choose_language(article.lang, article.body);
+    if (choice.overridden) built[i].declared_language = std::move(article.lang);
+    article.lang = std::move(choice.lang);
     worker.analyzer.set_language(stemmer_for(article.lang));
     built[i].stem_language = worker.analyzer.language();
     worker.analyzer.tokenize(article.body, analysed[i].words);

@@ -25,6 +25,7 @@ struct BuiltArticle {
   std::size_t passages = 0;
   std::vector<std::string> vocabulary;      // for the spelling table
   std::string stem_language;                // the stemmer its words were stemmed with
+  std::string declared_language;            // what the article declared, when its text overrode it
 };
 
 class ArticleAnalysis {
@@ -33,7 +34,8 @@ class ArticleAnalysis {
   ArticleAnalysis(const ArticleAnalysis&) = delete;
   ArticleAnalysis& operator=(const ArticleAnalysis&) = delete;
 
-  // Detects each article's language when it declares none, stems it in that language, signs
+  // Picks each article's language (choose_language: declared, or detected when it declares
+  // none or its text confidently contradicts it), stems it in that language, signs
   // it (story_signature), asks `assign_story` for its story in article order (so stories come
   // out as one thread makes them), splits it into passages and builds its document.
   // `roots[i]` is the indexed folder of articles[i].

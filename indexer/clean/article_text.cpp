@@ -52,6 +52,8 @@ bool is_capitalised_name(std::string_view text) {
 std::string by_line_author(std::string_view text) {
   if (!text.starts_with("By ") || count_words(text) > kMaxBylineWords) return {};
   text.remove_prefix(3);
+  // "By 1799 most had been pardoned", "By the way": a sentence, not a name.
+  if (text.empty() || (text[0] >= '0' && text[0] <= '9') || (text[0] >= 'a' && text[0] <= 'z')) return {};
   if (const std::size_t cut = text.find_first_of(",|"); cut != std::string_view::npos) text = text.substr(0, cut);
   return std::string(text);
 }
@@ -87,7 +89,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
     // A dateline or a "By ..." line may follow the dek, so they are looked for in all of the
     // first blocks.
     if (i < kLeadInBlocks) {
-      if (auto date = parse_date(block.text)) {
+      if (auto date = parse_dateline(block.text)) {
         if (article.date.empty()) article.date = *date;
         continue;
       }
@@ -109,8 +111,9 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
         continue;
       }
       if (block.heading_level > 0 && block.text == article.title) continue;
-      // List items before the first real paragraph are navigation and labels ("- Post").
-      if (block.list_item && words < kFirstParagraphWords) continue;
+      // List items before the first real paragraph of a page are navigation and labels
+      // ("- Post"); a record's own text (a feed description's bullet points) has none.
+      if (title_from_text && block.list_item && words < kFirstParagraphWords) continue;
     }
     if (starts_article_text(block, words)) in_lead_in = false;
     if (!body.empty()) body.append("\n\n");

@@ -1,5 +1,7 @@
 #include "indexer/clean/boilerplate.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 
 #include "common/ascii.hpp"
@@ -17,6 +19,17 @@ constexpr std::string_view kChromeLines[] = {
     "share this article", "share on facebook", "share on twitter", "print", "email",
     "advertisement", "skip to content", "skip to main content", "comments", "post",
     "already a subscriber? log in.", "log in", "sign in", "subscribe", "menu", "search",
+    // Video and gallery furniture that sits inside story containers.
+    "just watched", "replay", "caption", "hide caption", "show caption", "close", "expand",
+    "most popular", "most read", "most viewed", "trending", "subscribe sign in", "copy link",
+    "share this page", "share this page:", "listen to this article", "play video", "watch",
+};
+
+// Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
+constexpr std::string_view kShareWords[] = {
+    "share", "share:", "facebook", "twitter", "x", "whatsapp", "pinterest", "linkedin", "reddit",
+    "email", "e-mail", "print", "telegram", "messenger", "copy", "link", "flipboard", "tumblr", "threads",
+    "bluesky", "mastodon", "sms", "mail",
 };
 
 constexpr std::string_view kChromePrefixes[] = {
@@ -65,6 +78,49 @@ bool is_relative_time(std::string_view line) {
   return false;
 }
 
+// A line made only of share buttons' names, two or more of them.
+bool is_share_row(std::string_view line) {
+  std::size_t words = 0;
+  std::size_t begin = 0;
+  while (begin < line.size()) {
+    const std::size_t end = std::min(line.find(' ', begin), line.size());
+    const std::string_view word = line.substr(begin, end - begin);
+    if (!word.empty()) {
+      if (std::find(std::begin(kShareWords), std::end(kShareWords), word) == std::end(kShareWords)) return false;
+      ++words;
+    }
+    begin = end + 1;
+  }
+  return words >= 2;
+}
+
+// "1/8", "3 of 12", "Image 1 of 8", "Photo 2/10": a gallery's counter (never past its total,
+// so "24/7" is not one).
+bool is_counter(std::string_view line) {
+  for (const std::string_view label : {"image ", "photo ", "slide ", "picture "}) {
+    if (line.starts_with(label)) line.remove_prefix(label.size());
+  }
+  std::size_t i = 0;
+  const auto number = [&line, &i]() -> long {
+    const std::size_t start = i;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9' && i - start < 6) ++i;
+    return i > start ? std::stol(std::string(line.substr(start, i - start))) : -1;
+  };
+  const long position = number();
+  if (position < 1) return false;
+  if (line.substr(i).starts_with(" of ")) {
+    i += 4;
+  } else if (line.substr(i).starts_with(" / ")) {
+    i += 3;
+  } else if (i < line.size() && line[i] == '/') {
+    ++i;
+  } else {
+    return false;
+  }
+  const long total = number();
+  return total >= position && i == line.size();
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -86,7 +142,7 @@ LineKind classify_line(std::string_view line) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }
   }
-  if (is_relative_time(lower)) return LineKind::kChrome;
+  if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower)) return LineKind::kChrome;
   // Image alt text of site icons ("Chattythat Icon").
   if (lower.ends_with(" icon") && count_words(lower) <= 4) return LineKind::kChrome;
   return LineKind::kText;

@@ -1,12 +1,19 @@
 #include "indexer/clean/dates.hpp"
 
+#include <unicode/simpletz.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <vector>
+
+#include "common/ascii.hpp"
+#include "indexer/clean/zone_names.hpp"
 
 namespace cs::indexer {
 
@@ -16,39 +23,42 @@ namespace {
 constexpr std::size_t kMaxDateLength = 64;
 
 struct Pattern {
-  const char* icu_pattern;  // ICU SimpleDateFormat syntax
+  std::string icu_pattern;  // ICU SimpleDateFormat syntax
   bool has_time;
 };
 
-// Tried in order; ICU parses "Mar" and "March" with either MMM or MMMM.
-constexpr Pattern kPatterns[] = {
-    {"yyyy-MM-dd'T'HH:mm:ss.SSSXXX", true}, {"yyyy-MM-dd'T'HH:mm:ssXXX", true},
-    {"yyyy-MM-dd'T'HH:mmXXX", true},        {"yyyy-MM-dd'T'HH:mm:ss.SSS", true},
-    {"yyyy-MM-dd'T'HH:mm:ss", true},        {"yyyy-MM-dd HH:mm:ssXXX", true},
-    {"yyyy-MM-dd HH:mm:ss", true},          {"yyyy-MM-dd HH:mm", true},
-    {"yyyy-MM-dd", false},                  {"MMM d, yyyy, h:mm a", true},
-    {"MMM d, yyyy h:mm a", true},           {"MMM d, yyyy, HH:mm", true},
-    {"MMM d, yyyy HH:mm", true},            {"MMM d, yyyy", false},
-    {"EEEE, MMM d, yyyy", false},           {"EEE, MMM d, yyyy", false},
-    {"d MMM yyyy", false},                  {"d MMM yyyy HH:mm", true},
-    {"EEE, d MMM yyyy HH:mm:ss", true},     {"EEE, d MMM yyyy HH:mm:ss Z", true},
-    {"yyyy/MM/dd", false},
-};
-
-// Zone words that datelines end with, and the IANA zone each stands for.
-struct ZoneWord {
-  std::string_view word;
-  const char* zone;
-};
-constexpr ZoneWord kZoneWords[] = {
-    {"ET", "America/New_York"},    {"EST", "America/New_York"},    {"EDT", "America/New_York"},
-    {"CT", "America/Chicago"},     {"CST", "America/Chicago"},     {"CDT", "America/Chicago"},
-    {"MT", "America/Denver"},      {"MST", "America/Denver"},      {"MDT", "America/Denver"},
-    {"PT", "America/Los_Angeles"}, {"PST", "America/Los_Angeles"}, {"PDT", "America/Los_Angeles"},
-    {"UTC", "UTC"},                {"GMT", "UTC"},                 {"BST", "Europe/London"},
-    {"CET", "Europe/Paris"},       {"CEST", "Europe/Paris"},       {"HKT", "Asia/Hong_Kong"},
-    {"JST", "Asia/Tokyo"},         {"KST", "Asia/Seoul"},
-};
+// Tried in order; ICU parses "Mar" and "March" with either MMM or MMMM, and names in any
+// case. Four-digit years come before two-digit ones ("yy" reads 15 as 2015: ICU's
+// default century, the 80 years before and 20 after today).
+std::vector<Pattern> patterns() {
+  std::vector<Pattern> all = {
+      {"yyyy-MM-dd'T'HH:mm:ss.SSSXXX", true}, {"yyyy-MM-dd'T'HH:mm:ssXXX", true},
+      {"yyyy-MM-dd'T'HH:mmXXX", true},        {"yyyy-MM-dd'T'HH:mm:ss.SSS", true},
+      {"yyyy-MM-dd'T'HH:mm:ss", true},        {"yyyy-MM-dd'T'HH:mm", true},
+      {"yyyy-MM-dd HH:mm:ss.SSS", true},      {"yyyy-MM-dd HH:mm:ssXXX", true},
+      {"yyyy-MM-dd HH:mm:ss", true},          {"yyyy-MM-dd HH:mm", true},
+      {"yyyy-MM-dd", false},                  {"MMM d, yyyy, h:mm a", true},
+      {"MMM d, yyyy h:mm a", true},           {"MMM d, yyyy, HH:mm", true},
+      {"MMM d, yyyy HH:mm", true},            {"MMM d, yyyy", false},
+      {"EEEE, MMM d, yyyy", false},           {"EEE, MMM d, yyyy", false},
+      {"yyyy/MM/dd HH:mm:ss", true},          {"yyyy/MM/dd", false},
+      {"EEE, yyyy/MM/dd HH:mm:ss", true},     {"EEE MMM d HH:mm:ss yyyy", true},  // Perforce, asctime
+      {"EEE MMM d yyyy HH:mm:ss", true},      {"MMM d yyyy HH:mm:ss", true},      // JavaScript's toString
+  };
+  // RFC 822 and what feeds make of it: weekday or not, seconds or not, a comma after the
+  // month, two-digit years.
+  for (const char* year : {"yyyy", "yy"}) {
+    for (const char* weekday : {"EEE, ", ""}) {
+      for (const char* month : {"d MMM ", "d MMM, "}) {
+        const std::string date = std::string(weekday) + month + year;
+        all.push_back({date + " HH:mm:ss", true});
+        all.push_back({date + " HH:mm", true});
+        all.push_back({date, false});
+      }
+    }
+  }
+  return all;
+}
 
 struct Formatter {
   std::unique_ptr<icu::SimpleDateFormat> format;
@@ -59,9 +69,9 @@ struct Formatter {
 const std::vector<Formatter>& formatters() {
   thread_local const std::vector<Formatter> all = [] {
     std::vector<Formatter> built;
-    for (const Pattern& pattern : kPatterns) {
+    for (const Pattern& pattern : patterns()) {
       UErrorCode status = U_ZERO_ERROR;
-      auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString(pattern.icu_pattern),
+      auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString::fromUTF8(pattern.icu_pattern),
                                                             icu::Locale::getUS(), status);
       if (U_FAILURE(status)) continue;
       format->setLenient(false);
@@ -81,11 +91,13 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Rewrites newsroom spellings into what the ICU patterns read: "a.m." -> "AM", "Feb." ->
-// "Feb", "Sept" -> "Sep", "(EST)" -> "EST", runs of spaces -> one.
+// "Feb", "Sept" -> "Sep", "(EST)" -> "EST", "Sat,07" -> "Sat, 07", " at " -> " ", runs of
+// spaces -> one.
 std::string normalise_dateline(std::string_view text) {
   std::string s(text);
   for (const auto& [from, to] : {std::pair{"a.m.", "AM"}, {"p.m.", "PM"}, {"A.M.", "AM"}, {"P.M.", "PM"},
-                                 {" am", " AM"}, {" pm", " PM"}, {"Sept", "Sep"}, {"(", ""}, {")", ""}}) {
+                                 {" am", " AM"}, {" pm", " PM"}, {"Sept.", "Sep."}, {"Sept ", "Sep "}, {"(", ""}, {")", ""},
+                                 {" at ", " "}, {"\t", " "}}) {
     replace_all(s, from, to);
   }
   std::string out;
@@ -93,24 +105,45 @@ std::string normalise_dateline(std::string_view text) {
     if (s[i] == '.' && i > 0 && is_letter(s[i - 1])) continue;  // abbreviation dot
     if (s[i] == ' ' && (out.empty() || out.back() == ' ')) continue;
     out.push_back(s[i]);
+    if (s[i] == ',' && i + 1 < s.size() && s[i + 1] != ' ') out.push_back(' ');
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
   return out;
 }
 
-// Removes a trailing zone word and returns its IANA zone; "UTC" when there is none.
-const char* take_zone_word(std::string& s) {
+std::string_view last_word(std::string_view s) {
   const std::size_t space = s.rfind(' ');
-  if (space == std::string::npos) return "UTC";
-  const std::string_view last = std::string_view(s).substr(space + 1);
-  for (const ZoneWord& zone : kZoneWords) {
-    if (last == zone.word) {
-      s.resize(space);
-      while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
-      return zone.zone;
-    }
+  return space == std::string_view::npos ? std::string_view() : s.substr(space + 1);
+}
+
+void drop_last_word(std::string& s) {
+  s.resize(s.rfind(' '));
+  while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();
+}
+
+// Removes the zone the date ends with and returns it; UTC when there is none. Of an offset
+// followed by a name ("-0500 EST", RFC 822's comment "(EST)"), the offset wins.
+DateZone take_zone(std::string& s) {
+  const auto zone_at_end = [&s]() -> std::optional<DateZone> {
+    const std::string_view last = last_word(s);
+    if (last.empty()) return std::nullopt;
+    const std::string_view before = last_word(std::string_view(s).substr(0, s.size() - last.size() - 1));
+    return read_zone(last, before.find(':') != std::string_view::npos);
+  };
+  auto zone = zone_at_end();
+  if (!zone) return DateZone{};
+  const bool named = !is_numeric_zone(last_word(s));
+  drop_last_word(s);
+  if (named && is_numeric_zone(last_word(s))) {
+    zone = zone_at_end();
+    drop_last_word(s);
   }
-  return "UTC";
+  return *zone;
+}
+
+std::unique_ptr<icu::TimeZone> make_time_zone(const DateZone& zone) {
+  if (zone.region != nullptr) return std::unique_ptr<icu::TimeZone>(icu::TimeZone::createTimeZone(zone.region));
+  return std::make_unique<icu::SimpleTimeZone>(zone.offset_minutes * 60 * 1000, icu::UnicodeString("fixed"));
 }
 
 std::string format_date(UDate date, const icu::TimeZone& zone, const char* pattern) {
@@ -125,10 +158,39 @@ std::string format_date(UDate date, const icu::TimeZone& zone, const char* patte
 }
 
 bool has_digit(std::string_view s) {
-  for (const char c : s) {
-    if (c >= '0' && c <= '9') return true;
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Exactly four digits of year, in range: ICU reads "20221-02-11" as the year 20221 (found
+// by fuzz_dates), and "yyyy" reads "21" as the year 21.
+bool plausible_year(std::string_view iso) {
+  if (iso.size() < 10 || iso[4] != '-' || !all_ascii_digits(iso.substr(0, 4))) return false;
+  const int year = std::stoi(std::string(iso.substr(0, 4)));
+  return year >= kMinDateYear && year <= kMaxDateYear;
+}
+
+// Labels a dateline opens with, longest first where one begins another; matched without
+// regard to case, and followed by ":" or a space.
+constexpr std::string_view kDatelineLabels[] = {
+    "first published on", "first published", "originally published on", "originally published",
+    "published on", "published", "posted on", "posted", "last updated on", "last updated", "last modified on",
+    "last modified", "updated on", "updated", "modified on", "modified", "date",
+    "veröffentlicht am", "aktualisiert am", "publié le", "mis à jour le", "publicado el", "publicado em",
+    "actualizado el", "atualizado em", "pubblicato il", "aggiornato il", "gepubliceerd op", "bijgewerkt op",
+};
+
+// Drops symbols, punctuation and spaces before the first letter or digit ("📅 ", "— ").
+std::string_view skip_symbols(std::string_view text) {
+  const auto length = static_cast<std::int32_t>(text.size());  // callers bound the size
+  std::int32_t at = 0;
+  while (at < length) {
+    UChar32 c = 0;
+    std::int32_t next = at;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), next, length, c);
+    if (c >= 0 && u_isalnum(c)) break;
+    at = next;
   }
-  return false;
+  return text.substr(static_cast<std::size_t>(at));
 }
 
 }  // namespace
@@ -136,8 +198,7 @@ bool has_digit(std::string_view s) {
 std::optional<std::string> parse_date(std::string_view text) {
   if (text.empty() || text.size() > kMaxDateLength || !has_digit(text)) return std::nullopt;
   std::string dateline = normalise_dateline(text);
-  const char* zone_id = take_zone_word(dateline);
-  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone(zone_id));
+  const std::unique_ptr<icu::TimeZone> zone = make_time_zone(take_zone(dateline));
   const icu::UnicodeString input = icu::UnicodeString::fromUTF8(dateline);
 
   for (const Formatter& formatter : formatters()) {
@@ -147,16 +208,24 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (position.getErrorIndex() >= 0 || position.getIndex() != input.length()) continue;
     std::string iso = formatter.has_time ? format_date(date, *icu::TimeZone::getGMT(), "yyyy-MM-dd'T'HH:mm:ss'Z'")
                                          : format_date(date, *zone, "yyyy-MM-dd");
-    // Exactly four digits of year: ICU reads "20221-02-11" as the year 20221 (found by
-    // fuzz_dates), which no article has.
-    if (iso.size() < 10 || iso[4] != '-' || !std::all_of(iso.begin(), iso.begin() + 4, [](char c) { return c >= '0' && c <= '9'; })) {
-      continue;
-    }
-    const int year = std::stoi(iso.substr(0, 4));
-    if (year < 1800 || year > 2200) continue;
-    return iso;
+    if (plausible_year(iso)) return iso;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> parse_dateline(std::string_view text) {
+  if (text.size() > 2 * kMaxDateLength) return std::nullopt;
+  text = skip_symbols(text);
+  const std::string lower = ascii_lower(text);  // the labels' non-ASCII letters are lower case already
+  for (const std::string_view label : kDatelineLabels) {
+    if (!std::string_view(lower).starts_with(label) || lower.size() == label.size()) continue;
+    const char after = lower[label.size()];
+    if (after != ':' && after != ' ') continue;
+    std::string_view rest = text.substr(label.size() + 1);
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
+    return parse_date(rest);
+  }
+  return parse_date(text);
 }
 
 }  // namespace cs::indexer

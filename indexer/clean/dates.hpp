@@ -1,5 +1,5 @@
-// Reads the dates that articles and records carry, in the forms news sites write them, and
-// gives them back as ISO 8601.
+// Reads the dates that articles and records carry, in the forms news sites and feeds write
+// them, and gives them back as ISO 8601.
 #pragma once
 
 #include <optional>
@@ -8,13 +8,29 @@
 
 namespace cs::indexer {
 
+// Years outside this range are numbers, not dates: four digits from 1000 (archives date
+// papers back to the 1700s and before), and nothing past 2200 (typos such as 2102 stay out).
+inline constexpr int kMinDateYear = 1000;
+inline constexpr int kMaxDateYear = 2200;
+
 // Parses a whole string as a date, with or without a time and zone:
-//   2021-02-11, 2021-02-11T02:39:57Z, 2021-02-11T10:39:57+08:00, 2021-02-11 02:39:57,
-//   Mar 10, 2021, March 10, 2021, 10 March 2021, Feb. 12, 2025, 2:58 a.m. ET,
-//   January 17, 2025 4:06 pm (EST), Wednesday, February 10, 2021.
+//   W3CDTF/ISO 8601: 2021-02-11, 2021-02-11T02:39:57Z, 2021-02-11T10:39+08:00,
+//     2021-02-11 02:39:57.0, 2021-02-11 02:39:57 -00:20;
+//   RFC 822 and its variants in feeds: Thu, 11 Feb 2021 02:39:57 GMT, with or without the
+//     weekday or the seconds, two-digit years, full month names, "Thu Feb 11 2021 ...",
+//     asctime, 2021/02/11;
+//   newsroom datelines: Mar 10, 2021, March 10, 2021, 10 March 2021, Feb. 12, 2025, 2:58 a.m.
+//     ET, January 17, 2025 4:06 pm (EST), Jul 13, 2026 at 2:59 PM, Wednesday, February 10, 2021.
+// Zones (zone_names.hpp): RFC 822 names are fixed offsets (PST is -0800 all year), numeric
+// offsets and GMT+2 are read, ET/CT/MT/PT follow summer time; no zone is UTC.
 // A date alone gives "YYYY-MM-DD" as written; a date with a time gives the UTC instant,
-// "YYYY-MM-DDTHH:MM:SSZ" (a time with no zone is taken as UTC). Anything else, including
-// text around the date or a year outside 1800-2200, gives nullopt.
+// "YYYY-MM-DDTHH:MM:SSZ". Anything else, including text around the date or a year outside
+// kMinDateYear-kMaxDateYear, gives nullopt.
 std::optional<std::string> parse_date(std::string_view text);
+
+// A dateline as pages print it: a date (parse_date), perhaps after symbols ("📅 ") and a
+// label: Published, Posted, Updated, Last updated, Modified, each with an optional "on" or
+// ":", and a few localized ones (Veröffentlicht am, Publié le, Publicado el, ...).
+std::optional<std::string> parse_dateline(std::string_view text);
 
 }  // namespace cs::indexer

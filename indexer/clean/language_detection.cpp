@@ -1,9 +1,14 @@
 #include "indexer/clean/language_detection.hpp"
 
+#include <algorithm>
+#include <array>
 #include <climits>
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 
 #include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include "common/ascii.hpp"
 
 namespace cs::indexer {
 
@@ -13,6 +18,29 @@ namespace {
 // articles. Cut at a character boundary so the prefix stays valid UTF-8.
 constexpr std::size_t kSampleBytes = 16 * 1024;
 
+// What "confident" takes before a detection overrides what a page declares. CLD2's
+// `reliable` alone is granted on a sentence or two; a wrong override costs the article its
+// stemmer, a kept declaration at worst what the page's author chose.
+// About six lines of news text: CLD2's own tests call 200 letters enough for a sure answer.
+constexpr int kMinTextBytes = 200;
+// Most of the text in one language: a page of one language with quotes or names in another.
+constexpr int kMinShare = 70;
+// The declared language holding this much of the text makes the page mixed (a bilingual
+// article, an English story with a long Chinese quote): the declaration stands.
+constexpr int kMaxDeclaredShare = 20;
+
+// Languages CLD2 tells apart on clean text but confuses on real pages, short or informal
+// (the Scandinavian languages, Ibero-Romance neighbours, the standards of one Serbo-Croatian,
+// Malay and Indonesian, Czech and Slovak). Their writers read each other, and a page that
+// declares one of them knows better than statistics which it is.
+constexpr std::array<std::array<std::string_view, 4>, 5> kCloseLanguages{{
+    {"no", "nb", "nn", "da"},
+    {"pt", "gl", "es", ""},
+    {"sr", "hr", "bs", "sh"},
+    {"ms", "id", "", ""},
+    {"cs", "sk", "", ""},
+}};
+
 std::string_view sample(std::string_view text) {
   if (text.size() <= kSampleBytes) return text;
   std::size_t end = kSampleBytes;
@@ -20,20 +48,69 @@ std::string_view sample(std::string_view text) {
   return text.substr(0, end);
 }
 
+std::string primary_subtag(std::string_view lang) { return ascii_lower(lang.substr(0, lang.find_first_of("-_"))); }
+
+int close_group(std::string_view primary) {
+  for (std::size_t g = 0; g < kCloseLanguages.size(); ++g) {
+    if (std::find(kCloseLanguages[g].begin(), kCloseLanguages[g].end(), primary) != kCloseLanguages[g].end()) {
+      return static_cast<int>(g);
+    }
+  }
+  return -1;
+}
+
 }  // namespace
 
-std::string detect_language(std::string_view text) {
+Detection detect(std::string_view text, std::string_view declared) {
   const std::string_view part = sample(text);
   CLD2::Language top3[3];
   int percent3[3];
-  int text_bytes = 0;
-  bool reliable = false;
-  CLD2::DetectLanguageSummary(part.data(), static_cast<int>(part.size()), /*is_plain_text=*/true, top3, percent3,
-                              &text_bytes, &reliable);
-  // With nothing to go on CLD2 answers ENGLISH (its default); the top of the summary is
-  // UNKNOWN_LANGUAGE then, and `reliable` is false.
-  if (!reliable || top3[0] == CLD2::UNKNOWN_LANGUAGE) return {};
-  return CLD2::LanguageCode(top3[0]);
+  Detection detection;
+  if (declared.empty()) {
+    CLD2::DetectLanguageSummary(part.data(), static_cast<int>(part.size()), /*is_plain_text=*/true, top3, percent3,
+                                &detection.text_bytes, &detection.reliable);
+  } else {
+    // CLD2 reads a tag's language from its first subtag ("pt-BR", "zh-Hant-TW").
+    const CLD2::Language hint = CLD2::GetLanguageFromName(std::string(declared).c_str());
+    CLD2::DetectLanguageSummary(part.data(), static_cast<int>(part.size()), /*is_plain_text=*/true, /*tld_hint=*/"",
+                                CLD2::UNKNOWN_ENCODING, hint, top3, percent3, &detection.text_bytes,
+                                &detection.reliable);
+  }
+  // With nothing to go on CLD2 answers ENGLISH (its default) as the result; the top of the
+  // summary is UNKNOWN_LANGUAGE then.
+  for (int i = 0; i < 3; ++i) {
+    if (top3[i] != CLD2::UNKNOWN_LANGUAGE) detection.shares.push_back({CLD2::LanguageCode(top3[i]), percent3[i]});
+  }
+  if (detection.shares.empty() || top3[0] == CLD2::UNKNOWN_LANGUAGE) detection.reliable = false;
+  return detection;
+}
+
+std::string detect_language(std::string_view text) {
+  const Detection detection = detect(text);
+  return detection.reliable ? detection.shares.front().lang : std::string();
+}
+
+bool same_language(std::string_view a, std::string_view b) {
+  const std::string first = primary_subtag(a);
+  const std::string second = primary_subtag(b);
+  if (first == second) return true;
+  const int group = close_group(first);
+  return group >= 0 && group == close_group(second);
+}
+
+LanguageChoice choose_language(std::string_view declared, const Detection& detection) {
+  if (declared.empty()) return {detection.reliable ? detection.shares.front().lang : std::string(), false};
+  if (!detection.reliable || detection.text_bytes < kMinTextBytes) return {std::string(declared), false};
+  const Detection::Share& top = detection.shares.front();
+  if (top.percent < kMinShare || same_language(declared, top.lang)) return {std::string(declared), false};
+  for (const Detection::Share& share : detection.shares) {
+    if (same_language(declared, share.lang) && share.percent >= kMaxDeclaredShare) return {std::string(declared), false};
+  }
+  return {top.lang, true};
+}
+
+LanguageChoice choose_language(std::string_view declared, std::string_view text) {
+  return choose_language(declared, detect(text, declared));
 }
 
 }  // namespace cs::indexer

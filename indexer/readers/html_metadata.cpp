@@ -57,17 +57,97 @@ std::string host_of(std::string_view url) {
   return ascii_lower(url);
 }
 
-// "Headline | Site" or "Headline - Site" -> "Headline" when Site is the page's site name.
-std::string without_site_suffix(std::string title, const std::string& site) {
-  if (site.empty()) return title;
-  for (const std::string_view separator : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+// Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.
+std::string name_key(std::string_view name) {
+  std::string key;
+  for (const char c : name) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) != 0) key.push_back(c);
+    if (c >= 'A' && c <= 'Z') key.push_back(static_cast<char>(c - 'A' + 'a'));
+  }
+  return key;
+}
+
+constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / "};
+
+// The site's name at the end of a title, as "Headline | Site", "Headline - Site": the part
+// after the last separator, when it names the site (its og:site_name, or its host's name:
+// "ZDNET" on zdnet.com) or when another title of the page ends the same way. Empty when
+// the title carries no such suffix.
+std::string_view site_suffix(std::string_view title, const std::vector<std::string_view>& sites,
+                             std::string_view other_title) {
+  for (const std::string_view separator : kTitleSeparators) {
     const std::size_t at = title.rfind(separator);
-    if (at != std::string::npos && ascii_lower(title.substr(at + separator.size())) == ascii_lower(site)) {
-      title.resize(at);
-      return title;
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view suffix = title.substr(at);
+    const std::string key = name_key(suffix.substr(separator.size()));
+    if (key.empty()) continue;
+    const bool names_site = std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) {
+      const std::string site_key = name_key(site);
+      return !site_key.empty() && (site_key == key || site_key.starts_with(key) || key.starts_with(site_key));
+    });
+    if (names_site || (other_title.size() > suffix.size() && other_title.ends_with(suffix))) return suffix;
+  }
+  return {};
+}
+
+std::string without_site_suffix(const std::string& title, const std::vector<std::string_view>& sites,
+                                std::string_view other_title) {
+  const std::string_view suffix = site_suffix(title, sites, other_title);
+  return title.substr(0, title.size() - suffix.size());
+}
+
+// A site's logo set as an <h1> (the page's name, not the article's): it names the site, links
+// to the site's home page, or sits in or holds an element its names call a logo or brand.
+bool is_logo_heading(const xmlNode* h1, const std::string& text, const std::vector<std::string_view>& sites) {
+  const std::string key = name_key(text);
+  if (std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) { return !site.empty() && name_key(site) == key; })) {
+    return true;
+  }
+  const auto logo_names = [](const xmlNode* element) {
+    const std::string names = ascii_lower(attribute(element, "class") + " " + attribute(element, "id"));
+    return names.find("logo") != std::string::npos || names.find("brand") != std::string::npos ||
+           names.find("site-title") != std::string::npos || names.find("site-name") != std::string::npos ||
+           names.find("masthead") != std::string::npos;
+  };
+  for (const xmlNode* element = h1; element != nullptr && element->type == XML_ELEMENT_NODE; element = element->parent) {
+    if (logo_names(element)) return true;
+  }
+  bool logo_inside = false;
+  xml::walk_tree(
+      h1,
+      [&](const xmlNode* node) {
+        if (node->type != XML_ELEMENT_NODE) return false;
+        if (node != h1 && logo_names(node)) logo_inside = true;
+        if (xml::name_of(node) == "a" && attribute(node, "href") == "/") logo_inside = true;
+        if (xml::name_of(node) == "img" && ascii_lower(attribute(node, "alt")).find("logo") != std::string::npos) logo_inside = true;
+        return !logo_inside;
+      },
+      [](const xmlNode*) {});
+  return logo_inside;
+}
+
+// An element's text, white space collapsed.
+std::string collapsed_text(const xmlNode* element) {
+  xmlChar* content = xmlNodeGetContent(element);
+  if (content == nullptr) return {};
+  std::string text;
+  for (const xmlChar* c = content; *c != 0; ++c) {
+    const bool space = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
+    if (space) {
+      if (!text.empty() && text.back() != ' ') text.push_back(' ');
+    } else {
+      text.push_back(static_cast<char>(*c));
     }
   }
-  return title;
+  xmlFree(content);
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+std::size_t page_text_size(const HtmlPage& page) {
+  std::size_t size = 0;
+  for (const TextBlock& block : page.blocks) size += block.text.size();
+  return size;
 }
 
 void set_if_empty(nlohmann::json& fields, const char* key, const std::string& value) {
@@ -98,9 +178,15 @@ void note_meta(const xmlNode* node, PageFacts& facts) {
 
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   nlohmann::json& fields = page.fields;
-  const std::vector<TextBlock>& blocks = page.blocks;
   const std::string site = meta_value(facts, {"og:site_name", "application-name"});
-  const std::string og_title = meta_value(facts, {"og:title", "twitter:title"});
+  const std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
+  // The site's names a title may end with: og:site_name, and the host without its top-level
+  // domain ("zdnet" of www.zdnet.com).
+  const std::string host = host_of(url);
+  const std::string host_name = host.substr(0, host.rfind('.'));
+  const std::vector<std::string_view> sites = {site, host_name};
+  const std::string raw_og_title = meta_value(facts, {"og:title", "twitter:title"});
+  const std::string og_title = without_site_suffix(raw_og_title, sites, facts.title_element);
   set_if_empty(fields, "title", og_title);
   set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
                                                   "publish-date", "dc.date", "parsely-pub-date", "sailthru.date"}));
@@ -108,7 +194,6 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (author.starts_with("http")) author.clear();  // a profile URL, not a name
   set_if_empty(fields, "author", author);
   set_if_empty(fields, "source", site);
-  const std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
   set_if_empty(fields, "url", url);
   if (facts.html != nullptr) set_if_empty(fields, "lang", attribute(facts.html, "lang"));
   set_if_empty(fields, "excerpt", meta_value(facts, {"og:description", "description"}));
@@ -126,19 +211,31 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
                                    {"url", "url"}, {"description", "excerpt"}}) {
       if (auto it = article.find(from); it != article.end() && !fields.contains(to)) fields[to] = *it;
     }
-    if (auto body = article.find("articleBody"); body != article.end() && blocks.empty()) fields["text"] = *body;
-  }
-
-  // The title of last resort is <title>, without the site name most pages append to it.
-  const std::string title_element = without_site_suffix(facts.title_element, site);
-  if (!fields.contains("title")) {
-    const auto h1 = std::find_if(blocks.begin(), blocks.end(), [](const TextBlock& b) { return b.heading_level == 1; });
-    if (h1 != blocks.end()) {
-      fields["title"] = h1->text;
-    } else {
-      set_if_empty(fields, "title", title_element);
+    // The page's own text wins; JSON-LD's articleBody stands in when the page shows none.
+    if (auto body = article.find("articleBody"); body != article.end() && body->is_string() && !page.article_text_found &&
+                                                 body->get_ref<const std::string&>().size() > page_text_size(page)) {
+      fields["text"] = *body;
+      page.blocks.clear();
+      page.article_text_found = true;
     }
   }
+
+  // Then the first <h1> that is not the site's logo (a logo <h1> is what the page is, not
+  // what the article says), then <title> without the site name most pages append to it.
+  const std::string title_element = without_site_suffix(facts.title_element, sites, raw_og_title);
+  if (!fields.contains("title")) {
+    const std::string_view title_suffix = site_suffix(facts.title_element, sites, raw_og_title);
+    std::vector<std::string_view> site_names = sites;
+    if (title_suffix.size() > 3) site_names.push_back(title_suffix.substr(title_suffix.find(' ', 1) + 1));
+    for (const xmlNode* h1 : facts.h1s) {
+      const std::string text = collapsed_text(h1);
+      if (!text.empty() && !is_logo_heading(h1, text, site_names)) {
+        fields["title"] = text;
+        break;
+      }
+    }
+  }
+  set_if_empty(fields, "title", title_element);
   set_if_empty(fields, "date", facts.first_time);
   if (!fields.contains("source")) set_if_empty(fields, "source", host_of(url));
 

@@ -18,11 +18,7 @@ namespace cs::indexer {
 struct PageFacts {
   const xmlNode* html = nullptr;
   const xmlNode* body = nullptr;
-  const xmlNode* best_article = nullptr;  // the <article> with the most text
-  std::size_t best_article_length = 0;
-  const xmlNode* main = nullptr;          // <main> or role=main
-  const xmlNode* densest = nullptr;       // the parent of the most paragraph text
-  std::size_t densest_length = 0;
+  std::vector<const xmlNode*> h1s;        // every <h1>, in document order
   std::string title_element;              // <title>
   std::string canonical_url;
   std::string first_time;                 // <time datetime> in document order

@@ -27,8 +27,16 @@ ReadResult HtmlReader::read(const SourceFile& file) const {
     HtmlPage page = read_html_page(text);
     // Said only when text remains: a page left with none gets the skip's own one warning.
     const bool cut_with_text_left = page.cut_at_depth_limit && !page.blocks.empty();
+    const bool text_found = page.article_text_found;
     fill_article_from_record(page.fields, std::move(page.blocks), article);
     add_other_titles(page.titles, article);
+    if (!text_found && !article.body.empty()) {
+      // Its description is searchable, but is not passed off as the story (issue #20).
+      article.description_only = true;
+      issues.push_back(Error{ErrorKind::kInput, "", "",
+                             "no article text found on the page (a video page, an index of links?)",
+                             "indexed its title and description, marked description_only"});
+    }
     if (cut_with_text_left) {
       issues.push_back(Error{ErrorKind::kInput, "", "",
                              "nested deeper than 256 elements, with end tags that would make reading deeper take "

@@ -1,8 +1,7 @@
 // HTML to article text, with libxml2's HTML parser (never regular expressions): the page's
-// metadata from <meta>, <link rel=canonical>, <html lang>, <time> and JSON-LD, and the text
-// blocks of its main content (<article>, else <main>, else the element with the densest
-// paragraphs), leaving out scripts, styles, navigation, footers, asides, forms, figures,
-// hidden elements and blocks marked as cookie, share, newsletter or related-story widgets.
+// metadata from <meta>, <link rel=canonical>, <html lang>, <time> and JSON-LD
+// (html_metadata.hpp), and the text blocks of its article, chosen by weighing every element's
+// paragraphs, links and names (html_content.hpp).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,6 +20,9 @@ struct HtmlPage {
   // articleBody, set only when the page shows no text of its own.
   nlohmann::json fields = nlohmann::json::object();
   std::vector<TextBlock> blocks;  // the main content, in document order
+  // False when no part of the page reads as article text (html_content.hpp): `blocks` is
+  // then at most a line or two, and the page's description is no stand-in for its text.
+  bool article_text_found = false;
   // Every title the page names, chosen or not: og:title (or twitter:title), JSON-LD's
   // headline, <title> without the site's name; for add_other_titles.
   std::vector<std::string> titles;

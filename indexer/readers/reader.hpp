@@ -13,6 +13,10 @@ namespace cs::indexer {
 struct ReadResult {
   std::vector<Article> articles;  // ids and paths filled in; body may be empty
   std::vector<Error> issues;      // problems that were salvaged or that skipped the file
+  // The file is well formed and listed entries (a feed): with no articles, every entry was
+  // empty and skipped, and the file is read, holding none, rather than bad input. JSON
+  // records of the wrong shape still make a bad file.
+  bool records_listed = false;
 };
 
 class Reader {

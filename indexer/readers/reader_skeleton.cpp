@@ -101,7 +101,7 @@ ReadResult read_records(const SourceFile& file, const ListRecords& list) {
   list(*text, records, issues);
   for (const Record& record : records) {
     Article article;
-    fill_article_from_record(record.fields, {}, article);
+    fill_article_from_record(record.fields, {}, article, record.markup);
     if (article.body.empty() && article.title.empty()) {
       issues.push_back(Error{ErrorKind::kInput, "", record.location, "record has no title or text", "record skipped"});
       continue;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "indexer/readers/reader.hpp"
+#include "indexer/readers/record_fields.hpp"
 
 namespace cs::indexer {
 
@@ -33,6 +34,7 @@ struct Record {
   // What was repaired to read it (json_parse's bad \u escapes): warned about, "record
   // indexed", only when the record does become an article.
   std::optional<Error> repaired;
+  RecordMarkup markup = RecordMarkup::kGuess;  // how its text fields are written
 };
 
 // Appends the records in the decoded text to `records`; a bad record is an issue carrying

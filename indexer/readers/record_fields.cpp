@@ -147,20 +147,23 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
   return text;
 }
 
-void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article) {
+void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
+                              RecordMarkup markup) {
   RecordText text = apply_record_fields(record, article);
   if (strip_truncation_marker(text.body)) article.preview = true;
+  const auto blocks_of = [markup](const std::string& field) {
+    return markup == RecordMarkup::kHtml || looks_like_html(field) ? html_fragment_blocks(field) : plain_text_blocks(field);
+  };
   // A record's own text is its body; only a Markdown body may hold the title.
   const bool title_from_text = blocks.size() > 0;
   if (!text.body.empty()) {
-    std::vector<TextBlock> record_blocks =
-        looks_like_html(text.body) ? html_fragment_blocks(text.body) : plain_text_blocks(text.body);
+    std::vector<TextBlock> record_blocks = blocks_of(text.body);
     blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
   }
   fill_article_from_blocks(blocks, article, title_from_text);
   if (article.body.empty() && !text.excerpt.empty()) {
     // Feed summaries are often HTML too.
-    if (looks_like_html(text.excerpt)) {
+    if (markup == RecordMarkup::kHtml || looks_like_html(text.excerpt)) {
       fill_article_from_blocks(html_fragment_blocks(text.excerpt), article, false);
     } else {
       article.body = text.excerpt;

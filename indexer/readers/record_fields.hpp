@@ -24,12 +24,17 @@ struct RecordText {
 // other articles such as `related`, are ignored.
 RecordText apply_record_fields(const nlohmann::json& record, Article& article);
 
+// How a record's text fields are written: HTML when they hold tags (JSON, front matter), or
+// HTML always (feeds: an RSS description is HTML even with no tag, "Tom &amp; Jerry").
+enum class RecordMarkup { kGuess, kHtml };
+
 // A whole article from a record: metadata by apply_record_fields, then the title, dateline,
 // byline and body from the record's own text followed by `blocks` (a Markdown body after
 // front matter), as fill_article_from_blocks finds them; only the Markdown body may give the
 // title. With no text, the excerpt is the body (feed items and API results often carry only
 // a summary). A text that ends "[+1234 chars]" (a news API's cut) marks the article preview.
-void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article);
+void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
+                              RecordMarkup markup = RecordMarkup::kGuess);
 
 // Sets article.other_titles to those of `titles`, cleaned like any field, that differ from
 // article.title and from each other, case aside (a page's <title> when its <h1> is shown).

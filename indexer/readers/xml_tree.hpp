@@ -1,5 +1,6 @@
 // Small helpers for reading libxml2 trees, shared by the HTML and feed readers: owning a
-// parsed document, and an element's name and attributes as C++ strings.
+// parsed document, an element's name and attributes as C++ strings, and a walk that does
+// not recurse.
 #pragma once
 
 #include <libxml/tree.h>
@@ -28,6 +29,29 @@ inline std::string attribute(const xmlNode* node, const char* name) {
   std::string out(reinterpret_cast<const char*>(value));
   xmlFree(value);
   return out;
+}
+
+// Visits `root` and the nodes under it in document order without recursion, since a page
+// may nest 100,000 elements deep: enter(node) says whether to go into the node's children,
+// and leave(node) follows for each node entered, after its children.
+template <typename Enter, typename Leave>
+void walk_tree(const xmlNode* root, Enter&& enter, Leave&& leave) {
+  const xmlNode* node = root;
+  while (true) {
+    if (enter(node)) {
+      if (node->children != nullptr) {
+        node = node->children;
+        continue;
+      }
+      leave(node);
+    }
+    while (node != root && node->next == nullptr) {
+      node = node->parent;
+      leave(node);
+    }
+    if (node == root) return;
+    node = node->next;
+  }
 }
 
 // libxml2 takes sizes as int; larger inputs are cut (cs-index's --max-file-size is far below).

@@ -236,7 +236,9 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     pending_.articles.push_back(std::move(article));
     pending_.roots.push_back(entry.root.string());
   }
-  if (state.articles.empty()) {  // the file is skipped: one warning, the reader's last word
+  // No article and no record listed: the file is skipped, with one warning, the reader's
+  // last word. A file whose records were all skipped (a feed of one empty entry) is read.
+  if (state.articles.empty() && !read.records_listed) {
     Error last = read.issues.empty() ? Error{ErrorKind::kInput, path, "", "no article could be read", "skipped"}
                                      : read.issues.back();
     if (!read.issues.empty()) read.issues.pop_back();
@@ -277,6 +279,12 @@ Status IndexRun::write_batch() {
   auto analysed = analysis_.build(
       batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); });
   if (!analysed) return analysed.error();
+  if (report_.language_overridden) {
+    for (std::size_t i = 0; i < analysed->size(); ++i) {
+      const std::string& declared = (*analysed)[i].declared_language;
+      if (!declared.empty()) report_.language_overridden(batch->articles[i].path, declared, batch->articles[i].lang);
+    }
+  }
   auto built = std::make_shared<std::vector<BuiltArticle>>(std::move(*analysed));
   // Written as one transaction, while the next batch is read and analysed.
   return background_.submit([this, batch, built]() -> Status {

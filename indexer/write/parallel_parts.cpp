@@ -101,6 +101,13 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
         report.file_done(action, path, articles);
       };
     }
+    if (report.language_overridden) {
+      part_report.language_overridden = [&](const std::string& path, const std::string& declared,
+                                            const std::string& detected) {
+        const std::lock_guard<std::mutex> lock(report_mutex);
+        report.language_overridden(path, declared, detected);
+      };
+    }
     reports.push_back(std::move(part_report));
   }
   std::vector<std::optional<Result<IndexSummary>>> results(parts.size());

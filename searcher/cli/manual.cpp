@@ -22,8 +22,10 @@ constexpr std::string_view kQuerySyntax = R"(- words: any form with the same ste
   span (inclusive).
 
 Case, accents and traditional/simplified Chinese are folded; US and U.S. are an acronym
-(us is the word); Ing-wen also finds Ingwen; each article is stemmed in its own language.
-A malformed query is a one-line error naming the column, with exit status 2.)";
+(us is the word); Ing-wen also finds Ingwen; each article is stemmed in its own language,
+and a query word is stemmed in every language of the index, each stem matching only that
+language's articles (Notícias does not find English "notices"; --lang LANG stems in LANG
+only). A malformed query is a one-line error naming the column, with exit status 2.)";
 
 constexpr std::string_view kFilters = R"(--since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both inclusive); --source,
 --author, --topic and --lang take a value each and may be repeated (any of them matches);
@@ -43,8 +45,8 @@ constexpr std::string_view kFormats = R"(- text: title, source, date, file and a
   terminal; --color, NO_COLOR).
 - json: one document with every hit; jsonl: one object per hit, and one more line for
   facets. Fields: qid, rank, score, article_id, passage_id, passage_index, title, source,
-  author, date, url, path, lang, topics, preview, more_passages, also_in, passage,
-  highlights, snippet (highlights and snippet are byte offsets into passage). A value the
+  author, date, url, path, lang, topics, preview, description_only, more_passages, also_in,
+  passage, highlights, snippet (highlights and snippet are byte offsets into passage). A value the
   article does not have (title, source, author, date, url, lang) is null, not "".
 - tsv: a header row, then one row per hit.
 - trec: QID Q0 ARTICLE_ID RANK SCORE RUNTAG, for trec_eval.

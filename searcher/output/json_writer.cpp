@@ -57,6 +57,7 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain
       {"lang", or_null(r.lang)},
       {"topics", r.topics},
       {"preview", r.preview},
+      {"description_only", r.description_only},
       {"more_passages", hit.more_passages},
       {"also_in", also_in(hit)},
       {"passage", r.text},

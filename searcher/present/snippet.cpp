@@ -16,7 +16,11 @@ std::vector<Span> highlight_spans(std::string_view passage, const ParsedQuery& q
   // empty when the query did not ask for it.
   const auto asked_for = [&](const std::string& word) -> std::string {
     const std::string& stem = analyzer.stem(word);
-    if (std::binary_search(stems.begin(), stems.end(), stem)) return stem;
+    // The analyzer stems in the article's language: a stem the query gave only in other
+    // languages is not this article's word ("notices" is no "Notícias").
+    if (std::binary_search(stems.begin(), stems.end(), stem) && query.stem_counts_in(stem, analyzer.language())) {
+      return stem;
+    }
     return std::binary_search(words.begin(), words.end(), word) ? word : std::string();
   };
   const auto add = [&](Span span, std::string term) {  // tokens come in text order; a joined chain may overlap the next

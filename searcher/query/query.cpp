@@ -29,6 +29,9 @@ class Parser {
     return part;
   }
 
+  // Records what the leaves learnt of the whole query (QueryTerms::finish).
+  void finish() { terms_.finish(); }
+
  private:
   const Lexeme& peek() const { return lexemes_[at_]; }
   const Lexeme& next() { return lexemes_[at_++]; }
@@ -191,6 +194,7 @@ class Parser {
     return terms_.near(items, window);
   }
 
+
   std::vector<Lexeme> lexemes_;
   std::size_t at_ = 0;
   QueryTerms terms_;
@@ -218,7 +222,15 @@ Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const
   };
   unique(parsed.highlight_words);
   unique(parsed.highlight_stems);
+  parser.finish();
   return parsed;
+}
+
+bool ParsedQuery::stem_counts_in(std::string_view stem, std::string_view stemmer) const {
+  const auto scoped = std::lower_bound(scoped_stems.begin(), scoped_stems.end(), stem,
+                                       [](const ScopedStem& s, std::string_view value) { return s.stem < value; });
+  if (scoped == scoped_stems.end() || scoped->stem != stem) return true;
+  return std::binary_search(scoped->stemmers.begin(), scoped->stemmers.end(), stemmer);
 }
 
 }  // namespace cs::searcher

@@ -17,9 +17,17 @@
 
 #include "common/analyzer.hpp"
 #include "common/error.hpp"
+#include "searcher/query/stem_languages.hpp"
 #include "searcher/query/synonyms.hpp"
 
 namespace cs::searcher {
+
+// A stem that matches only in the articles of some of the index's languages: a word whose
+// stems differ between them gave it in these ("portuguese"), not in the others.
+struct ScopedStem {
+  std::string stem;
+  std::vector<std::string> stemmers;  // Snowball names, sorted
+};
 
 struct ParsedQuery {
   Xapian::Query query;
@@ -28,6 +36,13 @@ struct ParsedQuery {
   // The words asked for (not excluded), in query order, each as its stems in every language
   // of the index: the terms the second-stage scoring loop looks for.
   std::vector<std::vector<std::string>> scoring_terms;
+  // The stems above that match only in some languages' articles, sorted by stem; the others
+  // match in every article.
+  std::vector<ScopedStem> scoped_stems;
+
+  // Whether `stem` counts in an article stemmed by `stemmer` ("english", "none"): the second
+  // stage and the highlighter ask, as the first stage's language filters decide.
+  bool stem_counts_in(std::string_view stem, std::string_view stemmer) const;
 };
 
 // Limits that keep a hostile query fast to refuse rather than slow to run.
@@ -42,9 +57,13 @@ struct QueryContext {
   // the word "us"; with a vocabulary, only when the index holds it as an acronym (a shouted
   // "IRAN" still finds "Iran" in an index with no "IRAN").
   const Xapian::Database* vocabulary = nullptr;
-  // The stemmers the index was built with (kStemLanguagesKey): a word matches its stem in
-  // each. Empty: the analyzer's own language.
-  std::vector<std::string> stem_languages;
+  // The stemmers the index was built with and their articles (stem_languages.hpp): a word
+  // matches its stem in each language, in that language's articles. Null or empty: the
+  // analyzer's own language, everywhere.
+  const StemLanguages* stem_languages = nullptr;
+  // The languages a --lang filter leaves ("en", "pt-BR"; empty: all): only their stemmers
+  // stem the query, since no other language's article can match.
+  std::vector<std::string> langs;
 };
 
 // Fails with a kQuery error whose location names the column (1-based, in bytes) for an

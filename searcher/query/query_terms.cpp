@@ -13,18 +13,12 @@ static_assert(kMaxNearWindow <= schema::kOtherTitleGap, "NEAR must not join word
 // A trailing * expands to at most this many words, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
-// A word's stems (one per language of the index) in the text ("") or the title, joined by
-// `op`. Alone, a word's stems are OP_SYNONYM, one term to BM25, so a word is not counted
-// twice where two stemmers agree on the text. In a phrase or NEAR they are OP_OR, which
-// Xapian accepts there; the index keeps the positions of stems, not of words, so
-// "phone calls" also finds "phone call".
-Xapian::Query any_stem(const std::vector<std::string>& stems, std::string_view field_prefix, Xapian::Query::op op) {
-  std::vector<Xapian::Query> terms;
-  for (const std::string& stem : stems) terms.emplace_back(schema::stemmed_term(field_prefix, stem));
-  return terms.size() == 1 ? terms[0] : Xapian::Query(op, terms.begin(), terms.end());
-}
-
 }  // namespace
+
+QueryTerms::QueryTerms(Analyzer& analyzer, const QueryContext& context, ParsedQuery& parsed)
+    : analyzer_(analyzer), context_(context), parsed_(parsed) {
+  if (context_.stem_languages != nullptr) searched_ = context_.stem_languages->of_langs(context_.langs);
+}
 
 Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
   if (lexeme.field == "date") return date_leaf(lexeme);
@@ -70,11 +64,11 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
 // exactly as written when quoted; several words match as a phrase, each by its stems.
 Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool by_stem, bool title_only) {
   if (words.size() == 1 && by_stem) {
-    const std::vector<std::string> stems = stems_of(words[0]);
+    const WordStems stems = stems_of(words[0]);
     note_highlight(words[0], &stems);
-    const Xapian::Query in_title = any_stem(stems, schema::kTitlePrefix, Xapian::Query::OP_SYNONYM);
+    const Xapian::Query in_title = stem_query(stems, schema::kTitlePrefix);
     if (title_only) return in_title;
-    return Xapian::Query(Xapian::Query::OP_OR, any_stem(stems, "", Xapian::Query::OP_SYNONYM), in_title);
+    return Xapian::Query(Xapian::Query::OP_OR, stem_query(stems, ""), in_title);
   }
   if (words.size() == 1) {
     note_highlight(words[0], nullptr);
@@ -82,17 +76,14 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool by_stem
     if (title_only) return in_title;
     return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::exact_term("", words[0])), in_title);
   }
-  std::vector<Xapian::Query> text_words, title_words;
+  std::vector<WordStems> stems;
   for (const std::string& word : words) {
-    const std::vector<std::string> stems = stems_of(word);
-    note_highlight(word, &stems);
-    text_words.push_back(any_stem(stems, "", Xapian::Query::OP_OR));
-    title_words.push_back(any_stem(stems, schema::kTitlePrefix, Xapian::Query::OP_OR));
+    stems.push_back(stems_of(word));
+    note_highlight(word, &stems.back());
   }
-  const Xapian::Query in_title(Xapian::Query::OP_PHRASE, title_words.begin(), title_words.end());
+  const Xapian::Query in_title = positional(stems, schema::kTitlePrefix, Xapian::Query::OP_PHRASE, 0);
   if (title_only) return in_title;
-  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_PHRASE, text_words.begin(), text_words.end()),
-                       in_title);
+  return Xapian::Query(Xapian::Query::OP_OR, positional(stems, "", Xapian::Query::OP_PHRASE, 0), in_title);
 }
 
 // tariff* -> any word starting with "tariff", the most frequent kMaxWildcardExpansion.
@@ -128,7 +119,7 @@ Result<QueryPart> QueryTerms::date_leaf(const Lexeme& lexeme) {
 }
 
 Result<QueryPart> QueryTerms::near(const std::vector<const Lexeme*>& items, Xapian::termcount window) {
-  std::vector<Xapian::Query> text_terms, title_terms;
+  std::vector<WordStems> stems;
   for (const Lexeme* item : items) {
     if (item->kind != LexemeKind::kWord || !item->field.empty() || item->text.ends_with('*')) {
       return query_error(item->column, "NEAR joins words", "write word NEAR word");
@@ -139,15 +130,12 @@ Result<QueryPart> QueryTerms::near(const std::vector<const Lexeme*>& items, Xapi
     if (auto counted = count_words(*item, tokens_.size()); !counted) return counted.error();
     // A word the analyzer cuts in several ("通电话", "China-U.S.") brings all of them.
     for (const Token& token : tokens_) {
-      const std::vector<std::string> stems = stems_of(query_form(token));
-      note_highlight(query_form(token), &stems);
-      text_terms.push_back(any_stem(stems, "", Xapian::Query::OP_OR));
-      title_terms.push_back(any_stem(stems, schema::kTitlePrefix, Xapian::Query::OP_OR));
+      stems.push_back(stems_of(query_form(token)));
+      note_highlight(query_form(token), &stems.back());
     }
   }
-  return QueryPart{Xapian::Query(Xapian::Query::OP_OR,
-                                 Xapian::Query(Xapian::Query::OP_NEAR, text_terms.begin(), text_terms.end(), window),
-                                 Xapian::Query(Xapian::Query::OP_NEAR, title_terms.begin(), title_terms.end(), window)),
+  return QueryPart{Xapian::Query(Xapian::Query::OP_OR, positional(stems, "", Xapian::Query::OP_NEAR, window),
+                                 positional(stems, schema::kTitlePrefix, Xapian::Query::OP_NEAR, window)),
                    false, false};
 }
 
@@ -167,25 +155,105 @@ Status QueryTerms::count_words(const Lexeme& lexeme, std::size_t count) {
   return ok_status();
 }
 
-void QueryTerms::note_highlight(const std::string& word, const std::vector<std::string>* stems) {
+void QueryTerms::note_highlight(const std::string& word, const WordStems* stems) {
   if (negated_ > 0) return;
   parsed_.highlight_words.push_back(word);
-  if (stems != nullptr) parsed_.highlight_stems.insert(parsed_.highlight_stems.end(), stems->begin(), stems->end());
-  parsed_.scoring_terms.push_back(stems != nullptr ? *stems : stems_of(word));
+  const WordStems own = stems != nullptr ? WordStems{} : stems_of(word);
+  std::vector<std::string>& scoring = parsed_.scoring_terms.emplace_back();
+  for (const LanguageStem& stem : stems != nullptr ? *stems : own) {
+    if (stems != nullptr) parsed_.highlight_stems.push_back(stem.stem);
+    scoring.push_back(stem.stem);
+    scopes_.emplace_back(stem.stem, stem.stemmers);
+  }
 }
 
-// The distinct stems of `word` in each language the index was stemmed in.
-std::vector<std::string> QueryTerms::stems_of(const std::string& word) {
-  if (context_.stem_languages.empty()) return {analyzer_.stem(word)};
+void QueryTerms::finish() {
+  // Scoped only where the first stage could keep stems to their languages' articles.
+  if (context_.stem_languages == nullptr || !context_.stem_languages->knows_articles()) return;
+  const StemLanguages& languages = *context_.stem_languages;
+  std::sort(scopes_.begin(), scopes_.end());
+  for (std::size_t i = 0; i < scopes_.size();) {  // a stem two words give counts where either does
+    StemmerSet stemmers = 0;
+    std::size_t j = i;
+    for (; j < scopes_.size() && scopes_[j].first == scopes_[i].first; ++j) stemmers |= scopes_[j].second;
+    if ((searched_ & ~stemmers) != 0) {
+      ScopedStem& scoped = parsed_.scoped_stems.emplace_back(ScopedStem{scopes_[i].first, {}});
+      for (std::size_t k = 0; k < languages.size(); ++k) {
+        if ((stemmers >> k & 1) != 0) scoped.stemmers.push_back(languages.name(k));
+      }
+      std::sort(scoped.stemmers.begin(), scoped.stemmers.end());
+    }
+    i = j;
+  }
+}
+
+// The distinct stems of `word` in each language searched, each with the languages that give
+// it; one stem for every language when the index has no languages to tell apart.
+QueryTerms::WordStems QueryTerms::stems_of(const std::string& word) {
+  if (context_.stem_languages == nullptr || context_.stem_languages->empty()) {
+    return {{analyzer_.stem(word), searched_}};
+  }
   const std::string own_language = analyzer_.language();
-  std::vector<std::string> stems;
-  for (const std::string& language : context_.stem_languages) {
-    analyzer_.set_language(language);
+  WordStems stems;
+  for (std::size_t i = 0; i < context_.stem_languages->size(); ++i) {
+    const StemmerSet language = StemmerSet{1} << i;
+    if ((searched_ & language) == 0) continue;
+    analyzer_.set_language(context_.stem_languages->name(i));
     const std::string& stem = analyzer_.stem(word);
-    if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(stem);
+    auto same = std::find_if(stems.begin(), stems.end(), [&](const LanguageStem& s) { return s.stem == stem; });
+    if (same == stems.end()) same = stems.insert(stems.end(), LanguageStem{stem, 0});
+    same->stemmers |= language;
   }
   analyzer_.set_language(own_language);
   return stems;
+}
+
+// A word by its stems in the text ("") or the title: each stem in the articles of the
+// languages that give it (StemLanguages::within), so Portuguese "notícias" (stem "notic")
+// does not find English "notices" (also "notic"), joined by OP_SYNONYM, one term to BM25, so
+// a word is not counted twice where two stemmers agree on a text. One stem for every
+// language searched is the plain term.
+Xapian::Query QueryTerms::stem_query(const WordStems& stems, std::string_view field_prefix) {
+  std::vector<Xapian::Query> terms;
+  for (const LanguageStem& stem : stems) {
+    Xapian::Query term(schema::stemmed_term(field_prefix, stem.stem));
+    terms.push_back(context_.stem_languages == nullptr ? term
+                                                       : context_.stem_languages->within(term, stem.stemmers, searched_));
+  }
+  return terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+// Words as a phrase or NEAR by their stems (the index keeps the positions of stems, not of
+// words, so "phone calls" also finds "phone call"): one language's stems of every word
+// together, in that language's articles; languages that stem the words alike share one.
+Xapian::Query QueryTerms::positional(const std::vector<WordStems>& words, std::string_view field_prefix,
+                                     Xapian::Query::op op, Xapian::termcount window) {
+  std::vector<std::pair<std::vector<std::string>, StemmerSet>> groups;  // the stems of the words, and who gives them
+  const std::size_t languages = context_.stem_languages == nullptr ? 0 : context_.stem_languages->size();
+  for (std::size_t i = 0; i < std::max<std::size_t>(languages, 1); ++i) {
+    const StemmerSet language = languages == 0 ? searched_ : StemmerSet{1} << i;
+    if (languages != 0 && (searched_ & language) == 0) continue;
+    std::vector<std::string> stems;
+    for (const WordStems& word : words) {
+      const auto own = std::find_if(word.begin(), word.end(), [&](const LanguageStem& s) { return (s.stemmers & language) != 0; });
+      stems.push_back(own != word.end() ? own->stem : word.front().stem);
+    }
+    const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.first == stems; });
+    if (same != groups.end()) {
+      same->second |= language;
+    } else {
+      groups.emplace_back(std::move(stems), language);
+    }
+  }
+  std::vector<Xapian::Query> alternatives;
+  for (const auto& [stems, stemmers] : groups) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& stem : stems) terms.emplace_back(schema::stemmed_term(field_prefix, stem));
+    const Xapian::Query query(op, terms.begin(), terms.end(), window);
+    alternatives.push_back(languages == 0 ? query : context_.stem_languages->within(query, stemmers, searched_));
+  }
+  return alternatives.size() == 1 ? alternatives[0]
+                                  : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
 }  // namespace cs::searcher

@@ -34,8 +34,7 @@ struct QueryPart {
 // Errors are kQuery errors naming the lexeme's column.
 class QueryTerms {
  public:
-  QueryTerms(Analyzer& analyzer, const QueryContext& context, ParsedQuery& parsed)
-      : analyzer_(analyzer), context_(context), parsed_(parsed) {}
+  QueryTerms(Analyzer& analyzer, const QueryContext& context, ParsedQuery& parsed);
 
   // A word or "phrase", with its field (title:, source:, author:, topic:, lang:, date:) or
   // a trailing * when it has one.
@@ -49,11 +48,25 @@ class QueryTerms {
   void begin_excluded() { ++negated_; }
   void end_excluded() { --negated_; }
 
+  // After the last leaf: the stems that match only in some languages go into the
+  // ParsedQuery (scoped_stems).
+  void finish();
+
  private:
+  // A word's stem in some of the languages searched: the stemmers that give it.
+  struct LanguageStem {
+    std::string stem;
+    StemmerSet stemmers = 0;
+  };
+  using WordStems = std::vector<LanguageStem>;
+
   const std::string& query_form(const Token& token) const;
   Status count_words(const Lexeme& lexeme, std::size_t count);
-  void note_highlight(const std::string& word, const std::vector<std::string>* stems);
-  std::vector<std::string> stems_of(const std::string& word);
+  void note_highlight(const std::string& word, const WordStems* stems);
+  WordStems stems_of(const std::string& word);
+  Xapian::Query stem_query(const WordStems& stems, std::string_view field_prefix);
+  Xapian::Query positional(const std::vector<WordStems>& words, std::string_view field_prefix, Xapian::Query::op op,
+                           Xapian::termcount window);
   Xapian::Query words_query(const Synonyms::Words& words, bool by_stem, bool title_only);
   Result<QueryPart> wildcard_leaf(const Lexeme& lexeme, bool title_only);
   Result<QueryPart> date_leaf(const Lexeme& lexeme);
@@ -64,6 +77,8 @@ class QueryTerms {
   std::vector<Token> tokens_;
   std::size_t words_ = 0;
   int negated_ = 0;  // inside NOT or -: words found are not highlighted
+  StemmerSet searched_ = 0;  // the stemmers of the articles the search can match (all, or --lang's)
+  std::vector<std::pair<std::string, StemmerSet>> scopes_;  // each highlighted stem, and where it counts
 };
 
 }  // namespace cs::searcher

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "common/language.hpp"
 #include "common/passage_terms.hpp"
 #include "common/schema.hpp"
 #include "searcher/rank/candidates.hpp"
@@ -36,6 +37,7 @@ std::optional<std::int64_t> days_since_epoch(std::string_view date) {
 struct QueryStem {
   std::string term;
   std::uint32_t hash = 0;
+  std::string stem;
 };
 
 }  // namespace
@@ -71,7 +73,7 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
     for (const std::string& stem : term_stems) {
       hashes.push_back(term_hash(stem));
       if (std::none_of(stems.begin(), stems.end(), [&](const QueryStem& s) { return s.hash == hashes.back(); })) {
-        stems.push_back({schema::stemmed_term("", stem), hashes.back()});
+        stems.push_back({schema::stemmed_term("", stem), hashes.back(), stem});
       }
     }
   }
@@ -103,7 +105,13 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
       }
     }
     const std::size_t begin = b.found.size();
+    // A stem one language gave the query does not count in another's article: the first
+    // stage found this article by the query's other stems, or by this one in its language.
+    const std::string stemmer = query.scoped_stems.empty()
+                                    ? std::string()
+                                    : stemmer_for(schema::decode_facet_key(document.get_value(schema::kFacetKeySlot)).lang);
     for (const QueryStem& stem : stems) {
+      if (!query.scoped_stems.empty() && !query.stem_counts_in(stem.stem, stemmer)) continue;
       for (auto p = db.positionlist_begin(*b.hits[i], stem.term); p != db.positionlist_end(*b.hits[i], stem.term); ++p) {
         b.found.push_back({*p, stem.hash});
       }

@@ -10,7 +10,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::vector<std::string> united_stem_languages(std::vector<Xapian::Database>& parts) {
+StemLanguages united_stem_languages(const Xapian::Database& all, std::vector<Xapian::Database>& parts) {
   try {
     std::set<std::string> languages;
     for (Xapian::Database& part : parts) {
@@ -18,7 +18,7 @@ std::vector<std::string> united_stem_languages(std::vector<Xapian::Database>& pa
         languages.insert(std::move(language));
       }
     }
-    return {languages.begin(), languages.end()};
+    return StemLanguages::read(all, {languages.begin(), languages.end()});
   } catch (const Xapian::Error&) {
     return {};  // queries fall back to the analyzer's language; the search reports the error
   }
@@ -33,7 +33,7 @@ Error database_error(const fs::path& path, std::string reason, std::string hint)
 void Databases::reopen() {
   all.reopen();
   for (Xapian::Database& part : parts) part.reopen();
-  stem_languages = united_stem_languages(parts);
+  stem_languages = united_stem_languages(all, parts);
 }
 
 Result<Databases> open_databases(const std::vector<fs::path>& paths) {
@@ -65,7 +65,7 @@ Result<Databases> open_databases(const std::vector<fs::path>& paths) {
     names += (names.empty() ? "" : ", ") + path.string();
   }
   databases.names = names;
-  databases.stem_languages = united_stem_languages(databases.parts);
+  databases.stem_languages = united_stem_languages(databases.all, databases.parts);
   return databases;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "searcher/query/stem_languages.hpp"
 
 namespace cs::searcher {
 
@@ -17,9 +18,10 @@ struct Databases {
   Xapian::Database all;                  // searched
   std::vector<Xapian::Database> parts;   // each as named, for its metadata
   std::filesystem::path names;           // for messages: the names, joined
-  // The stemmers the articles were indexed with, united over the parts, sorted: read with
-  // the database revision (at open and reopen), not once per query. Empty when unreadable.
-  std::vector<std::string> stem_languages;
+  // The stemmers the articles were indexed with, united over the parts, and the articles of
+  // each: read with the database revision (at open and reopen), not once per query. Empty
+  // when unreadable.
+  StemLanguages stem_languages;
 
   // Moves to the latest revision, after cs-index committed mid-search.
   void reopen();

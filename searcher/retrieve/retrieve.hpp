@@ -52,8 +52,8 @@ class PassageSearcher {
 
   // The database's terms, for the query parser's acronym check (see QueryContext).
   const Xapian::Database& vocabulary() const { return databases_.all; }
-  // The stemmers the articles were indexed with (see QueryContext).
-  const std::vector<std::string>& stem_languages() const { return databases_.stem_languages; }
+  // The stemmers the articles were indexed with, and their articles (see QueryContext).
+  const StemLanguages& stem_languages() const { return databases_.stem_languages; }
 
  private:
   explicit PassageSearcher(Databases databases) : databases_(std::move(databases)) {}

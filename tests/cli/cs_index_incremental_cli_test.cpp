@@ -102,6 +102,32 @@ TEST_F(IncrementalIndex, AFileNowIgnoredIsRemovedLikeADeletedOne) {
   EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 1, unchanged 3; 0 passages written");
 }
 
+TEST_F(IncrementalIndex, ACsignoreInASubfolderAppliesThere) {  // See issue #20
+  write_file(dir_ / "in/site/c.txt", article("Fish", "Quotas for cod were cut."));
+  write_file(dir_ / "in/site/d.txt", article("Grain", "Wheat deliveries rose."));
+  EXPECT_EQ(article_counts(index()), "added 2, updated 0, removed 0, unchanged 4; 2 passages written");
+  write_file(dir_ / "in/site/.csignore", "/c.txt\n");
+  EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 1, unchanged 5; 0 passages written");
+  EXPECT_THAT(found("cod"), IsEmpty());
+  EXPECT_THAT(found("wheat"), ElementsAre("site/d.txt"));
+  write_file(dir_ / "in/.csignore", "site/\n");
+  write_file(dir_ / "in/site/.csignore", "!c.txt\n");
+  EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 1, unchanged 4; 0 passages written")
+      << "a folder left out is not walked, so a ! inside it keeps nothing, as in git";
+}
+
+TEST_F(IncrementalIndex, AFeedWhoseEntriesAreAllEmptyNowHoldsNoArticles) {  // See issue #20
+  write_file(dir_ / "in/news.atom",
+             "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>N</title><entry><title>Port strike ends</title>"
+             "<summary>Dock workers voted to return.</summary></entry></feed>");
+  EXPECT_EQ(article_counts(index()), "added 1, updated 0, removed 0, unchanged 4; 1 passages written");
+  write_file(dir_ / "in/news.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>N</title><entry/></feed>");
+  const CliResult r = index();
+  EXPECT_THAT(r.err, HasSubstr("news.atom: item 1: record has no title or text; record skipped"));
+  EXPECT_THAT(r.out, HasSubstr("1 read, 3 unchanged, 0 skipped (bad input)"));
+  EXPECT_EQ(article_counts(r), "added 0, updated 0, removed 1, unchanged 4; 0 passages written");
+}
+
 TEST_F(IncrementalIndex, IndexingAnotherFolderLeavesTheFirstFoldersArticles) {
   write_file(dir_ / "other/c.txt", article("Fish", "Quotas for cod were cut."));
   const CliResult r = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "other").string()});

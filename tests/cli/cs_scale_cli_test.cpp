@@ -245,7 +245,8 @@ TEST_F(ScaleOut, AnIncrementalRunWithTwoThreadsWritesWhatOneThreadWrites) {
   fs::copy(corpus(), folder, fs::copy_options::recursive | fs::copy_options::skip_existing);
   const CliResult rest = run_cli(cs_index_binary(), {"--db", target, "--jobs", "2", "--batch-mb", "0.05", folder.string()});
   ASSERT_EQ(rest.exit_code, 0) << rest.err;
-  EXPECT_THAT(rest.out, HasSubstr("articles added 120, updated 0, removed 0, unchanged 5"));
+  // 4 unchanged: bundled/.csignore leaves out bundled/README.md (see issue #20).
+  EXPECT_THAT(rest.out, HasSubstr("articles added 120, updated 0, removed 0, unchanged 4"));
   EXPECT_FALSE(fs::exists(target + ".parts"));
   const auto same_root = [&](std::string jsonl) {
     for (std::size_t at = jsonl.find(folder.string()); at != std::string::npos; at = jsonl.find(folder.string(), at)) {

@@ -42,7 +42,9 @@ class OwnWords : public ::testing::Test {
     // As cs-search parses: against the index's vocabulary and in each of its stem languages.
     searcher::QueryContext context;
     context.vocabulary = &db;
-    context.stem_languages = schema::split_list(db.get_metadata(std::string(schema::kStemLanguagesKey)));
+    const searcher::StemLanguages languages = searcher::StemLanguages::read(
+        db, schema::split_list(db.get_metadata(std::string(schema::kStemLanguagesKey))));
+    context.stem_languages = &languages;
     auto parsed = searcher::parse_query(query_text, analyzer, context);
     if (!parsed) {
       ADD_FAILURE() << "query \"" << query_text << "\": " << parsed.error().reason;

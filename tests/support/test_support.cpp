@@ -317,6 +317,18 @@ std::vector<std::string> search_article_ids(const std::string& db, const std::st
   return ids;
 }
 
+std::set<std::string> highlighted_texts(const nlohmann::json& hits) {
+  std::set<std::string> texts;
+  for (const auto& hit : hits) {
+    const std::string passage = hit["passage"];
+    for (const auto& span : hit["highlights"]) {
+      const std::size_t begin = span[0].get<std::size_t>();
+      texts.insert(passage.substr(begin, span[1].get<std::size_t>() - begin));
+    }
+  }
+  return texts;
+}
+
 std::vector<std::string> made_up_words(std::mt19937& random, int count, int max_length) {
   const std::string letters = "abcdefghijklmnopqrstuvwxyz";
   std::vector<std::string> words;

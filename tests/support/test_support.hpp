@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -89,5 +90,8 @@ std::vector<nlohmann::json> json_lines(const std::string& text);
 // calling test.
 std::vector<std::string> search_article_ids(const std::string& db, const std::string& query,
                                             const std::vector<std::string>& options = {});
+
+// The texts highlighted in the passages of `hits` (the "results" of cs-search --format json).
+std::set<std::string> highlighted_texts(const nlohmann::json& hits);
 
 }  // namespace cs::test

@@ -76,6 +76,44 @@ TEST(Crawl, DoesNotFollowLinkedFolders) {
   EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"a.txt"}));
 }
 
+TEST(Crawl, ACsignoreInASubfolderAppliesToThatSubfolder) {  // See issue #20
+  test::TempDir dir;
+  test::write_file(dir / "a.html", "a");
+  test::write_file(dir / "site/b.html", "b");
+  test::write_file(dir / "site/c.txt", "c");
+  test::write_file(dir / "site/.csignore", "*.html\n/c.txt\n");
+  test::write_file(dir / "site/deep/c.txt", "c");
+  test::write_file(dir / "other/b.html", "b");
+  std::vector<Error> issues;
+  const auto entries = crawl({dir.path()}, [&](const Error& e) { issues.push_back(e); });
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"a.html", "other/b.html", "site/deep/c.txt"}))
+      << "site/.csignore leaves out site's HTML and site/c.txt only";
+  EXPECT_TRUE(issues.empty());
+}
+
+TEST(Crawl, ADeeperCsignoreOverridesTheRootsOne) {  // See issue #20
+  test::TempDir dir;
+  test::write_file(dir / ".csignore", "*.json\narchive/\n");
+  test::write_file(dir / "a.json", "{}");
+  test::write_file(dir / "feeds/b.json", "{}");
+  test::write_file(dir / "feeds/c.json", "{}");
+  test::write_file(dir / "feeds/.csignore", "!b.json\n");
+  test::write_file(dir / "archive/old.txt", "old");
+  test::write_file(dir / "notes/archive", "a file named archive, not a folder");
+  const auto entries = crawl({dir.path()}, [](const Error&) {});
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"feeds/b.json", "notes/archive"}));
+}
+
+TEST(Crawl, SiblingFoldersDoNotShareTheirCsignore) {  // See issue #20
+  test::TempDir dir;
+  test::write_file(dir / "a/.csignore", "x.txt\n");
+  test::write_file(dir / "a/x.txt", "x");
+  test::write_file(dir / "a/sub/x.txt", "x");
+  test::write_file(dir / "b/x.txt", "x");
+  const auto entries = crawl({dir.path()}, [](const Error&) {});
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"b/x.txt"}));
+}
+
 TEST(Crawl, InsideComparesWholePathComponents) {
   EXPECT_TRUE(is_inside("/a/b/c.txt", "/a/b"));
   EXPECT_TRUE(is_inside("/a/b/c/d.txt", "/a/b"));

@@ -34,6 +34,34 @@ TEST(ArticleText, ReadsByLines) {
   EXPECT_EQ(a.author, "Jane Doe and John Roe");
 }
 
+TEST(ArticleText, ASentenceOpeningWithByIsNoByline) {  // See issue #20
+  const Article a = from_text("Title\nBy 1799 most of the men had been pardoned.\nBy the way, the ships sailed.\nText.");
+  EXPECT_EQ(a.author, "");
+  EXPECT_EQ(a.body, "By 1799 most of the men had been pardoned.\n\nBy the way, the ships sailed.\n\nText.");
+}
+
+TEST(ArticleText, ReadsDatelinesAfterALabel) {  // See issue #20
+  const Article a = from_text("Title\n📅 2026-07-13 14:59\nText of the article.");
+  EXPECT_EQ(a.date, "2026-07-13T14:59:00Z");
+  EXPECT_EQ(a.body, "Text of the article.");
+  const Article b = from_text("Title\nPublished: March 3, 2024\nUpdated: March 4, 2024\nText.");
+  EXPECT_EQ(b.date, "2024-03-03");
+  EXPECT_EQ(b.body, "Text.");
+  const Article c = from_text("Title\nPublished figures show a loss since 1799.\nText.");
+  EXPECT_EQ(c.date, "");
+  EXPECT_EQ(c.body, "Published figures show a loss since 1799.\n\nText.");
+}
+
+TEST(ArticleText, ListItemsOpeningARecordsOwnTextAreKept) {  // See issue #20
+  Article a;
+  a.title = "Budget";
+  fill_article_from_blocks(plain_text_blocks("- Fares frozen\n- Libraries funded\n\nThe council voted."), a, false);
+  EXPECT_EQ(a.body, "Fares frozen\n\nLibraries funded\n\nThe council voted.");
+  EXPECT_EQ(from_text("Title\n- Home\n- World\n\nThe council voted on the budget late on Friday night.").body,
+            "The council voted on the budget late on Friday night.")
+      << "a page's opening list items are still its navigation";
+}
+
 TEST(ArticleText, KeepsMetadataAlreadyKnown) {
   Article a;
   a.title = "From front matter";

@@ -16,6 +16,22 @@ TEST(Boilerplate, DropsSiteChromeFromTheSeeds) {
   }
 }
 
+TEST(Boilerplate, DropsVideoGalleryAndShareFurniture) {
+  for (const char* line : {"JUST WATCHED", "Replay", "Hide Caption", "Caption", "Close", "Image 1 of 8", "1/8",
+                           "Photo 3 / 12", "Whatsapp Facebook Pinterest", "Share: Facebook X Email Print", "Copy link",
+                           "Most Popular", "Subscribe Sign In"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+}
+
+TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
+  for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
+                           "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
+                           "Facebook and X removed the posts.", "Caption contests drew 400 entries.", "24/7"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kText) << line;
+  }
+}
+
 TEST(Boilerplate, PaywallNoticesMarkAPreview) {
   EXPECT_EQ(classify_line("You have a preview view of this article while we are checking your access."),
             LineKind::kPreviewNotice);

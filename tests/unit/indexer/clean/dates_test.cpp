@@ -43,7 +43,113 @@ TEST(Dates, RejectsTextThatIsNotJustADate) {
 
 TEST(Dates, RejectsImplausibleYears) {
   EXPECT_EQ(parse_date("0021-02-11"), std::nullopt);
+  EXPECT_EQ(parse_date("0999-02-11"), std::nullopt);
   EXPECT_EQ(parse_date("9999-02-11"), std::nullopt);
+  EXPECT_EQ(parse_date("Mar 10, 21"), std::nullopt);
+}
+
+TEST(Dates, HistoricalDatesAreDates) {  // See issue #20
+  EXPECT_EQ(parse_date("1796-01-01"), "1796-01-01");
+  EXPECT_EQ(parse_date("1799-12-14"), "1799-12-14");
+  EXPECT_EQ(parse_date("1794-10-21T12:00:00Z"), "1794-10-21T12:00:00Z");
+  EXPECT_EQ(parse_date("Mon, 19 Sep 1796 00:00:00 GMT"), "1796-09-19T00:00:00Z");
+  EXPECT_EQ(parse_date("September 19, 1796"), "1796-09-19");
+  EXPECT_EQ(parse_date("1066-10-14"), "1066-10-14");
+}
+
+TEST(Dates, AYearAloneIsNotADate) {  // See issue #20: "1799" in text is a number
+  EXPECT_EQ(parse_date("1799"), std::nullopt);
+  EXPECT_EQ(parse_dateline("1799"), std::nullopt);
+  EXPECT_EQ(parse_dateline("In 1799 the survey was made."), std::nullopt);
+}
+
+TEST(Dates, Rfc822ZoneNamesAreFixedOffsets) {  // See issue #20
+  // PST in July is -0800, not Los Angeles summer time.
+  EXPECT_EQ(parse_date("Tue, 14 Jul 2015 08:00:00 PST"), "2015-07-14T16:00:00Z");
+  EXPECT_EQ(parse_date("Tue, 14 Jul 2015 08:00:00 PDT"), "2015-07-14T15:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 EST"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Tue, 14 Jul 2015 12:00:00 EST"), "2015-07-14T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 EDT"), "2015-11-07T16:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 CST"), "2015-11-07T18:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 MDT"), "2015-11-07T18:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 UT"), "2015-11-07T12:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 Z"), "2015-11-07T12:00:00Z");
+  EXPECT_EQ(parse_date("Tue, 14 Jul 2015 12:00:00 CET"), "2015-07-14T11:00:00Z");
+  EXPECT_EQ(parse_date("Tue, 14 Jul 2015 12:00:00 MEST"), "2015-07-14T10:00:00Z");
+  EXPECT_EQ(parse_date("Tue, 14 Jul 2015 12:00:00 AEST"), "2015-07-14T02:00:00Z");
+}
+
+TEST(Dates, GenericRegionalNamesFollowSummerTime) {
+  EXPECT_EQ(parse_date("Feb. 12, 2025, 2:58 a.m. ET"), "2025-02-12T07:58:00Z");
+  EXPECT_EQ(parse_date("July 4, 2024 2:58 a.m. ET"), "2024-07-04T06:58:00Z");
+  EXPECT_EQ(parse_date("July 4, 2024 9:15 AM PT"), "2024-07-04T16:15:00Z");
+}
+
+TEST(Dates, ReadsTheRfc822VariantsFeedsWrite) {  // See issue #20
+  EXPECT_EQ(parse_date("07 Nov 2015 12:00:00 EST"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00 EST"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 15 17:00:00 GMT"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 99 17:00:00 GMT"), "1999-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat,07 Nov 2015 17:00:00 -0000"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 7 Nov 2015 18:00:00 +0100"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 November 2015 18:00:00 CET"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 19:00:00 GMT+2"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 GMT-05:00"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 17:00:00 Etc/GMT"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat Nov 07 2015 19:00:00 +0200"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat Nov  7 17:00:00 2015"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 -0500 (EST)"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 -0500 (PST)"), "2015-11-07T17:00:00Z") << "the offset wins";
+  EXPECT_EQ(parse_date("sat, 07 nov 2015 17:00:00 gmt"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov, 2015 17:00:00 UTC"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 2015/11/07 12:00:00 EST"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 22:30:00 +05:30"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 17:00:00 A"), "2015-11-07T17:00:00Z") << "RFC 5322: military letters are -0000";
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015"), "2015-11-07");
+  EXPECT_EQ(parse_date("7 Nov 2015"), "2015-11-07");
+}
+
+TEST(Dates, ReadsW3cdtfVariants) {  // See issue #20
+  EXPECT_EQ(parse_date("2015-11-07T12:00-05:00"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("2015-11-07T17:00:00.1234Z"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("2015-11-07 17:20:00 +00:20"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("2015-11-07 17:00:00.0"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("2015-11-07T17:00"), "2015-11-07T17:00:00Z");
+}
+
+TEST(Dates, RefusesZonesAndTimesThatAreNot) {
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 17:00:00 XYZ"), std::nullopt);
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 17:00:00 +1900"), std::nullopt);
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 17:00:00 IST"), std::nullopt) << "India, Ireland or Israel";
+  EXPECT_EQ(parse_date("Sun, 99 Jun 2009 12:00:00 GMT"), std::nullopt);
+  EXPECT_EQ(parse_date("Sun, 16 Dec 2012 25:00:00 GMT"), std::nullopt);
+  EXPECT_EQ(parse_date("Nov 2015 A"), std::nullopt);
+}
+
+TEST(Dates, ReadsDatelinesAfterALabel) {  // See issue #20
+  EXPECT_EQ(parse_dateline("📅 2026-07-13 14:59"), "2026-07-13T14:59:00Z");
+  EXPECT_EQ(parse_dateline("🗓️ July 13, 2026"), "2026-07-13");
+  EXPECT_EQ(parse_dateline("Published: March 3, 2024 9:15 AM EST"), "2024-03-03T14:15:00Z");
+  EXPECT_EQ(parse_dateline("Updated: 2024-03-04"), "2024-03-04");
+  EXPECT_EQ(parse_dateline("Published on Jul 13, 2026 at 2:59 PM"), "2026-07-13T14:59:00Z");
+  EXPECT_EQ(parse_dateline("Last updated on 2024-05-02"), "2024-05-02");
+  EXPECT_EQ(parse_dateline("LAST UPDATED: 2 May 2024"), "2024-05-02");
+  EXPECT_EQ(parse_dateline("Posted 2024-05-02 10:00"), "2024-05-02T10:00:00Z");
+  EXPECT_EQ(parse_dateline("Veröffentlicht am 2024-05-02"), "2024-05-02");
+  EXPECT_EQ(parse_dateline("Publié le 2024-05-02"), "2024-05-02");
+  EXPECT_EQ(parse_dateline("Mar 10, 2021"), "2021-03-10");
+}
+
+TEST(Dates, ALabelledLineThatIsNotADatelineStaysText) {  // See issue #20
+  EXPECT_EQ(parse_dateline("Published figures show the channel lost depth since 1799"), std::nullopt);
+  EXPECT_EQ(parse_dateline("Updated guidance for 2024 taxpayers"), std::nullopt);
+  EXPECT_EQ(parse_dateline("Publishedon 2024-05-02"), std::nullopt);
+  EXPECT_EQ(parse_dateline("📅"), std::nullopt);
+}
+
+TEST(Dates, SeptemberIsNotSept) {
+  EXPECT_EQ(parse_date("September 3, 2024"), "2024-09-03");
+  EXPECT_EQ(parse_date("Sept 3, 2024"), "2024-09-03");
 }
 
 }  // namespace

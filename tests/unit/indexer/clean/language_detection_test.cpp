@@ -27,5 +27,83 @@ TEST(LanguageDetection, LongTextIsSampledAtACharacterBoundary) {
   EXPECT_EQ(detect_language(text), "zh");
 }
 
+// The choice between a declared language and a detected one. See issue #20.
+
+constexpr std::string_view kEnglishReport =
+    "Rescuers pulled the last of eleven trapped miners from a flooded coal mine in the north of the province "
+    "on Thursday, four days after a tunnel wall gave way. The rescue teams drilled a narrow shaft through the "
+    "rock and lowered food, water and a telephone line before widening it to lift the men out one at a time.";
+
+// A detection as CLD2 would report it: `shares` from the largest, `bytes` letters scored.
+Detection detection(std::vector<Detection::Share> shares, int bytes = 1000, bool reliable = true) {
+  return Detection{std::move(shares), bytes, reliable};
+}
+
+TEST(LanguageChoice, ConfidentDetectionOverridesAWrongDeclaration) {
+  const LanguageChoice choice = choose_language("zh-CN", kEnglishReport);
+  EXPECT_EQ(choice.lang, "en");
+  EXPECT_TRUE(choice.overridden);
+  EXPECT_EQ(choose_language("zh-CN", detection({{"en", 97}})).lang, "en");
+}
+
+TEST(LanguageChoice, ADeclarationTheTextAgreesWithIsKeptAsWritten) {
+  const LanguageChoice choice = choose_language("en-GB", kEnglishReport);
+  EXPECT_EQ(choice.lang, "en-GB") << "the declared tag says more than the detected one";
+  EXPECT_FALSE(choice.overridden);
+}
+
+TEST(LanguageChoice, NoDeclarationTakesAReliableDetection) {
+  EXPECT_EQ(choose_language("", kEnglishReport).lang, "en");
+  EXPECT_FALSE(choose_language("", kEnglishReport).overridden);
+  EXPECT_EQ(choose_language("", detection({{"en", 99}}, 1000, false)).lang, "") << "unsure: word for word";
+}
+
+TEST(LanguageChoice, ShortTextKeepsTheDeclaration) {
+  // Reliable by CLD2's measure, but a headline's worth of letters.
+  EXPECT_EQ(choose_language("de", detection({{"en", 99}}, 120)).lang, "de");
+  EXPECT_EQ(choose_language("de", "Berlin talks resume Monday.").lang, "de");
+}
+
+TEST(LanguageChoice, UnreliableDetectionKeepsTheDeclaration) {
+  EXPECT_EQ(choose_language("fr", detection({{"en", 90}}, 1000, /*reliable=*/false)).lang, "fr");
+}
+
+TEST(LanguageChoice, MixedPagesKeepTheDeclaration) {
+  // A bilingual page: no language holds most of the text.
+  EXPECT_EQ(choose_language("fr", detection({{"en", 60}, {"fr", 40}})).lang, "fr");
+  // Mostly English, but the declared French holds a real part of it.
+  EXPECT_EQ(choose_language("fr", detection({{"en", 75}, {"fr", 25}})).lang, "fr");
+  // A French trace (a name, a quote) in an English text does not hold the declaration up.
+  EXPECT_EQ(choose_language("fr", detection({{"en", 92}, {"fr", 8}})).lang, "en");
+}
+
+TEST(LanguageChoice, RelatedLanguagesAgree) {
+  EXPECT_EQ(choose_language("pt-BR", detection({{"gl", 95}})).lang, "pt-BR");
+  EXPECT_EQ(choose_language("pt-BR", detection({{"es", 95}})).lang, "pt-BR");
+  EXPECT_EQ(choose_language("nb", detection({{"da", 95}})).lang, "nb");
+  EXPECT_EQ(choose_language("no", detection({{"nn", 95}})).lang, "no");
+  EXPECT_EQ(choose_language("hr", detection({{"sr", 95}})).lang, "hr");
+  EXPECT_EQ(choose_language("zh-TW", detection({{"zh", 99}})).lang, "zh-TW") << "one language, two scripts";
+  EXPECT_EQ(choose_language("zh-CN", detection({{"zh-Hant", 99}})).lang, "zh-CN");
+  EXPECT_EQ(choose_language("pt-BR", detection({{"en", 95}})).lang, "en") << "related means close, not any";
+}
+
+TEST(LanguageChoice, RealGalicianTextDeclaredPortugueseStaysPortuguese) {
+  const std::string galician =
+      "O goberno galego anunciou onte que as axudas para os labregos afectados pola seca chegarán antes do "
+      "verán. A conselleira explicou que a Xunta destinará once millóns de euros ás explotacións máis "
+      "prexudicadas e que os pagamentos faranse en dúas fases ao longo dos próximos meses.";
+  EXPECT_EQ(choose_language("pt-BR", galician).lang, "pt-BR");
+  EXPECT_FALSE(choose_language("pt-BR", galician).overridden);
+}
+
+TEST(LanguageChoice, SameLanguageComparesPrimarySubtagsAndCloseLanguages) {
+  EXPECT_TRUE(same_language("en-US", "EN"));
+  EXPECT_TRUE(same_language("zh-Hant", "zh_CN"));
+  EXPECT_TRUE(same_language("da", "nb"));
+  EXPECT_FALSE(same_language("de", "nl"));
+  EXPECT_FALSE(same_language("en", ""));
+}
+
 }  // namespace
 }  // namespace cs::indexer

@@ -33,14 +33,16 @@ TEST(Query, AQuotedWordMatchesAsWritten) {
   EXPECT_EQ(describe("\"calls\""), "Query((calls OR Scalls))");
 }
 
-TEST(Query, APhraseWordStemmedInSeveralLanguagesMatchesAnyOfItsStems) {
+TEST(Query, APhraseIsMatchedInEachLanguageByThatLanguagesStems) {
   Analyzer analyzer;
+  const StemLanguages languages(std::vector<std::string>{"english", "german"});
   QueryContext context;
-  context.stem_languages = {"english", "german"};
+  context.stem_languages = &languages;
   auto parsed = parse_query("\"trade talks\"", analyzer, context);
   ASSERT_TRUE(parsed.ok());
   EXPECT_EQ(parsed->query.get_description(),
-            "Query((((Ztrade OR Ztrad) PHRASE 2 Ztalk) OR ((ZStrade OR ZStrad) PHRASE 2 ZStalk)))");
+            "Query((((Ztrade PHRASE 2 Ztalk) OR (Ztrad PHRASE 2 Ztalk)) OR ((ZStrade PHRASE 2 ZStalk) OR "
+            "(ZStrad PHRASE 2 ZStalk))))");
 }
 
 TEST(Query, RequiredAndExcludedWords) {

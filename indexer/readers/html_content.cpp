@@ -1,0 +1,346 @@
+#include "indexer/readers/html_content.hpp"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "indexer/readers/html_blocks.hpp"
+#include "indexer/readers/html_evidence.hpp"
+#include "indexer/readers/xml_tree.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+using xml::name_of;
+
+// A block shorter than this (bytes) is a label, not a paragraph, and scores nothing.
+constexpr std::size_t kMinParagraphBytes = 25;
+// How far up a paragraph's score reaches: its container, and four more levels, each less.
+constexpr int kScoredLevels = 5;
+// What one piece of class/id evidence is worth, in paragraphs' points.
+constexpr double kEvidencePoints = 25;
+// A sibling joins the best element when it scores this share of it (and at least kMinSiblingScore).
+constexpr double kSiblingShare = 0.2;
+constexpr double kMinSiblingScore = 10;
+// A block all of whose text is one link is a button below this many words.
+constexpr std::size_t kLinkLabelWords = 8;
+// Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
+// ancestor make that ancestor the story (at most kMaxRivals are weighed).
+constexpr double kRivalShare = 0.75;
+constexpr std::size_t kRivalsToJoin = 3;
+constexpr std::size_t kMaxRivals = 64;
+// An element inside the chosen content is a link list when this share of its text is links.
+constexpr double kLinkListShare = 0.5;
+// Article text has this many words in paragraphs of kParagraphWords or more.
+constexpr std::size_t kMinArticleWords = 30;
+constexpr std::size_t kParagraphWords = 8;
+// Below this many words of text, a page whose captions say more is a gallery.
+constexpr std::size_t kGalleryTextWords = 150;
+
+// Words as a reader counts them: space-separated ones, and for Chinese and Japanese, which
+// put no spaces between words, one for every two characters (U+3000 to U+9FFF, whose UTF-8
+// lead bytes are 0xE3 to 0xE9).
+std::size_t reading_words(std::string_view text) {
+  std::size_t ideographs = 0;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0xE3 && byte <= 0xE9) ++ideographs;
+  }
+  return count_words(text) + ideographs / 2;
+}
+
+bool is_figure(const xmlNode* element) {
+  const std::string_view name = name_of(element);
+  return name == "figure" || name == "figcaption";
+}
+
+// Paragraph separators of the scripts news is written in: ',' and the CJK and Arabic commas.
+std::size_t count_commas(std::string_view text) {
+  std::size_t commas = static_cast<std::size_t>(std::count(text.begin(), text.end(), ','));
+  for (const std::string_view comma : {"\xEF\xBC\x8C", "\xE3\x80\x81", "\xD8\x8C"}) {
+    for (std::size_t at = text.find(comma); at != std::string_view::npos; at = text.find(comma, at + comma.size())) {
+      ++commas;
+    }
+  }
+  return commas;
+}
+
+bool ends_sentence(std::string_view text) {
+  while (!text.empty() && (text.back() == '"' || text.back() == ')' || text.back() == ' ')) text.remove_suffix(1);
+  if (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE3\x80\x8D")) text.remove_suffix(3);
+  return text.ends_with('.') || text.ends_with('!') || text.ends_with('?') || text.ends_with("\xE3\x80\x82");
+}
+
+// What an element's tag says before its text is counted (the weights Readability uses, with
+// <article> and <main> as hints).
+double tag_points(const xmlNode* element) {
+  const std::string_view name = name_of(element);
+  if (name == "article") return 10;
+  if (name == "div" || name == "main") return 5;
+  if (name == "pre" || name == "td" || name == "blockquote") return 3;
+  if (name == "address" || name == "ol" || name == "ul" || name == "dl" || name == "dd" || name == "dt" ||
+      name == "li" || name == "form") {
+    return -3;
+  }
+  if (name == "th" || (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')) return -5;
+  return 0;
+}
+
+struct TextSizes {
+  std::size_t text = 0;
+  std::size_t links = 0;
+  double link_share() const { return text == 0 ? 0 : static_cast<double>(links) / static_cast<double>(text); }
+};
+
+class ContentChooser {
+ public:
+  ContentChooser(const xmlNode* body, bool with_figures) : body_(body), with_figures_(with_figures) {}
+
+  ArticleContent choose() {
+    measure();
+    const std::vector<HtmlBlock> blocks = collect_blocks(body_, [this](const xmlNode* e) { return readable(e); });
+    score(blocks);
+    const xmlNode* top = best_candidate();
+    ArticleContent content;
+    // No paragraph long enough to score (a page of a few short lines): all of it, less furniture.
+    const std::vector<const xmlNode*> roots = top == nullptr ? std::vector<const xmlNode*>{body_} : with_siblings(climb(top));
+    for (const xmlNode* root : roots) {
+      const TextSizes& root_size = sizes_[root];
+      for (HtmlBlock& block : collect_blocks(root, [this, &root_size](const xmlNode* e) {
+             return readable(e) && !is_furniture_inside(e, root_size);
+           })) {
+        if (!is_link_label(block)) content.blocks.push_back(std::move(block.text));
+      }
+    }
+    std::size_t paragraph_words = 0;
+    for (const TextBlock& block : content.blocks) {
+      const std::size_t words = reading_words(block.text);
+      if (block.heading_level == 0 && words >= kParagraphWords) paragraph_words += words;
+    }
+    content.found = paragraph_words >= kMinArticleWords;
+    return content;
+  }
+
+ private:
+  bool readable(const xmlNode* element) const { return !is_never_text(element) && (with_figures_ || !is_figure(element)); }
+
+  // The readable text and link text under every element, in one walk.
+  void measure() {
+    std::vector<std::pair<const xmlNode*, TextSizes>> open;
+    int in_link = 0;
+    xml::walk_tree(
+        body_,
+        [&](const xmlNode* node) {
+          if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+            if (!open.empty() && node->content != nullptr) {
+              const std::size_t bytes = std::char_traits<char>::length(reinterpret_cast<const char*>(node->content));
+              open.back().second.text += bytes;
+              if (in_link > 0) open.back().second.links += bytes;
+            }
+            return false;
+          }
+          if (node->type != XML_ELEMENT_NODE || (node != body_ && !readable(node))) return false;
+          if (name_of(node) == "a") ++in_link;
+          order_.emplace(node, order_.size());
+          open.push_back({node, {}});
+          return true;
+        },
+        [&](const xmlNode* node) {
+          if (node->type != XML_ELEMENT_NODE) return;
+          if (name_of(node) == "a") --in_link;
+          const auto [element, size] = open.back();
+          open.pop_back();
+          sizes_[element] = size;
+          if (!open.empty()) {
+            open.back().second.text += size.text;
+            open.back().second.links += size.links;
+          }
+        });
+  }
+
+  double& candidate(const xmlNode* element) {
+    const auto [it, added] = scores_.try_emplace(element, 0.0);
+    if (added) it->second = tag_points(element) + kEvidencePoints * name_evidence(element);
+    return it->second;
+  }
+
+  // Each paragraph adds its points to the element around it (the paragraph's own element
+  // when that holds only it, so paragraphs each in a <div> score their common parent) and,
+  // less and less, to four more levels.
+  void score(const std::vector<HtmlBlock>& blocks) {
+    std::unordered_map<const xmlNode*, int> blocks_held;
+    for (const HtmlBlock& block : blocks) ++blocks_held[block.holder];
+    for (const HtmlBlock& block : blocks) {
+      const std::string& text = block.text.text;
+      if (block.text.heading_level > 0 || text.size() < kMinParagraphBytes) continue;
+      const double points = 1.0 + static_cast<double>(count_commas(text)) +
+                            std::min(static_cast<double>(text.size()) / 100.0, 3.0);
+      const xmlNode* element = block.holder;
+      if (blocks_held[element] == 1 && element != body_) element = element->parent;
+      for (int level = 0; level < kScoredLevels && element != nullptr && element->type == XML_ELEMENT_NODE; ++level) {
+        const double divider = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+        candidate(element) += points / divider;
+        if (element == body_) break;
+        element = element->parent;
+      }
+    }
+  }
+
+  double final_score(const xmlNode* element) const {
+    const auto score = scores_.find(element);
+    if (score == scores_.end()) return 0;
+    const auto size = sizes_.find(element);
+    return score->second * (1.0 - (size == sizes_.end() ? 0.0 : size->second.link_share()));
+  }
+
+  const xmlNode* best_candidate() const {
+    const xmlNode* best = nullptr;
+    double best_score = 0;
+    for (const auto& [element, score] : scores_) {
+      const double points = final_score(element);
+      if (best == nullptr || points > best_score || (points == best_score && order_.at(element) < order_.at(best))) {
+        best = element;
+        best_score = points;
+      }
+    }
+    return best;
+  }
+
+  static bool is_inside(const xmlNode* element, const xmlNode* ancestor) {
+    for (; element != nullptr; element = element->parent) {
+      if (element == ancestor) return true;
+    }
+    return false;
+  }
+
+  // When several elements score nearly as well as the best (the entries of a live blog, the
+  // sections of a long read), the ancestor that holds kRivalsToJoin of them is the story.
+  const xmlNode* common_ancestor_of_rivals(const xmlNode* top) const {
+    const double bar = final_score(top) * kRivalShare;
+    std::vector<const xmlNode*> rivals;
+    for (const auto& [element, score] : scores_) {
+      if (element == top || final_score(element) < bar || is_inside(element, top) || is_inside(top, element)) continue;
+      rivals.push_back(element);
+      if (rivals.size() == kMaxRivals) break;
+    }
+    if (rivals.size() < kRivalsToJoin) return top;
+    for (const xmlNode* ancestor = top->parent; ancestor != nullptr && ancestor != body_->parent; ancestor = ancestor->parent) {
+      const auto held = std::count_if(rivals.begin(), rivals.end(),
+                                      [ancestor](const xmlNode* rival) { return is_inside(rival, ancestor); });
+      if (static_cast<std::size_t>(held) >= kRivalsToJoin) return ancestor;
+    }
+    return top;
+  }
+
+  // Up to an ancestor that holds the best element's rivals or scores more (the story's
+  // paragraphs split between two children), and past wrappers that hold nothing else.
+  const xmlNode* climb(const xmlNode* top) const {
+    top = common_ancestor_of_rivals(top);
+    double last = final_score(top);
+    const double floor = last / 3;
+    for (const xmlNode* parent = top->parent; parent != nullptr && parent != body_->parent; parent = parent->parent) {
+      if (!scores_.contains(parent)) continue;
+      const double points = final_score(parent);
+      if (points < floor) break;
+      if (points > last) {
+        top = parent;
+        break;
+      }
+      last = points;
+    }
+    while (top != body_ && top->parent != nullptr && top->parent != body_ && only_text_child(top)) top = top->parent;
+    return top;
+  }
+
+  bool only_text_child(const xmlNode* element) const {
+    for (const xmlNode* sibling = element->parent->children; sibling != nullptr; sibling = sibling->next) {
+      if (sibling == element || sibling->type != XML_ELEMENT_NODE) continue;
+      if (const auto size = sizes_.find(sibling); size != sizes_.end() && size->second.text > 0) return false;
+    }
+    return true;
+  }
+
+  // The best element and the siblings that continue its text, in document order.
+  std::vector<const xmlNode*> with_siblings(const xmlNode* top) const {
+    if (top == body_ || top->parent == nullptr) return {top};
+    const double top_score = final_score(top);
+    const double threshold = std::max(kMinSiblingScore, top_score * kSiblingShare);
+    const std::string top_class = xml::attribute(top, "class");
+    std::vector<const xmlNode*> roots;
+    for (const xmlNode* sibling = top->parent->children; sibling != nullptr; sibling = sibling->next) {
+      if (sibling == top) {
+        roots.push_back(top);
+        continue;
+      }
+      if (sibling->type != XML_ELEMENT_NODE || !readable(sibling) || name_evidence(sibling) < 0) continue;
+      const double bonus = !top_class.empty() && xml::attribute(sibling, "class") == top_class ? top_score * kSiblingShare : 0;
+      if (scores_.contains(sibling) && final_score(sibling) + bonus >= threshold) {
+        roots.push_back(sibling);
+      } else if (name_of(sibling) == "p") {
+        const auto size = sizes_.find(sibling);
+        if (size == sizes_.end()) continue;
+        const std::string text = element_text(sibling);
+        if ((size->second.text > 80 && size->second.link_share() < 0.25) ||
+            (size->second.links == 0 && ends_sentence(text))) {
+          roots.push_back(sibling);
+        }
+      }
+    }
+    return roots;
+  }
+
+  static std::string element_text(const xmlNode* element) {
+    xmlChar* content = xmlNodeGetContent(element);
+    if (content == nullptr) return {};
+    std::string text(reinterpret_cast<const char*>(content));
+    xmlFree(content);
+    return text;
+  }
+
+  // A short block that is all link ("Book tickets", "Read the full report"): a button.
+  static bool is_link_label(const HtmlBlock& block) {
+    return block.link_bytes * 10 >= block.text.text.size() * 9 && count_words(block.text.text) < kLinkLabelWords;
+  }
+
+  // Furniture inside the chosen content: an element its names call furniture unless it holds
+  // most of the content (names are evidence, not verdicts), and lists of links.
+  bool is_furniture_inside(const xmlNode* element, const TextSizes& root_size) const {
+    const auto found = sizes_.find(element);
+    if (found == sizes_.end()) return false;
+    const TextSizes& size = found->second;
+    if (name_evidence(element, with_figures_) < 0 && size.text * 2 < root_size.text) return true;
+    const std::string_view name = name_of(element);
+    const bool container = name == "ul" || name == "ol" || name == "div" || name == "section" || name == "p" ||
+                           name == "table" || name == "dl" || name == "header";
+    return container && size.text >= 20 && size.link_share() > kLinkListShare;
+  }
+
+  const xmlNode* body_;
+  bool with_figures_;
+  std::unordered_map<const xmlNode*, TextSizes> sizes_;
+  std::unordered_map<const xmlNode*, double> scores_;
+  std::unordered_map<const xmlNode*, std::size_t> order_;  // document order, for ties
+};
+
+std::size_t words_in(const std::vector<TextBlock>& blocks) {
+  std::size_t words = 0;
+  for (const TextBlock& block : blocks) words += reading_words(block.text);
+  return words;
+}
+
+}  // namespace
+
+ArticleContent extract_article(const xmlNode* body) {
+  if (body == nullptr) return {};
+  ArticleContent content = ContentChooser(body, false).choose();
+  // A gallery tells its story in captions: read them when the text alone says little.
+  if (words_in(content.blocks) < kGalleryTextWords) {
+    ArticleContent with_captions = ContentChooser(body, true).choose();
+    if (words_in(with_captions.blocks) >= 2 * std::max<std::size_t>(words_in(content.blocks), 1)) return with_captions;
+  }
+  return content;
+}
+
+}  // namespace cs::indexer

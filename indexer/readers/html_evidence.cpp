@@ -1,0 +1,132 @@
+#include "indexer/readers/html_evidence.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/ascii.hpp"
+#include "indexer/readers/xml_tree.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+using xml::attribute;
+using xml::name_of;
+
+template <std::size_t N>
+bool one_of(std::string_view value, const std::array<std::string_view, N>& set) {
+  return std::find(set.begin(), set.end(), value) != set.end();
+}
+
+// Not <form>: ASP.NET and SharePoint pages wrap the whole page in one.
+constexpr std::array<std::string_view, 21> kNeverTextElements = {
+    "script", "style", "noscript", "template", "nav",   "footer", "aside",  "textarea", "button", "select", "svg",
+    "iframe", "picture", "object", "embed",   "canvas", "head",  "video",  "audio", "dialog", "input"};
+constexpr std::array<std::string_view, 7> kFurnitureRoles = {"navigation", "contentinfo", "complementary", "search",
+                                                             "dialog",     "banner",      "alertdialog"};
+// Whole class names of text a screen reader gets and the page does not show.
+constexpr std::array<std::string_view, 8> kHiddenClasses = {"sr-only",        "visually-hidden", "visuallyhidden",
+                                                            "screen-reader-text", "screenreader", "hidden",
+                                                            "u-hidden",       "is-hidden"};
+
+// Words of class and id names that say "the story is here".
+constexpr std::array<std::string_view, 17> kContentWords = {
+    "article", "articlebody", "body",  "content", "entry", "story",   "post", "text",  "main",
+    "prose",   "paragraph",   "blog",  "copy",    "richtext", "single", "storytext", "articletext"};
+// Words that say "furniture around the story".
+constexpr std::array<std::string_view, 58> kFurnitureWords = {
+    "comment",   "comments",  "disqus",    "respond",   "reply",     "replies",  "sidebar",  "breadcrumb",
+    "breadcrumbs", "related", "share",     "sharing",   "sharebar",  "social",   "newsletter", "subscribe",
+    "subscription", "signup", "promo",     "advert",    "advertisement", "ad",   "ads",      "adslot",
+    "sponsor",   "sponsored", "cookie",    "consent",   "outbrain",  "taboola",  "popular",  "trending",
+    "recommended", "recirc",  "footer",    "masthead",  "menu",      "navbar",   "widget",   "byline",
+    "bio",       "caption",   "credit",    "tags",      "modal",     "popup",    "login",    "dek",
+    "standfirst", "kicker",   "eyebrow",   "unibrow",   "pullquote", "pull",     "timestamp", "toolbar",
+    "more",      "meta"};
+
+// The words of one class or id name: split at '-', '_', ':' and lower-to-upper case changes
+// ("articleBody" is "article" and "body"), lowercased; the BEM element after "__" alone when
+// there is one.
+void add_words(std::string_view name, std::vector<std::string>& words) {
+  if (const std::size_t element = name.rfind("__"); element != std::string_view::npos) {
+    name.remove_prefix(element + 2);
+    if (const std::size_t modifier = name.find("--"); modifier != std::string_view::npos) name = name.substr(0, modifier);
+  }
+  std::string joined = ascii_lower(name);
+  joined.erase(std::remove_if(joined.begin(), joined.end(), [](char c) { return c == '-' || c == '_' || c == ':'; }),
+               joined.end());
+  if (!joined.empty()) words.push_back(joined);  // "article-body" also as "articlebody", read before its parts
+  std::string word;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool separator = c == '-' || c == '_' || c == ':';
+    const bool camel_break = c >= 'A' && c <= 'Z' && i > 0 && name[i - 1] >= 'a' && name[i - 1] <= 'z';
+    if ((separator || camel_break) && !word.empty()) {
+      words.push_back(word);
+      word.clear();
+    }
+    if (!separator) word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  if (!word.empty()) words.push_back(word);
+}
+
+// The verdict of one class or id name: its head word (the last word that says either)
+// decides, as in "entry-meta" (furniture) or "comment-content" (content); 0 for neither.
+int name_verdict(std::string_view name, bool captions_are_text) {
+  std::vector<std::string> words;
+  add_words(name, words);
+  for (auto word = words.rbegin(); word != words.rend(); ++word) {
+    if (one_of(std::string_view(*word), kContentWords)) return 1;
+    if (captions_are_text && *word == "caption") return 0;
+    if (one_of(std::string_view(*word), kFurnitureWords)) return -1;
+  }
+  return 0;
+}
+
+bool has_hidden_class(const xmlNode* element) {
+  const std::string classes = ascii_lower(attribute(element, "class"));
+  std::size_t begin = 0;
+  while (begin < classes.size()) {
+    const std::size_t end = std::min(classes.find(' ', begin), classes.size());
+    if (one_of(std::string_view(classes).substr(begin, end - begin), kHiddenClasses)) return true;
+    begin = end + 1;
+  }
+  return false;
+}
+
+bool is_display_none(const xmlNode* element) {
+  std::string style = ascii_lower(attribute(element, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
+}
+
+}  // namespace
+
+bool is_never_text(const xmlNode* element) {
+  if (element->type != XML_ELEMENT_NODE) return false;
+  if (one_of(name_of(element), kNeverTextElements)) return true;
+  if (xmlHasProp(element, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
+  if (attribute(element, "aria-hidden") == "true") return true;
+  if (one_of(ascii_lower(attribute(element, "role")), kFurnitureRoles)) return true;
+  return has_hidden_class(element) || is_display_none(element);
+}
+
+int name_evidence(const xmlNode* element, bool captions_are_text) {
+  if (ascii_lower(attribute(element, "itemprop")) == "articlebody") return 2;
+  int evidence = 0;
+  for (const char* attribute_name : {"class", "id"}) {
+    const std::string value = attribute(element, attribute_name);
+    std::size_t begin = 0;
+    while (begin < value.size()) {
+      const std::size_t end = std::min(value.find(' ', begin), value.size());
+      if (end > begin) evidence += name_verdict(std::string_view(value).substr(begin, end - begin), captions_are_text);
+      begin = end + 1;
+    }
+  }
+  return std::clamp(evidence, -2, 2);
+}
+
+}  // namespace cs::indexer

@@ -1,0 +1,91 @@
+#include "searcher/query/stem_languages.hpp"
+
+#include <map>
+
+#include "common/language.hpp"
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+namespace {
+
+constexpr std::size_t kMaxStemmers = 64;  // the bits of a StemmerSet
+
+StemmerSet bit(std::size_t i) { return StemmerSet{1} << i; }
+
+}  // namespace
+
+StemLanguages::StemLanguages(const std::vector<std::string>& stemmers) {
+  for (const std::string& name : stemmers) {
+    if (stemmers_.size() < kMaxStemmers) stemmers_.push_back({name, {}, 0});
+  }
+}
+
+StemLanguages StemLanguages::read(const Xapian::Database& db, const std::vector<std::string>& stem_languages) {
+  std::map<std::string, Stemmer> by_name;
+  for (const std::string& name : stem_languages) by_name[name].name = name;
+  const std::string prefix(schema::kLanguagePrefix);
+  for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+    const std::string value = (*term).substr(prefix.size());
+    // A whole tag ("pt-br"); its article also holds the primary subtag ("pt"), read instead.
+    if (value.find_first_of("-_") != std::string::npos) continue;
+    Stemmer& stemmer = by_name[stemmer_for(value)];
+    stemmer.name = stemmer_for(value);
+    stemmer.language_terms.push_back(*term);
+    stemmer.articles += term.get_termfreq();
+  }
+  StemLanguages languages;
+  if (by_name.size() > kMaxStemmers) return StemLanguages(stem_languages);  // cannot say: stems unfiltered
+  for (auto& [name, stemmer] : by_name) languages.stemmers_.push_back(std::move(stemmer));
+  languages.knows_articles_ = true;
+  return languages;
+}
+
+StemmerSet StemLanguages::all() const { return stemmers_.size() == kMaxStemmers ? ~StemmerSet{0} : bit(stemmers_.size()) - 1; }
+
+StemmerSet StemLanguages::of_lang(std::string_view lang) const {
+  const std::string name = stemmer_for(lang);
+  for (std::size_t i = 0; i < stemmers_.size(); ++i) {
+    if (stemmers_[i].name == name) return bit(i);
+  }
+  return 0;
+}
+
+StemmerSet StemLanguages::of_langs(const std::vector<std::string>& langs) const {
+  StemmerSet set = 0;
+  for (const std::string& lang : langs) set |= of_lang(lang);
+  return set == 0 ? all() : set;
+}
+
+Xapian::Query StemLanguages::language_terms(StemmerSet stemmers) const {
+  std::vector<Xapian::Query> terms;
+  for (std::size_t i = 0; i < stemmers_.size(); ++i) {
+    if ((stemmers & bit(i)) == 0) continue;
+    for (const std::string& term : stemmers_[i].language_terms) terms.emplace_back(term);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+Xapian::Query StemLanguages::within(const Xapian::Query& query, StemmerSet stemmers, StemmerSet searched) const {
+  if (!knows_articles_ || (searched & ~stemmers) == 0) return query;
+  const StemmerSet others = all() & ~stemmers;
+  Xapian::doccount kept = 0, left_out = 0;
+  StemmerSet none = 0;
+  for (std::size_t i = 0; i < stemmers_.size(); ++i) {
+    ((stemmers & bit(i)) != 0 ? kept : left_out) += stemmers_[i].articles;
+    if (stemmers_[i].name == kNoStemmer) none = bit(i);
+  }
+  // Articles stemmed by no stemmer may have no language term to name them (no tag): with
+  // "none" kept, only leaving out the others is exact; with it left out, only keeping.
+  // Else, of the two exact ways, the one with the shorter lists of language terms to walk.
+  const bool exclude = (stemmers & none) != 0 || ((others & none) == 0 && left_out < kept);
+  if (exclude) {
+    const Xapian::Query others_terms = language_terms(others);
+    return others_terms.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_NOT, query, others_terms);
+  }
+  const Xapian::Query kept_terms = language_terms(stemmers);
+  if (kept_terms.empty()) return Xapian::Query::MatchNothing;
+  return Xapian::Query(Xapian::Query::OP_FILTER, query, kept_terms);
+}
+
+}  // namespace cs::searcher

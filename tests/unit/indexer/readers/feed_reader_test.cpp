@@ -1,0 +1,105 @@
+// The feed reader on feeds as real ones come: text before the XML declaration, descriptions
+// that are HTML with or without tags, Atom's text types, and empty entries. The golden
+// fixtures in tests/fixtures/readers/feed/ hold whole feeds; these pin one rule each.
+#include "indexer/readers/feed_reader.hpp"
+
+#include <gtest/gtest.h>
+
+namespace cs::indexer {
+namespace {
+
+ReadResult read_feed(const std::string& xml) { return FeedReader().read(SourceFile{"/saved/f.rss", "f.rss", xml}); }
+
+std::string rss_with_item(const std::string& item) {
+  return "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title>" + item + "</channel></rss>";
+}
+
+std::string atom_with_entry(const std::string& entry) {
+  return "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>T</title><entry>" + entry +
+         "</entry></feed>";
+}
+
+TEST(FeedReader, AcceptsBlankLinesAndAByteOrderMarkBeforeTheDeclaration) {  // See issue #20
+  for (const std::string prefix : {"\n", "\r\n  \n", "\xEF\xBB\xBF\n", "\n\xEF\xBB\xBF"}) {
+    const ReadResult read = read_feed(prefix + rss_with_item("<item><title>Hello</title></item>"));
+    ASSERT_EQ(read.articles.size(), 1u) << (read.issues.empty() ? "" : read.issues[0].reason);
+    EXPECT_EQ(read.articles[0].title, "Hello");
+  }
+}
+
+TEST(FeedReader, ErrorLinesCountTheSkippedBlankLines) {
+  const ReadResult read = read_feed("\n\n<?xml version=\"1.0\"?>\n<rss><channel>\n<item><title>x</item>");
+  ASSERT_EQ(read.issues.size(), 1u);
+  EXPECT_EQ(read.issues[0].location, "line 5");
+}
+
+TEST(FeedReader, EveryDescriptionIsHtmlEvenWithoutTags) {  // See issue #20
+  const ReadResult read = read_feed(rss_with_item(
+      "<item><title>Banjo &amp;amp; Kazooie</title><description>Banjo &amp;amp; Kazooie are back. Der "
+      "Transfererl&amp;ouml;s war hoch.</description></item>"));
+  ASSERT_EQ(read.articles.size(), 1u);
+  EXPECT_EQ(read.articles[0].title, "Banjo & Kazooie");
+  EXPECT_EQ(read.articles[0].body, "Banjo & Kazooie are back. Der Transfererlös war hoch.");
+}
+
+TEST(FeedReader, APlainAmpersandStaysText) {  // a description that merely looks escaped
+  const ReadResult read =
+      read_feed(rss_with_item("<item><title>Q&amp;A: AT&amp;T</title><description>Q&amp;A: 3 &lt; 5 and "
+                              "R&amp;D spending</description></item>"));
+  ASSERT_EQ(read.articles.size(), 1u);
+  EXPECT_EQ(read.articles[0].title, "Q&A: AT&T");
+  EXPECT_EQ(read.articles[0].body, "Q&A: 3 < 5 and R&D spending");
+}
+
+TEST(FeedReader, TrackingPixelsAndBoldNeverReachTheText) {  // See issue #20
+  const ReadResult read = read_feed(rss_with_item(
+      "<item><title>x</title><description>&lt;b&gt;Trainer&lt;/b&gt; says yes.&lt;img "
+      "src=\"http://feeds.example.com/~r/x/~4/abc\" height=\"1\" width=\"1\" alt=\"\"/&gt;</description></item>"));
+  ASSERT_EQ(read.articles.size(), 1u);
+  EXPECT_EQ(read.articles[0].body, "Trainer says yes.");
+}
+
+TEST(FeedReader, AShortListOpeningADescriptionIsContent) {  // See issue #20
+  const ReadResult read = read_feed(rss_with_item(
+      "<item><title>Budget</title><description><![CDATA[<ul><li>Fares frozen</li><li>Libraries funded</li></ul>"
+      "<p>The council passed the budget on Friday after a session that lasted all night long.</p>]]>"
+      "</description></item>"));
+  ASSERT_EQ(read.articles.size(), 1u);
+  EXPECT_EQ(read.articles[0].body,
+            "Fares frozen\n\nLibraries funded\n\nThe council passed the budget on Friday after a session that "
+            "lasted all night long.");
+}
+
+TEST(FeedReader, AtomTextIsTextAndXhtmlTextIsEscaped) {
+  const ReadResult text = read_feed(atom_with_entry("<title>a</title><summary>Use &lt;video&gt; tags</summary>"));
+  ASSERT_EQ(text.articles.size(), 1u);
+  EXPECT_EQ(text.articles[0].body, "Use <video> tags") << "type=text: markup-like text stays as written";
+  const ReadResult xhtml = read_feed(atom_with_entry(
+      "<title>a</title><content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>One "
+      "&lt;script&gt;x&lt;/script&gt; <b>two</b></p></div></content>"));
+  ASSERT_EQ(xhtml.articles.size(), 1u);
+  EXPECT_EQ(xhtml.articles[0].body, "One <script>x</script> two");
+  const ReadResult html = read_feed(atom_with_entry(
+      "<title type=\"html\">&lt;em&gt;Big&lt;/em&gt; news</title><summary type=\"html\">&lt;p&gt;A&lt;/p&gt;</summary>"));
+  ASSERT_EQ(html.articles.size(), 1u);
+  EXPECT_EQ(html.articles[0].title, "Big news");
+  EXPECT_EQ(html.articles[0].body, "A");
+}
+
+TEST(FeedReader, AnEmptyEntryIsOneSkippedRecordNamingIt) {  // See issue #20
+  const ReadResult read = read_feed(rss_with_item("<item><title>Kept</title></item><item/>"
+                                                  "<item><link>https://x.example/3</link></item>"));
+  ASSERT_EQ(read.articles.size(), 1u);
+  ASSERT_EQ(read.issues.size(), 2u);
+  EXPECT_EQ(read.issues[0].location, "item 2");
+  EXPECT_EQ(read.issues[1].location, "item 3 (https://x.example/3)");
+  EXPECT_EQ(read.issues[1].hint, "record skipped");
+  EXPECT_TRUE(read.records_listed);
+  const ReadResult only_empty = read_feed(atom_with_entry(""));
+  EXPECT_TRUE(only_empty.articles.empty());
+  EXPECT_TRUE(only_empty.records_listed) << "a well-formed feed of one empty entry is not a bad file";
+  EXPECT_FALSE(read_feed("<rss><channel>").records_listed);
+}
+
+}  // namespace
+}  // namespace cs::indexer

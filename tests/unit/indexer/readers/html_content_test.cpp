@@ -1,0 +1,107 @@
+#include "indexer/readers/html_content.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "indexer/readers/html_text.hpp"
+
+namespace cs::indexer {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string body_of(const std::string& html) {
+  std::string joined;
+  for (const TextBlock& block : read_html_page(html).blocks) joined += block.text + "\n";
+  return joined;
+}
+
+// A paragraph of news text, different for each n.
+std::string paragraph(int n) {
+  return "Officials in the province said on Tuesday that the reservoir had fallen to its lowest level in " +
+         std::to_string(1990 + n) + ", and that farmers, towns and the power plant would share the cuts.";
+}
+
+std::string story(int paragraphs, const std::string& open = "<p>", const std::string& close = "</p>") {
+  std::string text;
+  for (int i = 0; i < paragraphs; ++i) text += open + paragraph(i) + close;
+  return text;
+}
+
+TEST(HtmlContent, ARelatedArticleBeforeTheStoryDoesNotWin) {
+  const std::string html = "<html><body><div class='entry-content'><article class='related'><h3>More</h3>"
+                           "<p>A short teaser about something else entirely, with a link.</p></article><article></article>" +
+                           story(6) + "</div></body></html>";
+  EXPECT_THAT(body_of(html), HasSubstr(paragraph(5)));
+  EXPECT_THAT(body_of(html), HasSubstr(paragraph(0)));
+}
+
+TEST(HtmlContent, AnAdSlotMainBeforeTheStoryDoesNotWin) {
+  const std::string html = "<html><body><main class='ad-slot'><p>Advertisement</p></main><main><article>" + story(5) +
+                           "</article></main></body></html>";
+  EXPECT_THAT(body_of(html), HasSubstr(paragraph(4)));
+}
+
+TEST(HtmlContent, ParagraphsInDivsBrsAndSpansAllSurvive) {
+  EXPECT_THAT(body_of("<html><body><div class='story'>" + story(6, "<div class='paragraph'>", "</div>") +
+                      "</div></body></html>"),
+              HasSubstr(paragraph(5)));
+  EXPECT_THAT(body_of("<html><body><div>" + story(6, "", "<br><br>") + "</div></body></html>"), HasSubstr(paragraph(5)));
+  EXPECT_THAT(body_of("<html><body><div>" + story(6, "<span>", "</span><br><br>") + "</div></body></html>"),
+              HasSubstr(paragraph(5)));
+}
+
+TEST(HtmlContent, ALongCommentThreadDoesNotWin) {
+  std::string comments = "<section id='comments'>";
+  for (int i = 0; i < 20; ++i) comments += "<div class='comment'><p>I think the council, and the mayor, got this wrong, honestly, number " + std::to_string(i) + ".</p></div>";
+  comments += "</section>";
+  const std::string body = body_of("<html><body><article class='post'>" + story(4) + "</article>" + comments + "</body></html>");
+  EXPECT_THAT(body, HasSubstr(paragraph(3)));
+  EXPECT_THAT(body, Not(HasSubstr("got this wrong")));
+}
+
+TEST(HtmlContent, FurnitureInsideTheStoryIsLeftOut) {
+  const std::string html = "<html><body><div class='article-body'>" + story(2) +
+                           "<div class='share-bar'><a href='#'>Facebook</a> <a href='#'>Twitter</a></div>"
+                           "<ul class='related-links'><li><a href='/a'>Another story about the reservoir levels</a></li>"
+                           "<li><a href='/b'>Farmers protest the water cuts in the capital</a></li></ul>"
+                           "<figure><img src='x.jpg'><figcaption>The dam in May. Photo: Agency</figcaption></figure>" +
+                           story(3) + "</div></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, HasSubstr(paragraph(2)));
+  EXPECT_THAT(body, Not(HasSubstr("Facebook")));
+  EXPECT_THAT(body, Not(HasSubstr("Farmers protest")));
+  EXPECT_THAT(body, Not(HasSubstr("The dam in May")));
+}
+
+TEST(HtmlContent, LiveBlogEntriesAreOneStory) {
+  std::string entries;
+  for (int i = 0; i < 6; ++i) {
+    entries += "<div class='live-post'><div class='live-post__body'><div class='live-post__text'><p>" + paragraph(i) +
+               "</p></div></div></div>";
+  }
+  const std::string body = body_of("<html><body><div class='live-feed'>" + entries + "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr(paragraph(0)));
+  EXPECT_THAT(body, HasSubstr(paragraph(5)));
+}
+
+TEST(HtmlContent, AGalleryIsToldInItsCaptions) {
+  std::string slides;
+  for (int i = 0; i < 6; ++i) slides += "<figure><img src='a.jpg'><figcaption>" + paragraph(i) + "</figcaption></figure>";
+  const std::string body = body_of("<html><body><div class='gallery'><p>Our pictures of the week.</p>" + slides + "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr(paragraph(3)));
+}
+
+TEST(HtmlContent, APageThatDescribesItselfWithALineHasNoArticleText) {
+  const HtmlPage page = read_html_page(
+      "<html><head><meta property='og:description' content='Drone footage of the fire.'></head><body>"
+      "<div class='video'><p>Drone footage shows the fire spreading near the town.</p></div></body></html>");
+  EXPECT_FALSE(page.article_text_found);
+  EXPECT_TRUE(read_html_page("<html><body>" + story(3) + "</body></html>").article_text_found);
+  EXPECT_TRUE(read_html_page("<html><body><p>One short line.</p></body></html>").article_text_found)
+      << "a page without a description is what it shows";
+}
+
+}  // namespace
+}  // namespace cs::indexer

@@ -1,0 +1,61 @@
+#include "indexer/readers/html_evidence.hpp"
+
+#include <libxml/HTMLparser.h>
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "indexer/readers/xml_tree.hpp"
+
+namespace cs::indexer {
+namespace {
+
+// The evidence of the first <div> of `attributes` ("class='…' id='…'").
+int evidence_of(const std::string& attributes, bool captions_are_text = false) {
+  const std::string html = "<html><body><div " + attributes + ">text</div></body></html>";
+  xml::DocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET),
+                  &xmlFreeDoc);
+  const xmlNode* div = xmlDocGetRootElement(doc.get())->children->children;
+  return name_evidence(div, captions_are_text);
+}
+
+TEST(HtmlEvidence, StoryContainersSayContent) {
+  for (const char* names : {"class='article-body'", "class='entry-content'", "class='story-text'", "id='articleBody'",
+                            "itemprop='articleBody'", "class='post__content'"}) {
+    EXPECT_GT(evidence_of(names), 0) << names;
+  }
+}
+
+TEST(HtmlEvidence, FurnitureSaysFurniture) {
+  for (const char* names : {"class='comments'", "id='comments'", "class='related-stories'", "class='share-bar'",
+                            "class='article-body__sidebar'", "class='entry-meta'", "class='author-bio'",
+                            "class='newsletter-signup'", "class='ad-slot'"}) {
+    EXPECT_LT(evidence_of(names), 0) << names;
+  }
+}
+
+// Whole words, never substrings: the failure classes of real pages (issue #20).
+TEST(HtmlEvidence, WordsInsideLongerNamesAreNotVerdicts) {
+  EXPECT_GE(evidence_of("class='l-sidebar-fixed l-article-body-segment'"), 0);
+  EXPECT_GE(evidence_of("class='article-body content-with-sidebar-wrp'"), 0);
+  EXPECT_GE(evidence_of("class='post url-breadcrumb'"), 0);
+  EXPECT_EQ(evidence_of("class='category-world-promotion'"), 0) << "promotion is not promo";
+  EXPECT_EQ(evidence_of("class='paywall'"), 0) << "paragraphs of a subscriber's page";
+  EXPECT_EQ(evidence_of("class='commentary'"), 0) << "commentary is not comment";
+}
+
+TEST(HtmlEvidence, TheHeadWordOfANameDecides) {
+  EXPECT_GT(evidence_of("class='comment-content'"), 0);
+  EXPECT_LT(evidence_of("class='content-comments'"), 0);
+  EXPECT_GT(evidence_of("class='article-body__content'"), 0) << "the BEM element speaks for itself";
+}
+
+TEST(HtmlEvidence, GalleriesReadTheirCaptions) {
+  EXPECT_LT(evidence_of("class='gallery-slide__caption'"), 0);
+  EXPECT_EQ(evidence_of("class='gallery-slide__caption'", true), 0);
+}
+
+}  // namespace
+}  // namespace cs::indexer

@@ -1,0 +1,110 @@
+#include "searcher/query/stem_languages.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "common/analyzer.hpp"
+#include "searcher/query/query.hpp"
+
+namespace cs::searcher {
+namespace {
+
+// Articles reduced to what the filters read: their language terms and one stem each. See issue #20.
+class StemLanguagesTest : public ::testing::Test {
+ protected:
+  StemLanguagesTest() : db_(std::string(), Xapian::DB_BACKEND_INMEMORY) {
+    add({"Len"}, "Znotic");                  // 1: English "notices"
+    add({"Lpt", "Lpt-br"}, "Znotic");        // 2: Portuguese "notícias"
+    add({"Lde"}, "Zverhandl");               // 3: German "Verhandlungen"
+    add({}, "Znoticias");                    // 4: undetected, word for word
+    add({"Lzh", "Lzh-cn"}, "Znotic");        // 5: a tag with no stemmer, word for word
+    languages_ = StemLanguages::read(db_, {"english", "german", "none", "portuguese"});
+  }
+
+  void add(const std::vector<std::string>& language_terms, const std::string& stem) {
+    Xapian::Document document;
+    for (const std::string& term : language_terms) document.add_boolean_term(term);
+    document.add_term(stem);
+    db_.add_document(document);
+  }
+
+  std::set<Xapian::docid> matches(const Xapian::Query& query) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    std::set<Xapian::docid> found;
+    for (const Xapian::docid docid : enquire.get_mset(0, 10)) found.insert(docid);
+    return found;
+  }
+
+  std::set<Xapian::docid> finds(const std::string& text) {
+    QueryContext context;
+    context.stem_languages = &languages_;
+    auto parsed = parse_query(text, analyzer_, context);
+    EXPECT_TRUE(parsed.ok());
+    return parsed.ok() ? matches(parsed->query) : std::set<Xapian::docid>{};
+  }
+
+  StemmerSet of(const std::string& lang) const { return languages_.of_lang(lang); }
+
+  Xapian::WritableDatabase db_;
+  StemLanguages languages_;
+  Analyzer analyzer_;
+};
+
+TEST_F(StemLanguagesTest, ReadsEachStemmersArticlesFromTheLanguageTerms) {
+  ASSERT_EQ(languages_.size(), 4u);
+  EXPECT_EQ(languages_.name(0), "english");
+  EXPECT_EQ(of("en-US"), of("en"));
+  EXPECT_EQ(of("zh"), of("")) << "no stemmer: the articles of none";
+  EXPECT_EQ(of("fr"), 0u) << "no French article";
+  EXPECT_EQ(languages_.of_langs({"fr"}), languages_.all());
+}
+
+TEST_F(StemLanguagesTest, KeepsAQueryToTheArticlesOfSomeStemmers) {
+  const Xapian::Query notic("Znotic");
+  const StemmerSet all = languages_.all();
+  EXPECT_EQ(matches(languages_.within(notic, of("pt"), all)), (std::set<Xapian::docid>{2}));
+  EXPECT_EQ(matches(languages_.within(notic, of("en") | of("pt"), all)), (std::set<Xapian::docid>{1, 2}));
+  EXPECT_EQ(matches(languages_.within(notic, of("zh"), all)), (std::set<Xapian::docid>{5})) << "none, by leaving out";
+  EXPECT_EQ(matches(languages_.within(notic, all & ~of("zh"), all)), (std::set<Xapian::docid>{1, 2}));
+  EXPECT_EQ(languages_.within(notic, of("pt"), of("pt")).get_description(), notic.get_description())
+      << "nothing to leave out of what is searched";
+}
+
+TEST_F(StemLanguagesTest, AQueryWordsStemMatchesOnlyInItsLanguagesArticles) {
+  EXPECT_EQ(finds("Notícias"), (std::set<Xapian::docid>{2, 4})) << "Portuguese notic; word for word noticias";
+  EXPECT_EQ(finds("notices"), (std::set<Xapian::docid>{1, 2})) << "English notic; Portuguese notic too";
+  EXPECT_EQ(finds("Verhandlung"), (std::set<Xapian::docid>{3}));
+}
+
+TEST_F(StemLanguagesTest, TheLanguagesOfALangFilterPickTheStemmers) {
+  // The filter itself keeps the search to Portuguese articles: nothing left to filter here.
+  QueryContext context;
+  context.stem_languages = &languages_;
+  context.langs = {"pt-BR"};
+  auto parsed = parse_query("Notícias", analyzer_, context);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->query.get_description(), "Query((Znotic OR ZSnotic))");
+  EXPECT_TRUE(parsed->scoped_stems.empty());
+}
+
+TEST_F(StemLanguagesTest, ScopedStemsCountOnlyInTheirLanguages) {
+  QueryContext context;
+  context.stem_languages = &languages_;
+  auto parsed = parse_query("Notícias", analyzer_, context);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_TRUE(parsed->stem_counts_in("notic", "portuguese"));
+  EXPECT_FALSE(parsed->stem_counts_in("notic", "english"));
+  EXPECT_TRUE(parsed->stem_counts_in("noticias", "none"));
+  EXPECT_TRUE(parsed->stem_counts_in("elsewhere", "english")) << "not a stem of the query: not scoped";
+}
+
+TEST(StemLanguages, WithoutArticlesStemsAreNeverFiltered) {
+  const StemLanguages languages(std::vector<std::string>{"english", "portuguese"});
+  const Xapian::Query notic("Znotic");
+  EXPECT_EQ(languages.within(notic, 2, languages.all()).get_description(), notic.get_description());
+}
+
+}  // namespace
+}  // namespace cs::searcher
