@@ -24,6 +24,10 @@ constexpr double kEvidencePoints = 25;
 // A sibling joins the best element when it scores this share of it (and at least kMinSiblingScore).
 constexpr double kSiblingShare = 0.2;
 constexpr double kMinSiblingScore = 10;
+// A page of this many teasers (a headline that links away and its own text), with at most a
+// paragraph and a half each, is an index of stories.
+constexpr std::size_t kIndexHeadlines = 4;
+constexpr std::size_t kTeaserBytes = 80;
 // A block all of whose text is one link is a button below this many words.
 constexpr std::size_t kLinkLabelWords = 8;
 // Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
@@ -106,20 +110,26 @@ class ContentChooser {
     ArticleContent content;
     // No paragraph long enough to score (a page of a few short lines): all of it, less furniture.
     const std::vector<const xmlNode*> roots = top == nullptr ? std::vector<const xmlNode*>{body_} : with_siblings(climb(top));
+    std::size_t paragraph_words = 0, paragraphs = 0, teasers = 0;
     for (const xmlNode* root : roots) {
+      teasers += count_teasers(root);
       const TextSizes& root_size = sizes_[root];
       for (HtmlBlock& block : collect_blocks(root, [this, &root_size](const xmlNode* e) {
              return readable(e) && !is_furniture_inside(e, root_size);
            })) {
-        if (!is_link_label(block)) content.blocks.push_back(std::move(block.text));
+        if (is_link_label(block)) continue;
+        const std::size_t words = reading_words(block.text.text);
+        if (block.text.heading_level == 0 && words >= kParagraphWords) {
+          paragraph_words += words;
+          ++paragraphs;
+        }
+        content.blocks.push_back(std::move(block.text));
       }
     }
-    std::size_t paragraph_words = 0;
-    for (const TextBlock& block : content.blocks) {
-      const std::size_t words = reading_words(block.text);
-      if (block.heading_level == 0 && words >= kParagraphWords) paragraph_words += words;
-    }
-    content.found = paragraph_words >= kMinArticleWords;
+    // An index of stories (a tag page, a front page) is headlines that link away, each with a
+    // line of teaser: text, but not an article.
+    const bool index_of_links = teasers >= kIndexHeadlines && paragraphs * 2 <= teasers * 3;
+    content.found = paragraph_words >= kMinArticleWords && !index_of_links;
     return content;
   }
 
@@ -302,6 +312,52 @@ class ContentChooser {
   // A short block that is all link ("Book tickets", "Read the full report"): a button.
   static bool is_link_label(const HtmlBlock& block) {
     return block.link_bytes * 10 >= block.text.text.size() * 9 && count_words(block.text.text) < kLinkLabelWords;
+  }
+
+  bool is_linked_heading(const xmlNode* element) const {
+    const std::string_view name = name_of(element);
+    if (name.size() != 2 || name[0] != 'h' || name[1] < '1' || name[1] > '6') return false;
+    const auto size = sizes_.find(element);
+    return size != sizes_.end() && size->second.text > 0 && size->second.links * 10 >= size->second.text * 9;
+  }
+
+  // Teasers under `root`: headlines that are links, each with text of its own beside it (the
+  // nearest element around the headline that holds kTeaserBytes of text not in links holds
+  // no other such headline). A related-stories box is headlines alone; an index of stories is
+  // teasers.
+  std::size_t count_teasers(const xmlNode* root) const {
+    std::vector<const xmlNode*> headlines;
+    std::unordered_map<const xmlNode*, std::size_t> headlines_under;
+    std::vector<std::pair<const xmlNode*, std::size_t>> open;
+    xml::walk_tree(
+        root,
+        [&](const xmlNode* node) {
+          if (node->type != XML_ELEMENT_NODE || (node != root && !readable(node))) return false;
+          if (is_linked_heading(node)) {  // not entered, so not left: counted in its parent now
+            headlines.push_back(node);
+            if (!open.empty()) ++open.back().second;
+            return false;
+          }
+          open.push_back({node, 0});
+          return true;
+        },
+        [&](const xmlNode* node) {
+          if (node->type != XML_ELEMENT_NODE) return;
+          const auto [element, count] = open.back();
+          open.pop_back();
+          if (count > 0) headlines_under[element] = count;
+          if (!open.empty()) open.back().second += count;
+        });
+    std::size_t teasers = 0;
+    for (const xmlNode* headline : headlines) {
+      for (const xmlNode* around = headline->parent; around != nullptr && around != root->parent; around = around->parent) {
+        const auto size = sizes_.find(around);
+        if (size == sizes_.end() || size->second.text - size->second.links < kTeaserBytes) continue;
+        if (headlines_under[around] == 1) ++teasers;
+        break;
+      }
+    }
+    return teasers;
   }
 
   // Furniture inside the chosen content: an element its names call furniture unless it holds

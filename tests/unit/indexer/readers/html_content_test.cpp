@@ -103,5 +103,21 @@ TEST(HtmlContent, APageThatDescribesItselfWithALineHasNoArticleText) {
       << "a page without a description is what it shows";
 }
 
+TEST(HtmlContent, AnIndexOfStoriesIsNotAnArticle) {
+  std::string teasers;
+  for (int i = 0; i < 6; ++i) {
+    teasers += "<article class='post'><header><h2><a href='/p" + std::to_string(i) + "'>Headline number " +
+               std::to_string(i) + " about the reservoir</a></h2></header><div class='entry-content'><p>" + paragraph(i) +
+               "</p><a class='more-link' href='/p'>Continue reading</a></div></article>";
+  }
+  const std::string head = "<html><head><meta name='description' content='Posts tagged water.'></head><body>";
+  EXPECT_FALSE(read_html_page(head + "<main>" + teasers + "</main></body></html>").article_text_found);
+  // An article whose related box lists linked headlines is still an article.
+  std::string related = "<div class='more'>";
+  for (int i = 0; i < 6; ++i) related += "<h3><a href='/r'>Another story number " + std::to_string(i) + "</a></h3>";
+  related += "</div>";
+  EXPECT_TRUE(read_html_page(head + "<article>" + story(8) + related + "</article></body></html>").article_text_found);
+}
+
 }  // namespace
 }  // namespace cs::indexer
