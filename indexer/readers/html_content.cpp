@@ -28,13 +28,16 @@ constexpr double kMinSiblingScore = 10;
 // paragraph and a half each, is an index of stories.
 constexpr std::size_t kIndexHeadlines = 4;
 constexpr std::size_t kTeaserBytes = 80;
+// A teaser's text sits within this many levels of its headline.
+constexpr int kTeaserLevels = 6;
 // A block all of whose text is one link is a button below this many words.
 constexpr std::size_t kLinkLabelWords = 8;
 // Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
-// ancestor make that ancestor the story (at most kMaxRivals are weighed).
+// ancestor make that ancestor the story (Readability's 0.75 and 3).
 constexpr double kRivalShare = 0.75;
 constexpr std::size_t kRivalsToJoin = 3;
-constexpr std::size_t kMaxRivals = 64;
+// Text with less than this share of links reads as story text, whatever its element's name.
+constexpr double kStoryLinkShare = 0.25;
 // An element inside the chosen content is a link list when this share of its text is links.
 constexpr double kLinkListShare = 0.5;
 // Article text has this many words in paragraphs of kParagraphWords or more.
@@ -153,7 +156,7 @@ class ContentChooser {
           }
           if (node->type != XML_ELEMENT_NODE || (node != body_ && !readable(node))) return false;
           if (name_of(node) == "a") ++in_link;
-          order_.emplace(node, order_.size());
+          span_.emplace(node, Span{span_.size(), 0});
           open.push_back({node, {}});
           return true;
         },
@@ -163,6 +166,7 @@ class ContentChooser {
           const auto [element, size] = open.back();
           open.pop_back();
           sizes_[element] = size;
+          span_[element].last = span_.size() - 1;
           if (!open.empty()) {
             open.back().second.text += size.text;
             open.back().second.links += size.links;
@@ -210,7 +214,7 @@ class ContentChooser {
     double best_score = 0;
     for (const auto& [element, score] : scores_) {
       const double points = final_score(element);
-      if (best == nullptr || points > best_score || (points == best_score && order_.at(element) < order_.at(best))) {
+      if (best == nullptr || points > best_score || (points == best_score && span_.at(element).first < span_.at(best).first)) {
         best = element;
         best_score = points;
       }
@@ -218,28 +222,32 @@ class ContentChooser {
     return best;
   }
 
-  static bool is_inside(const xmlNode* element, const xmlNode* ancestor) {
-    for (; element != nullptr; element = element->parent) {
-      if (element == ancestor) return true;
-    }
-    return false;
+  // Whether `element` is `ancestor` or under it: its place in document order falls in the
+  // ancestor's span (constant time however deep the page).
+  bool is_inside(const xmlNode* element, const xmlNode* ancestor) const {
+    const auto inner = span_.find(element), outer = span_.find(ancestor);
+    if (inner == span_.end() || outer == span_.end()) return false;
+    return outer->second.first <= inner->second.first && inner->second.first <= outer->second.last;
   }
 
   // When several elements score nearly as well as the best (the entries of a live blog, the
   // sections of a long read), the ancestor that holds kRivalsToJoin of them is the story.
+  // Rivals are taken in document order; an ancestor's count is a binary search over them.
   const xmlNode* common_ancestor_of_rivals(const xmlNode* top) const {
     const double bar = final_score(top) * kRivalShare;
-    std::vector<const xmlNode*> rivals;
+    std::vector<std::size_t> rivals;  // their places in document order, sorted
     for (const auto& [element, score] : scores_) {
       if (element == top || final_score(element) < bar || is_inside(element, top) || is_inside(top, element)) continue;
-      rivals.push_back(element);
-      if (rivals.size() == kMaxRivals) break;
+      rivals.push_back(span_.at(element).first);
     }
     if (rivals.size() < kRivalsToJoin) return top;
+    std::sort(rivals.begin(), rivals.end());
     for (const xmlNode* ancestor = top->parent; ancestor != nullptr && ancestor != body_->parent; ancestor = ancestor->parent) {
-      const auto held = std::count_if(rivals.begin(), rivals.end(),
-                                      [ancestor](const xmlNode* rival) { return is_inside(rival, ancestor); });
-      if (static_cast<std::size_t>(held) >= kRivalsToJoin) return ancestor;
+      const auto span = span_.find(ancestor);
+      if (span == span_.end()) continue;
+      const auto from = std::lower_bound(rivals.begin(), rivals.end(), span->second.first);
+      const auto to = std::upper_bound(rivals.begin(), rivals.end(), span->second.last);
+      if (static_cast<std::size_t>(to - from) >= kRivalsToJoin) return ancestor;
     }
     return top;
   }
@@ -284,7 +292,7 @@ class ContentChooser {
         roots.push_back(top);
         continue;
       }
-      if (sibling->type != XML_ELEMENT_NODE || !readable(sibling) || name_evidence(sibling) < 0) continue;
+      if (sibling->type != XML_ELEMENT_NODE || !readable(sibling)) continue;
       const double bonus = !top_class.empty() && xml::attribute(sibling, "class") == top_class ? top_score * kSiblingShare : 0;
       if (scores_.contains(sibling) && final_score(sibling) + bonus >= threshold) {
         roots.push_back(sibling);
@@ -350,7 +358,9 @@ class ContentChooser {
         });
     std::size_t teasers = 0;
     for (const xmlNode* headline : headlines) {
-      for (const xmlNode* around = headline->parent; around != nullptr && around != root->parent; around = around->parent) {
+      int levels = 0;
+      for (const xmlNode* around = headline->parent; around != nullptr && around != root->parent && levels < kTeaserLevels;
+           around = around->parent, ++levels) {
         const auto size = sizes_.find(around);
         if (size == sizes_.end() || size->second.text - size->second.links < kTeaserBytes) continue;
         if (headlines_under[around] == 1) ++teasers;
@@ -366,10 +376,15 @@ class ContentChooser {
     const auto found = sizes_.find(element);
     if (found == sizes_.end()) return false;
     const TextSizes& size = found->second;
-    if (name_evidence(element, with_figures_) < 0 && size.text * 2 < root_size.text) return true;
+    // A furniture name outweighs small text, never a good share of the story (a segment of
+    // it named "l-sidebar-fixed"); two furniture names outweigh any.
+    const int evidence = name_evidence(element, with_figures_);
+    const bool story_sized = size.text * 4 >= root_size.text && size.link_share() < kStoryLinkShare;
+    if (evidence <= -2 || (evidence < 0 && !story_sized)) return true;
+    // A sentence with a long link in it is text; a list or box of links is not.
     const std::string_view name = name_of(element);
-    const bool container = name == "ul" || name == "ol" || name == "div" || name == "section" || name == "p" ||
-                           name == "table" || name == "dl" || name == "header";
+    const bool container = name == "ul" || name == "ol" || name == "div" || name == "section" || name == "table" ||
+                           name == "dl" || name == "header";
     return container && size.text >= 20 && size.link_share() > kLinkListShare;
   }
 
@@ -377,7 +392,12 @@ class ContentChooser {
   bool with_figures_;
   std::unordered_map<const xmlNode*, TextSizes> sizes_;
   std::unordered_map<const xmlNode*, double> scores_;
-  std::unordered_map<const xmlNode*, std::size_t> order_;  // document order, for ties
+  // Each element's place in document order and that of the last element under it.
+  struct Span {
+    std::size_t first = 0;
+    std::size_t last = 0;
+  };
+  std::unordered_map<const xmlNode*, Span> span_;
 };
 
 std::size_t words_in(const std::vector<TextBlock>& blocks) {

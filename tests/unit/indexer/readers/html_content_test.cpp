@@ -119,5 +119,30 @@ TEST(HtmlContent, AnIndexOfStoriesIsNotAnArticle) {
   EXPECT_TRUE(read_html_page(head + "<article>" + story(8) + related + "</article></body></html>").article_text_found);
 }
 
+// Names are evidence, not verdicts (issue #20): a segment of the story whose name says
+// "sidebar", a story hidden only on phones, a sentence with a long link all stay.
+TEST(HtmlContent, KeepsStoryTextWhateverItsElementIsNamed) {
+  const std::string segment = "<p>" + paragraph(10) + "</p><p>" + paragraph(11) + "</p><p>" + paragraph(12) + "</p>";
+  const std::string segmented = "<html><body><div class='article-body'>" + story(6) + "<div class='l-sidebar-fixed'>" +
+                                segment + "</div></div></body></html>";
+  EXPECT_THAT(body_of(segmented), HasSubstr(paragraph(11)));
+  const std::string body = body_of("<html><body><div class='hidden md:block article-body'>" + story(5) +
+                                   "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr(paragraph(4)));
+  const std::string linked = "<p>The full text is in <a href='/r'>the court's forty-page ruling on the Rio Grande water "
+                             "compact</a> here.</p>";
+  EXPECT_THAT(body_of("<html><body><article>" + story(4) + linked + "</article></body></html>"),
+              HasSubstr("forty-page ruling"));
+}
+
+// Elements nested 20,000 deep, a paragraph at each level: read in linear time (a quadratic
+// rival search took seconds here).
+TEST(HtmlContent, ADeepChainOfParagraphsIsReadWhole) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 20'000; ++i) html += "<div class='entry'><p>" + paragraph(i % 50) + "</p>";
+  html += "</body></html>";
+  EXPECT_FALSE(read_html_page(html).blocks.empty());
+}
+
 }  // namespace
 }  // namespace cs::indexer
