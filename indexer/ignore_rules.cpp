@@ -34,19 +34,26 @@ bool segment_matches(std::string_view pattern, std::string_view name) {
 }
 
 // Pattern segments against path segments, a "**" segment matching any number of them.
-bool segments_match(const std::vector<std::string_view>& pattern, std::size_t p,
-                    const std::vector<std::string_view>& path, std::size_t s) {
-  if (p == pattern.size()) return s == path.size();
-  if (pattern[p] == "**") {
-    // At the end, "/**" is what is inside a folder, not the folder: "abc/**" with
-    // "!abc/keep.txt" keeps that file, as git does.
-    if (p + 1 == pattern.size()) return s < path.size();
-    for (std::size_t skip = s; skip <= path.size(); ++skip) {
-      if (segments_match(pattern, p + 1, path, skip)) return true;
+// Dynamic programming over (pattern segment, path segment): each pair is weighed once, so
+// "a/**/**/**/z" against a deep path costs their product, not an exponential search.
+bool segments_match(const std::vector<std::string_view>& pattern, const std::vector<std::string_view>& path) {
+  const std::size_t patterns = pattern.size(), segments = path.size();
+  // matches[p * (segments + 1) + s]: pattern[p..] matches path[s..]
+  std::vector<char> matches((patterns + 1) * (segments + 1), 0);
+  const auto at = [&matches, segments](std::size_t p, std::size_t s) -> char& { return matches[p * (segments + 1) + s]; };
+  at(patterns, segments) = 1;
+  for (std::size_t p = patterns; p-- > 0;) {
+    for (std::size_t s = segments + 1; s-- > 0;) {
+      if (pattern[p] == "**") {
+        // At the end, "/**" is what is inside a folder, not the folder: "abc/**" with
+        // "!abc/keep.txt" keeps that file, as git does.
+        at(p, s) = p + 1 == patterns ? s < segments : at(p + 1, s) || (s < segments && at(p, s + 1));
+      } else {
+        at(p, s) = s < segments && at(p + 1, s + 1) && segment_matches(pattern[p], path[s]);
+      }
     }
-    return false;
   }
-  return s < path.size() && segment_matches(pattern[p], path[s]) && segments_match(pattern, p + 1, path, s + 1);
+  return at(0, 0) != 0;
 }
 
 }  // namespace
@@ -108,7 +115,7 @@ IgnoreVerdict IgnoreRules::match(std::string_view relative, bool is_folder) cons
   if (path.empty()) return IgnoreVerdict::kNoMatch;
   for (auto rule = rules_.rbegin(); rule != rules_.rend(); ++rule) {  // the last match wins
     if (rule->folders_only && !is_folder) continue;
-    const bool matches = rule->anchored ? segments_match(split_path(rule->pattern), 0, path, 0)
+    const bool matches = rule->anchored ? segments_match(split_path(rule->pattern), path)
                                         : segment_matches(rule->pattern, path.back());
     if (matches) return rule->keep ? IgnoreVerdict::kKeep : IgnoreVerdict::kIgnore;
   }

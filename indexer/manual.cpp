@@ -12,9 +12,12 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   is the first line that is not site chrome; a dateline and a "By ..." byline become the
   date and author.
 - .md, .markdown: CommonMark, with optional YAML front matter holding the record fields.
-- .html, .htm, .xhtml: the page's main content (article, else main, else the densest
-  block; never scripts, navigation, footers, asides, forms or widgets). Title from
-  og:title, JSON-LD headline, h1 or title; date from article:published_time, JSON-LD
+- .html, .htm, .xhtml: the page's article, chosen by weighing its paragraphs, links and
+  class names (never scripts, navigation, footers, asides, comment threads, link lists or
+  share bars); a page that shows no article text (a video page, an index of links) is
+  indexed by its description with a warning and marked description_only. Title from
+  og:title, JSON-LD headline, an h1 that is not the site's logo, or title, without the
+  site's name appended; date from article:published_time, JSON-LD
   datePublished, time datetime or the dateline; author from meta author or JSON-LD;
   source from og:site_name, JSON-LD publisher or the canonical URL's host.
 - .rss, .atom, .xml: RSS 2.0, RSS 1.0 and Atom feeds, one article per item or entry

@@ -78,20 +78,23 @@ bool is_relative_time(std::string_view line) {
   return false;
 }
 
-// A line made only of share buttons' names, two or more of them.
+// A line made only of share buttons' names: three or more, or "share" and others ("Facebook
+// Messenger" alone may be a heading about the product).
 bool is_share_row(std::string_view line) {
   std::size_t words = 0;
+  bool says_share = false;
   std::size_t begin = 0;
   while (begin < line.size()) {
     const std::size_t end = std::min(line.find(' ', begin), line.size());
     const std::string_view word = line.substr(begin, end - begin);
     if (!word.empty()) {
       if (std::find(std::begin(kShareWords), std::end(kShareWords), word) == std::end(kShareWords)) return false;
+      says_share = says_share || word.starts_with("share");
       ++words;
     }
     begin = end + 1;
   }
-  return words >= 2;
+  return words >= 3 || (says_share && words >= 2);
 }
 
 // "1/8", "3 of 12", "Image 1 of 8", "Photo 2/10": a gallery's counter (never past its total,

@@ -24,13 +24,20 @@ constexpr double kEvidencePoints = 25;
 // A sibling joins the best element when it scores this share of it (and at least kMinSiblingScore).
 constexpr double kSiblingShare = 0.2;
 constexpr double kMinSiblingScore = 10;
+// A page of this many teasers (a headline that links away and its own text), with at most a
+// paragraph and a half each, is an index of stories.
+constexpr std::size_t kIndexHeadlines = 4;
+constexpr std::size_t kTeaserBytes = 80;
+// A teaser's text sits within this many levels of its headline.
+constexpr int kTeaserLevels = 6;
 // A block all of whose text is one link is a button below this many words.
 constexpr std::size_t kLinkLabelWords = 8;
 // Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
-// ancestor make that ancestor the story (at most kMaxRivals are weighed).
+// ancestor make that ancestor the story (Readability's 0.75 and 3).
 constexpr double kRivalShare = 0.75;
 constexpr std::size_t kRivalsToJoin = 3;
-constexpr std::size_t kMaxRivals = 64;
+// Text with less than this share of links reads as story text, whatever its element's name.
+constexpr double kStoryLinkShare = 0.25;
 // An element inside the chosen content is a link list when this share of its text is links.
 constexpr double kLinkListShare = 0.5;
 // Article text has this many words in paragraphs of kParagraphWords or more.
@@ -106,20 +113,26 @@ class ContentChooser {
     ArticleContent content;
     // No paragraph long enough to score (a page of a few short lines): all of it, less furniture.
     const std::vector<const xmlNode*> roots = top == nullptr ? std::vector<const xmlNode*>{body_} : with_siblings(climb(top));
+    std::size_t paragraph_words = 0, paragraphs = 0, teasers = 0;
     for (const xmlNode* root : roots) {
+      teasers += count_teasers(root);
       const TextSizes& root_size = sizes_[root];
       for (HtmlBlock& block : collect_blocks(root, [this, &root_size](const xmlNode* e) {
              return readable(e) && !is_furniture_inside(e, root_size);
            })) {
-        if (!is_link_label(block)) content.blocks.push_back(std::move(block.text));
+        if (is_link_label(block)) continue;
+        const std::size_t words = reading_words(block.text.text);
+        if (block.text.heading_level == 0 && words >= kParagraphWords) {
+          paragraph_words += words;
+          ++paragraphs;
+        }
+        content.blocks.push_back(std::move(block.text));
       }
     }
-    std::size_t paragraph_words = 0;
-    for (const TextBlock& block : content.blocks) {
-      const std::size_t words = reading_words(block.text);
-      if (block.heading_level == 0 && words >= kParagraphWords) paragraph_words += words;
-    }
-    content.found = paragraph_words >= kMinArticleWords;
+    // An index of stories (a tag page, a front page) is headlines that link away, each with a
+    // line of teaser: text, but not an article.
+    const bool index_of_links = teasers >= kIndexHeadlines && paragraphs * 2 <= teasers * 3;
+    content.found = paragraph_words >= kMinArticleWords && !index_of_links;
     return content;
   }
 
@@ -143,7 +156,7 @@ class ContentChooser {
           }
           if (node->type != XML_ELEMENT_NODE || (node != body_ && !readable(node))) return false;
           if (name_of(node) == "a") ++in_link;
-          order_.emplace(node, order_.size());
+          span_.emplace(node, Span{span_.size(), 0});
           open.push_back({node, {}});
           return true;
         },
@@ -153,6 +166,7 @@ class ContentChooser {
           const auto [element, size] = open.back();
           open.pop_back();
           sizes_[element] = size;
+          span_[element].last = span_.size() - 1;
           if (!open.empty()) {
             open.back().second.text += size.text;
             open.back().second.links += size.links;
@@ -200,7 +214,7 @@ class ContentChooser {
     double best_score = 0;
     for (const auto& [element, score] : scores_) {
       const double points = final_score(element);
-      if (best == nullptr || points > best_score || (points == best_score && order_.at(element) < order_.at(best))) {
+      if (best == nullptr || points > best_score || (points == best_score && span_.at(element).first < span_.at(best).first)) {
         best = element;
         best_score = points;
       }
@@ -208,28 +222,32 @@ class ContentChooser {
     return best;
   }
 
-  static bool is_inside(const xmlNode* element, const xmlNode* ancestor) {
-    for (; element != nullptr; element = element->parent) {
-      if (element == ancestor) return true;
-    }
-    return false;
+  // Whether `element` is `ancestor` or under it: its place in document order falls in the
+  // ancestor's span (constant time however deep the page).
+  bool is_inside(const xmlNode* element, const xmlNode* ancestor) const {
+    const auto inner = span_.find(element), outer = span_.find(ancestor);
+    if (inner == span_.end() || outer == span_.end()) return false;
+    return outer->second.first <= inner->second.first && inner->second.first <= outer->second.last;
   }
 
   // When several elements score nearly as well as the best (the entries of a live blog, the
   // sections of a long read), the ancestor that holds kRivalsToJoin of them is the story.
+  // Rivals are taken in document order; an ancestor's count is a binary search over them.
   const xmlNode* common_ancestor_of_rivals(const xmlNode* top) const {
     const double bar = final_score(top) * kRivalShare;
-    std::vector<const xmlNode*> rivals;
+    std::vector<std::size_t> rivals;  // their places in document order, sorted
     for (const auto& [element, score] : scores_) {
       if (element == top || final_score(element) < bar || is_inside(element, top) || is_inside(top, element)) continue;
-      rivals.push_back(element);
-      if (rivals.size() == kMaxRivals) break;
+      rivals.push_back(span_.at(element).first);
     }
     if (rivals.size() < kRivalsToJoin) return top;
+    std::sort(rivals.begin(), rivals.end());
     for (const xmlNode* ancestor = top->parent; ancestor != nullptr && ancestor != body_->parent; ancestor = ancestor->parent) {
-      const auto held = std::count_if(rivals.begin(), rivals.end(),
-                                      [ancestor](const xmlNode* rival) { return is_inside(rival, ancestor); });
-      if (static_cast<std::size_t>(held) >= kRivalsToJoin) return ancestor;
+      const auto span = span_.find(ancestor);
+      if (span == span_.end()) continue;
+      const auto from = std::lower_bound(rivals.begin(), rivals.end(), span->second.first);
+      const auto to = std::upper_bound(rivals.begin(), rivals.end(), span->second.last);
+      if (static_cast<std::size_t>(to - from) >= kRivalsToJoin) return ancestor;
     }
     return top;
   }
@@ -274,7 +292,7 @@ class ContentChooser {
         roots.push_back(top);
         continue;
       }
-      if (sibling->type != XML_ELEMENT_NODE || !readable(sibling) || name_evidence(sibling) < 0) continue;
+      if (sibling->type != XML_ELEMENT_NODE || !readable(sibling)) continue;
       const double bonus = !top_class.empty() && xml::attribute(sibling, "class") == top_class ? top_score * kSiblingShare : 0;
       if (scores_.contains(sibling) && final_score(sibling) + bonus >= threshold) {
         roots.push_back(sibling);
@@ -304,16 +322,69 @@ class ContentChooser {
     return block.link_bytes * 10 >= block.text.text.size() * 9 && count_words(block.text.text) < kLinkLabelWords;
   }
 
+  bool is_linked_heading(const xmlNode* element) const {
+    const std::string_view name = name_of(element);
+    if (name.size() != 2 || name[0] != 'h' || name[1] < '1' || name[1] > '6') return false;
+    const auto size = sizes_.find(element);
+    return size != sizes_.end() && size->second.text > 0 && size->second.links * 10 >= size->second.text * 9;
+  }
+
+  // Teasers under `root`: headlines that are links, each with text of its own beside it (the
+  // nearest element around the headline that holds kTeaserBytes of text not in links holds
+  // no other such headline). A related-stories box is headlines alone; an index of stories is
+  // teasers.
+  std::size_t count_teasers(const xmlNode* root) const {
+    std::vector<const xmlNode*> headlines;
+    std::unordered_map<const xmlNode*, std::size_t> headlines_under;
+    std::vector<std::pair<const xmlNode*, std::size_t>> open;
+    xml::walk_tree(
+        root,
+        [&](const xmlNode* node) {
+          if (node->type != XML_ELEMENT_NODE || (node != root && !readable(node))) return false;
+          if (is_linked_heading(node)) {  // not entered, so not left: counted in its parent now
+            headlines.push_back(node);
+            if (!open.empty()) ++open.back().second;
+            return false;
+          }
+          open.push_back({node, 0});
+          return true;
+        },
+        [&](const xmlNode* node) {
+          if (node->type != XML_ELEMENT_NODE) return;
+          const auto [element, count] = open.back();
+          open.pop_back();
+          if (count > 0) headlines_under[element] = count;
+          if (!open.empty()) open.back().second += count;
+        });
+    std::size_t teasers = 0;
+    for (const xmlNode* headline : headlines) {
+      int levels = 0;
+      for (const xmlNode* around = headline->parent; around != nullptr && around != root->parent && levels < kTeaserLevels;
+           around = around->parent, ++levels) {
+        const auto size = sizes_.find(around);
+        if (size == sizes_.end() || size->second.text - size->second.links < kTeaserBytes) continue;
+        if (headlines_under[around] == 1) ++teasers;
+        break;
+      }
+    }
+    return teasers;
+  }
+
   // Furniture inside the chosen content: an element its names call furniture unless it holds
   // most of the content (names are evidence, not verdicts), and lists of links.
   bool is_furniture_inside(const xmlNode* element, const TextSizes& root_size) const {
     const auto found = sizes_.find(element);
     if (found == sizes_.end()) return false;
     const TextSizes& size = found->second;
-    if (name_evidence(element, with_figures_) < 0 && size.text * 2 < root_size.text) return true;
+    // A furniture name outweighs small text, never a good share of the story (a segment of
+    // it named "l-sidebar-fixed"); two furniture names outweigh any.
+    const int evidence = name_evidence(element, with_figures_);
+    const bool story_sized = size.text * 4 >= root_size.text && size.link_share() < kStoryLinkShare;
+    if (evidence <= -2 || (evidence < 0 && !story_sized)) return true;
+    // A sentence with a long link in it is text; a list or box of links is not.
     const std::string_view name = name_of(element);
-    const bool container = name == "ul" || name == "ol" || name == "div" || name == "section" || name == "p" ||
-                           name == "table" || name == "dl" || name == "header";
+    const bool container = name == "ul" || name == "ol" || name == "div" || name == "section" || name == "table" ||
+                           name == "dl" || name == "header";
     return container && size.text >= 20 && size.link_share() > kLinkListShare;
   }
 
@@ -321,7 +392,12 @@ class ContentChooser {
   bool with_figures_;
   std::unordered_map<const xmlNode*, TextSizes> sizes_;
   std::unordered_map<const xmlNode*, double> scores_;
-  std::unordered_map<const xmlNode*, std::size_t> order_;  // document order, for ties
+  // Each element's place in document order and that of the last element under it.
+  struct Span {
+    std::size_t first = 0;
+    std::size_t last = 0;
+  };
+  std::unordered_map<const xmlNode*, Span> span_;
 };
 
 std::size_t words_in(const std::vector<TextBlock>& blocks) {

@@ -86,8 +86,15 @@ int name_verdict(std::string_view name, bool captions_are_text) {
   return 0;
 }
 
+// Hidden by a class, unless a responsive class shows it on larger screens (Tailwind's
+// "hidden md:block"): a saved page is read as a desktop browser shows it.
 bool has_hidden_class(const xmlNode* element) {
   const std::string classes = ascii_lower(attribute(element, "class"));
+  if (classes.find(":block") != std::string::npos || classes.find(":flex") != std::string::npos ||
+      classes.find(":grid") != std::string::npos || classes.find(":inline") != std::string::npos ||
+      classes.find(":table") != std::string::npos) {
+    return false;
+  }
   std::size_t begin = 0;
   while (begin < classes.size()) {
     const std::size_t end = std::min(classes.find(' ', begin), classes.size());

@@ -57,6 +57,11 @@ std::string host_of(std::string_view url) {
   return ascii_lower(url);
 }
 
+// A logo <h1> is marked on itself or within this many elements around it.
+constexpr int kLogoLevels = 3;
+// Pages with more <h1>s than this do not use them for their article's title.
+constexpr std::size_t kMaxHeadingsWeighed = 8;
+
 // Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.
 std::string name_key(std::string_view name) {
   std::string key;
@@ -83,7 +88,7 @@ std::string_view site_suffix(std::string_view title, const std::vector<std::stri
     if (key.empty()) continue;
     const bool names_site = std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) {
       const std::string site_key = name_key(site);
-      return !site_key.empty() && (site_key == key || site_key.starts_with(key) || key.starts_with(site_key));
+      return !site_key.empty() && site_key == key;
     });
     if (names_site || (other_title.size() > suffix.size() && other_title.ends_with(suffix))) return suffix;
   }
@@ -96,34 +101,45 @@ std::string without_site_suffix(const std::string& title, const std::vector<std:
   return title.substr(0, title.size() - suffix.size());
 }
 
+// Class and id names that mark a site's logo, as whole words of the names (html_evidence's
+// reading: "brand-partnership-article" is not a brand mark).
+bool names_a_logo(const xmlNode* element) {
+  for (const char* attribute_name : {"class", "id"}) {
+    const std::string names = ascii_lower(attribute(element, attribute_name));
+    std::size_t begin = 0;
+    while (begin < names.size()) {
+      const std::size_t end = std::min(names.find(' ', begin), names.size());
+      const std::string_view name = std::string_view(names).substr(begin, end - begin);
+      for (const std::string_view logo : {"logo", "site-logo", "brand", "site-title", "site-name", "masthead", "site-branding"}) {
+        if (name == logo || name.ends_with(std::string("__").append(logo)) || name.ends_with(std::string("-").append(logo))) {
+          return true;
+        }
+      }
+      begin = end + 1;
+    }
+  }
+  return false;
+}
+
 // A site's logo set as an <h1> (the page's name, not the article's): it names the site, links
-// to the site's home page, or sits in or holds an element its names call a logo or brand.
+// to the site's home page, or it or one of the few elements around it is named a logo.
 bool is_logo_heading(const xmlNode* h1, const std::string& text, const std::vector<std::string_view>& sites) {
   const std::string key = name_key(text);
   if (std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) { return !site.empty() && name_key(site) == key; })) {
     return true;
   }
-  const auto logo_names = [](const xmlNode* element) {
-    const std::string names = ascii_lower(attribute(element, "class") + " " + attribute(element, "id"));
-    return names.find("logo") != std::string::npos || names.find("brand") != std::string::npos ||
-           names.find("site-title") != std::string::npos || names.find("site-name") != std::string::npos ||
-           names.find("masthead") != std::string::npos;
-  };
-  for (const xmlNode* element = h1; element != nullptr && element->type == XML_ELEMENT_NODE; element = element->parent) {
-    if (logo_names(element)) return true;
+  int levels = 0;
+  for (const xmlNode* element = h1; element != nullptr && element->type == XML_ELEMENT_NODE && levels < kLogoLevels;
+       element = element->parent, ++levels) {
+    if (names_a_logo(element)) return true;
   }
-  bool logo_inside = false;
-  xml::walk_tree(
-      h1,
-      [&](const xmlNode* node) {
-        if (node->type != XML_ELEMENT_NODE) return false;
-        if (node != h1 && logo_names(node)) logo_inside = true;
-        if (xml::name_of(node) == "a" && attribute(node, "href") == "/") logo_inside = true;
-        if (xml::name_of(node) == "img" && ascii_lower(attribute(node, "alt")).find("logo") != std::string::npos) logo_inside = true;
-        return !logo_inside;
-      },
-      [](const xmlNode*) {});
-  return logo_inside;
+  for (const xmlNode* child = h1->children; child != nullptr; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    if (names_a_logo(child)) return true;
+    if (xml::name_of(child) == "a" && attribute(child, "href") == "/") return true;
+    if (xml::name_of(child) == "img" && ascii_lower(attribute(child, "alt")).find("logo") != std::string::npos) return true;
+  }
+  return false;
 }
 
 // An element's text, white space collapsed.
@@ -227,7 +243,8 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
     const std::string_view title_suffix = site_suffix(facts.title_element, sites, raw_og_title);
     std::vector<std::string_view> site_names = sites;
     if (title_suffix.size() > 3) site_names.push_back(title_suffix.substr(title_suffix.find(' ', 1) + 1));
-    for (const xmlNode* h1 : facts.h1s) {
+    for (std::size_t i = 0; i < facts.h1s.size() && i < kMaxHeadingsWeighed; ++i) {
+      const xmlNode* h1 = facts.h1s[i];
       const std::string text = collapsed_text(h1);
       if (!text.empty() && !is_logo_heading(h1, text, site_names)) {
         fields["title"] = text;

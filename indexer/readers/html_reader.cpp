@@ -28,6 +28,9 @@ ReadResult HtmlReader::read(const SourceFile& file) const {
     // Said only when text remains: a page left with none gets the skip's own one warning.
     const bool cut_with_text_left = page.cut_at_depth_limit && !page.blocks.empty();
     const bool text_found = page.article_text_found;
+    // A page without article text is indexed by its description, not by the teasers or the
+    // line it shows (the description is the page's own account of itself).
+    if (!text_found) page.blocks.clear();
     fill_article_from_record(page.fields, std::move(page.blocks), article);
     add_other_titles(page.titles, article);
     if (!text_found && !article.body.empty()) {

@@ -69,3 +69,21 @@ TEST(IgnoreRules, ACharacterClassIsAPatternNotText) {
 
 }  // namespace
 }  // namespace cs::indexer
+
+namespace cs::indexer {
+namespace {
+
+// Many "**" against a deep path: each (pattern, path) segment pair is weighed once (a
+// backtracking search took most of a minute here). See issue #20.
+TEST(IgnoreRules, ManyDoubleStarsAgainstADeepPathStayCheap) {
+  std::string pattern = "a";
+  for (int i = 0; i < 12; ++i) pattern += "/**";
+  const IgnoreRules rules = IgnoreRules::parse(pattern + "/zz\n");
+  std::string path = "a";
+  for (int i = 0; i < 24; ++i) path += "/d" + std::to_string(i);
+  EXPECT_EQ(rules.match(path + "/file.txt", false), IgnoreVerdict::kNoMatch);
+  EXPECT_EQ(rules.match(path + "/zz", false), IgnoreVerdict::kIgnore);
+}
+
+}  // namespace
+}  // namespace cs::indexer

@@ -27,7 +27,8 @@ TEST(Boilerplate, DropsVideoGalleryAndShareFurniture) {
 TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
-                           "Facebook and X removed the posts.", "Caption contests drew 400 entries.", "24/7"}) {
+                           "Facebook and X removed the posts.", "Caption contests drew 400 entries.", "24/7",
+                           "Facebook Messenger", "WhatsApp Telegram"}) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
 }

@@ -103,5 +103,46 @@ TEST(HtmlContent, APageThatDescribesItselfWithALineHasNoArticleText) {
       << "a page without a description is what it shows";
 }
 
+TEST(HtmlContent, AnIndexOfStoriesIsNotAnArticle) {
+  std::string teasers;
+  for (int i = 0; i < 6; ++i) {
+    teasers += "<article class='post'><header><h2><a href='/p" + std::to_string(i) + "'>Headline number " +
+               std::to_string(i) + " about the reservoir</a></h2></header><div class='entry-content'><p>" + paragraph(i) +
+               "</p><a class='more-link' href='/p'>Continue reading</a></div></article>";
+  }
+  const std::string head = "<html><head><meta name='description' content='Posts tagged water.'></head><body>";
+  EXPECT_FALSE(read_html_page(head + "<main>" + teasers + "</main></body></html>").article_text_found);
+  // An article whose related box lists linked headlines is still an article.
+  std::string related = "<div class='more'>";
+  for (int i = 0; i < 6; ++i) related += "<h3><a href='/r'>Another story number " + std::to_string(i) + "</a></h3>";
+  related += "</div>";
+  EXPECT_TRUE(read_html_page(head + "<article>" + story(8) + related + "</article></body></html>").article_text_found);
+}
+
+// Names are evidence, not verdicts (issue #20): a segment of the story whose name says
+// "sidebar", a story hidden only on phones, a sentence with a long link all stay.
+TEST(HtmlContent, KeepsStoryTextWhateverItsElementIsNamed) {
+  const std::string segment = "<p>" + paragraph(10) + "</p><p>" + paragraph(11) + "</p><p>" + paragraph(12) + "</p>";
+  const std::string segmented = "<html><body><div class='article-body'>" + story(6) + "<div class='l-sidebar-fixed'>" +
+                                segment + "</div></div></body></html>";
+  EXPECT_THAT(body_of(segmented), HasSubstr(paragraph(11)));
+  const std::string body = body_of("<html><body><div class='hidden md:block article-body'>" + story(5) +
+                                   "</div></body></html>");
+  EXPECT_THAT(body, HasSubstr(paragraph(4)));
+  const std::string linked = "<p>The full text is in <a href='/r'>the court's forty-page ruling on the Rio Grande water "
+                             "compact</a> here.</p>";
+  EXPECT_THAT(body_of("<html><body><article>" + story(4) + linked + "</article></body></html>"),
+              HasSubstr("forty-page ruling"));
+}
+
+// Elements nested 20,000 deep, a paragraph at each level: read in linear time (a quadratic
+// rival search took seconds here).
+TEST(HtmlContent, ADeepChainOfParagraphsIsReadWhole) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 20'000; ++i) html += "<div class='entry'><p>" + paragraph(i % 50) + "</p>";
+  html += "</body></html>";
+  EXPECT_FALSE(read_html_page(html).blocks.empty());
+}
+
 }  // namespace
 }  // namespace cs::indexer
