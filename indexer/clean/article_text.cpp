@@ -22,13 +22,6 @@ constexpr std::size_t kMaxTitleWords = 30;
 // Bylines are short: "By Jane Doe and John Roe, CNN".
 constexpr std::size_t kMaxBylineWords = 10;
 
-bool ends_sentence(std::string_view text) {
-  while (!text.empty() && (text.back() == '"' || text.back() == ')' || text.ends_with("\xE2\x80\x9D"))) {
-    text.remove_suffix(text.back() == ')' || text.back() == '"' ? 1 : 3);
-  }
-  return !text.empty() && (text.back() == '.' || text.back() == '!' || text.back() == '?');
-}
-
 // The lead-in ends at the first real paragraph: a long block, or a complete sentence that
 // is neither a list item nor a heading. Lists after it are article text.
 bool starts_article_text(const TextBlock& block, std::size_t words) {

@@ -82,4 +82,26 @@ std::size_t count_words(std::string_view text) {
   return words;
 }
 
+std::size_t reading_words(std::string_view text) {
+  std::size_t ideographs = 0;  // U+3000 to U+9FFF: UTF-8 lead bytes 0xE3 to 0xE9
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0xE3 && byte <= 0xE9) ++ideographs;
+  }
+  return count_words(text) + ideographs / 2;
+}
+
+bool ends_sentence(std::string_view text) {
+  while (true) {
+    if (!text.empty() && (text.back() == '"' || text.back() == ')' || text.back() == ' ')) {
+      text.remove_suffix(1);
+    } else if (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE3\x80\x8D")) {  // ” and 」
+      text.remove_suffix(3);
+    } else {
+      break;
+    }
+  }
+  return text.ends_with('.') || text.ends_with('!') || text.ends_with('?') || text.ends_with("\xE3\x80\x82");
+}
+
 }  // namespace cs::indexer

@@ -23,4 +23,12 @@ std::vector<TextBlock> plain_text_blocks(std::string_view text);
 // Number of space-separated words in `text`.
 std::size_t count_words(std::string_view text);
 
+// Words as a reader counts them: space-separated ones, and for Chinese and Japanese, which
+// put no spaces between words, one for every two characters.
+std::size_t reading_words(std::string_view text);
+
+// True when `text` ends a sentence: '.', '!', '?' or the ideographic full stop, before any
+// closing quotes, brackets and spaces.
+bool ends_sentence(std::string_view text);
+
 }  // namespace cs::indexer

@@ -89,8 +89,10 @@ bool is_numeric_zone(std::string_view token) {
 
 std::optional<DateZone> read_zone(std::string_view token, bool after_time) {
   std::string upper = ascii_upper(token);
-  if (upper.starts_with("ETC/")) upper.erase(0, 4);  // "Etc/GMT", the IANA spelling
-  if (const auto minutes = numeric_offset(offset_part(upper))) return DateZone{*minutes, nullptr};
+  // IANA's "Etc/GMT+5" is POSIX-signed: five hours *behind* UTC.
+  const bool posix_sign = upper.starts_with("ETC/");
+  if (posix_sign) upper.erase(0, 4);
+  if (const auto minutes = numeric_offset(offset_part(upper))) return DateZone{posix_sign ? -*minutes : *minutes, nullptr};
   for (const FixedZone& zone : kRfc822Zones) {
     if (upper == zone.name) return DateZone{zone.minutes, nullptr};
   }

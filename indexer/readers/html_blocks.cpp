@@ -56,7 +56,7 @@ class Collector {
     if (!is_block_element(node)) return true;
     flush();
     open_.push_back({node, heading_, list_item_});
-    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') heading_ = name[1] - '0';
+    if (const int level = xml::heading_level(name); level > 0) heading_ = level;
     if (name == "li") list_item_ = true;
     return true;
   }

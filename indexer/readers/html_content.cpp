@@ -30,6 +30,8 @@ constexpr std::size_t kIndexHeadlines = 4;
 constexpr std::size_t kTeaserBytes = 80;
 // A teaser's text sits within this many levels of its headline.
 constexpr int kTeaserLevels = 6;
+// Text this much of which is inside links is all link (a headline, a button).
+constexpr double kAllLinkShare = 0.9;
 // A block all of whose text is one link is a button below this many words.
 constexpr std::size_t kLinkLabelWords = 8;
 // Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
@@ -45,18 +47,6 @@ constexpr std::size_t kMinArticleWords = 30;
 constexpr std::size_t kParagraphWords = 8;
 // Below this many words of text, a page whose captions say more is a gallery.
 constexpr std::size_t kGalleryTextWords = 150;
-
-// Words as a reader counts them: space-separated ones, and for Chinese and Japanese, which
-// put no spaces between words, one for every two characters (U+3000 to U+9FFF, whose UTF-8
-// lead bytes are 0xE3 to 0xE9).
-std::size_t reading_words(std::string_view text) {
-  std::size_t ideographs = 0;
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0xE3 && byte <= 0xE9) ++ideographs;
-  }
-  return count_words(text) + ideographs / 2;
-}
 
 bool is_figure(const xmlNode* element) {
   const std::string_view name = name_of(element);
@@ -74,12 +64,6 @@ std::size_t count_commas(std::string_view text) {
   return commas;
 }
 
-bool ends_sentence(std::string_view text) {
-  while (!text.empty() && (text.back() == '"' || text.back() == ')' || text.back() == ' ')) text.remove_suffix(1);
-  if (text.ends_with("\xE2\x80\x9D") || text.ends_with("\xE3\x80\x8D")) text.remove_suffix(3);
-  return text.ends_with('.') || text.ends_with('!') || text.ends_with('?') || text.ends_with("\xE3\x80\x82");
-}
-
 // What an element's tag says before its text is counted (the weights Readability uses, with
 // <article> and <main> as hints).
 double tag_points(const xmlNode* element) {
@@ -91,7 +75,7 @@ double tag_points(const xmlNode* element) {
       name == "li" || name == "form") {
     return -3;
   }
-  if (name == "th" || (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6')) return -5;
+  if (name == "th" || xml::heading_level(name) > 0) return -5;
   return 0;
 }
 
@@ -299,7 +283,7 @@ class ContentChooser {
       } else if (name_of(sibling) == "p") {
         const auto size = sizes_.find(sibling);
         if (size == sizes_.end()) continue;
-        const std::string text = element_text(sibling);
+        const std::string text = xml::text_of(sibling);
         if ((size->second.text > 80 && size->second.link_share() < 0.25) ||
             (size->second.links == 0 && ends_sentence(text))) {
           roots.push_back(sibling);
@@ -309,24 +293,16 @@ class ContentChooser {
     return roots;
   }
 
-  static std::string element_text(const xmlNode* element) {
-    xmlChar* content = xmlNodeGetContent(element);
-    if (content == nullptr) return {};
-    std::string text(reinterpret_cast<const char*>(content));
-    xmlFree(content);
-    return text;
-  }
-
   // A short block that is all link ("Book tickets", "Read the full report"): a button.
   static bool is_link_label(const HtmlBlock& block) {
-    return block.link_bytes * 10 >= block.text.text.size() * 9 && count_words(block.text.text) < kLinkLabelWords;
+    const TextSizes size{block.text.text.size(), block.link_bytes};
+    return size.link_share() >= kAllLinkShare && count_words(block.text.text) < kLinkLabelWords;
   }
 
   bool is_linked_heading(const xmlNode* element) const {
-    const std::string_view name = name_of(element);
-    if (name.size() != 2 || name[0] != 'h' || name[1] < '1' || name[1] > '6') return false;
+    if (xml::heading_level(name_of(element)) == 0) return false;
     const auto size = sizes_.find(element);
-    return size != sizes_.end() && size->second.text > 0 && size->second.links * 10 >= size->second.text * 9;
+    return size != sizes_.end() && size->second.text > 0 && size->second.link_share() >= kAllLinkShare;
   }
 
   // Teasers under `root`: headlines that are links, each with text of its own beside it (the

@@ -95,13 +95,9 @@ bool has_hidden_class(const xmlNode* element) {
       classes.find(":table") != std::string::npos) {
     return false;
   }
-  std::size_t begin = 0;
-  while (begin < classes.size()) {
-    const std::size_t end = std::min(classes.find(' ', begin), classes.size());
-    if (one_of(std::string_view(classes).substr(begin, end - begin), kHiddenClasses)) return true;
-    begin = end + 1;
-  }
-  return false;
+  bool hidden = false;
+  xml::for_each_word(classes, [&hidden](std::string_view name) { hidden = hidden || one_of(name, kHiddenClasses); });
+  return hidden;
 }
 
 bool is_display_none(const xmlNode* element) {
@@ -125,13 +121,9 @@ int name_evidence(const xmlNode* element, bool captions_are_text) {
   if (ascii_lower(attribute(element, "itemprop")) == "articlebody") return 2;
   int evidence = 0;
   for (const char* attribute_name : {"class", "id"}) {
-    const std::string value = attribute(element, attribute_name);
-    std::size_t begin = 0;
-    while (begin < value.size()) {
-      const std::size_t end = std::min(value.find(' ', begin), value.size());
-      if (end > begin) evidence += name_verdict(std::string_view(value).substr(begin, end - begin), captions_are_text);
-      begin = end + 1;
-    }
+    xml::for_each_word(attribute(element, attribute_name), [&evidence, captions_are_text](std::string_view name) {
+      evidence += name_verdict(name, captions_are_text);
+    });
   }
   return std::clamp(evidence, -2, 2);
 }

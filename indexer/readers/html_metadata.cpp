@@ -104,21 +104,18 @@ std::string without_site_suffix(const std::string& title, const std::vector<std:
 // Class and id names that mark a site's logo, as whole words of the names (html_evidence's
 // reading: "brand-partnership-article" is not a brand mark).
 bool names_a_logo(const xmlNode* element) {
+  bool logo = false;
   for (const char* attribute_name : {"class", "id"}) {
-    const std::string names = ascii_lower(attribute(element, attribute_name));
-    std::size_t begin = 0;
-    while (begin < names.size()) {
-      const std::size_t end = std::min(names.find(' ', begin), names.size());
-      const std::string_view name = std::string_view(names).substr(begin, end - begin);
-      for (const std::string_view logo : {"logo", "site-logo", "brand", "site-title", "site-name", "masthead", "site-branding"}) {
-        if (name == logo || name.ends_with(std::string("__").append(logo)) || name.ends_with(std::string("-").append(logo))) {
-          return true;
-        }
+    xml::for_each_word(ascii_lower(attribute(element, attribute_name)), [&logo](std::string_view name) {
+      for (const std::string_view mark : {"logo", "brand", "site-title", "site-name", "masthead", "site-branding"}) {
+        // The name itself, or its last word after '-' or '_' ("site-logo", "header__logo").
+        const bool last_word = name.size() > mark.size() && name.ends_with(mark) &&
+                               (name[name.size() - mark.size() - 1] == '-' || name[name.size() - mark.size() - 1] == '_');
+        logo = logo || name == mark || last_word;
       }
-      begin = end + 1;
-    }
+    });
   }
-  return false;
+  return logo;
 }
 
 // A site's logo set as an <h1> (the page's name, not the article's): it names the site, links
@@ -144,18 +141,14 @@ bool is_logo_heading(const xmlNode* h1, const std::string& text, const std::vect
 
 // An element's text, white space collapsed.
 std::string collapsed_text(const xmlNode* element) {
-  xmlChar* content = xmlNodeGetContent(element);
-  if (content == nullptr) return {};
   std::string text;
-  for (const xmlChar* c = content; *c != 0; ++c) {
-    const bool space = *c == ' ' || *c == '\n' || *c == '\t' || *c == '\r';
-    if (space) {
+  for (const char c : xml::text_of(element)) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
       if (!text.empty() && text.back() != ' ') text.push_back(' ');
     } else {
-      text.push_back(static_cast<char>(*c));
+      text.push_back(c);
     }
   }
-  xmlFree(content);
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }

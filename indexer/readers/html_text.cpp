@@ -52,14 +52,6 @@ std::vector<TextBlock> texts_of(std::vector<HtmlBlock> blocks) {
   return texts;
 }
 
-std::string node_text(const xmlNode* node) {
-  xmlChar* content = xmlNodeGetContent(node);
-  if (content == nullptr) return {};
-  std::string text(reinterpret_cast<const char*>(content));
-  xmlFree(content);
-  return text;
-}
-
 // Notes what an element says about the page, in document order.
 void note_element(const xmlNode* node, PageFacts& facts) {
   const std::string_view name = name_of(node);
@@ -68,13 +60,13 @@ void note_element(const xmlNode* node, PageFacts& facts) {
   } else if (name == "meta") {
     note_meta(node, facts);
   } else if (name == "title" && facts.title_element.empty()) {
-    facts.title_element = node_text(node);
+    facts.title_element = xml::text_of(node);
   } else if (name == "link" && ascii_lower(attribute(node, "rel")) == "canonical") {
     facts.canonical_url = attribute(node, "href");
   } else if (name == "time" && facts.first_time.empty()) {
     facts.first_time = attribute(node, "datetime");
   } else if (name == "script" && ascii_lower(attribute(node, "type")) == "application/ld+json") {
-    facts.json_ld.push_back(node_text(node));
+    facts.json_ld.push_back(xml::text_of(node));
   } else if (name == "h1") {
     facts.h1s.push_back(node);
   }

@@ -31,6 +31,31 @@ inline std::string attribute(const xmlNode* node, const char* name) {
   return out;
 }
 
+// All the text under `node` (libxml2's content), as it stands in the document.
+inline std::string text_of(const xmlNode* node) {
+  xmlChar* content = xmlNodeGetContent(node);
+  if (content == nullptr) return {};
+  std::string text(reinterpret_cast<const char*>(content));
+  xmlFree(content);
+  return text;
+}
+
+// The heading level of an element name ("h2" is 2), 0 for any other element.
+inline int heading_level(std::string_view name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' ? name[1] - '0' : 0;
+}
+
+// Calls `visit` with each space-separated word of an attribute's value (a class list).
+template <typename Visit>
+void for_each_word(const std::string& value, Visit&& visit) {
+  std::size_t begin = 0;
+  while (begin < value.size()) {
+    const std::size_t end = std::min(value.find(' ', begin), value.size());
+    if (end > begin) visit(std::string_view(value).substr(begin, end - begin));
+    begin = end + 1;
+  }
+}
+
 // Visits `root` and the nodes under it in document order without recursion, since a page
 // may nest 100,000 elements deep: enter(node) says whether to go into the node's children,
 // and leave(node) follows for each node entered, after its children.

@@ -96,6 +96,7 @@ TEST(Dates, ReadsTheRfc822VariantsFeedsWrite) {  // See issue #20
   EXPECT_EQ(parse_date("Sat, 07 Nov 2015 19:00:00 GMT+2"), "2015-11-07T17:00:00Z");
   EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 GMT-05:00"), "2015-11-07T17:00:00Z");
   EXPECT_EQ(parse_date("Sat, 07 Nov 2015 17:00:00 Etc/GMT"), "2015-11-07T17:00:00Z");
+  EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 Etc/GMT+5"), "2015-11-07T17:00:00Z") << "IANA signs Etc/ zones the POSIX way";
   EXPECT_EQ(parse_date("Sat Nov 07 2015 19:00:00 +0200"), "2015-11-07T17:00:00Z");
   EXPECT_EQ(parse_date("Sat Nov  7 17:00:00 2015"), "2015-11-07T17:00:00Z");
   EXPECT_EQ(parse_date("Sat, 07 Nov 2015 12:00:00 -0500 (EST)"), "2015-11-07T17:00:00Z");
