@@ -2,6 +2,9 @@
 if(CS_SANITIZE)
   add_compile_options(-fsanitize=${CS_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${CS_SANITIZE})
+  # Tests that sweep thousands of generated inputs check fewer of them here (see
+  # tests/unit/searcher/rank/scoring_inputs.hpp); the normal build checks them all.
+  add_compile_definitions(CS_SANITIZED_BUILD)
 endif()
 # CS_FUZZ instruments every target for libFuzzer's coverage feedback; only the fuzz targets
 # link libFuzzer itself (tests/fuzz/CMakeLists.txt), so the test suite builds alongside.
