@@ -13,7 +13,7 @@ std::string encode_article_record(const PassageRecord& r) {
       {"lang", r.lang},             {"topics", r.topics}, {"count", r.count}, {"preview", r.preview},
   };
   // Written only when set, so records of articles with text stay as they were.
-  if (r.description_only) j["description_only"] = true;
+  if (r.no_article_text) j["no_article_text"] = true;
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -45,7 +45,7 @@ Result<PassageRecord> decode_article_record(std::string_view data) {
     r.topics = j.value("topics", std::vector<std::string>{});
     r.count = j.value("count", 0u);
     r.preview = j.value("preview", false);
-    r.description_only = j.value("description_only", false);
+    r.no_article_text = j.value("no_article_text", false);
     return r;
   } catch (const nlohmann::json::exception& e) {
     return Error{ErrorKind::kDatabase, "", "", std::string("unreadable article record (") + e.what() + ")",

@@ -28,7 +28,7 @@ struct PassageRecord {
   std::uint32_t index = 0;  // passage index within the article
   std::uint32_t count = 0;  // passages in the article
   bool preview = false;     // the article is a paywall preview
-  bool description_only = false;  // the page showed no article text; its description stands in
+  bool no_article_text = false;  // the page showed no article text; its description stands in
 };
 
 // The article's fields of `record` (not its passage's), as stored in the document's data.

@@ -14,8 +14,9 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
 - .md, .markdown: CommonMark, with optional YAML front matter holding the record fields.
 - .html, .htm, .xhtml: the page's article, chosen by weighing its paragraphs, links and
   class names (never scripts, navigation, footers, asides, comment threads, link lists or
-  share bars); a page that shows no article text (a video page, an index of links) is
-  indexed by its description with a warning and marked description_only. Title from
+  share bars); a page that shows no article text (a video page, an index of links, fewer
+  than 30 words of paragraphs) is indexed by its description, or by the little it shows
+  when it has none, with a warning, and marked no_article_text. Title from
   og:title, JSON-LD headline, an h1 that is not the site's logo, or title, without the
   site's name appended; date from article:published_time, JSON-LD
   datePublished, time datetime or the dateline; author from meta author or JSON-LD;

@@ -68,6 +68,8 @@ struct QueryResult {
   std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
   std::vector<Span> snippets;                 // per hit, the sentences of its passage to show
   std::string suggestion;  // a corrected query when this one found nothing ("did you mean")
+  // How the query was read where it was not query syntax (ParsedQuery::notes).
+  std::vector<std::string> notes;
 };
 
 }  // namespace cs::searcher

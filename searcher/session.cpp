@@ -25,7 +25,9 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   auto parsed = parse_query(query, analyzer_, context);
   if (!parsed) return parsed.error();
   auto result = answer(std::move(qid), query, *parsed, limit, highlight, retrieval);
-  if (result && result->results.hits.empty()) result->suggestion = searcher_->suggest(query, analyzer_);
+  if (!result) return result;
+  result->notes = std::move(parsed->notes);
+  if (result->results.hits.empty()) result->suggestion = searcher_->suggest(query, analyzer_);
   return result;
 }
 
@@ -49,7 +51,7 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
   }
   auto results = searcher_->search(parsed, limit, retrieval.filter, retrieval.sort, spy.get(), retrieval.ranking);
   if (!results) return results.error();
-  QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}, {}};
+  QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}, {}, {}};
   result.highlights.reserve(result.results.hits.size());
   result.snippets.reserve(result.results.hits.size());
   const std::string query_language = analyzer_.language();

@@ -123,7 +123,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   record.lang = article.lang;
   record.topics = article.topics;
   record.preview = article.preview;
-  record.description_only = article.description_only;
+  record.no_article_text = article.no_article_text;
   record.count = static_cast<std::uint32_t>(passages.size());
   document.set_data(encode_article_record(record));
   return document;

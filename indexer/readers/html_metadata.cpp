@@ -61,6 +61,9 @@ std::string host_of(std::string_view url) {
 constexpr int kLogoLevels = 3;
 // Pages with more <h1>s than this do not use them for their article's title.
 constexpr std::size_t kMaxHeadingsWeighed = 8;
+// A headline shorter than this is not taken out of a longer title (four CJK characters, or
+// a dozen Latin letters).
+constexpr std::size_t kMinCoreTitleBytes = 12;
 
 // Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.
 std::string name_key(std::string_view name) {
@@ -95,10 +98,48 @@ std::string_view site_suffix(std::string_view title, const std::vector<std::stri
   return {};
 }
 
+// The part of a title after its last separator ("Site" of "Headline | Site"); empty when
+// it has none.
+std::string_view last_title_part(std::string_view title) {
+  std::size_t last = std::string_view::npos;
+  std::size_t separator_size = 0;
+  for (const std::string_view separator : kTitleSeparators) {
+    const std::size_t at = title.rfind(separator);
+    if (at != std::string_view::npos && at > 0 && (last == std::string_view::npos || at > last)) {
+      last = at;
+      separator_size = separator.size();
+    }
+  }
+  return last == std::string_view::npos ? std::string_view{} : title.substr(last + separator_size);
+}
+
 std::string without_site_suffix(const std::string& title, const std::vector<std::string_view>& sites,
                                 std::string_view other_title) {
   const std::string_view suffix = site_suffix(title, sites, other_title);
   return title.substr(0, title.size() - suffix.size());
+}
+
+// Separators that set a part off before a headline: a title's own, and a kicker's colon
+// ("Magazine: Headline").
+bool ends_with_separator(std::string_view text) {
+  return text.ends_with(": ") || std::any_of(std::begin(kTitleSeparators), std::end(kTitleSeparators),
+                                             [text](std::string_view separator) { return text.ends_with(separator); });
+}
+
+bool starts_with_separator(std::string_view text) {
+  return std::any_of(std::begin(kTitleSeparators), std::end(kTitleSeparators),
+                     [text](std::string_view separator) { return text.starts_with(separator); });
+}
+
+// `title` is `core` with parts set off by separators before or after it.
+bool extends_with_parts(std::string_view title, std::string_view core) {
+  // A core of a few letters ("News") is one of the parts, not the headline.
+  if (core.size() < kMinCoreTitleBytes || core.size() >= title.size()) return false;
+  const std::size_t at = title.find(core);
+  if (at == std::string_view::npos) return false;
+  const std::string_view before = title.substr(0, at);
+  const std::string_view after = title.substr(at + core.size());
+  return (before.empty() || ends_with_separator(before)) && (after.empty() || starts_with_separator(after));
 }
 
 // Class and id names that mark a site's logo, as whole words of the names (html_evidence's
@@ -231,21 +272,37 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
 
   // Then the first <h1> that is not the site's logo (a logo <h1> is what the page is, not
   // what the article says), then <title> without the site name most pages append to it.
-  const std::string title_element = without_site_suffix(facts.title_element, sites, raw_og_title);
-  if (!fields.contains("title")) {
-    const std::string_view title_suffix = site_suffix(facts.title_element, sites, raw_og_title);
-    std::vector<std::string_view> site_names = sites;
-    if (title_suffix.size() > 3) site_names.push_back(title_suffix.substr(title_suffix.find(' ', 1) + 1));
-    for (std::size_t i = 0; i < facts.h1s.size() && i < kMaxHeadingsWeighed; ++i) {
-      const xmlNode* h1 = facts.h1s[i];
-      const std::string text = collapsed_text(h1);
-      if (!text.empty() && !is_logo_heading(h1, text, site_names)) {
-        fields["title"] = text;
+  // An <h1> that is the last part of <title> names the site, and so does a logo's text.
+  std::vector<std::string_view> site_names = sites;
+  const std::string_view last_part = last_title_part(facts.title_element);
+  if (!last_part.empty()) site_names.push_back(last_part);
+  std::string heading;
+  std::vector<std::string> logo_texts;
+  for (std::size_t i = 0; i < facts.h1s.size() && i < kMaxHeadingsWeighed && heading.empty(); ++i) {
+    std::string text = collapsed_text(facts.h1s[i]);
+    if (text.empty()) continue;
+    if (is_logo_heading(facts.h1s[i], text, site_names)) {
+      logo_texts.push_back(std::move(text));
+    } else {
+      heading = std::move(text);
+    }
+  }
+  std::vector<std::string_view> title_sites = sites;
+  title_sites.insert(title_sites.end(), logo_texts.begin(), logo_texts.end());
+  const std::string title_element = without_site_suffix(facts.title_element, title_sites, raw_og_title);
+  set_if_empty(fields, "title", heading);
+  set_if_empty(fields, "title", title_element);
+  // A title that is the headline with more parts around it ("Headline | DW | 20.08.2024",
+  // "Magazine: Headline", "Headline | Section | Agency") gives way to the headline itself.
+  const std::string headline = article.is_object() ? article.value("headline", std::string{}) : std::string{};
+  if (fields.contains("title") && fields["title"].is_string()) {
+    for (const std::string& core : {headline, heading}) {
+      if (extends_with_parts(fields["title"].get_ref<const std::string&>(), core)) {
+        fields["title"] = core;
         break;
       }
     }
   }
-  set_if_empty(fields, "title", title_element);
   set_if_empty(fields, "date", facts.first_time);
   if (!fields.contains("source")) set_if_empty(fields, "source", host_of(url));
 
@@ -253,11 +310,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   // <title> holds the words a reader remembers (issue #18).
   page.titles.clear();
   if (!og_title.empty()) page.titles.push_back(og_title);
-  if (article.is_object()) {
-    if (auto headline = article.find("headline"); headline != article.end() && headline->is_string()) {
-      page.titles.push_back(headline->get<std::string>());
-    }
-  }
+  if (!headline.empty()) page.titles.push_back(headline);
   if (!title_element.empty()) page.titles.push_back(title_element);
 }
 

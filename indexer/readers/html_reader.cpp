@@ -28,17 +28,18 @@ ReadResult HtmlReader::read(const SourceFile& file) const {
     // Said only when text remains: a page left with none gets the skip's own one warning.
     const bool cut_with_text_left = page.cut_at_depth_limit && !page.blocks.empty();
     const bool text_found = page.article_text_found;
-    // A page without article text is indexed by its description, not by the teasers or the
-    // line it shows (the description is the page's own account of itself).
-    if (!text_found) page.blocks.clear();
+    // A page without article text is indexed by its description when it has one (the page's
+    // own account of itself says more than its teasers or the line it shows), else by what
+    // little it shows; either way it is marked and said, never passed off as a story.
+    if (!text_found && page.described) page.blocks.clear();
     fill_article_from_record(page.fields, std::move(page.blocks), article);
     add_other_titles(page.titles, article);
     if (!text_found && !article.body.empty()) {
-      // Its description is searchable, but is not passed off as the story (issue #20).
-      article.description_only = true;
+      article.no_article_text = true;
       issues.push_back(Error{ErrorKind::kInput, "", "",
-                             "no article text found on the page (a video page, an index of links?)",
-                             "indexed its title and description, marked description_only"});
+                             "no article text found on the page (a video page, an index of links, a stub?)",
+                             page.described ? "indexed its title and description, marked no_article_text"
+                                            : "indexed the few lines it shows, marked no_article_text"});
     }
     if (cut_with_text_left) {
       issues.push_back(Error{ErrorKind::kInput, "", "",

@@ -97,17 +97,13 @@ HtmlPage read_html_page(std::string_view html) {
   const PageFacts facts = gather_facts(doc.get());
   ArticleContent content = extract_article(facts.body != nullptr ? facts.body : facts.html);
   page.blocks = std::move(content.blocks);
-  // A line or two of text is the page's article unless the page describes itself: then it is
-  // a video or index page whose description says more than its text.
   const auto described = [&facts](const char* key) {
     const auto value = facts.meta.find(key);
     return value != facts.meta.end() && value->is_string() && !value->get_ref<const std::string&>().empty();
   };
   page.article_text_found = content.found;
   fill_page_metadata(facts, page);  // JSON-LD's articleBody may stand in for text not found
-  if (!(described("og:description") || described("description") || described("twitter:description"))) {
-    page.article_text_found = true;
-  }
+  page.described = described("og:description") || described("description") || described("twitter:description");
   return page;
 }
 

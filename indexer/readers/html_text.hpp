@@ -21,8 +21,11 @@ struct HtmlPage {
   nlohmann::json fields = nlohmann::json::object();
   std::vector<TextBlock> blocks;  // the main content, in document order
   // False when no part of the page reads as article text (html_content.hpp): `blocks` is
-  // then at most a line or two, and the page's description is no stand-in for its text.
+  // then at most a line or two, or the teasers of an index page.
   bool article_text_found = false;
+  // The page describes itself (og:description, description or twitter:description in
+  // `fields`' excerpt): the stand-in for text not found.
+  bool described = false;
   // Every title the page names, chosen or not: og:title (or twitter:title), JSON-LD's
   // headline, <title> without the site's name; for add_other_titles.
   std::vector<std::string> titles;

@@ -47,7 +47,7 @@ ContentHash hash_article(const Article& article) {
   // Other titles after a marker no length starts with, so a title cannot pass for a topic;
   // none adds nothing, so the hashes of articles without them stay as they were.
   if (!article.other_titles.empty()) joined.push_back('T');
-  if (article.description_only) joined.push_back('D');
+  if (article.no_article_text) joined.push_back('D');
   for (const std::string& title : article.other_titles) add(title);
   joined.push_back(article.preview ? 'P' : 'F');
   return hash_bytes(joined);

@@ -231,6 +231,14 @@ int main(int argc, char** argv) try {
       any_errors = true;
       return;
     }
+    if (!result->notes.empty()) {  // said once, whatever the format, so scripts keep clean output
+      std::string how = "read as text: ";
+      for (std::size_t i = 0; i < result->notes.size(); ++i) how += (i > 0 ? "; " : "") + result->notes[i];
+      const bool from_batch = !where.empty();
+      command_line.print(cs::Error{cs::ErrorKind::kQuery, from_batch ? (batch_file == "-" ? "<stdin>" : batch_file) : "query",
+                                   where, how, ""},
+                         "note");
+    }
     any_results = any_results || !result->results.hits.empty();
     if (evaluating) {
       auto& ranking = run.emplace_back(result->qid, std::vector<std::string>{}).second;

@@ -25,7 +25,10 @@ Case, accents and traditional/simplified Chinese are folded; US and U.S. are an 
 (us is the word); Ing-wen also finds Ingwen; each article is stemmed in its own language,
 and a query word is stemmed in every language of the index, each stem matching only that
 language's articles (Notícias does not find English "notices"; --lang LANG stems in LANG
-only). A malformed query is a one-line error naming the column, with exit status 2.)";
+only). Pasted text never fails on its punctuation: a word: that is not a field, a URL, an
+unclosed quote (it runs to the end), a stray parenthesis and an operator without its words
+are read as text, and a note: line on stderr says how. A value the syntax cannot take
+(date:2018-02-30, NEAR/x) is a one-line error naming the column, with exit status 2.)";
 
 constexpr std::string_view kFilters = R"(--since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both inclusive); --source,
 --author, --topic and --lang take a value each and may be repeated (any of them matches);
@@ -45,7 +48,7 @@ constexpr std::string_view kFormats = R"(- text: title, source, date, file and a
   terminal; --color, NO_COLOR).
 - json: one document with every hit; jsonl: one object per hit, and one more line for
   facets. Fields: qid, rank, score, article_id, passage_id, passage_index, title, source,
-  author, date, url, path, lang, topics, preview, description_only, more_passages, also_in,
+  author, date, url, path, lang, topics, preview, no_article_text, more_passages, also_in,
   passage, highlights, snippet (highlights and snippet are byte offsets into passage). A value the
   article does not have (title, source, author, date, url, lang) is null, not "".
 - tsv: a header row, then one row per hit.

@@ -57,7 +57,7 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain
       {"lang", or_null(r.lang)},
       {"topics", r.topics},
       {"preview", r.preview},
-      {"description_only", r.description_only},
+      {"no_article_text", r.no_article_text},
       {"more_passages", hit.more_passages},
       {"also_in", also_in(hit)},
       {"passage", r.text},
@@ -92,7 +92,8 @@ nlohmann::json query_object(const QueryResult& result, bool explain) {
                         {"query", result.query},
                         {"matching_articles", result.results.matching_articles},
                         {"results", std::move(hits)},
-                        {"suggestion", or_null(result.suggestion)}};
+                        {"suggestion", or_null(result.suggestion)},
+                        {"notes", result.notes}};
   out.update(facets_object(result.results.facets));
   return out;
 }

@@ -70,7 +70,7 @@ class TextWriter final : public ResultWriter {
     out_ << style(kBold) << rank << ". " << terminal::sanitize_line(r.title.empty() ? r.article_id : r.title)
          << style(kReset);
     if (r.preview) out_ << " [preview]";
-    if (r.description_only) out_ << " [description only]";
+    if (r.no_article_text) out_ << " [no article text]";
     out_ << '\n' << kIndent << style(kDim);
     std::string meta;
     const auto add = [&meta](const std::string& part) {

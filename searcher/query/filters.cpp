@@ -1,5 +1,7 @@
 #include "searcher/query/filters.hpp"
 
+#include <chrono>
+
 #include "common/ascii.hpp"
 #include "common/schema.hpp"
 
@@ -8,7 +10,7 @@ namespace cs::searcher {
 namespace {
 
 
-// YYYY, YYYY-MM or YYYY-MM-DD with a plausible month and day.
+// YYYY, YYYY-MM or YYYY-MM-DD of a real month and day (2018-02-30 and 2019-02-29 are not).
 bool is_partial_date(std::string_view s) {
   if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
   if (!all_ascii_digits(s.substr(0, 4))) return false;
@@ -19,8 +21,10 @@ bool is_partial_date(std::string_view s) {
   }
   if (s.size() == 10) {
     if (s[7] != '-' || !all_ascii_digits(s.substr(8, 2))) return false;
-    const int day = std::stoi(std::string(s.substr(8, 2)));
-    if (day < 1 || day > 31) return false;
+    const std::chrono::year_month_day date{std::chrono::year{std::stoi(std::string(s.substr(0, 4)))},
+                                           std::chrono::month{static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))))},
+                                           std::chrono::day{static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))))}};
+    if (!date.ok()) return false;
   }
   return true;
 }

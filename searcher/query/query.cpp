@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "searcher/query/query_lexer.hpp"
+#include "searcher/query/query_repair.hpp"
 #include "searcher/query/query_terms.hpp"
 
 namespace cs::searcher {
@@ -207,10 +208,12 @@ Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const
   if (text.size() > kMaxQueryBytes) {
     return query_error(kMaxQueryBytes, "query is longer than 16 KB", "shorten the query");
   }
-  auto lexemes = lex(text);
-  if (!lexemes) return lexemes.error();
+  auto lexed = lex(text);
+  if (!lexed) return lexed.error();
+  repair_structure(*lexed);
   ParsedQuery parsed;
-  Parser parser(std::move(*lexemes), analyzer, context, parsed);
+  parsed.notes = std::move(lexed->notes);
+  Parser parser(std::move(lexed->lexemes), analyzer, context, parsed);
   auto part = parser.parse_all();
   if (!part) return part.error();
   if (part->negative) return query_error(1, "query only excludes words", "add at least one word to search for");

@@ -39,6 +39,9 @@ struct ParsedQuery {
   // The stems above that match only in some languages' articles, sorted by stem; the others
   // match in every article.
   std::vector<ScopedStem> scoped_stems;
+  // How the text was read where it was not query syntax ("'added:' is not a field, so it is
+  // a word"; query_lexer.hpp, query_repair.hpp), for one note to the user.
+  std::vector<std::string> notes;
 
   // Whether `stem` counts in an article stemmed by `stemmer` ("english", "none"): the second
   // stage and the highlighter ask, as the first stage's language filters decide.
@@ -66,9 +69,10 @@ struct QueryContext {
   std::vector<std::string> langs;
 };
 
-// Fails with a kQuery error whose location names the column (1-based, in bytes) for an
-// unbalanced quote, a query with no searchable words, only excluded words, or a query
-// over the limits.
+// Text is never a syntax error: what is not query syntax is read as text, with a note.
+// Fails with a kQuery error whose location names the column (1-based, in bytes) for a value
+// the syntax cannot take (date:2018-02-30, NEAR/x), a query with no searchable words, only
+// excluded words, OR joining an excluded word, or a query over the limits.
 Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const QueryContext& context = {});
 
 }  // namespace cs::searcher

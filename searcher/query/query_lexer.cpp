@@ -12,16 +12,35 @@ constexpr std::array<std::string_view, 6> kFields = {"title", "source", "author"
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 bool is_lower_letter(char c) { return c >= 'a' && c <= 'z'; }
 
-// "NEAR" or "NEAR/5"; 0 when `word` is not a NEAR operator.
-Xapian::termcount near_window(std::string_view word) {
+// The window of "NEAR" or "NEAR/5"; 0 when `word` is not a NEAR operator, and -1 when it is
+// one with a window that is not a number from 1 to kMaxNearWindow ("NEAR/x", "NEAR/0").
+long near_window(std::string_view word) {
   if (word == "NEAR") return kDefaultNearWindow;
-  if (!word.starts_with("NEAR/") || word.size() == 5 || word.size() > 9) return 0;
-  Xapian::termcount window = 0;
-  for (const char c : word.substr(5)) {
-    if (c < '0' || c > '9') return 0;
-    window = window * 10 + static_cast<Xapian::termcount>(c - '0');
+  if (!word.starts_with("NEAR/")) return 0;
+  const std::string_view digits = word.substr(5);
+  // "NEAR/x" and "NEAR/" meant a window; "NEAR/2said:" is a word that only starts so.
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto is_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (digits.size() <= 3 && std::all_of(digits.begin(), digits.end(), is_letter)) return -1;
+  if (!std::all_of(digits.begin(), digits.end(), is_digit)) return 0;
+  if (digits.size() > 4) return -1;
+  long window = 0;
+  for (const char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    window = window * 10 + (c - '0');
   }
-  return std::clamp<Xapian::termcount>(window, 1, kMaxNearWindow);
+  return window >= 1 && window <= static_cast<long>(kMaxNearWindow) ? window : -1;
+}
+
+// The end of the word that starts at `i`: the next space, quote or parenthesis.
+std::size_t word_end(std::string_view text, std::size_t i) {
+  while (i < text.size() && !is_space(text[i]) && text[i] != '"' && text[i] != '(' && text[i] != ')') ++i;
+  return i;
+}
+
+std::string quoted(std::string_view text) {
+  constexpr std::size_t kShown = 40;
+  return "'" + std::string(text.substr(0, kShown)) + (text.size() > kShown ? "...'" : "'");
 }
 
 }  // namespace
@@ -30,8 +49,11 @@ Error query_error(std::size_t column, std::string reason, std::string hint) {
   return Error{ErrorKind::kQuery, "", "column " + std::to_string(column), std::move(reason), std::move(hint)};
 }
 
-Result<std::vector<Lexeme>> lex(std::string_view text) {
-  std::vector<Lexeme> lexemes;
+std::string_view field_list() { return "title:, source:, author:, topic:, lang: and date:"; }
+
+Result<Lexed> lex(std::string_view text) {
+  Lexed lexed;
+  std::vector<Lexeme>& lexemes = lexed.lexemes;
   std::size_t i = 0;
   while (i < text.size()) {
     if (is_space(text[i])) {
@@ -49,35 +71,38 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
       lexemes.push_back(lexeme);
       continue;
     }
-    // field:value or field:"phrase"
+    // field:value or field:"phrase"; any other "word:" is text (he added:, http://...).
     std::size_t name_end = i;
     while (name_end < text.size() && is_lower_letter(text[name_end])) ++name_end;
+    bool field_is_text = false;
     if (name_end > i && name_end < text.size() && text[name_end] == ':') {
       const std::string_view name = text.substr(i, name_end - i);
-      if (std::find(kFields.begin(), kFields.end(), name) == kFields.end()) {
-        return query_error(i + 1, "unknown field '" + std::string(name) + ":'",
-                           "fields are title:, source:, author:, topic:, lang: and date:");
-      }
-      lexeme.field = name;
-      i = name_end + 1;
-      if (i >= text.size() || is_space(text[i]) || text[i] == '(' || text[i] == ')') {
-        return query_error(lexeme.column, "field '" + std::string(name) + ":' has no value",
-                           "write " + std::string(name) + ":word or " + std::string(name) + ":\"a phrase\"");
+      const bool known = std::find(kFields.begin(), kFields.end(), name) != kFields.end();
+      const std::size_t value = name_end + 1;
+      const bool has_value = value < text.size() && !is_space(text[value]) && text[value] != '(' && text[value] != ')';
+      if (known && has_value) {
+        lexeme.field = name;
+        i = value;
+      } else {
+        field_is_text = true;
+        const std::string_view word = text.substr(i, word_end(text, i) - i);
+        if (word.find("://") == std::string_view::npos) {  // a URL is plainly text
+          lexed.notes.push_back(quoted(word) + (known ? " has no value, so it is a word" : " is not a field, so it is a word") +
+                                " (fields are " + std::string(field_list()) + ")");
+        }
       }
     }
-    if (text[i] == '"') {
-      const std::size_t close = text.find('"', i + 1);
+    if (text[i] == '"' && !field_is_text) {
+      std::size_t close = text.find('"', i + 1);
       if (close == std::string_view::npos) {
-        return query_error(i + 1, "unbalanced quote", "close the phrase with \" or remove the quote");
+        lexed.notes.push_back("the quote at column " + std::to_string(i + 1) + " is not closed, so its phrase runs to the end");
+        close = text.size();
       }
       lexeme.kind = LexemeKind::kPhrase;
       lexeme.text = text.substr(i + 1, close - i - 1);
-      i = close + 1;
+      i = std::min(close + 1, text.size());
     } else {
-      std::size_t end = i;
-      while (end < text.size() && !is_space(text[end]) && text[end] != '"' && text[end] != '(' && text[end] != ')') {
-        ++end;
-      }
+      const std::size_t end = word_end(text, i);
       lexeme.kind = LexemeKind::kWord;
       lexeme.text = text.substr(i, end - i);
       i = end;
@@ -86,9 +111,13 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
         if (lexeme.text == "AND") lexeme.kind = LexemeKind::kAnd;
         if (lexeme.text == "OR") lexeme.kind = LexemeKind::kOr;
         if (lexeme.text == "NOT") lexeme.kind = LexemeKind::kNot;
-        if (const auto window = near_window(lexeme.text); window > 0) {
+        if (const long window = near_window(lexeme.text); window > 0) {
           lexeme.kind = LexemeKind::kNear;
-          lexeme.near_window = window;
+          lexeme.near_window = static_cast<Xapian::termcount>(window);
+        } else if (window < 0) {
+          return query_error(lexeme.column, "'" + std::string(lexeme.text) + "' needs a window from 1 to " +
+                                                std::to_string(kMaxNearWindow) + " words",
+                             "write NEAR/5, or NEAR for 10 words");
         }
       }
     }
@@ -97,7 +126,7 @@ Result<std::vector<Lexeme>> lex(std::string_view text) {
   Lexeme end;
   end.column = text.size() + 1;
   lexemes.push_back(end);
-  return lexemes;
+  return lexed;
 }
 
 }  // namespace cs::searcher

@@ -33,7 +33,12 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
   }
   const bool title_only = lexeme.field == "title";
   if (lexeme.kind == LexemeKind::kWord && lexeme.text.size() > 1 && lexeme.text.ends_with('*')) {
-    return wildcard_leaf(lexeme, title_only);
+    tokens_.clear();
+    analyzer_.tokenize(lexeme.text.substr(0, lexeme.text.size() - 1), tokens_);
+    if (tokens_.size() == 1) return wildcard_leaf(lexeme, title_only);
+    // "U.S.-China*": a * after several words is punctuation.
+    parsed_.notes.push_back("the * at column " + std::to_string(lexeme.column + lexeme.text.size() - 1) +
+                            " ends no single word, so it is left out");
   }
   tokens_.clear();
   analyzer_.tokenize(lexeme.text, tokens_);
@@ -87,12 +92,8 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool by_stem
 }
 
 // tariff* -> any word starting with "tariff", the most frequent kMaxWildcardExpansion.
+// tokens_ holds the one word before the *.
 Result<QueryPart> QueryTerms::wildcard_leaf(const Lexeme& lexeme, bool title_only) {
-  tokens_.clear();
-  analyzer_.tokenize(lexeme.text.substr(0, lexeme.text.size() - 1), tokens_);
-  if (tokens_.size() != 1) {
-    return query_error(lexeme.column, "* ends a single word", "write the start of one word, then *");
-  }
   if (auto counted = count_words(lexeme, 1); !counted) return counted.error();
   const auto wildcard = [&](std::string_view prefix) {
     return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::exact_term(prefix, tokens_[0].word),
@@ -126,7 +127,7 @@ Result<QueryPart> QueryTerms::near(const std::vector<const Lexeme*>& items, Xapi
     }
     tokens_.clear();
     analyzer_.tokenize(item->text, tokens_);
-    if (tokens_.empty()) return query_error(item->column, "NEAR joins words", "write word NEAR word");
+    if (tokens_.empty()) continue;  // punctuation ("-- NEAR x"): nothing to place
     if (auto counted = count_words(*item, tokens_.size()); !counted) return counted.error();
     // A word the analyzer cuts in several ("通电话", "China-U.S.") brings all of them.
     for (const Token& token : tokens_) {
@@ -134,6 +135,7 @@ Result<QueryPart> QueryTerms::near(const std::vector<const Lexeme*>& items, Xapi
       note_highlight(query_form(token), &stems.back());
     }
   }
+  if (stems.empty()) return QueryPart{{}, true, false};
   return QueryPart{Xapian::Query(Xapian::Query::OP_OR, positional(stems, "", Xapian::Query::OP_NEAR, window),
                                  positional(stems, schema::kTitlePrefix, Xapian::Query::OP_NEAR, window)),
                    false, false};

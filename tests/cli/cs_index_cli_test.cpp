@@ -132,7 +132,9 @@ TEST(CsIndexCli, AFolderMixingFormatsIndexesInOneRun) {
   write_file(dir / "in/scmp.com/page.html",
              "<html><head><meta property='og:site_name' content='SCMP'><script>var chip = 1;</script></head>"
              "<body><nav>Chip news menu</nav><article><h1>Chip war widens</h1>"
-             "<p>Beijing answered the chip controls with export curbs of its own.</p></article></body></html>");
+             "<p>Beijing answered the chip controls with export curbs of its own on Tuesday, limiting "
+             "shipments of gallium and germanium.</p><p>Officials said the measures would take effect next month "
+             "and that licences would be granted case by case.</p></article></body></html>");
   write_file(dir / "in/feeds/wire.rss",
              "<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title><item><title>Chip talks</title>"
              "<guid>wire-9</guid><description>&lt;p&gt;Chip talks resumed in Geneva.&lt;/p&gt;</description></item>"

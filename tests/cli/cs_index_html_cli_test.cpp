@@ -25,9 +25,13 @@ std::string unclosed_page(int depth, const std::string& open, const std::string&
 TEST(CsIndexHtmlCli, FindsAWordFromDeepInsideAHundredThousandUnclosedElements) {
   TempDir dir;
   // Different texts, so that the two are not one story shown once.
-  write_file(dir / "in/deep-b.html", unclosed_page(100'000, "<b>", "The archivist catalogued a palimpsest from the monastery."));
+  write_file(dir / "in/deep-b.html", unclosed_page(100'000, "<b>", "The archivist catalogued a palimpsest from the monastery, a sheet of "
+                                                               "parchment scraped and written over twice, and sent it to the "
+                                                               "university library for imaging before the winter exhibition."));
   write_file(dir / "in/deep-div.html",
-             unclosed_page(100'000, "<div>", "Under ultraviolet light the palimpsest showed an older psalter."));
+             unclosed_page(100'000, "<div>", "Under ultraviolet light the palimpsest showed an older psalter, its "
+                                           "lines running across the later text, and the conservators counted "
+                                           "forty verses that no catalogue had recorded before this year."));
   const std::string db = (dir / "db").string();
   const CliResult indexed = run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()});
   ASSERT_EQ(indexed.exit_code, 0) << indexed.err;

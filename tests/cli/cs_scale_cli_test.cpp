@@ -206,7 +206,7 @@ TEST_F(ScaleOut, ABatchAnsweredByFourThreadsIsTheBatchAnsweredByOne) {
     const auto& query = kQueries[static_cast<std::size_t>(i) % 4];
     batch += "q" + std::to_string(i) + "\t" + query[0] + "\n";
   }
-  batch += "bad\t\"unclosed\n";
+  batch += "bad\tchip date:2021-13\n";
   const auto run_batch = [&](const std::string& jobs) {
     return run_cli(cs_search_binary(), {"--db", db("sharded"), "--batch", "-", "--jobs", jobs, "--format", "jsonl"}, {}, batch);
   };

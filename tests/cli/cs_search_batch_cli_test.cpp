@@ -53,10 +53,11 @@ TEST_F(CsSearchBatch, BatchTrecLinesAreWellFormed) {
 }
 
 TEST_F(CsSearchBatch, BatchReportsABadLineAndRunsTheRest) {
-  const CliResult r = search({"--batch", "-", "--format", "trec"}, "ok\tTaiwan\nbad\t\"unclosed\n");
+  const CliResult r = search({"--batch", "-", "--format", "trec"}, "ok\tTaiwan\nbad\tTaiwan date:2021-13\nodd\t\"unclosed\n");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(lines(r.err).size(), 1u);
-  EXPECT_THAT(r.err, HasSubstr("<stdin>: line 2, column 1: unbalanced quote"));
+  EXPECT_EQ(lines(r.err).size(), 2u) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("cs-search: error: <stdin>: line 2, column 8: date: '2021-13' is not a date"));
+  EXPECT_THAT(r.err, HasSubstr("cs-search: note: <stdin>: line 3: read as text: the quote at column 1 is not closed"));
   EXPECT_THAT(r.out, HasSubstr("ok Q0 cfr.org/"));
 }
 

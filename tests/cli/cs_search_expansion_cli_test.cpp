@@ -23,9 +23,40 @@ TEST_F(CsSearchExpansion, LikeFindsOtherArticlesOnTheSameSubject) {
   EXPECT_THAT(r.out, HasSubstr("cfr.org/"));
   const CliResult missing = search({"--like", "no/such.txt"});
   EXPECT_EQ(missing.exit_code, 2);
-  EXPECT_EQ(missing.err, "cs-search: error: query: no article 'no/such.txt' in the database; give an article_id as "
-                         "cs-search prints it (--format jsonl or trec)\n");
+  EXPECT_EQ(missing.err, "cs-search: error: query: no article or indexed file 'no/such.txt' in the database; give an "
+                         "article_id or a file's path as cs-search prints them\n");
   EXPECT_EQ(search({"--like", self, "taiwan"}).exit_code, 2) << "one of QUERY, --batch or --like";
+}
+
+// Issue #21: --like takes what the text output shows, the file's path, as well as the id.
+TEST_F(CsSearchExpansion, LikeTakesTheFilesPathAsShown) {
+  const std::string self = "chinausfocus.com/2021-03-10-phone-call-diplomacy.txt";
+  const CliResult shown = search({"--format", "jsonl", "\"phone call diplomacy\""});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  const auto hits = json_lines(shown.out);
+  ASSERT_FALSE(hits.empty());
+  ASSERT_EQ(hits[0]["article_id"], self);
+  const std::string path = hits[0]["path"];
+  ASSERT_NE(path, self) << "the path shown is the indexed folder joined with the file's";
+  const CliResult by_id = search({"--like", self, "--format", "trec"});
+  const CliResult by_path = search({"--like", path, "--format", "trec"});
+  EXPECT_EQ(by_path.exit_code, 0) << by_path.err;
+  EXPECT_EQ(by_path.out, by_id.out);
+  const std::string elsewhere = "/no/such/folder/" + self;
+  EXPECT_EQ(search({"--like", elsewhere}).exit_code, 2) << "the same file name under another folder is another file";
+}
+
+TEST(CsSearchLike, AFileOfSeveralArticlesAsksForOne) {
+  TempDir dir;
+  write_file(dir / "feed" / "items.jsonl",
+             R"({"id": "one", "title": "Harbour strike", "text": "Dock workers walked out over pay at the harbour."})"
+             "\n"
+             R"({"id": "two", "title": "Harbour deal", "text": "Dock workers accepted the pay offer at the harbour."})"
+             "\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", (dir / "db").string(), (dir / "feed").string()}).exit_code, 0);
+  const CliResult r = run_cli(cs_search_binary(), {"--db", (dir / "db").string(), "--like", (dir / "feed" / "items.jsonl").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("holds 2 articles (one, two); give one article_id"));
 }
 
 TEST_F(CsSearchExpansion, SynonymsExpandTheQuery) {

@@ -61,10 +61,51 @@ TEST_F(CsSearchQuery, ExcludingAWordIsNotAnOption) {
   EXPECT_THAT(search({"--format", "trec", "Xi"}).out, HasSubstr("chinausfocus.com")) << "without the exclusion";
 }
 
-TEST_F(CsSearchQuery, MalformedQueryIsOneLineAndExitTwo) {
-  const CliResult r = search({"\"unbalanced"});
+// Issue #21: what people type or paste never fails on its punctuation; one note says how
+// it was read.
+TEST_F(CsSearchQuery, PastedTextIsReadAsTextWithOneNote) {
+  const CliResult added = search({"--format", "jsonl", "he added: \"phone call\""});
+  EXPECT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_EQ(added.err,
+            "cs-search: note: query: read as text: 'added:' is not a field, so it is a word (fields are title:, "
+            "source:, author:, topic:, lang: and date:)\n");
+  EXPECT_THAT(json_lines(added.out), Not(::testing::IsEmpty()));
+
+  const CliResult manifesto = search({"Xi manifesto: Taiwan"});
+  EXPECT_EQ(manifesto.exit_code, 0) << manifesto.err;
+  EXPECT_EQ(lines(manifesto.err).size(), 1u) << manifesto.err;
+
+  const CliResult url = search({"http://www.cnn.com/taiwan"});
+  EXPECT_NE(url.exit_code, 2) << url.err;
+  EXPECT_EQ(url.err, "") << "a URL is text, with nothing to say about it";
+
+  const CliResult stray = search({"Xi spoke with Trump \"about Taiwan and (trade"});
+  EXPECT_NE(stray.exit_code, 2) << stray.err;
+  EXPECT_EQ(lines(stray.err).size(), 1u);
+  EXPECT_THAT(stray.err, HasSubstr("read as text: the quote at column 21 is not closed, so its phrase runs to the end"));
+  const CliResult two = search({"Xi said: (Taiwan"});
+  EXPECT_NE(two.exit_code, 2) << two.err;
+  EXPECT_EQ(lines(two.err).size(), 1u) << "one note, however many things it says";
+  EXPECT_THAT(two.err, HasSubstr("'said:' is not a field, so it is a word (fields are title:, source:, author:, topic:, "
+                                 "lang: and date:); the '(' at column 10 is not closed, so it runs to the end"));
+}
+
+TEST_F(CsSearchQuery, NotesAreInJsonAndNotInTheResults) {
+  const CliResult r = search({"--format", "json", "Taiwan AND"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto answer = nlohmann::json::parse(r.out);
+  EXPECT_EQ(answer["notes"], nlohmann::json::array({"'AND' at column 8 has no words to join, so it is a word"}));
+  EXPECT_EQ(nlohmann::json::parse(search({"--format", "json", "Taiwan"}).out)["notes"], nlohmann::json::array());
+}
+
+TEST_F(CsSearchQuery, AValueTheSyntaxCannotTakeIsOneLineAndExitTwo) {
+  const CliResult r = search({"Taiwan date:2018-02-30"});
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_EQ(r.err, "cs-search: error: query: column 1: unbalanced quote; close the phrase with \" or remove the quote\n");
+  EXPECT_EQ(lines(r.err).size(), 1u);
+  EXPECT_THAT(r.err, ::testing::StartsWith("cs-search: error: query: column 8: date: '2018-02-30' is not a date"));
+  const CliResult near = search({"Xi NEAR/x Trump"});
+  EXPECT_EQ(near.exit_code, 2);
+  EXPECT_THAT(near.err, ::testing::StartsWith("cs-search: error: query: column 4: 'NEAR/x' needs a window"));
 }
 
 TEST_F(CsSearchQuery, EachArticleAppearsOnceWithItsBestPassage) {

@@ -86,8 +86,8 @@ Page score_page(const fs::path& html) {
   const cs::indexer::Reader* reader = cs::indexer::pick_reader(file);
   if (reader == nullptr) throw std::runtime_error(html.string() + ": no reader takes it");
   const cs::indexer::ReadResult read = reader->read(file);
-  // An article marked description_only says the page showed no article text: it extracted none.
-  const bool extracted = !read.articles.empty() && !read.articles.front().description_only;
+  // An article marked no_article_text says the page showed no article text: it extracted none.
+  const bool extracted = !read.articles.empty() && !read.articles.front().no_article_text;
   const std::string body = extracted ? read.articles.front().body : "";
   page.title = read.articles.empty() ? "" : collapse_spaces(read.articles.front().title);
   page.title_right = page.title == page.expected_title;

@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/html_text.hpp"
 
 namespace cs::indexer {
@@ -99,8 +100,26 @@ TEST(HtmlContent, APageThatDescribesItselfWithALineHasNoArticleText) {
       "<div class='video'><p>Drone footage shows the fire spreading near the town.</p></div></body></html>");
   EXPECT_FALSE(page.article_text_found);
   EXPECT_TRUE(read_html_page("<html><body>" + story(3) + "</body></html>").article_text_found);
-  EXPECT_TRUE(read_html_page("<html><body><p>One short line.</p></body></html>").article_text_found)
-      << "a page without a description is what it shows";
+  const HtmlPage line = read_html_page("<html><body><p>One short line.</p></body></html>");
+  EXPECT_FALSE(line.article_text_found) << "a line is no article, description or not";
+  EXPECT_FALSE(line.described);
+}
+
+// Issue #20: a page with no article text says so, and is still searchable by what it shows.
+TEST(HtmlContent, APageWithOnlyALineIsIndexedByItMarkedAndSaid) {
+  const ReadResult read = HtmlReader().read(SourceFile{"stub.html", "stub.html",
+      "<html><head><title>Council meeting</title></head><body><p>The council meets on Tuesday.</p></body></html>"});
+  ASSERT_EQ(read.articles.size(), 1u);
+  EXPECT_TRUE(read.articles[0].no_article_text);
+  EXPECT_EQ(read.articles[0].body, "The council meets on Tuesday.");
+  ASSERT_EQ(read.issues.size(), 1u);
+  EXPECT_THAT(read.issues[0].reason, HasSubstr("no article text found"));
+  EXPECT_THAT(read.issues[0].hint, HasSubstr("indexed the few lines it shows"));
+
+  const ReadResult story_page = HtmlReader().read(SourceFile{"story.html", "story.html", "<html><body>" + story(3) + "</body></html>"});
+  ASSERT_EQ(story_page.articles.size(), 1u);
+  EXPECT_FALSE(story_page.articles[0].no_article_text);
+  EXPECT_TRUE(story_page.issues.empty());
 }
 
 TEST(HtmlContent, AnIndexOfStoriesIsNotAnArticle) {

@@ -38,13 +38,16 @@ TEST(Filters, BuildsOneClausePerOption) {
 
 TEST(Filters, RejectsDatesThatAreNotDates) {
   Analyzer analyzer;
-  for (const char* bad : {"21", "2021-1", "2021-00", "2021-02-32", "2021/02/01", "2021-02-01T00:00", "soon"}) {
+  for (const char* bad : {"21", "2021-1", "2021-00", "2021-02-32", "2018-02-30", "2019-02-29", "2021-04-31", "2021/02/01", "2021-02-01T00:00", "soon"}) {
     SearchFilters filters;
     filters.until = bad;
     auto query = filter_query(filters, analyzer);
     ASSERT_FALSE(query.ok()) << bad;
     EXPECT_THAT(query.error().reason, HasSubstr("--until"));
   }
+  SearchFilters leap;
+  leap.since = "2020-02-29";
+  EXPECT_TRUE(filter_query(leap, analyzer).ok()) << "a leap day is a day";
 }
 
 }  // namespace

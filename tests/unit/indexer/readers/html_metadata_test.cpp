@@ -1,0 +1,98 @@
+// Titles as html_metadata.cpp chooses them: the site's name and other parts set off by
+// separators are taken off, a logo <h1> never wins, and a headline that merely looks like
+// "Headline | Site" keeps its words.
+#include "indexer/readers/html_metadata.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "indexer/readers/html_text.hpp"
+
+namespace cs::indexer {
+namespace {
+
+constexpr const char* kStory =
+    "<p>Officials said on Tuesday that the plan would be reviewed by the committee before the end of the month, "
+    "and that the first results were expected in the spring after a long consultation.</p>";
+
+std::string title_of(const std::string& head, const std::string& body_top = "") {
+  const HtmlPage page = read_html_page("<html><head>" + head + "</head><body>" + body_top + "<article>" + kStory +
+                                       "</article></body></html>");
+  return page.fields.value("title", std::string{});
+}
+
+TEST(HtmlTitle, DropsTheSiteNameNamedByOgSiteName) {
+  EXPECT_EQ(title_of("<title>Port strike ends after six days | Harbour Times</title>"
+                     "<meta property='og:site_name' content='Harbour Times'>"),
+            "Port strike ends after six days");
+}
+
+TEST(HtmlTitle, DropsTheSiteNameNamedByTheHost) {
+  EXPECT_EQ(title_of("<meta property='og:title' content='Best laptops for students - ZDNET'>"
+                     "<link rel='canonical' href='https://www.zdnet.com/article/best-laptops/'>"),
+            "Best laptops for students");
+}
+
+TEST(HtmlTitle, DropsASuffixEveryTitleOfThePageShares) {
+  EXPECT_EQ(title_of("<meta property='og:title' content='Rates held at five percent – The Ledger'>"
+                     "<title>Rates held steady again – The Ledger</title>"),
+            "Rates held at five percent");
+}
+
+// A separator inside a headline is not a site name: "Biden - Xi" names no site of the page.
+TEST(HtmlTitle, KeepsAHeadlineThatOnlyLooksLikeHeadlineAndSite) {
+  EXPECT_EQ(title_of("<title>Summit talks end early - Biden - Xi</title>"
+                     "<meta property='og:site_name' content='Harbour Times'>"),
+            "Summit talks end early - Biden - Xi");
+}
+
+TEST(HtmlTitle, TakesTheHeadlineOutOfATitleWithSectionAndDate) {
+  EXPECT_EQ(title_of("<meta property='og:title' content='Chipfabrik in Dresden: Was Taiwans Halbleiterriese vorhat | DW | "
+                     "20.08.2024'><meta property='og:site_name' content='dw.com'>",
+                     "<h1 class='article-title'>Chipfabrik in Dresden: Was Taiwans Halbleiterriese vorhat</h1>"),
+            "Chipfabrik in Dresden: Was Taiwans Halbleiterriese vorhat");
+  EXPECT_EQ(title_of("<title>陸方宣布恢復福建居民赴金門旅遊 | 兩岸 | 中央社 CNA</title>"
+                     "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                     "\"headline\": \"陸方宣布恢復福建居民赴金門旅遊\"}</script>"),
+            "陸方宣布恢復福建居民赴金門旅遊");
+}
+
+TEST(HtmlTitle, TakesTheHeadlineOutOfAMagazinesKicker) {
+  EXPECT_EQ(title_of("<meta property='og:title' content='The Commons Review: The quiet crisis in rural pharmacies'>",
+                     "<h1 class='title'>The quiet crisis in rural pharmacies</h1>"),
+            "The quiet crisis in rural pharmacies");
+}
+
+// The headline's own colon is part of it; and a word that only starts the title is no part.
+TEST(HtmlTitle, KeepsAKickerThatIsPartOfTheHeadline) {
+  EXPECT_EQ(title_of("<meta property='og:title' content='Taiwan: Opposition wins the mayoral race in Taipei'>",
+                     "<h1>Taiwan: Opposition wins the mayoral race in Taipei</h1>"),
+            "Taiwan: Opposition wins the mayoral race in Taipei");
+  EXPECT_EQ(title_of("<meta property='og:title' content='Opposition wins the mayoral race in Taipei'>",
+                     "<h1>Opposition wins the mayoral race</h1>"),
+            "Opposition wins the mayoral race in Taipei");
+  EXPECT_EQ(title_of("<meta property='og:title' content='World News | Harbour Times'>", "<h1>World News</h1>"),
+            "World News | Harbour Times")
+      << "a short heading is one of the title's parts, not its headline";
+}
+
+TEST(HtmlTitle, ALogoHeadingNeverWins) {
+  EXPECT_EQ(title_of("<title>Ferry service resumes after storm | Island Courier</title>",
+                     "<header><div class='site-logo'><h1><a href='/'>Island Courier</a></h1></div></header>"),
+            "Ferry service resumes after storm");
+  EXPECT_EQ(title_of("<title>Ferry service resumes after storm | Island Courier</title>",
+                     "<h1>Island Courier</h1>"),
+            "Ferry service resumes after storm")
+      << "an <h1> that is the site's name is its logo";
+}
+
+// "brand" as one word of a longer class name is no logo mark.
+TEST(HtmlTitle, AHeadingWhoseClassOnlyContainsALogoWordWins) {
+  EXPECT_EQ(title_of("<title>Island Courier</title>",
+                     "<h1 class='brand-partnership-headline'>Ferry service resumes after storm</h1>"),
+            "Ferry service resumes after storm");
+}
+
+}  // namespace
+}  // namespace cs::indexer
