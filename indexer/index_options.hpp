@@ -80,6 +80,9 @@ struct IndexReport {
   // it was indexed in the detected one (may be empty; cs-index --verbose prints it).
   std::function<void(const std::string& path, const std::string& declared, const std::string& detected)>
       language_overridden;
+  // A line left out of `articles` articles of `source` as the site's own (repeated_lines.hpp),
+  // once a batch of files (may be empty; cs-index --verbose prints it).
+  std::function<void(const std::string& source, const std::string& line, std::size_t articles)> site_line_dropped;
 };
 
 }  // namespace cs::indexer

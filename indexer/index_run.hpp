@@ -23,7 +23,7 @@ Result<IndexSummary> run_index(const IndexOptions& options, const IndexReport& r
 Result<IndexSummary> rebuild_index(const IndexOptions& options, const IndexReport& report);
 
 inline Result<IndexSummary> run_index(const IndexOptions& options, const std::function<void(const Error&)>& warn) {
-  return run_index(options, IndexReport{warn, {}, {}, {}});
+  return run_index(options, IndexReport{warn, {}, {}, {}, {}});
 }
 
 }  // namespace cs::indexer

@@ -2,12 +2,14 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <map>
 #include <string>
 
 #include "common/command_line.hpp"
 #include "common/db_location.hpp"
 #include "common/exception_error.hpp"
 #include "common/exit_codes.hpp"
+#include "common/plural.hpp"
 #include "common/terminal.hpp"
 #include "indexer/index_run.hpp"
 #include "indexer/manual.hpp"
@@ -28,6 +30,9 @@ fs::path bundled_corpus(const char* argv0) {
   return CS_SOURCE_CORPUS_DIR;
 }
 
+constexpr double kEtaAfterSeconds = 2;
+constexpr double kEtaAfterShare = 20;  // 1/20 of the bytes
+
 // Progress on standard error, redrawn in place at most five times a second; erased before a
 // warning is printed and at the end, so warnings and the summary stay readable.
 class ProgressLine {
@@ -43,8 +48,12 @@ class ProgressLine {
     const double mb_done = static_cast<double>(p.bytes_done) / (1024.0 * 1024.0);
     const double mb_total = static_cast<double>(p.bytes_total) / (1024.0 * 1024.0);
     const double rate = seconds > 0 ? mb_done / seconds : 0;
+    // The first moments (opening the database, the first files' start-up) say little of the
+    // rate: no estimate before two seconds and a twentieth of the bytes.
     std::string eta = "";
-    if (rate > 0 && p.bytes_done > 0) eta = ", ETA " + std::to_string(static_cast<long>((mb_total - mb_done) / rate + 0.5)) + " s";
+    if (rate > 0 && seconds >= kEtaAfterSeconds && mb_done * kEtaAfterShare >= mb_total) {
+      eta = ", ETA " + std::to_string(static_cast<long>((mb_total - mb_done) / rate + 0.5)) + " s";
+    }
     std::fprintf(stderr, "\r\033[Kcs-index: %zu/%zu files, %.1f/%.1f MB, %.1f MB/s%s", p.files_done, p.files_total,
                  mb_done, mb_total, rate, eta.c_str());
     std::fflush(stderr);
@@ -67,18 +76,20 @@ class ProgressLine {
 };
 
 void print_summary(const cs::indexer::IndexSummary& s, const fs::path& db, std::size_t warnings, bool rebuilt) {
+  using cs::count_of;
   const double mb = static_cast<double>(s.bytes) / (1024.0 * 1024.0);
-  std::printf("cs-index: %zu files: %zu read, %zu unchanged, %zu skipped (bad input), %zu ignored (not articles)\n",
-              s.files, s.read, s.unchanged_files, s.skipped, s.ignored);
-  std::printf("cs-index: articles added %zu, updated %zu, removed %zu, unchanged %zu; %zu passages written\n", s.added,
-              s.updated, s.removed, s.unchanged, s.passages);
-  std::printf("cs-index: %.2f MB read in %.2f s (%.1f MB/s); %zu warnings\n", mb, s.seconds,
-              s.seconds > 0 ? mb / s.seconds : 0.0, warnings);
+  std::printf("cs-index: %s: %zu read, %zu unchanged, %zu skipped (bad input), %zu ignored (not articles)\n",
+              count_of(s.files, "file", "files").c_str(), s.read, s.unchanged_files, s.skipped, s.ignored);
+  std::printf("cs-index: articles added %zu, updated %zu, removed %zu, unchanged %zu; %s written\n", s.added,
+              s.updated, s.removed, s.unchanged, count_of(s.passages, "passage", "passages").c_str());
+  std::printf("cs-index: %.2f MB read in %.2f s (%.1f MB/s); %s\n", mb, s.seconds,
+              s.seconds > 0 ? mb / s.seconds : 0.0, count_of(warnings, "warning", "warnings").c_str());
   if (s.repeated_lines > 0) {
-    std::printf("cs-index: %zu site lines left out (repeated across articles of one source)\n", s.repeated_lines);
+    std::printf("cs-index: %s left out (repeated across articles of one source; --verbose lists them)\n",
+                count_of(s.repeated_lines, "site line", "site lines").c_str());
   }
-  std::printf("cs-index: database %s %s %llu articles\n", cs::terminal::sanitize_line(db.string()).c_str(),
-              rebuilt ? "rebuilt and swapped in; it holds" : "holds", static_cast<unsigned long long>(s.db_articles));
+  std::printf("cs-index: database %s %s %s\n", cs::terminal::sanitize_line(db.string()).c_str(),
+              rebuilt ? "rebuilt and swapped in; it holds" : "holds", count_of(s.db_articles, "article", "articles").c_str());
 }
 
 }  // namespace
@@ -108,7 +119,7 @@ int main(int argc, char** argv) try {
       ("batch-mb", po::value(&batch_mb)->value_name("MB")->default_value(1),
        "commit after this much text, to bound memory; a killed run keeps every earlier commit")
       ("quiet,q", "print no progress and no summary, only warnings and errors")
-      ("verbose,v", "also name each file added, updated or removed, and each article whose text is in another language than it declares");
+      ("verbose,v", "also name each file added, updated or removed, each article whose text is in another language than it declares, and each site line left out");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (!(max_file_mb > 0) || !(batch_mb > 0) || !(max_article_mb > 0)) {
     return command_line.usage_error("--max-file-size, --max-article-size and --batch-mb must be positive");
@@ -139,11 +150,16 @@ int main(int argc, char** argv) try {
     command_line.print(issue, "warning");
   };
   report.progress = [&](const cs::indexer::IndexProgress& p) { progress.update(p); };
+  std::map<std::pair<std::string, std::string>, std::size_t> site_lines;  // (source, line): articles
   if (verbose) {
     report.file_done = [&](std::string_view action, const std::string& path, std::size_t articles) {
       progress.erase();
-      std::printf("cs-index: %.*s %s (%zu articles)\n", static_cast<int>(action.size()), action.data(),
-                  cs::terminal::sanitize_line(path).c_str(), articles);
+      std::printf("cs-index: %.*s %s (%s)\n", static_cast<int>(action.size()), action.data(),
+                  cs::terminal::sanitize_line(path).c_str(), cs::count_of(articles, "article", "articles").c_str());
+    };
+    // Gathered over the batches and parts of the run, and listed once before the summary.
+    report.site_line_dropped = [&](const std::string& source, const std::string& line, std::size_t articles) {
+      site_lines[{source, line}] += articles;
     };
     report.language_overridden = [&](const std::string& path, const std::string& declared, const std::string& detected) {
       progress.erase();
@@ -154,6 +170,10 @@ int main(int argc, char** argv) try {
   const bool rebuild = command_line.given("rebuild");
   const auto summary = rebuild ? cs::indexer::rebuild_index(options, report) : cs::indexer::run_index(options, report);
   progress.erase();
+  for (const auto& [where, articles] : site_lines) {
+    std::printf("cs-index: site line of %s left out of %s: %s\n", cs::terminal::sanitize_line(where.first).c_str(),
+                cs::count_of(articles, "article", "articles").c_str(), cs::terminal::sanitize_line(where.second).c_str());
+  }
   if (!summary) {
     command_line.print(summary.error());
     return cs::exit_code::kError;

@@ -5,7 +5,7 @@ namespace cs::indexer {
 namespace {
 
 constexpr std::string_view kDescription = R"(Index articles into a cs-search database: web pages, feeds, JSON exports, Markdown notes and
-plain text, each cut into passages of about 100 words that cs-search ranks. PATHs are files
+plain text, each cut into passages of at most 120 words that cs-search ranks. PATHs are files
 or folders, walked recursively; with none, the bundled corpus is indexed.)";
 
 constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed): plain text, one paragraph per line. The title
@@ -85,7 +85,9 @@ the summary counts what was skipped.
 
 On a terminal, progress (files, MB, rate, ETA) is shown on standard error; --quiet prints
 only warnings and errors, --verbose also names each file added, updated or removed,
-and each article indexed in another language than it declares.)";
+each article indexed in another language than it declares, and each site line left out
+(a short line repeated word for word across a source's articles: "Sign up for our
+newsletter"), with its source and the number of articles it was left out of.)";
 
 constexpr std::string_view kExitStatus = R"(- 0: the run completed (bad files are warned about, counted and skipped).
 - 2: a usage error; a PATH that does not exist or cannot be read (the rest is still

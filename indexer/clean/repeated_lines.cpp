@@ -1,6 +1,8 @@
 #include "indexer/clean/repeated_lines.hpp"
 
+#include <map>
 #include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -24,7 +26,8 @@ std::vector<std::string_view> paragraphs_of(std::string_view body) {
 
 }  // namespace
 
-std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLineRule& rule) {
+std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLineRule& rule,
+                                std::vector<DroppedLine>* dropped) {
   // How many articles of each source hold each short paragraph (once per article).
   std::unordered_map<std::string, std::size_t> articles_per_source;
   std::unordered_map<std::string, std::unordered_map<std::string, std::size_t>> holders;
@@ -38,6 +41,7 @@ std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLi
   }
 
   std::size_t removed = 0;
+  std::map<std::pair<std::string_view, std::string_view>, std::size_t> removed_from;  // (source, line): articles
   for (Article& article : articles) {
     const std::size_t total = articles_per_source[article.source];
     const auto& counts = holders[article.source];
@@ -52,14 +56,28 @@ std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLi
     for (const std::string_view paragraph : paragraphs_of(article.body)) {
       if (is_chrome(paragraph)) {
         ++dropped_here;
+        // The line as the counts hold it: the article's body changes below.
+        const auto held = counts.find(std::string(paragraph));
+        ++removed_from[{article.source, held->first}];
         continue;
       }
       if (!kept.empty()) kept.append(kParagraphBreak);
       kept.append(paragraph);
     }
-    if (dropped_here == 0 || kept.empty()) continue;
+    if (dropped_here == 0) continue;
+    if (kept.empty()) {  // never left without text: the line stays
+      for (const std::string_view paragraph : paragraphs_of(article.body)) {
+        if (auto it = removed_from.find({article.source, counts.find(std::string(paragraph))->first}); it != removed_from.end()) {
+          if (--it->second == 0) removed_from.erase(it);
+        }
+      }
+      continue;
+    }
     article.body = std::move(kept);
     removed += dropped_here;
+  }
+  if (dropped != nullptr) {
+    for (const auto& [where, count] : removed_from) dropped->push_back({std::string(where.first), std::string(where.second), count});
   }
   return removed;
 }

@@ -3,6 +3,7 @@
 // label, a standing disclaimer) belongs to the site, not to the articles.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "common/article.hpp"
@@ -19,8 +20,17 @@ struct RepeatedLineRule {
   std::size_t max_words = 12;
 };
 
+// A line removed as chrome, once for all the articles it was removed from.
+struct DroppedLine {
+  std::string source;
+  std::string text;
+  std::size_t articles = 0;
+};
+
 // Removes such paragraphs from the bodies of `articles`, comparing articles with the same
-// source only; an article is never left without text. Returns the paragraphs removed.
-std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLineRule& rule = {});
+// source only; an article is never left without text. Returns the paragraphs removed; with
+// `dropped`, also lists each distinct line removed (by source, then text).
+std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLineRule& rule = {},
+                                std::vector<DroppedLine>* dropped = nullptr);
 
 }  // namespace cs::indexer

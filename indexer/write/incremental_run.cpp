@@ -275,7 +275,9 @@ void IndexRun::forget_deleted_files(const CrawledFolders& folders) {
 Status IndexRun::write_batch() {
   auto batch = std::make_shared<PendingBatch>(std::move(pending_));
   pending_ = PendingBatch{};
-  summary_.repeated_lines += drop_repeated_lines(batch->articles);
+  std::vector<DroppedLine> dropped;
+  summary_.repeated_lines += drop_repeated_lines(batch->articles, {}, report_.site_line_dropped ? &dropped : nullptr);
+  for (const DroppedLine& line : dropped) report_.site_line_dropped(line.source, line.text, line.articles);
   auto analysed = analysis_.build(
       batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); });
   if (!analysed) return analysed.error();

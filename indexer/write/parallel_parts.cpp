@@ -108,6 +108,12 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
         report.language_overridden(path, declared, detected);
       };
     }
+    if (report.site_line_dropped) {
+      part_report.site_line_dropped = [&](const std::string& source, const std::string& line, std::size_t articles) {
+        const std::lock_guard<std::mutex> lock(report_mutex);
+        report.site_line_dropped(source, line, articles);
+      };
+    }
     reports.push_back(std::move(part_report));
   }
   std::vector<std::optional<Result<IndexSummary>>> results(parts.size());

@@ -21,10 +21,10 @@ constexpr std::string_view kQuerySyntax = R"(- words: any form with the same ste
 - date:2021, date:2021-02..2021-06, date:2021.., date:..2021-06-30: published in that
   span (inclusive).
 
-Case, accents and traditional/simplified Chinese are folded; US and U.S. are an acronym
-(us is the word); Ing-wen also finds Ingwen; each article is stemmed in its own language,
-and a query word is stemmed in every language of the index, each stem matching only that
-language's articles (Notícias does not find English "notices"; --lang LANG stems in LANG
+Case, accents and traditional/simplified Chinese are folded; US and U.S. are the acronym
+and do not find the word "us", while lower-case us finds every "us", "US" too; Ing-wen
+also finds Ingwen; each article is stemmed in its own language, and a query word is
+stemmed in every language of the index, each stem matching only that language's articles (Notícias does not find English "notices"; --lang LANG stems in LANG
 only). Pasted text never fails on its punctuation: a word: that is not a field, a URL, an
 unclosed quote (it runs to the end), a stray parenthesis and an operator without its words
 are read as text, and a note: line on stderr says how. A value the syntax cannot take

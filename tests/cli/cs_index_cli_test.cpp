@@ -59,6 +59,30 @@ TEST(CsIndexCli, BadFilesAreWarnedCountedAndTheRestIndexes) {
   EXPECT_THAT(run_cli(cs_search_binary(), {"--db", db, "semiconductors", "--format", "trec"}).out, HasSubstr("broken.md"));
 }
 
+// Issue #21: counts read as people write them, and the site lines left out can be seen.
+TEST(CsIndexCli, TheSummarySaysOneAsOneAndVerboseListsTheSiteLinesLeftOut) {
+  TempDir dir;
+  std::string feed;
+  for (int i = 0; i < 4; ++i) {
+    feed += R"({"id": "s)" + std::to_string(i) + R"(", "source": "Harbour Times", "title": "Dock story )" +
+            std::to_string(i) + R"(", "text": "Dock workers met on day )" + std::to_string(i) +
+            R"( to discuss the pay offer.\n\nThe port desk covers shipping every weekday"})" + "\n";
+  }
+  write_file(dir / "in/feed.jsonl", feed);
+  const std::string db = (dir / "db").string();
+  const CliResult r = run_cli(cs_index_binary(), {"--db", db, "--verbose", (dir / "in").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("cs-index: 1 file: 1 read,"));
+  EXPECT_THAT(r.out, HasSubstr("; 0 warnings\n"));
+  EXPECT_THAT(r.out, HasSubstr("cs-index: site line of Harbour Times left out of 4 articles: The port desk covers shipping every weekday\n"));
+  EXPECT_THAT(r.out, HasSubstr("cs-index: 4 site lines left out (repeated across articles of one source; --verbose lists them)"));
+  EXPECT_THAT(r.out, HasSubstr("holds 4 articles"));
+  write_file(dir / "one/note.txt", "Harbour pay talks\n\nDock workers accepted the offer.\n");
+  const CliResult one = run_cli(cs_index_binary(), {"--db", (dir / "db1").string(), (dir / "one").string()});
+  EXPECT_THAT(one.out, HasSubstr("holds 1 article\n"));
+  EXPECT_THAT(one.out, HasSubstr("; 1 passage written"));
+}
+
 TEST(CsIndexCli, ReindexingReplacesArticlesInsteadOfAddingThem) {
   TempDir dir;
   const std::string db = (dir / "db").string();

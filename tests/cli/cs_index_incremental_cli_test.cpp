@@ -68,8 +68,8 @@ TEST_F(IncrementalIndex, ATouchedButUnchangedFileIsHashedAndLeftAlone) {
 TEST_F(IncrementalIndex, AChangedFileIsReadAgainAndItsArticleUpdated) {
   write_file(dir_ / "in/a.txt", article("Tariffs", "Negotiators discussed tariffs on aluminium in Geneva."));
   const CliResult r = index();
-  EXPECT_EQ(article_counts(r), "added 0, updated 1, removed 0, unchanged 3; 1 passages written");
-  EXPECT_THAT(r.out, HasSubstr("updated " + (dir_ / "in/a.txt").string() + " (1 articles)"));
+  EXPECT_EQ(article_counts(r), "added 0, updated 1, removed 0, unchanged 3; 1 passage written");
+  EXPECT_THAT(r.out, HasSubstr("updated " + (dir_ / "in/a.txt").string() + " (1 article)"));
   EXPECT_THAT(found("aluminium"), ElementsAre("a.txt"));
   EXPECT_THAT(found("steel"), IsEmpty());
 }
@@ -92,7 +92,7 @@ TEST_F(IncrementalIndex, ADeletedFilesArticlesAreRemoved) {
   fs::remove(dir_ / "in/b.txt");
   const CliResult r = index();
   EXPECT_EQ(article_counts(r), "added 0, updated 0, removed 1, unchanged 3; 0 passages written");
-  EXPECT_THAT(r.out, HasSubstr("removed " + (dir_ / "in/b.txt").string() + " (1 articles)"));
+  EXPECT_THAT(r.out, HasSubstr("removed " + (dir_ / "in/b.txt").string() + " (1 article)"));
   EXPECT_THAT(found("semiconductors"), IsEmpty());
   EXPECT_EQ(article_counts(index()), "added 0, updated 0, removed 0, unchanged 3; 0 passages written");
 }
@@ -120,7 +120,7 @@ TEST_F(IncrementalIndex, AFeedWhoseEntriesAreAllEmptyNowHoldsNoArticles) {  // S
   write_file(dir_ / "in/news.atom",
              "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>N</title><entry><title>Port strike ends</title>"
              "<summary>Dock workers voted to return.</summary></entry></feed>");
-  EXPECT_EQ(article_counts(index()), "added 1, updated 0, removed 0, unchanged 4; 1 passages written");
+  EXPECT_EQ(article_counts(index()), "added 1, updated 0, removed 0, unchanged 4; 1 passage written");
   write_file(dir_ / "in/news.atom", "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>N</title><entry/></feed>");
   const CliResult r = index();
   EXPECT_THAT(r.err, HasSubstr("news.atom: item 1: record has no title or text; record skipped"));
@@ -131,7 +131,7 @@ TEST_F(IncrementalIndex, AFeedWhoseEntriesAreAllEmptyNowHoldsNoArticles) {  // S
 TEST_F(IncrementalIndex, IndexingAnotherFolderLeavesTheFirstFoldersArticles) {
   write_file(dir_ / "other/c.txt", article("Fish", "Quotas for cod were cut."));
   const CliResult r = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "other").string()});
-  EXPECT_EQ(article_counts(r), "added 1, updated 0, removed 0, unchanged 0; 1 passages written");
+  EXPECT_EQ(article_counts(r), "added 1, updated 0, removed 0, unchanged 0; 1 passage written");
   EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
 }
 

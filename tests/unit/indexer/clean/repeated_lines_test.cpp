@@ -21,6 +21,24 @@ TEST(RepeatedLines, DropsAShortLineRepeatedAcrossASourcesArticles) {
   for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(articles[i].body, "Story " + std::to_string(i) + " text about the call.");
 }
 
+// Issue #21: cs-index --verbose names the lines it left out, once each.
+TEST(RepeatedLines, ListsEachLineLeftOutOnceWithItsSourceAndArticles) {
+  std::vector<Article> articles;
+  for (int i = 0; i < 4; ++i) {
+    articles.push_back(article("scmp.com", "Story " + std::to_string(i) + " text.\n\nSign up for our China newsletter\n\nMost read"));
+  }
+  articles.push_back(article("scmp.com", "Most read"));  // its only line: kept, so not counted
+  std::vector<DroppedLine> dropped;
+  EXPECT_EQ(drop_repeated_lines(articles, {}, &dropped), 8u);
+  ASSERT_EQ(dropped.size(), 2u);
+  EXPECT_EQ(dropped[0].source, "scmp.com");
+  EXPECT_EQ(dropped[0].text, "Most read");
+  EXPECT_EQ(dropped[0].articles, 4u);
+  EXPECT_EQ(dropped[1].text, "Sign up for our China newsletter");
+  EXPECT_EQ(dropped[1].articles, 4u);
+  EXPECT_EQ(articles[4].body, "Most read");
+}
+
 TEST(RepeatedLines, ComparesArticlesOfTheSameSourceOnly) {
   std::vector<Article> articles = {article("a.com", "One.\n\nRead more on trade"), article("b.com", "Two.\n\nRead more on trade"),
                                    article("c.com", "Three.\n\nRead more on trade")};
