@@ -48,16 +48,25 @@ struct FacetCount {
 
 struct Facets {
   std::vector<std::pair<FacetField, std::vector<FacetCount>>> fields;  // most articles first
-  std::vector<FacetCount> histogram;  // in time order; undated articles are not counted
+  // In time order, every period from the first to the last (0 for an empty one), then
+  // "undated" for the articles without a date.
+  std::vector<FacetCount> histogram;
   bool empty() const { return fields.empty() && histogram.empty(); }
 };
 
 struct SearchResults {
   std::vector<Hit> hits;
-  std::uint64_t matching_articles = 0;  // Xapian's estimate, after collapsing
+  // Matching stories (articles after collapsing copies, the unit of every count): exact
+  // with facets, a histogram or -n 0, else Xapian's estimate.
+  std::uint64_t matching_articles = 0;
   Facets facets;                        // when facets or a histogram were asked for
   bool second_stage = false;            // whether hits were re-scored (Hit::parts hold the signals)
   ScoringWeights weights;               // the weights they were re-scored with
+};
+
+struct FilterCount {
+  std::string filter;  // the options left out, as typed: "--since 2019", "--source guardian"
+  std::uint64_t articles = 0;
 };
 
 // One query's answer, ready for a ResultWriter.
@@ -68,8 +77,12 @@ struct QueryResult {
   std::vector<std::vector<Span>> highlights;  // per hit, byte spans of its passage text
   std::vector<Span> snippets;                 // per hit, the sentences of its passage to show
   std::string suggestion;  // a corrected query when this one found nothing ("did you mean")
-  // How the query was read where it was not query syntax (ParsedQuery::notes).
+  // What the user should know of how the query was taken, one line each: how it was read
+  // where it was not query syntax, a filter value that names nothing.
   std::vector<std::string> notes;
+  // When nothing matched and filters were given: how many articles match with each filter
+  // left out ("--since 2019"), and with all of them when there are several ("any filter").
+  std::vector<FilterCount> without_filter;
 };
 
 }  // namespace cs::searcher

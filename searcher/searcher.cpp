@@ -16,15 +16,23 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesyst
   return std::unique_ptr<Searcher>(new Searcher(std::move(*session)));
 }
 
+Status Searcher::catch_up() { return session_->catch_up(); }
+
 Result<QueryResult> Searcher::search(const SearchRequest& request) {
-  auto filter = filter_query(request.filters, session_->analyzer());
+  std::vector<std::string> notes;
+  auto filter = filter_query(request.filters, session_->analyzer(), &session_->vocabulary(), &notes);
   if (!filter) return filter.error();
-  const Retrieval retrieval{std::move(*filter), request.sort,    request.facets,
-                            request.histogram,  request.ranking, request.filters.langs};
-  if (request.like_article_id) {
-    return session_->run_like(request.qid, *request.like_article_id, request.limit, request.highlight, retrieval);
+  Retrieval retrieval{std::move(*filter), request.sort,    request.facets,
+                      request.histogram,  request.ranking, request.filters.langs, {}};
+  for (LoosenedFilter& loosened : loosened_filters(request.filters)) {
+    auto without = filter_query(loosened.filters, session_->analyzer(), &session_->vocabulary());
+    if (without) retrieval.loosened.emplace_back(std::move(loosened.label), std::move(*without));
   }
-  return session_->run(request.qid, request.query, request.limit, request.highlight, retrieval);
+  auto result = request.like_article_id
+                    ? session_->run_like(request.qid, *request.like_article_id, request.limit, request.highlight, retrieval)
+                    : session_->run(request.qid, request.query, request.limit, request.highlight, retrieval);
+  if (result) result->notes.insert(result->notes.begin(), notes.begin(), notes.end());
+  return result;
 }
 
 }  // namespace cs::searcher

@@ -30,6 +30,11 @@ class Searcher {
   // are kQuery, malformed filter dates kUsage, database errors kDatabase.
   Result<QueryResult> search(const SearchRequest& request);
 
+  // Moves to what cs-index committed, or --rebuild swapped in, since the databases were
+  // opened: a long batch calls it before each query, so a query typed after a commit sees
+  // it. A database that cannot be opened now is a kDatabase error.
+  Status catch_up();
+
  private:
   explicit Searcher(std::unique_ptr<SearchSession> session);
   std::unique_ptr<SearchSession> session_;

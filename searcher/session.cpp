@@ -7,6 +7,15 @@
 
 namespace cs::searcher {
 
+namespace {
+
+// A query that matches fewer articles than this is checked for typos ...
+constexpr std::uint64_t kFewMatches = 3;
+// ... and its correction suggested when that finds this many times as many.
+constexpr std::uint64_t kFarMore = 10;
+
+}  // namespace
+
 Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::vector<std::filesystem::path>& dbs,
                                                          SessionOptions options) {
   auto searcher = PassageSearcher::open(dbs);
@@ -26,8 +35,28 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   if (!parsed) return parsed.error();
   auto result = answer(std::move(qid), query, *parsed, limit, highlight, retrieval);
   if (!result) return result;
-  result->notes = std::move(parsed->notes);
-  if (result->results.hits.empty()) result->suggestion = searcher_->suggest(query, analyzer_);
+  if (!parsed->notes.empty()) {  // one line, however many things it says
+    std::string how = "read as text: ";
+    for (std::size_t i = 0; i < parsed->notes.size(); ++i) how += (i > 0 ? "; " : "") + parsed->notes[i];
+    result->notes.push_back(std::move(how));
+  }
+  result->notes.insert(result->notes.end(), parsed->field_notes.begin(), parsed->field_notes.end());
+  if (result->results.hits.empty()) {
+    for (const auto& [label, filter] : retrieval.loosened) {
+      result->without_filter.push_back({label, searcher_->count_matches(parsed->query, filter)});
+    }
+  }
+  // "Did you mean" when nothing matched, or when little did and the corrected query finds
+  // far more ("goverment budjet" finding one article through a stem collision).
+  if (result->results.matching_articles < kFewMatches) {
+    std::string corrected = searcher_->suggest(query, analyzer_);
+    if (!corrected.empty() && result->results.matching_articles > 0) {
+      auto reparsed = parse_query(corrected, analyzer_, context);
+      const std::uint64_t found = reparsed ? searcher_->count_matches(reparsed->query, retrieval.filter) : 0;
+      if (found < kFarMore * result->results.matching_articles) corrected.clear();
+    }
+    result->suggestion = std::move(corrected);
+  }
   return result;
 }
 
@@ -51,7 +80,7 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
   }
   auto results = searcher_->search(parsed, limit, retrieval.filter, retrieval.sort, spy.get(), retrieval.ranking);
   if (!results) return results.error();
-  QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}, {}, {}};
+  QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}, {}, {}, {}};
   result.highlights.reserve(result.results.hits.size());
   result.snippets.reserve(result.results.hits.size());
   const std::string query_language = analyzer_.language();

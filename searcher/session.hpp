@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/analyzer.hpp"
@@ -29,6 +30,9 @@ struct Retrieval {
   Ranking ranking;  // --rerank, --recency
   // The languages the filter keeps (--lang; empty: all): only their stemmers stem the query.
   std::vector<std::string> langs;
+  // The filter with each option left out, by label (filters.hpp's loosened_filters): when
+  // nothing matches, how many would without it.
+  std::vector<std::pair<std::string, Xapian::Query>> loosened;
 };
 
 // What applies to every query of a session, unless a query brings its own Retrieval.
@@ -54,8 +58,13 @@ class SearchSession {
   Result<QueryResult> run_like(std::string qid, const std::string& article_id, std::size_t limit, bool highlight,
                                const Retrieval& retrieval);
 
+  // Moves to what cs-index committed or swapped in since the session opened (a live batch).
+  Status catch_up() { return searcher_->catch_up(); }
+
   // The session's analyzer, for folding filter values as queries are.
   const Analyzer& analyzer() const { return analyzer_; }
+  // The database's terms, for matching filter values by their words (field_values.hpp).
+  const Xapian::Database& vocabulary() const { return searcher_->vocabulary(); }
 
  private:
   Result<QueryResult> answer(std::string qid, std::string_view query, const ParsedQuery& parsed, std::size_t limit,

@@ -174,7 +174,7 @@ Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport
   auto parts = open_parts(paths);
   if (!parts) return parts.error();
   for (const CrawlEntry& entry : crawled.entries) {
-    (*parts)[shard_of(entry.path.string(), parts->size())].entries.push_back(entry);
+    (*parts)[shard_of(entry.relative_path, parts->size())].entries.push_back(entry);
   }
   return index_parts(options, report, *parts, crawled, effective_jobs(options));
 }

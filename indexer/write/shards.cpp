@@ -89,8 +89,8 @@ Result<std::vector<fs::path>> create_shards(const fs::path& db, std::size_t shar
   return paths;
 }
 
-std::size_t shard_of(const std::string& path, std::size_t shards) {
-  return shards <= 1 ? 0 : static_cast<std::size_t>(XXH3_64bits(path.data(), path.size()) % shards);
+std::size_t shard_of(const std::string& relative_path, std::size_t shards) {
+  return shards <= 1 ? 0 : static_cast<std::size_t>(XXH3_64bits(relative_path.data(), relative_path.size()) % shards);
 }
 
 Status merge_databases(const std::vector<fs::path>& parts, const fs::path& dest) {

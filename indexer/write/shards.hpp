@@ -32,8 +32,11 @@ Result<std::vector<std::filesystem::path>> shard_paths(const std::filesystem::pa
 // sharded database: its stub names `shards` shard folders, created when first opened.
 Result<std::vector<std::filesystem::path>> create_shards(const std::filesystem::path& db, std::size_t shards);
 
-// The shard that holds the file at `path`: a hash of the path, the same from run to run.
-std::size_t shard_of(const std::string& path, std::size_t shards);
+// The shard that holds the file at `relative_path` (below the folder indexed): a hash of that
+// path, the same from run to run and wherever the folder lies, so that the same corpus is
+// laid out, and ties are ranked, alike from any folder (a database sharded by the absolute
+// path before moves each file once, on its next run).
+std::size_t shard_of(const std::string& relative_path, std::size_t shards);
 
 // Merges whole databases into a new compact one at `dest` (what xapian-compact does): the
 // documents of each in turn, their spelling tables summed, and their metadata joined, the

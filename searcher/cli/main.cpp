@@ -47,7 +47,7 @@ int main(int argc, char** argv) try {
   command_line.add_options()
       ("db,d", po::value(&db_options)->value_name("DIR")->composing(),
        "database to search: a folder, a sharded folder or a Xapian stub file (local and remote shards); repeat to search several as one")
-      ("limit,n", po::value(&limit)->value_name("N")->default_value(10), "articles to show per query")
+      ("limit,n", po::value(&limit)->value_name("N")->default_value(10), "articles to show per query (0: only counts, facets and histogram)")
       ("format,f", po::value(&format)->value_name("FORMAT")->default_value("text"),
        "text, json, jsonl, tsv or trec")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"), "auto, always or never")
@@ -78,7 +78,7 @@ int main(int argc, char** argv) try {
        "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP)");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
-  if (limit == 0 || limit > 10000) return command_line.usage_error("--limit takes a number from 1 to 10000");
+  if (limit > 10000) return command_line.usage_error("--limit takes a number from 0 to 10000");
 
   std::string query;
   for (const auto& word : command_line.operands()) {
@@ -210,6 +210,10 @@ int main(int argc, char** argv) try {
                            std::string text) -> cs::Result<cs::searcher::QueryResult> {
     try {
       cs::failpoint("query");
+      // A batch may run for long, fed by a pipe: each query sees the newest commit.
+      if (batch) {
+        if (cs::Status caught = searcher.catch_up(); !caught) return caught.error();
+      }
       cs::searcher::SearchRequest one = request;
       one.qid = std::move(qid);
       one.query = std::move(text);
@@ -218,11 +222,12 @@ int main(int argc, char** argv) try {
       return cs::current_exception_error();
     }
   };
+  const std::string batch_name = batch_file == "-" ? "<stdin>" : batch_file;
   const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where) {
     if (!result) {
       cs::Error error = result.error();
       if (!where.empty()) {
-        error.path = batch_file == "-" ? "<stdin>" : batch_file;
+        error.path = batch_name;
         error.location = where + (error.location.empty() ? "" : ", " + error.location);
       } else if (error.kind == cs::ErrorKind::kQuery) {
         error.path = "query";
@@ -231,15 +236,11 @@ int main(int argc, char** argv) try {
       any_errors = true;
       return;
     }
-    if (!result->notes.empty()) {  // said once, whatever the format, so scripts keep clean output
-      std::string how = "read as text: ";
-      for (std::size_t i = 0; i < result->notes.size(); ++i) how += (i > 0 ? "; " : "") + result->notes[i];
-      const bool from_batch = !where.empty();
-      command_line.print(cs::Error{cs::ErrorKind::kQuery, from_batch ? (batch_file == "-" ? "<stdin>" : batch_file) : "query",
-                                   where, how, ""},
-                         "note");
+    for (const std::string& note : result->notes) {  // on stderr, whatever the format: the output stays clean
+      command_line.print(cs::Error{cs::ErrorKind::kQuery, where.empty() ? "query" : batch_name, where, note, ""}, "note");
     }
-    any_results = any_results || !result->results.hits.empty();
+    // -n 0 shows no hits but still finds them (counts, facets, histogram).
+    any_results = any_results || !result->results.hits.empty() || (limit == 0 && result->results.matching_articles > 0);
     if (evaluating) {
       auto& ranking = run.emplace_back(result->qid, std::vector<std::string>{}).second;
       for (const auto& hit : result->results.hits) ranking.push_back(hit.record.passage_id);
@@ -272,6 +273,7 @@ int main(int argc, char** argv) try {
       }
       for (Pending& pending : chunk) emit(std::move(*pending.result), pending.where);
       chunk.clear();
+      std::cout.flush();  // a batch on a pipe gets each answer as it is made
     };
     std::size_t line_number = 0;
     for (std::string line; std::getline(*batch_input, line);) {

@@ -32,9 +32,11 @@ are read as text, and a note: line on stderr says how. A value the syntax cannot
 
 constexpr std::string_view kFilters = R"(--since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both inclusive); --source,
 --author, --topic and --lang take a value each and may be repeated (any of them matches);
-different options must all hold. --sort date lists oldest first, --sort -date newest
-first. --facets and --histogram count every matching article once, whatever --limit
-shows.)";
+different options must all hold. --source and --author match by words ("guardian" finds
+The Guardian); a value that names none gets a note with the closest ones. When nothing
+matches, the output says how many articles match without each filter. --sort date lists
+oldest first, --sort -date newest first. --facets and --histogram count every matching
+article once, whatever --limit shows.)";
 
 constexpr std::string_view kRanking = R"(Xapian ranks articles by BM25 (--bm25 K1,B, default 0.9,0.4) and keeps each story's
 best: near-duplicate articles saved from several outlets are one story, shown once with

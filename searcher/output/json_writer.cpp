@@ -85,6 +85,12 @@ nlohmann::json facets_object(const Facets& facets) {
   return out;
 }
 
+nlohmann::json without_filter_array(const std::vector<FilterCount>& counts) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const FilterCount& count : counts) out.push_back({{"filter", count.filter}, {"articles", count.articles}});
+  return out;
+}
+
 nlohmann::json query_object(const QueryResult& result, bool explain) {
   nlohmann::json hits = nlohmann::json::array();
   for (std::size_t i = 0; i < result.results.hits.size(); ++i) hits.push_back(hit_object(result, i, explain));
@@ -93,7 +99,8 @@ nlohmann::json query_object(const QueryResult& result, bool explain) {
                         {"matching_articles", result.results.matching_articles},
                         {"results", std::move(hits)},
                         {"suggestion", or_null(result.suggestion)},
-                        {"notes", result.notes}};
+                        {"notes", result.notes},
+                        {"without_filter", without_filter_array(result.without_filter)}};
   out.update(facets_object(result.results.facets));
   return out;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/plural.hpp"
 #include "common/terminal.hpp"
 #include "searcher/output/writers.hpp"
 
@@ -23,10 +24,21 @@ class TextWriter final : public ResultWriter {
 
   void write(const QueryResult& result) override {
     if (options_.batch) out_ << style(kBold) << "# " << result.qid << ": " << terminal::sanitize_line(result.query) << style(kReset) << '\n';
-    if (result.results.hits.empty()) {
+    if (result.results.hits.empty() && result.results.matching_articles > 0) {  // -n 0: the count, then facets
+      out_ << count_of(result.results.matching_articles, "article matches", "articles match") << " \""
+           << terminal::sanitize_line(result.query) << "\".\n";
+    } else if (result.results.hits.empty()) {
       out_ << "No results for \"" << terminal::sanitize_line(result.query) << "\".";
+      // Which filter took the matches away, and how many there are without it.
+      for (const FilterCount& without : result.without_filter) {
+        if (without.articles == 0) continue;
+        out_ << " Without " << terminal::sanitize_line(without.filter) << ": " << count_of(without.articles, "article", "articles")
+             << '.';
+      }
       if (!result.suggestion.empty()) out_ << " Did you mean \"" << terminal::sanitize_line(result.suggestion) << "\"?";
       out_ << '\n';
+    } else if (!result.suggestion.empty()) {  // little matched, and the corrected query finds far more
+      out_ << "Did you mean \"" << terminal::sanitize_line(result.suggestion) << "\"?\n";
     }
     results_ = &result.results;
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include "common/ascii.hpp"
 #include "common/schema.hpp"
+#include "searcher/query/field_values.hpp"
 
 namespace cs::searcher {
 
@@ -41,6 +42,27 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// The same by words: each value stands for every indexed value that holds its words.
+Xapian::Query any_named(const Xapian::Database& db, std::string_view option, std::string_view field,
+                        std::string_view prefix, const std::vector<std::string>& values, const Analyzer& analyzer,
+                        std::vector<std::string>* notes) {
+  std::vector<Xapian::Query> terms;
+  for (const auto& value : values) {
+    const std::string folded = analyzer.fold(value);
+    const std::vector<std::string> named = terms_naming(db, prefix, folded);
+    if (named.empty() && notes != nullptr) notes->push_back(names_nothing_note(db, option, field, prefix, value, analyzer));
+    terms.emplace_back(schema::boolean_term(prefix, folded));  // matches nothing when named is empty
+    for (const std::string& term : named) terms.emplace_back(term);
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+std::string joined_values(std::string_view option, const std::vector<std::string>& values) {
+  std::string label;
+  for (const std::string& value : values) label += (label.empty() ? "" : " ") + std::string(option) + " " + value;
+  return label;
+}
+
 }  // namespace
 
 Result<SortOrder> parse_sort_order(std::string_view text) {
@@ -61,15 +83,58 @@ Result<Xapian::Query> date_range_query(std::string_view since, std::string_view 
                        until.empty() ? std::string("\xFF") : std::string(until) + "\xFF");
 }
 
-Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer& analyzer) {
+std::string names_nothing_note(const Xapian::Database& db, std::string_view option, std::string_view field,
+                               std::string_view prefix, std::string_view value, const Analyzer& analyzer) {
+  constexpr std::size_t kClosestShown = 3;
+  std::string note = std::string(option) + " '" + std::string(value) + "' names no " + std::string(field);
+  const std::vector<std::string> closest = closest_values(db, prefix, analyzer.fold(value), kClosestShown);
+  for (std::size_t i = 0; i < closest.size(); ++i) note += (i == 0 ? "; the closest: " : ", ") + closest[i];
+  return note;
+}
+
+std::vector<LoosenedFilter> loosened_filters(const SearchFilters& filters) {
+  std::vector<LoosenedFilter> loosened;
+  if (!filters.since.empty() || !filters.until.empty()) {
+    LoosenedFilter without{"", filters};
+    without.filters.since.clear();
+    without.filters.until.clear();
+    without.label = joined_values("--since", filters.since.empty() ? std::vector<std::string>{} : std::vector{filters.since});
+    const std::string until = joined_values("--until", filters.until.empty() ? std::vector<std::string>{} : std::vector{filters.until});
+    without.label += (without.label.empty() || until.empty() ? "" : " ") + until;
+    loosened.push_back(std::move(without));
+  }
+  const auto without_list = [&](std::string_view option, std::vector<std::string> SearchFilters::*list) {
+    if ((filters.*list).empty()) return;
+    LoosenedFilter without{joined_values(option, filters.*list), filters};
+    (without.filters.*list).clear();
+    loosened.push_back(std::move(without));
+  };
+  without_list("--source", &SearchFilters::sources);
+  without_list("--author", &SearchFilters::authors);
+  without_list("--topic", &SearchFilters::topics);
+  without_list("--lang", &SearchFilters::langs);
+  if (loosened.size() > 1) loosened.push_back({"any filter", SearchFilters{}});
+  return loosened;
+}
+
+Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer& analyzer,
+                                   const Xapian::Database* vocabulary, std::vector<std::string>* notes) {
   std::vector<Xapian::Query> required;
   if (!filters.since.empty() || !filters.until.empty()) {
     auto dates = date_range_query(filters.since, filters.until, "--since", "--until");
     if (!dates) return dates.error();
     required.push_back(*dates);
   }
-  if (!filters.sources.empty()) required.push_back(any_of(schema::kSourcePrefix, filters.sources, analyzer));
-  if (!filters.authors.empty()) required.push_back(any_of(schema::kAuthorPrefix, filters.authors, analyzer));
+  if (!filters.sources.empty()) {
+    required.push_back(vocabulary != nullptr
+                           ? any_named(*vocabulary, "--source", "source", schema::kSourcePrefix, filters.sources, analyzer, notes)
+                           : any_of(schema::kSourcePrefix, filters.sources, analyzer));
+  }
+  if (!filters.authors.empty()) {
+    required.push_back(vocabulary != nullptr
+                           ? any_named(*vocabulary, "--author", "author", schema::kAuthorPrefix, filters.authors, analyzer, notes)
+                           : any_of(schema::kAuthorPrefix, filters.authors, analyzer));
+  }
   if (!filters.topics.empty()) required.push_back(any_of(schema::kTopicPrefix, filters.topics, analyzer));
   if (!filters.langs.empty()) required.push_back(any_of(schema::kLanguagePrefix, filters.langs, analyzer));
   if (required.empty()) return Xapian::Query();

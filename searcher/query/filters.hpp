@@ -24,7 +24,23 @@ Result<Xapian::Query> date_range_query(std::string_view since, std::string_view 
 
 // The query that keeps only what `filters` allow (an empty Query when they allow all).
 // Values of one option are alternatives; different options must all hold. A malformed
-// date is a kUsage error naming the option.
-Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer& analyzer);
+// date is a kUsage error naming the option. With the database as `vocabulary`, --source
+// and --author match by words (field_values.hpp: "guardian" is "The Guardian"), and a
+// value that names none adds a note to `notes` listing the closest ones.
+Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer& analyzer,
+                                   const Xapian::Database* vocabulary = nullptr, std::vector<std::string>* notes = nullptr);
+
+// The filters with one option left out, each with its label ("--since 2019"), and, when
+// there are several, with all of them left out: what "no results" is explained with.
+struct LoosenedFilter {
+  std::string label;
+  SearchFilters filters;
+};
+std::vector<LoosenedFilter> loosened_filters(const SearchFilters& filters);
+
+// The phrase for `values` of `field` ("source") that name nothing in `db`, with the closest
+// values there are: "--source 'guardain' names no source; closest: The Guardian".
+std::string names_nothing_note(const Xapian::Database& db, std::string_view option, std::string_view field,
+                               std::string_view prefix, std::string_view value, const Analyzer& analyzer);
 
 }  // namespace cs::searcher

@@ -42,6 +42,8 @@ struct ParsedQuery {
   // How the text was read where it was not query syntax ("'added:' is not a field, so it is
   // a word"; query_lexer.hpp, query_repair.hpp), for one note to the user.
   std::vector<std::string> notes;
+  // A source: or author: value that names no source or author, with the closest ones.
+  std::vector<std::string> field_notes;
 
   // Whether `stem` counts in an article stemmed by `stemmer` ("english", "none"): the second
   // stage and the highlighter ask, as the first stage's language filters decide.

@@ -1,10 +1,98 @@
 #include "searcher/query/spelling.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
-#include "common/schema.hpp"
 
 namespace cs::searcher {
+
+namespace {
+
+// A correction is at most this many edits away.
+constexpr std::size_t kMaxEdits = 2;
+// An edit costs as much as a word this many times as frequent (the chance of a typo, as a
+// noisy channel puts it): "goverment" -> "government" (1 edit) needs ten times the articles.
+constexpr double kEditCost = 10;
+// A word the index holds is corrected only when the correction is this many times as
+// frequent: "goverment" in 2 articles beside "government" in 500.
+constexpr double kMuchMoreFrequent = 50;
+
+// Levenshtein distance over bytes, or kMaxEdits + 1 when it is more than kMaxEdits.
+std::size_t bounded_distance(std::string_view a, std::string_view b) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > kMaxEdits) return kMaxEdits + 1;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > kMaxEdits) return kMaxEdits + 1;
+  }
+  return std::min(row[b.size()], kMaxEdits + 1);
+}
+
+// American Soundex of an ASCII word ("blare" and "blair" are B460, "blame" B450); empty for
+// a word with other letters. Words that sound alike are one edit closer.
+std::string soundex(std::string_view word) {
+  static constexpr char kCodes[] = "01230120022455012623010202";  // a..z
+  std::string key;
+  char last = 0;
+  for (const char c : word) {
+    if (c < 'a' || c > 'z') return {};
+    const char code = kCodes[c - 'a'];
+    if (key.empty()) {
+      key.push_back(static_cast<char>(c - 'a' + 'A'));
+    } else if (code != '0' && code != last) {
+      key.push_back(code);
+    }
+    if (c != 'h' && c != 'w') last = code;
+    if (key.size() == 4) break;
+  }
+  if (!key.empty()) key.resize(4, '0');
+  return key;
+}
+
+struct Correction {
+  std::string word;
+  double score = -1e300;
+  double frequency = 0;        // the correction's, in the spelling table
+  double typed_frequency = 0;  // the typed word's (0: not in the table)
+};
+
+// The spelling table's word that best explains `typed` as a typo: most frequent for the
+// edits it needs, a sound-alike one edit nearer.
+Correction best_correction(const Xapian::Database& db, const std::string& typed) {
+  Correction best;
+  const std::string typed_sound = soundex(typed);
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    const std::string candidate = *it;
+    const double frequency = static_cast<double>(it.get_termfreq());
+    if (candidate == typed) {
+      best.typed_frequency = frequency;
+      continue;
+    }
+    const std::size_t edits = bounded_distance(typed, candidate);
+    if (edits > kMaxEdits) continue;
+    const bool sounds_alike = !typed_sound.empty() && soundex(candidate) == typed_sound;
+    const double cost = static_cast<double>(edits) - (sounds_alike ? 1.0 : 0.0);
+    const double score = std::log(frequency) - cost * std::log(kEditCost);
+    if (score > best.score || (score == best.score && candidate < best.word)) {
+      best.word = candidate;
+      best.score = score;
+      best.frequency = frequency;
+    }
+  }
+  return best;
+}
+
+}  // namespace
 
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query_text, Analyzer& analyzer) {
   // Words of the query, not the operators or field names around them, are corrected.
@@ -18,10 +106,12 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query_
       const std::string_view surface = query_text.substr(word.begin, word.end - word.begin);
       if (word.word.size() < 3 || surface == "AND" || surface == "OR" || surface == "NOT" || surface == "NEAR") continue;
       if (word.end < query_text.size() && query_text[word.end] == ':') continue;  // a field name
-      if (db.term_exists(schema::exact_term("", word.word))) continue;
-      const std::string corrected = db.get_spelling_suggestion(word.word, 2);
-      if (corrected.empty()) continue;
-      suggestion.append(query_text.substr(copied, word.begin - copied)).append(corrected);
+      const Correction correction = best_correction(db, word.word);
+      if (correction.word.empty()) continue;
+      // A word the index holds stays, unless it is a rare misspelling of a common word.
+      const double held = correction.typed_frequency;
+      if (held > 0 && correction.frequency < kMuchMoreFrequent * held) continue;
+      suggestion.append(query_text.substr(copied, word.begin - copied)).append(correction.word);
       copied = word.end;
       changed = true;
     }

@@ -11,9 +11,14 @@
 
 namespace cs::searcher {
 
-// `query_text` with each word `db` does not hold replaced by the closest one it does
-// (edit distance up to 2); operators and field names are left alone. Empty when nothing
-// was replaced, or when the database could not say.
+// `query_text` with each word that looks like a typo replaced by the word of `db`'s spelling
+// table that best explains it: within two edits, the most frequent for the edits it needs
+// (an edit weighs as a tenfold frequency, and a word that sounds alike by Soundex is one
+// edit nearer, so "Blare" becomes "blair" where "blame" is rarer). A word the index holds
+// stays unless the correction is fifty times as frequent ("goverment" in a few articles
+// becomes "government"). Operators and field names are left alone. Empty when nothing was
+// replaced, or when the database could not say. Reads the whole spelling table: for
+// queries that found little, not for every query.
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query_text, Analyzer& analyzer);
 
 }  // namespace cs::searcher

@@ -1,7 +1,9 @@
 #include "searcher/retrieve/facets.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <limits>
 #include <map>
 
 #include "common/ascii.hpp"
@@ -53,6 +55,22 @@ std::string iso_week(long y, long m, long d) {
 
 void count_value(std::map<std::string, std::uint64_t>& counts, const std::string& value, std::uint64_t articles) {
   if (!value.empty()) counts[value] += articles;
+}
+
+// Days walked at most to fill a histogram's empty periods (a thousand years).
+constexpr long kMaxDaysFilled = 366L * 1000;
+
+// Every period between the first and the last counted gets a bucket, 0 when no article
+// falls in it, so a chart shows the quiet days too.
+void fill_empty_periods(std::map<std::string, std::uint64_t>& periods, Period period, long first_day, long last_day) {
+  if (first_day > last_day || last_day - first_day > kMaxDaysFilled) return;
+  for (long day = first_day; day <= last_day; ++day) {
+    const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                  static_cast<unsigned>(date.day()));
+    periods.try_emplace(period_of(text, period), 0);
+  }
 }
 
 }  // namespace
@@ -109,6 +127,9 @@ std::string period_of(std::string_view date, Period period) {
 Facets FacetCounter::result(std::size_t per_field) const {
   std::vector<std::map<std::string, std::uint64_t>> counts(fields_.size());
   std::map<std::string, std::uint64_t> periods;
+  std::uint64_t undated = 0;
+  long first_day = std::numeric_limits<long>::max();
+  long last_day = std::numeric_limits<long>::min();
   for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
     const schema::FacetKey article = schema::decode_facet_key(*it);
     const std::uint64_t articles = it.get_termfreq();  // the articles that share this key
@@ -116,7 +137,11 @@ Facets FacetCounter::result(std::size_t per_field) const {
       auto& field_counts = counts[f];
       switch (fields_[f]) {
         case FacetField::kSource: count_value(field_counts, article.source, articles); break;
-        case FacetField::kYear: count_value(field_counts, period_of(article.date, Period::kYear), articles); break;
+        case FacetField::kYear: {
+          const std::string year = period_of(article.date, Period::kYear);
+          count_value(field_counts, year.empty() ? std::string(kUndated) : year, articles);
+          break;
+        }
         case FacetField::kAuthor: count_value(field_counts, article.author, articles); break;
         case FacetField::kTopic:
           for (const std::string& topic : article.topics) count_value(field_counts, topic, articles);
@@ -124,8 +149,19 @@ Facets FacetCounter::result(std::size_t per_field) const {
         case FacetField::kLang: count_value(field_counts, article.lang, articles); break;
       }
     }
-    if (period_ != Period::kNone) count_value(periods, period_of(article.date, period_), articles);
+    if (period_ == Period::kNone) continue;
+    const std::string bucket = period_of(article.date, period_);
+    if (bucket.empty()) {
+      undated += articles;
+      continue;
+    }
+    periods[bucket] += articles;
+    const long day = days_from_civil(std::stol(article.date.substr(0, 4)), std::stol(article.date.substr(5, 2)),
+                                     std::stol(article.date.substr(8, 2)));
+    first_day = std::min(first_day, day);
+    last_day = std::max(last_day, day);
   }
+  if (period_ != Period::kNone) fill_empty_periods(periods, period_, first_day, last_day);
   Facets facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {
     std::vector<FacetCount> top;
@@ -135,6 +171,7 @@ Facets FacetCounter::result(std::size_t per_field) const {
     facets.fields.emplace_back(fields_[f], std::move(top));
   }
   for (const auto& [bucket, articles] : periods) facets.histogram.push_back(FacetCount{bucket, articles});
+  if (undated > 0) facets.histogram.push_back(FacetCount{std::string(kUndated), undated});
   return facets;
 }
 

@@ -19,6 +19,10 @@ namespace cs::searcher {
 // FacetField, Period and Facets are in results.hpp; parse_facet_fields and parse_period in
 // search_request.hpp.
 
+// The year facet's and the histogram's bucket of the articles without a date, so that the
+// counts add up to the matching articles.
+inline constexpr std::string_view kUndated = "undated";
+
 // "2021-02-11T02:39:57Z" -> "2021", "2021-02", "2021-W06" or "2021-02-11"; empty when the
 // date is not one.
 std::string period_of(std::string_view iso_date, Period period);

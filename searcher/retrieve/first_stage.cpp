@@ -1,5 +1,7 @@
 #include "searcher/retrieve/first_stage.hpp"
 
+#include <algorithm>
+
 #include "common/schema.hpp"
 
 namespace cs::searcher {
@@ -12,8 +14,8 @@ Xapian::BM25Weight make_weight(const Bm25Parameters& p) { return Xapian::BM25Wei
 
 }  // namespace
 
-Xapian::MSet first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
-                         SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted) {
+FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
+                       SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted) {
   Xapian::Enquire enquire(db);
   enquire.set_query(filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
   if (sort != SortOrder::kRelevance) {
@@ -23,8 +25,24 @@ Xapian::MSet first_stage(const Xapian::Database& db, const Xapian::Query& query,
   }
   enquire.set_weighting_scheme(make_weight(bm25));
   enquire.set_collapse_key(schema::kStorySlot);
+  // Xapian's count of a collapsed match is an estimate even when it visits every match:
+  // exact counts are the distinct story keys a spy saw, plus the articles without one.
+  const bool exact = spy != nullptr || wanted == 0;
+  Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
   if (spy != nullptr) enquire.add_matchspy(spy);
-  return enquire.get_mset(0, static_cast<Xapian::doccount>(wanted), spy != nullptr ? db.get_doccount() : 0);
+  if (exact) enquire.add_matchspy(&stories);
+  FirstStage result{enquire.get_mset(0, static_cast<Xapian::doccount>(wanted), exact ? db.get_doccount() : 0), 0};
+  result.stories = result.mset.get_matches_estimated();
+  if (exact) {
+    std::uint64_t keyed = 0;
+    std::uint64_t distinct = 0;
+    for (auto it = stories.values_begin(); it != stories.values_end(); ++it) {
+      ++distinct;
+      keyed += it.get_termfreq();
+    }
+    result.stories = distinct + (stories.get_total() - keyed);
+  }
+  return result;
 }
 
 Result<SearchResults> reopening_on_change(Databases& databases, const std::function<Result<SearchResults>()>& search) {

@@ -6,6 +6,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+
 #include <cstddef>
 #include <functional>
 
@@ -16,11 +18,18 @@
 
 namespace cs::searcher {
 
+struct FirstStage {
+  Xapian::MSet mset;
+  // The stories that match (articles after collapsing copies, the unit every count uses):
+  // exact with a spy or when no story is wanted, else Xapian's estimate.
+  std::uint64_t stories = 0;
+};
+
 // The best `wanted` stories matching `query` and `filter` (when not empty, it restricts
-// the matches without changing their scores), in `sort` order. With a `spy`, every match
-// is visited (not just the best) so that its counts are exact.
-Xapian::MSet first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
-                         SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted);
+// the matches without changing their scores), in `sort` order. With a `spy`, or with none
+// wanted (counts alone: -n 0), every match is visited so that the counts are exact.
+FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
+                       SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted);
 
 // Runs `search`, reopening `databases` and trying again when cs-index commits while it
 // reads (DatabaseModifiedError), up to three times; other Xapian errors become kDatabase.

@@ -1,5 +1,7 @@
 #include "searcher/retrieve/open_database.hpp"
 
+#include <sys/stat.h>
+
 #include <set>
 
 #include "common/schema.hpp"
@@ -24,7 +26,32 @@ StemLanguages united_stem_languages(const Xapian::Database& all, std::vector<Xap
   }
 }
 
+// The device and inode of what is at `path` now; zeros when nothing is.
+std::pair<std::uintmax_t, std::uintmax_t> identity_of(const fs::path& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) return {0, 0};
+  return {static_cast<std::uintmax_t>(info.st_dev), static_cast<std::uintmax_t>(info.st_ino)};
+}
+
 }  // namespace
+
+Status Databases::catch_up() {
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (identity_of(paths[i]) == identities[i]) continue;
+    auto fresh = open_databases(paths);  // another database now lies there: start over
+    if (!fresh) return fresh.error();
+    *this = std::move(*fresh);
+    return ok_status();
+  }
+  try {
+    bool changed = all.reopen();
+    for (Xapian::Database& part : parts) changed = part.reopen() || changed;
+    if (changed) stem_languages = united_stem_languages(all, parts);
+  } catch (const Xapian::Error& e) {
+    return database_error(names, "cannot reopen the database (" + e.get_description() + ")", "try again");
+  }
+  return ok_status();
+}
 
 Error database_error(const fs::path& path, std::string reason, std::string hint) {
   return Error{ErrorKind::kDatabase, path.string(), "", std::move(reason), std::move(hint)};
@@ -53,6 +80,8 @@ Result<Databases> open_databases(const std::vector<fs::path>& paths) {
       }
       databases.all.add_database(db);
       databases.parts.push_back(std::move(db));
+      databases.paths.push_back(path);
+      databases.identities.push_back(identity_of(path));
     } catch (const Xapian::DatabaseOpeningError& e) {
       return database_error(path, "not a cs-search database (" + e.get_msg() + ")",
                             "run cs-index first, or pass --db DIR (or set CS_DB)");

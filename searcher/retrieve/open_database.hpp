@@ -5,8 +5,10 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/error.hpp"
@@ -23,8 +25,17 @@ struct Databases {
   // when unreadable.
   StemLanguages stem_languages;
 
+  // What each database was opened from, and which file or folder was there then (device
+  // and inode): a --rebuild swaps another folder in at the same path.
+  std::vector<std::filesystem::path> paths;
+  std::vector<std::pair<std::uintmax_t, std::uintmax_t>> identities;
+
   // Moves to the latest revision, after cs-index committed mid-search.
   void reopen();
+  // Before a query of a long batch: moves to the newest commit, and opens anew a database
+  // that --rebuild swapped in at the same path, so later queries see what was indexed since.
+  // A database that cannot be opened now is a kDatabase error (the old one is kept).
+  Status catch_up();
 };
 
 // Fails with kDatabase and a hint to run cs-index when one is missing or is not a

@@ -34,10 +34,12 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
                                               SortOrder sort, FacetCounter* spy, const Ranking& ranking) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   return reopening_on_change(databases_, [&]() -> Result<SearchResults> {
-    const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage;
+    // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
+    const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage && limit > 0;
     const std::size_t wanted = second_stage ? std::max(limit, ranking.depth) : limit;
-    const Xapian::MSet mset = first_stage(databases_.all, query.query, filter, sort, ranking.bm25,
-                                          spy != nullptr ? &spy->spy() : nullptr, wanted);
+    const FirstStage first = first_stage(databases_.all, query.query, filter, sort, ranking.bm25,
+                                         spy != nullptr ? &spy->spy() : nullptr, wanted);
+    const Xapian::MSet& mset = first.mset;
     // Every article shows its best passage, whatever the order; only relevance order is
     // re-ranked by the passages' scores.
     const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, mset, query, ranking);
@@ -46,7 +48,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     if (second_stage) rank_by_choice(mset, choices, order);
 
     SearchResults results;
-    results.matching_articles = mset.get_matches_estimated();
+    results.matching_articles = first.stories;
     results.second_stage = second_stage;
     results.weights = ranking.weights;
     const std::size_t shown = std::min(limit, order.size());
@@ -81,6 +83,14 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
   if (!members) return members.error();
   return Hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{}};
+}
+
+std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const Xapian::Query& filter) {
+  try {
+    return first_stage(databases_.all, query, filter, SortOrder::kRelevance, {}, nullptr, 0).stories;
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
 }
 
 Result<ParsedQuery> PassageSearcher::like_query(const std::string& article_id) {

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -38,6 +39,14 @@ class PassageSearcher {
   Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
                                SortOrder sort = SortOrder::kRelevance, FacetCounter* spy = nullptr,
                                const Ranking& ranking = {});
+
+  // Moves to what cs-index committed or swapped in since (Databases::catch_up).
+  Status catch_up() { return databases_.catch_up(); }
+
+  // How many stories (articles after collapsing copies, as matching_articles counts them)
+  // match `query` within `filter`, exactly; 0 when the database cannot say. For explaining
+  // an empty result, so never an error.
+  std::uint64_t count_matches(const Xapian::Query& query, const Xapian::Query& filter);
 
   // A query for articles like `article_id` (more_like_this.hpp).
   Result<ParsedQuery> like_query(const std::string& article_id);

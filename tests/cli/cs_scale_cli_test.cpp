@@ -166,6 +166,37 @@ class ScaleOut : public IndexedOnce<ScaleCorpus> {
   }
 };
 
+// Issue #21: the same files indexed from another folder rank alike, in every layout: which
+// part or shard a file goes to, and so the order ties are taken in, depends on its path
+// below the folder indexed, never on where that folder lies.
+TEST(ScaleOutFolders, TheSameCorpusRanksAlikeWhereverItLies) {
+  TempDir dir;
+  const std::vector<fs::path> folders = {dir / "a" / "corpus", dir / "elsewhere" / "deeper" / "another-name"};
+  std::string batch;
+  for (const char* query : {"report", "Taiwan", "trade security", "\"United States\"", "report Wire"}) {
+    batch += std::string(query) + "\n";
+  }
+  std::vector<std::string> runs;
+  for (const fs::path& folder : folders) {
+    write_corpus(folder);
+    // Copies make stories whose shown article is a tie.
+    for (int f = 0; f < 120; f += 7) {
+      fs::copy_file(folder / ("report-" + std::to_string(f) + ".md"), folder / ("copy-" + std::to_string(f) + ".md"));
+    }
+    for (const char* layout : {"--jobs", "--shards"}) {
+      const std::string db = (folder.parent_path() / (std::string("db") + layout)).string();
+      const CliResult indexed = run_cli(cs_index_binary(), {"--quiet", "--db", db, layout, "2", folder.string()});
+      ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+      const CliResult ranked =
+          run_cli(cs_search_binary(), {"--db", db, "--batch", "-", "--format", "trec", "-n", "100"}, {}, batch);
+      ASSERT_EQ(ranked.exit_code, 0) << ranked.err;
+      runs.push_back(ranked.out);
+    }
+  }
+  EXPECT_EQ(runs[2], runs[0]) << "parts merged";
+  EXPECT_EQ(runs[3], runs[1]) << "shards";
+}
+
 TEST_F(ScaleOut, ShardsAndAParallelBuildHoldWhatOneThreadWrites) {
   const auto articles = [](const std::string& path) { return Xapian::Database(path).get_doccount(); };
   EXPECT_GT(articles(db("single")), 100u);

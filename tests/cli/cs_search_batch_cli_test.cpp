@@ -1,6 +1,9 @@
 // Runs the real cs-search --batch over the bundled corpus: query ids in JSON Lines and TREC
 // runs, a bad line reported while the rest run, reproducible runs, and --qrels scoring a run
 // by article and by passage.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -15,6 +18,7 @@ namespace cs::test {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 class CsSearchBatch : public IndexedOnce<BundledCorpus> {};
 
@@ -106,6 +110,36 @@ TEST_F(CsSearchBatch, PassageJudgmentsScoreTheShownPassage) {
   write_file(qrels, "t1 0 " + hits[0]["article_id"].get<std::string>() + "#9999 2\n");
   const CliResult other = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
   EXPECT_EQ(nlohmann::json::parse(other.out)["mean"]["mrr@10"], 0.0) << "another passage of the article is not this one";
+}
+
+
+// Issue #21: a batch fed by a pipe sees what cs-index commits, and what --rebuild swaps in,
+// after it started. Each step waits for the batch's answer on the pipe before the next, so
+// the order is fixed without sleeping.
+TEST(CsSearchLiveBatch, AQueryAfterACommitOrARebuildSeesIt) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  write_file(dir / "in/anchor.txt", "Anchor story\n\nThe anchor story is about the harbour.\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
+  int input = -1;
+  int output = -1;
+  const pid_t batch = start_cli_duplex(cs_search_binary(), {"--db", db, "--batch", "-", "--format", "trec"}, input, output);
+  // Each question is followed by the anchor, which always answers: its line ends the reply.
+  const auto ask = [&](const std::string& qid, const std::string& words) {
+    write_all(input, qid + "\t" + words + "\nend-" + qid + "\tanchor\n");
+    return "\n" + read_until(output, "end-" + qid + " Q0 ");  // so "\nQID Q0" starts a line
+  };
+  EXPECT_THAT(ask("before", "zebra"), Not(HasSubstr("\nbefore Q0")));
+  write_file(dir / "in/zebra.txt", "Zebra story\n\nA zebra crossed the harbour road at dawn.\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
+  EXPECT_THAT(ask("committed", "zebra"), HasSubstr("\ncommitted Q0 zebra.txt"));
+  write_file(dir / "in/yak.txt", "Yak story\n\nA yak grazed beside the harbour wall.\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--rebuild", "--db", db, (dir / "in").string()}).exit_code, 0);
+  EXPECT_THAT(ask("rebuilt", "yak"), HasSubstr("\nrebuilt Q0 yak.txt"));
+  ::close(input);
+  ::close(output);
+  const int status = wait_for(batch);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
 }  // namespace

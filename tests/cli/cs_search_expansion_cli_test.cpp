@@ -81,5 +81,35 @@ TEST_F(CsSearchExpansion, AMisspelledQuerySuggestsWordsFromTheIndex) {
   EXPECT_THAT(search({"zzyzxq"}).out, Not(HasSubstr("Did you mean"))) << "no suggestion when nothing is close";
 }
 
+
+// Issue #21: suggestions prefer what the index holds often and what sounds alike, correct
+// every word, and come when a typo finds a little where its correction finds far more.
+TEST(CsSearchSpelling, SuggestionsThatHelp) {
+  TempDir dir;
+  std::string feed;
+  for (int i = 0; i < 60; ++i) {
+    // Different enough not to be one story: each names its own people, places and days.
+    const std::string n = std::to_string(i);
+    feed += R"({"id": "b)" + n + R"(", "title": "Blair speech )" + n + R"(", "text": "Blair discussed the government )" +
+            R"(budget with minister m)" + n + " in town t" + n + " on day d" + n + ", aide a" + n + " told reporters q" +
+            n + R"(."})" + "\n";
+  }
+  feed += R"({"id": "m1", "title": "Who to blame", "text": "They blame the weather."})" "\n";
+  feed += R"({"id": "m2", "title": "No one to blame", "text": "Nobody took the blame."})" "\n";
+  feed += R"({"id": "t1", "title": "A typo", "text": "The goverment met the governess."})" "\n";
+  write_file(dir / "in/feed.jsonl", feed);
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
+  const auto suggestion = [&](const std::string& query) {
+    const CliResult r = run_cli(cs_search_binary(), {"--db", db, "--format", "json", query});
+    return nlohmann::json::parse(r.out)["suggestion"];
+  };
+  EXPECT_EQ(suggestion("Blare"), "blair") << "the name the index holds often, and sounds alike";
+  EXPECT_EQ(suggestion("goverment budjet"), "government budget") << "each word, though 'goverment' is held once";
+  EXPECT_EQ(suggestion("Blair budget"), nullptr);
+  const CliResult shown = run_cli(cs_search_binary(), {"--db", db, "goverment"});
+  EXPECT_THAT(shown.out, HasSubstr("Did you mean \"government\"?")) << "a hit, and a far better query";
+}
+
 }  // namespace
 }  // namespace cs::test

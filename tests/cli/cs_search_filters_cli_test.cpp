@@ -23,7 +23,7 @@ struct WireCorpus {
                "\n"
                R"({"id": "b", "title": "Talks two", "text": "Trade talks in Vienna.", "date": "2021-12-31T23:00:00Z", "source": "CNN", "author": "John Roe", "tags": ["Trade", "Europe"], "lang": "en"})"
                "\n"
-               R"({"id": "c", "title": "Talks three", "text": "Trade talks in Beijing.", "date": "2025-01-17", "source": "Xinhua", "tags": ["China"], "lang": "zh"})"
+               R"({"id": "c", "title": "Talks three", "text": "Trade talks in Beijing.", "date": "2025-01-17", "source": "Xinhua News Agency", "tags": ["China"], "lang": "zh"})"
                "\n"
                R"({"id": "d", "title": "Talks undated", "text": "Trade talks somewhere.", "source": "Reuters"})"
                "\n");
@@ -79,6 +79,50 @@ TEST_F(CsSearchFilters, FieldsMatchIgnoringCaseAndRepeatForAnyOf) {
   EXPECT_EQ(id_set({"--source", "reuters", "--since", "2020"}), (std::set<std::string>{"a"})) << "options combine";
 }
 
+// Issue #21: "The Guardian" is found as `--source guardian`.
+TEST_F(CsSearchFilters, SourcesAndAuthorsMatchByTheirWords) {
+  EXPECT_EQ(id_set({"--source", "xinhua"}), (std::set<std::string>{"c"}));
+  EXPECT_EQ(id_set({"--source", "NEWS agency"}), (std::set<std::string>{"c"}));
+  EXPECT_EQ(id_set({"--author", "doe"}), (std::set<std::string>{"a"}));
+  EXPECT_THAT(search_article_ids(db(), "talks source:xinhua"), ElementsAre("c"));
+  EXPECT_THAT(search_article_ids(db(), "talks author:roe"), ElementsAre("b"));
+  EXPECT_TRUE(id_set({"--source", "agency news"}).empty()) << "the words in their order";
+  EXPECT_TRUE(id_set({"--source", "xin"}).empty()) << "whole words";
+}
+
+TEST_F(CsSearchFilters, NoResultsSaysWhichFilterTookTheMatchesAway) {
+  const CliResult since = search({"talks", "--since", "2030"});
+  EXPECT_EQ(since.exit_code, 1);
+  EXPECT_EQ(since.out, "No results for \"talks\". Without --since 2030: 4 articles.\n");
+  const CliResult two = search({"talks", "--since", "2030", "--source", "cnn"});
+  EXPECT_EQ(two.out, "No results for \"talks\". Without --since 2030: 1 article. Without any filter: 4 articles.\n");
+  const CliResult json = search({"talks", "--until", "2020", "--format", "json"});
+  const auto answer = nlohmann::json::parse(json.out);
+  EXPECT_EQ(answer["without_filter"], nlohmann::json::parse(R"([{"filter": "--until 2020", "articles": 4}])"));
+  EXPECT_EQ(search({"nowhere", "--since", "2030"}).out, "No results for \"nowhere\".\n") << "nothing to say";
+}
+
+TEST_F(CsSearchFilters, AValueThatNamesNoSourceListsTheClosest) {
+  const CliResult r = search({"talks", "--source", "reuter"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, ::testing::StartsWith("cs-search: note: query: --source 'reuter' names no source; the closest: Reuters"));
+  const CliResult inline_source = search({"talks source:Xinhau"});
+  EXPECT_THAT(inline_source.err,
+              ::testing::StartsWith("cs-search: note: query: source: 'Xinhau' names no source; the closest: Xinhua News Agency"));
+}
+
+// Issue #21: -n 0 asks for the counts alone.
+TEST_F(CsSearchFilters, NoHitsShownStillCountsAndFacets) {
+  const CliResult r = search({"talks", "-n", "0", "--facets", "source"});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ::testing::StartsWith("4 articles match \"talks\".\n"));
+  EXPECT_THAT(r.out, HasSubstr("source: Reuters 2"));
+  const auto answer = nlohmann::json::parse(search({"talks", "-n", "0", "--format", "json"}).out);
+  EXPECT_EQ(answer["matching_articles"], 4);
+  EXPECT_TRUE(answer["results"].empty());
+  EXPECT_EQ(search({"nowhere", "-n", "0"}).exit_code, 1);
+}
+
 TEST_F(CsSearchFilters, NoArticleLeftExitsOne) {
   const CliResult r = search({"--source", "nobody", "trade"});
   EXPECT_EQ(r.exit_code, 1);
@@ -98,21 +142,27 @@ TEST_F(CsSearchFilters, FacetsCountEachMatchingArticleOnce) {
   const auto& facets = out["facets"];
   EXPECT_EQ(facets["source"][0]["value"], "Reuters");
   EXPECT_EQ(facets["source"][0]["articles"], 2);
-  EXPECT_EQ(facets["year"].size(), 2u);  // 2021 (two articles) and 2025; d is undated
+  EXPECT_EQ(facets["year"].size(), 3u);  // 2021 (two articles), 2025 and d, undated
   EXPECT_EQ(facets["year"][0]["value"], "2021");
   EXPECT_EQ(facets["year"][0]["articles"], 2);
+  std::uint64_t years = 0;
+  for (const auto& year : facets["year"]) years += year["articles"].get<std::uint64_t>();
+  EXPECT_EQ(years, out["matching_articles"].get<std::uint64_t>()) << "every article counted, once";
   EXPECT_EQ(facets["topic"][0]["value"], "Trade");
   EXPECT_EQ(facets["topic"][0]["articles"], 2);
   EXPECT_EQ(facets["lang"].size(), 3u);
-  ASSERT_EQ(out["histogram"].size(), 2u);
+  ASSERT_EQ(out["histogram"].size(), 6u);
   EXPECT_EQ(out["histogram"][0]["period"], "2021");
-  EXPECT_EQ(out["histogram"][1]["period"], "2025");
+  EXPECT_EQ(out["histogram"][1]["period"], "2022");
+  EXPECT_EQ(out["histogram"][1]["articles"], 0);
+  EXPECT_EQ(out["histogram"][4]["period"], "2025");
+  EXPECT_EQ(out["histogram"][5]["period"], "undated");
 }
 
 TEST_F(CsSearchFilters, FacetsRespectFiltersAndPrintAsTextAndJsonl) {
   const CliResult text = search({"trade", "--since", "2021-06", "--facets", "source", "--histogram", "month"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_THAT(text.out, HasSubstr("source: CNN 1 \xC2\xB7 Xinhua 1"));
+  EXPECT_THAT(text.out, HasSubstr("source: CNN 1 \xC2\xB7 Xinhua News Agency 1"));
   EXPECT_THAT(text.out, HasSubstr("2021-12 "));
   EXPECT_THAT(text.out, HasSubstr("\xE2\x96\x88"));
   const CliResult jsonl = search({"trade", "--format", "jsonl", "--histogram", "week"});

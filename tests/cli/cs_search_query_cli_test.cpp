@@ -94,7 +94,7 @@ TEST_F(CsSearchQuery, NotesAreInJsonAndNotInTheResults) {
   const CliResult r = search({"--format", "json", "Taiwan AND"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto answer = nlohmann::json::parse(r.out);
-  EXPECT_EQ(answer["notes"], nlohmann::json::array({"'AND' at column 8 has no words to join, so it is a word"}));
+  EXPECT_EQ(answer["notes"], nlohmann::json::array({"read as text: 'AND' at column 8 has no words to join, so it is a word"}));
   EXPECT_EQ(nlohmann::json::parse(search({"--format", "json", "Taiwan"}).out)["notes"], nlohmann::json::array());
 }
 

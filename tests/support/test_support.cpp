@@ -143,6 +143,58 @@ pid_t start_cli_piped(const fs::path& program, const std::vector<std::string>& a
   return pid;
 }
 
+pid_t start_cli_duplex(const fs::path& program, const std::vector<std::string>& args, int& input, int& output) {
+  int in_pipe[2];
+  int out_pipe[2];
+  if (pipe(in_pipe) != 0) throw std::runtime_error("pipe failed");
+  if (pipe(out_pipe) != 0) {
+    close(in_pipe[0]);
+    close(in_pipe[1]);
+    throw std::runtime_error("pipe failed");
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  for (const int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1]}) posix_spawn_file_actions_addclose(&actions, fd);
+  pid_t pid = -1;
+  try {
+    pid = spawn(program, args, {}, actions);
+  } catch (...) {
+    posix_spawn_file_actions_destroy(&actions);
+    for (const int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1]}) close(fd);
+    throw;
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  input = in_pipe[1];
+  output = out_pipe[0];
+  return pid;
+}
+
+std::string read_until(int fd, std::string_view marker) {
+  std::string read_so_far;
+  char buffer[4096];
+  while (read_so_far.find(marker) == std::string::npos || !read_so_far.ends_with('\n')) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0 && errno == EINTR) continue;
+    if (got <= 0) break;
+    read_so_far.append(buffer, static_cast<std::size_t>(got));
+  }
+  return read_so_far;
+}
+
+void write_all(int fd, std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t put = ::write(fd, text.data(), text.size());
+    if (put < 0 && errno == EINTR) continue;
+    if (put <= 0) throw std::runtime_error("write to a pipe failed");
+    text.remove_prefix(static_cast<std::size_t>(put));
+  }
+}
+
 int wait_for(pid_t pid) {
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {

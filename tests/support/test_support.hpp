@@ -65,6 +65,15 @@ int wait_for(pid_t pid);
 // The same with its standard output on a pipe: `output` is the read end, for the caller to
 // read (so the program learns no SIGPIPE) and close.
 pid_t start_cli_piped(const std::filesystem::path& program, const std::vector<std::string>& args, int& output);
+// The same with standard input on a pipe too: `input` is the write end (close it to end the
+// program's input).
+pid_t start_cli_duplex(const std::filesystem::path& program, const std::vector<std::string>& args, int& input,
+                       int& output);
+// Reads `fd` until what was read holds `marker` and ends a line, or the writer closes it;
+// returns all read.
+std::string read_until(int fd, std::string_view marker);
+// Writes all of `text` to `fd`.
+void write_all(int fd, std::string_view text);
 // Waits until `pid` stops (at a failpoint's pause: CS_FAILPOINT=NAME:N:pause) or ends, and
 // returns the waitpid status: WIFSTOPPED when it stopped; continue_process lets it go on.
 int wait_until_stopped(pid_t pid);

@@ -72,7 +72,37 @@ TEST(Facets, ArticlesThatShareAKeyAreEachCounted) {
   EXPECT_THAT(counted(facets.fields[0].second), ElementsAre(Count{"cfr.org", 3}, Count{"CNN", 1}));
   EXPECT_THAT(counted(facets.fields[1].second), ElementsAre(Count{"China", 4}, Count{"Politics", 1}));
   EXPECT_THAT(counted(facets.fields[2].second), ElementsAre(Count{"2025", 3}, Count{"2021", 1}));
-  EXPECT_THAT(counted(facets.histogram), ElementsAre(Count{"2021", 1}, Count{"2025", 3}));
+  EXPECT_THAT(counted(facets.histogram),
+              ElementsAre(Count{"2021", 1}, Count{"2022", 0}, Count{"2023", 0}, Count{"2024", 0}, Count{"2025", 3}))
+      << "empty years between are charted as 0";
+}
+
+// Issue #21: every matching article is counted somewhere, the undated ones as "undated".
+TEST(Facets, UndatedArticlesAreCountedAndEmptyDaysShown) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const auto add = [&](std::string date) {
+    Xapian::Document document;
+    document.add_term("word");
+    document.add_value(schema::kFacetKeySlot, schema::encode_facet_key({date, "CNN", "", "en", {}}));
+    db.add_document(document);
+  };
+  add("2024-02-28");
+  add("2024-03-01");
+  add("");
+  add("");
+  FacetCounter counter({FacetField::kYear}, Period::kDay);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("word"));
+  enquire.add_matchspy(&counter.spy());
+  enquire.get_mset(0, 10, db.get_doccount());
+  const Facets facets = counter.result(10);
+  std::vector<std::pair<std::string, std::uint64_t>> days;
+  for (const FacetCount& c : facets.histogram) days.emplace_back(c.value, c.articles);
+  using Count = std::pair<std::string, std::uint64_t>;
+  EXPECT_THAT(days, ElementsAre(Count{"2024-02-28", 1}, Count{"2024-02-29", 0}, Count{"2024-03-01", 1}, Count{"undated", 2}));
+  std::vector<std::pair<std::string, std::uint64_t>> years;
+  for (const FacetCount& c : facets.fields[0].second) years.emplace_back(c.value, c.articles);
+  EXPECT_THAT(years, ElementsAre(Count{"2024", 2}, Count{"undated", 2}));
 }
 
 }  // namespace

@@ -1,0 +1,44 @@
+#include "searcher/query/field_values.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+Xapian::Database sources(std::initializer_list<const char*> folded_names) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* name : folded_names) {
+    Xapian::Document document;
+    document.add_boolean_term(schema::boolean_term(schema::kSourcePrefix, name));
+    db.add_document(document);
+  }
+  return db;
+}
+
+TEST(FieldValues, AValueNamesTheValuesHoldingItsWordsInOrder) {
+  const Xapian::Database db = sources({"the guardian", "guardian weekly", "the new york times", "reuters"});
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "guardian"), ElementsAre("XSguardian weekly", "XSthe guardian"));
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "new york"), ElementsAre("XSthe new york times"));
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "the guardian"), ElementsAre("XSthe guardian"));
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "york new"), IsEmpty());
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "guard"), IsEmpty()) << "whole words only";
+  EXPECT_THAT(terms_naming(db, schema::kAuthorPrefix, "guardian"), IsEmpty()) << "another field's values";
+}
+
+TEST(FieldValues, TheClosestValuesComeNearestFirst) {
+  const Xapian::Database db = sources({"the guardian", "reuters", "the new york times"});
+  const auto closest = closest_values(db, schema::kSourcePrefix, "guardain", 2);
+  ASSERT_EQ(closest.size(), 2u);
+  EXPECT_EQ(closest[0], "the guardian") << "shown as the term holds it when no article record says otherwise";
+  EXPECT_THAT(closest_values(db, schema::kSourcePrefix, "reuter", 1), ElementsAre("reuters"));
+  EXPECT_THAT(closest_values(sources({}), schema::kSourcePrefix, "x", 3), IsEmpty());
+}
+
+}  // namespace
+}  // namespace cs::searcher
