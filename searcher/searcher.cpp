@@ -22,12 +22,8 @@ Result<QueryResult> Searcher::search(const SearchRequest& request) {
   std::vector<std::string> notes;
   auto filter = filter_query(request.filters, session_->analyzer(), &session_->vocabulary(), &notes);
   if (!filter) return filter.error();
-  Retrieval retrieval{std::move(*filter), request.sort,    request.facets,
-                      request.histogram,  request.ranking, request.filters.langs, {}};
-  for (LoosenedFilter& loosened : loosened_filters(request.filters)) {
-    auto without = filter_query(loosened.filters, session_->analyzer(), &session_->vocabulary());
-    if (without) retrieval.loosened.emplace_back(std::move(loosened.label), std::move(*without));
-  }
+  const Retrieval retrieval{std::move(*filter), request.sort,    request.facets,        request.histogram,
+                            request.ranking,    request.filters.langs, request.filters};
   auto result = request.like_article_id
                     ? session_->run_like(request.qid, *request.like_article_id, request.limit, request.highlight, retrieval)
                     : session_->run(request.qid, request.query, request.limit, request.highlight, retrieval);

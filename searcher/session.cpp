@@ -3,6 +3,7 @@
 #include <map>
 
 #include "common/language.hpp"
+#include "searcher/query/filters.hpp"
 #include "searcher/present/snippet.hpp"
 
 namespace cs::searcher {
@@ -42,8 +43,10 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   }
   result->notes.insert(result->notes.end(), parsed->field_notes.begin(), parsed->field_notes.end());
   if (result->results.hits.empty()) {
-    for (const auto& [label, filter] : retrieval.loosened) {
-      result->without_filter.push_back({label, searcher_->count_matches(parsed->query, filter)});
+    // Built only now: each names its sources by the index's words (field_values.hpp).
+    for (const LoosenedFilter& loosened : loosened_filters(retrieval.filters)) {
+      auto filter = filter_query(loosened.filters, analyzer_, &searcher_->vocabulary());
+      if (filter) result->without_filter.push_back({loosened.label, searcher_->count_matches(parsed->query, *filter)});
     }
   }
   // "Did you mean" when nothing matched, or when little did and the corrected query finds

@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "common/analyzer.hpp"
@@ -30,9 +29,9 @@ struct Retrieval {
   Ranking ranking;  // --rerank, --recency
   // The languages the filter keeps (--lang; empty: all): only their stemmers stem the query.
   std::vector<std::string> langs;
-  // The filter with each option left out, by label (filters.hpp's loosened_filters): when
-  // nothing matches, how many would without it.
-  std::vector<std::pair<std::string, Xapian::Query>> loosened;
+  // The options `filter` was built from: when nothing matches, the session counts what
+  // would without each of them (filters.hpp's loosened_filters).
+  SearchFilters filters;
 };
 
 // What applies to every query of a session, unless a query brings its own Retrieval.

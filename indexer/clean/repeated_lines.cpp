@@ -45,36 +45,32 @@ std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLi
   for (Article& article : articles) {
     const std::size_t total = articles_per_source[article.source];
     const auto& counts = holders[article.source];
-    const auto is_chrome = [&](std::string_view paragraph) {
-      if (count_words(paragraph) > rule.max_words) return false;
+    // The paragraph as the counts hold it when it is chrome, else null.
+    const auto chrome_line = [&](std::string_view paragraph) -> const std::string* {
+      if (count_words(paragraph) > rule.max_words) return nullptr;
       const auto it = counts.find(std::string(paragraph));
-      if (it == counts.end()) return false;
-      return it->second >= rule.min_articles && static_cast<double>(it->second) >= rule.min_share * static_cast<double>(total);
+      if (it == counts.end() || it->second < rule.min_articles ||
+          static_cast<double>(it->second) < rule.min_share * static_cast<double>(total)) {
+        return nullptr;
+      }
+      return &it->first;
     };
     std::string kept;
-    std::size_t dropped_here = 0;
+    std::vector<const std::string*> left_out;
     for (const std::string_view paragraph : paragraphs_of(article.body)) {
-      if (is_chrome(paragraph)) {
-        ++dropped_here;
-        // The line as the counts hold it: the article's body changes below.
-        const auto held = counts.find(std::string(paragraph));
-        ++removed_from[{article.source, held->first}];
+      if (const std::string* line = chrome_line(paragraph)) {
+        left_out.push_back(line);
         continue;
       }
       if (!kept.empty()) kept.append(kParagraphBreak);
       kept.append(paragraph);
     }
-    if (dropped_here == 0) continue;
-    if (kept.empty()) {  // never left without text: the line stays
-      for (const std::string_view paragraph : paragraphs_of(article.body)) {
-        if (auto it = removed_from.find({article.source, counts.find(std::string(paragraph))->first}); it != removed_from.end()) {
-          if (--it->second == 0) removed_from.erase(it);
-        }
-      }
-      continue;
-    }
+    if (left_out.empty() || kept.empty()) continue;  // never left without text
     article.body = std::move(kept);
-    removed += dropped_here;
+    removed += left_out.size();
+    if (dropped != nullptr) {
+      for (const std::string* line : left_out) ++removed_from[{article.source, *line}];
+    }
   }
   if (dropped != nullptr) {
     for (const auto& [where, count] : removed_from) dropped->push_back({std::string(where.first), std::string(where.second), count});

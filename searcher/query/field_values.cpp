@@ -1,10 +1,12 @@
 #include "searcher/query/field_values.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <utility>
 
 #include "common/passage_record.hpp"
 #include "common/schema.hpp"
+#include "searcher/query/spelling.hpp"
 
 namespace cs::searcher {
 
@@ -35,27 +37,12 @@ bool holds_run(const std::vector<std::string_view>& words, const std::vector<std
   return false;
 }
 
-// Levenshtein distance over bytes, with one row.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 // How far `folded` is from a value: from its closest word, or from the whole value,
 // whichever is nearer ("guardain" is one transposition from "guardian").
 std::size_t distance_to(std::string_view folded, std::string_view value) {
-  std::size_t best = edit_distance(folded, value);
-  for (const std::string_view word : words_of(value)) best = std::min(best, edit_distance(folded, word));
+  constexpr std::size_t kAny = std::numeric_limits<std::size_t>::max() - 1;
+  std::size_t best = edit_distance(folded, value, kAny);
+  for (const std::string_view word : words_of(value)) best = std::min(best, edit_distance(folded, word, best));
   return best;
 }
 

@@ -42,19 +42,23 @@ Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& va
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-// The same by words: each value stands for every indexed value that holds its words.
+// The note for a value that names nothing: "--source 'guardain' names no source; the closest: The Guardian".
+std::string names_nothing_note(const Xapian::Database& db, std::string_view option, std::string_view field,
+                               std::string_view prefix, std::string_view value, const Analyzer& analyzer) {
+  constexpr std::size_t kClosestShown = 3;
+  std::string note = std::string(option) + " '" + std::string(value) + "' names no " + std::string(field);
+  const std::vector<std::string> closest = closest_values(db, prefix, analyzer.fold(value), kClosestShown);
+  for (std::size_t i = 0; i < closest.size(); ++i) note += (i == 0 ? "; the closest: " : ", ") + closest[i];
+  return note;
+}
+
+// The same as any_of by words: each value stands for every indexed value that holds its words.
 Xapian::Query any_named(const Xapian::Database& db, std::string_view option, std::string_view field,
                         std::string_view prefix, const std::vector<std::string>& values, const Analyzer& analyzer,
                         std::vector<std::string>* notes) {
-  std::vector<Xapian::Query> terms;
-  for (const auto& value : values) {
-    const std::string folded = analyzer.fold(value);
-    const std::vector<std::string> named = terms_naming(db, prefix, folded);
-    if (named.empty() && notes != nullptr) notes->push_back(names_nothing_note(db, option, field, prefix, value, analyzer));
-    terms.emplace_back(schema::boolean_term(prefix, folded));  // matches nothing when named is empty
-    for (const std::string& term : named) terms.emplace_back(term);
-  }
-  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  std::vector<Xapian::Query> any;
+  for (const auto& value : values) any.push_back(named_value_query(db, option, field, prefix, value, analyzer, notes));
+  return Xapian::Query(Xapian::Query::OP_OR, any.begin(), any.end());
 }
 
 std::string joined_values(std::string_view option, const std::vector<std::string>& values) {
@@ -83,13 +87,15 @@ Result<Xapian::Query> date_range_query(std::string_view since, std::string_view 
                        until.empty() ? std::string("\xFF") : std::string(until) + "\xFF");
 }
 
-std::string names_nothing_note(const Xapian::Database& db, std::string_view option, std::string_view field,
-                               std::string_view prefix, std::string_view value, const Analyzer& analyzer) {
-  constexpr std::size_t kClosestShown = 3;
-  std::string note = std::string(option) + " '" + std::string(value) + "' names no " + std::string(field);
-  const std::vector<std::string> closest = closest_values(db, prefix, analyzer.fold(value), kClosestShown);
-  for (std::size_t i = 0; i < closest.size(); ++i) note += (i == 0 ? "; the closest: " : ", ") + closest[i];
-  return note;
+Xapian::Query named_value_query(const Xapian::Database& db, std::string_view option, std::string_view field,
+                                std::string_view prefix, std::string_view value, const Analyzer& analyzer,
+                                std::vector<std::string>* notes) {
+  const std::string folded = analyzer.fold(value);
+  const std::vector<std::string> named = terms_naming(db, prefix, folded);
+  if (named.empty() && notes != nullptr) notes->push_back(names_nothing_note(db, option, field, prefix, value, analyzer));
+  std::vector<Xapian::Query> terms = {Xapian::Query(schema::boolean_term(prefix, folded))};  // matches nothing alone
+  for (const std::string& term : named) terms.emplace_back(term);
+  return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 std::vector<LoosenedFilter> loosened_filters(const SearchFilters& filters) {

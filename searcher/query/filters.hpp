@@ -38,9 +38,12 @@ struct LoosenedFilter {
 };
 std::vector<LoosenedFilter> loosened_filters(const SearchFilters& filters);
 
-// The phrase for `values` of `field` ("source") that name nothing in `db`, with the closest
-// values there are: "--source 'guardain' names no source; closest: The Guardian".
-std::string names_nothing_note(const Xapian::Database& db, std::string_view option, std::string_view field,
-                               std::string_view prefix, std::string_view value, const Analyzer& analyzer);
+// The indexed values of `prefix`'s field (source, author) that `value` names by its words
+// (field_values.hpp), as one query: "guardian" is "The Guardian" and "Guardian Weekly". A
+// value that names none adds a note to `notes` naming the closest ones, with `option`
+// ("--source", "source:") as the user wrote it.
+Xapian::Query named_value_query(const Xapian::Database& db, std::string_view option, std::string_view field,
+                                std::string_view prefix, std::string_view value, const Analyzer& analyzer,
+                                std::vector<std::string>* notes);
 
 }  // namespace cs::searcher

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "common/schema.hpp"
-#include "searcher/query/field_values.hpp"
 #include "searcher/query/filters.hpp"
 
 namespace cs::searcher {
@@ -29,19 +28,13 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
                                     : lexeme.field == "author" ? schema::kAuthorPrefix
                                     : lexeme.field == "topic"  ? schema::kTopicPrefix
                                                                : schema::kLanguagePrefix;
-    const std::string folded = analyzer_.fold(lexeme.text);
-    std::vector<Xapian::Query> terms = {Xapian::Query(schema::boolean_term(prefix, folded))};
-    // source: and author: match by words, as --source and --author do (field_values.hpp).
+    // source: and author: match by words, as --source and --author do (filters.hpp).
     const bool by_words = prefix == schema::kSourcePrefix || prefix == schema::kAuthorPrefix;
-    if (by_words && context_.vocabulary != nullptr) {
-      const std::vector<std::string> named = terms_naming(*context_.vocabulary, prefix, folded);
-      if (named.empty()) {
-        parsed_.field_notes.push_back(names_nothing_note(*context_.vocabulary, std::string(lexeme.field) + ":", lexeme.field, prefix,
-                                                   lexeme.text, analyzer_));
-      }
-      for (const std::string& term : named) terms.emplace_back(term);
-    }
-    const Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    const Xapian::Query any =
+        by_words && context_.vocabulary != nullptr
+            ? named_value_query(*context_.vocabulary, std::string(lexeme.field) + ":", lexeme.field, prefix, lexeme.text,
+                                analyzer_, &parsed_.field_notes)
+            : Xapian::Query(schema::boolean_term(prefix, analyzer_.fold(lexeme.text)));
     return QueryPart{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any, 0.0), false, false, true};
   }
   const bool title_only = lexeme.field == "title";

@@ -18,26 +18,6 @@ constexpr double kEditCost = 10;
 // frequent: "goverment" in 2 articles beside "government" in 500.
 constexpr double kMuchMoreFrequent = 50;
 
-// Levenshtein distance over bytes, or kMaxEdits + 1 when it is more than kMaxEdits.
-std::size_t bounded_distance(std::string_view a, std::string_view b) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > kMaxEdits) return kMaxEdits + 1;
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    std::size_t best = row[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-      best = std::min(best, row[j]);
-    }
-    if (best > kMaxEdits) return kMaxEdits + 1;
-  }
-  return std::min(row[b.size()], kMaxEdits + 1);
-}
-
 // American Soundex of an ASCII word ("blare" and "blair" are B460, "blame" B450); empty for
 // a word with other letters. Words that sound alike are one edit closer.
 std::string soundex(std::string_view word) {
@@ -78,7 +58,7 @@ Correction best_correction(const Xapian::Database& db, const std::string& typed)
       best.typed_frequency = frequency;
       continue;
     }
-    const std::size_t edits = bounded_distance(typed, candidate);
+    const std::size_t edits = edit_distance(typed, candidate, kMaxEdits);
     if (edits > kMaxEdits) continue;
     const bool sounds_alike = !typed_sound.empty() && soundex(candidate) == typed_sound;
     const double cost = static_cast<double>(edits) - (sounds_alike ? 1.0 : 0.0);
@@ -93,6 +73,25 @@ Correction best_correction(const Xapian::Database& db, const std::string& typed)
 }
 
 }  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    std::size_t best = row[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+      best = std::min(best, row[j]);
+    }
+    if (best > limit) return limit + 1;  // every later row is at least this far
+  }
+  return std::min(row[b.size()], limit + 1);
+}
 
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query_text, Analyzer& analyzer) {
   // Words of the query, not the operators or field names around them, are corrected.

@@ -4,12 +4,16 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 #include "common/analyzer.hpp"
 
 namespace cs::searcher {
+
+// Levenshtein distance over bytes, or `limit` + 1 as soon as it is known to be more.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
 // `query_text` with each word that looks like a typo replaced by the word of `db`'s spelling
 // table that best explains it: within two edits, the most frequent for the edits it needs

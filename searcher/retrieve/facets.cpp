@@ -57,19 +57,51 @@ void count_value(std::map<std::string, std::uint64_t>& counts, const std::string
   if (!value.empty()) counts[value] += articles;
 }
 
-// Days walked at most to fill a histogram's empty periods (a thousand years).
-constexpr long kMaxDaysFilled = 366L * 1000;
+// A histogram spanning more periods than this (over 270 years of days) is left as counted.
+constexpr long kMaxPeriodsFilled = 100'000;
 
 // Every period between the first and the last counted gets a bucket, 0 when no article
-// falls in it, so a chart shows the quiet days too.
+// falls in it, so a chart shows the quiet days too. Steps a period at a time: a day, a week
+// (seven days land in the next ISO week), a month, a year.
 void fill_empty_periods(std::map<std::string, std::uint64_t>& periods, Period period, long first_day, long last_day) {
-  if (first_day > last_day || last_day - first_day > kMaxDaysFilled) return;
-  for (long day = first_day; day <= last_day; ++day) {
-    const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{day}}};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                  static_cast<unsigned>(date.day()));
-    periods.try_emplace(period_of(text, period), 0);
+  using namespace std::chrono;
+  if (first_day > last_day) return;
+  const year_month_day first{sys_days{days{first_day}}};
+  const year_month_day last{sys_days{days{last_day}}};
+  const long years = static_cast<int>(last.year()) - static_cast<int>(first.year());
+  const long span = period == Period::kDay    ? last_day - first_day + 1
+                    : period == Period::kWeek  ? (last_day - first_day) / 7 + 2
+                    : period == Period::kMonth ? years * 12 + static_cast<long>(static_cast<unsigned>(last.month())) -
+                                                     static_cast<long>(static_cast<unsigned>(first.month())) + 1
+                                               : years + 1;
+  if (span > kMaxPeriodsFilled) return;
+  char text[16];
+  switch (period) {
+    case Period::kDay:
+    case Period::kWeek: {
+      const long step = period == Period::kDay ? 1 : 7;
+      for (long day = first_day; day <= last_day + step - 1; day += step) {
+        const year_month_day date{sys_days{days{std::min(day, last_day)}}};
+        std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                      static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+        periods.try_emplace(period_of(text, period), 0);
+      }
+      break;
+    }
+    case Period::kMonth:
+      for (year_month month = first.year() / first.month(); month <= last.year() / last.month(); month += months{1}) {
+        std::snprintf(text, sizeof text, "%04d-%02u", static_cast<int>(month.year()), static_cast<unsigned>(month.month()));
+        periods.try_emplace(text, 0);
+      }
+      break;
+    case Period::kYear:
+      for (year y = first.year(); y <= last.year(); ++y) {
+        std::snprintf(text, sizeof text, "%04d", static_cast<int>(y));
+        periods.try_emplace(text, 0);
+      }
+      break;
+    case Period::kNone:
+      break;
   }
 }
 

@@ -118,60 +118,57 @@ pid_t start_cli(const fs::path& program, const std::vector<std::string>& args,
   return pid;
 }
 
-pid_t start_cli_piped(const fs::path& program, const std::vector<std::string>& args, int& output) {
-  int out_pipe[2];
+namespace {
+
+// Starts `program` with its standard output on a pipe, and its standard input on another when
+// `input` is given (else /dev/null); standard error goes to /dev/null.
+pid_t start_with_pipes(const fs::path& program, const std::vector<std::string>& args, int* input, int& output) {
+  int in_pipe[2] = {-1, -1};
+  int out_pipe[2] = {-1, -1};
   if (pipe(out_pipe) != 0) throw std::runtime_error("pipe failed");
+  if (input != nullptr && pipe(in_pipe) != 0) {
+    close(out_pipe[0]);
+    close(out_pipe[1]);
+    throw std::runtime_error("pipe failed");
+  }
+  const std::vector<int> fds = input != nullptr ? std::vector{in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1]}
+                                                : std::vector{out_pipe[0], out_pipe[1]};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  if (input != nullptr) {
+    posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
+  } else {
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  }
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
-  posix_spawn_file_actions_addclose(&actions, out_pipe[1]);
+  for (const int fd : fds) posix_spawn_file_actions_addclose(&actions, fd);
   pid_t pid = -1;
   try {
     pid = spawn(program, args, {}, actions);
   } catch (...) {
     posix_spawn_file_actions_destroy(&actions);
-    close(out_pipe[0]);
-    close(out_pipe[1]);
+    for (const int fd : fds) close(fd);
     throw;
   }
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   output = out_pipe[0];
+  if (input != nullptr) {
+    close(in_pipe[0]);
+    *input = in_pipe[1];
+  }
   return pid;
 }
 
+}  // namespace
+
+pid_t start_cli_piped(const fs::path& program, const std::vector<std::string>& args, int& output) {
+  return start_with_pipes(program, args, nullptr, output);
+}
+
 pid_t start_cli_duplex(const fs::path& program, const std::vector<std::string>& args, int& input, int& output) {
-  int in_pipe[2];
-  int out_pipe[2];
-  if (pipe(in_pipe) != 0) throw std::runtime_error("pipe failed");
-  if (pipe(out_pipe) != 0) {
-    close(in_pipe[0]);
-    close(in_pipe[1]);
-    throw std::runtime_error("pipe failed");
-  }
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, in_pipe[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  for (const int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1]}) posix_spawn_file_actions_addclose(&actions, fd);
-  pid_t pid = -1;
-  try {
-    pid = spawn(program, args, {}, actions);
-  } catch (...) {
-    posix_spawn_file_actions_destroy(&actions);
-    for (const int fd : {in_pipe[0], in_pipe[1], out_pipe[0], out_pipe[1]}) close(fd);
-    throw;
-  }
-  posix_spawn_file_actions_destroy(&actions);
-  close(in_pipe[0]);
-  close(out_pipe[1]);
-  input = in_pipe[1];
-  output = out_pipe[0];
-  return pid;
+  return start_with_pipes(program, args, &input, output);
 }
 
 std::string read_until(int fd, std::string_view marker) {
