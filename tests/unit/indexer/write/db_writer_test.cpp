@@ -8,7 +8,7 @@
 namespace cs::indexer {
 namespace {
 
-std::optional<Xapian::Document> article(const std::string& article_id, const std::string& word = "word") {
+std::optional<Xapian::Document> article_document(const std::string& article_id, const std::string& word = "word") {
   Xapian::Document document;
   document.add_boolean_term(schema::boolean_term(schema::kArticleIdPrefix, article_id));
   document.add_term(word);
@@ -49,9 +49,9 @@ TEST(DbWriter, ReplacingAnArticleReplacesItsDocument) {
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db");
   ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE((*writer)->replace_article("a", article("a", "old")).ok());
-  ASSERT_TRUE((*writer)->replace_article("b", article("b")).ok());
-  ASSERT_TRUE((*writer)->replace_article("a", article("a", "new")).ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article_document("a", "old")).ok());
+  ASSERT_TRUE((*writer)->replace_article("b", article_document("b")).ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article_document("a", "new")).ok());
   ASSERT_TRUE((*writer)->commit().ok());
   EXPECT_EQ((*writer)->article_count(), 2u);
   Xapian::Database db((dir / "db").string());
@@ -63,7 +63,7 @@ TEST(DbWriter, AnArticleWithNoDocumentRemovesTheOneBefore) {
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db");
   ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE((*writer)->replace_article("a", article("a")).ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article_document("a")).ok());
   auto emptied = (*writer)->replace_article("a", std::nullopt);
   ASSERT_TRUE(emptied.ok());
   EXPECT_TRUE(*emptied) << "it was there";
@@ -95,8 +95,8 @@ TEST(DbWriter, NothingIsVisibleBeforeTheCommitAndFileStatesCommitWithTheArticles
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db");
   ASSERT_TRUE(writer.ok());
-  ASSERT_TRUE((*writer)->replace_article("a", article("a")).ok());
-  ASSERT_TRUE((*writer)->replace_article("b", article("b")).ok());
+  ASSERT_TRUE((*writer)->replace_article("a", article_document("a")).ok());
+  ASSERT_TRUE((*writer)->replace_article("b", article_document("b")).ok());
   ASSERT_TRUE((*writer)->record_file(FileState{"/in/a.txt", 5, 7, hash_bytes("hello"), {{"a", "h"}}}).ok());
   Xapian::Database reader((dir / "db").string());
   EXPECT_EQ(reader.get_doccount(), 0u);
@@ -114,9 +114,9 @@ TEST(DbWriter, ClosingWithoutACommitKeepsTheLastCommit) {
   {
     auto writer = DbWriter::open(dir / "db");
     ASSERT_TRUE(writer.ok());
-    ASSERT_TRUE((*writer)->replace_article("kept", article("kept")).ok());
+    ASSERT_TRUE((*writer)->replace_article("kept", article_document("kept")).ok());
     ASSERT_TRUE((*writer)->commit().ok());
-    ASSERT_TRUE((*writer)->replace_article("lost", article("lost")).ok());
+    ASSERT_TRUE((*writer)->replace_article("lost", article_document("lost")).ok());
     ASSERT_TRUE((*writer)->remove_article("kept").ok());
   }
   Xapian::Database db((dir / "db").string());
@@ -128,10 +128,10 @@ TEST(DbWriter, RemovingAnArticleSaysWhetherItWasThere) {
   test::TempDir dir;
   auto writer = DbWriter::open(dir / "db");
   ASSERT_TRUE(writer.ok());
-  auto replaced = (*writer)->replace_article("a", article("a"));
+  auto replaced = (*writer)->replace_article("a", article_document("a"));
   ASSERT_TRUE(replaced.ok());
   EXPECT_FALSE(*replaced) << "a new article is not an update";
-  EXPECT_TRUE(*(*writer)->replace_article("a", article("a")));
+  EXPECT_TRUE(*(*writer)->replace_article("a", article_document("a")));
   EXPECT_TRUE(*(*writer)->remove_article("a"));
   EXPECT_FALSE(*(*writer)->remove_article("a"));
   EXPECT_EQ((*writer)->article_count(), 0u);

@@ -20,10 +20,6 @@ namespace {
 
 using generated::ArticlesInput;
 
-bool close(float fast, double expected) {
-  return std::abs(static_cast<double>(fast) - expected) <= 1e-5 * std::max(1.0, std::abs(expected));
-}
-
 std::uint32_t filler_of(const ScoringQuery& query) {
   std::uint32_t filler = 0;
   while (query.may_match(filler)) ++filler;
@@ -93,7 +89,7 @@ TEST(Candidates, KernelMatchesTheReference) {
                           static_cast<double>(input.b), input.weights, idf);
     ASSERT_EQ(query.term_count(), idf.size());
     for (std::size_t t = 0; t < idf.size(); ++t) {
-      ASSERT_TRUE(close(query.idf(t), idf[t])) << "idf of term " << t << ": fast " << query.idf(t) << ", reference "
+      ASSERT_TRUE(reference::agrees(query.idf(t), idf[t])) << "idf of term " << t << ": fast " << query.idf(t) << ", reference "
                                                << idf[t] << "\n" << generated::describe(input);
     }
     for (std::size_t j = 0; j < fast.size(); ++j) {
@@ -109,7 +105,7 @@ TEST(Candidates, KernelMatchesTheReference) {
           std::upper_bound(arrays.first_candidate.begin(), arrays.first_candidate.end(), j) -
           arrays.first_candidate.begin() - 1);
       for (const auto& [name, values] : signals) {
-        ASSERT_TRUE(close(values.first, values.second))
+        ASSERT_TRUE(reference::agrees(values.first, values.second))
             << name << " of candidate " << j << " (passage " << arrays.candidates[j].passage_index << " of article "
             << article << "): fast " << values.first << ", reference " << values.second << "\n"
             << generated::describe(input, article);

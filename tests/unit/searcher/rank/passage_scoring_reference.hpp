@@ -6,6 +6,8 @@
 // the same for their query algorithms). Test code only.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <span>
@@ -15,6 +17,12 @@
 #include "searcher/rank/passage_scoring.hpp"
 
 namespace cs::searcher::reference {
+
+// Whether the fast loop's float `fast` agrees with the reference's double `expected`: a few
+// float roundings apart at most.
+inline bool agrees(float fast, double expected) {
+  return std::abs(static_cast<double>(fast) - expected) <= 1e-5 * std::max(1.0, std::abs(expected));
+}
 
 // The terms the second stage scores, from the query's terms as given to ScoringQuery: in
 // query order, at most kMaxScoringTerms of them, at most ScoringQuery::kMaxHashes hashes in

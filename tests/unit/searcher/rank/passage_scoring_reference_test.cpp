@@ -33,11 +33,6 @@ namespace {
 
 using generated::ScoringInput;
 
-// Float against double: a few float roundings apart at most.
-bool close(float fast, double expected) {
-  return std::abs(static_cast<double>(fast) - expected) <= 1e-5 * std::max(1.0, std::abs(expected));
-}
-
 TEST(PassageScoringReference, TermLookupAgreesOnEveryWord) {
   for (std::uint32_t n = 0; n < generated::kInputs; ++n) {
     const ScoringInput input = generated::make_input(n);
@@ -46,7 +41,7 @@ TEST(PassageScoringReference, TermLookupAgreesOnEveryWord) {
     const std::vector<double> idf = reference::kept_idf(input.terms, input.idf);
     ASSERT_EQ(query.term_count(), terms.count) << generated::describe(input);
     for (std::size_t t = 0; t < terms.count; ++t) {
-      ASSERT_TRUE(close(query.idf(t), idf[t])) << "idf of term " << t << "\n" << generated::describe(input);
+      ASSERT_TRUE(reference::agrees(query.idf(t), idf[t])) << "idf of term " << t << "\n" << generated::describe(input);
     }
     std::vector<std::uint32_t> words;
     for (const auto& term : input.terms) words.insert(words.end(), term.begin(), term.end());
@@ -79,7 +74,7 @@ TEST(PassageScoringReference, EverySignalAgrees) {
           {"recency", {fast[i].recency, expected[i].recency}},
           {"total", {fast[i].total, expected[i].total}}};
       for (const auto& [name, values] : signals) {
-        ASSERT_TRUE(close(values.first, values.second))
+        ASSERT_TRUE(reference::agrees(values.first, values.second))
             << name << ": fast " << values.first << ", reference " << values.second << "\n"
             << generated::describe(input, i);
       }
@@ -112,7 +107,7 @@ TEST(PassageScoringReference, PassageBm25Agrees) {
       const double expected =
           reference::passage_bm25(terms, idf, input.candidates[i], static_cast<double>(input.bm25.k1),
                                   static_cast<double>(input.bm25.b), static_cast<double>(input.bm25.average_length));
-      ASSERT_TRUE(close(fast[i], expected))
+      ASSERT_TRUE(reference::agrees(fast[i], expected))
           << "passage BM25: fast " << fast[i] << ", reference " << expected << "\n"
           << generated::describe(input, i);
     }
