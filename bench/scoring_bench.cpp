@@ -212,7 +212,7 @@ struct Workload {
     for (const PreparedQuery& q : prepared) {
       searcher::ScoringQuery& query = queries.emplace_back(q.terms);
       searcher::assemble_candidates(q.articles(), filler_of(query), arrays.emplace_back());
-      searcher::score_candidates(query, q.weights, k1, b, weights, arrays.back(), buffers,
+      searcher::score_candidates(query, k1, b, weights, arrays.back(), buffers,
                                  parts.emplace_back(arrays.back().candidates.size()));
       bm25.push_back({k1, b, static_cast<float>(arrays.back().total_words) / static_cast<float>(candidates)});
     }
@@ -243,7 +243,7 @@ void BM_SecondStageKernel(benchmark::State& state) {
   std::size_t q = 0;
   for (auto _ : state) {
     const std::size_t i = q++ % w.prepared.size();
-    searcher::score_candidates(w.queries[i], w.prepared[i].weights, w.k1, w.b, w.weights, w.arrays[i], w.buffers, w.parts[i]);
+    searcher::score_candidates(w.queries[i], w.k1, w.b, w.weights, w.arrays[i], w.buffers, w.parts[i]);
     benchmark::DoNotOptimize(w.parts[i].data());
     benchmark::ClobberMemory();
   }

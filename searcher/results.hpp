@@ -32,7 +32,8 @@ struct Hit {
   std::uint32_t more_passages = 0;  // the article's other passages that hold a query word
   PassageRecord record;
   std::vector<StoryMember> also_in;  // the story's other articles (story_members.hpp)
-  ScoreParts parts;                  // the second stage's signals (--explain); first_stage holds BM25
+  ScoreParts parts;                  // the second stage's signals (--explain)
+  double passage_bm25 = 0;           // the shown passage's own BM25, whose share is parts.first_stage
 };
 
 enum class FacetField { kSource, kYear, kAuthor, kTopic, kLang };

@@ -69,11 +69,15 @@ Measures measure(const std::vector<std::string>& ranking, const std::map<std::st
     if (found == judgments.end()) found = judgments.find(std::string(article_of(docno)));
     return found == judgments.end() ? 0 : found->second;
   };
+  const bool passages_judged = std::any_of(judgments.begin(), judgments.end(), [](const auto& entry) {
+    return entry.second > 0 && article_of(entry.first).size() != entry.first.size();
+  });
   double dcg = 0, precision_sum = 0;
   std::size_t found_relevant = 0;
   for (std::size_t i = 0; i < depth; ++i) {
     const int grade = grade_of(ranking[i]);
     if (grade <= 0) continue;
+    if (i < 10 && (!passages_judged || judgments.contains(ranking[i]))) m.passage_hit_at_10 = 1;
     ++found_relevant;
     const double rank = static_cast<double>(i + 1);
     if (i < 10) {
@@ -113,25 +117,28 @@ Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std
     evaluation.mean.ndcg_at_10 += m.ndcg_at_10;
     evaluation.mean.recall_at_100 += m.recall_at_100;
     evaluation.mean.average_precision += m.average_precision;
+    evaluation.mean.passage_hit_at_10 += m.passage_hit_at_10;
   }
   const auto n = static_cast<double>(evaluation.queries.size());
   evaluation.mean.mrr_at_10 /= n;
   evaluation.mean.ndcg_at_10 /= n;
   evaluation.mean.recall_at_100 /= n;
   evaluation.mean.average_precision /= n;
+  evaluation.mean.passage_hit_at_10 /= n;
   return evaluation;
 }
 
 namespace {
 
 nlohmann::json measures_object(const Measures& m) {
-  return {{"mrr@10", m.mrr_at_10}, {"ndcg@10", m.ndcg_at_10}, {"recall@100", m.recall_at_100}, {"map", m.average_precision}};
+  return {{"mrr@10", m.mrr_at_10}, {"ndcg@10", m.ndcg_at_10}, {"recall@100", m.recall_at_100}, {"map", m.average_precision},
+          {"passage_hit@10", m.passage_hit_at_10}};
 }
 
 std::string row(std::string_view label, const Measures& m) {
   char buffer[160];
-  std::snprintf(buffer, sizeof buffer, "%-24.24s %7.4f %7.4f %10.4f %7.4f\n", std::string(label).c_str(), m.mrr_at_10,
-                m.ndcg_at_10, m.recall_at_100, m.average_precision);
+  std::snprintf(buffer, sizeof buffer, "%-24.24s %7.4f %7.4f %10.4f %7.4f %11.4f\n", std::string(label).c_str(),
+                m.mrr_at_10, m.ndcg_at_10, m.recall_at_100, m.average_precision, m.passage_hit_at_10);
   return buffer;
 }
 
@@ -152,7 +159,7 @@ void write_evaluation(std::ostream& out, const Evaluation& evaluation, std::stri
     out << document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return;
   }
-  out << "qid                       MRR@10 nDCG@10 Recall@100     MAP\n";
+  out << "qid                       MRR@10 nDCG@10 Recall@100     MAP PassHit@10\n";
   for (const auto& [qid, m] : evaluation.queries) out << row(terminal::sanitize_line(qid), m);
   out << row("mean of " + std::to_string(evaluation.queries.size()) + " queries", evaluation.mean);
   if (evaluation.unjudged_queries > 0) {

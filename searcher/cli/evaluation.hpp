@@ -30,6 +30,10 @@ struct Measures {
   double ndcg_at_10 = 0;    // DCG of the top 10 (gain = grade, discount log2(rank + 1)) over the ideal
   double recall_at_100 = 0; // relevant documents in the top 100 over all relevant
   double average_precision = 0;  // mean of precision at each relevant document retrieved, over all relevant
+  // 1 when one of the top 10 shows a passage judged relevant on its own ("A#3"), else 0: a
+  // known-item query finds the right article (MRR) and shows the remembered place (this).
+  // For a query judged by whole articles only, a relevant article in the top 10 counts.
+  double passage_hit_at_10 = 0;
 };
 
 // `ranking`: passage ids (or article ids) best first, one per article, as cs-search ranks

@@ -75,7 +75,7 @@ int main(int argc, char** argv) try {
       ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters, for articles and passages (default 0.9,0.4)")
       ("explain", po::bool_switch(&explain), "show how each hit's score was made")
       ("qrels", po::value(&qrels_file)->value_name("QRELS"),
-       "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP)");
+       "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP, PassHit@10)");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
   if (limit > 10000) return command_line.usage_error("--limit takes a number from 0 to 10000");

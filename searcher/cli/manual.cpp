@@ -41,7 +41,8 @@ article once, whatever --limit shows.)";
 constexpr std::string_view kRanking = R"(Xapian ranks articles by BM25 (--bm25 K1,B, default 0.9,0.4) and keeps each story's
 best: near-duplicate articles saved from several outlets are one story, shown once with
 "also in". Every passage of the best --rerank N stories is then scored by its own BM25,
-proximity, phrase, title, position and, with --recency HALF_LIFE, recency; each article
+its article's BM25, proximity, phrase, title, position, the article's length (a
+one-sentence item gets little) and, with --recency HALF_LIFE, recency; each article
 shows its best passage and the articles are ranked by it. --weight NAME=VALUE changes a
 signal's weight and --explain shows each hit's components. When a query finds nothing, a
 spelling suggestion from the index's own words is printed.)";
@@ -71,7 +72,7 @@ input. --jobs N answers N queries at once; the output keeps the batch's order.
 With --qrels QRELS (TREC judgments, "QID 0 DOCNO GRADE", DOCNO an article id or one
 passage's "ARTICLE_ID#INDEX"), the run is scored instead of printed: MRR@10, nDCG@10,
 Recall@100 and MAP per query and their mean, as trec_eval computes them over the top 100
-hits.)";
+hits, and PassHit@10: whether a top-10 hit shows a passage judged relevant on its own.)";
 
 constexpr std::string_view kDatabases = R"(Several --db are searched as one collection. A --db may be a database folder, a sharded
 folder (cs-index --shards) or a Xapian stub file listing databases, one a line: local

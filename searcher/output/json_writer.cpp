@@ -25,7 +25,8 @@ nlohmann::json also_in(const Hit& hit) {
   return members;
 }
 
-// {"bm25": 8.21, "score": 1.42, "components": {"bm25": {"value": 1, "weight": 1}, ...}}
+// {"bm25": 8.21, "passage_bm25": 4.1, "score": 1.42, "components": {"bm25": {"value": 1, "weight": 1}, ...}}:
+// bm25 the article's first-stage weight, passage_bm25 the shown passage's own.
 nlohmann::json explain_object(const Hit& hit, const SearchResults& results) {
   nlohmann::json components = nlohmann::json::object();
   for (const ScoreComponent& c : score_components(hit, results)) {
@@ -33,7 +34,7 @@ nlohmann::json explain_object(const Hit& hit, const SearchResults& results) {
     const auto six = [](float x) { return std::round(static_cast<double>(x) * 1e6) / 1e6; };
     components[c.name] = {{"value", six(c.value)}, {"weight", six(c.weight)}};
   }
-  return {{"score", hit.score}, {"bm25", hit.bm25}, {"components", std::move(components)}};
+  return {{"score", hit.score}, {"bm25", hit.bm25}, {"passage_bm25", hit.passage_bm25}, {"components", std::move(components)}};
 }
 
 nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain) {

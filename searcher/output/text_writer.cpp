@@ -119,8 +119,9 @@ class TextWriter final : public ResultWriter {
     out_ << "\n\n";
   }
 
-  // "score 1.262 = 1.00×bm25 1.000 (8.214) + 0.15×proximity 0.667 + ...": how the second
-  // stage arrived at the score (--explain).
+  // "score 1.262 = 1.00×bm25 1.000 (4.102) + 0.15×article 0.870 (8.214) + ...": how the second
+  // stage arrived at the score (--explain); in parentheses the raw BM25 each share is of (the
+  // passage's own, then the article's in Xapian).
   void write_explanation(const Hit& hit) {
     const auto components = score_components(hit, *results_);
     char buffer[96];
@@ -134,8 +135,9 @@ class TextWriter final : public ResultWriter {
       std::snprintf(buffer, sizeof buffer, "%s%.2f×%s %.3f", i == 0 ? " = " : " + ", static_cast<double>(c.weight),
                     c.name, static_cast<double>(c.value));
       line += buffer;
-      if (i == 0) {
-        std::snprintf(buffer, sizeof buffer, " (%.3f)", hit.bm25);
+      const std::string_view name = c.name;
+      if (name == "bm25" || name == "article") {
+        std::snprintf(buffer, sizeof buffer, " (%.3f)", name == "bm25" ? hit.passage_bm25 : hit.bm25);
         line += buffer;
       }
     }

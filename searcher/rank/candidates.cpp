@@ -20,7 +20,8 @@ void assemble_candidates(const RerankedArticles& articles, std::uint32_t filler,
     const std::size_t matches_end = articles.stems_of[i].second;
     for (std::uint32_t k = 0; k < std::max<std::uint32_t>(r.passage_count, 1); ++k) {
       Candidate& c = out.candidates.emplace_back();
-      c.first_stage = articles.weights[i];
+      c.article = articles.weights[i];
+      c.article_words = r.word_count;
       c.passage_index = k;
       c.age_days = articles.age_days[i];
       auto& at = out.text_at.emplace_back(0, 0);
@@ -50,7 +51,7 @@ void assemble_candidates(const RerankedArticles& articles, std::uint32_t filler,
   }
 }
 
-void score_candidates(ScoringQuery& query, std::span<const float> article_weights, float k1, float b,
+void score_candidates(ScoringQuery& query, float k1, float b,
                       const ScoringWeights& weights, CandidateArrays& arrays, KernelBuffers& buffers,
                       std::span<ScoreParts> out) {
   const std::vector<Candidate>& candidates = arrays.candidates;
@@ -65,17 +66,7 @@ void score_candidates(ScoringQuery& query, std::span<const float> article_weight
                          total_passages == 0 ? 1.0f
                                              : static_cast<float>(arrays.total_words) / static_cast<float>(total_passages)};
   score_passage_bm25(query, candidates, bm25, buffers.passage_bm25);
-  float best_article = 0, best_passage = 0;
-  for (std::size_t i = 0; i + 1 < arrays.first_candidate.size(); ++i) {
-    if (arrays.first_candidate[i] < arrays.first_candidate[i + 1]) best_article = std::max(best_article, article_weights[i]);
-  }
-  for (std::size_t j = 0; j < total_passages; ++j) best_passage = std::max(best_passage, buffers.passage_bm25[j]);
-  for (std::size_t i = 0; i + 1 < arrays.first_candidate.size(); ++i) {
-    for (std::size_t j = arrays.first_candidate[i]; j < arrays.first_candidate[i + 1]; ++j) {
-      arrays.candidates[j].first_stage = kArticleWeightInPassage * (best_article > 0 ? article_weights[i] / best_article : 0) +
-                                         (best_passage > 0 ? buffers.passage_bm25[j] / best_passage : 0);
-    }
-  }
+  for (std::size_t j = 0; j < total_passages; ++j) arrays.candidates[j].first_stage = buffers.passage_bm25[j];
   score_passages(query, candidates, weights, out);
 }
 

@@ -48,13 +48,8 @@ struct CandidateArrays {
 // from its first query stem to its last, `filler` (a hash of no query term) between them,
 // and its whole length for BM25: the loop finds the same terms, windows and phrases there
 // as in the whole passage. An article whose bounds could not be read is one passage without
-// text. Each candidate's first_stage is its article's weight.
+// text. Each candidate carries its article's weight and body length.
 void assemble_candidates(const RerankedArticles& articles, std::uint32_t filler, CandidateArrays& out);
-
-// How much an article's BM25 weight counts in each of its passages' first-stage signal,
-// against the passage's own BM25 (1). On the judged queries (bench/judged/), 0.15 gave
-// nDCG@10 0.879, against 0.870 for the passage's weight alone and 0.854 for equal parts.
-inline constexpr float kArticleWeightInPassage = 0.15f;
 
 struct KernelBuffers {
   std::vector<std::uint32_t> holding;
@@ -65,11 +60,9 @@ struct KernelBuffers {
 // holding each term and weigh it by ln(1 + candidates / holding), since the index counts
 // articles, not passages; (2) each candidate's own BM25 (k1, b; the average length is the
 // articles' words over the candidates); (3) score_passages, each candidate's first_stage
-// being kArticleWeightInPassage × its article's weight (`article_weights`, one per article)
-// over the best article's + its BM25 over the best candidate's. Sets `query`'s idf and the
-// candidates' first_stage, and scores into `out` (one per candidate). Running it twice on
-// the same arrays gives the same scores.
-void score_candidates(ScoringQuery& query, std::span<const float> article_weights, float k1, float b,
+// being that BM25. Sets `query`'s idf and the candidates' first_stage, and scores into `out`
+// (one per candidate). Running it twice on the same arrays gives the same scores.
+void score_candidates(ScoringQuery& query, float k1, float b,
                       const ScoringWeights& weights, CandidateArrays& arrays, KernelBuffers& buffers,
                       std::span<ScoreParts> out);
 

@@ -161,9 +161,14 @@ ScoringQuery::ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms,
 void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,
                     std::span<ScoreParts> out) {
   const std::size_t terms = query.term_count();
-  float best_first_stage = 0;
-  for (const Candidate& c : candidates) best_first_stage = std::max(best_first_stage, c.first_stage);
+  float best_first_stage = 0, best_article = 0, all_idf = 0;
+  for (const Candidate& c : candidates) {
+    best_first_stage = std::max(best_first_stage, c.first_stage);
+    best_article = std::max(best_article, c.article);
+  }
+  for (std::size_t t = 0; t < terms; ++t) all_idf += query.idf(t);
   const float first_stage_scale = best_first_stage > 0 ? 1.0f / best_first_stage : 0.0f;
+  const float article_scale = best_article > 0 ? 1.0f / best_article : 0.0f;
   const float recency_rate = weights.recency_half_life_days > 0 ? 1.0f / weights.recency_half_life_days : 0.0f;
 
   Match matches[kMaxMatches];
@@ -172,6 +177,7 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
     ScoreParts& parts = out[i];
     parts = ScoreParts{};
     parts.first_stage = c.first_stage * first_stage_scale;
+    parts.article = c.article * article_scale;
 
     std::uint32_t present_mask = 0;
     std::size_t match_count = 0;
@@ -180,11 +186,13 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
       if (match_count < kMaxMatches) matches[match_count++] = Match{static_cast<std::uint32_t>(position), term};
     });
     const auto present = static_cast<std::size_t>(std::popcount(present_mask));
-    if (terms > 0 && present > 0) {
-      const float coverage = static_cast<float>(present) / static_cast<float>(terms);
-      const float tightness =
-          present < 2 ? 1.0f : static_cast<float>(present) / static_cast<float>(smallest_window(matches, match_count, present));
-      parts.proximity = coverage * tightness;
+    // One term alone is no proximity: a passage holding one of two words must not outscore
+    // one holding both far apart (coverage is not traded for tightness).
+    if (present >= 2 && all_idf > 0) {
+      float present_idf = 0;
+      for (std::size_t t = 0; t < terms; ++t) present_idf += ((present_mask >> t) & 1u) != 0 ? query.idf(t) : 0.0f;
+      const float tightness = static_cast<float>(present) / static_cast<float>(smallest_window(matches, match_count, present));
+      parts.proximity = present_idf / all_idf * tightness;
       if (terms >= 2 && present == terms) parts.phrase = has_phrase(matches, match_count, terms) ? 1.0f : 0.0f;
     }
 
@@ -194,10 +202,12 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
     }
     if (terms > 0) parts.title = static_cast<float>(std::popcount(title_mask)) / static_cast<float>(terms);
     parts.position = 1.0f / (1.0f + static_cast<float>(c.passage_index));
+    parts.length = std::min(1.0f, static_cast<float>(c.article_words) / kFullArticleWords);
     if (recency_rate > 0 && c.age_days >= 0) parts.recency = std::exp2(-c.age_days * recency_rate);
 
-    parts.total = weights.first_stage * parts.first_stage + weights.proximity * parts.proximity +
-                  weights.phrase * parts.phrase + weights.title * parts.title + weights.position * parts.position +
+    parts.total = weights.first_stage * parts.first_stage + weights.article * parts.article +
+                  weights.proximity * parts.proximity + weights.phrase * parts.phrase + weights.title * parts.title +
+                  weights.position * parts.position + weights.length * parts.length +
                   (recency_rate > 0 ? weights.recency * parts.recency : 0.0f);
   }
 }
@@ -220,7 +230,8 @@ void score_passage_bm25(const ScoringQuery& query, std::span<const Candidate> ca
     const Candidate& c = candidates[i];
     std::array<std::uint32_t, kMaxScoringTerms> frequency{};
     for_each_match(query, c.text, [&](std::size_t, std::uint32_t term) { ++frequency[term]; });
-    const auto length = static_cast<float>(c.length > 0 ? c.length : c.text.size());
+    const float length =
+        std::max(0.5f * bm25.average_length, static_cast<float>(c.length > 0 ? c.length : c.text.size()));
     const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * length);
     float score = 0;
     for (std::size_t t = 0; t < terms; ++t) {

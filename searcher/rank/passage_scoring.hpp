@@ -19,6 +19,11 @@ namespace cs::searcher {
 // Query terms beyond this many are not scored by the second stage (BM25 still counts them).
 inline constexpr std::size_t kMaxScoringTerms = 16;
 
+// The length signal's full mark: a short news article's words. A one-sentence feed item
+// (20 words) gets about 0.13 of it, so it cannot beat an article it ties with on BM25's length
+// normalisation alone; every real article gets all of it.
+inline constexpr float kFullArticleWords = 150;
+
 // The query's terms as the loop sees them: each term is a set of stem hashes (a word's
 // stems in every language of the index), looked up through a small open-addressing table
 // behind two 256-bit filters, so most words of a passage are rejected with two bit tests,
@@ -79,16 +84,20 @@ struct Candidate {
   std::span<const std::uint32_t> text;   // stem hashes of the passage, in order (or of the
                                          // stretch of it that holds the query's terms)
   std::span<const std::uint32_t> title;  // stem hashes of the article's title
-  float first_stage = 0;                 // Xapian's BM25 weight
+  float first_stage = 0;                 // the passage's own BM25 (score_candidates sets it)
   std::uint32_t passage_index = 0;       // 0 = the article's first passage
   float age_days = -1;                   // article age at query time; < 0 when undated
   std::uint32_t length = 0;              // words in the passage when `text` is a stretch of
                                          // it; 0: text.size() (BM25's length)
+  float article = 0;                     // the article's first-stage (Xapian BM25) weight
+  std::uint32_t article_words = 0;       // words in the article's body
 };
 
 // ScoreParts and ScoringWeights, the signals' values and weights, are in signals.hpp.
 
-// Scores `candidates` into `out` (same size).
+// Scores `candidates` into `out` (same size): first_stage and article each over the best
+// candidate's, the other signals from the candidate alone. Proximity weighs the terms present
+// by the query's idf, so a common word found is worth less coverage than a rare one.
 void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,
                     std::span<ScoreParts> out);
 
@@ -100,8 +109,10 @@ void count_holding_candidates(const ScoringQuery& query, std::span<const Candida
 
 // Each candidate's own BM25 into `out` (same size): the sum over the query's terms of
 // idf × tf (k1 + 1) / (tf + k1 (1 - b + b × length / average_length)), tf counted by the
-// same lookup, length `length` or else the text's. The second stage's passage BM25, and the
-// benchmark's baseline (plain BM25 over the same arrays, nothing else).
+// same lookup, length `length` or else the text's, but never below half the average length
+// (as Xapian's min_normlen does for articles: a one-line passage is not rewarded for being
+// short). The second stage's passage BM25, and the benchmark's baseline (plain BM25 over the
+// same arrays, nothing else).
 struct PassageBm25 {
   float k1 = 0.9f;
   float b = 0.4f;

@@ -123,7 +123,7 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
   // scored by the second stage's kernel (candidates.hpp).
   assemble_candidates({b.ranges, b.arena, b.found, b.found_of, b.weights, b.age_days}, filler, b.arrays);
   b.parts.resize(b.arrays.candidates.size());
-  score_candidates(scoring, b.weights, static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
+  score_candidates(scoring, static_cast<float>(ranking.bm25.k1), static_cast<float>(ranking.bm25.b),
                    ranking.weights, b.arrays, b.kernel, b.parts);
   std::vector<PassageChoice> choices(count);
   for (std::size_t i = 0; i < count; ++i) {
@@ -134,6 +134,7 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
       if (!b.arrays.candidates[j].text.empty()) ++choice.more;  // holds at least one query stem
     }
     choice.parts = b.parts[best];
+    choice.passage_bm25 = b.arrays.candidates[best].first_stage;
     choice.index = b.arrays.candidates[best].passage_index;
     if (!b.arrays.candidates[best].text.empty()) --choice.more;  // the one shown is not "more"
   }

@@ -20,6 +20,7 @@ namespace cs::searcher {
 // how many of the article's other passages hold a query word.
 struct PassageChoice {
   ScoreParts parts;
+  float passage_bm25 = 0;  // its own BM25, which parts.first_stage is a share of
   std::uint32_t index = 0;
   std::uint32_t more = 0;
 };

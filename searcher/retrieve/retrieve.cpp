@@ -82,7 +82,8 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
   auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names);
   if (!members) return members.error();
   return Hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
-             std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{}};
+             std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},
+             second_stage ? static_cast<double>(choice.passage_bm25) : 0.0};
 }
 
 std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const Xapian::Query& filter) {

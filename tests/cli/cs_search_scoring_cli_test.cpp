@@ -25,12 +25,13 @@ TEST_F(CsSearchScoring, ExplainShowsEveryScoreComponentAndTheirSumIsTheScore) {
   for (const auto& hit : hits) {
     const auto& explain = hit["explain"];
     double sum = 0;
-    for (const char* name : {"bm25", "proximity", "phrase", "title", "position"}) {
+    for (const char* name : {"bm25", "article", "proximity", "phrase", "title", "position", "length"}) {
       ASSERT_TRUE(explain["components"].contains(name)) << name;
       sum += explain["components"][name]["value"].get<double>() * explain["components"][name]["weight"].get<double>();
     }
     EXPECT_NEAR(sum, hit["score"].get<double>(), 1e-4);
     EXPECT_GT(explain["bm25"].get<double>(), 0);
+    EXPECT_GT(explain["passage_bm25"].get<double>(), 0) << "the shown passage holds a query word";
   }
   EXPECT_EQ(hits[0]["explain"]["components"]["phrase"]["value"], 1.0) << "the top hit has the phrase";
   const CliResult text = search({"--color", "never", "--explain", "-n", "1", "phone call"});

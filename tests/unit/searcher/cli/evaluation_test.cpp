@@ -39,6 +39,21 @@ TEST(Evaluation, PassageJudgmentsAreExactAndArticleJudgmentsCoverEveryPassage) {
   EXPECT_EQ(measure({"B#3"}, judged).mrr_at_10, 0.0) << "an unjudged passage of a passage-judged article";
 }
 
+TEST(Evaluation, PassageHitNeedsTheRememberedPassageShown) {
+  // A known-item query: article K is right (grade 1), its passage 3 is the remembered place.
+  const std::map<std::string, int> judged = {{"K", 1}, {"K#3", 2}};
+  const Measures wrong_place = measure({"X#0", "K#1"}, judged);
+  EXPECT_DOUBLE_EQ(wrong_place.mrr_at_10, 0.5) << "the right article counts for MRR";
+  EXPECT_EQ(wrong_place.passage_hit_at_10, 0.0) << "but not for the passage hit";
+  EXPECT_EQ(measure({"X#0", "K#3"}, judged).passage_hit_at_10, 1.0);
+  std::vector<std::string> late(11, "X#0");
+  late[10] = "K#3";
+  EXPECT_EQ(measure(late, judged).passage_hit_at_10, 0.0) << "only the top 10 count";
+  // Judged by whole articles only: a relevant article in the top 10 is a hit.
+  EXPECT_EQ(measure({"X#0", "A#4"}, {{"A", 2}}).passage_hit_at_10, 1.0);
+  EXPECT_EQ(measure({"X#0"}, {{"A", 2}}).passage_hit_at_10, 0.0);
+}
+
 TEST(Evaluation, ReciprocalRankLooksAtTheTopTenOnly) {
   const std::map<std::string, int> judged = {{"hit", 1}};
   std::vector<std::string> ranking(12, "miss");

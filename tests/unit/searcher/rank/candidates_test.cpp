@@ -82,7 +82,7 @@ TEST(Candidates, KernelMatchesTheReference) {
     assemble_candidates(input.articles(), filler, arrays);
     KernelBuffers buffers;
     std::vector<ScoreParts> fast(arrays.candidates.size());
-    score_candidates(query, input.article_weights, input.k1, input.b, input.weights, arrays, buffers, fast);
+    score_candidates(query, input.k1, input.b, input.weights, arrays, buffers, fast);
     std::vector<double> idf;
     const std::vector<reference::Signals> expected =
         reference::kernel(input.terms, input.articles(), filler, static_cast<double>(input.k1),
@@ -95,6 +95,8 @@ TEST(Candidates, KernelMatchesTheReference) {
     for (std::size_t j = 0; j < fast.size(); ++j) {
       const std::pair<const char*, std::pair<float, double>> signals[] = {
           {"first_stage", {fast[j].first_stage, expected[j].first_stage}},
+          {"article", {fast[j].article, expected[j].article}},
+          {"length", {fast[j].length, expected[j].length}},
           {"proximity", {fast[j].proximity, expected[j].proximity}},
           {"phrase", {fast[j].phrase, expected[j].phrase}},
           {"title", {fast[j].title, expected[j].title}},
@@ -125,8 +127,8 @@ TEST(Candidates, KernelGivesTheSameScoresTwice) {
     assemble_candidates(input.articles(), filler_of(query), arrays);
     KernelBuffers buffers;
     std::vector<ScoreParts> once(arrays.candidates.size()), twice(arrays.candidates.size());
-    score_candidates(query, input.article_weights, input.k1, input.b, input.weights, arrays, buffers, once);
-    score_candidates(query, input.article_weights, input.k1, input.b, input.weights, arrays, buffers, twice);
+    score_candidates(query, input.k1, input.b, input.weights, arrays, buffers, once);
+    score_candidates(query, input.k1, input.b, input.weights, arrays, buffers, twice);
     for (std::size_t j = 0; j < once.size(); ++j) ASSERT_EQ(once[j].total, twice[j].total) << generated::describe(input);
   }
 }

@@ -61,12 +61,17 @@ std::vector<bool> terms_in(const Terms& terms, std::span<const std::uint32_t> wo
   return present;
 }
 
-double proximity(const Terms& terms, std::span<const std::uint32_t> text) {
+double proximity(const Terms& terms, const std::vector<double>& idf, std::span<const std::uint32_t> text) {
   const std::vector<bool> present = terms_in(terms, text);
   const std::size_t present_count = count_true(present);
-  if (terms.count == 0 || present_count == 0) return 0;
-  const double coverage = static_cast<double>(present_count) / static_cast<double>(terms.count);
-  if (present_count < 2) return coverage;
+  if (present_count < 2) return 0;
+  double present_idf = 0, all_idf = 0;
+  for (std::size_t t = 0; t < terms.count; ++t) {
+    all_idf += idf[t];
+    if (present[t]) present_idf += idf[t];
+  }
+  if (all_idf <= 0) return 0;
+  const double coverage = present_idf / all_idf;
   // Every window of the text from each first word on, the shortest that holds every present
   // term (the first window from a word that does; longer ones from it are no shorter).
   std::vector<int> term_at(text.size(), -1);
@@ -111,19 +116,26 @@ double recency(float age_days, float half_life_days) {
   return std::exp2(-static_cast<double>(age_days) / static_cast<double>(half_life_days));
 }
 
-std::vector<Signals> score(const Terms& terms, std::span<const Candidate> candidates, const ScoringWeights& weights) {
-  double best = 0;
-  for (const Candidate& c : candidates) best = std::max(best, static_cast<double>(c.first_stage));
+std::vector<Signals> score(const Terms& terms, const std::vector<double>& idf, std::span<const Candidate> candidates,
+                           const ScoringWeights& weights) {
+  double best = 0, best_article = 0;
+  for (const Candidate& c : candidates) {
+    best = std::max(best, static_cast<double>(c.first_stage));
+    best_article = std::max(best_article, static_cast<double>(c.article));
+  }
   std::vector<Signals> out;
   for (const Candidate& c : candidates) {
     Signals s;
     s.first_stage = best > 0 ? static_cast<double>(c.first_stage) / best : 0;
-    s.proximity = proximity(terms, c.text);
+    s.article = best_article > 0 ? static_cast<double>(c.article) / best_article : 0;
+    s.length = std::min(1.0, static_cast<double>(c.article_words) / static_cast<double>(kFullArticleWords));
+    s.proximity = proximity(terms, idf, c.text);
     s.phrase = phrase(terms, c.text);
     s.title = title(terms, c.title);
     s.position = position(c.passage_index);
     s.recency = recency(c.age_days, weights.recency_half_life_days);
-    s.total = static_cast<double>(weights.first_stage) * s.first_stage + static_cast<double>(weights.proximity) * s.proximity +
+    s.total = static_cast<double>(weights.first_stage) * s.first_stage + static_cast<double>(weights.article) * s.article +
+              static_cast<double>(weights.length) * s.length + static_cast<double>(weights.proximity) * s.proximity +
               static_cast<double>(weights.phrase) * s.phrase + static_cast<double>(weights.title) * s.title +
               static_cast<double>(weights.position) * s.position + static_cast<double>(weights.recency) * s.recency;
     out.push_back(s);
@@ -142,7 +154,8 @@ std::vector<std::uint32_t> holders(const Terms& terms, std::span<const Candidate
 
 double passage_bm25(const Terms& terms, const std::vector<double>& idf, const Candidate& candidate, double k1, double b,
                     double average_length) {
-  const double length = static_cast<double>(candidate.length > 0 ? candidate.length : candidate.text.size());
+  const double length = std::max(0.5 * average_length,
+                                 static_cast<double>(candidate.length > 0 ? candidate.length : candidate.text.size()));
   const double norm = k1 * (1 - b + (average_length > 0 ? b * length / average_length : 0));
   double sum = 0;
   for (std::size_t t = 0; t < terms.count; ++t) {
@@ -167,7 +180,8 @@ Assembled assemble(const RerankedArticles& articles, std::uint32_t filler) {
     for (std::uint32_t k = 0; k == 0 || k < r.passage_count; ++k) {
       OwnedCandidate c;
       c.title.assign(articles.arena.begin() + r.title_begin, articles.arena.begin() + r.title_begin + r.title_count);
-      c.first_stage = articles.weights[i];
+      c.article = articles.weights[i];
+      c.article_words = r.word_count;
       c.passage_index = k;
       c.age_days = articles.age_days[i];
       if (r.passage_count > 0) {
@@ -194,7 +208,8 @@ Assembled assemble(const RerankedArticles& articles, std::uint32_t filler) {
 std::vector<Candidate> views(const std::vector<OwnedCandidate>& owned) {
   std::vector<Candidate> out;
   for (const OwnedCandidate& c : owned) {
-    out.push_back(Candidate{c.text, c.title, c.first_stage, c.passage_index, c.age_days, c.length});
+    out.push_back(Candidate{c.text, c.title, c.first_stage, c.passage_index, c.age_days, c.length, c.article,
+                            c.article_words});
   }
   return out;
 }
@@ -212,17 +227,8 @@ std::vector<Signals> kernel(const std::vector<std::vector<std::uint32_t>>& query
   const double average_length = candidates.empty() ? 1 : static_cast<double>(assembled.total_words) / n;
   std::vector<double> bm25;
   for (const Candidate& c : candidates) bm25.push_back(passage_bm25(terms, idf, c, k1, b, average_length));
-  double best_article = 0, best_bm25 = 0;
-  for (const float w : articles.weights) best_article = std::max(best_article, static_cast<double>(w));
-  for (const double s : bm25) best_bm25 = std::max(best_bm25, s);
-  for (std::size_t i = 0; i < articles.ranges.size(); ++i) {
-    for (std::size_t j = assembled.first_candidate[i]; j < assembled.first_candidate[i + 1]; ++j) {
-      const double first_stage = 0.15 * (best_article > 0 ? static_cast<double>(articles.weights[i]) / best_article : 0) +
-                                 (best_bm25 > 0 ? bm25[j] / best_bm25 : 0);
-      candidates[j].first_stage = static_cast<float>(first_stage);
-    }
-  }
-  return score(terms, candidates, weights);
+  for (std::size_t j = 0; j < candidates.size(); ++j) candidates[j].first_stage = static_cast<float>(bm25[j]);
+  return score(terms, idf, candidates, weights);
 }
 
 }  // namespace cs::searcher::reference

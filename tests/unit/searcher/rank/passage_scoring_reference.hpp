@@ -37,13 +37,15 @@ Terms kept_terms(const std::vector<std::vector<std::uint32_t>>& terms);
 // The idf of each kept term: idf[i] of the query term it came from, 1 where none is given.
 std::vector<double> kept_idf(const std::vector<std::vector<std::uint32_t>>& terms, const std::vector<float>& idf);
 
-// Each signal as ScoreParts defines it, in doubles (first_stage already blended, for the kernel).
+// Each signal as ScoreParts defines it, in doubles.
 struct Signals {
   double first_stage = 0;
+  double article = 0;
   double proximity = 0;
   double phrase = 0;
   double title = 0;
   double position = 0;
+  double length = 0;
   double recency = 0;
   double total = 0;
 };
@@ -51,9 +53,9 @@ struct Signals {
 // The distinct kept terms among `words`, as a set of term indexes.
 std::vector<bool> terms_in(const Terms& terms, std::span<const std::uint32_t> words);
 
-// Share of the query's terms the text holds × present / the fewest consecutive words that
-// hold every present term (1 when fewer than two are present); 0 with no term present.
-double proximity(const Terms& terms, std::span<const std::uint32_t> text);
+// The idf of the terms the text holds over the idf of all the query's terms × present / the
+// fewest consecutive words that hold every present term; 0 with fewer than two present.
+double proximity(const Terms& terms, const std::vector<double>& idf, std::span<const std::uint32_t> text);
 
 // 1 when some place of the text holds term 0, the next word term 1, ... up to the last term;
 // only for queries of two terms or more (0 otherwise).
@@ -68,16 +70,18 @@ double position(std::uint32_t passage_index);
 // 2^(-age / half-life) for a dated article (age >= 0) when recency is on (half-life > 0), else 0.
 double recency(float age_days, float half_life_days);
 
-// Every signal of every candidate; first_stage is the candidate's over the best candidate's
-// (0 when none is above 0), total the weighted sum.
-std::vector<Signals> score(const Terms& terms, std::span<const Candidate> candidates, const ScoringWeights& weights);
+// Every signal of every candidate; first_stage (and article) is the candidate's over the best
+// candidate's (0 when none is above 0), length the article's words over kFullArticleWords (at
+// most 1), total the weighted sum. `idf` weighs the terms in proximity.
+std::vector<Signals> score(const Terms& terms, const std::vector<double>& idf, std::span<const Candidate> candidates,
+                           const ScoringWeights& weights);
 
 // How many candidates hold each kept term (count_holding_candidates).
 std::vector<std::uint32_t> holders(const Terms& terms, std::span<const Candidate> candidates);
 
 // A candidate's BM25: the sum over kept terms of idf × tf (k1 + 1) / (tf + k1 (1 - b + b ×
-// length / average length)), length being the candidate's `length` or else its text's; the
-// length is not weighed when the average is not above 0.
+// length / average length)), length being the candidate's `length` or else its text's and at
+// least half the average; the length is not weighed when the average is not above 0.
 double passage_bm25(const Terms& terms, const std::vector<double>& idf, const Candidate& candidate, double k1, double b,
                     double average_length);
 
@@ -89,6 +93,8 @@ struct OwnedCandidate {
   std::uint32_t passage_index = 0;
   float age_days = -1;
   std::uint32_t length = 0;
+  float article = 0;
+  std::uint32_t article_words = 0;
 };
 
 // The candidates of `articles` (assemble_candidates): for each article, each of its passages
@@ -107,9 +113,8 @@ Assembled assemble(const RerankedArticles& articles, std::uint32_t filler);
 std::vector<Candidate> views(const std::vector<OwnedCandidate>& owned);
 
 // The second stage's kernel (score_candidates) from its definition: idf ln(1 + N / holders)
-// over the N candidates, each candidate's BM25 with the average length total words / N, the
-// first stage 0.15 × article weight / best article weight + BM25 / best BM25, then every
-// signal. `idf` receives the terms' idf.
+// over the N candidates, each candidate's BM25 with the average length total words / N as its
+// first stage, then every signal. `idf` receives the terms' idf.
 std::vector<Signals> kernel(const std::vector<std::vector<std::uint32_t>>& query_terms, const RerankedArticles& articles,
                             std::uint32_t filler, double k1, double b, const ScoringWeights& weights,
                             std::vector<double>& idf);

@@ -63,10 +63,13 @@ TEST(PassageScoringReference, EverySignalAgrees) {
     std::vector<ScoreParts> fast(input.candidates.size());
     score_passages(query, input.candidates, input.weights, fast);
     const std::vector<reference::Signals> expected =
-        reference::score(reference::kept_terms(input.terms), input.candidates, input.weights);
+        reference::score(reference::kept_terms(input.terms), reference::kept_idf(input.terms, input.idf), input.candidates,
+                         input.weights);
     for (std::size_t i = 0; i < fast.size(); ++i) {
       const std::pair<const char*, std::pair<float, double>> signals[] = {
           {"first_stage", {fast[i].first_stage, expected[i].first_stage}},
+          {"article", {fast[i].article, expected[i].article}},
+          {"length", {fast[i].length, expected[i].length}},
           {"proximity", {fast[i].proximity, expected[i].proximity}},
           {"phrase", {fast[i].phrase, expected[i].phrase}},
           {"title", {fast[i].title, expected[i].title}},
@@ -125,11 +128,14 @@ TEST(PassageScoringReference, ReferenceWorksSmallCasesByHand) {
   EXPECT_EQ(reference::kept_idf(query, {5, 6, 7, 8, 9}), (std::vector<double>{5, 6, 9}));
   const std::vector<std::uint32_t> text = {9, 1, 9, 9, 3, 4, 1, 9, 2, 3, 4};
   // Every term present; the tightest windows holding all three are "3 4 1" and "2 3 4".
-  EXPECT_DOUBLE_EQ(reference::proximity(terms, text), 1.0 * 3.0 / 3.0);
+  const std::vector<double> even = {1, 1, 1};
+  EXPECT_DOUBLE_EQ(reference::proximity(terms, even, text), 1.0 * 3.0 / 3.0);
   EXPECT_DOUBLE_EQ(reference::phrase(terms, text), 1.0) << "2 3 4 at the end: terms 0, 1, 2";
   EXPECT_DOUBLE_EQ(reference::phrase(terms, std::vector<std::uint32_t>{1, 3, 9, 4}), 0.0);
-  EXPECT_DOUBLE_EQ(reference::proximity(terms, std::vector<std::uint32_t>{1, 9, 9, 3}), 2.0 / 3.0 * 2.0 / 4.0);
-  EXPECT_DOUBLE_EQ(reference::proximity(terms, std::vector<std::uint32_t>{9, 4, 4}), 1.0 / 3.0);
+  EXPECT_DOUBLE_EQ(reference::proximity(terms, even, std::vector<std::uint32_t>{1, 9, 9, 3}), 2.0 / 3.0 * 2.0 / 4.0);
+  EXPECT_DOUBLE_EQ(reference::proximity(terms, {5, 6, 9}, std::vector<std::uint32_t>{1, 9, 9, 3}), 11.0 / 20.0 * 2.0 / 4.0)
+      << "terms 0 and 1 hold 5 + 6 of the query's idf 20";
+  EXPECT_DOUBLE_EQ(reference::proximity(terms, even, std::vector<std::uint32_t>{9, 4, 4}), 0.0) << "one term is no proximity";
   EXPECT_DOUBLE_EQ(reference::title(terms, std::vector<std::uint32_t>{3, 3, 8}), 1.0 / 3.0);
   EXPECT_DOUBLE_EQ(reference::recency(30, 30), 0.5);
   EXPECT_DOUBLE_EQ(reference::recency(-1, 30), 0.0);
@@ -137,6 +143,10 @@ TEST(PassageScoringReference, ReferenceWorksSmallCasesByHand) {
   const double norm = 1.0 * (1 - 0.5 + 0.5 * 11 / 22.0);
   EXPECT_DOUBLE_EQ(reference::passage_bm25(terms, {1, 2, 3}, candidate, 1.0, 0.5, 22),
                    1 * 3 * 2.0 / (3 + norm) + (2 + 3) * 2 * 2.0 / (2 + norm));
+  // Average 40: the 11 words count as 20, half the average, as Xapian's min_normlen does.
+  const double floored = 1.0 * (1 - 0.5 + 0.5 * 20 / 40.0);
+  EXPECT_DOUBLE_EQ(reference::passage_bm25(terms, {1, 2, 3}, candidate, 1.0, 0.5, 40),
+                   1 * 3 * 2.0 / (3 + floored) + (2 + 3) * 2 * 2.0 / (2 + floored));
 }
 
 }  // namespace

@@ -100,15 +100,28 @@ TEST(PassageScoring, OneTermQueriesAreNeutralOnProximityAndPhrase) {
   const ScoringQuery query = query_of({"taiwan"});
   const auto once = score_one(query, hashes({"taiwan", "strait"}));
   const auto repeated = score_one(query, hashes({"taiwan", "and", "taiwan", "taiwan"}));
-  EXPECT_FLOAT_EQ(once.proximity, 1.0f);
-  EXPECT_FLOAT_EQ(repeated.proximity, 1.0f);
+  EXPECT_FLOAT_EQ(once.proximity, 0.0f);
+  EXPECT_FLOAT_EQ(repeated.proximity, 0.0f);
   EXPECT_FLOAT_EQ(once.phrase, 0.0f);
+}
+
+// "iPod battery": a passage holding one of the words, however often, gets no proximity, so
+// it cannot beat one holding both far apart on proximity (coverage is not traded for it).
+TEST(PassageScoring, OneWordOfTwoGetsNoProximity) {
+  const ScoringQuery query = query_of({"ipod", "battery"});
+  std::vector<std::string> far_apart = {"ipod"};
+  far_apart.resize(60, "filler");
+  far_apart.push_back("battery");
+  const auto both = score_one(query, hashes(far_apart));
+  const auto one = score_one(query, hashes({"battery", "battery", "battery"}));
+  EXPECT_GT(both.proximity, 0.0f);
+  EXPECT_FLOAT_EQ(one.proximity, 0.0f);
 }
 
 TEST(PassageScoring, MissingTermsLowerCoverage) {
   const ScoringQuery query = query_of({"trade", "war", "tariff"});
   const auto two = score_one(query, hashes({"trade", "war"}));
-  EXPECT_FLOAT_EQ(two.proximity, 2.0f / 3.0f);
+  EXPECT_FLOAT_EQ(two.proximity, 2.0f / 3.0f) << "terms of equal idf: two of three of the query's weight";
   EXPECT_FLOAT_EQ(two.phrase, 0.0f) << "a phrase needs every term";
   const auto none = score_one(query, hashes({"peace", "talks"}));
   EXPECT_FLOAT_EQ(none.proximity, 0.0f);

@@ -53,6 +53,8 @@ ScoringWeights make_weights(std::mt19937& random) {
     weights.title = uniform(random, 0, 3);
     weights.position = uniform(random, 0, 3);
     weights.recency = uniform(random, 0, 3);
+    weights.article = uniform(random, 0, 3);
+    weights.length = uniform(random, 0, 3);
   }
   weights.recency_half_life_days = chance(random, 0.4) ? 0 : uniform(random, 1, 2000);
   return weights;
@@ -118,6 +120,8 @@ ScoringInput make_input(std::uint32_t n) {
     c.passage_index = static_cast<std::uint32_t>(random() % 41);
     c.age_days = make_age(random);
     c.length = chance(random, 0.5) ? 0 : static_cast<std::uint32_t>(input.texts[i].size() + random() % 100);
+    c.article = no_first_stage ? 0 : uniform(random, 0, 30);
+    c.article_words = static_cast<std::uint32_t>(random() % 400);
   }
 
   input.weights = make_weights(random);
@@ -203,14 +207,16 @@ std::string describe(const ScoringInput& input, std::size_t candidate) {
     out << (t < input.idf.size() ? "] idf " + std::to_string(input.idf[t]) : "]");
   }
   const ScoringWeights& w = input.weights;
-  out << "\n  weights: first_stage " << w.first_stage << ", proximity " << w.proximity << ", phrase " << w.phrase
+  out << "\n  weights: first_stage " << w.first_stage << ", article " << w.article << ", length " << w.length
+      << ", proximity " << w.proximity << ", phrase " << w.phrase
       << ", title " << w.title << ", position " << w.position << ", recency " << w.recency << ", half-life "
       << w.recency_half_life_days << "; BM25 k1 " << input.bm25.k1 << ", b " << input.bm25.b << ", average length "
       << input.bm25.average_length << "\n  " << input.candidates.size() << " candidates";
   for (std::size_t i = 0; i < input.candidates.size(); ++i) {
     if (candidate < input.candidates.size() && i != candidate) continue;
     const Candidate& c = input.candidates[i];
-    out << "\n  candidate " << i << ": first_stage " << c.first_stage << ", passage_index " << c.passage_index
+    out << "\n  candidate " << i << ": first_stage " << c.first_stage << ", article " << c.article << " ("
+        << c.article_words << " words), passage_index " << c.passage_index
         << ", age_days " << c.age_days << ", length " << c.length << "\n    text (" << c.text.size() << " words):";
     print_words(out, query, terms, c.text);
     out << "\n    title:";
