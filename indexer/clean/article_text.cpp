@@ -41,14 +41,31 @@ bool is_capitalised_name(std::string_view text) {
   return true;
 }
 
-// "By Jane Doe, CNN" -> "Jane Doe". Empty when the block is not such a byline.
+// "Jane Doe in Lagos" -> "Jane Doe": where a reporter filed from is no part of the name.
+std::string_view without_place(std::string_view name) {
+  const std::size_t in = name.find(" in ");
+  if (in == std::string_view::npos || in + 4 >= name.size() || name[in + 4] < 'A' || name[in + 4] > 'Z') return name;
+  return name.substr(0, in);
+}
+
+// "By Jane Doe, CNN" -> "Jane Doe"; "By Jane Doe | Staff Writer" -> "Jane Doe"; "By Jane Doe
+// in Lagos and John Roe in London" -> "Jane Doe and John Roe". Empty when the block is not
+// such a byline.
 std::string by_line_author(std::string_view text) {
   if (!text.starts_with("By ") || count_words(text) > kMaxBylineWords) return {};
   text.remove_prefix(3);
   // "By 1799 most had been pardoned", "By the way": a sentence, not a name.
   if (text.empty() || (text[0] >= '0' && text[0] <= '9') || (text[0] >= 'a' && text[0] <= 'z')) return {};
   if (const std::size_t cut = text.find_first_of(",|"); cut != std::string_view::npos) text = text.substr(0, cut);
-  return std::string(text);
+  std::string names;
+  for (std::size_t at = 0; at <= text.size();) {
+    const std::size_t next = std::min(text.find(" and ", at), text.size());
+    if (!names.empty()) names.append(" and ");
+    names.append(without_place(text.substr(at, next - at)));
+    at = next + 5;
+  }
+  while (!names.empty() && names.back() == ' ') names.pop_back();
+  return names;
 }
 
 // A list item of two to four capitalised words in the lead-in ("• Li Yan"), as think-tank

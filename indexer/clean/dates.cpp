@@ -45,14 +45,17 @@ std::vector<Pattern> patterns() {
       {"EEE, yyyy/MM/dd HH:mm:ss", true},     {"EEE MMM d HH:mm:ss yyyy", true},  // Perforce, asctime
       {"EEE MMM d yyyy HH:mm:ss", true},      {"MMM d yyyy HH:mm:ss", true},      // JavaScript's toString
   };
-  // RFC 822 and what feeds make of it: weekday or not, seconds or not, a comma after the
-  // month, two-digit years.
+  // RFC 822 and what feeds and pages make of it: weekday or not (with a comma or without,
+  // "Thu 27 Jun 2024 07:00 BST" as the Guardian prints it), seconds or not, a comma after the
+  // month or before the time ("24 February 2025, 00:15 GMT"), two-digit years.
   for (const char* year : {"yyyy", "yy"}) {
-    for (const char* weekday : {"EEE, ", ""}) {
+    for (const char* weekday : {"EEE, ", "EEE ", ""}) {
       for (const char* month : {"d MMM ", "d MMM, "}) {
         const std::string date = std::string(weekday) + month + year;
-        all.push_back({date + " HH:mm:ss", true});
-        all.push_back({date + " HH:mm", true});
+        for (const char* before_time : {" ", ", "}) {
+          all.push_back({date + before_time + "HH:mm:ss", true});
+          all.push_back({date + before_time + "HH:mm", true});
+        }
         all.push_back({date, false});
       }
     }
@@ -89,10 +92,21 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
 }
 
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether the dot at `dot` parts the hours and minutes of a time: one or two digits after a
+// space before it, two digits and then a space or the end after it.
+bool is_dotted_time(std::string_view s, std::size_t dot) {
+  std::size_t hours = 0;
+  while (hours < dot && hours < 3 && is_digit(s[dot - 1 - hours])) ++hours;
+  if (hours == 0 || hours > 2 || dot < hours + 1 || s[dot - 1 - hours] != ' ') return false;
+  return dot + 2 < s.size() && is_digit(s[dot + 1]) && is_digit(s[dot + 2]) &&
+         (dot + 3 == s.size() || s[dot + 3] == ' ');
+}
 
 // Rewrites newsroom spellings into what the ICU patterns read: "a.m." -> "AM", "Feb." ->
-// "Feb", "Sept" -> "Sep", "(EST)" -> "EST", "Sat,07" -> "Sat, 07", " at " -> " ", runs of
-// spaces -> one.
+// "Feb", "Sept" -> "Sep", "(EST)" -> "EST", "Sat,07" -> "Sat, 07", " at " -> " ", a time
+// with a dot " 07.00" -> " 07:00", runs of spaces -> one.
 std::string normalise_dateline(std::string_view text) {
   std::string s(text);
   for (const auto& [from, to] : {std::pair{"a.m.", "AM"}, {"p.m.", "PM"}, {"A.M.", "AM"}, {"P.M.", "PM"},
@@ -103,6 +117,10 @@ std::string normalise_dateline(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '.' && i > 0 && is_letter(s[i - 1])) continue;  // abbreviation dot
+    if (s[i] == '.' && is_dotted_time(s, i)) {
+      out.push_back(':');
+      continue;
+    }
     if (s[i] == ' ' && (out.empty() || out.back() == ' ')) continue;
     out.push_back(s[i]);
     if (s[i] == ',' && i + 1 < s.size() && s[i + 1] != ' ') out.push_back(' ');

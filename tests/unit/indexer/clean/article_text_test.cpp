@@ -32,6 +32,11 @@ TEST(ArticleText, TakesDatelineAndBylineOutOfTheBody) {
 TEST(ArticleText, ReadsByLines) {
   const Article a = from_text("Title\nBy Jane Doe and John Roe, CNN\nBody text.");
   EXPECT_EQ(a.author, "Jane Doe and John Roe");
+  EXPECT_EQ(from_text("Title\nBy Kevin Driscoll | Staff Writer\nBody text.").author, "Kevin Driscoll");
+  EXPECT_EQ(from_text("Title\nBy Adaeze Okonjo in Lagos and Peter Gallagher in London\nBody text.").author,
+            "Adaeze Okonjo and Peter Gallagher");
+  EXPECT_EQ(from_text("Title\nBy Priya Natarajan in San Francisco\nBody text.").author, "Priya Natarajan");
+  EXPECT_EQ(from_text("Title\nBy Ana in der Beek\nBody text.").author, "Ana in der Beek") << "'in' before a lower-case word";
 }
 
 TEST(ArticleText, ASentenceOpeningWithByIsNoByline) {  // See issue #20

@@ -30,6 +30,13 @@ TEST(Dates, ReadsOtherNewsroomForms) {
   EXPECT_EQ(parse_date("Sept. 3, 2024"), "2024-09-03");
   EXPECT_EQ(parse_date("Wednesday, February 10, 2021"), "2021-02-10");
   EXPECT_EQ(parse_date("July 4, 2024 9:15 PM PDT"), "2024-07-05T04:15:00Z");
+  // The Guardian's weekday without a comma and its dotted time, in summer time.
+  EXPECT_EQ(parse_date("Thu 27 Jun 2024 07.00 BST"), "2024-06-27T06:00:00Z");
+  EXPECT_EQ(parse_date("Thu 27 Jun 2024"), "2024-06-27");
+  EXPECT_EQ(parse_date("Thursday 27 June 2024 07.00 BST"), "2024-06-27T06:00:00Z");
+  // A comma before the time, as the BBC prints it.
+  EXPECT_EQ(parse_date("24 February 2025, 00:15 GMT"), "2025-02-24T00:15:00Z");
+  EXPECT_FALSE(parse_date("27 Jun 2024 7.5 BST")) << "not a time";
 }
 
 TEST(Dates, RejectsTextThatIsNotJustADate) {
