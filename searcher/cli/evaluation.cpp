@@ -49,12 +49,17 @@ std::string_view article_of(std::string_view docno) {
 
 }  // namespace
 
-Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments) {
+Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments,
+                 const std::set<std::string>& articles) {
   Measures m;
+  // The article a judged docno is, or is a passage of.
+  const auto judged_article = [&](const std::string& docno) {
+    return articles.contains(docno) ? std::string_view(docno) : article_of(docno);
+  };
   // A run shows one passage per article, so an article counts once, at its best grade.
   std::map<std::string_view, int> best_per_article;
   for (const auto& [docno, grade] : judgments) {
-    int& best = best_per_article[article_of(docno)];
+    int& best = best_per_article[judged_article(docno)];
     best = std::max(best, grade);
   }
   std::vector<int> relevant_grades;
@@ -69,8 +74,8 @@ Measures measure(const std::vector<std::string>& ranking, const std::map<std::st
     if (found == judgments.end()) found = judgments.find(std::string(article_of(docno)));
     return found == judgments.end() ? 0 : found->second;
   };
-  const bool passages_judged = std::any_of(judgments.begin(), judgments.end(), [](const auto& entry) {
-    return entry.second > 0 && article_of(entry.first).size() != entry.first.size();
+  const bool passages_judged = std::any_of(judgments.begin(), judgments.end(), [&](const auto& entry) {
+    return entry.second > 0 && judged_article(entry.first).size() != entry.first.size();
   });
   double dcg = 0, precision_sum = 0;
   std::size_t found_relevant = 0;
@@ -98,7 +103,8 @@ Measures measure(const std::vector<std::string>& ranking, const std::map<std::st
   return m;
 }
 
-Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std::string>>>& run, const Qrels& qrels) {
+Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std::string>>>& run, const Qrels& qrels,
+                        const std::set<std::string>& articles) {
   Evaluation evaluation;
   for (const auto& [qid, ranking] : run) {
     const auto judged = qrels.find(qid);
@@ -109,7 +115,7 @@ Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std
       ++evaluation.unjudged_queries;
       continue;
     }
-    evaluation.queries.emplace_back(qid, measure(ranking, judged->second));
+    evaluation.queries.emplace_back(qid, measure(ranking, judged->second, articles));
   }
   if (evaluation.queries.empty()) return evaluation;
   for (const auto& [qid, m] : evaluation.queries) {

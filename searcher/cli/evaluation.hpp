@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string_view>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,12 @@ struct Measures {
 // query with
 // no relevant judgment scores 0 everywhere (trec_eval leaves such queries out; see
 // evaluate_run).
-Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments);
+//
+// An article id may itself hold '#' (a feed item's "feed.xml#2", whose passages are
+// "feed.xml#2#0"): a judged docno in `articles` (the run's article ids) is an article, any
+// other is a passage when it ends in "#N" (its article is what comes before).
+Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments,
+                 const std::set<std::string>& articles = {});
 
 struct Evaluation {
   std::vector<std::pair<std::string, Measures>> queries;  // those with relevant judgments, in run order
@@ -50,8 +56,10 @@ struct Evaluation {
   std::size_t unjudged_queries = 0;  // run queries the qrels do not judge (left out of the mean)
 };
 
-// Every query of a run (qid -> ranking), averaged like trec_eval over the judged ones.
-Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std::string>>>& run, const Qrels& qrels);
+// Every query of a run (qid -> ranking), averaged like trec_eval over the judged ones;
+// `articles` as for measure().
+Evaluation evaluate_run(const std::vector<std::pair<std::string, std::vector<std::string>>>& run, const Qrels& qrels,
+                        const std::set<std::string>& articles = {});
 
 // The evaluation as a table (format "text": one row per query, then the mean) or as JSON
 // ("json": {"queries": [{"qid", "mrr@10", ...}], "mean": {...}, "unjudged_queries": N}).

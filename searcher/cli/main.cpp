@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <thread>
 
 #include "common/command_line.hpp"
@@ -155,6 +156,7 @@ int main(int argc, char** argv) try {
   const bool evaluating = command_line.given("qrels");
   cs::searcher::Qrels qrels;
   std::vector<std::pair<std::string, std::vector<std::string>>> run;  // passage ids per query, for --qrels
+  std::set<std::string> run_articles;                                  // their articles' ids
   if (evaluating) {
     if (!batch) return command_line.usage_error("--qrels scores a --batch run");
     if (format != "text" && format != "json") return command_line.usage_error("--qrels prints with --format text or json");
@@ -243,7 +245,10 @@ int main(int argc, char** argv) try {
     any_results = any_results || !result->results.hits.empty() || (limit == 0 && result->results.matching_articles > 0);
     if (evaluating) {
       auto& ranking = run.emplace_back(result->qid, std::vector<std::string>{}).second;
-      for (const auto& hit : result->results.hits) ranking.push_back(hit.record.passage_id);
+      for (const auto& hit : result->results.hits) {
+        ranking.push_back(hit.record.passage_id);
+        run_articles.insert(hit.record.article_id);
+      }
       return;
     }
     writer->write(*result);
@@ -288,7 +293,7 @@ int main(int argc, char** argv) try {
     emit(compute(*searchers[0], "1", query), "");
   }
   if (evaluating) {
-    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels), format);
+    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels, run_articles), format);
   } else {
     writer->finish();
   }
