@@ -54,6 +54,18 @@ TEST(Evaluation, PassageHitNeedsTheRememberedPassageShown) {
   EXPECT_EQ(measure({"X#0"}, {{"A", 2}}).passage_hit_at_10, 0.0);
 }
 
+TEST(Evaluation, AFeedItemsIdHoldingAHashIsAnArticle) {
+  // Feed item "f.xml#2" is an article (the run says so); its passage 0 is "f.xml#2#0".
+  const std::map<std::string, int> judged = {{"f.xml#2", 2}, {"f.xml#3", 1}};
+  const std::set<std::string> articles = {"f.xml#2", "f.xml#3"};
+  const Measures m = measure({"f.xml#3#0", "f.xml#2#0"}, judged, articles);
+  EXPECT_DOUBLE_EQ(m.mrr_at_10, 1.0);
+  EXPECT_DOUBLE_EQ(m.recall_at_100, 1.0) << "two articles, not two passages of f.xml";
+  EXPECT_EQ(m.passage_hit_at_10, 1.0) << "judged by article only";
+  const double ideal = 2 / std::log2(2.0) + 1 / std::log2(3.0);
+  EXPECT_NEAR(m.ndcg_at_10, (1 / std::log2(2.0) + 2 / std::log2(3.0)) / ideal, 1e-12);
+}
+
 TEST(Evaluation, ReciprocalRankLooksAtTheTopTenOnly) {
   const std::map<std::string, int> judged = {{"hit", 1}};
   std::vector<std::string> ranking(12, "miss");
