@@ -96,8 +96,9 @@ struct Candidate {
 // ScoreParts and ScoringWeights, the signals' values and weights, are in signals.hpp.
 
 // Scores `candidates` into `out` (same size): first_stage and article each over the best
-// candidate's, the other signals from the candidate alone. Proximity weighs the terms present
-// by the query's idf, so a common word found is worth less coverage than a rare one.
+// candidate's, the other signals from the candidate alone. Coverage and proximity weigh the
+// terms present by the query's idf, so a common word found is worth less than a rare one;
+// coverage counts the terms of the passage and the title.
 void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,
                     std::span<ScoreParts> out);
 

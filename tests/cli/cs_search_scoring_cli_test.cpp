@@ -25,7 +25,7 @@ TEST_F(CsSearchScoring, ExplainShowsEveryScoreComponentAndTheirSumIsTheScore) {
   for (const auto& hit : hits) {
     const auto& explain = hit["explain"];
     double sum = 0;
-    for (const char* name : {"bm25", "article", "proximity", "phrase", "title", "position", "length"}) {
+    for (const char* name : {"bm25", "article", "coverage", "proximity", "phrase", "title", "position", "length"}) {
       ASSERT_TRUE(explain["components"].contains(name)) << name;
       sum += explain["components"][name]["value"].get<double>() * explain["components"][name]["weight"].get<double>();
     }

@@ -97,6 +97,7 @@ TEST(Candidates, KernelMatchesTheReference) {
           {"first_stage", {fast[j].first_stage, expected[j].first_stage}},
           {"article", {fast[j].article, expected[j].article}},
           {"length", {fast[j].length, expected[j].length}},
+          {"coverage", {fast[j].coverage, expected[j].coverage}},
           {"proximity", {fast[j].proximity, expected[j].proximity}},
           {"phrase", {fast[j].phrase, expected[j].phrase}},
           {"title", {fast[j].title, expected[j].title}},

@@ -129,12 +129,21 @@ std::vector<Signals> score(const Terms& terms, const std::vector<double>& idf, s
     s.first_stage = best > 0 ? static_cast<double>(c.first_stage) / best : 0;
     s.article = best_article > 0 ? static_cast<double>(c.article) / best_article : 0;
     s.length = std::min(1.0, static_cast<double>(c.article_words) / static_cast<double>(kFullArticleWords));
+    const std::vector<bool> in_text = terms_in(terms, c.text);
+    const std::vector<bool> in_title = terms_in(terms, c.title);
+    double held_idf = 0, all_idf = 0;
+    for (std::size_t t = 0; t < terms.count; ++t) {
+      all_idf += idf[t];
+      if (in_text[t] || in_title[t]) held_idf += idf[t];
+    }
+    s.coverage = all_idf > 0 ? held_idf / all_idf : 0;
     s.proximity = proximity(terms, idf, c.text);
     s.phrase = phrase(terms, c.text);
     s.title = title(terms, c.title);
     s.position = position(c.passage_index);
     s.recency = recency(c.age_days, weights.recency_half_life_days);
     s.total = static_cast<double>(weights.first_stage) * s.first_stage + static_cast<double>(weights.article) * s.article +
+              static_cast<double>(weights.coverage) * s.coverage +
               static_cast<double>(weights.length) * s.length + static_cast<double>(weights.proximity) * s.proximity +
               static_cast<double>(weights.phrase) * s.phrase + static_cast<double>(weights.title) * s.title +
               static_cast<double>(weights.position) * s.position + static_cast<double>(weights.recency) * s.recency;

@@ -41,6 +41,7 @@ std::vector<double> kept_idf(const std::vector<std::vector<std::uint32_t>>& term
 struct Signals {
   double first_stage = 0;
   double article = 0;
+  double coverage = 0;
   double proximity = 0;
   double phrase = 0;
   double title = 0;
@@ -72,7 +73,9 @@ double recency(float age_days, float half_life_days);
 
 // Every signal of every candidate; first_stage (and article) is the candidate's over the best
 // candidate's (0 when none is above 0), length the article's words over kFullArticleWords (at
-// most 1), total the weighted sum. `idf` weighs the terms in proximity.
+// most 1), coverage the idf of the terms in the text or the title over the idf of all,
+// total the weighted sum. `idf` weighs the terms in
+// coverage and proximity.
 std::vector<Signals> score(const Terms& terms, const std::vector<double>& idf, std::span<const Candidate> candidates,
                            const ScoringWeights& weights);
 

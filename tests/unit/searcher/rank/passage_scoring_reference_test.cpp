@@ -70,6 +70,7 @@ TEST(PassageScoringReference, EverySignalAgrees) {
           {"first_stage", {fast[i].first_stage, expected[i].first_stage}},
           {"article", {fast[i].article, expected[i].article}},
           {"length", {fast[i].length, expected[i].length}},
+          {"coverage", {fast[i].coverage, expected[i].coverage}},
           {"proximity", {fast[i].proximity, expected[i].proximity}},
           {"phrase", {fast[i].phrase, expected[i].phrase}},
           {"title", {fast[i].title, expected[i].title}},
@@ -137,6 +138,13 @@ TEST(PassageScoringReference, ReferenceWorksSmallCasesByHand) {
       << "terms 0 and 1 hold 5 + 6 of the query's idf 20";
   EXPECT_DOUBLE_EQ(reference::proximity(terms, even, std::vector<std::uint32_t>{9, 4, 4}), 0.0) << "one term is no proximity";
   EXPECT_DOUBLE_EQ(reference::title(terms, std::vector<std::uint32_t>{3, 3, 8}), 1.0 / 3.0);
+  // Coverage: term 0 in the text and term 1 in the title hold 5 + 6 of the idf 20; with
+  // term 2 in the text too, all of it.
+  const std::vector<std::uint32_t> text_words = {1, 9}, title_words = {3}, more_words = {1, 4};
+  const Candidate covering[] = {{text_words, title_words, 0, 0, -1}, {more_words, title_words, 0, 0, -1}};
+  const auto covered = reference::score(terms, {5, 6, 9}, covering, {});
+  EXPECT_DOUBLE_EQ(covered[0].coverage, 11.0 / 20.0);
+  EXPECT_DOUBLE_EQ(covered[1].coverage, 1.0);
   EXPECT_DOUBLE_EQ(reference::recency(30, 30), 0.5);
   EXPECT_DOUBLE_EQ(reference::recency(-1, 30), 0.0);
   const Candidate candidate{text, {}, 0, 0, -1};  // term 0 three times, terms 1 and 2 twice; 11 words

@@ -118,6 +118,15 @@ TEST(PassageScoring, OneWordOfTwoGetsNoProximity) {
   EXPECT_FLOAT_EQ(one.proximity, 0.0f);
 }
 
+// "rail strike": a passage repeating "rail" holds half the query; one with both, or with
+// "strike" and a title holding "rail", holds all of it.
+TEST(PassageScoring, CoverageCountsThePassageAndTheTitle) {
+  const ScoringQuery query = query_of({"rail", "strike"});
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"rail", "rail", "rail"})).coverage, 0.5f);
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"strike", "on", "the", "rail"})).coverage, 1.0f);
+  EXPECT_FLOAT_EQ(score_one(query, hashes({"the", "strike"}), hashes({"rail", "news"})).coverage, 1.0f);
+}
+
 TEST(PassageScoring, MissingTermsLowerCoverage) {
   const ScoringQuery query = query_of({"trade", "war", "tariff"});
   const auto two = score_one(query, hashes({"trade", "war"}));
@@ -175,8 +184,12 @@ TEST(PassageScoring, TotalIsTheWeightedSumAndFirstStageIsRelativeToTheBest) {
   EXPECT_FLOAT_EQ(parts[0].first_stage, 1.0f);
   EXPECT_FLOAT_EQ(parts[1].first_stage, 0.5f);
   for (const ScoreParts& p : parts) {
-    EXPECT_FLOAT_EQ(p.total, weights.first_stage * p.first_stage + weights.proximity * p.proximity +
-                                 weights.phrase * p.phrase + weights.title * p.title + weights.position * p.position);
+    float sum = 0;
+    for (const Signal& signal : kSignals) {
+      if (signal_active(signal, weights)) sum += weights.*(signal.weight) * p.*(signal.part);
+    }
+    EXPECT_FLOAT_EQ(p.total, sum);
+    EXPECT_GT(p.coverage, 0.0f);
   }
   EXPECT_GT(parts[0].total, parts[1].total);
 }

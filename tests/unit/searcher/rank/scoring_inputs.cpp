@@ -55,6 +55,7 @@ ScoringWeights make_weights(std::mt19937& random) {
     weights.recency = uniform(random, 0, 3);
     weights.article = uniform(random, 0, 3);
     weights.length = uniform(random, 0, 3);
+    weights.coverage = uniform(random, 0, 3);
   }
   weights.recency_half_life_days = chance(random, 0.4) ? 0 : uniform(random, 1, 2000);
   return weights;
@@ -207,7 +208,8 @@ std::string describe(const ScoringInput& input, std::size_t candidate) {
     out << (t < input.idf.size() ? "] idf " + std::to_string(input.idf[t]) : "]");
   }
   const ScoringWeights& w = input.weights;
-  out << "\n  weights: first_stage " << w.first_stage << ", article " << w.article << ", length " << w.length
+  out << "\n  weights: first_stage " << w.first_stage << ", article " << w.article << ", coverage " << w.coverage
+      << ", length " << w.length
       << ", proximity " << w.proximity << ", phrase " << w.phrase
       << ", title " << w.title << ", position " << w.position << ", recency " << w.recency << ", half-life "
       << w.recency_half_life_days << "; BM25 k1 " << input.bm25.k1 << ", b " << input.bm25.b << ", average length "
