@@ -84,6 +84,12 @@ struct QueryResult {
   // When nothing matched and filters were given: how many articles match with each filter
   // left out ("--since 2019"), and with all of them when there are several ("any filter").
   std::vector<FilterCount> without_filter;
+  // A long export (--limit all) comes as pages, each written as it comes: the rank of
+  // hits[0], and whether this page opens the query's output (it then holds the counts,
+  // facets and notes) and whether it closes it.
+  std::size_t first_rank = 1;
+  bool first_page = true;
+  bool last_page = true;
 };
 
 }  // namespace cs::searcher

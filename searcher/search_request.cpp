@@ -35,6 +35,17 @@ Result<ScoringWeights> parse_weights(const std::vector<std::string>& assignments
   return weights;
 }
 
+Result<std::size_t> parse_limit(std::string_view text) {
+  if (text == "all") return kAllMatches;
+  std::size_t limit = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    return Error{ErrorKind::kUsage, "", "", "--limit takes a number or all, not '" + std::string(text) + "'",
+                 "give -n 20, -n 0 (counts alone) or -n all (every match)"};
+  }
+  return limit;
+}
+
 Result<Bm25Parameters> parse_bm25(std::string_view text) {
   const std::size_t comma = text.find(',');
   const auto k1 = comma == std::string_view::npos ? std::nullopt : bounded_number(text.substr(0, comma), 0, 10);

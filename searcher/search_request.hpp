@@ -67,6 +67,17 @@ struct Ranking {
 // a kUsage error naming the bad assignment.
 Result<ScoringWeights> parse_weights(const std::vector<std::string>& assignments, ScoringWeights weights);
 
+// --limit: how many hits a query shows: a number (0: counts, facets and histogram alone) or
+// "all" (every match: kAllMatches). Fails with a kUsage error for anything else.
+inline constexpr std::size_t kAllMatches = static_cast<std::size_t>(-1);
+Result<std::size_t> parse_limit(std::string_view text);
+
+// Hits a page of a long export holds: a --limit above it is written a page at a time
+// (QueryResult::first_page), so cs-search holds one page of hits, whatever the limit. The
+// first page is re-ranked by the second stage; the pages after it follow the first stage's
+// order (Xapian's BM25), each article still shown by its best passage.
+inline constexpr std::size_t kExportPage = 1000;
+
 // --bm25 K1,B: the first stage's BM25 parameters, K1 from 0 to 10 and B from 0 to 1.
 Result<Bm25Parameters> parse_bm25(std::string_view text);
 
@@ -79,6 +90,7 @@ struct SearchRequest {
   std::string query;  // as typed (query.hpp); unused with like_article_id
   std::optional<std::string> like_article_id;  // when set: articles like this one instead of a query
   std::size_t limit = 10;
+  std::size_t offset = 0;  // matches skipped: a later page of a long export (session.hpp's Retrieval)
   // Find the query's words in each passage and choose its snippet; otherwise each hit
   // has no highlights and shows its whole passage.
   bool highlight = true;

@@ -42,6 +42,7 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
     result->notes.push_back(std::move(how));
   }
   result->notes.insert(result->notes.end(), parsed->field_notes.begin(), parsed->field_notes.end());
+  if (retrieval.offset > 0) return result;  // a later page: the first had the rest
   if (result->results.hits.empty()) {
     // Built only now: each names its sources by the index's words (field_values.hpp).
     for (const LoosenedFilter& loosened : loosened_filters(retrieval.filters)) {
@@ -78,10 +79,11 @@ Result<QueryResult> SearchSession::run_like(std::string qid, const std::string& 
 Result<QueryResult> SearchSession::answer(std::string qid, std::string_view query, const ParsedQuery& parsed,
                                           std::size_t limit, bool highlight, const Retrieval& retrieval) {
   std::unique_ptr<FacetCounter> spy;
-  if (!retrieval.facets.empty() || retrieval.histogram != Period::kNone) {
+  if ((!retrieval.facets.empty() || retrieval.histogram != Period::kNone) && retrieval.offset == 0) {
     spy = std::make_unique<FacetCounter>(retrieval.facets, retrieval.histogram);
   }
-  auto results = searcher_->search(parsed, limit, retrieval.filter, retrieval.sort, spy.get(), retrieval.ranking);
+  auto results =
+      searcher_->search(parsed, limit, retrieval.filter, retrieval.sort, spy.get(), retrieval.ranking, retrieval.offset);
   if (!results) return results.error();
   QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}, {}, {}, {}};
   result.highlights.reserve(result.results.hits.size());

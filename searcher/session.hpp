@@ -32,6 +32,10 @@ struct Retrieval {
   // The options `filter` was built from: when nothing matches, the session counts what
   // would without each of them (filters.hpp's loosened_filters).
   SearchFilters filters;
+  // Matches skipped before the first hit: a later page of a long export (--limit all). Such a
+  // page is in the first stage's order (only the first page is re-ranked), and carries no
+  // facets, suggestion or filter counts, which the first page had.
+  std::size_t offset = 0;
 };
 
 // What applies to every query of a session, unless a query brings its own Retrieval.

@@ -38,7 +38,7 @@ int main(int argc, char** argv) try {
   cs::CommandLine command_line(cs::searcher::cs_search_manual());
   std::vector<std::string> db_options;
   std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
-  std::size_t limit = 10;
+  std::string limit_text;
   unsigned jobs = 1;
   std::size_t rerank = 30;
   std::string recency, qrels_file, bm25;
@@ -48,7 +48,8 @@ int main(int argc, char** argv) try {
   command_line.add_options()
       ("db,d", po::value(&db_options)->value_name("DIR")->composing(),
        "database to search: a folder, a sharded folder or a Xapian stub file (local and remote shards); repeat to search several as one")
-      ("limit,n", po::value(&limit)->value_name("N")->default_value(10), "articles to show per query (0: only counts, facets and histogram)")
+      ("limit,n", po::value(&limit_text)->value_name("N")->default_value("10"),
+       "articles to show per query: a number, or all (every match, written a page at a time); 0: only counts, facets and histogram")
       ("format,f", po::value(&format)->value_name("FORMAT")->default_value("text"),
        "text, json, jsonl, tsv or trec")
       ("color", po::value(&color)->value_name("WHEN")->default_value("auto"), "auto, always or never")
@@ -79,7 +80,9 @@ int main(int argc, char** argv) try {
        "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP, PassHit@10)");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
-  if (limit > 10000) return command_line.usage_error("--limit takes a number from 0 to 10000");
+  const auto parsed_limit = cs::searcher::parse_limit(limit_text);
+  if (!parsed_limit) return command_line.usage_error(parsed_limit.error().reason + "; " + parsed_limit.error().hint);
+  const std::size_t limit = *parsed_limit;
 
   std::string query;
   for (const auto& word : command_line.operands()) {
@@ -105,7 +108,8 @@ int main(int argc, char** argv) try {
   cs::searcher::SearchRequest request;
   request.filters = filters;
   request.sort = *sort_order;
-  request.limit = limit;
+  // A query shows `limit` hits, a page (kExportPage) at a time when there are more.
+  request.limit = std::min(limit, cs::searcher::kExportPage);
   if (!facets.empty()) {
     auto fields = cs::searcher::parse_facet_fields(facets);
     if (!fields) return command_line.usage_error(fields.error().reason + "; " + fields.error().hint);
@@ -171,7 +175,7 @@ int main(int argc, char** argv) try {
       return cs::exit_code::kError;
     }
     qrels = std::move(*parsed);
-    request.limit = std::max(limit, cs::searcher::kEvaluationDepth);
+    request.limit = std::max(request.limit, cs::searcher::kEvaluationDepth);
   }
 
   cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag, explain};
@@ -225,7 +229,43 @@ int main(int argc, char** argv) try {
     }
   };
   const std::string batch_name = batch_file == "-" ? "<stdin>" : batch_file;
-  const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where) {
+  // The pages after the first of a query showing more than kExportPage hits, each written as
+  // it comes; an error ends the query's output where it stands, closed.
+  const auto write_later_pages = [&](const cs::searcher::QueryResult& first, const std::string& text,
+                                     const std::string& where) {
+    std::size_t shown = first.results.hits.size();
+    for (bool last = false; !last;) {
+      cs::searcher::SearchRequest page = request;
+      page.qid = first.qid;
+      page.query = text;
+      page.offset = shown;
+      page.limit = std::min(limit - shown, cs::searcher::kExportPage);
+      auto next = [&]() -> cs::Result<cs::searcher::QueryResult> {
+        try {
+          return searchers[0]->search(page);
+        } catch (...) {
+          return cs::current_exception_error();
+        }
+      }();
+      if (!next) {
+        cs::Error error = next.error();
+        if (!where.empty()) {
+          error.path = batch_name;
+          error.location = where + (error.location.empty() ? "" : ", " + error.location);
+        }
+        command_line.print(error);
+        any_errors = true;
+        next = cs::searcher::QueryResult{first.qid, first.query, {}, {}, {}, {}, {}, {}};
+      }
+      next->first_page = false;
+      next->first_rank = shown + 1;
+      shown += next->results.hits.size();
+      last = next->results.hits.size() < page.limit || shown >= limit;
+      next->last_page = last;
+      writer->write(*next);
+    }
+  };
+  const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where, const std::string& text) {
     if (!result) {
       cs::Error error = result.error();
       if (!where.empty()) {
@@ -251,7 +291,11 @@ int main(int argc, char** argv) try {
       }
       return;
     }
+    // A full page, and more wanted: the query goes on a page at a time.
+    const bool more = result->results.hits.size() == cs::searcher::kExportPage && limit > cs::searcher::kExportPage;
+    result->last_page = !more;
     writer->write(*result);
+    if (more) write_later_pages(*result, text, where);
   };
 
   if (batch) {
@@ -276,7 +320,7 @@ int main(int argc, char** argv) try {
         command_line.print(ran.error());
         any_errors = true;
       }
-      for (Pending& pending : chunk) emit(std::move(*pending.result), pending.where);
+      for (Pending& pending : chunk) emit(std::move(*pending.result), pending.where, pending.query.text);
       chunk.clear();
       std::cout.flush();  // a batch on a pipe gets each answer as it is made
     };
@@ -290,7 +334,7 @@ int main(int argc, char** argv) try {
     }
     answer_chunk();
   } else {
-    emit(compute(*searchers[0], "1", query), "");
+    emit(compute(*searchers[0], "1", query), "", query);
   }
   if (evaluating) {
     cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels, run_articles), format);

@@ -44,7 +44,7 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain
   for (const Span& span : result.highlights[i]) highlights.push_back({span.begin, span.end});
   nlohmann::json object = {
       {"qid", result.qid},
-      {"rank", i + 1},
+      {"rank", result.first_rank + i},
       {"score", hit.score},
       {"article_id", r.article_id},
       {"passage_id", r.passage_id},
@@ -92,13 +92,12 @@ nlohmann::json without_filter_array(const std::vector<FilterCount>& counts) {
   return out;
 }
 
-nlohmann::json query_object(const QueryResult& result, bool explain) {
-  nlohmann::json hits = nlohmann::json::array();
-  for (std::size_t i = 0; i < result.results.hits.size(); ++i) hits.push_back(hit_object(result, i, explain));
+// The query's object without its hits ("results": [] holds their place).
+nlohmann::json query_object(const QueryResult& result) {
   nlohmann::json out = {{"qid", result.qid},
                         {"query", result.query},
                         {"matching_articles", result.results.matching_articles},
-                        {"results", std::move(hits)},
+                        {"results", nlohmann::json::array()},
                         {"suggestion", or_null(result.suggestion)},
                         {"notes", result.notes},
                         {"without_filter", without_filter_array(result.without_filter)}};
@@ -112,25 +111,61 @@ std::string dump(const nlohmann::json& value, int indent) {
   return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Prefixes every line of `text` but the first with `indent`: a value dumped on its own
+// placed inside an enclosing one (no JSON string holds a raw newline).
+std::string indented(const std::string& text, std::string_view indent) {
+  std::string out;
+  for (const char c : text) {
+    out.push_back(c);
+    if (c == '\n') out.append(indent);
+  }
+  return out;
+}
+
+// Writes each query, and each hit, as it comes: a batch or an export of every match is
+// never held whole. The bytes are those nlohmann::json's dump(2) gives the whole document.
 class JsonWriter final : public ResultWriter {
  public:
   JsonWriter(std::ostream& out, const WriterOptions& options)
-      : out_(out), batch_(options.batch), explain_(options.explain) {}
-  void write(const QueryResult& result) override { queries_.push_back(query_object(result, explain_)); }
+      : out_(out), batch_(options.batch), explain_(options.explain), indent_(options.batch ? "  " : "") {}
+  void write(const QueryResult& result) override {
+    if (result.first_page) open_query(result);
+    for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
+      out_ << (hits_written_ == 0 ? "\n" : ",\n") << indent_ << "    "
+           << indented(dump(hit_object(result, i, explain_), 2), indent_ + "    ");
+      ++hits_written_;
+    }
+    if (result.last_page) {
+      if (hits_written_ > 0) out_ << '\n' << indent_ << "  ";
+      out_ << "]" << query_suffix_;
+    }
+  }
   bool shows_highlights() const override { return true; }
   void finish() override {
-    if (batch_) {
-      out_ << dump(queries_, 2) << '\n';
-    } else if (!queries_.empty()) {
-      out_ << dump(queries_.front(), 2) << '\n';
-    }
+    if (batch_) out_ << (queries_written_ == 0 ? "[]" : "\n]");
+    if (batch_ || queries_written_ > 0) out_ << '\n';
   }
 
  private:
+  // Writes the query's object up to its hits, and keeps what follows them.
+  void open_query(const QueryResult& result) {
+    if (batch_) out_ << (queries_written_ == 0 ? "[\n" : ",\n") << indent_;
+    const std::string whole = indented(dump(query_object(result), 2), indent_);
+    constexpr std::string_view kHits = "\"results\": []";
+    const std::size_t at = whole.find(kHits);
+    out_ << whole.substr(0, at + kHits.size() - 1);  // up to the '['
+    query_suffix_ = whole.substr(at + kHits.size());
+    hits_written_ = 0;
+    ++queries_written_;
+  }
+
   std::ostream& out_;
   bool batch_;
   bool explain_;
-  nlohmann::json queries_ = nlohmann::json::array();
+  std::string indent_;  // of a query's object: inside the batch's array or not
+  std::size_t queries_written_ = 0;
+  std::size_t hits_written_ = 0;  // of the query being written
+  std::string query_suffix_;      // what follows its hits
 };
 
 class JsonlWriter final : public ResultWriter {
@@ -140,10 +175,12 @@ class JsonlWriter final : public ResultWriter {
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       out_ << dump(hit_object(result, i, explain_), -1) << '\n';
     }
-    // Counts follow the hits as one more line, told apart by its "facets"/"histogram" keys.
-    if (!result.results.facets.empty()) {
+    if (result.first_page) pending_facets_ = result.results.facets;
+    // Counts follow the hits (the last page's) as one more line, told apart by its
+    // "facets"/"histogram" keys.
+    if (result.last_page && !pending_facets_.empty()) {
       nlohmann::json counts = {{"qid", result.qid}};
-      counts.update(facets_object(result.results.facets));
+      counts.update(facets_object(pending_facets_));
       out_ << dump(counts, -1) << '\n';
     }
   }
@@ -152,6 +189,7 @@ class JsonlWriter final : public ResultWriter {
  private:
   std::ostream& out_;
   bool explain_;
+  Facets pending_facets_;  // the query's, from its first page
 };
 
 }  // namespace

@@ -34,7 +34,9 @@ Span snippet_span(const QueryResult& result, std::size_t i);
 class ResultWriter {
  public:
   virtual ~ResultWriter() = default;
-  // Writes one query's results, in rank order.
+  // Writes one query's results, in rank order, or one page of them (QueryResult's
+  // first_page, last_page): a page is written as it comes, so an export of every match
+  // holds one page at a time.
   virtual void write(const QueryResult& result) = 0;
   // Writes whatever closes the output (the JSON array of a batch).
   virtual void finish() {}

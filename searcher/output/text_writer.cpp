@@ -23,6 +23,23 @@ class TextWriter final : public ResultWriter {
   TextWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
 
   void write(const QueryResult& result) override {
+    if (result.first_page) write_header(result);
+    results_ = &result.results;
+    for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
+      write_hit(result.first_rank + i, result.results.hits[i], result.highlights[i], snippet_span(result, i));
+    }
+    if (result.first_page) pending_facets_ = result.results.facets;  // after the last page's hits
+    if (!result.last_page) return;
+    write_facets(pending_facets_);
+    if (options_.batch) out_ << '\n';
+  }
+
+  // Highlights also choose which sentences of a passage to show, with colour or without.
+  bool shows_highlights() const override { return true; }
+
+ private:
+  // The query (in a batch), and the count, "no results" or spelling line above the hits.
+  void write_header(const QueryResult& result) {
     if (options_.batch) out_ << style(kBold) << "# " << result.qid << ": " << terminal::sanitize_line(result.query) << style(kReset) << '\n';
     if (result.results.hits.empty() && result.results.matching_articles > 0) {  // -n 0: the count, then facets
       out_ << count_of(result.results.matching_articles, "article matches", "articles match") << " \""
@@ -40,18 +57,8 @@ class TextWriter final : public ResultWriter {
     } else if (!result.suggestion.empty()) {  // little matched, and the corrected query finds far more
       out_ << "Did you mean \"" << terminal::sanitize_line(result.suggestion) << "\"?\n";
     }
-    results_ = &result.results;
-    for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
-      write_hit(i + 1, result.results.hits[i], result.highlights[i], snippet_span(result, i));
-    }
-    write_facets(result.results.facets);
-    if (options_.batch) out_ << '\n';
   }
 
-  // Highlights also choose which sentences of a passage to show, with colour or without.
-  bool shows_highlights() const override { return true; }
-
- private:
   // "source: Reuters 2 · CNN 1" per field, then the histogram as a bar chart.
   void write_facets(const Facets& facets) {
     if (!facets.fields.empty()) out_ << style(kBold) << "Matching articles by field" << style(kReset) << '\n';
@@ -173,6 +180,7 @@ class TextWriter final : public ResultWriter {
   std::ostream& out_;
   WriterOptions options_;
   const SearchResults* results_ = nullptr;  // of the query being written
+  Facets pending_facets_;                   // the query's, from its first page
 };
 
 }  // namespace

@@ -26,21 +26,22 @@ class TrecWriter final : public ResultWriter {
     const std::string qid = field(result.qid);
     // trec_eval re-sorts by score (ties by document id): scores printed strictly decreasing,
     // in millionths, keep cs-search's own order, tie-breaks included.
-    long long previous = 0;
+    // The order holds across the pages of a long export too.
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       const Hit& hit = result.results.hits[i];
       long long millionths = std::llround(hit.score * 1e6);
-      if (i > 0 && millionths >= previous) millionths = previous - 1;
-      previous = millionths;
+      if ((i > 0 || !result.first_page) && millionths >= previous_) millionths = previous_ - 1;
+      previous_ = millionths;
       char score[32];
       std::snprintf(score, sizeof score, "%.6f", static_cast<double>(millionths) / 1e6);
-      out_ << qid << " Q0 " << field(hit.record.article_id) << ' ' << i + 1 << ' ' << score << ' ' << run_tag_ << '\n';
+      out_ << qid << " Q0 " << field(hit.record.article_id) << ' ' << result.first_rank + i << ' ' << score << ' ' << run_tag_ << '\n';
     }
   }
 
  private:
   std::ostream& out_;
   std::string run_tag_;
+  long long previous_ = 0;  // the last score written, in millionths
 };
 
 }  // namespace

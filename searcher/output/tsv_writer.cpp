@@ -21,7 +21,7 @@ class TsvWriter final : public ResultWriter {
       const PassageRecord& r = hit.record;
       char score[32];
       std::snprintf(score, sizeof score, "%.6f", hit.score);
-      out_ << cell(result.qid) << '\t' << i + 1 << '\t' << score << '\t' << cell(r.article_id) << '\t'
+      out_ << cell(result.qid) << '\t' << result.first_rank + i << '\t' << score << '\t' << cell(r.article_id) << '\t'
            << cell(r.passage_id) << '\t' << cell(r.title) << '\t' << cell(r.source) << '\t' << cell(r.date) << '\t'
            << cell(display_path(r)) << '\t' << cell(r.text) << '\n';
     }

@@ -15,7 +15,8 @@ Xapian::BM25Weight make_weight(const Bm25Parameters& p) { return Xapian::BM25Wei
 }  // namespace
 
 FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
-                       SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted) {
+                       SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
+                       std::size_t skipped) {
   Xapian::Enquire enquire(db);
   enquire.set_query(filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
   if (sort != SortOrder::kRelevance) {
@@ -31,7 +32,9 @@ FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, c
   Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
   if (spy != nullptr) enquire.add_matchspy(spy);
   if (exact) enquire.add_matchspy(&stories);
-  FirstStage result{enquire.get_mset(0, static_cast<Xapian::doccount>(wanted), exact ? db.get_doccount() : 0), 0};
+  FirstStage result{enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted),
+                                     exact ? db.get_doccount() : 0),
+                    0};
   result.stories = result.mset.get_matches_estimated();
   if (exact) {
     std::uint64_t keyed = 0;

@@ -26,10 +26,11 @@ struct FirstStage {
 };
 
 // The best `wanted` stories matching `query` and `filter` (when not empty, it restricts
-// the matches without changing their scores), in `sort` order. With a `spy`, or with none
+// the matches without changing their scores) after the first `skipped`, in `sort` order. With a `spy`, or with none
 // wanted (counts alone: -n 0), every match is visited so that the counts are exact.
 FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
-                       SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted);
+                       SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
+                       std::size_t skipped = 0);
 
 // Runs `search`, reopening `databases` and trying again when cs-index commits while it
 // reads (DatabaseModifiedError), up to three times; other Xapian errors become kDatabase.

@@ -31,14 +31,15 @@ double PassageSearcher::term_weight(const std::string& term) const {
 }
 
 Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
-                                              SortOrder sort, FacetCounter* spy, const Ranking& ranking) {
+                                              SortOrder sort, FacetCounter* spy, const Ranking& ranking,
+                                              std::size_t offset) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   return reopening_on_change(databases_, [&]() -> Result<SearchResults> {
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
-    const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage && limit > 0;
+    const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage && limit > 0 && offset == 0;
     const std::size_t wanted = second_stage ? std::max(limit, ranking.depth) : limit;
     const FirstStage first = first_stage(databases_.all, query.query, filter, sort, ranking.bm25,
-                                         spy != nullptr ? &spy->spy() : nullptr, wanted);
+                                         spy != nullptr ? &spy->spy() : nullptr, wanted, offset);
     const Xapian::MSet& mset = first.mset;
     // Every article shows its best passage, whatever the order; only relevance order is
     // re-ranked by the passages' scores.

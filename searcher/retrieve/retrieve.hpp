@@ -35,10 +35,12 @@ class PassageSearcher {
   // `filter`, when not empty, restricts the matches without changing their scores. With a
   // `spy`, every match is visited (not just the best) so that its counts are exact.
   // Ranked by relevance, the first stage's best `ranking.depth` stories are re-scored by the
-  // second stage; ties go to the newer article, then the smaller article id.
+  // second stage; ties go to the newer article, then the smaller article id. With an
+  // `offset`, the `limit` stories after the first `offset` in the first stage's order, not
+  // re-ranked (a later page of a long export).
   Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
                                SortOrder sort = SortOrder::kRelevance, FacetCounter* spy = nullptr,
-                               const Ranking& ranking = {});
+                               const Ranking& ranking = {}, std::size_t offset = 0);
 
   // Moves to what cs-index committed or swapped in since (Databases::catch_up).
   Status catch_up() { return databases_.catch_up(); }

@@ -18,7 +18,7 @@ class CsSearchUsage : public IndexedOnce<BundledCorpus> {};
 
 TEST_F(CsSearchUsage, UsageErrorsExitTwo) {
   for (const auto& args : std::vector<std::vector<std::string>>{
-           {}, {"--format", "xml", "x"}, {"--limit", "10001", "x"}, {"--color", "sometimes", "x"}, {"--bogus", "x"},
+           {}, {"--format", "xml", "x"}, {"--limit", "ten", "x"}, {"--limit", "-3", "x"}, {"--color", "sometimes", "x"}, {"--bogus", "x"},
            {"--batch", "-", "also", "a", "query"}}) {
     const CliResult r = search(args);
     EXPECT_EQ(r.exit_code, 2) << ::testing::PrintToString(args);
