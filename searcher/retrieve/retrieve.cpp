@@ -36,8 +36,11 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   return reopening_on_change(databases_, [&]() -> Result<SearchResults> {
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
-    const bool second_stage = sort == SortOrder::kRelevance && ranking.second_stage && limit > 0 && offset == 0;
-    const std::size_t wanted = second_stage ? std::max(limit, ranking.depth) : limit;
+    // The second stage scores the hits in any order (--sort date shows the same scores as
+    // relevance order) and re-ranks them in relevance order.
+    const bool second_stage = ranking.second_stage && limit > 0 && offset == 0;
+    const bool reranked = second_stage && sort == SortOrder::kRelevance;
+    const std::size_t wanted = reranked ? std::max(limit, ranking.depth) : limit;
     const FirstStage first = first_stage(databases_.all, query.query, filter, sort, ranking.bm25,
                                          spy != nullptr ? &spy->spy() : nullptr, wanted, offset);
     const Xapian::MSet& mset = first.mset;
@@ -46,7 +49,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, mset, query, ranking);
     std::vector<std::size_t> order(mset.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    if (second_stage) rank_by_choice(mset, choices, order);
+    if (reranked) rank_by_choice(mset, choices, order);
 
     SearchResults results;
     results.matching_articles = first.stories;

@@ -84,5 +84,17 @@ TEST_F(CsSearchScoring, RerankZeroIsBm25AloneAndRecencyFavoursNewerArticles) {
   EXPECT_EQ(search({"--recency", "90", "--rerank", "0", "Taiwan"}).exit_code, 2);
 }
 
+TEST_F(CsSearchScoring, DateOrderShowsTheScoresOfRelevanceOrder) {
+  const auto by_relevance = json_lines(search({"--format", "jsonl", "-n", "20", "phone call"}).out);
+  const auto by_date = json_lines(search({"--format", "jsonl", "-n", "20", "--sort", "-date", "phone call"}).out);
+  ASSERT_FALSE(by_relevance.empty());
+  ASSERT_EQ(by_date.size(), by_relevance.size()) << "the bundled corpus has fewer matches than -n";
+  std::map<std::string, double> relevance_score;
+  for (const auto& hit : by_relevance) relevance_score[hit["article_id"]] = hit["score"].get<double>();
+  for (const auto& hit : by_date) {
+    EXPECT_NEAR(hit["score"].get<double>(), relevance_score[hit["article_id"]], 1e-6) << hit["article_id"];
+  }
+}
+
 }  // namespace
 }  // namespace cs::test
