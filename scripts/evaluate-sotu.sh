@@ -27,6 +27,6 @@ run() {
 }
 run "first stage (BM25 0.9,0.4)" --rerank 0
 run "full ranking (default)"
-for signal in proximity phrase title position; do
+for signal in article coverage proximity phrase title position length; do
   run "full without $signal" --weight "$signal=0"
 done
