@@ -36,7 +36,7 @@ Result<ScoringWeights> parse_weights(const std::vector<std::string>& assignments
 }
 
 Result<std::size_t> parse_limit(std::string_view text) {
-  if (text == "all") return kAllMatches;
+  if (text.size() == 3 && (text[0] | 0x20) == 'a' && (text[1] | 0x20) == 'l' && (text[2] | 0x20) == 'l') return kAllMatches;
   std::size_t limit = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
   if (text.empty() || error != std::errc() || end != text.data() + text.size()) {

@@ -1,5 +1,6 @@
 #include "searcher/searcher.hpp"
 
+#include "common/schema.hpp"
 #include "searcher/query/filters.hpp"
 #include "searcher/session.hpp"
 
@@ -17,6 +18,14 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesyst
 }
 
 Status Searcher::catch_up() { return session_->catch_up(); }
+
+bool Searcher::holds_article(const std::string& article_id) const {
+  try {
+    return session_->vocabulary().term_exists(schema::boolean_term(schema::kArticleIdPrefix, article_id));
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+}
 
 Result<QueryResult> Searcher::search(const SearchRequest& request) {
   std::vector<std::string> notes;

@@ -34,6 +34,8 @@ class Searcher {
   // opened: a long batch calls it before each query, so a query typed after a commit sees
   // it. A database that cannot be opened now is a kDatabase error.
   Status catch_up();
+  // Whether an article has this id (false also when the database cannot say).
+  bool holds_article(const std::string& article_id) const;
 
  private:
   explicit Searcher(std::unique_ptr<SearchSession> session);

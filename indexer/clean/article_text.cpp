@@ -44,7 +44,10 @@ bool is_capitalised_name(std::string_view text) {
 // "Jane Doe in Lagos" -> "Jane Doe": where a reporter filed from is no part of the name.
 std::string_view without_place(std::string_view name) {
   const std::size_t in = name.find(" in ");
-  if (in == std::string_view::npos || in + 4 >= name.size() || name[in + 4] < 'A' || name[in + 4] > 'Z') return name;
+  if (in == std::string_view::npos || in + 4 >= name.size()) return name;
+  // A place begins with a capital: ASCII, or a letter past ASCII ("in Łódź").
+  const auto first = static_cast<unsigned char>(name[in + 4]);
+  if ((first < 'A' || first > 'Z') && first < 0xC0) return name;
   return name.substr(0, in);
 }
 

@@ -41,10 +41,15 @@ Result<Qrels> parse_qrels(std::istream& in, const std::string& name) {
 
 namespace {
 
-// The article a docno belongs to: "A#3" (a passage) -> "A"; an article id is its own.
+// The article a docno belongs to: "A#3" (a passage) -> "A"; an article id without a
+// trailing "#N" ("https://example.com/post#comments") is its own.
 std::string_view article_of(std::string_view docno) {
   const std::size_t hash = docno.rfind('#');
-  return hash == std::string_view::npos ? docno : docno.substr(0, hash);
+  if (hash == std::string_view::npos || hash + 1 == docno.size()) return docno;
+  for (std::size_t i = hash + 1; i < docno.size(); ++i) {
+    if (docno[i] < '0' || docno[i] > '9') return docno;
+  }
+  return docno.substr(0, hash);
 }
 
 }  // namespace

@@ -44,9 +44,9 @@ struct Measures {
 // no relevant judgment scores 0 everywhere (trec_eval leaves such queries out; see
 // evaluate_run).
 //
-// An article id may itself hold '#' (a feed item's "feed.xml#2", whose passages are
-// "feed.xml#2#0"): a judged docno in `articles` (the run's article ids) is an article, any
-// other is a passage when it ends in "#N" (its article is what comes before).
+// An article id may itself end in "#N" (a feed item's "feed.xml#2", whose passages are
+// "feed.xml#2#0"): a judged docno in `articles` (those the index holds as articles) is an
+// article, any other is a passage when it ends in "#N" (its article is what comes before).
 Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments,
                  const std::set<std::string>& articles = {});
 

@@ -131,7 +131,10 @@ int main(int argc, char** argv) try {
   }
   if (rerank > 100000) return command_line.usage_error("--rerank takes a number from 0 to 100000");
   request.ranking.second_stage = rerank > 0;
-  request.ranking.depth = rerank;
+  // An export's first page is re-ranked within itself: deeper, re-ranking would move
+  // articles between pages, shown twice or never.
+  const bool exporting = limit > cs::searcher::kExportPage;
+  request.ranking.depth = exporting ? std::min(rerank, cs::searcher::kExportPage) : rerank;
   // An option value's error: its reason and, in brackets, what the option takes.
   const auto bad_value = [&](const cs::Error& error) { return command_line.usage_error(error.reason + " (" + error.hint + ")"); };
   if (auto parsed = cs::searcher::parse_weights(weights, request.ranking.weights)) {
@@ -160,7 +163,7 @@ int main(int argc, char** argv) try {
   const bool evaluating = command_line.given("qrels");
   cs::searcher::Qrels qrels;
   std::vector<std::pair<std::string, std::vector<std::string>>> run;  // passage ids per query, for --qrels
-  std::set<std::string> run_articles;                                  // their articles' ids
+  std::set<std::string> judged_articles;  // the judged docnos the index holds as articles
   if (evaluating) {
     if (!batch) return command_line.usage_error("--qrels scores a --batch run");
     if (format != "text" && format != "json") return command_line.usage_error("--qrels prints with --format text or json");
@@ -207,6 +210,11 @@ int main(int argc, char** argv) try {
     searchers.push_back(std::move(*searcher));
   }
 
+  for (const auto& [qid, judgments] : qrels) {
+    for (const auto& judged : judgments) {
+      if (searchers[0]->holds_article(judged.first)) judged_articles.insert(judged.first);
+    }
+  }
   bool any_results = false;
   bool any_errors = false;
   request.highlight = writer->shows_highlights() && !evaluating;
@@ -229,10 +237,21 @@ int main(int argc, char** argv) try {
     }
   };
   const std::string batch_name = batch_file == "-" ? "<stdin>" : batch_file;
+  // Prints a query's error, named by its batch line (`where`) in a batch.
+  const auto print_query_error = [&](cs::Error error, const std::string& where) {
+    if (!where.empty()) {
+      error.path = batch_name;
+      error.location = where + (error.location.empty() ? "" : ", " + error.location);
+    } else if (error.kind == cs::ErrorKind::kQuery) {
+      error.path = "query";
+    }
+    command_line.print(error);
+    any_errors = true;
+  };
   // The pages after the first of a query showing more than kExportPage hits, each written as
   // it comes; an error ends the query's output where it stands, closed.
-  const auto write_later_pages = [&](const cs::searcher::QueryResult& first, const std::string& text,
-                                     const std::string& where) {
+  const auto write_later_pages = [&](cs::searcher::Searcher& searcher, const cs::searcher::QueryResult& first,
+                                     const std::string& text, const std::string& where) {
     std::size_t shown = first.results.hits.size();
     for (bool last = false; !last;) {
       cs::searcher::SearchRequest page = request;
@@ -242,19 +261,13 @@ int main(int argc, char** argv) try {
       page.limit = std::min(limit - shown, cs::searcher::kExportPage);
       auto next = [&]() -> cs::Result<cs::searcher::QueryResult> {
         try {
-          return searchers[0]->search(page);
+          return searcher.search(page);
         } catch (...) {
           return cs::current_exception_error();
         }
       }();
       if (!next) {
-        cs::Error error = next.error();
-        if (!where.empty()) {
-          error.path = batch_name;
-          error.location = where + (error.location.empty() ? "" : ", " + error.location);
-        }
-        command_line.print(error);
-        any_errors = true;
+        print_query_error(next.error(), where);
         next = cs::searcher::QueryResult{first.qid, first.query, {}, {}, {}, {}, {}, {}};
       }
       next->first_page = false;
@@ -265,17 +278,12 @@ int main(int argc, char** argv) try {
       writer->write(*next);
     }
   };
-  const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where, const std::string& text) {
+  // Writes a query's answer; an export's later pages come from `searcher`, which answered
+  // its first page (a live batch's searcher may have caught up with a newer commit).
+  const auto emit = [&](cs::Result<cs::searcher::QueryResult> result, const std::string& where, const std::string& text,
+                        cs::searcher::Searcher& searcher) {
     if (!result) {
-      cs::Error error = result.error();
-      if (!where.empty()) {
-        error.path = batch_name;
-        error.location = where + (error.location.empty() ? "" : ", " + error.location);
-      } else if (error.kind == cs::ErrorKind::kQuery) {
-        error.path = "query";
-      }
-      command_line.print(error);
-      any_errors = true;
+      print_query_error(result.error(), where);
       return;
     }
     for (const std::string& note : result->notes) {  // on stderr, whatever the format: the output stays clean
@@ -285,17 +293,14 @@ int main(int argc, char** argv) try {
     any_results = any_results || !result->results.hits.empty() || (limit == 0 && result->results.matching_articles > 0);
     if (evaluating) {
       auto& ranking = run.emplace_back(result->qid, std::vector<std::string>{}).second;
-      for (const auto& hit : result->results.hits) {
-        ranking.push_back(hit.record.passage_id);
-        run_articles.insert(hit.record.article_id);
-      }
+      for (const auto& hit : result->results.hits) ranking.push_back(hit.record.passage_id);
       return;
     }
     // A full page, and more wanted: the query goes on a page at a time.
     const bool more = result->results.hits.size() == cs::searcher::kExportPage && limit > cs::searcher::kExportPage;
     result->last_page = !more;
     writer->write(*result);
-    if (more) write_later_pages(*result, text, where);
+    if (more) write_later_pages(searcher, *result, text, where);
   };
 
   if (batch) {
@@ -305,14 +310,18 @@ int main(int argc, char** argv) try {
       cs::searcher::BatchQuery query;
       std::string where;
       std::optional<cs::Result<cs::searcher::QueryResult>> result;
+      unsigned searcher = 0;  // the job that answered it
     };
-    const std::size_t chunk_size = jobs == 1 ? 1 : 64 * std::size_t{jobs};
+    // An export holds a first page of up to kExportPage hits per query of the chunk: a query
+    // a job then.
+    const std::size_t chunk_size = jobs == 1 || exporting ? jobs : 64 * std::size_t{jobs};
     std::vector<Pending> chunk;
     const auto answer_chunk = [&] {
       std::atomic<std::size_t> next{0};
       const auto work = [&](unsigned t) {
         for (std::size_t i = next++; i < chunk.size(); i = next++) {
           chunk[i].result = compute(*searchers[t], chunk[i].query.qid, chunk[i].query.text);
+          chunk[i].searcher = t;
         }
       };
       const cs::Status ran = cs::run_on_threads(static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(jobs, chunk.size()))), work);
@@ -320,7 +329,9 @@ int main(int argc, char** argv) try {
         command_line.print(ran.error());
         any_errors = true;
       }
-      for (Pending& pending : chunk) emit(std::move(*pending.result), pending.where, pending.query.text);
+      for (Pending& pending : chunk) {
+        emit(std::move(*pending.result), pending.where, pending.query.text, *searchers[pending.searcher]);
+      }
       chunk.clear();
       std::cout.flush();  // a batch on a pipe gets each answer as it is made
     };
@@ -334,10 +345,10 @@ int main(int argc, char** argv) try {
     }
     answer_chunk();
   } else {
-    emit(compute(*searchers[0], "1", query), "", query);
+    emit(compute(*searchers[0], "1", query), "", query, *searchers[0]);
   }
   if (evaluating) {
-    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels, run_articles), format);
+    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels, judged_articles), format);
   } else {
     writer->finish();
   }

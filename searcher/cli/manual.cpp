@@ -43,8 +43,8 @@ constexpr std::string_view kRanking = R"(Xapian ranks articles by BM25 (--bm25 K
 best: near-duplicate articles saved from several outlets are one story, shown once with
 "also in". Every passage of the best --rerank N stories is then scored by its own BM25,
 its article's BM25, the share of the query's words it and the title hold, proximity, phrase,
-title, position, the article's length (a
-one-sentence item gets little) and, with --recency HALF_LIFE, recency; each article
+title, position, the article's length (a one-sentence item gets little) and, with --recency
+HALF_LIFE, recency; each article
 shows its best passage and the articles are ranked by it. --weight NAME=VALUE changes a
 signal's weight and --explain shows each hit's components. When a query finds nothing, a
 spelling suggestion from the index's own words is printed.)";

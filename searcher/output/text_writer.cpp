@@ -40,7 +40,7 @@ class TextWriter final : public ResultWriter {
  private:
   // The query (in a batch), and the count, "no results" or spelling line above the hits.
   void write_header(const QueryResult& result) {
-    if (options_.batch) out_ << style(kBold) << "# " << result.qid << ": " << terminal::sanitize_line(result.query) << style(kReset) << '\n';
+    if (options_.batch) out_ << style(kBold) << "# " << terminal::sanitize_line(result.qid) << ": " << terminal::sanitize_line(result.query) << style(kReset) << '\n';
     if (result.results.hits.empty() && result.results.matching_articles > 0) {  // -n 0: the count, then facets
       out_ << count_of(result.results.matching_articles, "article matches", "articles match") << " \""
            << terminal::sanitize_line(result.query) << "\".\n";

@@ -161,12 +161,18 @@ ScoringQuery::ScoringQuery(const std::vector<std::vector<std::uint32_t>>& terms,
 void score_passages(const ScoringQuery& query, std::span<const Candidate> candidates, const ScoringWeights& weights,
                     std::span<ScoreParts> out) {
   const std::size_t terms = query.term_count();
-  float best_first_stage = 0, best_article = 0, all_idf = 0;
+  float best_first_stage = 0, best_article = 0;
   for (const Candidate& c : candidates) {
     best_first_stage = std::max(best_first_stage, c.first_stage);
     best_article = std::max(best_article, c.article);
   }
-  for (std::size_t t = 0; t < terms; ++t) all_idf += query.idf(t);
+  // The idf of the terms whose bits `mask` sets.
+  const auto idf_of = [&](std::uint32_t mask) {
+    float sum = 0;
+    for (std::size_t t = 0; t < terms; ++t) sum += ((mask >> t) & 1u) != 0 ? query.idf(t) : 0.0f;
+    return sum;
+  };
+  const float all_idf = idf_of(~std::uint32_t{0});
   const float first_stage_scale = best_first_stage > 0 ? 1.0f / best_first_stage : 0.0f;
   const float article_scale = best_article > 0 ? 1.0f / best_article : 0.0f;
   const float recency_rate = weights.recency_half_life_days > 0 ? 1.0f / weights.recency_half_life_days : 0.0f;
@@ -189,10 +195,8 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
     // One term alone is no proximity: a passage holding one of two words must not outscore
     // one holding both far apart (coverage is not traded for tightness).
     if (present >= 2 && all_idf > 0) {
-      float present_idf = 0;
-      for (std::size_t t = 0; t < terms; ++t) present_idf += ((present_mask >> t) & 1u) != 0 ? query.idf(t) : 0.0f;
       const float tightness = static_cast<float>(present) / static_cast<float>(smallest_window(matches, match_count, present));
-      parts.proximity = present_idf / all_idf * tightness;
+      parts.proximity = idf_of(present_mask) / all_idf * tightness;
       if (terms >= 2 && present == terms) parts.phrase = has_phrase(matches, match_count, terms) ? 1.0f : 0.0f;
     }
 
@@ -202,10 +206,7 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
     }
     if (terms > 0) parts.title = static_cast<float>(std::popcount(title_mask)) / static_cast<float>(terms);
     if (all_idf > 0) {
-      const std::uint32_t held = present_mask | title_mask;
-      float held_idf = 0;
-      for (std::size_t t = 0; t < terms; ++t) held_idf += ((held >> t) & 1u) != 0 ? query.idf(t) : 0.0f;
-      parts.coverage = held_idf / all_idf;
+      parts.coverage = idf_of(present_mask | title_mask) / all_idf;
     }
     parts.position = 1.0f / (1.0f + static_cast<float>(c.passage_index));
     parts.length = std::min(1.0f, static_cast<float>(c.article_words) / kFullArticleWords);

@@ -36,8 +36,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   return reopening_on_change(databases_, [&]() -> Result<SearchResults> {
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
-    // The second stage scores the hits in any order (--sort date shows the same scores as
-    // relevance order) and re-ranks them in relevance order.
+    // The second stage scores the hits in any order (--sort date shows scores on relevance
+    // order's scale) and re-ranks them in relevance order.
     const bool second_stage = ranking.second_stage && limit > 0 && offset == 0;
     const bool reranked = second_stage && sort == SortOrder::kRelevance;
     const std::size_t wanted = reranked ? std::max(limit, ranking.depth) : limit;

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "support/indexed_once.hpp"
 
@@ -38,7 +40,7 @@ class CsSearchExport : public IndexedOnce<WireCorpus> {};
 
 TEST_F(CsSearchExport, EveryMatchIsWrittenOnceInEveryFormat) {
   ASSERT_THAT(index_run().out + index_run().err, ::testing::HasSubstr(" 0 warnings"));
-  const CliResult jsonl = search({"-n", "all", "--format", "jsonl", "grid"});
+  const CliResult jsonl = search({"-n", "all", "--rerank", "2000", "--format", "jsonl", "grid"});
   ASSERT_EQ(jsonl.exit_code, 0) << jsonl.err;
   const auto hits = json_lines(jsonl.out);
   ASSERT_EQ(hits.size(), static_cast<std::size_t>(kArticles));
@@ -71,12 +73,16 @@ TEST_F(CsSearchExport, EveryMatchIsWrittenOnceInEveryFormat) {
   EXPECT_THAT(search({"-n", "all", "--color", "never", "grid"}).out, ::testing::HasSubstr("\n2100. "));
 }
 
-TEST_F(CsSearchExport, ALimitAboveAPageStopsThereAndItsFirstPageIsTheUsualRanking) {
-  const auto first_page = search_article_ids(db(), "grid", {"-n", "1000"});
-  const auto longer = search_article_ids(db(), "grid", {"-n", "1500"});
-  ASSERT_EQ(first_page.size(), 1000u);
+TEST_F(CsSearchExport, ALimitAboveAPageStopsThereAndLaterPagesFollowTheFirstStage) {
+  const auto longer = search_article_ids(db(), "grid", {"-n", "1500", "--rerank", "2000"});
+  const auto first_stage = search_article_ids(db(), "grid", {"-n", "1500", "--rerank", "0"});
   ASSERT_EQ(longer.size(), 1500u);
-  EXPECT_TRUE(std::equal(first_page.begin(), first_page.end(), longer.begin()));
+  ASSERT_EQ(first_stage.size(), 1500u);
+  // The first page is re-ranked within itself (--rerank deeper than a page would move
+  // articles between pages): the same articles as the first stage's first 1,000 ...
+  EXPECT_TRUE(std::is_permutation(longer.begin(), longer.begin() + 1000, first_stage.begin()));
+  // ... and the second page is the first stage's next 500, in its order.
+  EXPECT_TRUE(std::equal(longer.begin() + 1000, longer.end(), first_stage.begin() + 1000));
 }
 
 TEST_F(CsSearchExport, ABatchOfExportsIsOneJsonDocumentWithCountsAfterTheHits) {

@@ -32,7 +32,6 @@ TEST_F(CsSearchRanking, AnArticleHoldingBothWordsBeatsOnesHoldingOne) {
   const auto ids = ranked("iPod battery");
   ASSERT_FALSE(ids.empty());
   EXPECT_EQ(ids[0], "techdesk.example/ipod-battery-lawsuit.md");
-  EXPECT_EQ(search_article_ids(db(), "iPod battery", {"--rerank", "0"}).size(), ids.size()) << "same matches";
 }
 
 TEST_F(CsSearchRanking, TheArticleTitledWithTheQueryWordsComesFirst) {
@@ -56,6 +55,7 @@ TEST_F(CsSearchRanking, TheBm25SignalFollowsThePassagesOwnBm25) {
     const auto hits = nlohmann::json::parse(r.out)["results"];
     ASSERT_FALSE(hits.empty()) << query;
     // One scale for every hit: the signal is the raw passage BM25 over the best candidate's.
+    ASSERT_GT(hits[0]["explain"]["passage_bm25"].get<double>(), 0) << query << ": the top hit's passage holds a word";
     const double scale = hits[0]["explain"]["components"]["bm25"]["value"].get<double>() /
                          hits[0]["explain"]["passage_bm25"].get<double>();
     for (const auto& hit : hits) {

@@ -36,6 +36,7 @@ TEST(ArticleText, ReadsByLines) {
   EXPECT_EQ(from_text("Title\nBy Adaeze Okonjo in Lagos and Peter Gallagher in London\nBody text.").author,
             "Adaeze Okonjo and Peter Gallagher");
   EXPECT_EQ(from_text("Title\nBy Priya Natarajan in San Francisco\nBody text.").author, "Priya Natarajan");
+  EXPECT_EQ(from_text("Title\nBy Anna Nowak in \xC5\x81\xC3\xB3" "d\xC5\xBA\nBody text.").author, "Anna Nowak");
   EXPECT_EQ(from_text("Title\nBy Ana in der Beek\nBody text.").author, "Ana in der Beek") << "'in' before a lower-case word";
 }
 

@@ -66,6 +66,14 @@ TEST(Evaluation, AFeedItemsIdHoldingAHashIsAnArticle) {
   EXPECT_NEAR(m.ndcg_at_10, (1 / std::log2(2.0) + 2 / std::log2(3.0)) / ideal, 1e-12);
 }
 
+TEST(Evaluation, AnIdEndingInAHashThatIsNoNumberIsAnArticle) {
+  const std::map<std::string, int> judged = {{"https://example.com/post#comments", 2}};
+  const Measures m = measure({"https://example.com/post#comments#0"}, judged);
+  EXPECT_DOUBLE_EQ(m.mrr_at_10, 1.0);
+  EXPECT_DOUBLE_EQ(m.recall_at_100, 1.0);
+  EXPECT_EQ(m.passage_hit_at_10, 1.0) << "judged as an article";
+}
+
 TEST(Evaluation, ReciprocalRankLooksAtTheTopTenOnly) {
   const std::map<std::string, int> judged = {{"hit", 1}};
   std::vector<std::string> ranking(12, "miss");

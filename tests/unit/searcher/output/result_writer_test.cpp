@@ -133,6 +133,72 @@ TEST(ResultWriter, JsonEscapesControlCharacters) {
   EXPECT_EQ(nlohmann::json::parse(json)["results"][0]["title"], "Evil \x1B[31mTitle");
 }
 
+// JSON is written as it comes (a query, and a long export's hits, at a time): the bytes must
+// be what nlohmann::json's dump(2) gives the whole document.
+std::string whole_document(const std::string& streamed) {
+  return nlohmann::json::parse(streamed).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+TEST(ResultWriter, StreamedJsonIsTheWholeDocumentsDump) {
+  QueryResult two_hits = sample();
+  two_hits.results.hits.push_back(two_hits.results.hits[0]);
+  two_hits.highlights.push_back({});
+  two_hits.results.facets.fields.push_back({FacetField::kSource, {{"cfr.org", 1}}});
+  QueryResult none;
+  none.qid = "q2";
+  none.query = "nothing";
+  none.suggestion = "something";
+  for (const bool batch : {false, true}) {
+    for (const bool explain : {false, true}) {
+      for (const QueryResult* result : {&two_hits, &none}) {
+        const std::string one = render("json", {false, batch, "cs-search", explain}, *result);
+        EXPECT_EQ(one, whole_document(one)) << "batch " << batch << ", explain " << explain;
+      }
+    }
+  }
+  std::ostringstream out;
+  auto batch = make_result_writer("json", out, {false, true, "cs-search", false});
+  batch->write(two_hits);
+  batch->write(none);
+  batch->finish();
+  EXPECT_EQ(out.str(), whole_document(out.str()));
+  EXPECT_EQ(nlohmann::json::parse(out.str()).size(), 2u);
+}
+
+TEST(ResultWriter, AnEmptyBatchIsAnEmptyArray) {
+  std::ostringstream out;
+  auto writer = make_result_writer("json", out, {false, true, "cs-search", false});
+  writer->finish();
+  EXPECT_EQ(out.str(), "[]\n");
+}
+
+TEST(ResultWriter, PagesOfOneQueryMakeOneDocumentRankedOnward) {
+  QueryResult first = sample();
+  first.last_page = false;
+  QueryResult second = sample();
+  second.first_page = false;
+  second.first_rank = 2;
+  for (const char* format : {"json", "jsonl", "tsv", "trec", "text"}) {
+    std::ostringstream out;
+    auto writer = make_result_writer(format, out, {});
+    writer->write(first);
+    writer->write(second);
+    writer->finish();
+    const std::string written = out.str();
+    if (std::string_view(format) == "json") {
+      const auto document = nlohmann::json::parse(written);
+      ASSERT_EQ(document["results"].size(), 2u);
+      EXPECT_EQ(document["results"][1]["rank"], 2);
+      EXPECT_EQ(written, whole_document(written));
+    } else if (std::string_view(format) == "text") {
+      EXPECT_THAT(written, HasSubstr("\n2. Evil Title"));
+    } else {
+      const std::string_view name = format;
+      EXPECT_THAT(written, HasSubstr(name == "jsonl" ? "\"rank\":2" : name == "tsv" ? "\t2\t" : " 2 ")) << format;
+    }
+  }
+}
+
 TEST(ResultWriter, TrecLinesHaveSixFieldsWithoutInnerSpaces) {
   EXPECT_EQ(render("trec"), "q1 Q0 cfr.org/a_b.txt 1 2.500000 cs-search\n");
 }
