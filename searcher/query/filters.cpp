@@ -1,5 +1,6 @@
 #include "searcher/query/filters.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "common/ascii.hpp"
@@ -80,6 +81,14 @@ Result<Xapian::Query> date_range_query(std::string_view since, std::string_view 
                                        std::string_view until_name) {
   if (!since.empty() && !is_partial_date(since)) return bad_date(since_name, since);
   if (!until.empty() && !is_partial_date(until)) return bad_date(until_name, until);
+  // A range that ends before it begins would match nothing, or (to Xapian) everything: an
+  // error. "2024-06" to "2024" is a range: the partial until reaches the end of its year.
+  if (!since.empty() && !until.empty() && since.substr(0, std::min(since.size(), until.size())) > until) {
+    return Error{ErrorKind::kUsage, "", "",
+                 std::string(since_name) + " " + std::string(since) + " is after " +
+                     (until_name == since_name ? "" : std::string(until_name) + " ") + std::string(until),
+                 "give the earlier date first"};
+  }
   // Dates are stored as ISO 8601 text, which sorts as time does; "\xFF" after a partial
   // date reaches past every stored date that starts with it.
   return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot,

@@ -103,6 +103,11 @@ TEST_F(CsSearchQuery, AValueTheSyntaxCannotTakeIsOneLineAndExitTwo) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(lines(r.err).size(), 1u);
   EXPECT_THAT(r.err, ::testing::StartsWith("cs-search: error: query: column 8: date: '2018-02-30' is not a date"));
+  EXPECT_THAT(search({"Taiwan date:2025..2024"}).err,
+              ::testing::StartsWith("cs-search: error: query: column 8: date: 2025 is after 2024"));
+  const CliResult reversed = search({"--since", "2025", "--until", "2024", "Taiwan"});
+  EXPECT_EQ(reversed.exit_code, 2);
+  EXPECT_THAT(reversed.err, ::testing::HasSubstr("--since 2025 is after --until 2024"));
   const CliResult near = search({"Xi NEAR/x Trump"});
   EXPECT_EQ(near.exit_code, 2);
   EXPECT_THAT(near.err, ::testing::StartsWith("cs-search: error: query: column 4: 'NEAR/x' needs a window"));

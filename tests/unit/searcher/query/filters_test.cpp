@@ -50,5 +50,25 @@ TEST(Filters, RejectsDatesThatAreNotDates) {
   EXPECT_TRUE(filter_query(leap, analyzer).ok()) << "a leap day is a day";
 }
 
+TEST(Filters, ARangeThatEndsBeforeItBeginsIsAnError) {
+  Analyzer analyzer;
+  for (const auto& [since, until] : std::vector<std::pair<const char*, const char*>>{
+           {"2025", "2024"}, {"2024-06", "2024-01"}, {"2024-06-02", "2024-06-01"}, {"2025-01", "2024"}}) {
+    SearchFilters filters;
+    filters.since = since;
+    filters.until = until;
+    auto query = filter_query(filters, analyzer);
+    ASSERT_FALSE(query.ok()) << since << ".." << until;
+    EXPECT_THAT(query.error().reason, HasSubstr("is after --until"));
+  }
+  for (const auto& [since, until] : std::vector<std::pair<const char*, const char*>>{
+           {"2024-06", "2024"}, {"2024", "2024-01"}, {"2024-06-01", "2024-06-01"}, {"2023-12-31", "2024"}}) {
+    SearchFilters filters;
+    filters.since = since;
+    filters.until = until;
+    EXPECT_TRUE(filter_query(filters, analyzer).ok()) << since << ".." << until << " overlap";
+  }
+}
+
 }  // namespace
 }  // namespace cs::searcher
