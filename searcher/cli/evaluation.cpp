@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/plural.hpp"
 #include "common/terminal.hpp"
 
 namespace cs::searcher {
@@ -53,6 +54,16 @@ std::string_view article_of(std::string_view docno) {
 }
 
 }  // namespace
+
+std::vector<std::string> docnos_not_held(const Qrels& qrels, const std::function<bool(const std::string&)>& holds_article) {
+  std::set<std::string> missing;
+  for (const auto& [qid, judgments] : qrels) {
+    for (const auto& [docno, grade] : judgments) {
+      if (!holds_article(docno) && !holds_article(std::string(article_of(docno)))) missing.insert(docno);
+    }
+  }
+  return {missing.begin(), missing.end()};
+}
 
 Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments,
                  const std::set<std::string>& articles) {
@@ -172,9 +183,9 @@ void write_evaluation(std::ostream& out, const Evaluation& evaluation, std::stri
   }
   out << "qid                       MRR@10 nDCG@10 Recall@100     MAP PassHit@10\n";
   for (const auto& [qid, m] : evaluation.queries) out << row(terminal::sanitize_line(qid), m);
-  out << row("mean of " + std::to_string(evaluation.queries.size()) + " queries", evaluation.mean);
+  out << row("mean of " + count_of(evaluation.queries.size(), "query", "queries"), evaluation.mean);
   if (evaluation.unjudged_queries > 0) {
-    out << evaluation.unjudged_queries << " queries without relevant judgments left out\n";
+    out << count_of(evaluation.unjudged_queries, "query", "queries") << " without relevant judgments left out\n";
   }
 }
 

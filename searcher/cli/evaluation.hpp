@@ -2,6 +2,7 @@
 // cs-search on their own collections (cs-search --batch FILE --qrels QRELS).
 #pragma once
 
+#include <functional>
 #include <istream>
 #include <ostream>
 #include <string_view>
@@ -22,6 +23,10 @@ using Qrels = std::map<std::string, std::map<std::string, int>>;
 // TREC qrels lines, "QID ITERATION DOCNO GRADE" separated by spaces or tabs; blank lines and
 // '#' lines are skipped. A malformed line is a kUsage error naming `name` and the line.
 Result<Qrels> parse_qrels(std::istream& in, const std::string& name);
+
+// The judged docnos that name neither an article `holds_article` knows nor a passage of one
+// (a path where an article id was meant, an article since removed): they can never be found.
+std::vector<std::string> docnos_not_held(const Qrels& qrels, const std::function<bool(const std::string&)>& holds_article);
 
 // How many results the measures look at: Recall@100 and MAP need a run this deep.
 inline constexpr std::size_t kEvaluationDepth = 100;

@@ -13,6 +13,7 @@
 #include "common/exception_error.hpp"
 #include "common/exit_codes.hpp"
 #include "common/failpoint.hpp"
+#include "common/plural.hpp"
 #include "common/terminal.hpp"
 #include "common/threads.hpp"
 #include "searcher/cli/batch.hpp"
@@ -213,6 +214,17 @@ int main(int argc, char** argv) try {
   for (const auto& [qid, judgments] : qrels) {
     for (const auto& judged : judgments) {
       if (searchers[0]->holds_article(judged.first)) judged_articles.insert(judged.first);
+    }
+  }
+  if (evaluating) {
+    const auto held = [&](const std::string& id) { return searchers[0]->holds_article(id); };
+    if (const auto missing = cs::searcher::docnos_not_held(qrels, held); !missing.empty()) {
+      command_line.print(cs::Error{cs::ErrorKind::kUsage, qrels_file, "",
+                                   cs::count_of(missing.size(), "judged id names", "judged ids name") +
+                                       " no article or passage of the database (first: '" + missing.front() +
+                                       "'); they count as never found",
+                                   "judge article ids or passage ids as --format jsonl prints them"},
+                         "note");
     }
   }
   bool any_results = false;

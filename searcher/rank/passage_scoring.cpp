@@ -237,6 +237,7 @@ void score_passage_bm25(const ScoringQuery& query, std::span<const Candidate> ca
     const Candidate& c = candidates[i];
     std::array<std::uint32_t, kMaxScoringTerms> frequency{};
     for_each_match(query, c.text, [&](std::size_t, std::uint32_t term) { ++frequency[term]; });
+    for_each_match(query, c.title, [&](std::size_t, std::uint32_t term) { ++frequency[term]; });
     const float length =
         std::max(0.5f * bm25.average_length, static_cast<float>(c.length > 0 ? c.length : c.text.size()));
     const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * length);

@@ -83,8 +83,9 @@ TEST_F(CsSearchBatch, QrelsScoreABatchRun) {
   const CliResult text = search({"--batch", "-", "--qrels", qrels.string()}, "t1\tTaiwan\nt2\tphone\n");
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr("MRR@10 nDCG@10 Recall@100     MAP"));
-  EXPECT_THAT(text.out, HasSubstr("mean of 1 queries"));
-  EXPECT_THAT(text.out, HasSubstr("1 queries without relevant judgments left out"));
+  EXPECT_THAT(text.out, HasSubstr("mean of 1 query "));
+  EXPECT_THAT(text.out, HasSubstr("1 query without relevant judgments left out"));
+  EXPECT_THAT(text.err, HasSubstr("1 judged id names no article or passage of the database (first: 'nothing-relevant')"));
   const CliResult json = search({"--batch", "-", "--qrels", qrels.string(), "--format", "json"}, "t1\tTaiwan\n");
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const auto evaluation = nlohmann::json::parse(json.out);

@@ -40,6 +40,14 @@ TEST_F(CsSearchRanking, TheArticleTitledWithTheQueryWordsComesFirst) {
   EXPECT_EQ(ids[0], "bbc.co.uk/chelsea-sack-mutu.txt");
 }
 
+TEST_F(CsSearchRanking, AHeadlineHoldingTheQueryBeatsWordsScatteredInABody) {
+  // The brief's headline is the query; its one sentence holds neither word. The streaming
+  // story has "wave" and "heat" in its body, apart and in other senses.
+  const auto ids = ranked("heat wave");
+  ASSERT_FALSE(ids.empty());
+  EXPECT_EQ(ids[0], "feeds/wire.xml#1");
+}
+
 TEST_F(CsSearchRanking, AOneSentenceFeedItemDoesNotBeatRealArticles) {
   const auto ids = ranked("earthquake");
   const std::size_t item = rank_of(ids, "feeds/garden.xml#1");

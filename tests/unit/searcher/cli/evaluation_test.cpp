@@ -74,6 +74,14 @@ TEST(Evaluation, AnIdEndingInAHashThatIsNoNumberIsAnArticle) {
   EXPECT_EQ(m.passage_hit_at_10, 1.0) << "judged as an article";
 }
 
+TEST(Evaluation, JudgedIdsTheDatabaseDoesNotHoldAreListed) {
+  const std::set<std::string> articles = {"A", "f.xml#2"};
+  const auto holds = [&](const std::string& id) { return articles.contains(id); };
+  const Qrels qrels = {{"q1", {{"A", 1}, {"A#3", 2}, {"f.xml#2", 2}, {"f.xml#2#0", 1}, {"/data/A", 2}}},
+                       {"q2", {{"B", 1}, {"B#1", 0}}}};
+  EXPECT_EQ(docnos_not_held(qrels, holds), (std::vector<std::string>{"/data/A", "B", "B#1"}));
+}
+
 TEST(Evaluation, ReciprocalRankLooksAtTheTopTenOnly) {
   const std::map<std::string, int> judged = {{"hit", 1}};
   std::vector<std::string> ranking(12, "miss");

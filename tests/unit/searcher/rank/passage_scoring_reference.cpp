@@ -169,9 +169,11 @@ double passage_bm25(const Terms& terms, const std::vector<double>& idf, const Ca
   double sum = 0;
   for (std::size_t t = 0; t < terms.count; ++t) {
     double tf = 0;
-    for (const std::uint32_t word : candidate.text) {
-      const auto it = terms.term_of.find(word);
-      if (it != terms.term_of.end() && it->second == t) ++tf;
+    for (const auto& words : {candidate.text, candidate.title}) {
+      for (const std::uint32_t word : words) {
+        const auto it = terms.term_of.find(word);
+        if (it != terms.term_of.end() && it->second == t) ++tf;
+      }
     }
     if (tf > 0) sum += idf[t] * tf * (k1 + 1) / (tf + norm);  // a term the passage lacks adds nothing
   }

@@ -83,7 +83,8 @@ std::vector<Signals> score(const Terms& terms, const std::vector<double>& idf, s
 std::vector<std::uint32_t> holders(const Terms& terms, std::span<const Candidate> candidates);
 
 // A candidate's BM25: the sum over kept terms of idf × tf (k1 + 1) / (tf + k1 (1 - b + b ×
-// length / average length)), length being the candidate's `length` or else its text's and at
+// length / average length)), tf counting the term in the text and in the title, length being
+// the candidate's `length` or else its text's and at
 // least half the average; the length is not weighed when the average is not above 0.
 double passage_bm25(const Terms& terms, const std::vector<double>& idf, const Candidate& candidate, double k1, double b,
                     double average_length);

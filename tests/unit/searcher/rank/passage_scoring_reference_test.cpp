@@ -151,6 +151,11 @@ TEST(PassageScoringReference, ReferenceWorksSmallCasesByHand) {
   const double norm = 1.0 * (1 - 0.5 + 0.5 * 11 / 22.0);
   EXPECT_DOUBLE_EQ(reference::passage_bm25(terms, {1, 2, 3}, candidate, 1.0, 0.5, 22),
                    1 * 3 * 2.0 / (3 + norm) + (2 + 3) * 2 * 2.0 / (2 + norm));
+  // The title counts in tf as if it were part of the passage, not in its length.
+  const std::vector<std::uint32_t> one_word = {1}, titled = {1, 8};
+  const Candidate with_title{one_word, titled, 0, 0, -1};
+  const double short_norm = 1.0 * (1 - 0.5 + 0.5 * 1 / 2.0);
+  EXPECT_DOUBLE_EQ(reference::passage_bm25(terms, {1, 2, 3}, with_title, 1.0, 0.5, 2), 1 * 2 * 2.0 / (2 + short_norm));
   // Average 40: the 11 words count as 20, half the average, as Xapian's min_normlen does.
   const double floored = 1.0 * (1 - 0.5 + 0.5 * 20 / 40.0);
   EXPECT_DOUBLE_EQ(reference::passage_bm25(terms, {1, 2, 3}, candidate, 1.0, 0.5, 40),
