@@ -1,5 +1,6 @@
 #include "common/schema.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <functional>
 
@@ -78,6 +79,23 @@ FacetKey decode_facet_key(std::string_view encoded) {
   }
   key.topics = split_list(encoded);
   return key;
+}
+
+std::optional<std::int64_t> day_number(std::string_view date) {
+  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t ends[3] = {4, 7, 10};
+  for (std::size_t f = 0; f < 3; ++f) {
+    for (std::size_t i = starts[f]; i < ends[f]; ++i) {
+      if (date[i] < '0' || date[i] > '9') return std::nullopt;
+      fields[f] = fields[f] * 10 + (date[i] - '0');
+    }
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{fields[0]}, std::chrono::month{static_cast<unsigned>(fields[1])},
+                                        std::chrono::day{static_cast<unsigned>(fields[2])}};
+  if (!ymd.ok()) return std::nullopt;
+  return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
 }  // namespace cs::schema

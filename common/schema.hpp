@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -103,6 +104,10 @@ struct FacetKey {
 // back; separators inside a field become spaces.
 std::string encode_facet_key(const FacetKey& key);
 FacetKey decode_facet_key(std::string_view encoded);
+
+// Days since 1970-01-01 of a stored date's first ten characters (YYYY-MM-DD), or nullopt
+// when they are not a day of the calendar.
+std::optional<std::int64_t> day_number(std::string_view date);
 
 // Positions of title words start here, past most articles' own words, so that positions
 // read as "title" at a glance (title words have their own prefix, so phrases never mix them).

@@ -55,14 +55,28 @@ std::string_view article_of(std::string_view docno) {
 
 }  // namespace
 
-std::vector<std::string> docnos_not_held(const Qrels& qrels, const std::function<bool(const std::string&)>& holds_article) {
-  std::set<std::string> missing;
+JudgedIds sort_judged_ids(const Qrels& qrels, const std::function<bool(const std::string&)>& holds_article) {
+  std::set<std::string> docnos;
   for (const auto& [qid, judgments] : qrels) {
-    for (const auto& [docno, grade] : judgments) {
-      if (!holds_article(docno) && !holds_article(std::string(article_of(docno)))) missing.insert(docno);
-    }
+    for (const auto& judged : judgments) docnos.insert(judged.first);
   }
-  return {missing.begin(), missing.end()};
+  JudgedIds ids;
+  std::map<std::string, bool, std::less<>> held;  // articles of judged passages, looked up
+  for (const std::string& docno : docnos) {
+    if (holds_article(docno)) {
+      ids.articles.insert(docno);
+      continue;
+    }
+    const std::string_view article = article_of(docno);
+    if (article.size() == docno.size()) {
+      ids.not_held.push_back(docno);
+      continue;
+    }
+    auto found = held.find(article);
+    if (found == held.end()) found = held.emplace(std::string(article), holds_article(std::string(article))).first;
+    if (!found->second) ids.not_held.push_back(docno);
+  }
+  return ids;
 }
 
 Measures measure(const std::vector<std::string>& ranking, const std::map<std::string, int>& judgments,

@@ -24,9 +24,13 @@ using Qrels = std::map<std::string, std::map<std::string, int>>;
 // '#' lines are skipped. A malformed line is a kUsage error naming `name` and the line.
 Result<Qrels> parse_qrels(std::istream& in, const std::string& name);
 
-// The judged docnos that name neither an article `holds_article` knows nor a passage of one
-// (a path where an article id was meant, an article since removed): they can never be found.
-std::vector<std::string> docnos_not_held(const Qrels& qrels, const std::function<bool(const std::string&)>& holds_article);
+// The judged docnos as the database sees them, each id looked up once with `holds_article`.
+struct JudgedIds {
+  std::set<std::string> articles;     // docnos that are article ids (for measure's `articles`)
+  std::vector<std::string> not_held;  // neither an article nor a passage ("A#N") of one: a path
+                                      // where an id was meant, an article since removed
+};
+JudgedIds sort_judged_ids(const Qrels& qrels, const std::function<bool(const std::string&)>& holds_article);
 
 // How many results the measures look at: Recall@100 and MAP need a run this deep.
 inline constexpr std::size_t kEvaluationDepth = 100;

@@ -164,7 +164,7 @@ int main(int argc, char** argv) try {
   const bool evaluating = command_line.given("qrels");
   cs::searcher::Qrels qrels;
   std::vector<std::pair<std::string, std::vector<std::string>>> run;  // passage ids per query, for --qrels
-  std::set<std::string> judged_articles;  // the judged docnos the index holds as articles
+  cs::searcher::JudgedIds judged;  // the judged docnos as the database sees them
   if (evaluating) {
     if (!batch) return command_line.usage_error("--qrels scores a --batch run");
     if (format != "text" && format != "json") return command_line.usage_error("--qrels prints with --format text or json");
@@ -211,17 +211,12 @@ int main(int argc, char** argv) try {
     searchers.push_back(std::move(*searcher));
   }
 
-  for (const auto& [qid, judgments] : qrels) {
-    for (const auto& judged : judgments) {
-      if (searchers[0]->holds_article(judged.first)) judged_articles.insert(judged.first);
-    }
-  }
   if (evaluating) {
-    const auto held = [&](const std::string& id) { return searchers[0]->holds_article(id); };
-    if (const auto missing = cs::searcher::docnos_not_held(qrels, held); !missing.empty()) {
+    judged = cs::searcher::sort_judged_ids(qrels, [&](const std::string& id) { return searchers[0]->holds_article(id); });
+    if (!judged.not_held.empty()) {
       command_line.print(cs::Error{cs::ErrorKind::kUsage, qrels_file, "",
-                                   cs::count_of(missing.size(), "judged id names", "judged ids name") +
-                                       " no article or passage of the database (first: '" + missing.front() +
+                                   cs::count_of(judged.not_held.size(), "judged id names", "judged ids name") +
+                                       " no article or passage of the database (first: '" + judged.not_held.front() +
                                        "'); they count as never found",
                                    "judge article ids or passage ids as --format jsonl prints them"},
                          "note");
@@ -360,7 +355,7 @@ int main(int argc, char** argv) try {
     emit(compute(*searchers[0], "1", query), "", query, *searchers[0]);
   }
   if (evaluating) {
-    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels, judged_articles), format);
+    cs::searcher::write_evaluation(std::cout, cs::searcher::evaluate_run(run, qrels, judged.articles), format);
   } else {
     writer->finish();
   }

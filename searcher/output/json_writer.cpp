@@ -175,12 +175,12 @@ class JsonlWriter final : public ResultWriter {
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       out_ << dump(hit_object(result, i, explain_), -1) << '\n';
     }
-    if (result.first_page) pending_facets_ = result.results.facets;
     // Counts follow the hits (the last page's) as one more line, told apart by its
     // "facets"/"histogram" keys.
-    if (result.last_page && !pending_facets_.empty()) {
+    const Facets* facets = counts_.after(result);
+    if (facets != nullptr && !facets->empty()) {
       nlohmann::json counts = {{"qid", result.qid}};
-      counts.update(facets_object(pending_facets_));
+      counts.update(facets_object(*facets));
       out_ << dump(counts, -1) << '\n';
     }
   }
@@ -189,7 +189,7 @@ class JsonlWriter final : public ResultWriter {
  private:
   std::ostream& out_;
   bool explain_;
-  Facets pending_facets_;  // the query's, from its first page
+  CountsAfterHits counts_;
 };
 
 }  // namespace

@@ -28,9 +28,9 @@ class TextWriter final : public ResultWriter {
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       write_hit(result.first_rank + i, result.results.hits[i], result.highlights[i], snippet_span(result, i));
     }
-    if (result.first_page) pending_facets_ = result.results.facets;  // after the last page's hits
-    if (!result.last_page) return;
-    write_facets(pending_facets_);
+    const Facets* counts = counts_.after(result);
+    if (counts == nullptr) return;
+    write_facets(*counts);
     if (options_.batch) out_ << '\n';
   }
 
@@ -180,7 +180,7 @@ class TextWriter final : public ResultWriter {
   std::ostream& out_;
   WriterOptions options_;
   const SearchResults* results_ = nullptr;  // of the query being written
-  Facets pending_facets_;                   // the query's, from its first page
+  CountsAfterHits counts_;
 };
 
 }  // namespace

@@ -205,16 +205,15 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
       if (const int term = query.term_of(hash); term >= 0) title_mask |= 1u << term;
     }
     if (terms > 0) parts.title = static_cast<float>(std::popcount(title_mask)) / static_cast<float>(terms);
-    if (all_idf > 0) {
-      parts.coverage = idf_of(present_mask | title_mask) / all_idf;
-    }
+    if (all_idf > 0) parts.coverage = idf_of(present_mask | title_mask) / all_idf;
     parts.position = 1.0f / (1.0f + static_cast<float>(c.passage_index));
     parts.length = std::min(1.0f, static_cast<float>(c.article_words) / kFullArticleWords);
     if (recency_rate > 0 && c.age_days >= 0) parts.recency = std::exp2(-c.age_days * recency_rate);
 
     parts.total = weights.first_stage * parts.first_stage + weights.article * parts.article +
-                  weights.coverage * parts.coverage + weights.proximity * parts.proximity + weights.phrase * parts.phrase + weights.title * parts.title +
-                  weights.position * parts.position + weights.length * parts.length +
+                  weights.coverage * parts.coverage + weights.proximity * parts.proximity +
+                  weights.phrase * parts.phrase + weights.title * parts.title + weights.position * parts.position +
+                  weights.length * parts.length +
                   (recency_rate > 0 ? weights.recency * parts.recency : 0.0f);
   }
 }

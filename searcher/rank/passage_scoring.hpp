@@ -112,9 +112,9 @@ void count_holding_candidates(const ScoringQuery& query, std::span<const Candida
 // idf × tf (k1 + 1) / (tf + k1 (1 - b + b × length / average_length)), tf counted by the
 // same lookup in the text and the title (the title is part of every passage, as BM25F over
 // title and body would have it: a headline holding the query counts in each of its
-// article's passages), length `length` or else the text's, but never below half the average length
-// (as Xapian's min_normlen does for articles: a one-line passage is not rewarded for being
-// short). The second stage's passage BM25, and the benchmark's baseline (plain BM25 over the
+// article's passages), length `length` or else the text's, but never below half the
+// average length (as Xapian's min_normlen does for articles: a one-line passage is not
+// rewarded for being short). The second stage's passage BM25, and the benchmark's baseline (plain BM25 over the
 // same arrays, nothing else).
 struct PassageBm25 {
   float k1 = 0.9f;

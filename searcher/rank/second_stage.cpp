@@ -1,9 +1,7 @@
 #include "searcher/rank/second_stage.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <map>
-#include <optional>
 
 #include "common/language.hpp"
 #include "common/passage_terms.hpp"
@@ -14,24 +12,6 @@
 namespace cs::searcher {
 
 namespace {
-
-// Days since 1970-01-01 of an ISO date's first ten characters, or nullopt.
-std::optional<std::int64_t> days_since_epoch(std::string_view date) {
-  if (date.size() < 10 || date[4] != '-' || date[7] != '-') return std::nullopt;
-  int fields[3] = {0, 0, 0};
-  const std::size_t starts[3] = {0, 5, 8};
-  const std::size_t ends[3] = {4, 7, 10};
-  for (std::size_t f = 0; f < 3; ++f) {
-    for (std::size_t i = starts[f]; i < ends[f]; ++i) {
-      if (date[i] < '0' || date[i] > '9') return std::nullopt;
-      fields[f] = fields[f] * 10 + (date[i] - '0');
-    }
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{fields[0]}, std::chrono::month{static_cast<unsigned>(fields[1])},
-                                        std::chrono::day{static_cast<unsigned>(fields[2])}};
-  if (!ymd.ok()) return std::nullopt;
-  return std::chrono::sys_days{ymd}.time_since_epoch().count();
-}
 
 // A stem the second stage looks for: its positional term and the hash the scoring loop knows.
 struct QueryStem {
@@ -100,7 +80,7 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
     b.ranges[i] = decode_article_terms(document.get_value(schema::kArticleTermsSlot), b.arena);
     b.weights[i] = static_cast<float>(b.hits[i].get_weight());
     if (recency) {
-      if (const auto days = days_since_epoch(document.get_value(schema::kDateSlot))) {
+      if (const auto days = schema::day_number(document.get_value(schema::kDateSlot))) {
         b.age_days[i] = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
       }
     }

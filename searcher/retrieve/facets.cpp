@@ -188,10 +188,10 @@ Facets FacetCounter::result(std::size_t per_field) const {
       continue;
     }
     periods[bucket] += articles;
-    const long day = days_from_civil(std::stol(article.date.substr(0, 4)), std::stol(article.date.substr(5, 2)),
-                                     std::stol(article.date.substr(8, 2)));
-    first_day = std::min(first_day, day);
-    last_day = std::max(last_day, day);
+    if (const auto day = schema::day_number(article.date)) {  // a bucket's date is a day
+      first_day = std::min(first_day, static_cast<long>(*day));
+      last_day = std::max(last_day, static_cast<long>(*day));
+    }
   }
   if (period_ != Period::kNone) fill_empty_periods(periods, period_, first_day, last_day);
   Facets facets;

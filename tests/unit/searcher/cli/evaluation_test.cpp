@@ -79,7 +79,9 @@ TEST(Evaluation, JudgedIdsTheDatabaseDoesNotHoldAreListed) {
   const auto holds = [&](const std::string& id) { return articles.contains(id); };
   const Qrels qrels = {{"q1", {{"A", 1}, {"A#3", 2}, {"f.xml#2", 2}, {"f.xml#2#0", 1}, {"/data/A", 2}}},
                        {"q2", {{"B", 1}, {"B#1", 0}}}};
-  EXPECT_EQ(docnos_not_held(qrels, holds), (std::vector<std::string>{"/data/A", "B", "B#1"}));
+  const JudgedIds judged = sort_judged_ids(qrels, holds);
+  EXPECT_EQ(judged.not_held, (std::vector<std::string>{"/data/A", "B", "B#1"}));
+  EXPECT_EQ(judged.articles, articles) << "A and the feed item are articles; A#3 and f.xml#2#0 passages of them";
 }
 
 TEST(Evaluation, ReciprocalRankLooksAtTheTopTenOnly) {
