@@ -28,6 +28,13 @@ bool takes_value(const po::option_description* option) {
   return option != nullptr && option->semantic()->max_tokens() > 0;
 }
 
+// An option that needs a value but ends the command line ("cs-search Taiwan -n") would
+// otherwise take the "--" placed before the operands as its value.
+void require_value_after(const po::option_description* option, std::size_t i, std::size_t count) {
+  if (takes_value(option) && i + 1 >= count) {
+    throw po::error("--" + option->long_name() + " needs a value");
+  }
+}
 
 }  // namespace
 
@@ -128,7 +135,9 @@ std::vector<std::string> separate_operands(const std::vector<std::string>& args,
     if (arg.starts_with("--")) {
       options.push_back(arg);
       const std::size_t equals = arg.find('=');
-      if (equals == std::string::npos && takes_value(declared(known, arg.substr(2))) && i + 1 < args.size()) {
+      const po::option_description* option = declared(known, arg.substr(2));
+      if (equals == std::string::npos && takes_value(option)) {
+        require_value_after(option, i, args.size());
         options.push_back(args[++i]);
       }
       continue;
@@ -137,7 +146,10 @@ std::vector<std::string> separate_operands(const std::vector<std::string>& args,
       const po::option_description* option = declared(known, arg.substr(0, 2));
       if (option != nullptr && arg.size() == 2) {
         options.push_back(arg);
-        if (takes_value(option) && i + 1 < args.size()) options.push_back(args[++i]);
+        if (takes_value(option)) {
+          require_value_after(option, i, args.size());
+          options.push_back(args[++i]);
+        }
         continue;
       }
       if (takes_value(option) && all_ascii_digits(std::string_view(arg).substr(2))) {

@@ -18,6 +18,13 @@ constexpr const char* kReset = "\x1B[0m";
 constexpr const char* kIndent = "    ";
 constexpr std::uint64_t kHistogramWidth = 40;  // columns of the longest bar
 
+// A query or suggestion as it is quoted in a sentence: in double quotes, or in single
+// quotes when it holds a phrase's own double quotes (`No results for '"heat wave"'.`).
+std::string quoted(const std::string& query) {
+  const char mark = query.find('"') == std::string::npos ? '"' : '\'';
+  return mark + terminal::sanitize_line(query) + mark;
+}
+
 class TextWriter final : public ResultWriter {
  public:
   TextWriter(std::ostream& out, const WriterOptions& options) : out_(out), options_(options) {}
@@ -42,20 +49,20 @@ class TextWriter final : public ResultWriter {
   void write_header(const QueryResult& result) {
     if (options_.batch) out_ << style(kBold) << "# " << terminal::sanitize_line(result.qid) << ": " << terminal::sanitize_line(result.query) << style(kReset) << '\n';
     if (result.results.hits.empty() && result.results.matching_articles > 0) {  // -n 0: the count, then facets
-      out_ << count_of(result.results.matching_articles, "article matches", "articles match") << " \""
-           << terminal::sanitize_line(result.query) << "\".\n";
+      out_ << count_of(result.results.matching_articles, "article matches", "articles match") << ' ' << quoted(result.query)
+           << ".\n";
     } else if (result.results.hits.empty()) {
-      out_ << "No results for \"" << terminal::sanitize_line(result.query) << "\".";
+      out_ << "No results for " << quoted(result.query) << '.';
       // Which filter took the matches away, and how many there are without it.
       for (const FilterCount& without : result.without_filter) {
         if (without.articles == 0) continue;
         out_ << " Without " << terminal::sanitize_line(without.filter) << ": " << count_of(without.articles, "article", "articles")
              << '.';
       }
-      if (!result.suggestion.empty()) out_ << " Did you mean \"" << terminal::sanitize_line(result.suggestion) << "\"?";
+      if (!result.suggestion.empty()) out_ << " Did you mean " << quoted(result.suggestion) << '?';
       out_ << '\n';
     } else if (!result.suggestion.empty()) {  // little matched, and the corrected query finds far more
-      out_ << "Did you mean \"" << terminal::sanitize_line(result.suggestion) << "\"?\n";
+      out_ << "Did you mean " << quoted(result.suggestion) << "?\n";
     }
   }
 

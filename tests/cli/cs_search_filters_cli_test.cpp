@@ -117,6 +117,8 @@ TEST_F(CsSearchFilters, NoHitsShownStillCountsAndFacets) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, ::testing::StartsWith("4 articles match \"talks\".\n"));
   EXPECT_THAT(r.out, HasSubstr("source: Reuters 2"));
+  EXPECT_THAT(search({"\"talks\"", "-n", "0"}).out, ::testing::StartsWith("4 articles match '\"talks\"'.\n"))
+      << "a phrase's quotes are not doubled";
   const auto answer = nlohmann::json::parse(search({"talks", "-n", "0", "--format", "json"}).out);
   EXPECT_EQ(answer["matching_articles"], 4);
   EXPECT_TRUE(answer["results"].empty());

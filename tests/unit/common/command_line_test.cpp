@@ -26,7 +26,14 @@ TEST(CommandLine, WordsStartingWithADashAreOperands) {
 }
 
 TEST(CommandLine, WordsStartingWithAShortOptionLetterAreOperands) {
-  EXPECT_THAT(separate({"-nuclear", "-happy", "-f"}), ElementsAre("-f", "--", "-nuclear", "-happy"));
+  EXPECT_THAT(separate({"-nuclear", "-happy", "-f", "json"}), ElementsAre("-f", "json", "--", "-nuclear", "-happy"));
+}
+
+TEST(CommandLine, AnOptionEndingTheLineWithoutItsValueIsRejected) {
+  // Before, "-n" took the "--" that precedes the operands as its value.
+  EXPECT_THROW(separate({"taiwan", "-n"}), po::error);
+  EXPECT_THROW(separate({"--format"}), po::error);
+  EXPECT_THAT(separate({"taiwan", "-h"}), ElementsAre("-h", "--", "taiwan"));
 }
 
 TEST(CommandLine, OptionValuesStayWithTheirOptions) {
@@ -87,6 +94,12 @@ TEST(CommandLine, UnknownOptionIsAOneLineUsageError) {
   const Parsed p = parse({"--colour", "x"});
   EXPECT_EQ(p.exit_now, 2);
   EXPECT_EQ(p.err, "cs-test: error: unrecognised option '--colour'; see cs-test --help\n");
+}
+
+TEST(CommandLine, AMissingValueNamesTheOption) {
+  const Parsed p = parse({"taiwan", "-n"});
+  EXPECT_EQ(p.exit_now, 2);
+  EXPECT_EQ(p.err, "cs-test: error: --limit needs a value; see cs-test --help\n");
 }
 
 TEST(CommandLine, AbbreviatedOptionsAreNotGuessed) {
