@@ -26,6 +26,14 @@ struct StoryMember {
   std::string path;  // for display: root joined with the relative path
 };
 
+// One article whole (--show, the HTTP API's article view): its fields, every passage's
+// text in order, and its story's other articles.
+struct ArticleView {
+  PassageRecord record;  // the article's fields; text, passage_id and index left empty
+  std::vector<std::string> passages;
+  std::vector<StoryMember> also_in;
+};
+
 struct Hit {
   double score = 0;               // the ranking score: parts.total, or BM25 without a second stage
   double bm25 = 0;                // the first stage's weight of the article

@@ -17,6 +17,8 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesyst
   return std::unique_ptr<Searcher>(new Searcher(std::move(*session)));
 }
 
+Result<ArticleView> Searcher::article(const std::string& given) { return session_->article(given); }
+
 Status Searcher::catch_up() { return session_->catch_up(); }
 
 bool Searcher::holds_article(const std::string& article_id) const {

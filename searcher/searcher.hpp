@@ -30,6 +30,11 @@ class Searcher {
   // are kQuery, malformed filter dates kUsage, database errors kDatabase.
   Result<QueryResult> search(const SearchRequest& request);
 
+  // The article `given` names (its id, a passage's id, or its file as cs-search prints it),
+  // whole: its fields, every passage in order and its story's other articles. An unknown
+  // name is a kQuery error, a failed read a kDatabase error.
+  Result<ArticleView> article(const std::string& given);
+
   // Moves to what cs-index committed, or --rebuild swapped in, since the databases were
   // opened: a long batch calls it before each query, so a query typed after a commit sees
   // it. A database that cannot be opened now is a kDatabase error.

@@ -61,6 +61,9 @@ class SearchSession {
   Result<QueryResult> run_like(std::string qid, const std::string& article_id, std::size_t limit, bool highlight,
                                const Retrieval& retrieval);
 
+  // The article `given` names, whole (article_lookup.hpp).
+  Result<ArticleView> article(const std::string& given) { return searcher_->article(given); }
+
   // Moves to what cs-index committed or swapped in since the session opened (a live batch).
   Status catch_up() { return searcher_->catch_up(); }
 

@@ -38,7 +38,7 @@ bool use_color(const std::string& when) {
 int main(int argc, char** argv) try {
   cs::CommandLine command_line(cs::searcher::cs_search_manual());
   std::vector<std::string> db_options;
-  std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms;
+  std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms, show;
   std::string limit_text;
   unsigned jobs = 1;
   std::size_t rerank = 30;
@@ -68,6 +68,8 @@ int main(int argc, char** argv) try {
       ("facets", po::value(&facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
       ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
       ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
+      ("show", po::value(&show)->value_name("ID"),
+       "print one article whole: its fields and every passage (ID: an article or passage id, or its file as shown)")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
       ("rerank", po::value(&rerank)->value_name("N")->default_value(30),
        "rank the best N articles by their best passage's score; 0: articles by BM25 alone")
@@ -92,10 +94,11 @@ int main(int argc, char** argv) try {
   }
   const bool batch = command_line.given("batch");
   const bool by_example = command_line.given("like");
-  if (static_cast<int>(batch) + static_cast<int>(!query.empty()) + static_cast<int>(by_example) > 1) {
-    return command_line.usage_error("give one of QUERY, --batch FILE or --like ARTICLE_ID");
+  const bool showing = command_line.given("show");
+  if (static_cast<int>(batch) + static_cast<int>(!query.empty()) + static_cast<int>(by_example) + static_cast<int>(showing) > 1) {
+    return command_line.usage_error("give one of QUERY, --batch FILE, --like ARTICLE_ID or --show ID");
   }
-  if (!batch && !by_example && query.empty()) return command_line.usage_error("no query given");
+  if (!batch && !by_example && !showing && query.empty()) return command_line.usage_error("no query given");
   if (jobs < 1 || jobs > 64) return command_line.usage_error("--jobs takes 1 to 64");
   if (jobs > 1 && !batch) return command_line.usage_error("--jobs answers the queries of a --batch at once");
 
@@ -182,6 +185,9 @@ int main(int argc, char** argv) try {
     request.limit = std::max(request.limit, cs::searcher::kEvaluationDepth);
   }
 
+  if (showing && format != "text" && format != "json" && format != "jsonl") {
+    return command_line.usage_error("--show prints with --format " + std::string(cs::searcher::kArticleFormats));
+  }
   cs::searcher::WriterOptions writer_options{use_color(color), batch, run_tag, explain};
   auto writer = cs::searcher::make_result_writer(format, std::cout, writer_options);
   if (!writer) return command_line.usage_error("--format takes one of " + std::string(cs::searcher::kFormats));
@@ -211,6 +217,16 @@ int main(int argc, char** argv) try {
     searchers.push_back(std::move(*searcher));
   }
 
+  if (showing) {
+    auto article = searchers[0]->article(show);
+    if (!article) {
+      command_line.print(article.error());
+      return article.error().kind == cs::ErrorKind::kQuery ? cs::exit_code::kNoResults : cs::exit_code::kError;
+    }
+    writer->write_article(*article);
+    std::cout.flush();
+    return cs::exit_code::kSuccess;
+  }
   if (evaluating) {
     judged = cs::searcher::sort_judged_ids(qrels, [&](const std::string& id) { return searchers[0]->holds_article(id); });
     if (!judged.not_held.empty()) {

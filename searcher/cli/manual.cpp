@@ -65,7 +65,13 @@ constexpr std::string_view kMore = R"(--synonyms FILE: one rule a line, "china, 
 "potus => president" (one way); # starts a comment.
 
 --like ARTICLE_ID (as printed in jsonl or trec output) finds articles that use the same
-telling words, by Xapian's relevance feedback; filters and --facets apply too.)";
+telling words, by Xapian's relevance feedback; filters and --facets apply too.
+
+--show ID prints one article whole: its title, source, date, author, language, topics,
+path, URL and the story's other articles, then every passage in order under its number
+(#0, #1, ...; passage "ARTICLE_ID#N" is #N). ID is an article id, a passage id or the
+file's path as results show it. --format json and jsonl print the fields of a hit and
+"passages": [{"passage_id", "passage_index", "text"}, ...].)";
 
 constexpr std::string_view kBatch = R"(--batch FILE runs one query per line, "QID<TAB>QUERY" or just "QUERY" (its id is then the
 line number); blank lines and lines starting with # are skipped; FILE - reads standard
@@ -83,7 +89,7 @@ facets and story collapsing are those of one database holding everything; spelli
 suggestions come from local databases only.)";
 
 constexpr std::string_view kExitStatus = R"(- 0: results found.
-- 1: no results.
+- 1: no results (with --show: no such article).
 - 2: a usage, query or database error (no database yet: run cs-index); in a batch, any
   query that failed.)";
 
@@ -124,13 +130,13 @@ const Manual& cs_search_manual() {
   static const Manual manual{
       .program = "cs-search",
       .summary = "ranked passages from saved news articles",
-      .synopsis = {"[OPTIONS] QUERY...", "[OPTIONS] --batch FILE", "[OPTIONS] --like ARTICLE_ID"},
+      .synopsis = {"[OPTIONS] QUERY...", "[OPTIONS] --batch FILE", "[OPTIONS] --like ARTICLE_ID", "[OPTIONS] --show ID"},
       .description = kDescription,
       .sections = {{"Query syntax", kQuerySyntax},
                    {"Filters and order", kFilters},
                    {"Ranking", kRanking},
                    {"Output formats", kFormats},
-                   {"Synonyms and like", kMore},
+                   {"Synonyms, like and show", kMore},
                    {"Batch and evaluation", kBatch},
                    {"Databases", kDatabases},
                    {"Exit status", kExitStatus, true},

@@ -16,9 +16,9 @@ nlohmann::json or_null(const std::string& value) {
   return value.empty() ? nlohmann::json(nullptr) : nlohmann::json(value);
 }
 
-nlohmann::json also_in(const Hit& hit) {
+nlohmann::json also_in(const std::vector<StoryMember>& story) {
   nlohmann::json members = nlohmann::json::array();
-  for (const StoryMember& m : hit.also_in) {
+  for (const StoryMember& m : story) {
     members.push_back({{"article_id", m.article_id}, {"title", or_null(m.title)}, {"source", or_null(m.source)},
                        {"date", or_null(m.date)}, {"url", or_null(m.url)}, {"path", m.path}});
   }
@@ -60,13 +60,39 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain
       {"preview", r.preview},
       {"no_article_text", r.no_article_text},
       {"more_passages", hit.more_passages},
-      {"also_in", also_in(hit)},
+      {"also_in", also_in(hit.also_in)},
       {"passage", r.text},
       {"highlights", std::move(highlights)},
       {"snippet", {snippet_span(result, i).begin, snippet_span(result, i).end}},
   };
   if (explain) object["explain"] = explain_object(hit, result.results);
   return object;
+}
+
+// An article whole (--show): its fields as a hit has them, then "passages": [{"passage_id",
+// "passage_index", "text"}, ...] in order.
+nlohmann::json article_object(const ArticleView& article) {
+  const PassageRecord& r = article.record;
+  nlohmann::json passages = nlohmann::json::array();
+  for (std::size_t i = 0; i < article.passages.size(); ++i) {
+    const auto index = static_cast<std::uint32_t>(i);
+    passages.push_back({{"passage_id", passage_id(r.article_id, index)}, {"passage_index", index}, {"text", article.passages[i]}});
+  }
+  return {
+      {"article_id", r.article_id},
+      {"title", or_null(r.title)},
+      {"source", or_null(r.source)},
+      {"author", or_null(r.author)},
+      {"date", or_null(r.date)},
+      {"url", or_null(r.url)},
+      {"path", display_path(r)},
+      {"lang", or_null(r.lang)},
+      {"topics", r.topics},
+      {"preview", r.preview},
+      {"no_article_text", r.no_article_text},
+      {"also_in", also_in(article.also_in)},
+      {"passages", std::move(passages)},
+  };
 }
 
 // {"facets": {"source": [{"value": "CNN", "articles": 3}, ...]}, "histogram": [...]}, with
@@ -140,6 +166,7 @@ class JsonWriter final : public ResultWriter {
       out_ << "]" << query_suffix_;
     }
   }
+  void write_article(const ArticleView& article) override { out_ << dump(article_object(article), 2) << '\n'; }
   bool shows_highlights() const override { return true; }
   void finish() override {
     if (batch_) out_ << (queries_written_ == 0 ? "[]" : "\n]");
@@ -184,6 +211,7 @@ class JsonlWriter final : public ResultWriter {
       out_ << dump(counts, -1) << '\n';
     }
   }
+  void write_article(const ArticleView& article) override { out_ << dump(article_object(article), -1) << '\n'; }
   bool shows_highlights() const override { return true; }
 
  private:

@@ -38,6 +38,9 @@ class ResultWriter {
   // first_page, last_page): a page is written as it comes, so an export of every match
   // holds one page at a time.
   virtual void write(const QueryResult& result) = 0;
+  // Writes one article whole (--show): its fields, every passage, its story's other
+  // articles. Only the formats of kArticleFormats show articles; the others write nothing.
+  virtual void write_article(const ArticleView& article) { static_cast<void>(article); }
   // Writes whatever closes the output (the JSON array of a batch).
   virtual void finish() {}
   // Whether write() shows QueryResult::highlights or snippets; finding them costs a pass of
@@ -47,6 +50,9 @@ class ResultWriter {
 
 // The formats --format accepts, for help and error messages.
 inline constexpr std::string_view kFormats = "text, json, jsonl, tsv, trec";
+
+// The formats that show a whole article (--show).
+inline constexpr std::string_view kArticleFormats = "text, json, jsonl";
 
 // nullptr when `format` is not one of kFormats.
 std::unique_ptr<ResultWriter> make_result_writer(std::string_view format, std::ostream& out,

@@ -41,6 +41,22 @@ class TextWriter final : public ResultWriter {
     if (options_.batch) out_ << '\n';
   }
 
+  // The article's title and fields, then each passage under its id's number ("#0").
+  void write_article(const ArticleView& article) override {
+    const PassageRecord& r = article.record;
+    write_title("", r);
+    write_meta(r, {r.article_id, std::to_string(article.passages.size()) + (article.passages.size() == 1 ? " passage" : " passages")});
+    write_topics_and_story(r, article.also_in);
+    out_ << kIndent << terminal::sanitize_line(display_path(r)) << '\n';
+    if (!r.url.empty()) out_ << kIndent << terminal::sanitize_line(r.url) << '\n';
+    out_ << style(kReset);
+    for (std::size_t i = 0; i < article.passages.size(); ++i) {
+      out_ << '\n' << style(kDim) << '#' << i << style(kReset) << '\n';
+      write_passage(article.passages[i], {}, Span{0, static_cast<std::uint32_t>(article.passages[i].size())});
+      out_ << '\n';
+    }
+  }
+
   // Highlights also choose which sentences of a passage to show, with colour or without.
   bool shows_highlights() const override { return true; }
 
@@ -93,11 +109,33 @@ class TextWriter final : public ResultWriter {
 
   void write_hit(std::size_t rank, const Hit& hit, const std::vector<Span>& spans, Span snippet) {
     const PassageRecord& r = hit.record;
-    out_ << style(kBold) << rank << ". " << terminal::sanitize_line(r.title.empty() ? r.article_id : r.title)
-         << style(kReset);
+    write_title(std::to_string(rank) + ". ", r);
+    std::vector<std::string> extra;
+    char score[32];
+    std::snprintf(score, sizeof score, "score %.3f", hit.score);
+    extra.emplace_back(score);
+    if (hit.more_passages > 0) {
+      extra.push_back("+" + std::to_string(hit.more_passages) + " more passage" + (hit.more_passages == 1 ? "" : "s"));
+    }
+    write_meta(r, extra);
+    if (options_.explain) write_explanation(hit);
+    write_topics_and_story(r, hit.also_in);
+    out_ << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
+    write_passage(r.text, spans, snippet);
+    out_ << "\n\n";
+  }
+
+  // The title line: bold, with the marks of a preview or a page without article text.
+  void write_title(const std::string& prefix, const PassageRecord& r) {
+    out_ << style(kBold) << prefix << terminal::sanitize_line(r.title.empty() ? r.article_id : r.title) << style(kReset);
     if (r.preview) out_ << " [preview]";
     if (r.no_article_text) out_ << " [no article text]";
-    out_ << '\n' << kIndent << style(kDim);
+    out_ << '\n';
+  }
+
+  // "Reuters | 2025-01-17 | Jane Doe | en | <extra...>", dimmed until the path's line ends it.
+  void write_meta(const PassageRecord& r, const std::vector<std::string>& extra) {
+    out_ << kIndent << style(kDim);
     std::string meta;
     const auto add = [&meta](const std::string& part) {
       if (part.empty()) return;
@@ -108,29 +146,23 @@ class TextWriter final : public ResultWriter {
     add(r.date.substr(0, 10));
     add(terminal::sanitize_line(r.author));
     add(terminal::sanitize_line(r.lang));
-    char score[32];
-    std::snprintf(score, sizeof score, "score %.3f", hit.score);
-    add(score);
-    if (hit.more_passages > 0) {
-      add("+" + std::to_string(hit.more_passages) + " more passage" + (hit.more_passages == 1 ? "" : "s"));
-    }
+    for (const std::string& part : extra) add(part);
     out_ << meta << '\n';
-    if (options_.explain) write_explanation(hit);
+  }
+
+  void write_topics_and_story(const PassageRecord& r, const std::vector<StoryMember>& also_in) {
     if (!r.topics.empty()) {
       std::string topics;
       for (const auto& topic : r.topics) topics.append(topics.empty() ? "" : ", ").append(topic);
       out_ << kIndent << "topics: " << terminal::sanitize_line(topics) << '\n';
     }
-    if (!hit.also_in.empty()) {
+    if (!also_in.empty()) {
       std::string sources;
-      for (const StoryMember& member : hit.also_in) {
+      for (const StoryMember& member : also_in) {
         sources.append(sources.empty() ? "" : ", ").append(member.source.empty() ? member.article_id : member.source);
       }
       out_ << kIndent << "also in: " << terminal::sanitize_line(sources) << '\n';
     }
-    out_ << kIndent << terminal::sanitize_line(display_path(r)) << style(kReset) << "\n\n";
-    write_passage(r.text, spans, snippet);
-    out_ << "\n\n";
   }
 
   // "score 1.262 = 1.00×bm25 1.000 (4.102) + 0.15×article 0.870 (8.214) + ...": how the second

@@ -48,19 +48,4 @@ FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, c
   return result;
 }
 
-Result<SearchResults> reopening_on_change(Databases& databases, const std::function<Result<SearchResults>()>& search) {
-  constexpr int kAttempts = 3;
-  for (int attempt = 1;; ++attempt) {
-    try {
-      return search();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) return database_error(databases.names, "database kept changing during the search", "try again");
-      databases.reopen();
-    } catch (const Xapian::Error& e) {
-      return database_error(databases.names, "search failed (" + e.get_description() + ")",
-                            "check the database with cs-index");
-    }
-  }
-}
-
 }  // namespace cs::searcher

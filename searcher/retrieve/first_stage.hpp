@@ -32,8 +32,4 @@ FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, c
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
                        std::size_t skipped = 0);
 
-// Runs `search`, reopening `databases` and trying again when cs-index commits while it
-// reads (DatabaseModifiedError), up to three times; other Xapian errors become kDatabase.
-Result<SearchResults> reopening_on_change(Databases& databases, const std::function<Result<SearchResults>()>& search);
-
 }  // namespace cs::searcher

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,5 +45,24 @@ Result<Databases> open_databases(const std::vector<std::filesystem::path>& paths
 
 // A kDatabase error about `path`.
 Error database_error(const std::filesystem::path& path, std::string reason, std::string hint);
+
+// Runs `read` (a search, an article's lookup), reopening `databases` and trying again when
+// cs-index commits while it reads (DatabaseModifiedError), up to three times; other Xapian
+// errors become kDatabase errors saying `what` failed ("search", "reading the article").
+template <typename T>
+Result<T> reopening_on_change(Databases& databases, const std::string& what, const std::function<Result<T>()>& read) {
+  constexpr int kAttempts = 3;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return read();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (attempt == kAttempts) return database_error(databases.names, "database kept changing during the " + what, "try again");
+      databases.reopen();
+    } catch (const Xapian::Error& e) {
+      return database_error(databases.names, what + " failed (" + e.get_description() + ")",
+                            "check the database with cs-index");
+    }
+  }
+}
 
 }  // namespace cs::searcher

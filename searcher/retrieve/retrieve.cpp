@@ -7,6 +7,7 @@
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
 #include "searcher/query/more_like_this.hpp"
+#include "searcher/retrieve/article_lookup.hpp"
 #include "searcher/query/spelling.hpp"
 #include "searcher/retrieve/first_stage.hpp"
 #include "searcher/retrieve/story_members.hpp"
@@ -34,7 +35,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
                                               SortOrder sort, FacetCounter* spy, const Ranking& ranking,
                                               std::size_t offset) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
-  return reopening_on_change(databases_, [&]() -> Result<SearchResults> {
+  return reopening_on_change<SearchResults>(databases_, "search", [&]() -> Result<SearchResults> {
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
     // The second stage scores the hits in any order (--sort date shows scores on relevance
     // order's scale) and re-ranks them in relevance order.
@@ -96,6 +97,14 @@ std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const X
   } catch (const Xapian::Error&) {
     return 0;
   }
+}
+
+Result<ArticleView> PassageSearcher::article(const std::string& given) {
+  return reopening_on_change<ArticleView>(databases_, "reading of the article", [&]() -> Result<ArticleView> {
+    auto article_id = resolve_article_id(databases_.all, given);
+    if (!article_id) return article_id.error();
+    return read_article(databases_.all, *article_id, databases_.names);
+  });
 }
 
 Result<ParsedQuery> PassageSearcher::like_query(const std::string& article_id) {

@@ -50,6 +50,9 @@ class PassageSearcher {
   // an empty result, so never an error.
   std::uint64_t count_matches(const Xapian::Query& query, const Xapian::Query& filter);
 
+  // The article `given` names, whole (article_lookup.hpp).
+  Result<ArticleView> article(const std::string& given);
+
   // A query for articles like `article_id` (more_like_this.hpp).
   Result<ParsedQuery> like_query(const std::string& article_id);
 
