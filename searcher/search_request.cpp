@@ -41,7 +41,7 @@ Result<std::size_t> parse_limit(std::string_view text) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), limit);
   if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
     return Error{ErrorKind::kUsage, "", "", "--limit takes a number or all, not '" + std::string(text) + "'",
-                 "give -n 20, -n 0 (counts alone) or -n all (every match)"};
+                 "give -n 20, -n 0 for the counts alone, or -n all for every match"};
   }
   return limit;
 }

@@ -20,6 +20,7 @@
 #include "searcher/cli/evaluation.hpp"
 #include "searcher/cli/manual.hpp"
 #include "searcher/output/result_writer.hpp"
+#include "searcher/request_options.hpp"
 #include "searcher/search_request.hpp"
 #include "searcher/searcher.hpp"
 
@@ -38,18 +39,15 @@ bool use_color(const std::string& when) {
 int main(int argc, char** argv) try {
   cs::CommandLine command_line(cs::searcher::cs_search_manual());
   std::vector<std::string> db_options;
-  std::string format, color, batch_file, run_tag, sort = "relevance", facets, histogram, like, synonyms, show;
-  std::string limit_text;
+  std::string format, color, batch_file, run_tag, like, synonyms, show, qrels_file;
   unsigned jobs = 1;
-  std::size_t rerank = 30;
-  std::string recency, qrels_file, bm25;
-  std::vector<std::string> weights;
   bool explain = false;
-  cs::searcher::SearchFilters filters;
+  cs::searcher::RequestOptions asked;  // the options every query of the run shares
+  cs::searcher::SearchFilters& filters = asked.filters;
   command_line.add_options()
       ("db,d", po::value(&db_options)->value_name("DIR")->composing(),
        "database to search: a folder, a sharded folder or a Xapian stub file (local and remote shards); repeat to search several as one")
-      ("limit,n", po::value(&limit_text)->value_name("N")->default_value("10"),
+      ("limit,n", po::value(&asked.limit)->value_name("N")->default_value("10"),
        "articles to show per query: a number, or all (every match, written a page at a time); 0: only counts, facets and histogram")
       ("format,f", po::value(&format)->value_name("FORMAT")->default_value("text"),
        "text, json, jsonl, tsv or trec")
@@ -64,28 +62,35 @@ int main(int argc, char** argv) try {
       ("author", po::value(&filters.authors)->value_name("NAME")->composing(), "only this author (repeatable)")
       ("topic", po::value(&filters.topics)->value_name("TOPIC")->composing(), "only this topic or tag (repeatable)")
       ("lang", po::value(&filters.langs)->value_name("LANG")->composing(), "only this language, e.g. en, zh (repeatable); query words are stemmed in its language only")
-      ("sort", po::value(&sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date")
-      ("facets", po::value(&facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
-      ("histogram", po::value(&histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
+      ("sort", po::value(&asked.sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date")
+      ("facets", po::value(&asked.facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
+      ("histogram", po::value(&asked.histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")
       ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
       ("show", po::value(&show)->value_name("ID"),
        "print one article whole: its fields and every passage (ID: an article or passage id, or its file as shown)")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
-      ("rerank", po::value(&rerank)->value_name("N")->default_value(30),
+      ("rerank", po::value(&asked.rerank)->value_name("N")->default_value("30"),
        "rank the best N articles by their best passage's score; 0: articles by BM25 alone")
-      ("recency", po::value(&recency)->value_name("HALF_LIFE"),
+      ("recency", po::value(&asked.recency)->value_name("HALF_LIFE"),
        "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
-      ("weight", po::value(&weights)->value_name("NAME=VALUE")->composing(),
+      ("weight", po::value(&asked.weights)->value_name("NAME=VALUE")->composing(),
        "set a second-stage weight as --explain names it (repeatable), e.g. proximity=0.5")
-      ("bm25", po::value(&bm25)->value_name("K1,B"), "BM25 parameters, for articles and passages (default 0.9,0.4)")
+      ("bm25", po::value(&asked.bm25)->value_name("K1,B"), "BM25 parameters, for articles and passages (default 0.9,0.4)")
       ("explain", po::bool_switch(&explain), "show how each hit's score was made")
       ("qrels", po::value(&qrels_file)->value_name("QRELS"),
        "with --batch: score the run against TREC judgments (MRR@10, nDCG@10, Recall@100, MAP, PassHit@10)");
   if (const auto exit_now = command_line.parse(argc, argv)) return *exit_now;
   if (color != "auto" && color != "always" && color != "never") return command_line.usage_error("--color takes auto, always or never");
-  const auto parsed_limit = cs::searcher::parse_limit(limit_text);
-  if (!parsed_limit) return command_line.usage_error(parsed_limit.error().reason + "; " + parsed_limit.error().hint);
-  const std::size_t limit = *parsed_limit;
+  cs::Analyzer analyzer;
+  auto plan = cs::searcher::plan_request(asked, analyzer, cs::searcher::days_since_epoch_today());
+  if (!plan) {
+    const cs::Error& error = plan.error();
+    return command_line.usage_error(error.reason + (error.hint.empty() ? "" : " (" + error.hint + ")"));
+  }
+  // What every query asks besides its text: the options as plain values.
+  cs::searcher::SearchRequest request = std::move(plan->request);
+  const std::size_t limit = plan->limit;
+  const bool exporting = limit > cs::searcher::kExportPage;
 
   std::string query;
   for (const auto& word : command_line.operands()) {
@@ -102,28 +107,6 @@ int main(int argc, char** argv) try {
   if (jobs < 1 || jobs > 64) return command_line.usage_error("--jobs takes 1 to 64");
   if (jobs > 1 && !batch) return command_line.usage_error("--jobs answers the queries of a --batch at once");
 
-  const auto sort_order = cs::searcher::parse_sort_order(sort);
-  if (!sort_order) return command_line.usage_error(sort_order.error().reason);
-  cs::Analyzer analyzer;
-  if (const auto checked = cs::searcher::check_filters(filters, analyzer); !checked) {
-    return command_line.usage_error(checked.error().reason + "; " + checked.error().hint);
-  }
-  // What every query asks besides its text: the options as plain values.
-  cs::searcher::SearchRequest request;
-  request.filters = filters;
-  request.sort = *sort_order;
-  // A query shows `limit` hits, a page (kExportPage) at a time when there are more.
-  request.limit = std::min(limit, cs::searcher::kExportPage);
-  if (!facets.empty()) {
-    auto fields = cs::searcher::parse_facet_fields(facets);
-    if (!fields) return command_line.usage_error(fields.error().reason + "; " + fields.error().hint);
-    request.facets = std::move(*fields);
-  }
-  if (!histogram.empty()) {
-    auto period = cs::searcher::parse_period(histogram);
-    if (!period) return command_line.usage_error(period.error().reason);
-    request.histogram = *period;
-  }
   cs::searcher::Synonyms synonym_rules;
   if (!synonyms.empty()) {
     auto loaded = cs::searcher::Synonyms::load(synonyms, analyzer);
@@ -133,34 +116,7 @@ int main(int argc, char** argv) try {
     }
     synonym_rules = std::move(*loaded);
   }
-  if (rerank > 100000) return command_line.usage_error("--rerank takes a number from 0 to 100000");
-  request.ranking.second_stage = rerank > 0;
-  // An export's first page is re-ranked within itself: deeper, re-ranking would move
-  // articles between pages, shown twice or never.
-  const bool exporting = limit > cs::searcher::kExportPage;
-  request.ranking.depth = exporting ? std::min(rerank, cs::searcher::kExportPage) : rerank;
-  // An option value's error: its reason and, in brackets, what the option takes.
-  const auto bad_value = [&](const cs::Error& error) { return command_line.usage_error(error.reason + " (" + error.hint + ")"); };
-  if (auto parsed = cs::searcher::parse_weights(weights, request.ranking.weights)) {
-    request.ranking.weights = *parsed;
-  } else {
-    return bad_value(parsed.error());
-  }
-  if (!bm25.empty()) {
-    auto parsed = cs::searcher::parse_bm25(bm25);
-    if (!parsed) return bad_value(parsed.error());
-    request.ranking.bm25 = *parsed;
-  }
-  if (!recency.empty()) {
-    auto half_life = cs::searcher::parse_half_life(recency);
-    if (!half_life) return command_line.usage_error(half_life.error().reason);
-    if (rerank == 0) return command_line.usage_error("--recency needs the second stage (--rerank above 0)");
-    request.ranking.weights.recency_half_life_days = *half_life;
-    request.ranking.today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())
-                                .time_since_epoch()
-                                .count();
-  }
-  if ((!facets.empty() || !histogram.empty()) && (format == "tsv" || format == "trec")) {
+  if ((!request.facets.empty() || request.histogram != cs::searcher::Period::kNone) && (format == "tsv" || format == "trec")) {
     return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");
   }
 

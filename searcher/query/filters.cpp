@@ -74,7 +74,7 @@ Result<SortOrder> parse_sort_order(std::string_view text) {
   if (text == "relevance") return SortOrder::kRelevance;
   if (text == "date") return SortOrder::kOldestFirst;
   if (text == "-date") return SortOrder::kNewestFirst;
-  return Error{ErrorKind::kUsage, "", "", "--sort takes relevance, date or -date", "see cs-search --help"};
+  return Error{ErrorKind::kUsage, "", "", "--sort takes relevance, date or -date, not '" + std::string(text) + "'", ""};
 }
 
 Result<Xapian::Query> date_range_query(std::string_view since, std::string_view until, std::string_view since_name,
