@@ -18,6 +18,10 @@ add_library(cs::cmark ALIAS PkgConfig::CMARK)
 # reads only what changed. XXH3 hashes at memory speed.
 pkg_check_modules(XXHASH REQUIRED IMPORTED_TARGET libxxhash>=0.8)
 add_library(cs::xxhash ALIAS PkgConfig::XXHASH)
+# cs-search --serve: Debian's cpp-httplib, built as a shared library (the HTTP parsing and
+# the thread pool are its own).
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
+add_library(cs::httplib ALIAS PkgConfig::HTTPLIB)
 # libxml2: the HTML parser (HTML pages) and the XML parser (RSS and Atom feeds).
 find_package(LibXml2 2.9 REQUIRED)
 # zlib (zlib1g-dev): passage texts are stored deflated (common/passage_text.hpp).

@@ -137,6 +137,12 @@ std::vector<std::string> separate_operands(const std::vector<std::string>& args,
       const std::size_t equals = arg.find('=');
       const po::option_description* option = declared(known, arg.substr(2));
       if (equals == std::string::npos && takes_value(option)) {
+        if (option->semantic()->min_tokens() == 0) {
+          // An optional value ("--serve" or "--serve 8080"): the next word, unless it is an
+          // option; given to the parser as "--serve=8080", the only form it reads.
+          if (i + 1 < args.size() && !args[i + 1].starts_with("-")) options.back() += "=" + args[++i];
+          continue;
+        }
         require_value_after(option, i, args.size());
         options.push_back(args[++i]);
       }

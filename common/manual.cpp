@@ -32,6 +32,11 @@ std::vector<OptionDoc> option_docs(const po::options_description& options) {
     if (option->semantic()->max_tokens() > 0) {
       // Boost names the value "N (=10)" when the option has a default.
       doc.value = option->semantic()->name();
+      // An optional value ("--serve [PORT]"): Boost writes "[=PORT(=8080)]"; the
+      // description says what the option does without it.
+      if (option->semantic()->min_tokens() == 0 && doc.value.starts_with("[=") && doc.value.ends_with(")]")) {
+        doc.value = "[" + doc.value.substr(2, doc.value.find("(=") - 2) + "]";
+      }
       if (const std::size_t at = doc.value.find(" (="); at != std::string::npos && doc.value.back() == ')') {
         doc.default_value = doc.value.substr(at + 3, doc.value.size() - at - 4);
         doc.value.erase(at);

@@ -78,6 +78,22 @@ struct FilterCount {
   std::uint64_t articles = 0;
 };
 
+// What a search box offers while a query is typed (the HTTP API's /api/suggest).
+struct Completion {
+  std::string query;          // the query with its last word completed
+  std::uint64_t articles = 0;  // articles holding the completed word
+};
+struct Suggestions {
+  std::string spelling;  // the query corrected (spelling.hpp), or empty
+  std::vector<Completion> completions;  // most articles first
+};
+
+// What the database holds, for health checks and metrics.
+struct IndexStats {
+  std::uint64_t articles = 0;
+  std::int64_t last_commit = 0;  // seconds since 1970 of the newest commit seen; 0 unknown
+};
+
 // One query's answer, ready for a ResultWriter.
 struct QueryResult {
   std::string qid;

@@ -19,6 +19,12 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesyst
 
 Result<ArticleView> Searcher::article(const std::string& given) { return session_->article(given); }
 
+Suggestions Searcher::suggest(std::string_view query, std::size_t completions) {
+  return session_->suggest(query, completions);
+}
+
+IndexStats Searcher::stats() const { return session_->stats(); }
+
 Status Searcher::catch_up() { return session_->catch_up(); }
 
 bool Searcher::holds_article(const std::string& article_id) const {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "common/error.hpp"
@@ -34,6 +35,13 @@ class Searcher {
   // whole: its fields, every passage in order and its story's other articles. An unknown
   // name is a kQuery error, a failed read a kDatabase error.
   Result<ArticleView> article(const std::string& given);
+
+  // A search box's suggestions: the query's last word completed from the index's words (at
+  // most `completions`, the most frequent first), or, when nothing completes it, the query
+  // corrected from the spelling table. Never an error: what the database cannot say is left out.
+  Suggestions suggest(std::string_view query, std::size_t completions);
+  // The articles held and the time of the newest commit.
+  IndexStats stats() const;
 
   // Moves to what cs-index committed, or --rebuild swapped in, since the databases were
   // opened: a long batch calls it before each query, so a query typed after a commit sees

@@ -64,6 +64,21 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   return result;
 }
 
+Suggestions SearchSession::suggest(std::string_view query, std::size_t completions) {
+  Suggestions out;
+  // The last word, when the query does not end between words.
+  const std::size_t start = query.find_last_of(" \t\"(") + 1;  // npos + 1 == 0
+  const std::string_view last = query.substr(start);
+  if (!last.empty() && last.find(':') == std::string_view::npos) {
+    for (auto& [word, articles] : searcher_->complete(analyzer_.fold(last), completions)) {
+      out.completions.push_back({std::string(query.substr(0, start)) + word, articles});
+    }
+  }
+  // A last word being typed is no typo while the index holds words it begins.
+  if (out.completions.empty()) out.spelling = searcher_->suggest(query, analyzer_);
+  return out;
+}
+
 Result<QueryResult> SearchSession::run_like(std::string qid, const std::string& article_id, std::size_t limit,
                                             bool highlight) {
   return run_like(std::move(qid), article_id, limit, highlight, options_);

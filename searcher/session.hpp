@@ -61,6 +61,11 @@ class SearchSession {
   Result<QueryResult> run_like(std::string qid, const std::string& article_id, std::size_t limit, bool highlight,
                                const Retrieval& retrieval);
 
+  // The search box's suggestions: the query's last word completed from the index's words
+  // (at most `completions`), or, when nothing completes it, the query corrected.
+  Suggestions suggest(std::string_view query, std::size_t completions);
+  IndexStats stats() const { return searcher_->stats(); }
+
   // The article `given` names, whole (article_lookup.hpp).
   Result<ArticleView> article(const std::string& given) { return searcher_->article(given); }
 

@@ -19,6 +19,7 @@
 #include "searcher/cli/batch.hpp"
 #include "searcher/cli/evaluation.hpp"
 #include "searcher/cli/manual.hpp"
+#include "searcher/cli/serve_command.hpp"
 #include "searcher/output/result_writer.hpp"
 #include "searcher/request_options.hpp"
 #include "searcher/search_request.hpp"
@@ -39,8 +40,9 @@ bool use_color(const std::string& when) {
 int main(int argc, char** argv) try {
   cs::CommandLine command_line(cs::searcher::cs_search_manual());
   std::vector<std::string> db_options;
-  std::string format, color, batch_file, run_tag, like, synonyms, show, qrels_file;
+  std::string format, color, batch_file, run_tag, like, synonyms, show, qrels_file, serve;
   unsigned jobs = 1;
+  int request_timeout = 5;
   bool explain = false;
   cs::searcher::RequestOptions asked;  // the options every query of the run shares
   cs::searcher::SearchFilters& filters = asked.filters;
@@ -68,6 +70,10 @@ int main(int argc, char** argv) try {
       ("like", po::value(&like)->value_name("ARTICLE_ID"), "articles like this one (no QUERY needed)")
       ("show", po::value(&show)->value_name("ID"),
        "print one article whole: its fields and every passage (ID: an article or passage id, or its file as shown)")
+      ("serve", po::value(&serve)->value_name("[HOST:]PORT")->implicit_value("127.0.0.1:8080"),
+       "serve the database over HTTP, a web page and a JSON API, until Ctrl-C (default 127.0.0.1:8080)")
+      ("request-timeout", po::value(&request_timeout)->value_name("SECONDS")->default_value(5),
+       "with --serve: the time a client has to send a request (408 after it) and to take the answer")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
       ("rerank", po::value(&asked.rerank)->value_name("N")->default_value("30"),
        "rank the best N articles by their best passage's score; 0: articles by BM25 alone")
@@ -100,10 +106,12 @@ int main(int argc, char** argv) try {
   const bool batch = command_line.given("batch");
   const bool by_example = command_line.given("like");
   const bool showing = command_line.given("show");
-  if (static_cast<int>(batch) + static_cast<int>(!query.empty()) + static_cast<int>(by_example) + static_cast<int>(showing) > 1) {
-    return command_line.usage_error("give one of QUERY, --batch FILE, --like ARTICLE_ID or --show ID");
+  const bool serving = command_line.given("serve");
+  if (static_cast<int>(batch) + static_cast<int>(!query.empty()) + static_cast<int>(by_example) +
+          static_cast<int>(showing) + static_cast<int>(serving) > 1) {
+    return command_line.usage_error("give one of QUERY, --batch FILE, --like ARTICLE_ID, --show ID or --serve");
   }
-  if (!batch && !by_example && !showing && query.empty()) return command_line.usage_error("no query given");
+  if (!batch && !by_example && !showing && !serving && query.empty()) return command_line.usage_error("no query given");
   if (jobs < 1 || jobs > 64) return command_line.usage_error("--jobs takes 1 to 64");
   if (jobs > 1 && !batch) return command_line.usage_error("--jobs answers the queries of a --batch at once");
 
@@ -115,6 +123,23 @@ int main(int argc, char** argv) try {
       return cs::exit_code::kError;
     }
     synonym_rules = std::move(*loaded);
+  }
+  std::vector<std::filesystem::path> dbs;
+  for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
+  if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
+  if (serving) {
+    const auto address = cs::searcher::parse_listen_address(serve);
+    if (!address) return command_line.usage_error(address.error().reason + " (" + address.error().hint + ")");
+    cs::searcher::ServeOptions options;
+    std::tie(options.host, options.port) = *address;
+    options.dbs = dbs;
+    options.synonyms = std::move(synonym_rules);
+    options.defaults = asked;
+    if (request_timeout < 1 || request_timeout > 3600) return command_line.usage_error("--request-timeout takes 1 to 3600 seconds");
+    options.read_timeout_seconds = request_timeout;
+    return cs::searcher::serve_until_signalled(std::move(options), [&](const cs::Error& error, const char* severity) {
+      command_line.print(error, severity);
+    });
   }
   if ((!request.facets.empty() || request.histogram != cs::searcher::Period::kNone) && (format == "tsv" || format == "trec")) {
     return command_line.usage_error("--facets and --histogram print with --format text, json or jsonl");
@@ -159,9 +184,6 @@ int main(int argc, char** argv) try {
     batch_input = &batch_stream;
   }
 
-  std::vector<std::filesystem::path> dbs;
-  for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
-  if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
   cs::failpoint("open-database");
   std::vector<std::unique_ptr<cs::searcher::Searcher>> searchers;  // one a job
   for (unsigned i = 0; i < jobs; ++i) {

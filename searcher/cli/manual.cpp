@@ -82,6 +82,45 @@ passage's "ARTICLE_ID#INDEX"), the run is scored instead of printed: MRR@10, nDC
 Recall@100 and MAP per query and their mean, as trec_eval computes them over the top 100
 hits, and PassHit@10: whether a top-10 hit shows a passage judged relevant on its own.)";
 
+constexpr std::string_view kServe = R"(--serve [HOST:]PORT (default 127.0.0.1:8080; port 0 picks a free one) serves the --db
+databases read-only over HTTP until SIGINT or SIGTERM, with the options and config file of
+the command line as each request's defaults; a host other than a loopback address gets a
+warning, as anyone who reaches it can read the index. It starts before a database exists
+(answering 503 until cs-index makes one), and each request sees cs-index's newest commit,
+also during --rebuild. Every endpoint answers JSON; results are exactly what --format json
+prints for the same query and options:
+
+- GET /api/search?q=QUERY: every option of a query as a parameter: since, until, source,
+  author, topic, lang (repeat one for any of several values), sort, limit, offset, facets,
+  histogram, rerank, explain (1 or 0), recency, weight (NAME%3DVALUE), bm25. limit plus
+  offset reach at most 1000 (cs-search -n all exports more); offset skips the first hits of
+  the same ranking.
+- GET /api/articles/ID: one article whole, as --show ID --format json.
+- GET /api/like/ID: articles like one, as --like ID, with the same parameters but q.
+- GET /api/suggest?q=TEXT: {"query", "completions": [{"query", "articles"}], "spelling"}:
+  the last word completed from the index's words, most frequent first, or when none
+  completes it, the query corrected ("Did you mean"; null when nothing is).
+- POST /api/batch: one JSON object a line ({"qid": "1", "q": "...", "since": "2020",
+  "source": ["a", "b"]}), and a line for each: the query's answer, or {"qid", "error"}.
+- GET /healthz: {"status": "ok", "documents", "last_commit"}; GET /metrics: requests by
+  route and status, errors, latency histogram, documents and last commit, for Prometheus.
+
+Errors are {"error": {"message", "column"}} (column for a query error): 400 for a bad
+request, 404 for an unknown article or page, 408 when a request does not arrive within
+--request-timeout, 413 for a batch over 1 MB or 1000 queries, 414 for a URL over 4096 bytes
+or a query over 2000, 503 while there is no database. No file is ever served, and every
+answer carries a Content-Security-Policy, nosniff and frame-ancestors 'none'.
+
+    cs-search --serve 8080 &
+    curl 'http://127.0.0.1:8080/api/search?q=Taiwan&since=2021&facets=source'
+    curl 'http://127.0.0.1:8080/api/articles/cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt'
+    curl 'http://127.0.0.1:8080/api/like/cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt?limit=3'
+    curl 'http://127.0.0.1:8080/api/suggest?q=phone%20dipl'
+    printf '{"qid": "1", "q": "Taiwan"}\n{"qid": "2", "q": "trade", "limit": 3}\n' |
+      curl --data-binary @- http://127.0.0.1:8080/api/batch
+    curl http://127.0.0.1:8080/healthz
+    curl http://127.0.0.1:8080/metrics)";
+
 constexpr std::string_view kDatabases = R"(Several --db are searched as one collection. A --db may be a database folder, a sharded
 folder (cs-index --shards) or a Xapian stub file listing databases, one a line: local
 ("auto PATH") or remote ("remote HOST:PORT", served by xapian-tcpsrv). Rankings, filters,
@@ -130,7 +169,7 @@ const Manual& cs_search_manual() {
   static const Manual manual{
       .program = "cs-search",
       .summary = "ranked passages from saved news articles",
-      .synopsis = {"[OPTIONS] QUERY...", "[OPTIONS] --batch FILE", "[OPTIONS] --like ARTICLE_ID", "[OPTIONS] --show ID"},
+      .synopsis = {"[OPTIONS] QUERY...", "[OPTIONS] --batch FILE", "[OPTIONS] --like ARTICLE_ID", "[OPTIONS] --show ID", "[OPTIONS] --serve [HOST:]PORT"},
       .description = kDescription,
       .sections = {{"Query syntax", kQuerySyntax},
                    {"Filters and order", kFilters},
@@ -139,6 +178,7 @@ const Manual& cs_search_manual() {
                    {"Synonyms, like and show", kMore},
                    {"Batch and evaluation", kBatch},
                    {"Databases", kDatabases},
+                   {"HTTP server and API", kServe, true},
                    {"Exit status", kExitStatus, true},
                    {"Environment", kEnvironment, true},
                    {"Files", kFiles, true},

@@ -166,7 +166,7 @@ class JsonWriter final : public ResultWriter {
       out_ << "]" << query_suffix_;
     }
   }
-  void write_article(const ArticleView& article) override { out_ << dump(article_object(article), 2) << '\n'; }
+  void write_article(const ArticleView& article) override { out_ << json_article(article, 2) << '\n'; }
   bool shows_highlights() const override { return true; }
   void finish() override {
     if (batch_) out_ << (queries_written_ == 0 ? "[]" : "\n]");
@@ -211,7 +211,7 @@ class JsonlWriter final : public ResultWriter {
       out_ << dump(counts, -1) << '\n';
     }
   }
-  void write_article(const ArticleView& article) override { out_ << dump(article_object(article), -1) << '\n'; }
+  void write_article(const ArticleView& article) override { out_ << json_article(article, -1) << '\n'; }
   bool shows_highlights() const override { return true; }
 
  private:
@@ -221,6 +221,14 @@ class JsonlWriter final : public ResultWriter {
 };
 
 }  // namespace
+
+std::string json_document(const QueryResult& result, bool explain, int indent) {
+  nlohmann::json document = query_object(result);
+  for (std::size_t i = 0; i < result.results.hits.size(); ++i) document["results"].push_back(hit_object(result, i, explain));
+  return dump(document, indent);
+}
+
+std::string json_article(const ArticleView& article, int indent) { return dump(article_object(article), indent); }
 
 std::unique_ptr<ResultWriter> make_json_writer(std::ostream& out, const WriterOptions& options) {
   return std::make_unique<JsonWriter>(out, options);

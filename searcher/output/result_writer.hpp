@@ -48,6 +48,11 @@ class ResultWriter {
   virtual bool shows_highlights() const = 0;
 };
 
+// One query's answer as --format json prints it for a single query (indent 2), or on one
+// line (indent -1); and one article as --show --format json prints it.
+std::string json_document(const QueryResult& result, bool explain, int indent);
+std::string json_article(const ArticleView& article, int indent);
+
 // The formats --format accepts, for help and error messages.
 inline constexpr std::string_view kFormats = "text, json, jsonl, tsv, trec";
 

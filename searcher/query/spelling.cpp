@@ -122,4 +122,23 @@ std::string suggest_spelling(const Xapian::Database& db, std::string_view query_
   return suggestion;
 }
 
+std::vector<std::pair<std::string, std::uint64_t>> complete_word(const Xapian::Database& db, std::string_view prefix,
+                                                                 std::size_t count) {
+  // Terms that begin with a lower-case letter or another script are the unprefixed words;
+  // a prefix is never empty or upper case here, so the prefixed terms are never visited.
+  constexpr std::size_t kTermsRead = 5000;
+  std::vector<std::pair<std::string, std::uint64_t>> words;
+  if (prefix.empty() || count == 0 || (prefix[0] >= 'A' && prefix[0] <= 'Z')) return words;
+  const std::string start(prefix);
+  std::size_t read = 0;
+  for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && read < kTermsRead; ++it, ++read) {
+    if ((*it).size() > prefix.size()) words.emplace_back(*it, it.get_termfreq());
+  }
+  const auto more_articles = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  const std::size_t kept = std::min(count, words.size());
+  std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(kept), words.end(), more_articles);
+  words.resize(kept);
+  return words;
+}
+
 }  // namespace cs::searcher

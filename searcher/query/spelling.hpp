@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "common/analyzer.hpp"
 
@@ -24,5 +26,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // replaced, or when the database could not say. Reads the whole spelling table: for
 // queries that found little, not for every query.
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query_text, Analyzer& analyzer);
+
+// The words of `db` that begin with `prefix` (a folded word), the most frequent first, at
+// most `count`, each with the articles holding it. Reads at most a few thousand terms.
+std::vector<std::pair<std::string, std::uint64_t>> complete_word(const Xapian::Database& db, std::string_view prefix,
+                                                                 std::size_t count);
 
 }  // namespace cs::searcher

@@ -1,6 +1,7 @@
 #include "searcher/retrieve/retrieve.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include "common/passage_record.hpp"
@@ -109,6 +110,43 @@ Result<ArticleView> PassageSearcher::article(const std::string& given) {
 
 Result<ParsedQuery> PassageSearcher::like_query(const std::string& article_id) {
   return cs::searcher::like_query(databases_.all, article_id, databases_.names);
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> PassageSearcher::complete(std::string_view prefix,
+                                                                             std::size_t count) const {
+  try {
+    return complete_word(databases_.all, prefix, count);
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+}
+
+IndexStats PassageSearcher::stats() const {
+  IndexStats stats;
+  try {
+    stats.articles = databases_.all.get_doccount();
+  } catch (const Xapian::Error&) {
+    stats.articles = 0;
+  }
+  // Xapian rewrites a glass database's version file at every commit; a sharded folder holds
+  // one database per shard.
+  const auto consider = [&stats](const std::filesystem::path& version_file) {
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(version_file, ec);
+    if (ec) return;
+    const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+        std::chrono::file_clock::to_sys(written).time_since_epoch());
+    stats.last_commit = std::max<std::int64_t>(stats.last_commit, seconds.count());
+  };
+  for (const std::filesystem::path& path : databases_.paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(path, ec)) continue;
+    consider(path / "iamglass");
+    for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+      if (entry.is_directory(ec)) consider(entry.path() / "iamglass");
+    }
+  }
+  return stats;
 }
 
 std::string PassageSearcher::suggest(std::string_view query_text, Analyzer& analyzer) {

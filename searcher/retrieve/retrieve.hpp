@@ -58,6 +58,12 @@ class PassageSearcher {
 
   // `query_text` corrected from the spelling table (spelling.hpp); empty when unchanged.
   std::string suggest(std::string_view query_text, Analyzer& analyzer);
+  // The words that complete `prefix` (spelling.hpp's complete_word); none when the database
+  // cannot say.
+  std::vector<std::pair<std::string, std::uint64_t>> complete(std::string_view prefix, std::size_t count) const;
+  // The articles held and when the newest commit was made (the newest of the databases'
+  // glass version files; 0 for remote ones alone).
+  IndexStats stats() const;
 
   // How telling a query term (a stem, or a word the query wanted as typed) is in this
   // database: log(1 + articles / articles holding it), high for rare terms. For choosing

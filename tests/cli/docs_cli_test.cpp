@@ -94,7 +94,7 @@ TEST(DocsCli, ManPagesHoldEveryOptionAndSectionOfTheHelp) {
     EXPECT_GE(options.size(), 10u) << program;
     for (const std::string& option : options) {
       // An option's own entry starts a line: "       -n, --limit N" or "       --rebuild".
-      const std::regex entry("\n +(-\\w, )?--" + option + "( [A-Z0-9_,=]+)?\n");
+      const std::regex entry("\n +(-\\w, )?--" + option + "( [\\[\\]A-Z0-9_,=:]+)?\n");
       EXPECT_TRUE(std::regex_search(page.text, entry)) << program << ": no entry for --" << option << " in the man page";
     }
     const std::vector<std::string> sections = sections_in_help(help);

@@ -13,7 +13,8 @@ using ::testing::ElementsAre;
 
 po::options_description declared_options() {
   po::options_description known;
-  known.add_options()("limit,n", po::value<int>(), "")("format,f", po::value<std::string>(), "")("help,h", "");
+  known.add_options()("limit,n", po::value<int>(), "")("format,f", po::value<std::string>(), "")("help,h", "")(
+      "serve", po::value<std::string>()->implicit_value("8080"), "");
   return known;
 }
 
@@ -39,6 +40,12 @@ TEST(CommandLine, AnOptionEndingTheLineWithoutItsValueIsRejected) {
 TEST(CommandLine, OptionValuesStayWithTheirOptions) {
   EXPECT_THAT(separate({"--format", "-weird", "--limit=3", "-n7", "taiwan"}),
               ElementsAre("--format", "-weird", "--limit=3", "-n7", "--", "taiwan"));
+}
+
+TEST(CommandLine, AnOptionalValueIsTheNextWordUnlessItIsAnOption) {
+  EXPECT_THAT(separate({"--serve", "9000", "-n", "3"}), ElementsAre("--serve=9000", "-n", "3", "--"));
+  EXPECT_THAT(separate({"--serve", "-n", "3"}), ElementsAre("--serve", "-n", "3", "--"));
+  EXPECT_THAT(separate({"--serve"}), ElementsAre("--serve", "--"));
 }
 
 TEST(CommandLine, FlagsTakeNoValue) {
