@@ -32,6 +32,9 @@ struct ArticleView {
   PassageRecord record;  // the article's fields; text, passage_id and index left empty
   std::vector<std::string> passages;
   std::vector<StoryMember> also_in;
+  // With a query: per passage, the byte spans of its words (empty: the passage does not
+  // hold them); without one, empty.
+  std::vector<std::vector<Span>> highlights;
 };
 
 struct Hit {

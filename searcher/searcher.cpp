@@ -17,7 +17,9 @@ Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesyst
   return std::unique_ptr<Searcher>(new Searcher(std::move(*session)));
 }
 
-Result<ArticleView> Searcher::article(const std::string& given) { return session_->article(given); }
+Result<ArticleView> Searcher::article(const std::string& given, std::string_view query) {
+  return session_->article(given, query);
+}
 
 Suggestions Searcher::suggest(std::string_view query, std::size_t completions) {
   return session_->suggest(query, completions);

@@ -34,7 +34,8 @@ class Searcher {
   // The article `given` names (its id, a passage's id, or its file as cs-search prints it),
   // whole: its fields, every passage in order and its story's other articles. An unknown
   // name is a kQuery error, a failed read a kDatabase error.
-  Result<ArticleView> article(const std::string& given);
+  // With a `query`, each passage's words of it are highlighted (ArticleView::highlights).
+  Result<ArticleView> article(const std::string& given, std::string_view query = {});
 
   // A search box's suggestions: the query's last word completed from the index's words (at
   // most `completions`, the most frequent first), or, when nothing completes it, the query

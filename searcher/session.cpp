@@ -64,6 +64,20 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   return result;
 }
 
+Result<ArticleView> SearchSession::article(const std::string& given, std::string_view query) {
+  auto article = searcher_->article(given);
+  if (!article || query.empty()) return article;
+  const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
+                             &searcher_->stem_languages(), {}};
+  auto parsed = parse_query(query, analyzer_, context);
+  if (!parsed) return parsed.error();
+  const std::string query_language = analyzer_.language();
+  analyzer_.set_language(stemmer_for(article->record.lang));  // as the indexer stemmed it
+  for (const std::string& passage : article->passages) article->highlights.push_back(highlight_spans(passage, *parsed, analyzer_));
+  analyzer_.set_language(query_language);
+  return article;
+}
+
 Suggestions SearchSession::suggest(std::string_view query, std::size_t completions) {
   Suggestions out;
   // The last word, when the query does not end between words.

@@ -66,8 +66,9 @@ class SearchSession {
   Suggestions suggest(std::string_view query, std::size_t completions);
   IndexStats stats() const { return searcher_->stats(); }
 
-  // The article `given` names, whole (article_lookup.hpp).
-  Result<ArticleView> article(const std::string& given) { return searcher_->article(given); }
+  // The article `given` names, whole (article_lookup.hpp); with a non-empty `query`, each
+  // passage's words of it highlighted. A query that does not parse is a kQuery error.
+  Result<ArticleView> article(const std::string& given, std::string_view query = {});
 
   // Moves to what cs-index committed or swapped in since the session opened (a live batch).
   Status catch_up() { return searcher_->catch_up(); }

@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
-#include <set>
 #include <sstream>
 
 #include "common/exception_error.hpp"
@@ -12,11 +11,6 @@
 namespace cs::searcher {
 
 namespace {
-
-// The parameters of /api/search and /api/like, named as the command line's options.
-const std::set<std::string, std::less<>> kSearchParams = {
-    "q",     "since",     "until",  "source", "author",  "topic", "lang",   "sort", "limit",
-    "offset", "facets", "histogram", "rerank", "explain", "recency", "weight", "bm25"};
 
 std::string json_line(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
@@ -61,52 +55,8 @@ ApiResponse failure(const Error& error) {
   return failure(error, status_of(error));
 }
 
-// The last value of `name`, or nullptr.
-const std::string* last_value(const Params& params, const std::string& name) {
-  const auto [begin, end] = params.equal_range(name);
-  return begin == end ? nullptr : &std::prev(end)->second;
-}
-
-// Every value of `name`, or `fallback` when there is none.
-std::vector<std::string> all_values(const Params& params, const std::string& name, const std::vector<std::string>& fallback) {
-  const auto [begin, end] = params.equal_range(name);
-  if (begin == end) return fallback;
-  std::vector<std::string> values;
-  for (auto it = begin; it != end; ++it) values.push_back(it->second);
-  return values;
-}
-
-// explain=1, true, yes or on (or explain alone) is true; 0, false, no or off false.
-std::optional<bool> parse_flag(const std::string& text) {
-  if (text.empty() || text == "1" || text == "true" || text == "yes" || text == "on") return true;
-  if (text == "0" || text == "false" || text == "no" || text == "off") return false;
-  return std::nullopt;
-}
-
 Error bad_request(std::string reason, std::string hint = "") {
   return Error{ErrorKind::kUsage, "", "", std::move(reason), std::move(hint)};
-}
-
-// The options of `params` over `defaults`, one by one.
-RequestOptions merge_options(const Params& params, RequestOptions options) {
-  const auto set = [&](const char* name, std::string& field) {
-    if (const std::string* value = last_value(params, name)) field = *value;
-  };
-  set("limit", options.limit);
-  set("sort", options.sort);
-  set("facets", options.facets);
-  set("histogram", options.histogram);
-  set("rerank", options.rerank);
-  set("recency", options.recency);
-  set("bm25", options.bm25);
-  set("since", options.filters.since);
-  set("until", options.filters.until);
-  options.weights = all_values(params, "weight", options.weights);
-  options.filters.sources = all_values(params, "source", options.filters.sources);
-  options.filters.authors = all_values(params, "author", options.filters.authors);
-  options.filters.topics = all_values(params, "topic", options.filters.topics);
-  options.filters.langs = all_values(params, "lang", options.filters.langs);
-  return options;
 }
 
 }  // namespace
@@ -123,49 +73,14 @@ ApiResponse Api::like(const std::string& article, const Params& params) {
 }
 
 ApiResponse Api::answer(const Params& params, const std::string* like_article, const std::string& qid) try {
-  for (const auto& [name, value] : params) {
-    if (!kSearchParams.contains(name)) {
-      return failure(bad_request("unknown parameter '" + name + "'", "see the README's HTTP API"), 400);
-    }
-  }
-  const std::string* query = last_value(params, "q");
-  if (like_article == nullptr && (query == nullptr || query->empty())) {
-    return failure(bad_request("no query given", "add q=WORDS"), 400);
-  }
-  if (query != nullptr && query->size() > limits_.query_bytes) {
-    return failure(bad_request("the query is longer than " + std::to_string(limits_.query_bytes) + " bytes"), 414);
-  }
-  bool explain = false;
-  if (const std::string* flag = last_value(params, "explain")) {
-    const auto parsed = parse_flag(*flag);
-    if (!parsed) return failure(bad_request("explain takes 1 or 0, not '" + *flag + "'"), 400);
-    explain = *parsed;
-  }
-  std::size_t offset = 0;
-  if (const std::string* text = last_value(params, "offset")) {
-    const auto [end, failed] = std::from_chars(text->data(), text->data() + text->size(), offset);
-    if (text->empty() || failed != std::errc() || end != text->data() + text->size()) {
-      return failure(bad_request("offset takes a number, not '" + *text + "'"), 400);
-    }
-  }
-  thread_local Analyzer analyzer;  // folds filter values while they are checked
-  auto plan = plan_request(merge_options(params, defaults_), analyzer, days_since_epoch_today());
-  if (!plan) return failure(plan.error(), 400);
-  if (plan->limit > limits_.hits || offset > limits_.hits - plan->limit) {
-    return failure(bad_request("limit and offset reach at most hit " + std::to_string(limits_.hits),
-                               "for every match, run cs-search -n all"),
-                   400);
-  }
-  // The hits before the offset are ranked and dropped, so that every page comes from one
-  // ranking (the second stage re-ranks the first pages together).
-  SearchRequest request = std::move(plan->request);
+  ParamsRequest asked = request_from_params(params, defaults_, limits_);
+  if (asked.error) return failure(*asked.error, asked.status);
+  SearchRequest& request = asked.request;
+  if (like_article == nullptr && request.query.empty()) return failure(bad_request("no query given", "add q=WORDS"), 400);
   request.qid = qid;
-  request.limit = offset + plan->limit;
-  if (like_article != nullptr) {
-    request.like_article_id = *like_article;
-  } else {
-    request.query = *query;
-  }
+  if (like_article != nullptr) request.like_article_id = *like_article;
+  const std::size_t offset = asked.offset;
+  const bool explain = asked.explain;
   auto lease = pool_.lend();
   if (!lease) return failure(lease.error());
   auto result = (**lease)->search(request);
@@ -174,12 +89,7 @@ ApiResponse Api::answer(const Params& params, const std::string* like_article, c
     if (like_article != nullptr && result.error().kind == ErrorKind::kQuery) return failure(result.error(), 404);
     return failure(result.error());
   }
-  const std::size_t dropped = std::min(offset, result->results.hits.size());
-  const auto cut = [dropped](auto& list) { list.erase(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(dropped)); };
-  cut(result->results.hits);
-  cut(result->highlights);
-  cut(result->snippets);
-  result->first_rank = offset + 1;
+  leave_out_first(*result, offset);
   return {200, json_document(*result, explain, -1) + "\n"};
 } catch (...) {
   return failure(current_exception_error(), 500);

@@ -9,24 +9,14 @@
 #include <string>
 
 #include "searcher/request_options.hpp"
+#include "searcher/serve/request_params.hpp"
 #include "searcher/serve/searcher_pool.hpp"
 
 namespace cs::searcher {
 
-// URL parameters in the order given; a repeated one (source=a&source=b) means any of them.
-using Params = std::multimap<std::string, std::string>;
-
 struct ApiResponse {
   int status = 200;
   std::string body;  // JSON, one line and a newline; JSON Lines for /api/batch
-};
-
-// Bounds on what one request may ask.
-struct ApiLimits {
-  std::size_t hits = 1000;          // limit + offset of /api/search and /api/like
-  std::size_t query_bytes = 2000;   // q; longer is 414
-  std::size_t batch_queries = 1000;  // lines of /api/batch; more is 413
-  std::size_t completions = 8;      // of /api/suggest
 };
 
 class Api {

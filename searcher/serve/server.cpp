@@ -7,7 +7,9 @@
 #include <iostream>
 
 #include "common/terminal.hpp"
+#include "searcher/serve/assets.hpp"
 #include "searcher/serve/metrics.hpp"
+#include "searcher/serve/page.hpp"
 #include "searcher/serve/searcher_pool.hpp"
 
 namespace cs::searcher {
@@ -33,6 +35,8 @@ std::string route_of(const std::string& path) {
   for (const char* prefix : {"/api/articles/", "/api/like/"}) {
     if (path.starts_with(prefix)) return std::string(prefix) + "{id}";
   }
+  if (path.starts_with("/article/")) return "/article/{id}";
+  if (path.starts_with("/static/")) return "/static";
   for (const char* route : {"/api/search", "/api/suggest", "/api/batch", "/healthz", "/metrics", "/"}) {
     if (path == route) return route;
   }
@@ -81,9 +85,10 @@ Result<std::pair<std::string, int>> parse_listen_address(std::string_view text) 
 
 struct SearchServer::Routes {
   explicit Routes(const ServeOptions& options)
-      : pool(options.dbs, options.synonyms), api(pool, options.defaults, options.api) {}
+      : pool(options.dbs, options.synonyms), api(pool, options.defaults, options.api), page(pool, options.defaults, options.api) {}
   SearcherPool pool;
   Api api;
+  WebPage page;
   Metrics metrics;
   httplib::Server http;
 };
@@ -91,6 +96,7 @@ struct SearchServer::Routes {
 SearchServer::SearchServer(ServeOptions options) : options_(std::move(options)), routes_(std::make_unique<Routes>(options_)) {
   httplib::Server& http = routes_->http;
   Api& api = routes_->api;
+  WebPage& page = routes_->page;
   Metrics& metrics = routes_->metrics;
   const unsigned threads = options_.threads;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
@@ -150,11 +156,28 @@ SearchServer::SearchServer(ServeOptions options) : options_(std::move(options)),
   http.Get("/metrics", [&api, &metrics](const httplib::Request&, httplib::Response& res) {
     res.set_content(metrics.render(api.stats()), "text/plain; version=0.0.4");
   });
+  const auto show = [](httplib::Response& res, const PageResponse& answer) {
+    res.status = answer.status;
+    res.set_content(answer.html, "text/html; charset=utf-8");
+  };
+  http.Get("/", [&page, show](const httplib::Request& req, httplib::Response& res) { show(res, page.search(req.params)); });
+  http.Get(R"(/article/(.+))", [&page, show](const httplib::Request& req, httplib::Response& res) {
+    show(res, page.article(req.matches[1], req.params));
+  });
+  // The style sheet and script are compiled in (assets.hpp).
+  http.Get(R"(/static/[a-z]+\.(css|js))", [](const httplib::Request& req, httplib::Response& res) {
+    const auto asset = find_asset(req.path);
+    if (!asset) {
+      res.status = 404;
+      return;
+    }
+    res.set_content(std::string(asset->body), std::string(asset->content_type));
+  });
   // Nothing else exists: no route reads a file, so no path reaches the disk.
   http.set_error_handler([reply](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a route's own error
     if (wants_json(req.path) || res.status != 404) return reply(res, api_error(res.status, status_phrase(res.status)));
-    res.set_content("Not found\n", "text/plain; charset=utf-8");
+    res.set_content(WebPage::not_found().html, "text/html; charset=utf-8");
   });
   http.set_exception_handler([reply](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     reply(res, api_error(500, "internal error (the server's log says more)"));
