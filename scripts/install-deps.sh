@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev
   xapian-tools xapian-omega time
+  wrk curl jq             # bench/serve-load.sh
   dpkg-dev file man-db    # cpack -G DEB (dpkg-shlibdeps, file); the man page tests (man -l)
 )
 

@@ -37,6 +37,7 @@ stage "benchmarks (short mode; figures only, never a failure on time)"
 "$build_dir"/bench/scoring_bench --benchmark_min_time=0.05
 "$build_dir"/bench/search_bench --benchmark_min_time=0.05
 CS_BUILD_DIR="$build_dir" bench/scale.sh --short
+CS_BUILD_DIR="$build_dir" bench/serve-load.sh --short
 
 if [[ "${CS_SANITIZER_STAGE:-1}" != 0 ]]; then
   stage "ASan + UBSan build with the fuzz targets (clang)"

@@ -15,19 +15,11 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class HttpApi : public IndexedOnce<BundledCorpus> {
+class HttpApi : public ServedOnce<BundledCorpus> {
  protected:
-  static void SetUpTestSuite() {
-    IndexedOnce<BundledCorpus>::SetUpTestSuite();
-    served_ = std::make_unique<Served>(std::vector<std::string>{"--db", db()});
-  }
-  static void TearDownTestSuite() {
-    served_.reset();
-    IndexedOnce<BundledCorpus>::TearDownTestSuite();
-  }
   // GET `target`, which must answer `status`; its body as JSON.
   static nlohmann::json get_json(const std::string& target, int status = 200) {
-    const auto res = served_->get(target);
+    const auto res = served().get(target);
     EXPECT_TRUE(res) << target;
     if (!res) return nullptr;
     EXPECT_EQ(res->status, status) << target << ": " << res->body;
@@ -41,7 +33,6 @@ class HttpApi : public IndexedOnce<BundledCorpus> {
     EXPECT_LE(r.exit_code, 1) << r.err;
     return nlohmann::json::parse(r.out, nullptr, false);
   }
-  static inline std::unique_ptr<Served> served_;
 };
 
 // Issue #22: /api/search returns exactly what cs-search --format json prints.
@@ -101,7 +92,7 @@ TEST_F(HttpApi, BatchAnswersEachLineAsTheSearchEndpointDoes) {
                            "\n"
                            R"({"q": "date:2018-02-30"})" "\n"
                            "not json\n";
-  const auto res = served_->client()->Post("/api/batch", body, "application/x-ndjson");
+  const auto res = served().client()->Post("/api/batch", body, "application/x-ndjson");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   const auto answers = json_lines(res->body);
@@ -131,11 +122,11 @@ TEST_F(HttpApi, BadRequestsAreJsonErrorsWithTheirStatus) {
   EXPECT_EQ(get_json("/api/search?q=" + std::string(2500, 'a'), 414)["error"].size(), 1u) << "the query is too long";
   std::string many;
   for (int i = 0; i < 1001; ++i) many += R"({"q": "Taiwan"})" "\n";
-  const auto batch = served_->client()->Post("/api/batch", many, "application/x-ndjson");
+  const auto batch = served().client()->Post("/api/batch", many, "application/x-ndjson");
   ASSERT_TRUE(batch);
   EXPECT_EQ(batch->status, 413);
   // A body over the limit is refused from its declared length, before it is sent.
-  const int fd = connect_loopback(served_->port());
+  const int fd = connect_loopback(served().port());
   ASSERT_GE(fd, 0);
   const std::string huge = "POST /api/batch HTTP/1.1\r\nHost: x\r\nContent-Length: 2097152\r\nConnection: close\r\n\r\n";
   ASSERT_EQ(::write(fd, huge.data(), huge.size()), static_cast<ssize_t>(huge.size()));
@@ -147,7 +138,7 @@ TEST_F(HttpApi, BadRequestsAreJsonErrorsWithTheirStatus) {
 TEST_F(HttpApi, NoFileIsServedWhateverThePath) {
   for (const std::string target : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
                                    "/static/../../../etc/passwd", "/api/../../etc/passwd", "/README.md", "/corpus/"}) {
-    const int fd = connect_loopback(served_->port());
+    const int fd = connect_loopback(served().port());
     ASSERT_GE(fd, 0);
     const std::string request = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
     ASSERT_EQ(::write(fd, request.data(), request.size()), static_cast<ssize_t>(request.size()));
@@ -160,7 +151,7 @@ TEST_F(HttpApi, NoFileIsServedWhateverThePath) {
 
 TEST_F(HttpApi, EveryAnswerCarriesTheSecurityHeaders) {
   for (const std::string target : {"/api/search?q=Taiwan", "/healthz", "/nowhere"}) {
-    const auto res = served_->get(target);
+    const auto res = served().get(target);
     ASSERT_TRUE(res) << target;
     EXPECT_THAT(res->get_header_value("Content-Security-Policy"), HasSubstr("frame-ancestors 'none'")) << target;
     EXPECT_THAT(res->get_header_value("Content-Security-Policy"), HasSubstr("script-src 'self'")) << target;
@@ -174,7 +165,7 @@ TEST_F(HttpApi, HealthAndMetricsCountWhatWasAnswered) {
   EXPECT_EQ(health["documents"], 4) << "the bundled corpus's articles";
   EXPECT_GT(health["last_commit"], 1700000000);
   get_json("/api/search?q=x&sinse=1", 400);
-  const auto metrics = served_->get("/metrics");
+  const auto metrics = served().get("/metrics");
   ASSERT_TRUE(metrics);
   EXPECT_THAT(metrics->get_header_value("Content-Type"), HasSubstr("text/plain"));
   EXPECT_THAT(metrics->body, HasSubstr("cs_search_requests_total{route=\"/api/search\",status=\"400\"} "));
@@ -187,13 +178,13 @@ TEST_F(HttpApi, HealthAndMetricsCountWhatWasAnswered) {
 TEST_F(HttpApi, IdleAndHalfSentConnectionsDoNotHoldOthersUp) {
   std::vector<int> idle;
   for (int i = 0; i < 6; ++i) {
-    const int fd = connect_loopback(served_->port());
+    const int fd = connect_loopback(served().port());
     ASSERT_GE(fd, 0);
     const std::string partial = "GET /api/search?q=Taiwan HTTP/1.1\r\nHost: x\r\n";  // never finished
     ASSERT_EQ(::write(fd, partial.data(), partial.size()), static_cast<ssize_t>(partial.size()));
     idle.push_back(fd);
   }
-  const auto res = served_->get("/api/search?q=Taiwan");
+  const auto res = served().get("/api/search?q=Taiwan");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   for (const int fd : idle) ::close(fd);

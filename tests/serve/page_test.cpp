@@ -38,18 +38,10 @@ struct HostileNewsCorpus {
   }
 };
 
-class WebPageTest : public IndexedOnce<HostileNewsCorpus> {
+class WebPageTest : public ServedOnce<HostileNewsCorpus> {
  protected:
-  static void SetUpTestSuite() {
-    IndexedOnce<HostileNewsCorpus>::SetUpTestSuite();
-    served_ = std::make_unique<Served>(std::vector<std::string>{"--db", db()});
-  }
-  static void TearDownTestSuite() {
-    served_.reset();
-    IndexedOnce<HostileNewsCorpus>::TearDownTestSuite();
-  }
   static std::string page(const std::string& target, int status = 200) {
-    const auto res = served_->get(target);
+    const auto res = served().get(target);
     EXPECT_TRUE(res) << target;
     if (!res) return "";
     EXPECT_EQ(res->status, status) << target;
@@ -61,7 +53,6 @@ class WebPageTest : public IndexedOnce<HostileNewsCorpus> {
     for (std::size_t at = html.find(what); at != std::string::npos; at = html.find(what, at + 1)) ++n;
     return n;
   }
-  static inline std::unique_ptr<Served> served_;
 };
 
 TEST_F(WebPageTest, TheFrontPageIsASearchBox) {
@@ -122,14 +113,14 @@ TEST_F(WebPageTest, NothingIsLoadedFromOutsideTheBinary) {
   const std::regex external(R"((src|href)="(https?:)?//)");
   EXPECT_FALSE(std::regex_search(html, external)) << "results link only to this server";
   for (const auto& [path, type] : {std::pair{"/static/app.css", "text/css"}, std::pair{"/static/app.js", "text/javascript"}}) {
-    const auto res = served_->get(path);
+    const auto res = served().get(path);
     ASSERT_TRUE(res);
     EXPECT_EQ(res->status, 200);
     EXPECT_THAT(res->get_header_value("Content-Type"), HasSubstr(type));
     EXPECT_FALSE(std::regex_search(res->body, std::regex(R"(url\(|@import|https?://)"))) << path;
   }
-  EXPECT_EQ(served_->get("/static/../../etc/passwd.css")->status, 404);
-  const auto res = served_->get("/");
+  EXPECT_EQ(served().get("/static/../../etc/passwd.css")->status, 404);
+  const auto res = served().get("/");
   ASSERT_TRUE(res);
   EXPECT_THAT(res->get_header_value("Content-Security-Policy"), HasSubstr("default-src 'none'; script-src 'self'"));
 }

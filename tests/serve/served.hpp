@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "support/indexed_once.hpp"
+
 namespace cs::test {
 
 class Served {
@@ -33,6 +35,25 @@ class Served {
   int output_ = -1;
   int port_ = 0;
   std::string printed_;
+};
+
+// A suite's corpus indexed once (IndexedOnce) and served once by cs-search --serve over its
+// database, for every test of the suite.
+template <typename Corpus>
+class ServedOnce : public IndexedOnce<Corpus> {
+ protected:
+  static void SetUpTestSuite() {
+    IndexedOnce<Corpus>::SetUpTestSuite();
+    served_ = std::make_unique<Served>(std::vector<std::string>{"--db", IndexedOnce<Corpus>::db()});
+  }
+  static void TearDownTestSuite() {
+    served_.reset();
+    IndexedOnce<Corpus>::TearDownTestSuite();
+  }
+  static Served& served() { return *served_; }
+
+ private:
+  static inline std::unique_ptr<Served> served_;
 };
 
 // A raw TCP connection to 127.0.0.1:`port`, for requests no client library would send
