@@ -7,6 +7,7 @@
 
 #include "common/exception_error.hpp"
 #include "searcher/output/result_writer.hpp"
+#include "searcher/serve/server_log.hpp"
 
 namespace cs::searcher {
 
@@ -45,10 +46,14 @@ int status_of(const Error& error) {
   }
 }
 
-ApiResponse failure(const Error& error, int status) { return {status, json_line(error_object(error))}; }
+ApiResponse failure(const Error& error, int status) {
+  if (status >= 500) log_server_error(error);
+  return {status, json_line(error_object(error))};
+}
 
 ApiResponse failure(const Error& error) {
   if (error.kind == ErrorKind::kDatabase) {
+    log_server_error(error);
     // The reason may name the database's folder: the client is told what to do instead.
     return api_error(503, "no database to search yet, or it cannot be read: run cs-index (the server's log says more)");
   }

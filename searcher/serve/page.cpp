@@ -2,6 +2,7 @@
 
 #include "common/exception_error.hpp"
 #include "searcher/serve/page_html.hpp"
+#include "searcher/serve/server_log.hpp"
 
 namespace cs::searcher {
 
@@ -21,6 +22,7 @@ std::string timeline_period(const Params& params) {
 }
 
 PageResponse failed(const Error& error, const std::string& query) {
+  if (error.kind != ErrorKind::kQuery && error.kind != ErrorKind::kUsage) log_server_error(error);
   if (error.kind == ErrorKind::kDatabase) return {503, html_page("cs-search", query, html_message(kNoDatabase, true))};
   const int status = error.kind == ErrorKind::kQuery || error.kind == ErrorKind::kUsage ? 400 : 500;
   const std::string text = error.reason + (error.location.empty() ? "" : " (" + error.location + ")");

@@ -6,10 +6,11 @@
 #include <chrono>
 #include <iostream>
 
-#include "common/terminal.hpp"
+#include "common/exception_error.hpp"
 #include "searcher/serve/assets.hpp"
 #include "searcher/serve/metrics.hpp"
 #include "searcher/serve/page.hpp"
+#include "searcher/serve/server_log.hpp"
 #include "searcher/serve/searcher_pool.hpp"
 
 namespace cs::searcher {
@@ -184,7 +185,12 @@ SearchServer::SearchServer(ServeOptions options) : options_(std::move(options)),
     if (wants_json(req.path) || res.status != 404) return reply(res, api_error(res.status, status_phrase(res.status)));
     res.set_content(WebPage::not_found().html, "text/html; charset=utf-8");
   });
-  http.set_exception_handler([reply](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+  http.set_exception_handler([reply](const httplib::Request&, httplib::Response& res, std::exception_ptr thrown) {
+    try {
+      std::rethrow_exception(thrown);
+    } catch (...) {
+      log_server_error(current_exception_error());
+    }
     reply(res, api_error(500, "internal error (the server's log says more)"));
   });
   http.set_logger([&metrics](const httplib::Request& req, const httplib::Response& res) {
