@@ -13,6 +13,7 @@ packages=(
   clang libclang-rt-14-dev
   xapian-tools xapian-omega time
   wrk curl jq             # bench/serve-load.sh
+  chromium                # the web page's browser test (tests/browser)
   dpkg-dev file man-db    # cpack -G DEB (dpkg-shlibdeps, file); the man page tests (man -l)
 )
 
