@@ -8,7 +8,12 @@
 // The mix: single words, several words, phrases, a topic filter, and facets counted over
 // the whole match set. bench/scale.sh runs it at each corpus size.
 //
-//   build/bench/latency_bench --db DB [--rounds N]
+// With --clients N, the cs_search mix also runs on N threads at once (each its own
+// sessions, as the HTTP server's workers have): the in-process reference for a server
+// answering N clients, whose latency on fewer cores than clients is mostly queueing
+// (bench/serve-load.sh compares with it).
+//
+//   build/bench/latency_bench --db DB [--rounds N] [--clients N]
 #include <xapian.h>
 
 #include <algorithm>
@@ -20,6 +25,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/passage_record.hpp"
@@ -98,10 +104,12 @@ std::unique_ptr<searcher::SearchSession> open_session(const std::string& db, con
 int run(int argc, char** argv) {
   std::string db;
   int rounds = 20;
+  int clients = 1;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
     else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
-    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N])");
+    else if (std::strcmp(argv[i], "--clients") == 0 && i + 1 < argc) clients = std::clamp(std::atoi(argv[++i]), 1, 64);
+    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N] [--clients N])");
   }
   if (db.empty()) fail("--db DB is required");
 
@@ -113,6 +121,39 @@ int run(int argc, char** argv) {
     if (!result) fail(query + ": " + result.error().reason);
     hits += result->results.hits.size();
   });
+
+  // The same mix on `clients` threads at once, each starting at another query.
+  Percentiles concurrent;
+  double concurrent_qps = 0;
+  if (clients > 1) {
+    std::vector<std::vector<double>> micros(static_cast<std::size_t>(clients));
+    const auto started = Clock::now();
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c) {
+      threads.emplace_back([&, c] {
+        std::map<std::string, std::unique_ptr<searcher::SearchSession>> own;
+        for (const Mix& mix : kMix) own[mix.kind] = open_session(db, mix.kind);
+        std::vector<std::pair<const Mix*, const std::string*>> order;
+        for (const Mix& mix : kMix) {
+          for (const std::string& query : mix.queries) order.emplace_back(&mix, &query);
+        }
+        std::rotate(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(c) * 3 % order.size()), order.end());
+        for (int round = 0; round < rounds; ++round) {
+          for (const auto& [mix, query] : order) {
+            const auto begun = Clock::now();
+            auto result = own[mix->kind]->run("q", *query, 10, true);
+            micros[static_cast<std::size_t>(c)].push_back(std::chrono::duration<double, std::micro>(Clock::now() - begun).count());
+          }
+        }
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    std::vector<double> all;
+    for (const auto& one : micros) all.insert(all.end(), one.begin(), one.end());
+    concurrent_qps = static_cast<double>(all.size()) / seconds;
+    concurrent = percentiles(std::move(all));
+  }
 
   std::vector<std::pair<std::string, Percentiles>> by_kind;
   for (const Mix& only : kMix) {
@@ -169,11 +210,18 @@ int run(int argc, char** argv) {
     std::printf("  %-24s %10.1f %10.1f %11.2fx\n", name, p.p50_us, p.p99_us, p.p50_us / enquire_data.p50_us);
   };
   row("cs_search", cs_search);
+  if (clients > 1) row(("cs_search_" + std::to_string(clients) + "_clients").c_str(), concurrent);
   row("xapian_enquire", enquire);
   row("xapian_enquire_data", enquire_data);
   row("xapian_enquire_snippet", enquire_snippet);
   for (const auto& [kind, p] : by_kind) row(("  cs_search " + kind).c_str(), p);
   std::printf("  (ratio: p50 over xapian_enquire_data's; %zu hits seen)\n", hits);
+  // A client's p50 above counts a query from when its thread runs; a client waiting for a core
+  // between queries is not counted. Little's law counts it: N clients each wait N / throughput.
+  if (clients > 1) {
+    std::printf("  (%d clients at once: %.1f queries/s; a query takes each client %.0f us on average, waits included)\n",
+                clients, concurrent_qps, clients / concurrent_qps * 1e6);
+  }
   return 0;
 }
 

@@ -145,10 +145,15 @@ for scale in $scales; do
   echo "== ${scale}x: $articles articles, $(mb "$(du -sb "$corpus/txt" | cut -f1)") MB of text, $query_count queries; database $db"
 
   # In process, first (nothing else of ours running).
-  "$build_dir/bench/latency_bench" --db "$db" --rounds "$rounds" > "$work/serve-latency-${scale}x.txt" ||
+  "$build_dir/bench/latency_bench" --db "$db" --rounds "$rounds" --clients 8 > "$work/serve-latency-${scale}x.txt" ||
     fail "latency_bench failed on $db"
   read -r inproc_p50 inproc_p99 < <(awk '$1 == "cs_search" && $2 ~ /^[0-9.]+$/ { print $2, $3 }' "$work/serve-latency-${scale}x.txt")
   [[ -n "${inproc_p50:-}" ]] || fail "latency_bench printed no cs_search row (see $work/serve-latency-${scale}x.txt)"
+  # The same mix on 8 threads at once: throughput, and each client's mean time a query with
+  # its waits for a core (Little's law), the floor for 8 HTTP clients on these cores.
+  read -r inproc8_qps inproc8_us < <(sed -n 's/^ *(8 clients at once: \([0-9.]*\) queries\/s; a query takes each client \([0-9.]*\) us.*/\1 \2/p' \
+    "$work/serve-latency-${scale}x.txt")
+  [[ -n "${inproc8_qps:-}" ]] || fail "latency_bench printed no 8-client line (see $work/serve-latency-${scale}x.txt)"
 
   server_out="$work/serve-server-${scale}x.out"
   "$build_dir/cs-search" --db "$db" --serve 127.0.0.1:0 > "$server_out" 2> "$work/serve-server-${scale}x.err" &
@@ -197,13 +202,18 @@ for scale in $scales; do
   row "1 connection, 1 thread" "$result1"
   echo "  ${seconds} s a run; HTTP max $(ms "$(field max_us "$result8")") ms at 8 connections, $(ms "$(field max_us "$result1")") ms at 1;" \
     "server's own mean time per request at 8 connections $server_ms ms; /api/search answers at 8 connections by status: ${statuses:-none}"
+  rps8=$(field rps "$result8")
+  echo "  in process, 8 clients at once: $inproc8_qps queries/s, $(ms "$inproc8_us") ms a query for each client, waits included;" \
+    "HTTP, 8 connections: $rps8 requests/s ($(awk -v a="$rps8" -v b="$inproc8_qps" 'BEGIN { printf "%.0f", 100 * a / b }')% of it)," \
+    "$(awk -v r="$rps8" 'BEGIN { printf "%.2f", 8000 / r }') ms a request for each connection"
   echo "  goals (issue 22): p50 ratio at 8 connections at most 1.20x; at least 1,000 requests/s at 1x (figures only)"
-  summary+=("$(printf '| %sx | %s | %s / %s ms | %s / %s ms | %sx | %s / %s ms |' "$scale" "$(field rps "$result8")" \
+  summary+=("$(printf '| %sx | %s | %s / %s ms | %s / %s ms | %sx | %s / %s ms | %s | %s ms |' "$scale" "$(field rps "$result8")" \
     "$(ms "$(field p50_us "$result8")")" "$(ms "$(field p99_us "$result8")")" "$(ms "$inproc_p50")" "$(ms "$inproc_p99")" \
-    "$(ratio "$(field p50_us "$result8")" "$inproc_p50")" "$(ms "$(field p50_us "$result1")")" "$(ms "$(field p99_us "$result1")")")")
+    "$(ratio "$(field p50_us "$result8")" "$inproc_p50")" "$(ms "$(field p50_us "$result1")")" "$(ms "$(field p99_us "$result1")")" \
+    "$inproc8_qps" "$(ms "$inproc8_us")")")
 done
 
 echo "== summary (wrk -c8 -t2, ${seconds} s; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "| corpus | requests/s | HTTP p50 / p99 | in-process p50 / p99 | p50 ratio | HTTP, 1 connection, p50 / p99 |"
-echo "|---|---|---|---|---|---|"
+echo "| corpus | requests/s | HTTP p50 / p99 | in-process p50 / p99 | p50 ratio | HTTP, 1 connection, p50 / p99 | in process, 8 threads: queries/s | its time a query per client |"
+echo "|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"
