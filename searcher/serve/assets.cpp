@@ -4,8 +4,8 @@ namespace cs::searcher {
 
 namespace {
 
-// System fonts only (nothing to download); one column on a phone, results beside the facets
-// and timeline on a wider screen.
+// System fonts only (nothing to download); on a wider screen the facets and timeline stand
+// beside the results, on a phone below them (the results are what a reader came for).
 constexpr std::string_view kStyle = R"CSS(
 :root { --ink: #1d2329; --soft: #5b6670; --line: #d8dde2; --accent: #1f5fa8; --mark: #fde68a; }
 * { box-sizing: border-box; }
@@ -21,7 +21,7 @@ p#count, p.note, p.filters { color: var(--soft); margin: 0.6rem 0; }
 p.error { color: #9b1c1c; background: #fdecec; padding: 0.5rem 0.75rem; border-radius: 6px; }
 .chip { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 0.6rem; margin: 0 0.25rem 0.25rem 0; text-decoration: none; color: var(--ink); background: #fff; }
 .layout { display: grid; grid-template-columns: minmax(0, 1fr) 16rem; gap: 1.5rem; }
-@media (max-width: 46rem) { .layout { grid-template-columns: minmax(0, 1fr); } aside { order: -1; } }
+@media (max-width: 46rem) { .layout { grid-template-columns: minmax(0, 1fr); } aside { border-top: 1px solid var(--line); } }
 ol#results { list-style: none; padding: 0; margin: 0; }
 li.hit { padding: 0.75rem 0; border-bottom: 1px solid var(--line); }
 li.hit h2 { font-size: 1.1rem; margin: 0 0 0.15rem; }
