@@ -69,7 +69,8 @@ struct Facets {
 struct SearchResults {
   std::vector<Hit> hits;
   // Matching stories (articles after collapsing copies, the unit of every count): exact
-  // with facets, a histogram or -n 0, else Xapian's estimate.
+  // with facets, a histogram or -n 0 and in a database of up to 1,000 articles, else
+  // Xapian's estimate.
   std::uint64_t matching_articles = 0;
   Facets facets;                        // when facets or a histogram were asked for
   bool second_stage = false;            // whether hits were re-scored (Hit::parts hold the signals)

@@ -101,12 +101,14 @@ prints for the same query and options:
   the last word completed from the index's words, most frequent first, or when none
   completes it, the query corrected ("Did you mean"; null when nothing is).
 - POST /api/batch: one JSON object a line ({"qid": "1", "q": "...", "since": "2020",
-  "source": ["a", "b"]}), and a line for each: the query's answer, or {"qid", "error"}.
+  "source": ["a", "b"]}), and a line for each (application/x-ndjson): the query's answer,
+  or {"qid", "error"}.
 - GET /healthz: {"status": "ok", "documents", "last_commit"}; GET /metrics: requests by
   route and status, errors, latency histogram, documents and last commit, for Prometheus.
 
 Errors are {"error": {"message", "column"}} (column for a query error): 400 for a bad
-request, 404 for an unknown article or page, 408 when a request does not arrive within
+request, 404 for an unknown article or page, 405 for another method than the route's (with
+an Allow header), 408 when a request does not arrive within
 --request-timeout, 413 for a batch over 1 MB or 1000 queries, 414 for a URL over 4096 bytes
 or a query over 2000, 503 while there is no database. No file is ever served, and every
 answer carries a Content-Security-Policy, nosniff and frame-ancestors 'none'.

@@ -132,7 +132,7 @@ std::vector<std::pair<std::string, std::uint64_t>> complete_word(const Xapian::D
   const std::string start(prefix);
   std::size_t read = 0;
   for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && read < kTermsRead; ++it, ++read) {
-    if ((*it).size() > prefix.size()) words.emplace_back(*it, it.get_termfreq());
+    words.emplace_back(*it, it.get_termfreq());  // the word typed so far, when whole, too
   }
   const auto more_articles = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   const std::size_t kept = std::min(count, words.size());

@@ -27,7 +27,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // queries that found little, not for every query.
 std::string suggest_spelling(const Xapian::Database& db, std::string_view query_text, Analyzer& analyzer);
 
-// The words of `db` that begin with `prefix` (a folded word), the most frequent first, at
+// The words of `db` that begin with `prefix` (a folded word; itself too), the most frequent first, at
 // most `count`, each with the articles holding it. Reads at most a few thousand terms.
 std::vector<std::pair<std::string, std::uint64_t>> complete_word(const Xapian::Database& db, std::string_view prefix,
                                                                  std::size_t count);

@@ -45,7 +45,7 @@ PageResponse WebPage::search(const Params& params) try {
   if (query.empty() && like == nullptr) return {200, html_page("cs-search", "", "")};
   RequestOptions defaults = defaults_;
   defaults.histogram = timeline_period(params);
-  ParamsRequest asked = request_from_params(params, defaults, limits_, {"like"});
+  ParamsRequest asked = request_from_params(params, defaults, limits_, /*lenient=*/true);
   if (asked.error) {
     PageResponse response = failed(*asked.error, query);
     response.status = asked.status;
@@ -85,7 +85,7 @@ PageResponse WebPage::article(const std::string& article_id, const Params& param
   }
   if (!article) return failed(article.error(), query);
   const std::string title = article->record.title.empty() ? article->record.article_id : article->record.title;
-  return {200, html_page(title + " \xE2\x80\x93 cs-search", query, note + html_article(*article, query))};
+  return {200, html_page(title + " \xE2\x80\x93 cs-search", query, note + html_article(*article, params))};
 } catch (...) {
   return failed(current_exception_error(), "");
 }

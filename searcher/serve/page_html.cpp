@@ -65,24 +65,23 @@ std::string meta_line(const PassageRecord& r) {
   return meta;
 }
 
-// A link to the article view, with the query to highlight there.
-std::string article_link(const std::string& article_id, const std::string& query) {
-  Params params;
-  if (!query.empty()) params.emplace("q", query);
-  return page_url(path_url("/article/", article_id), params);
+// A link to the article view, carrying the search it came from: its q is highlighted
+// there, and "← results" returns to the same search, filters and page.
+std::string article_link(const std::string& article_id, const Params& search) {
+  return page_url(path_url("/article/", article_id), search);
 }
 
-std::string hit_html(const QueryResult& result, std::size_t i, const std::string& query) {
+std::string hit_html(const QueryResult& result, std::size_t i, const Params& search) {
   const Hit& hit = result.results.hits[i];
   const PassageRecord& r = hit.record;
   std::ostringstream out;
   out << "<li class=\"hit\" data-passage=\"" << r.index << "\">\n<h2><a class=\"title\" href=\""
-      << article_link(r.article_id, query) << "#p-" << r.index << "\">" << escape_html(r.title.empty() ? r.article_id : r.title)
+      << article_link(r.article_id, search) << "#p-" << r.index << "\">" << escape_html(r.title.empty() ? r.article_id : r.title)
       << "</a>" << (r.preview ? "<span class=\"preview\">preview</span>" : "") << "</h2>\n"
       << "<p class=\"meta\">" << meta_line(r) << "</p>\n"
       << "<p class=\"passage\">" << marked(r.text, result.highlights[i], result.snippets[i]) << "</p>\n<p class=\"links\">";
   if (hit.more_passages > 0) {
-    out << "<a class=\"more\" href=\"" << article_link(r.article_id, query) << "\">+" << hit.more_passages << " more passage"
+    out << "<a class=\"more\" href=\"" << article_link(r.article_id, search) << "\">+" << hit.more_passages << " more passage"
         << (hit.more_passages == 1 ? "" : "s") << "</a>";
   }
   out << "<a class=\"like\" href=\"" << page_url("/", {{"like", r.article_id}}) << "\">more like this</a>";
@@ -90,7 +89,7 @@ std::string hit_html(const QueryResult& result, std::size_t i, const std::string
     out << "also in: ";
     for (std::size_t k = 0; k < hit.also_in.size(); ++k) {
       const StoryMember& member = hit.also_in[k];
-      out << (k > 0 ? ", " : "") << "<a href=\"" << article_link(member.article_id, query) << "\">"
+      out << (k > 0 ? ", " : "") << "<a href=\"" << article_link(member.article_id, search) << "\">"
           << escape_html(member.source.empty() ? member.article_id : member.source) << "</a>";
     }
   }
@@ -215,7 +214,11 @@ std::string html_results(const QueryResult& result, const SearchPageView& view) 
   const std::string query = typed == nullptr ? "" : *typed;
   std::ostringstream out;
   const std::uint64_t matching = result.results.matching_articles;
-  if (result.results.hits.empty()) {
+  if (result.results.hits.empty() && matching > 0) {  // a page past the last
+    out << "<p id=\"count\">" << count_of(matching, "article matches", "articles match") << " \xE2\x80\x9C"
+        << escape_html(result.query) << "\xE2\x80\x9D; this page starts past them: <a href=\""
+        << page_url("/", without_offset(params)) << "\">the first page</a>.</p>\n";
+  } else if (result.results.hits.empty()) {
     out << "<p id=\"count\">No results for \xE2\x80\x9C" << escape_html(result.query) << "\xE2\x80\x9D.";
     for (const FilterCount& without : result.without_filter) {
       if (without.articles > 0) out << " Without " << escape_html(without.filter) << ": " << count_of(without.articles, "article", "articles") << '.';
@@ -232,16 +235,18 @@ std::string html_results(const QueryResult& result, const SearchPageView& view) 
   }
   for (const std::string& note : result.notes) out << html_message(note, false);
   out << filters_html(params) << "<div class=\"layout\">\n<ol id=\"results\" start=\"" << view.offset + 1 << "\">\n";
-  for (std::size_t i = 0; i < result.results.hits.size(); ++i) out << hit_html(result, i, query);
+  for (std::size_t i = 0; i < result.results.hits.size(); ++i) out << hit_html(result, i, params);
   out << "</ol>\n<aside>\n" << timeline_html(result.results.facets.histogram, params)
       << facets_html(result.results.facets, params) << "</aside>\n</div>\n" << pager_html(result, view);
   return out.str();
 }
 
-std::string html_article(const ArticleView& article, const std::string& query) {
+std::string html_article(const ArticleView& article, const Params& search) {
   const PassageRecord& r = article.record;
   std::ostringstream out;
-  if (!query.empty()) out << "<p class=\"note\"><a href=\"" << page_url("/", {{"q", query}}) << "\">\xE2\x86\x90 results</a></p>\n";
+  if (search.contains("q") || search.contains("like")) {
+    out << "<p class=\"note\"><a href=\"" << page_url("/", search) << "\">\xE2\x86\x90 results</a></p>\n";
+  }
   out << "<article id=\"article\">\n<h1>" << escape_html(r.title.empty() ? r.article_id : r.title) << "</h1>\n"
       << (r.preview ? "<p><span class=\"preview\">preview</span> only the part before the paywall was saved</p>\n" : "")
       << "<p class=\"meta\">" << meta_line(r) << "</p>\n<p class=\"links\">";
@@ -251,7 +256,7 @@ std::string html_article(const ArticleView& article, const std::string& query) {
   }
   out << "<a class=\"like\" href=\"" << page_url("/", {{"like", r.article_id}}) << "\">more like this</a>";
   for (const StoryMember& member : article.also_in) {
-    out << "<a href=\"" << article_link(member.article_id, query) << "\">also in "
+    out << "<a href=\"" << article_link(member.article_id, search) << "\">also in "
         << escape_html(member.source.empty() ? member.article_id : member.source) << "</a>";
   }
   out << "</p>\n";

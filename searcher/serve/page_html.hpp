@@ -29,8 +29,8 @@ struct SearchPageView {
 // The count line, notes, suggestion, active filters, hits, facets, timeline and pager.
 std::string html_results(const QueryResult& result, const SearchPageView& view);
 
-// The article whole: title, fields, links, and every passage (those holding `query`'s words
-// marked and highlighted).
-std::string html_article(const ArticleView& article, const std::string& query);
+// The article whole: title, fields, links, and every passage (those holding the query's
+// words marked and highlighted); `search` is the search it was opened from ("← results").
+std::string html_article(const ArticleView& article, const Params& search);
 
 }  // namespace cs::searcher

@@ -65,7 +65,7 @@ const std::string* last_value(const Params& params, const std::string& name) {
 }
 
 ParamsRequest request_from_params(const Params& params, const RequestOptions& defaults, const ApiLimits& limits,
-                                  const std::vector<std::string>& ignored) {
+                                  bool lenient) {
   ParamsRequest out;
   const auto fail = [&out](int status, std::string reason, std::string hint = "") {
     out.error = bad_request(std::move(reason), std::move(hint));
@@ -73,7 +73,7 @@ ParamsRequest request_from_params(const Params& params, const RequestOptions& de
     return out;
   };
   for (const auto& [name, value] : params) {
-    if (!is_search_param(name) && std::find(ignored.begin(), ignored.end(), name) == ignored.end()) {
+    if (!is_search_param(name) && !lenient) {
       return fail(400, "unknown parameter '" + name + "'", "see the README's HTTP API");
     }
   }

@@ -40,9 +40,10 @@ struct ParamsRequest {
 };
 
 // `params` over `defaults` as a search for their q (which may be empty; the caller decides).
-// Unknown parameters are errors unless `ignored` says to leave them out (the web page's own).
+// An unknown parameter is an error (the API: a typo must not go unnoticed) unless `lenient`
+// (the page: a shared link may carry a tracker's utm_source).
 ParamsRequest request_from_params(const Params& params, const RequestOptions& defaults, const ApiLimits& limits,
-                                  const std::vector<std::string>& ignored = {});
+                                  bool lenient = false);
 
 // Drops the first `offset` hits of `result` (ranked only to rank the rest as one ranking).
 void leave_out_first(QueryResult& result, std::size_t offset);

@@ -51,7 +51,7 @@ std::string status_phrase(int status) {
   switch (status) {
     case 400: return "bad request";
     case 404: return "no such page";
-    case 405: return "method not allowed";
+    case 405: return "method not allowed (see the Allow header)";
     case 408: return "the request did not arrive in time";
     case 413: return "the request's body is too large";
     case 414: return "the URL is too long";
@@ -156,7 +156,9 @@ SearchServer::SearchServer(ServeOptions options) : options_(std::move(options)),
     });
     if (too_large) return reply(res, api_error(413, "a batch is at most " + std::to_string(body_bytes) + " bytes"));
     if (!whole) return reply(res, api_error(408, "the request's body did not arrive in time"));
-    reply(res, api.batch(body));
+    const ApiResponse answer = api.batch(body);
+    res.status = answer.status;
+    res.set_content(answer.body, answer.status == 200 ? "application/x-ndjson" : kJson);
   });
   http.Get("/healthz", [&api, reply](const httplib::Request&, httplib::Response& res) { reply(res, api.health()); });
   http.Get("/metrics", [&api, &metrics](const httplib::Request&, httplib::Response& res) {
@@ -182,6 +184,13 @@ SearchServer::SearchServer(ServeOptions options) : options_(std::move(options)),
   // Nothing else exists: no route reads a file, so no path reaches the disk.
   http.set_error_handler([reply](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;  // a route's own error
+    // A path that exists, asked with another method: POST /api/search, GET /api/batch.
+    const std::string route = route_of(req.path);
+    const std::string allowed = route == "/api/batch" ? "POST" : "GET";
+    if (res.status == 404 && route != "other" && route != "/static" && req.method != allowed) {
+      res.status = 405;
+      res.set_header("Allow", allowed);
+    }
     if (wants_json(req.path) || res.status != 404) return reply(res, api_error(res.status, status_phrase(res.status)));
     res.set_content(WebPage::not_found().html, "text/html; charset=utf-8");
   });

@@ -84,6 +84,9 @@ TEST_F(HttpApi, SuggestCompletesFromTheIndexAndCorrectsSpelling) {
   EXPECT_TRUE(typed["spelling"].is_null()) << "a word being typed is not a typo";
   EXPECT_EQ(get_json("/api/suggest?q=diplomcy")["spelling"], "diplomacy");
   EXPECT_TRUE(get_json("/api/suggest?q=Taiwan%20")["completions"].empty()) << "nothing to complete after a space";
+  const nlohmann::json whole = get_json("/api/suggest?q=taiwan");
+  ASSERT_FALSE(whole["completions"].empty());
+  EXPECT_EQ(whole["completions"][0]["query"], "taiwan") << "a whole word is offered too, with its count";
 }
 
 TEST_F(HttpApi, BatchAnswersEachLineAsTheSearchEndpointDoes) {
@@ -95,6 +98,7 @@ TEST_F(HttpApi, BatchAnswersEachLineAsTheSearchEndpointDoes) {
   const auto res = served().client()->Post("/api/batch", body, "application/x-ndjson");
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/x-ndjson");
   const auto answers = json_lines(res->body);
   ASSERT_EQ(answers.size(), 4u) << res->body;
   nlohmann::json first = cli_json({"Taiwan", "-n", "2"});
@@ -133,6 +137,18 @@ TEST_F(HttpApi, BadRequestsAreJsonErrorsWithTheirStatus) {
   const std::string answer = read_all(fd);
   ::close(fd);
   EXPECT_THAT(answer, ::testing::StartsWith("HTTP/1.1 413 "));
+}
+
+TEST_F(HttpApi, AnotherMethodOnARouteIs405) {
+  const auto post = served().client()->Post("/api/search?q=Taiwan", "", "text/plain");
+  ASSERT_TRUE(post);
+  EXPECT_EQ(post->status, 405);
+  EXPECT_EQ(post->get_header_value("Allow"), "GET");
+  const auto get = served().get("/api/batch");
+  ASSERT_TRUE(get);
+  EXPECT_EQ(get->status, 405);
+  EXPECT_EQ(get->get_header_value("Allow"), "POST");
+  EXPECT_EQ(served().get("/api/nothing")->status, 404);
 }
 
 TEST_F(HttpApi, NoFileIsServedWhateverThePath) {

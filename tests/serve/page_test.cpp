@@ -77,6 +77,12 @@ TEST_F(WebPageTest, ResultsShowHighlightedPassagesFacetsTimelineAndPages) {
   const std::string narrowed = page("/?q=harbour&source=Port%20Gazette");
   EXPECT_THAT(narrowed, HasSubstr("<p id=\"count\">12 articles match"));
   EXPECT_THAT(narrowed, HasSubstr("<a class=\"chip\" href=\"/?q=harbour\""));
+  EXPECT_THAT(narrowed, HasSubstr("href=\"/article/plain-0?q=harbour&amp;source=Port%20Gazette#p-0\""))
+      << "an article opened from a search carries it back";
+  EXPECT_THAT(page("/article/plain-0?q=harbour&source=Port%20Gazette"),
+              HasSubstr("<a href=\"/?q=harbour&amp;source=Port%20Gazette\">\xE2\x86\x90 results</a>"));
+  EXPECT_THAT(page("/?q=harbour&offset=500"), HasSubstr("25 articles match \xE2\x80\x9Charbour\xE2\x80\x9D; this page starts past them"));
+  EXPECT_EQ(count(page("/?q=harbour&utm_source=feed"), "<li class=\"hit\""), 10u) << "a tracker's parameter is left alone";
   const std::string year = page("/?q=harbour&since=2010&until=2010");
   EXPECT_THAT(year, HasSubstr("since=2010-06&amp;until=2010-06")) << "within a year the timeline shows months";
 }
