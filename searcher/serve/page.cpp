@@ -42,7 +42,12 @@ PageResponse WebPage::search(const Params& params) try {
   const std::string* typed = last_value(params, "q");
   const std::string query = typed == nullptr ? "" : *typed;
   const std::string* like = last_value(params, "like");
-  if (query.empty() && like == nullptr) return {200, html_page("cs-search", "", "")};
+  if (query.empty() && like == nullptr) {
+    // The front page: what there is to search, and how to ask.
+    auto lease = pool_.lend();
+    if (!lease) return failed(lease.error(), query);
+    return {200, html_page("cs-search", "", html_front_page((**lease)->stats()))};
+  }
   RequestOptions defaults = defaults_;
   defaults.histogram = timeline_period(params);
   ParamsRequest asked = request_from_params(params, defaults, limits_, /*lenient=*/true);

@@ -204,6 +204,17 @@ std::string html_page(const std::string& title, const std::string& query, const 
   return out.str();
 }
 
+std::string html_front_page(const IndexStats& index) {
+  std::ostringstream out;
+  out << "<p id=\"count\">" << count_of(index.articles, "article", "articles") << " to search.</p>\n"
+      << "<p class=\"note\">Words find their other forms too (<em>calls</em> finds <em>call</em>); "
+      << "<em>\"a phrase\"</em> in quotes; <em>-word</em> leaves articles with it out; "
+      << "<em>source:Reuters</em>, <em>author:</em>, <em>topic:</em>, <em>lang:en</em> and "
+      << "<em>date:2021..2022</em> narrow; <em>OR</em>, <em>AND</em>, <em>NOT</em> and <em>NEAR</em> combine. "
+      << "Every result links to its whole article and to more like it.</p>\n";
+  return out.str();
+}
+
 std::string html_message(const std::string& text, bool error) {
   return std::string("<p class=\"") + (error ? "error" : "note") + "\">" + escape_html(text) + "</p>\n";
 }

@@ -18,6 +18,9 @@ std::string html_page(const std::string& title, const std::string& query, const 
 // A paragraph saying `text` (escaped); an error stands out.
 std::string html_message(const std::string& text, bool error);
 
+// The front page's line under the search box: the articles held, and how to ask.
+std::string html_front_page(const IndexStats& index);
+
 // How a search page was asked for: its parameters (the URL's), and the page size.
 struct SearchPageView {
   const Params& params;

@@ -60,6 +60,7 @@ TEST_F(WebPageTest, TheFrontPageIsASearchBox) {
   EXPECT_THAT(html, HasSubstr("<form id=\"search\" method=\"get\" action=\"/\""));
   EXPECT_THAT(html, HasSubstr("<input id=\"q\" name=\"q\""));
   EXPECT_THAT(html, HasSubstr("<meta name=\"viewport\""));
+  EXPECT_THAT(html, HasSubstr("<p id=\"count\">25 articles to search.</p>"));
 }
 
 TEST_F(WebPageTest, ResultsShowHighlightedPassagesFacetsTimelineAndPages) {
