@@ -37,18 +37,10 @@ nlohmann::json explain_object(const Hit& hit, const SearchResults& results) {
   return {{"score", hit.score}, {"bm25", hit.bm25}, {"passage_bm25", hit.passage_bm25}, {"components", std::move(components)}};
 }
 
-nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain) {
-  const Hit& hit = result.results.hits[i];
-  const PassageRecord& r = hit.record;
-  nlohmann::json highlights = nlohmann::json::array();
-  for (const Span& span : result.highlights[i]) highlights.push_back({span.begin, span.end});
-  nlohmann::json object = {
-      {"qid", result.qid},
-      {"rank", result.first_rank + i},
-      {"score", hit.score},
+// The fields of the article `r` belongs to, which a hit and a whole article both print.
+nlohmann::json article_fields(const PassageRecord& r, const std::vector<StoryMember>& story) {
+  return {
       {"article_id", r.article_id},
-      {"passage_id", r.passage_id},
-      {"passage_index", r.index},
       {"title", or_null(r.title)},
       {"source", or_null(r.source)},
       {"author", or_null(r.author)},
@@ -59,12 +51,27 @@ nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain
       {"topics", r.topics},
       {"preview", r.preview},
       {"no_article_text", r.no_article_text},
+      {"also_in", also_in(story)},
+  };
+}
+
+nlohmann::json hit_object(const QueryResult& result, std::size_t i, bool explain) {
+  const Hit& hit = result.results.hits[i];
+  const PassageRecord& r = hit.record;
+  nlohmann::json highlights = nlohmann::json::array();
+  for (const Span& span : result.highlights[i]) highlights.push_back({span.begin, span.end});
+  nlohmann::json object = article_fields(r, hit.also_in);
+  object.update({
+      {"qid", result.qid},
+      {"rank", result.first_rank + i},
+      {"score", hit.score},
+      {"passage_id", r.passage_id},
+      {"passage_index", r.index},
       {"more_passages", hit.more_passages},
-      {"also_in", also_in(hit.also_in)},
       {"passage", r.text},
       {"highlights", std::move(highlights)},
       {"snippet", {snippet_span(result, i).begin, snippet_span(result, i).end}},
-  };
+  });
   if (explain) object["explain"] = explain_object(hit, result.results);
   return object;
 }
@@ -78,21 +85,9 @@ nlohmann::json article_object(const ArticleView& article) {
     const auto index = static_cast<std::uint32_t>(i);
     passages.push_back({{"passage_id", passage_id(r.article_id, index)}, {"passage_index", index}, {"text", article.passages[i]}});
   }
-  return {
-      {"article_id", r.article_id},
-      {"title", or_null(r.title)},
-      {"source", or_null(r.source)},
-      {"author", or_null(r.author)},
-      {"date", or_null(r.date)},
-      {"url", or_null(r.url)},
-      {"path", display_path(r)},
-      {"lang", or_null(r.lang)},
-      {"topics", r.topics},
-      {"preview", r.preview},
-      {"no_article_text", r.no_article_text},
-      {"also_in", also_in(article.also_in)},
-      {"passages", std::move(passages)},
-  };
+  nlohmann::json object = article_fields(r, article.also_in);
+  object["passages"] = std::move(passages);
+  return object;
 }
 
 // {"facets": {"source": [{"value": "CNN", "articles": 3}, ...]}, "histogram": [...]}, with
