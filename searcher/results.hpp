@@ -66,6 +66,21 @@ struct Facets {
   bool empty() const { return fields.empty() && histogram.empty(); }
 };
 
+// A remote shard left out of a search because it did not answer.
+struct MissingShard {
+  std::string name;       // "HOST:PORT"
+  std::string reason;     // Xapian's words: "Timeout expired while trying to connect", ...
+  std::string listed_in;  // the --db (stub file) that names it
+};
+
+// The shards a search was answered from (remote shards that do not answer are left out).
+struct ShardCounts {
+  std::size_t total = 0;
+  std::size_t answered = 0;
+  std::vector<MissingShard> missing;
+  bool partial() const { return answered < total; }
+};
+
 struct SearchResults {
   std::vector<Hit> hits;
   // Matching stories (articles after collapsing copies, the unit of every count): exact
@@ -75,6 +90,7 @@ struct SearchResults {
   Facets facets;                        // when facets or a histogram were asked for
   bool second_stage = false;            // whether hits were re-scored (Hit::parts hold the signals)
   ScoringWeights weights;               // the weights they were re-scored with
+  ShardCounts shards;                   // partial() when a remote shard did not answer
 };
 
 struct FilterCount {

@@ -9,9 +9,11 @@ namespace cs::searcher {
 Searcher::Searcher(std::unique_ptr<SearchSession> session) : session_(std::move(session)) {}
 Searcher::~Searcher() = default;
 
-Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesystem::path>& dbs, Synonyms synonyms) {
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::vector<std::filesystem::path>& dbs, Synonyms synonyms,
+                                                 const ShardPolicy& shard_policy) {
   SessionOptions options;
   options.synonyms = std::move(synonyms);
+  options.shard_policy = shard_policy;
   auto session = SearchSession::open(dbs, std::move(options));
   if (!session) return session.error();
   return std::unique_ptr<Searcher>(new Searcher(std::move(*session)));

@@ -11,6 +11,7 @@
 #include "common/error.hpp"
 #include "searcher/query/synonyms.hpp"
 #include "searcher/results.hpp"
+#include "searcher/retrieve/shards.hpp"
 #include "searcher/search_request.hpp"
 
 namespace cs::searcher {
@@ -24,7 +25,10 @@ class Searcher {
   // Opens the databases read-only, searched as one (a folder, a sharded folder or a Xapian
   // stub file each). `synonyms` (--synonyms) apply to every query. A missing database or
   // one that is not cs-search's is a kDatabase error with a hint to run cs-index.
-  static Result<std::unique_ptr<Searcher>> open(const std::vector<std::filesystem::path>& dbs, Synonyms synonyms = {});
+  // Remote shards that do not answer are left out of searches as `shard_policy` says
+  // (SearchResults::shards tells which).
+  static Result<std::unique_ptr<Searcher>> open(const std::vector<std::filesystem::path>& dbs, Synonyms synonyms = {},
+                                                const ShardPolicy& shard_policy = {});
 
   // Answers `request`: its query (or the articles like its article), filtered, sorted,
   // counted and ranked as it asks, with highlights and snippets when it asks. Query errors

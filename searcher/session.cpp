@@ -19,7 +19,7 @@ constexpr std::uint64_t kFarMore = 10;
 
 Result<std::unique_ptr<SearchSession>> SearchSession::open(const std::vector<std::filesystem::path>& dbs,
                                                          SessionOptions options) {
-  auto searcher = PassageSearcher::open(dbs);
+  auto searcher = PassageSearcher::open(dbs, options.shard_policy);
   if (!searcher) return searcher.error();
   return std::unique_ptr<SearchSession>(new SearchSession(std::move(*searcher), std::move(options)));
 }

@@ -41,6 +41,7 @@ struct Retrieval {
 // What applies to every query of a session, unless a query brings its own Retrieval.
 struct SessionOptions : Retrieval {
   Synonyms synonyms;  // --synonyms FILE; empty for none
+  ShardPolicy shard_policy;  // --shard-timeout, --strict-shards
 };
 
 class SearchSession {

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -24,6 +25,7 @@
 #include "searcher/request_options.hpp"
 #include "searcher/search_request.hpp"
 #include "searcher/searcher.hpp"
+#include "searcher/shard_warnings.hpp"
 
 namespace po = boost::program_options;
 
@@ -43,7 +45,9 @@ int main(int argc, char** argv) try {
   std::string format, color, batch_file, run_tag, like, synonyms, show, qrels_file, serve;
   unsigned jobs = 1;
   int request_timeout = 5;
+  double shard_timeout = 5;
   bool explain = false;
+  cs::searcher::ShardPolicy shard_policy;
   cs::searcher::RequestOptions asked;  // the options every query of the run shares
   cs::searcher::SearchFilters& filters = asked.filters;
   command_line.add_options()
@@ -74,6 +78,10 @@ int main(int argc, char** argv) try {
        "serve the database over HTTP, a web page and a JSON API, until Ctrl-C (default 127.0.0.1:8080)")
       ("request-timeout", po::value(&request_timeout)->value_name("SECONDS")->default_value(5),
        "with --serve: the time a client has to send a request (408 after it) and to take the answer")
+      ("shard-timeout", po::value(&shard_timeout)->value_name("SECONDS")->default_value(5),
+       "the longest a remote shard may take to connect or answer before a search leaves it out")
+      ("strict-shards", po::bool_switch(&shard_policy.strict),
+       "fail a search when a remote shard does not answer, instead of answering from the others")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
       ("rerank", po::value(&asked.rerank)->value_name("N")->default_value("30"),
        "rank the best N articles by their best passage's score; 0: articles by BM25 alone")
@@ -124,6 +132,8 @@ int main(int argc, char** argv) try {
     }
     synonym_rules = std::move(*loaded);
   }
+  if (!(shard_timeout >= 0.001 && shard_timeout <= 3600)) return command_line.usage_error("--shard-timeout takes 0.001 to 3600 seconds");
+  shard_policy.timeout = std::chrono::milliseconds(std::max<long long>(1, std::llround(shard_timeout * 1000)));
   std::vector<std::filesystem::path> dbs;
   for (const std::string& db : db_options) dbs.push_back(cs::resolve_db_path(db));
   if (dbs.empty()) dbs.push_back(cs::resolve_db_path(""));
@@ -134,6 +144,7 @@ int main(int argc, char** argv) try {
     std::tie(options.host, options.port) = *address;
     options.dbs = dbs;
     options.synonyms = std::move(synonym_rules);
+    options.shard_policy = shard_policy;
     options.defaults = asked;
     if (request_timeout < 1 || request_timeout > 3600) return command_line.usage_error("--request-timeout takes 1 to 3600 seconds");
     options.read_timeout_seconds = request_timeout;
@@ -187,7 +198,7 @@ int main(int argc, char** argv) try {
   cs::failpoint("open-database");
   std::vector<std::unique_ptr<cs::searcher::Searcher>> searchers;  // one a job
   for (unsigned i = 0; i < jobs; ++i) {
-    auto searcher = cs::searcher::Searcher::open(dbs, synonym_rules);
+    auto searcher = cs::searcher::Searcher::open(dbs, synonym_rules, shard_policy);
     if (!searcher) {
       command_line.print(searcher.error());
       return cs::exit_code::kError;
@@ -218,6 +229,7 @@ int main(int argc, char** argv) try {
   }
   bool any_results = false;
   bool any_errors = false;
+  cs::searcher::ShardWarnings shard_warnings;  // a shard left out is said once, not at every query
   request.highlight = writer->shows_highlights() && !evaluating;
   if (by_example) request.like_article_id = like;
   // What a query throws is its error, on whichever thread answers it.
@@ -287,6 +299,7 @@ int main(int argc, char** argv) try {
       print_query_error(result.error(), where);
       return;
     }
+    for (const cs::Error& warning : shard_warnings.take(result->results.shards)) command_line.print(warning, "warning");
     for (const std::string& note : result->notes) {  // on stderr, whatever the format: the output stays clean
       command_line.print(cs::Error{cs::ErrorKind::kQuery, where.empty() ? "query" : batch_name, where, note, ""}, "note");
     }

@@ -127,7 +127,9 @@ constexpr std::string_view kDatabases = R"(Several --db are searched as one coll
 folder (cs-index --shards) or a Xapian stub file listing databases, one a line: local
 ("auto PATH") or remote ("remote HOST:PORT", served by xapian-tcpsrv). Rankings, filters,
 facets and story collapsing are those of one database holding everything; spelling
-suggestions come from local databases only.)";
+suggestions come from local databases only. A remote shard that does not answer within
+--shard-timeout is left out: the others answer, a warning names it, and JSON says
+"partial": true with the shard counts; --strict-shards makes it an error instead.)";
 
 constexpr std::string_view kExitStatus = R"(- 0: results found.
 - 1: no results (with --show: no such article).

@@ -113,6 +113,13 @@ nlohmann::json without_filter_array(const std::vector<FilterCount>& counts) {
   return out;
 }
 
+// As Elasticsearch's "_shards": how many were asked, answered and left out, and which.
+nlohmann::json shards_object(const ShardCounts& shards) {
+  nlohmann::json missing = nlohmann::json::array();
+  for (const MissingShard& shard : shards.missing) missing.push_back({{"shard", shard.name}, {"reason", shard.reason}});
+  return {{"total", shards.total}, {"successful", shards.answered}, {"failed", shards.total - shards.answered}, {"failures", missing}};
+}
+
 // The query's object without its hits ("results": [] holds their place).
 nlohmann::json query_object(const QueryResult& result) {
   nlohmann::json out = {{"qid", result.qid},
@@ -121,7 +128,9 @@ nlohmann::json query_object(const QueryResult& result) {
                         {"results", nlohmann::json::array()},
                         {"suggestion", or_null(result.suggestion)},
                         {"notes", result.notes},
-                        {"without_filter", without_filter_array(result.without_filter)}};
+                        {"without_filter", without_filter_array(result.without_filter)},
+                        {"partial", result.results.shards.partial()},
+                        {"shards", shards_object(result.results.shards)}};
   out.update(facets_object(result.results.facets));
   return out;
 }
@@ -198,11 +207,16 @@ class JsonlWriter final : public ResultWriter {
       out_ << dump(hit_object(result, i, explain_), -1) << '\n';
     }
     // Counts follow the hits (the last page's) as one more line, told apart by its
-    // "facets"/"histogram" keys.
+    // "facets"/"histogram" keys; so does a partial answer's "partial" and "shards".
     const Facets* facets = counts_.after(result);
-    if (facets != nullptr && !facets->empty()) {
+    const bool partial = result.results.shards.partial();
+    if ((facets != nullptr && !facets->empty()) || partial) {
       nlohmann::json counts = {{"qid", result.qid}};
-      counts.update(facets_object(*facets));
+      if (facets != nullptr) counts.update(facets_object(*facets));
+      if (partial) {
+        counts["partial"] = true;
+        counts["shards"] = shards_object(result.results.shards);
+      }
       out_ << dump(counts, -1) << '\n';
     }
   }

@@ -12,18 +12,34 @@ namespace fs = std::filesystem;
 
 namespace {
 
-StemLanguages united_stem_languages(const Xapian::Database& all, std::vector<Xapian::Database>& parts) {
+StemLanguages united_stem_languages(const Databases& databases) {
   try {
     std::set<std::string> languages;
-    for (Xapian::Database& part : parts) {
-      for (std::string& language : schema::split_list(part.get_metadata(std::string(schema::kStemLanguagesKey)))) {
+    for (const Databases::Shard& shard : databases.shards) {
+      if (!shard.db) continue;
+      for (std::string& language : schema::split_list(shard.db->get_metadata(std::string(schema::kStemLanguagesKey)))) {
         languages.insert(std::move(language));
       }
     }
-    return StemLanguages::read(all, {languages.begin(), languages.end()});
+    return StemLanguages::read(databases.all, {languages.begin(), languages.end()});
   } catch (const Xapian::Error&) {
     return {};  // queries fall back to the analyzer's language; the search reports the error
   }
+}
+
+// Searches the shards that answer as one.
+void unite_answering(Databases& databases) {
+  databases.all = Xapian::Database();
+  for (const Databases::Shard& shard : databases.shards) {
+    if (shard.db) databases.all.add_database(*shard.db);
+  }
+}
+
+// The error of a remote shard that does not answer, when that ends the search.
+Error silent_shard_error(const Databases::Shard& shard, const ShardPolicy& policy) {
+  return database_error(shard.listed_in, "remote shard " + shard.address.name + " does not answer (" + shard.failure + ")",
+                        policy.strict ? "check that xapian-tcpsrv runs there, or leave out --strict-shards to answer from the other shards"
+                                      : "check that xapian-tcpsrv runs at the address its stub file names");
 }
 
 // The device and inode of what is at `path` now; zeros when nothing is.
@@ -38,19 +54,79 @@ std::pair<std::uintmax_t, std::uintmax_t> identity_of(const fs::path& path) {
 Status Databases::catch_up() {
   for (std::size_t i = 0; i < paths.size(); ++i) {
     if (identity_of(paths[i]) == identities[i]) continue;
-    auto fresh = open_databases(paths);  // another database now lies there: start over
+    auto fresh = open_databases(paths, policy);  // another database now lies there: start over
     if (!fresh) return fresh.error();
     *this = std::move(*fresh);
     return ok_status();
   }
+  bool changed = false;
+  const auto now = std::chrono::steady_clock::now();
+  if (shard_counts().partial() && now - last_retry >= kShardRetry) {
+    last_retry = now;
+    for (Shard& shard : shards) {
+      if (shard.db) continue;
+      try {
+        shard.db = open_shard(shard.address, policy);
+        shard.failure.clear();
+        changed = true;
+      } catch (const Xapian::Error& e) {
+        shard.failure = e.get_msg();
+      }
+    }
+    if (changed) unite_answering(*this);
+  }
   try {
-    bool changed = all.reopen();
-    for (Xapian::Database& part : parts) changed = part.reopen() || changed;
-    if (changed) stem_languages = united_stem_languages(all, parts);
+    changed = all.reopen() || changed;
+    for (Shard& shard : shards) {
+      if (shard.db) changed = shard.db->reopen() || changed;
+    }
+  } catch (const Xapian::NetworkError& e) {
+    if (Status left_out = leave_out_silent_shards("reopening", e.get_description()); !left_out) return left_out;
+    changed = true;
   } catch (const Xapian::Error& e) {
     return database_error(names, "cannot reopen the database (" + e.get_description() + ")", "try again");
   }
+  if (changed) stem_languages = united_stem_languages(*this);
   return ok_status();
+}
+
+Status Databases::leave_out_silent_shards(const std::string& what, const std::string& cause) {
+  std::size_t left_out = 0;
+  for (Shard& shard : shards) {
+    if (!shard.db || !shard.address.remote()) continue;
+    try {
+      shard.db->keep_alive();  // a round trip, within the policy's timeout
+    } catch (const Xapian::Error& e) {
+      shard.failure = e.get_msg();
+      if (policy.strict) return silent_shard_error(shard, policy);
+      shard.db.reset();
+      ++left_out;
+    }
+  }
+  if (left_out == 0) {
+    return database_error(names, what + " failed (" + cause + ")", "check that xapian-tcpsrv runs at the addresses the stub names");
+  }
+  const ShardCounts counts = shard_counts();
+  if (counts.answered == 0) {
+    return database_error(names, "no shard answers (" + counts.missing.front().name + ": " + counts.missing.front().reason + ")",
+                          "check that xapian-tcpsrv runs at the addresses the stub names");
+  }
+  unite_answering(*this);
+  stem_languages = united_stem_languages(*this);
+  return ok_status();
+}
+
+ShardCounts Databases::shard_counts() const {
+  ShardCounts counts;
+  counts.total = shards.size();
+  for (const Shard& shard : shards) {
+    if (shard.db) {
+      ++counts.answered;
+    } else {
+      counts.missing.push_back({shard.address.name, shard.failure, shard.listed_in.string()});
+    }
+  }
+  return counts;
 }
 
 Error database_error(const fs::path& path, std::string reason, std::string hint) {
@@ -59,42 +135,68 @@ Error database_error(const fs::path& path, std::string reason, std::string hint)
 
 void Databases::reopen() {
   all.reopen();
-  for (Xapian::Database& part : parts) part.reopen();
-  stem_languages = united_stem_languages(all, parts);
+  for (Shard& shard : shards) {
+    if (shard.db) shard.db->reopen();
+  }
+  stem_languages = united_stem_languages(*this);
 }
 
-Result<Databases> open_databases(const std::vector<fs::path>& paths) {
+namespace {
+
+// Whether `db` was written by this schema of cs-index; an error naming `path` if not.
+Status check_schema(const Xapian::Database& db, const fs::path& path) {
+  const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (schema == schema::kSchemaVersion) return ok_status();
+  return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
+                        "run cs-index to build one, or pass --db DIR");
+}
+
+}  // namespace
+
+Result<Databases> open_databases(const std::vector<fs::path>& paths, const ShardPolicy& policy) {
   Databases databases;
+  databases.policy = policy;
+  databases.last_retry = std::chrono::steady_clock::now();
   std::string names;
   for (const fs::path& path : paths) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
       return database_error(path, "no database here", "run cs-index first, or pass --db DIR (or set CS_DB)");
     }
-    try {
-      Xapian::Database db(path.string());
-      const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
-      if (schema != schema::kSchemaVersion) {
-        return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
-                              "run cs-index to build one, or pass --db DIR");
+    auto addresses = shards_of(path);
+    if (!addresses) return addresses.error();
+    for (ShardAddress& address : *addresses) {
+      Databases::Shard& shard = databases.shards.emplace_back(Databases::Shard{std::move(address), path, std::nullopt, ""});
+      const fs::path& named = shard.address.remote() ? path : shard.address.path;
+      try {
+        Xapian::Database db = open_shard(shard.address, policy);
+        if (Status schema = check_schema(db, named); !schema) return schema.error();
+        shard.db = std::move(db);
+      } catch (const Xapian::NetworkError& e) {
+        shard.failure = e.get_msg();
+        if (policy.strict) return silent_shard_error(shard, policy);
+      } catch (const Xapian::DatabaseOpeningError& e) {
+        return database_error(named, "not a cs-search database (" + e.get_msg() + ")",
+                              "run cs-index first, or pass --db DIR (or set CS_DB)");
+      } catch (const Xapian::Error& e) {
+        return database_error(named, "cannot open database (" + e.get_description() + ")", "check permissions");
       }
-      databases.all.add_database(db);
-      databases.parts.push_back(std::move(db));
-      databases.paths.push_back(path);
-      databases.identities.push_back(identity_of(path));
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      return database_error(path, "not a cs-search database (" + e.get_msg() + ")",
-                            "run cs-index first, or pass --db DIR (or set CS_DB)");
-    } catch (const Xapian::NetworkError& e) {
-      return database_error(path, "cannot reach a remote shard (" + e.get_msg() + ")",
-                            "check that xapian-tcpsrv runs at the address its stub file names");
-    } catch (const Xapian::Error& e) {
-      return database_error(path, "cannot open database (" + e.get_description() + ")", "check permissions");
     }
+    databases.paths.push_back(path);
+    databases.identities.push_back(identity_of(path));
     names += (names.empty() ? "" : ", ") + path.string();
   }
   databases.names = names;
-  databases.stem_languages = united_stem_languages(databases.all, databases.parts);
+  const ShardCounts counts = databases.shard_counts();
+  if (counts.answered == 0) {
+    if (counts.total == 1) return silent_shard_error(databases.shards.front(), policy);
+    std::string which;
+    for (const MissingShard& shard : counts.missing) which += (which.empty() ? "" : "; ") + shard.name + ": " + shard.reason;
+    return database_error(databases.names, "none of its " + std::to_string(counts.total) + " shards answers (" + which + ")",
+                          "check that xapian-tcpsrv runs at the addresses the stub names");
+  }
+  unite_answering(databases);
+  databases.stem_languages = united_stem_languages(databases);
   return databases;
 }
 

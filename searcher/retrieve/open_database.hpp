@@ -1,63 +1,96 @@
 // Opens the databases one search reads as one Xapian::Database: database folders, sharded
-// folders and Xapian stub files naming local and remote shards (xapian-tcpsrv). Xapian
-// combines their statistics, so the ranking is that of one database holding them all.
+// folders and Xapian stub files naming local and remote shards (xapian-tcpsrv), each shard
+// on its own (shards.hpp). Xapian combines their statistics, so the ranking is that of one
+// database holding them all; a remote shard that does not answer is left out of it.
 #pragma once
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "common/error.hpp"
+#include "searcher/results.hpp"
+#include "searcher/retrieve/shards.hpp"
 #include "searcher/query/stem_languages.hpp"
 
 namespace cs::searcher {
 
 struct Databases {
-  Xapian::Database all;                  // searched
-  std::vector<Xapian::Database> parts;   // each as named, for its metadata
-  std::filesystem::path names;           // for messages: the names, joined
-  // The stemmers the articles were indexed with, united over the parts, and the articles of
-  // each: read with the database revision (at open and reopen), not once per query. Empty
-  // when unreadable.
+  // One database searched: a folder, or a line of a stub file.
+  struct Shard {
+    ShardAddress address;
+    std::filesystem::path listed_in;     // the --db that named it
+    std::optional<Xapian::Database> db;  // empty while it does not answer (remote shards only)
+    std::string failure;                 // why it does not answer
+  };
+
+  Xapian::Database all;  // the shards that answer, searched as one
+  std::vector<Shard> shards;
+  ShardPolicy policy;
+  std::filesystem::path names;  // for messages: the --db names, joined
+  // The stemmers the articles were indexed with, united over the shards, and the articles
+  // of each: read with the database revision (at open and reopen), not once per query.
+  // Empty when unreadable.
   StemLanguages stem_languages;
 
   // What each database was opened from, and which file or folder was there then (device
   // and inode): a --rebuild swaps another folder in at the same path.
   std::vector<std::filesystem::path> paths;
   std::vector<std::pair<std::uintmax_t, std::uintmax_t>> identities;
+  // When shards that did not answer were last tried again (catch_up).
+  std::chrono::steady_clock::time_point last_retry;
 
   // Moves to the latest revision, after cs-index committed mid-search.
   void reopen();
-  // Before a query of a long batch: moves to the newest commit, and opens anew a database
-  // that --rebuild swapped in at the same path, so later queries see what was indexed since.
-  // A database that cannot be opened now is a kDatabase error (the old one is kept).
+  // Before a query of a long batch or of the server: moves to the newest commit, opens anew
+  // a database that --rebuild swapped in at the same path, and tries again the remote
+  // shards that did not answer (at most every kShardRetry). A database that cannot be
+  // opened now is a kDatabase error (the old one is kept).
   Status catch_up();
+  // After a network error: asks each answering remote shard to answer within the policy's
+  // timeout and leaves out those that do not. An error when the policy is strict, when
+  // none answers any more, or when every one still answers (the error was something else:
+  // `what` and `cause` describe it).
+  Status leave_out_silent_shards(const std::string& what, const std::string& cause);
+  // How many shards there are and which do not answer.
+  ShardCounts shard_counts() const;
 };
 
+// Shards that did not answer are tried again this long after the last try.
+inline constexpr std::chrono::seconds kShardRetry{30};
+
 // Fails with kDatabase and a hint to run cs-index when one is missing or is not a
-// cs-search database of this schema, or a remote shard cannot be reached.
-Result<Databases> open_databases(const std::vector<std::filesystem::path>& paths);
+// cs-search database of this schema. A remote shard that does not answer is left out
+// (Databases::shard_counts says which) unless the policy is strict or none answers.
+Result<Databases> open_databases(const std::vector<std::filesystem::path>& paths, const ShardPolicy& policy = {});
 
 // A kDatabase error about `path`.
 Error database_error(const std::filesystem::path& path, std::string reason, std::string hint);
 
 // Runs `read` (a search, an article's lookup), reopening `databases` and trying again when
-// cs-index commits while it reads (DatabaseModifiedError), up to three times; other Xapian
-// errors become kDatabase errors saying `what` failed ("search", "reading the article").
+// cs-index commits while it reads (DatabaseModifiedError), up to three times, and trying
+// again without the remote shards that stopped answering (NetworkError; see
+// Databases::leave_out_silent_shards); other Xapian errors become kDatabase errors saying
+// `what` failed ("search", "reading the article").
 template <typename T>
 Result<T> reopening_on_change(Databases& databases, const std::string& what, const std::function<Result<T>()>& read) {
   constexpr int kAttempts = 3;
-  for (int attempt = 1;; ++attempt) {
+  for (int attempt = 1;;) {
     try {
       return read();
     } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt == kAttempts) return database_error(databases.names, "database kept changing during the " + what, "try again");
+      if (attempt++ == kAttempts) return database_error(databases.names, "database kept changing during the " + what, "try again");
       databases.reopen();
+    } catch (const Xapian::NetworkError& e) {
+      // Each pass leaves out at least one shard, or ends: the loop ends.
+      if (Status left_out = databases.leave_out_silent_shards(what, e.get_description()); !left_out) return left_out.error();
     } catch (const Xapian::Error& e) {
       return database_error(databases.names, what + " failed (" + e.get_description() + ")",
                             "check the database with cs-index");

@@ -15,8 +15,9 @@
 
 namespace cs::searcher {
 
-Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector<std::filesystem::path>& paths) {
-  auto databases = open_databases(paths);
+Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector<std::filesystem::path>& paths,
+                                                               const ShardPolicy& shard_policy) {
+  auto databases = open_databases(paths, shard_policy);
   if (!databases) return databases.error();
   return std::unique_ptr<PassageSearcher>(new PassageSearcher(std::move(*databases)));
 }
@@ -57,6 +58,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     results.matching_articles = first.stories;
     results.second_stage = second_stage;
     results.weights = ranking.weights;
+    results.shards = databases_.shard_counts();
     const std::size_t shown = std::min(limit, order.size());
     results.hits.reserve(shown);
     for (std::size_t rank = 0; rank < shown; ++rank) {

@@ -28,8 +28,10 @@ inline constexpr std::size_t kFacetValuesShown = 10;
 
 class PassageSearcher {
  public:
-  // Opens the databases read-only and searches them as one collection (open_database.hpp).
-  static Result<std::unique_ptr<PassageSearcher>> open(const std::vector<std::filesystem::path>& paths);
+  // Opens the databases read-only and searches them as one collection (open_database.hpp);
+  // remote shards that do not answer are left out as `shard_policy` says.
+  static Result<std::unique_ptr<PassageSearcher>> open(const std::vector<std::filesystem::path>& paths,
+                                                       const ShardPolicy& shard_policy = {});
 
   // The best `limit` articles for `query`, each by its best passage. Ties keep index order.
   // `filter`, when not empty, restricts the matches without changing their scores. With a

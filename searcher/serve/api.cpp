@@ -89,6 +89,7 @@ ApiResponse Api::answer(const Params& params, const std::string* like_article, c
   auto lease = pool_.lend();
   if (!lease) return failure(lease.error());
   auto result = (**lease)->search(request);
+  if (result) log_shard_warnings(result->results.shards);
   if (!result) {
     // An article /api/like does not know is not found, not a bad request.
     if (like_article != nullptr && result.error().kind == ErrorKind::kQuery) return failure(result.error(), 404);

@@ -60,6 +60,7 @@ PageResponse WebPage::search(const Params& params) try {
   auto lease = pool_.lend();
   if (!lease) return failed(lease.error(), query);
   auto result = (**lease)->search(asked.request);
+  if (result) log_shard_warnings(result->results.shards);
   if (!result) {
     if (like != nullptr && result.error().kind == ErrorKind::kQuery) return {404, html_page("cs-search", query, html_message(result.error().reason, true))};
     return failed(result.error(), query);

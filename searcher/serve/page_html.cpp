@@ -245,6 +245,13 @@ std::string html_results(const QueryResult& result, const SearchPageView& view) 
         << "\">" << escape_html(result.suggestion) << "</a>?</p>\n";
   }
   for (const std::string& note : result.notes) out << html_message(note, false);
+  const ShardCounts& shards = result.results.shards;
+  if (shards.partial()) {
+    std::string missing;
+    for (const MissingShard& shard : shards.missing) missing += (missing.empty() ? "" : ", ") + shard.name;
+    out << html_message("Partial results: from " + std::to_string(shards.answered) + " of " + std::to_string(shards.total) +
+                            " shards; " + missing + " did not answer.", true);
+  }
   out << filters_html(params) << "<div class=\"layout\">\n<ol id=\"results\" start=\"" << view.offset + 1 << "\">\n";
   for (std::size_t i = 0; i < result.results.hits.size(); ++i) out << hit_html(result, i, params);
   out << "</ol>\n<aside>\n" << timeline_html(result.results.facets.histogram, params)

@@ -13,7 +13,7 @@ Result<std::unique_ptr<SearcherPool::Lease>> SearcherPool::lend() {
   }
   if (searcher == nullptr) {
     // Opened outside the lock: a slow open (a remote shard) holds up no other request.
-    auto opened = Searcher::open(dbs_, synonyms_);
+    auto opened = Searcher::open(dbs_, synonyms_, shard_policy_);
     if (!opened) return opened.error();
     searcher = std::move(*opened);
   } else if (Status caught = searcher->catch_up(); !caught) {

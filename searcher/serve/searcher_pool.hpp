@@ -15,8 +15,8 @@ namespace cs::searcher {
 
 class SearcherPool {
  public:
-  SearcherPool(std::vector<std::filesystem::path> dbs, Synonyms synonyms)
-      : dbs_(std::move(dbs)), synonyms_(std::move(synonyms)) {}
+  SearcherPool(std::vector<std::filesystem::path> dbs, Synonyms synonyms, ShardPolicy shard_policy = {})
+      : dbs_(std::move(dbs)), synonyms_(std::move(synonyms)), shard_policy_(shard_policy) {}
 
   // A Searcher lent until the lease ends, moved to the newest commit (or to the folder a
   // --rebuild swapped in) first.
@@ -42,6 +42,7 @@ class SearcherPool {
 
   std::vector<std::filesystem::path> dbs_;
   Synonyms synonyms_;
+  ShardPolicy shard_policy_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Searcher>> idle_;
 };

@@ -86,7 +86,7 @@ Result<std::pair<std::string, int>> parse_listen_address(std::string_view text) 
 
 struct SearchServer::Routes {
   explicit Routes(const ServeOptions& options)
-      : pool(options.dbs, options.synonyms), api(pool, options.defaults, options.api), page(pool, options.defaults, options.api) {}
+      : pool(options.dbs, options.synonyms, options.shard_policy), api(pool, options.defaults, options.api), page(pool, options.defaults, options.api) {}
   SearcherPool pool;
   Api api;
   WebPage page;

@@ -20,6 +20,7 @@ struct ServeOptions {
   int port = 8080;  // 0: any free port (see SearchServer::port)
   std::vector<std::filesystem::path> dbs;
   Synonyms synonyms;
+  ShardPolicy shard_policy;  // --shard-timeout, --strict-shards
   RequestOptions defaults;  // the command line's and config file's options
   unsigned threads = 32;    // workers; a slow client holds one until its read times out
   int read_timeout_seconds = 5;  // a request not read whole by then gets 408

@@ -4,9 +4,12 @@
 #pragma once
 
 #include "common/error.hpp"
+#include "searcher/results.hpp"
 
 namespace cs::searcher {
 
 void log_server_error(const Error& error);
+// A warning for each remote shard a search left out, the first time it is (shard_warnings.hpp).
+void log_shard_warnings(const ShardCounts& counts);
 
 }  // namespace cs::searcher

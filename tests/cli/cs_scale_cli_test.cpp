@@ -14,16 +14,20 @@
 #include <xapian.h>
 
 #include <cstdlib>
+#include <fstream>
+#include <regex>
 #include <random>
 #include <sstream>
 #include <thread>
 
+#include "common/ascii.hpp"
 #include "support/indexed_once.hpp"
 
 namespace cs::test {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 namespace fs = std::filesystem;
 
 // Articles of words drawn with Zipf-like frequencies (so terms weigh differently), with
@@ -72,6 +76,24 @@ int free_port() {
   return ntohs(address.sin_port);
 }
 
+// The processes whose parent is `parent` (from /proc).
+std::vector<pid_t> children_of(pid_t parent) {
+  std::vector<pid_t> children;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (!all_ascii_digits(name)) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string line;
+    if (!std::getline(stat, line)) continue;  // gone meanwhile
+    // "PID (COMMAND) STATE PPID ...": the command may hold spaces and parentheses.
+    std::istringstream rest(line.substr(line.rfind(')') + 1));
+    std::string state;
+    pid_t ppid = 0;
+    if (rest >> state >> ppid && ppid == parent) children.push_back(static_cast<pid_t>(std::stoi(name)));
+  }
+  return children;
+}
+
 bool accepts_connections(int port) {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};
@@ -115,6 +137,12 @@ class RemoteShard {
   }
   bool running() const { return listening_ && accepts_connections(port_); }
   int port() const { return port_; }
+  // Stops the server and the children it forked for connections (SIGSTOP): it still
+  // accepts connections (the kernel queues them) but answers nothing, like a hung host.
+  void pause() const {
+    for (const pid_t pid : children_of(pid_)) ::kill(pid, SIGSTOP);
+    ::kill(pid_, SIGSTOP);
+  }
 
  private:
   int port_;
@@ -162,7 +190,9 @@ class ScaleOut : public IndexedOnce<ScaleCorpus> {
     args.insert(args.end(), query.begin(), query.end());
     const CliResult result = run_cli(cs_search_binary(), args);
     EXPECT_NE(result.exit_code, 2) << result.err;
-    return result.out;
+    // The shard counts of a whole answer differ by layout; nothing else may.
+    static const std::regex whole_answer(R"(,"shards":\{"failed":0,"failures":\[\],"successful":\d+,"total":\d+\})");
+    return std::regex_replace(result.out, whole_answer, "");
   }
 };
 
@@ -252,6 +282,121 @@ TEST_F(ScaleOut, ABatchAnsweredByFourThreadsIsTheBatchAnsweredByOne) {
   const CliResult alone = run_cli(cs_search_binary(), {"--db", db("single"), "--jobs", "2", "Taiwan"});
   EXPECT_EQ(alone.exit_code, 2);
   EXPECT_THAT(alone.err, HasSubstr("--batch"));
+}
+
+// Issue #23: a remote shard that does not answer is left out, as Elasticsearch does: the
+// others answer, one warning names it, and the JSON says the answer is partial.
+class RemoteShardFaults : public ScaleOut {
+ protected:
+  // A stub naming shard-1 served at `first` and shard-2 at `second`.
+  fs::path stub(int first, int second) {
+    const fs::path file = dir_ / "remote.stub";
+    write_file(file, "# two shards\nremote 127.0.0.1:" + std::to_string(first) + "\n\nremote 127.0.0.1:" + std::to_string(second) + "\n");
+    return file;
+  }
+  // What shard-1 alone answers: a partial answer must be exactly that.
+  static std::string shard_one_alone(const std::vector<std::string>& query) {
+    return answer({db("sharded") + "/shard-1"}, query);
+  }
+  // A partial answer's JSON Lines apart: the hits and facets as a whole answer writes them,
+  // and the shard counts ("partial", "shards": one shard of two left out).
+  static std::pair<std::string, std::string> split_counts(const std::string& jsonl) {
+    // Keys come sorted: facets, histogram, partial, qid, shards.
+    static const std::regex counts(
+        R"(("partial":true,)(.*)(,"shards":\{"failed":1,"failures":\[\{"reason":"[^"]*","shard":"[^"]*"\}\],"successful":1,"total":2\}))");
+    std::string hits;
+    std::string found;
+    for (const std::string& line : lines(jsonl)) {
+      std::smatch match;
+      if (!std::regex_search(line, match, counts)) {
+        hits += line + "\n";
+        continue;
+      }
+      found += match[1].str() + match[3].str();
+      // What is left is the facets' line of a whole answer, or {"qid":…} alone.
+      const std::string rest = match.prefix().str() + match[2].str() + match.suffix().str();
+      if (rest.find("\"facets\"") != std::string::npos || rest.find("\"histogram\"") != std::string::npos) hits += rest + "\n";
+    }
+    return {hits, found};
+  }
+  TempDir dir_;
+};
+
+TEST_F(RemoteShardFaults, AStoppedShardIsLeftOutWithOneWarning) {
+  RemoteShard first(db("sharded") + "/shard-1");
+  ASSERT_TRUE(first.running()) << "xapian-tcpsrv (package xapian-tools) did not start";
+  const int stopped = free_port();  // a server that was stopped: nobody listens there
+  const fs::path file = stub(first.port(), stopped);
+  for (const auto& query : kQueries) {
+    std::vector<std::string> args = {"--db", file.string(), "--format", "jsonl"};
+    args.insert(args.end(), query.begin(), query.end());
+    const CliResult result = run_cli(cs_search_binary(), args);
+    EXPECT_EQ(result.exit_code, 0) << query[0] << ": " << result.err;
+    ASSERT_EQ(lines(result.err).size(), 1u) << result.err;
+    EXPECT_THAT(result.err, HasSubstr("warning: " + file.string() + ": remote shard 127.0.0.1:" + std::to_string(stopped) +
+                                      " does not answer"));
+    EXPECT_THAT(result.err, HasSubstr("results come from 1 of 2 shards"));
+    const auto [hits, counts] = split_counts(result.out);
+    EXPECT_THAT(counts, HasSubstr("127.0.0.1:" + std::to_string(stopped))) << result.out;
+    EXPECT_EQ(hits, shard_one_alone(query)) << query[0];
+  }
+}
+
+TEST_F(RemoteShardFaults, APausedShardIsLeftOutAfterTheShardTimeout) {
+  RemoteShard first(db("sharded") + "/shard-1");
+  RemoteShard second(db("sharded") + "/shard-2");
+  ASSERT_TRUE(first.running() && second.running()) << "xapian-tcpsrv (package xapian-tools) did not start";
+  second.pause();
+  const fs::path file = stub(first.port(), second.port());
+  const std::vector<std::string> query = {"China trade"};
+  const CliResult result = run_cli(cs_search_binary(), {"--db", file.string(), "--shard-timeout", "0.2", "--format", "jsonl", query[0]});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(lines(result.err).size(), 1u) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("remote shard 127.0.0.1:" + std::to_string(second.port()) + " does not answer (Timeout"));
+  const auto [hits, counts] = split_counts(result.out);
+  EXPECT_THAT(counts, HasSubstr("\"partial\":true")) << result.out;
+  EXPECT_EQ(hits, shard_one_alone(query));
+
+  // --strict-shards: all or nothing, for scripts.
+  const CliResult strict = run_cli(cs_search_binary(), {"--db", file.string(), "--shard-timeout", "0.2", "--strict-shards", query[0]});
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_EQ(lines(strict.err).size(), 1u) << strict.err;
+  EXPECT_THAT(strict.err, HasSubstr("remote shard 127.0.0.1:" + std::to_string(second.port()) + " does not answer"));
+  EXPECT_THAT(strict.err, HasSubstr(file.string()));
+  EXPECT_EQ(strict.out, "");
+}
+
+TEST_F(RemoteShardFaults, AShardPausedDuringABatchIsLeftOutOfTheQueriesAfter) {
+  RemoteShard first(db("sharded") + "/shard-1");
+  RemoteShard second(db("sharded") + "/shard-2");
+  ASSERT_TRUE(first.running() && second.running()) << "xapian-tcpsrv (package xapian-tools) did not start";
+  const fs::path file = stub(first.port(), second.port());
+  int input = -1;
+  int output = -1;
+  // A batch on a pipe writes each answer (one hit: -n 1) as it is made.
+  const pid_t batch = start_cli_duplex(
+      cs_search_binary(), {"--db", file.string(), "--shard-timeout", "0.2", "--batch", "-", "-n", "1", "--format", "jsonl"},
+      input, output);
+  write_all(input, "q1\tChina trade\n");
+  std::string printed = read_until(output, "\"qid\":\"q1\"");
+  second.pause();  // after q1 was answered by both
+  write_all(input, "q2\tChina trade\n");
+  printed += read_until(output, "\"qid\":\"q2\"");
+  ::close(input);
+  printed += read_until(output, "the end: the batch exits");
+  ::close(output);
+  EXPECT_EQ(WEXITSTATUS(wait_for(batch)), 0);
+  bool q2_partial = false;
+  for (const std::string& line : lines(printed)) {
+    if (line.find("\"qid\":\"q1\"") != std::string::npos) {
+      EXPECT_THAT(line, Not(HasSubstr("partial"))) << line;
+    }
+    if (line.find("\"qid\":\"q2\"") != std::string::npos && line.find("\"partial\":true") != std::string::npos) {
+      q2_partial = true;
+      EXPECT_THAT(line, HasSubstr("127.0.0.1:" + std::to_string(second.port())));
+    }
+  }
+  EXPECT_TRUE(q2_partial) << printed;
 }
 
 TEST_F(ScaleOut, AnUnreachableRemoteShardIsOneClearError) {
