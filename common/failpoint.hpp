@@ -19,7 +19,10 @@
 //   commit              cs-index, after a batch's commit (DbWriter::commit)
 //   merged              cs-index, a parallel build's parts complete and merged, before the
 //                       merged tables are moved into the database folder
-//   adopt-tables        cs-index, the merged tables moved in but the version file not yet
+//   compacted           cs-index, a database compacted after a run, before the compacted
+//                       tables are moved into its folder
+//   adopt-tables        cs-index, the merged or compacted tables moved in but the version
+//                       file not yet
 //   rebuild-swap        cs-index --rebuild, the new database complete, before the swap
 //   rebuild-swapped     cs-index --rebuild, swapped in, the old database not yet deleted
 //   worker-thread       either program, as each worker thread of run_on_threads starts

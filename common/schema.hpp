@@ -29,6 +29,8 @@ inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
 inline constexpr std::string_view kStemLanguagesKey = "cs:stem_languages";
+// The database's size on disk when it was last compacted (compaction.hpp), in decimal.
+inline constexpr std::string_view kCompactedBytesKey = "cs:compacted_bytes";
 // Prefix of the metadata keys holding what each indexed file contributed (file_states.hpp):
 // its size, modification time, content hash and the ids and hashes of its articles.
 inline constexpr std::string_view kFileStatePrefix = "cs:file:";

@@ -38,6 +38,9 @@ struct IndexOptions {
   unsigned jobs = 0;
   // Shard databases (write/shards.hpp): 0 keeps the database's layout, a new one being single.
   std::size_t shards = 0;
+  // Compact the database after the run whatever it grew by (cs-index --compact); without it,
+  // only past kCompactGrowth (write/compaction.hpp).
+  bool compact = false;
 };
 
 struct IndexSummary {
@@ -58,6 +61,9 @@ struct IndexSummary {
   std::size_t unreadable_paths = 0;  // named paths or folders that do not exist or cannot be read
   std::uint64_t db_articles = 0;  // articles in the database after the run
   double seconds = 0;
+  // When the run compacted the database (or its shards): its size before and after.
+  std::uintmax_t bytes_before_compaction = 0;
+  std::uintmax_t bytes_compacted = 0;
 };
 
 // Where the run is, after each file: for progress displays.

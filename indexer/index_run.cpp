@@ -8,6 +8,7 @@
 
 #include "common/failpoint.hpp"
 #include "indexer/crawl.hpp"
+#include "indexer/write/compaction.hpp"
 #include "indexer/write/db_folder.hpp"
 #include "indexer/write/db_writer.hpp"
 #include "indexer/write/file_states.hpp"
@@ -48,6 +49,26 @@ Error shard_count_error(const fs::path& db, std::size_t has, std::size_t asked) 
                "add --rebuild to rewrite it with --shards " + std::to_string(asked)};
 }
 
+// Compacts the databases the run wrote (one, or each shard) that grew past kCompactGrowth,
+// or every one with --compact, and adds their sizes to the summary. A database another
+// cs-index took meanwhile is left to that run.
+Result<IndexSummary> compacted(Result<IndexSummary> summary, const std::vector<fs::path>& dbs, bool force) {
+  if (!summary) return summary;
+  for (const fs::path& db : dbs) {
+    auto folder = DbFolder::claim(db);
+    if (!folder && folder.error().kind == ErrorKind::kLocked) continue;
+    if (!folder) return folder.error();
+    const std::uintmax_t before = database_bytes(db);
+    auto done = compact_if_grown(**folder, force);
+    if (!done) return done.error();
+    if (*done) {
+      summary->bytes_before_compaction += before;
+      summary->bytes_compacted += database_bytes(db);
+    }
+  }
+  return summary;
+}
+
 // A database no run has written to yet: a parallel build may replace it whole.
 bool is_fresh(const DbWriter& writer) {
   return writer.article_count() == 0 && load_file_states(writer.database()).empty();
@@ -68,7 +89,8 @@ Result<IndexSummary> run_index(const IndexOptions& given, const IndexReport& rep
     if (!paths) return paths.error();
     if (options.shards > 0 && options.shards != paths->size()) return shard_count_error(options.db, paths->size(), options.shards);
     const Crawled crawled = crawl_roots(options.roots, report.warn);
-    return finish(index_shards(options, report, *paths, crawled), crawled, options.db, started);
+    auto summary = compacted(index_shards(options, report, *paths, crawled), *paths, options.compact);
+    return finish(std::move(summary), crawled, options.db, started);
   }
   if (options.shards > 1) return shard_count_error(options.db, 1, options.shards);
   // One database: incremental, or, when nothing is in it yet, built in parts and merged.
@@ -85,7 +107,8 @@ Result<IndexSummary> run_index(const IndexOptions& given, const IndexReport& rep
   }
   if (!fresh) {
     if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
-    return finish(index_single(options, report, std::move(*writer), crawled), crawled, options.db, started);
+    auto summary = compacted(index_single(options, report, std::move(*writer), crawled), {options.db}, options.compact);
+    return finish(std::move(summary), crawled, options.db, started);
   }
   // A first run with several threads: built in parts inside the folder (a killed run resumes
   // from them), then merged into it, under cs-index's lock all along.
@@ -121,12 +144,12 @@ Result<IndexSummary> rebuild_index(const IndexOptions& given, const IndexReport&
     if (shards > 1) {
       auto paths = create_shards(staged, shards);
       if (!paths) return paths.error();
-      return index_shards(staged_options, report, *paths, crawled);
+      return compacted(index_shards(staged_options, report, *paths, crawled), *paths, true);
     }
     if (effective_jobs(options) > 1) return build_merged(staged_options, report, crawled, **folder, false);
     auto writer = DbWriter::open(std::move(*folder));
     if (!writer) return writer.error();
-    return index_single(staged_options, report, std::move(*writer), crawled);
+    return compacted(index_single(staged_options, report, std::move(*writer), crawled), {staged}, true);
   }();
   if (!summary) {
     remove_own_folder(staged);

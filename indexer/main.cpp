@@ -88,6 +88,10 @@ void print_summary(const cs::indexer::IndexSummary& s, const fs::path& db, std::
     std::printf("cs-index: %s left out (repeated across articles of one source; --verbose lists them)\n",
                 count_of(s.repeated_lines, "site line", "site lines").c_str());
   }
+  if (s.bytes_compacted > 0) {
+    std::printf("cs-index: database compacted from %.1f MB to %.1f MB\n", static_cast<double>(s.bytes_before_compaction) / 1048576.0,
+                static_cast<double>(s.bytes_compacted) / 1048576.0);
+  }
   std::printf("cs-index: database %s %s %s\n", cs::terminal::sanitize_line(db.string()).c_str(),
               rebuilt ? "rebuilt and swapped in; it holds" : "holds", count_of(s.db_articles, "article", "articles").c_str());
 }
@@ -108,6 +112,7 @@ int main(int argc, char** argv) try {
   command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to write")
       ("rebuild", "index everything into a fresh database and swap it in when complete")
+      ("compact", "compact the database after the run, whatever it grew by (a run compacts it anyway when it has grown by a quarter)")
       ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(64),
        "skip files larger than this")
       ("max-article-size", po::value(&max_article_mb)->value_name("MB")->default_value(2),
@@ -135,6 +140,7 @@ int main(int argc, char** argv) try {
   options.batch_bytes = static_cast<std::size_t>(batch_mb * 1024 * 1024);
   options.jobs = jobs;
   options.shards = shards;
+  options.compact = command_line.given("compact");
   options.max_article_bytes = static_cast<std::size_t>(max_article_mb * 1024 * 1024);
   for (const auto& path : command_line.operands()) options.roots.emplace_back(path);
   if (options.roots.empty()) {

@@ -194,6 +194,10 @@ Status DbFolder::clear_tables() {
 
 Status DbFolder::adopt_tables(const fs::path& built) {
   if (Status cleared = clear_tables(); !cleared) return cleared;
+  return finish_adoption(built);
+}
+
+Status DbFolder::finish_adoption(const fs::path& built) {
   std::error_code ec;
   for (fs::directory_iterator it(built, ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
@@ -202,7 +206,7 @@ Status DbFolder::adopt_tables(const fs::path& built) {
   }
   failpoint("adopt-tables");
   if (!ec) fs::rename(built / "iamglass", path_ / "iamglass", ec);
-  if (ec) return folder_error(path_, "cannot move the merged database into place (" + ec.message() + ")", "check permissions");
+  if (ec) return folder_error(path_, "cannot move the new database into place (" + ec.message() + ")", "check permissions");
   return ok_status();
 }
 

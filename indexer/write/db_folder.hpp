@@ -62,6 +62,9 @@ class DbFolder {
   // by moving its files in, the version file last: a reader, or a run killed midway, finds
   // the new database or none, never a mix of two.
   Status adopt_tables(const std::filesystem::path& built);
+  // The moving half of adopt_tables, for a run killed during it (the old tables already
+  // gone, some of `built`'s moved in): moves in what is left of `built`, the version file last.
+  Status finish_adoption(const std::filesystem::path& built);
 
  private:
   DbFolder(std::filesystem::path path, int lock_fd) : path_(std::move(path)), lock_fd_(lock_fd) {}

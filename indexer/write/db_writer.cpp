@@ -2,6 +2,7 @@
 
 #include "common/failpoint.hpp"
 #include "common/schema.hpp"
+#include "indexer/write/compaction.hpp"
 
 namespace cs::indexer {
 
@@ -23,6 +24,7 @@ Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path) {
 
 Result<std::unique_ptr<DbWriter>> DbWriter::open(std::unique_ptr<DbFolder> folder) {
   const fs::path path = folder->path();
+  if (Status finished = finish_killed_compaction(*folder); !finished) return finished.error();
   try {
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
     const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));

@@ -12,6 +12,7 @@
 #include "common/failpoint.hpp"
 #include "common/threads.hpp"
 #include "indexer/analyse/stories.hpp"
+#include "indexer/write/compaction.hpp"
 #include "indexer/write/incremental_run.hpp"
 #include "indexer/write/shards.hpp"
 
@@ -197,6 +198,7 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   std::error_code ec;
   fs::remove_all(merged, ec);  // what a merge cut short left, inside the claimed parts folder
   if (Status made = merge_databases(*paths, merged); !made) return made.error();
+  record_compacted_size(merged);  // Xapian's merge compacts
   failpoint("merged");
   if (Status adopted = dest.adopt_tables(merged); !adopted) return adopted.error();
   parts_folder->reset();

@@ -42,18 +42,28 @@ Error silent_shard_error(const Databases::Shard& shard, const ShardPolicy& polic
                                       : "check that xapian-tcpsrv runs at the address its stub file names");
 }
 
-// The device and inode of what is at `path` now; zeros when nothing is.
-std::pair<std::uintmax_t, std::uintmax_t> identity_of(const fs::path& path) {
+// Which database lies at `path` now: the device and inode of the folder or stub file, with
+// the inodes of its local shards' postlist tables folded in. A commit rewrites a table in
+// place; a --rebuild swaps the folder, and a compaction (cs-index) or a parallel build's
+// merge moves new tables in, which Xapian's reopen() would not see. Zeros when nothing is there.
+std::pair<std::uintmax_t, std::uintmax_t> identity_of(const fs::path& path, const std::vector<Databases::Shard>& shards) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) return {0, 0};
-  return {static_cast<std::uintmax_t>(info.st_dev), static_cast<std::uintmax_t>(info.st_ino)};
+  std::uintmax_t inodes = static_cast<std::uintmax_t>(info.st_ino);
+  for (const Databases::Shard& shard : shards) {
+    if (shard.listed_in != path || shard.address.remote()) continue;
+    struct stat table {};
+    const std::uintmax_t inode = ::stat((shard.address.path / "postlist.glass").c_str(), &table) == 0 ? table.st_ino : 0;
+    inodes = inodes * 1000003u ^ inode;
+  }
+  return {static_cast<std::uintmax_t>(info.st_dev), inodes};
 }
 
 }  // namespace
 
 Status Databases::catch_up() {
   for (std::size_t i = 0; i < paths.size(); ++i) {
-    if (identity_of(paths[i]) == identities[i]) continue;
+    if (identity_of(paths[i], shards) == identities[i]) continue;
     auto fresh = open_databases(paths, policy);  // another database now lies there: start over
     if (!fresh) return fresh.error();
     *this = std::move(*fresh);
@@ -165,8 +175,13 @@ Result<Databases> open_databases(const std::vector<fs::path>& paths, const Shard
     }
     auto addresses = shards_of(path);
     if (!addresses) return addresses.error();
-    for (ShardAddress& address : *addresses) {
-      Databases::Shard& shard = databases.shards.emplace_back(Databases::Shard{std::move(address), path, std::nullopt, ""});
+    const std::size_t first = databases.shards.size();
+    for (ShardAddress& address : *addresses) databases.shards.push_back(Databases::Shard{std::move(address), path, std::nullopt, ""});
+    // Before opening: a database swapped in meanwhile is then opened again at the next catch_up.
+    databases.paths.push_back(path);
+    databases.identities.push_back(identity_of(path, databases.shards));
+    for (std::size_t i = first; i < databases.shards.size(); ++i) {
+      Databases::Shard& shard = databases.shards[i];
       const fs::path& named = shard.address.remote() ? path : shard.address.path;
       try {
         Xapian::Database db = open_shard(shard.address, policy);
@@ -182,8 +197,6 @@ Result<Databases> open_databases(const std::vector<fs::path>& paths, const Shard
         return database_error(named, "cannot open database (" + e.get_description() + ")", "check permissions");
       }
     }
-    databases.paths.push_back(path);
-    databases.identities.push_back(identity_of(path));
     names += (names.empty() ? "" : ", ") + path.string();
   }
   databases.names = names;

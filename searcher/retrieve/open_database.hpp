@@ -40,8 +40,9 @@ struct Databases {
   // Empty when unreadable.
   StemLanguages stem_languages;
 
-  // What each database was opened from, and which file or folder was there then (device
-  // and inode): a --rebuild swaps another folder in at the same path.
+  // What each database was opened from, and which database was there then (the folder's
+  // device and inode, and its tables'): a --rebuild swaps another folder in at the same
+  // path, and a compaction moves new tables into it.
   std::vector<std::filesystem::path> paths;
   std::vector<std::pair<std::uintmax_t, std::uintmax_t>> identities;
   // When shards that did not answer were last tried again (catch_up).

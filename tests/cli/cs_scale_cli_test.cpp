@@ -497,6 +497,63 @@ TEST_F(ScaleOut, AKilledParallelBuildLeavesNoHalfDatabaseAndTheNextRunFinishesIt
   }
 }
 
+// Issue #23: a database written a batch at a time is about 2.3 times its compacted size; a
+// run that grows it past a quarter over its last compacted size compacts it, as --compact
+// does whatever it grew, and the answers stay those of the database before.
+TEST_F(ScaleOut, ARunThatGrowsTheDatabaseCompactsIt) {
+  TempDir copy;
+  const fs::path folder = copy.path() / "corpus";
+  fs::create_directories(folder);
+  fs::copy(corpus() / "bundled", folder / "bundled", fs::copy_options::recursive);
+  const std::string target = (copy.path() / "db").string();
+  const std::vector<std::string> run = {"--db", target, "--jobs", "1", "--batch-mb", "0.05", folder.string()};
+  const CliResult first = run_cli(cs_index_binary(), run);
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_THAT(first.out, HasSubstr("database compacted from"));  // never compacted before
+  fs::copy(corpus(), folder, fs::copy_options::recursive | fs::copy_options::skip_existing);
+  const CliResult grown = run_cli(cs_index_binary(), run);
+  ASSERT_EQ(grown.exit_code, 0) << grown.err;
+  EXPECT_THAT(grown.out, HasSubstr("database compacted from"));
+  const CliResult same = run_cli(cs_index_binary(), run);
+  ASSERT_EQ(same.exit_code, 0) << same.err;
+  EXPECT_THAT(same.out, Not(HasSubstr("compacted")));
+  const CliResult forced = run_cli(cs_index_binary(), {"--db", target, "--compact", folder.string()});
+  ASSERT_EQ(forced.exit_code, 0) << forced.err;
+  EXPECT_THAT(forced.out, HasSubstr("database compacted from"));
+  EXPECT_FALSE(fs::exists(fs::path(target) / ".compact"));
+  // The same files indexed in one run answer alike.
+  const std::string reference = (copy.path() / "reference").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", reference, "--jobs", "1", "--quiet", folder.string()}).exit_code, 0);
+  for (const auto& query : kQueries) EXPECT_EQ(answer({target}, query), answer({reference}, query)) << query[0];
+}
+
+// A compaction killed before the compacted tables move in leaves the database as it was;
+// killed while they move in, it leaves no version file (a search is one clear error), and
+// the next run finishes moving them in.
+TEST_F(ScaleOut, AKilledCompactionIsFinishedByTheNextRun) {
+  for (const auto& [point, opens] : std::vector<std::pair<std::string, bool>>{{"compacted:1", true}, {"adopt-tables:1", false}}) {
+    TempDir copy;
+    const std::string target = (copy.path() / "db").string();
+    const std::vector<std::string> build = {"--db", target, "--jobs", "1", "--quiet", corpus().string()};
+    const CliResult killed = run_cli(cs_index_binary(), build, {{"CS_FAILPOINT", point}});
+    ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << point << ": " << killed.err;
+    EXPECT_TRUE(fs::exists(fs::path(target) / ".compact")) << point;
+    const CliResult search = run_cli(cs_search_binary(), {"--db", target, "--format", "jsonl", "report"});
+    if (opens) {
+      EXPECT_EQ(search.exit_code, 0) << point << ": " << search.err;
+      EXPECT_EQ(answer({target}, kQueries[4]), answer({db("single")}, kQueries[4])) << point;
+    } else {
+      EXPECT_FALSE(fs::exists(fs::path(target) / "iamglass")) << point;
+      EXPECT_EQ(search.exit_code, 2) << point;
+      EXPECT_EQ(lines(search.err).size(), 1u) << point << ": " << search.err;
+    }
+    const CliResult resumed = run_cli(cs_index_binary(), build);
+    ASSERT_EQ(resumed.exit_code, 0) << point << ": " << resumed.err;
+    EXPECT_FALSE(fs::exists(fs::path(target) / ".compact")) << point;
+    EXPECT_EQ(answer({target}, kQueries[4]), answer({db("single")}, kQueries[4])) << point;
+  }
+}
+
 TEST_F(ScaleOut, ASecondWriterOfAShardedDatabaseIsRefused) {
   TempDir copy;
   const std::string target = (copy.path() / "db").string();
