@@ -4,7 +4,7 @@
 # at 1x) and news-shaped (the same text cut into 300-1,000-word articles in every input
 # format, 2,681 at 1x), each scaled. For each:
 #   - indexing: cs-index --jobs 1 and --jobs 2 into a fresh database, --shards 2, and an
-#     incremental run (the corpus without the files of 2000 on, then all of it): MB/s and
+#     incremental run (the corpus without a share of its files, then all of it): MB/s and
 #     articles/s of text, the index's size over the text's after each run (as the run left
 #     it: a run compacts a database that grew by a quarter), peak RSS;
 #   - Xapian's omindex (xapian-omega) on the same text as plain files: the same figures,
@@ -80,7 +80,7 @@ for scale in $scales; do
   for jobs in $index_jobs; do
     db="$work/cs-$shape-${scale}x-j$jobs"
     rm -rf "$db" "$db".*
-    read -r seconds[j$jobs] rss[j$jobs] < <(timed "$build_dir/cs-index" --quiet --jobs "$jobs" --db "$db" "$input")
+    read -r "seconds[j$jobs]" "rss[j$jobs]" < <(timed "$build_dir/cs-index" --quiet --jobs "$jobs" --db "$db" "$input")
     size[j$jobs]=$(bytes_of "$db")
   done
   if [[ -n "$shards" ]]; then
@@ -90,10 +90,12 @@ for scale in $scales; do
     size[sh]=$(bytes_of "$db")
     rm -rf "$db"
   fi
-  # Incremental: the files of 2000 on left out by a .csignore, then indexed by a second run.
+  # Incremental: a share of the files left out by a .csignore (the speeches of 2000 on; one
+  # outlet's of eight), then indexed by a second run.
   db="$work/cs-$shape-${scale}x-incremental"
   rm -rf "$db"
-  printf '2*\n' > "$input/.csignore"
+  trap 'rm -f "$input/.csignore"' EXIT  # a run that fails must not leave the corpus cut
+  if [[ "$shape" == news ]]; then printf '/Union Press Agency/\n' > "$input/.csignore"; else printf '2*\n' > "$input/.csignore"; fi
   read -r seconds[first] _ < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
   rm -f "$input/.csignore"
   read -r seconds[inc] rss[inc] < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
@@ -114,7 +116,8 @@ for scale in $scales; do
   # Xapian's own floors for this text, measured apart (bench/xapian_floor.cpp).
   "$build_dir/bench/xapian_floor" "$corpus/txt" "$work/xapian-floor" > "$work/floor.txt"
   sed 's/^/  /' "$work/floor.txt"
-  read -r floor_writer floor_index < <(awk '$1 == "stems+positions" { print $4, $8 }' "$work/floor.txt")
+  read -r floor_writer floor_index < <(awk '$1 == "stems+positions" { print $4, $8 }' "$work/floor.txt") ||
+    { echo "scale.sh: no stems+positions row in $work/floor.txt" >&2; exit 1; }
   floor_text=$(awk '/text stored/ { print $(NF-3) }' "$work/floor.txt")
   floor_index=${floor_index%x}
   floor_text=${floor_text%x}
@@ -143,8 +146,9 @@ for scale in $scales; do
   db="$work/cs-$shape-${scale}x-j2"
   "$build_dir/bench/latency_bench" --db "$db" --rounds "$rounds" > "$work/latency.txt"
   sed 's/^/  /' "$work/latency.txt"
-  read -r cs_p50 cs_p99 < <(awk '$1 == "cs_search" && $2 ~ /^[0-9.]+$/ { print $2, $3 }' "$work/latency.txt")
-  read -r plain_p50 plain_p99 < <(awk '$1 == "xapian_enquire_data" { print $2, $3 }' "$work/latency.txt")
+  read -r cs_p50 cs_p99 < <(awk '$1 == "cs_search" && $2 ~ /^[0-9.]+$/ { print $2, $3 }' "$work/latency.txt") &&
+    read -r plain_p50 plain_p99 < <(awk '$1 == "xapian_enquire_data" { print $2, $3 }' "$work/latency.txt") ||
+    { echo "scale.sh: no latency rows in $work/latency.txt" >&2; exit 1; }
   echo "  search over plain Xapian (Enquire + the hits' data): p50 $(ratio "$cs_p50" "$plain_p50")x, p99 $(ratio "$cs_p99" "$plain_p99")x"
 
   # One command, start to exit, warm cache: the mean of 20 runs each.

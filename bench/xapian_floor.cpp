@@ -53,6 +53,7 @@ int main(int argc, char** argv) try {
     std::fprintf(stderr, "usage: xapian_floor DIR [SCRATCH]\n");
     return 2;
   }
+  // Only its own two databases inside SCRATCH are ever deleted.
   const fs::path scratch = argc > 2 ? fs::path(argv[2]) : fs::temp_directory_path() / "cs-xapian-floor";
   std::vector<std::string> texts;
   std::uintmax_t text_bytes = 0;
@@ -95,7 +96,8 @@ int main(int argc, char** argv) try {
     const double analysis = seconds_since(analysed);
     const fs::path db = scratch / "db";
     const fs::path compacted = scratch / "compacted";
-    fs::remove_all(scratch);
+    fs::remove_all(db);
+    fs::remove_all(compacted);
     fs::create_directories(scratch);
     const auto written = Clock::now();
     {
@@ -108,7 +110,8 @@ int main(int argc, char** argv) try {
     std::printf("  %-18s %7.1f MB/s %7.1f MB/s %7.1f MB/s %15.2fx\n", layout.name, mb / analysis, mb / writing,
                 mb / (analysis + writing), static_cast<double>(folder_bytes(compacted)) / static_cast<double>(text_bytes));
   }
-  fs::remove_all(scratch);
+  fs::remove_all(scratch / "db");
+  fs::remove_all(scratch / "compacted");
   // A search engine that shows passages stores the text too: its least is the text deflated
   // a whole document at a time (a passage at a time deflates worse).
   std::uintmax_t deflated = 0;

@@ -20,7 +20,9 @@
 //   merged              cs-index, a parallel build's parts complete and merged, before the
 //                       merged tables are moved into the database folder
 //   compacted           cs-index, a database compacted after a run, before the compacted
-//                       tables are moved into its folder
+//                       copy is swapped in (or its tables moved in)
+//   compaction-swapped  cs-index, the compacted copy swapped in, the old database not yet
+//                       deleted
 //   adopt-tables        cs-index, the merged or compacted tables moved in but the version
 //                       file not yet
 //   rebuild-swap        cs-index --rebuild, the new database complete, before the swap

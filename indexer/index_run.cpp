@@ -50,17 +50,25 @@ Error shard_count_error(const fs::path& db, std::size_t has, std::size_t asked) 
 }
 
 // Compacts the databases the run wrote (one, or each shard) that grew past kCompactGrowth,
-// or every one with --compact, and adds their sizes to the summary. A database another
-// cs-index took meanwhile is left to that run.
-Result<IndexSummary> compacted(Result<IndexSummary> summary, const std::vector<fs::path>& dbs, bool force) {
+// or every one with --compact, and adds their sizes to the summary. What the run wrote is
+// committed: a compaction that fails (a full disk) is a warning, and the database stays as
+// written. A database another cs-index took meanwhile is left to that run.
+Result<IndexSummary> compacted(Result<IndexSummary> summary, const std::vector<fs::path>& dbs, bool force,
+                               const IndexReport& report) {
   if (!summary) return summary;
   for (const fs::path& db : dbs) {
     auto folder = DbFolder::claim(db);
     if (!folder && folder.error().kind == ErrorKind::kLocked) continue;
-    if (!folder) return folder.error();
+    if (!folder) {
+      report.warn(folder.error());
+      continue;
+    }
     const std::uintmax_t before = database_bytes(db);
-    auto done = compact_if_grown(**folder, force);
-    if (!done) return done.error();
+    auto done = compact_if_grown(std::move(*folder), force);
+    if (!done) {
+      report.warn(done.error());
+      continue;
+    }
     if (*done) {
       summary->bytes_before_compaction += before;
       summary->bytes_compacted += database_bytes(db);
@@ -89,7 +97,7 @@ Result<IndexSummary> run_index(const IndexOptions& given, const IndexReport& rep
     if (!paths) return paths.error();
     if (options.shards > 0 && options.shards != paths->size()) return shard_count_error(options.db, paths->size(), options.shards);
     const Crawled crawled = crawl_roots(options.roots, report.warn);
-    auto summary = compacted(index_shards(options, report, *paths, crawled), *paths, options.compact);
+    auto summary = compacted(index_shards(options, report, *paths, crawled), *paths, options.compact, report);
     return finish(std::move(summary), crawled, options.db, started);
   }
   if (options.shards > 1) return shard_count_error(options.db, 1, options.shards);
@@ -107,7 +115,7 @@ Result<IndexSummary> run_index(const IndexOptions& given, const IndexReport& rep
   }
   if (!fresh) {
     if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
-    auto summary = compacted(index_single(options, report, std::move(*writer), crawled), {options.db}, options.compact);
+    auto summary = compacted(index_single(options, report, std::move(*writer), crawled), {options.db}, options.compact, report);
     return finish(std::move(summary), crawled, options.db, started);
   }
   // A first run with several threads: built in parts inside the folder (a killed run resumes
@@ -144,12 +152,12 @@ Result<IndexSummary> rebuild_index(const IndexOptions& given, const IndexReport&
     if (shards > 1) {
       auto paths = create_shards(staged, shards);
       if (!paths) return paths.error();
-      return compacted(index_shards(staged_options, report, *paths, crawled), *paths, true);
+      return compacted(index_shards(staged_options, report, *paths, crawled), *paths, true, report);
     }
     if (effective_jobs(options) > 1) return build_merged(staged_options, report, crawled, **folder, false);
     auto writer = DbWriter::open(std::move(*folder));
     if (!writer) return writer.error();
-    return compacted(index_single(staged_options, report, std::move(*writer), crawled), {staged}, true);
+    return compacted(index_single(staged_options, report, std::move(*writer), crawled), {staged}, true, report);
   }();
   if (!summary) {
     remove_own_folder(staged);

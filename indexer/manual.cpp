@@ -56,7 +56,11 @@ are rewritten, and the articles of files deleted from under a folder PATH are re
 --rebuild indexes everything into a fresh database and swaps it in when complete.
 
 The database is committed every --batch-mb MB of text: a killed cs-index leaves it as of
-its last commit, and the next run goes on from there. A second cs-index writing to the
+its last commit, and the next run goes on from there. A run that leaves the database (or
+a shard) more than a quarter larger than when it was last compacted compacts it into
+DB.compact and swaps that in (into DB/.compact, its files moved in, where the parent folder
+cannot be written); --compact does so whatever it grew. A killed compaction leaves the
+database whole; the next run clears what it left. A second cs-index writing to the
 same database gets a "locked" error. Hidden files are not indexed, nor paths matching the
 .csignore files of the folders walked, read as git reads .gitignore (patterns relative to
 their file's folder, "/" anchors, "dir/" for folders, "!" to keep, a deeper file wins).

@@ -1,13 +1,16 @@
 // Keeps a database compact after every run. Xapian's B-trees written a batch at a time leave
 // their blocks part empty, so a database built by commits is about 2.3 times the size of
-// the same database compacted (10.8 MB of addresses: 48 MB against 21 MB). A run that leaves
+// the same database compacted (10.8 MB of addresses: 46 MB against 20 MB). A run that leaves
 // a database grown past kCompactGrowth times its size when last compacted (or never
-// compacted) compacts it: into DB/.compact, whose tables then replace the database's
-// (DbFolder::adopt_tables: readers find the old database or the new, never a mix), and a
-// run killed midway is finished by the next.
+// compacted) compacts it into DB.compact beside it and swaps the two folders in one step, as
+// --rebuild does (a reader finds the old database or the new, always one); where the parent
+// folder cannot be written, into DB/.compact, whose tables then replace the database's
+// (DbFolder::adopt_tables: for a moment, no database). The next run clears or finishes what
+// a killed one left.
 #pragma once
 
 #include <filesystem>
+#include <memory>
 
 #include "common/error.hpp"
 #include "indexer/write/db_folder.hpp"
@@ -24,10 +27,11 @@ inline constexpr double kCompactGrowth = 1.25;
 // the old ones were already gone, else thrown away.
 Status finish_killed_compaction(DbFolder& folder);
 
-// Compacts the database in `folder` (claimed, no writer open on it) when it has grown past
-// kCompactGrowth times its size when last compacted, or whatever it grew with `force`
-// (cs-index --compact). Returns whether it did.
-Result<bool> compact_if_grown(DbFolder& folder, bool force);
+// Compacts the database in `folder` (claimed, no writer open on it; released by the call)
+// when it has grown past kCompactGrowth times its size when last compacted, or whatever it
+// grew with `force` (cs-index --compact). Returns whether it did; on an error the database
+// stays as it was.
+Result<bool> compact_if_grown(std::unique_ptr<DbFolder> folder, bool force);
 
 // Records in the database just compacted or merged at `path` its size now, from which
 // compact_if_grown measures growth. Not being able to is no error: the next run compacts.

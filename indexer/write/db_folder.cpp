@@ -218,6 +218,12 @@ Error locked_by_another_xapian_writer(const fs::path& path) {
 Status remove_own_folder(const fs::path& path) {
   const FolderKind kind = inspect_folder(path);
   if (kind == FolderKind::kMissing) return ok_status();
+  if (kind == FolderKind::kEmpty) {  // a claim killed before its marker: nothing of anyone's in it
+    std::error_code ec;
+    fs::remove(path, ec);
+    if (ec) return folder_error(path, "cannot delete (" + ec.message() + ")", "check permissions, then delete it by hand");
+    return ok_status();
+  }
   if (kind != FolderKind::kOurs && kind != FolderKind::kOursBeforeMarker) {
     Error refused = refusal(path, kind);
     refused.hint = "cs-index uses this name for its own work and did not make this folder; move or delete it, then "

@@ -77,8 +77,9 @@ class DbFolder {
 Error locked_by_another_xapian_writer(const std::filesystem::path& path);
 
 // Deletes `path` and everything in it only when it carries the marker (or is a database an
-// earlier cs-index wrote) and no other cs-index holds it, the marker last; nothing there is
-// fine. Refuses, deleting nothing, otherwise.
+// earlier cs-index wrote) and no other cs-index holds it, the marker last; nothing there,
+// or an empty folder (a claim killed before it wrote the marker), is fine. Refuses,
+// deleting nothing, otherwise.
 Status remove_own_folder(const std::filesystem::path& path);
 
 // `given` with "." and ".." resolved and no trailing separator, so that the names made

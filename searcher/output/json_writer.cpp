@@ -207,15 +207,17 @@ class JsonlWriter final : public ResultWriter {
       out_ << dump(hit_object(result, i, explain_), -1) << '\n';
     }
     // Counts follow the hits (the last page's) as one more line, told apart by its
-    // "facets"/"histogram" keys; so does a partial answer's "partial" and "shards".
+    // "facets"/"histogram" keys; so does a partial answer's "partial" and "shards" (after
+    // the last page).
     const Facets* facets = counts_.after(result);
-    const bool partial = result.results.shards.partial();
-    if ((facets != nullptr && !facets->empty()) || partial) {
+    if (result.first_page || result.results.shards.partial()) shards_ = result.results.shards;
+    const bool partial = shards_.partial();
+    if (facets != nullptr && (!facets->empty() || partial)) {
       nlohmann::json counts = {{"qid", result.qid}};
-      if (facets != nullptr) counts.update(facets_object(*facets));
+      counts.update(facets_object(*facets));
       if (partial) {
         counts["partial"] = true;
-        counts["shards"] = shards_object(result.results.shards);
+        counts["shards"] = shards_object(shards_);
       }
       out_ << dump(counts, -1) << '\n';
     }
@@ -227,6 +229,7 @@ class JsonlWriter final : public ResultWriter {
   std::ostream& out_;
   bool explain_;
   CountsAfterHits counts_;
+  ShardCounts shards_;  // of the query being written: its first page's, or a later partial page's
 };
 
 }  // namespace

@@ -162,7 +162,7 @@ Facets FacetCounter::result(std::size_t per_field) const {
   std::uint64_t undated = 0;
   long first_day = std::numeric_limits<long>::max();
   long last_day = std::numeric_limits<long>::min();
-  for (auto it = spy_.values_begin(); it != spy_.values_end(); ++it) {
+  for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
     const schema::FacetKey article = schema::decode_facet_key(*it);
     const std::uint64_t articles = it.get_termfreq();  // the articles that share this key
     for (std::size_t f = 0; f < fields_.size(); ++f) {

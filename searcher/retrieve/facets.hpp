@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,14 +36,16 @@ class FacetCounter {
  public:
   FacetCounter(std::vector<FacetField> fields, Period period) : fields_(std::move(fields)), period_(period) {}
   // To add to the Enquire before the search.
-  Xapian::MatchSpy& spy() { return spy_; }
+  Xapian::MatchSpy& spy() { return *spy_; }
+  // Forgets what was counted: a search tried again (a commit, a shard left out) counts anew.
+  void restart() { spy_.emplace(schema::kFacetKeySlot); }
   // At most `per_field` values for each field, most articles first, ties by value.
   Facets result(std::size_t per_field) const;
 
  private:
   std::vector<FacetField> fields_;
   Period period_;
-  Xapian::ValueCountMatchSpy spy_{schema::kFacetKeySlot};
+  std::optional<Xapian::ValueCountMatchSpy> spy_{std::in_place, schema::kFacetKeySlot};  // not assignable
 };
 
 }  // namespace cs::searcher

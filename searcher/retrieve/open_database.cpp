@@ -35,6 +35,14 @@ void unite_answering(Databases& databases) {
   }
 }
 
+// Whether `db` was written by this schema of cs-index; an error naming `path` if not.
+Status check_schema(const Xapian::Database& db, const fs::path& path) {
+  const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
+  if (schema == schema::kSchemaVersion) return ok_status();
+  return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
+                        "run cs-index to build one, or pass --db DIR");
+}
+
 // The error of a remote shard that does not answer, when that ends the search.
 Error silent_shard_error(const Databases::Shard& shard, const ShardPolicy& policy) {
   return database_error(shard.listed_in, "remote shard " + shard.address.name + " does not answer (" + shard.failure + ")",
@@ -64,40 +72,33 @@ std::pair<std::uintmax_t, std::uintmax_t> identity_of(const fs::path& path, cons
 Status Databases::catch_up() {
   for (std::size_t i = 0; i < paths.size(); ++i) {
     if (identity_of(paths[i], shards) == identities[i]) continue;
-    auto fresh = open_databases(paths, policy);  // another database now lies there: start over
-    if (!fresh) return fresh.error();
-    *this = std::move(*fresh);
+    // Another database now lies there: start over. One that cannot be opened yet (its
+    // files being moved in by a compaction or a merge) leaves the old snapshot answering,
+    // from the files it holds open; the next query tries again.
+    if (auto fresh = open_databases(paths, policy)) *this = std::move(*fresh);
     return ok_status();
   }
-  bool changed = false;
   const auto now = std::chrono::steady_clock::now();
   if (shard_counts().partial() && now - last_retry >= kShardRetry) {
     last_retry = now;
+    bool back = false;
     for (Shard& shard : shards) {
       if (shard.db) continue;
       try {
-        shard.db = open_shard(shard.address, policy);
-        shard.failure.clear();
-        changed = true;
+        Xapian::Database db = open_shard(shard.address, policy);
+        if (check_schema(db, shard.listed_in)) {
+          shard.db = std::move(db);
+          shard.failure.clear();
+          back = true;
+        }
       } catch (const Xapian::Error& e) {
         shard.failure = e.get_msg();
       }
     }
-    if (changed) unite_answering(*this);
+    if (back) unite_answering(*this);
+    if (back) stem_languages = united_stem_languages(*this);
   }
-  try {
-    changed = all.reopen() || changed;
-    for (Shard& shard : shards) {
-      if (shard.db) changed = shard.db->reopen() || changed;
-    }
-  } catch (const Xapian::NetworkError& e) {
-    if (Status left_out = leave_out_silent_shards("reopening", e.get_description()); !left_out) return left_out;
-    changed = true;
-  } catch (const Xapian::Error& e) {
-    return database_error(names, "cannot reopen the database (" + e.get_description() + ")", "try again");
-  }
-  if (changed) stem_languages = united_stem_languages(*this);
-  return ok_status();
+  return reopen();
 }
 
 Status Databases::leave_out_silent_shards(const std::string& what, const std::string& cause) {
@@ -111,6 +112,7 @@ Status Databases::leave_out_silent_shards(const std::string& what, const std::st
       if (policy.strict) return silent_shard_error(shard, policy);
       shard.db.reset();
       ++left_out;
+      last_retry = std::chrono::steady_clock::now();  // tried again kShardRetry from now
     }
   }
   if (left_out == 0) {
@@ -143,25 +145,19 @@ Error database_error(const fs::path& path, std::string reason, std::string hint)
   return Error{ErrorKind::kDatabase, path.string(), "", std::move(reason), std::move(hint)};
 }
 
-void Databases::reopen() {
-  all.reopen();
-  for (Shard& shard : shards) {
-    if (shard.db) shard.db->reopen();
+Status Databases::reopen() {
+  bool changed = false;
+  try {
+    changed = all.reopen();  // the shards' handles share its parts: they move too
+  } catch (const Xapian::NetworkError& e) {
+    if (Status left_out = leave_out_silent_shards("reopening", e.get_description()); !left_out) return left_out;
+    changed = true;
+  } catch (const Xapian::Error& e) {
+    return database_error(names, "cannot reopen the database (" + e.get_description() + ")", "try again");
   }
-  stem_languages = united_stem_languages(*this);
+  if (changed) stem_languages = united_stem_languages(*this);
+  return ok_status();
 }
-
-namespace {
-
-// Whether `db` was written by this schema of cs-index; an error naming `path` if not.
-Status check_schema(const Xapian::Database& db, const fs::path& path) {
-  const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
-  if (schema == schema::kSchemaVersion) return ok_status();
-  return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
-                        "run cs-index to build one, or pass --db DIR");
-}
-
-}  // namespace
 
 Result<Databases> open_databases(const std::vector<fs::path>& paths, const ShardPolicy& policy) {
   Databases databases;

@@ -48,8 +48,9 @@ struct Databases {
   // When shards that did not answer were last tried again (catch_up).
   std::chrono::steady_clock::time_point last_retry;
 
-  // Moves to the latest revision, after cs-index committed mid-search.
-  void reopen();
+  // Moves to the latest revision, after cs-index committed mid-search; a remote shard that
+  // does not answer is left out (leave_out_silent_shards). Errors as catch_up's.
+  Status reopen();
   // Before a query of a long batch or of the server: moves to the newest commit, opens anew
   // a database that --rebuild swapped in at the same path, and tries again the remote
   // shards that did not answer (at most every kShardRetry). A database that cannot be
@@ -64,7 +65,9 @@ struct Databases {
   ShardCounts shard_counts() const;
 };
 
-// Shards that did not answer are tried again this long after the last try.
+// Shards that did not answer are tried again this long after the last try (a query then
+// waits up to --shard-timeout for each): often enough to notice a server that came back
+// within a minute, seldom enough that a dead one costs a query now and then, not each.
 inline constexpr std::chrono::seconds kShardRetry{30};
 
 // Fails with kDatabase and a hint to run cs-index when one is missing or is not a
@@ -88,7 +91,7 @@ Result<T> reopening_on_change(Databases& databases, const std::string& what, con
       return read();
     } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt++ == kAttempts) return database_error(databases.names, "database kept changing during the " + what, "try again");
-      databases.reopen();
+      if (Status reopened = databases.reopen(); !reopened) return reopened.error();
     } catch (const Xapian::NetworkError& e) {
       // Each pass leaves out at least one shard, or ends: the loop ends.
       if (Status left_out = databases.leave_out_silent_shards(what, e.get_description()); !left_out) return left_out.error();

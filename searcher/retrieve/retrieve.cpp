@@ -38,6 +38,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
                                               std::size_t offset) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   return reopening_on_change<SearchResults>(databases_, "search", [&]() -> Result<SearchResults> {
+    if (spy != nullptr) spy->restart();
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
     // The second stage scores the hits in any order (--sort date shows scores on relevance
     // order's scale) and re-ranks them in relevance order.

@@ -154,6 +154,11 @@ TEST(DbFolder, RemovesOnlyAFolderWithTheMarker) {
   EXPECT_TRUE(remove_own_folder(dir / "db").ok());
   EXPECT_FALSE(fs::exists(dir / "db"));
   EXPECT_TRUE(remove_own_folder(dir / "nothing").ok());
+  // What a claim killed before its marker leaves (a .compact, .parts or .rebuild): removable,
+  // or every later run would stop at it.
+  fs::create_directories(dir / "empty");
+  EXPECT_TRUE(remove_own_folder(dir / "empty").ok());
+  EXPECT_FALSE(fs::exists(dir / "empty"));
 }
 
 }  // namespace
