@@ -12,6 +12,12 @@ void assemble_candidates(const RerankedArticles& articles, std::uint32_t filler,
   out.words.clear();
   out.first_candidate.assign(count + 1, 0);
   out.total_words = 0;
+  // Sized once: grown by doubling, these two (a few thousand candidates) touched about twice
+  // their size in fresh pages, 20 more page faults in a one-query command (issue 23).
+  std::size_t passages = 0;
+  for (const ArticleTermsRange& r : articles.ranges) passages += std::max<std::uint32_t>(r.passage_count, 1);
+  out.candidates.reserve(passages);
+  out.text_at.reserve(passages);
   for (std::size_t i = 0; i < count; ++i) {
     out.first_candidate[i] = out.candidates.size();
     const ArticleTermsRange& r = articles.ranges[i];

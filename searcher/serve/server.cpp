@@ -2,7 +2,6 @@
 
 #include <httplib.h>
 
-#include <charconv>
 #include <chrono>
 #include <iostream>
 
@@ -64,25 +63,6 @@ std::string status_phrase(int status) {
 thread_local std::chrono::steady_clock::time_point request_start{};
 
 }  // namespace
-
-Result<std::pair<std::string, int>> parse_listen_address(std::string_view text) {
-  std::string host = "127.0.0.1";
-  std::string_view port_text = text;
-  if (const std::size_t colon = text.rfind(':'); colon != std::string_view::npos) {
-    std::string_view given = text.substr(0, colon);
-    if (given.size() >= 2 && given.front() == '[' && given.back() == ']') given = given.substr(1, given.size() - 2);
-    if (!given.empty()) host = std::string(given);
-    port_text = text.substr(colon + 1);
-  }
-  int port = -1;
-  const auto [end, failed] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (port_text.empty() || failed != std::errc() || end != port_text.data() + port_text.size() || port < 0 ||
-      port > 65535) {
-    return Error{ErrorKind::kUsage, "", "", "--serve takes [HOST:]PORT, not '" + std::string(text) + "'",
-                 "e.g. --serve 8080 or --serve 127.0.0.1:8080; port 0 picks a free one"};
-  }
-  return std::pair{host, port};
-}
 
 struct SearchServer::Routes {
   explicit Routes(const ServeOptions& options)
