@@ -33,12 +33,16 @@ rounds=20
 batch_queries=1000
 index_jobs="1 2"
 shards=2
-if [[ "${1:-}" == "--short" ]]; then  # CI: no --jobs 1 or --shards build
+incremental=1
+floor_layouts=
+if [[ "${1:-}" == "--short" ]]; then  # CI: no --jobs 1, --shards or incremental build; cs-index's floor alone
   scales=1
   rounds=5
   batch_queries=200
   index_jobs=2
   shards=
+  incremental=
+  floor_layouts=--quick
 fi
 
 for tool in omindex quest xapian-compact; do
@@ -92,15 +96,18 @@ for scale in $scales; do
   fi
   # Incremental: a share of the files left out by a .csignore (the speeches of 2000 on; one
   # outlet's of eight), then indexed by a second run.
-  db="$work/cs-$shape-${scale}x-incremental"
-  rm -rf "$db"
-  trap 'rm -f "$input/.csignore"' EXIT  # a run that fails must not leave the corpus cut
-  if [[ "$shape" == news ]]; then printf '/Union Press Agency/\n' > "$input/.csignore"; else printf '2*\n' > "$input/.csignore"; fi
-  read -r seconds[first] _ < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
-  rm -f "$input/.csignore"
-  read -r seconds[inc] rss[inc] < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
-  size[inc]=$(bytes_of "$db")
-  rm -rf "$db" "$work/cs-compact"
+  if [[ -n "$incremental" ]]; then
+    db="$work/cs-$shape-${scale}x-incremental"
+    rm -rf "$db"
+    trap 'rm -f "$input/.csignore"' EXIT  # a run that fails must not leave the corpus cut
+    if [[ "$shape" == news ]]; then printf '/Union Press Agency/\n' > "$input/.csignore"; else printf '2*\n' > "$input/.csignore"; fi
+    read -r seconds[first] _ < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
+    rm -f "$input/.csignore"
+    read -r seconds[inc] rss[inc] < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
+    size[inc]=$(bytes_of "$db")
+    rm -rf "$db"
+  fi
+  rm -rf "$work/cs-compact"
   xapian-compact "$work/cs-$shape-${scale}x-j2" "$work/cs-compact" >/dev/null
   size[j2c]=$(bytes_of "$work/cs-compact")
   rm -rf "$work/cs-compact"
@@ -114,7 +121,7 @@ for scale in $scales; do
   rm -rf "$work/omindex-compact"
 
   # Xapian's own floors for this text, measured apart (bench/xapian_floor.cpp).
-  "$build_dir/bench/xapian_floor" "$corpus/txt" "$work/xapian-floor" > "$work/floor.txt"
+  "$build_dir/bench/xapian_floor" $floor_layouts "$corpus/txt" "$work/xapian-floor" > "$work/floor.txt"
   sed 's/^/  /' "$work/floor.txt"
   read -r floor_writer floor_index < <(awk '$1 == "stems+positions" { print $4, $8 }' "$work/floor.txt") ||
     { echo "scale.sh: no stems+positions row in $work/floor.txt" >&2; exit 1; }
@@ -132,8 +139,8 @@ for scale in $scales; do
   [[ -n "${seconds[j1]:-}" ]] && row "cs-index --jobs 1" "${seconds[j1]}" "${rss[j1]}" "${size[j1]}"
   row "cs-index --jobs 2" "${seconds[j2]}" "${rss[j2]}" "${size[j2]}"
   [[ -n "${seconds[sh]:-}" ]] && row "cs-index --shards $shards" "${seconds[sh]}" "${rss[sh]}" "${size[sh]}"
-  printf '  %-30s %8.2f %10s %12s %13sx %7s MB\n' "cs-index, incremental 2nd run" "${seconds[inc]}" "" "" \
-    "$(ratio "${size[inc]}" "$text_bytes")" "$(( ${rss[inc]} / 1024 ))"
+  [[ -z "${seconds[inc]:-}" ]] || printf '  %-30s %8.2f %10s %12s %13sx %7s MB\n' "cs-index, incremental 2nd run" \
+    "${seconds[inc]}" "" "" "$(ratio "${size[inc]}" "$text_bytes")" "$(( ${rss[inc]} / 1024 ))"
   row "omindex" "${seconds[om]}" "${rss[om]}" "${size[om]}"
   printf '  compacted: cs-index %sx, omindex %sx of the text\n' "$(ratio "${size[j2c]}" "$text_bytes")" \
     "$(ratio "${size[omc]}" "$text_bytes")"
