@@ -29,6 +29,9 @@ inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
 inline constexpr std::string_view kStemLanguagesKey = "cs:stem_languages";
+// The Xapian stub file in a sharded database folder, naming its shards one a line (Xapian
+// opens a folder holding it as those shards).
+inline constexpr const char* kStubFile = "XAPIANDB";
 // The database's size on disk when it was last compacted (compaction.hpp), in decimal.
 inline constexpr std::string_view kCompactedBytesKey = "cs:compacted_bytes";
 // Prefix of the metadata keys holding what each indexed file contributed (file_states.hpp):

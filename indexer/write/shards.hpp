@@ -15,10 +15,11 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/schema.hpp"
 
 namespace cs::indexer {
 
-inline constexpr const char* kStubFile = "XAPIANDB";
+using schema::kStubFile;  // the stub file naming the shards (schema.hpp)
 
 // True for the name of a shard folder cs-index makes: "shard-" and a number.
 bool is_shard_folder_name(std::string_view name);

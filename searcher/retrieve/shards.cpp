@@ -4,15 +4,13 @@
 #include <fstream>
 
 #include "common/ascii.hpp"
+#include "common/schema.hpp"
 
 namespace cs::searcher {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// Xapian's name for a cs-index sharded folder's stub (and any folder's, by its rules).
-constexpr const char* kFolderStub = "XAPIANDB";
 
 Error stub_error(const fs::path& stub, std::size_t line, std::string reason) {
   return Error{ErrorKind::kDatabase, stub.string(), "line " + std::to_string(line), std::move(reason),
@@ -83,7 +81,7 @@ Result<std::vector<ShardAddress>> read_stub(const fs::path& stub) {
 Result<std::vector<ShardAddress>> shards_of(const fs::path& db) {
   std::error_code ec;
   if (fs::is_regular_file(db, ec)) return read_stub(db);
-  if (fs::is_regular_file(db / kFolderStub, ec)) return read_stub(db / kFolderStub);
+  if (fs::is_regular_file(db / schema::kStubFile, ec)) return read_stub(db / schema::kStubFile);
   ShardAddress folder;
   folder.path = db;
   folder.name = db.string();

@@ -181,6 +181,14 @@ struct ScaleCorpus {
 class ScaleOut : public IndexedOnce<ScaleCorpus> {
  protected:
   // cs-search's JSON Lines for a query on `databases` (each given as a --db).
+  // A folder in `copy` holding the corpus's bundled articles only; an incremental run adds
+  // the rest by copying corpus() over it.
+  static fs::path bundled_only(const TempDir& copy) {
+    const fs::path folder = copy.path() / "corpus";
+    fs::create_directories(folder);
+    fs::copy(corpus() / "bundled", folder / "bundled", fs::copy_options::recursive);
+    return folder;
+  }
   static std::string answer(const std::vector<std::string>& databases, const std::vector<std::string>& query) {
     std::vector<std::string> args;
     for (const std::string& database : databases) {
@@ -414,9 +422,7 @@ TEST_F(ScaleOut, AnIncrementalRunWithTwoThreadsWritesWhatOneThreadWrites) {
   // The bundled articles first, then the rest: the second run is incremental, so its two
   // threads analyse one batch while the one before is written (not a parallel first build).
   TempDir copy;
-  const fs::path folder = copy.path() / "corpus";
-  fs::create_directories(folder);
-  fs::copy(corpus() / "bundled", folder / "bundled", fs::copy_options::recursive);
+  const fs::path folder = bundled_only(copy);
   const std::string target = (copy.path() / "db").string();
   ASSERT_EQ(run_cli(cs_index_binary(), {"--db", target, "--quiet", "--jobs", "1", folder.string()}).exit_code, 0);
   fs::copy(corpus(), folder, fs::copy_options::recursive | fs::copy_options::skip_existing);
@@ -503,9 +509,7 @@ TEST_F(ScaleOut, AKilledParallelBuildLeavesNoHalfDatabaseAndTheNextRunFinishesIt
 // does whatever it grew, and the answers stay those of the database before.
 TEST_F(ScaleOut, ARunThatGrowsTheDatabaseCompactsIt) {
   TempDir copy;
-  const fs::path folder = copy.path() / "corpus";
-  fs::create_directories(folder);
-  fs::copy(corpus() / "bundled", folder / "bundled", fs::copy_options::recursive);
+  const fs::path folder = bundled_only(copy);
   const std::string target = (copy.path() / "db").string();
   const std::vector<std::string> run = {"--db", target, "--jobs", "1", "--batch-mb", "0.05", folder.string()};
   const CliResult first = run_cli(cs_index_binary(), run);
