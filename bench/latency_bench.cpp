@@ -4,7 +4,11 @@
 //   xapian_enquire          QueryParser (English stems) + Enquire BM25 top 10;
 //   xapian_enquire_data     the same, reading each hit's stored record;
 //   xapian_enquire_snippet  the same, plus MSet::snippet over each hit's whole text (its
-//                           passages joined), as a plain Xapian search of articles would.
+//                           passages joined), as a plain Xapian search of articles would;
+//   xapian_positions        Enquire for the top 30 stories (collapsed as cs-search does),
+//                           reading each one's positions of the query's stems, and the
+//                           first 10 hits' records: the reads cs-search's second stage
+//                           cannot do without (its default depth), and nothing else.
 // The mix: single words, several words, phrases, a topic filter, and facets counted over
 // the whole match set. bench/scale.sh runs it at each corpus size.
 //
@@ -13,7 +17,9 @@
 // answering N clients, whose latency on fewer cores than clients is mostly queueing
 // (bench/serve-load.sh compares with it).
 //
-//   build/bench/latency_bench --db DB [--rounds N] [--clients N]
+// With --cs-only, only cs_search's mix runs: for a profile (perf record) of cs-search alone.
+//
+//   build/bench/latency_bench --db DB [--rounds N] [--clients N] [--cs-only]
 #include <xapian.h>
 
 #include <algorithm>
@@ -105,11 +111,13 @@ int run(int argc, char** argv) {
   std::string db;
   int rounds = 20;
   int clients = 1;
+  bool cs_only = false;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
     else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (std::strcmp(argv[i], "--clients") == 0 && i + 1 < argc) clients = std::clamp(std::atoi(argv[++i]), 1, 64);
-    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N] [--clients N])");
+    else if (std::strcmp(argv[i], "--cs-only") == 0) cs_only = true;
+    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N] [--clients N] [--cs-only])");
   }
   if (db.empty()) fail("--db DB is required");
 
@@ -121,6 +129,10 @@ int run(int argc, char** argv) {
     if (!result) fail(query + ": " + result.error().reason);
     hits += result->results.hits.size();
   });
+  if (cs_only) {
+    std::printf("cs_search p50 %.1f us, p99 %.1f us (%zu hits seen)\n", cs_search.p50_us, cs_search.p99_us, hits);
+    return 0;
+  }
 
   // The same mix on `clients` threads at once, each starting at another query.
   Percentiles concurrent;
@@ -199,6 +211,30 @@ int run(int argc, char** argv) {
   const Percentiles enquire = measure(rounds, plain(false, false));
   const Percentiles enquire_data = measure(rounds, plain(true, false));
   const Percentiles enquire_snippet = measure(rounds, plain(true, true));
+  // Xapian 1.4 opens a B-tree cursor for every Database::positionlist_begin, so each read
+  // costs its blocks again, however close the previous one was.
+  const Xapian::Stem english("english");
+  const Percentiles positions = measure(rounds, [&](const Mix&, const std::string& query) {
+    Xapian::Enquire collapsed(database);
+    const Xapian::Query parsed = parser.parse_query(query, Xapian::QueryParser::FLAG_DEFAULT);
+    collapsed.set_query(parsed);
+    collapsed.set_collapse_key(schema::kStorySlot);
+    const Xapian::MSet mset = collapsed.get_mset(0, 30);
+    std::vector<std::string> stems;
+    for (auto t = parsed.get_unique_terms_begin(); t != parsed.get_unique_terms_end(); ++t) {
+      const std::string word = (*t).rfind('Z', 0) == 0 ? (*t).substr(1) : *t;
+      const std::string stem = schema::stemmed_term("", english(word));
+      if (std::find(stems.begin(), stems.end(), stem) == stems.end()) stems.push_back(stem);
+    }
+    std::size_t read = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      for (const std::string& stem : stems) {
+        for (auto p = database.positionlist_begin(*it, stem); p != database.positionlist_end(*it, stem); ++p) ++read;
+      }
+      if (it.get_rank() < 10 && decode_article_record(it.get_document().get_data())) ++read;
+    }
+    hits += read > 0 ? 1u : 0u;
+  });
 
   std::printf("latency over %zu queries x %d rounds on %s (%u articles)\n", [] {
     std::size_t n = 0;
@@ -214,6 +250,7 @@ int run(int argc, char** argv) {
   row("xapian_enquire", enquire);
   row("xapian_enquire_data", enquire_data);
   row("xapian_enquire_snippet", enquire_snippet);
+  row("xapian_positions", positions);
   for (const auto& [kind, p] : by_kind) row(("  cs_search " + kind).c_str(), p);
   std::printf("  (ratio: p50 over xapian_enquire_data's; %zu hits seen)\n", hits);
   // A client's p50 above counts a query from when its thread runs; a client waiting for a core

@@ -157,6 +157,9 @@ for scale in $scales; do
     read -r plain_p50 plain_p99 < <(awk '$1 == "xapian_enquire_data" { print $2, $3 }' "$work/latency.txt") ||
     { echo "scale.sh: no latency rows in $work/latency.txt" >&2; exit 1; }
   echo "  search over plain Xapian (Enquire + the hits' data): p50 $(ratio "$cs_p50" "$plain_p50")x, p99 $(ratio "$cs_p99" "$plain_p99")x"
+  read -r reads_p50 reads_p99 < <(awk '$1 == "xapian_positions" { print $2, $3 }' "$work/latency.txt")
+  echo "  floor: the second stage's reads alone in plain Xapian (top 30 stories, their positions of the query's stems," \
+    "10 records): p50 $(ratio "$reads_p50" "$plain_p50")x, p99 $(ratio "$reads_p99" "$plain_p99")x of plain"
 
   # One command, start to exit, warm cache: the mean of 20 runs each.
   command_ms() {
