@@ -162,9 +162,9 @@ Facets FacetCounter::result(std::size_t per_field) const {
   std::uint64_t undated = 0;
   long first_day = std::numeric_limits<long>::max();
   long last_day = std::numeric_limits<long>::min();
-  for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
-    const schema::FacetKey article = schema::decode_facet_key(*it);
-    const std::uint64_t articles = it.get_termfreq();  // the articles that share this key
+  counter_->for_each([&](const std::string& key, Xapian::doccount sharing) {
+    const schema::FacetKey article = schema::decode_facet_key(key);
+    const std::uint64_t articles = sharing;  // the articles that share this key
     for (std::size_t f = 0; f < fields_.size(); ++f) {
       auto& field_counts = counts[f];
       switch (fields_[f]) {
@@ -181,18 +181,18 @@ Facets FacetCounter::result(std::size_t per_field) const {
         case FacetField::kLang: count_value(field_counts, article.lang, articles); break;
       }
     }
-    if (period_ == Period::kNone) continue;
+    if (period_ == Period::kNone) return;
     const std::string bucket = period_of(article.date, period_);
     if (bucket.empty()) {
       undated += articles;
-      continue;
+      return;
     }
     periods[bucket] += articles;
     if (const auto day = schema::day_number(article.date)) {  // a bucket's date is a day
       first_day = std::min(first_day, static_cast<long>(*day));
       last_day = std::max(last_day, static_cast<long>(*day));
     }
-  }
+  });
   if (period_ != Period::kNone) fill_empty_periods(periods, period_, first_day, last_day);
   Facets facets;
   for (std::size_t f = 0; f < fields_.size(); ++f) {

@@ -5,7 +5,7 @@
 
 #include <xapian.h>
 
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +13,7 @@
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "searcher/results.hpp"
+#include "searcher/retrieve/value_counter.hpp"
 #include "searcher/search_request.hpp"
 
 namespace cs::searcher {
@@ -28,24 +29,25 @@ inline constexpr std::string_view kUndated = "undated";
 // date is not one.
 std::string period_of(std::string_view iso_date, Period period);
 
-// Counts the articles of a whole match set. Xapian's built-in ValueCountMatchSpy watches
-// every matching article and counts the articles of each distinct facet key
-// (schema::kFacetKeySlot), so the same search counts the same on one database, on shards
-// and on remote servers; result() then tallies the keys' fields.
+// Counts the articles of a whole match set. A ValueCounter watches every matching article
+// and counts the articles of each distinct facet key (schema::kFacetKeySlot), so the same
+// search counts the same on one database, on shards and on remote servers; result() then
+// tallies the keys' fields.
 class FacetCounter {
  public:
   FacetCounter(std::vector<FacetField> fields, Period period) : fields_(std::move(fields)), period_(period) {}
-  // To add to the Enquire before the search.
-  Xapian::MatchSpy& spy() { return *spy_; }
+  // To add to the Enquire before the search; restart() first.
+  Xapian::MatchSpy& spy() { return counter_->spy(); }
   // Forgets what was counted: a search tried again (a commit, a shard left out) counts anew.
-  void restart() { spy_.emplace(schema::kFacetKeySlot); }
+  // `remote`: a remote shard is among those searched (value_counter.hpp).
+  void restart(bool remote) { counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, remote); }
   // At most `per_field` values for each field, most articles first, ties by value.
   Facets result(std::size_t per_field) const;
 
  private:
   std::vector<FacetField> fields_;
   Period period_;
-  std::optional<Xapian::ValueCountMatchSpy> spy_{std::in_place, schema::kFacetKeySlot};  // not assignable
+  std::unique_ptr<ValueCounter> counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, false);
 };
 
 }  // namespace cs::searcher

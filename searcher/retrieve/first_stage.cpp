@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/schema.hpp"
+#include "searcher/retrieve/value_counter.hpp"
 
 namespace cs::searcher {
 
@@ -18,7 +19,7 @@ constexpr Xapian::doccount kExactCountArticles = 1000;
 
 }  // namespace
 
-FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
+FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Query& query, const Xapian::Query& filter,
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
                        std::size_t skipped) {
   Xapian::Enquire enquire(db);
@@ -35,9 +36,9 @@ FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, c
   // are taken when asked for (facets, -n 0), and always in a collection small enough that
   // visiting every match costs little: there Xapian's estimate was off by up to 2.5x.
   const bool exact = spy != nullptr || wanted == 0 || db.get_doccount() <= kExactCountArticles;
-  Xapian::ValueCountMatchSpy stories(schema::kStorySlot);
+  ValueCounter stories(schema::kStorySlot, remote);
   if (spy != nullptr) enquire.add_matchspy(spy);
-  if (exact) enquire.add_matchspy(&stories);
+  if (exact) enquire.add_matchspy(&stories.spy());
   FirstStage result{enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted),
                                      exact ? db.get_doccount() : 0),
                     0};
@@ -45,11 +46,11 @@ FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, c
   if (exact) {
     std::uint64_t keyed = 0;
     std::uint64_t distinct = 0;
-    for (auto it = stories.values_begin(); it != stories.values_end(); ++it) {
+    stories.for_each([&](const std::string&, Xapian::doccount articles) {
       ++distinct;
-      keyed += it.get_termfreq();
-    }
-    result.stories = distinct + (stories.get_total() - keyed);
+      keyed += articles;
+    });
+    result.stories = distinct + (stories.total() - keyed);
   }
   return result;
 }

@@ -1,7 +1,8 @@
 // The first stage: Xapian's Enquire ranks the articles that match a query with BM25, one
 // article per story (collapse on the story id, as near-duplicate articles from several
 // outlets are one story). It uses only what Xapian's remote backend runs on a server
-// (built-in weight, built-in match spies), so sharded and remote searches rank alike.
+// (built-in weight; Xapian's own match spies when a shard is remote, value_counter.hpp),
+// so sharded and remote searches rank and count alike.
 #pragma once
 
 #include <xapian.h>
@@ -28,7 +29,8 @@ struct FirstStage {
 // The best `wanted` stories matching `query` and `filter` (when not empty, it restricts
 // the matches without changing their scores) after the first `skipped`, in `sort` order. With a `spy`, or with none
 // wanted (counts alone: -n 0), every match is visited so that the counts are exact.
-FirstStage first_stage(const Xapian::Database& db, const Xapian::Query& query, const Xapian::Query& filter,
+// `remote`: a remote shard is among those `db` searches.
+FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Query& query, const Xapian::Query& filter,
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
                        std::size_t skipped = 0);
 

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <set>
 
 #include "common/schema.hpp"
@@ -126,6 +127,11 @@ Status Databases::leave_out_silent_shards(const std::string& what, const std::st
   unite_answering(*this);
   stem_languages = united_stem_languages(*this);
   return ok_status();
+}
+
+bool Databases::remote() const {
+  return std::any_of(shards.begin(), shards.end(),
+                     [](const Shard& shard) { return shard.address.remote() && shard.db.has_value(); });
 }
 
 ShardCounts Databases::shard_counts() const {

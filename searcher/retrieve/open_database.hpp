@@ -63,6 +63,9 @@ struct Databases {
   Status leave_out_silent_shards(const std::string& what, const std::string& cause);
   // How many shards there are and which do not answer.
   ShardCounts shard_counts() const;
+  // Whether a remote shard is among those that answer: Xapian then runs the match spies
+  // on its server, which knows only Xapian's own.
+  bool remote() const;
 };
 
 // Shards that did not answer are tried again this long after the last try (a query then
