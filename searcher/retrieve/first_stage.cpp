@@ -22,27 +22,39 @@ constexpr Xapian::doccount kExactCountArticles = 1000;
 FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Query& query, const Xapian::Query& filter,
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
                        std::size_t skipped) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter));
-  if (sort != SortOrder::kRelevance) {
-    // By date, then by relevance among articles of the same date. Undated articles have an
-    // empty date, which sorts first oldest-first and last newest-first.
-    enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kNewestFirst);
-  }
-  enquire.set_weighting_scheme(make_weight(bm25));
-  enquire.set_collapse_key(schema::kStorySlot);
+  const Xapian::Query matching = filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   // Xapian's count of a collapsed match is an estimate even when it visits every match:
   // exact counts are the distinct story keys a spy saw, plus the articles without one. They
   // are taken when asked for (facets, -n 0), and always in a collection small enough that
   // visiting every match costs little: there Xapian's estimate was off by up to 2.5x.
   const bool exact = spy != nullptr || wanted == 0 || db.get_doccount() <= kExactCountArticles;
+  // The counts come from a pass of their own over every match, unweighted and uncollapsed
+  // (a spy sees every matching article, collapsed or not), so the ranked pass stops as soon
+  // as Xapian knows its top stories: at news 10x a faceted query's two passes took 5.4 +
+  // 0.6 ms where one weighted, collapsed walk with the spies took 9.8 ms.
   ValueCounter stories(schema::kStorySlot, remote);
-  if (spy != nullptr) enquire.add_matchspy(spy);
-  if (exact) enquire.add_matchspy(&stories.spy());
-  FirstStage result{enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted),
-                                     exact ? db.get_doccount() : 0),
-                    0};
-  result.stories = result.mset.get_matches_estimated();
+  if (exact) {
+    Xapian::Enquire counting(db);
+    counting.set_query(matching);
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    if (spy != nullptr) counting.add_matchspy(spy);
+    counting.add_matchspy(&stories.spy());
+    counting.get_mset(0, 0, db.get_doccount());
+  }
+  FirstStage result;
+  if (wanted > 0) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(matching);
+    if (sort != SortOrder::kRelevance) {
+      // By date, then by relevance among articles of the same date. Undated articles have an
+      // empty date, which sorts first oldest-first and last newest-first.
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kNewestFirst);
+    }
+    enquire.set_weighting_scheme(make_weight(bm25));
+    enquire.set_collapse_key(schema::kStorySlot);
+    result.mset = enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted));
+    result.stories = result.mset.get_matches_estimated();
+  }
   if (exact) {
     std::uint64_t keyed = 0;
     std::uint64_t distinct = 0;
