@@ -9,6 +9,8 @@
 #     it: a run compacts a database that grew by a quarter), peak RSS;
 #   - Xapian's omindex (xapian-omega) on the same text as plain files: the same figures,
 #     and its index after xapian-compact; then cs-index's speed as a ratio of omindex's;
+#   - one command's floor: bench/startup_floor (a main doing nothing, linked with
+#     cs-search's shared libraries), beside cs-search --version and quest --version
 #   - query latency p50/p99 in process (bench/latency_bench) next to plain Xapian (Enquire
 #     + reading the hits' data) on the same database, with the ratios;
 #   - one cs-search command, process start to exit, next to Xapian's quest on omindex's
@@ -172,6 +174,10 @@ for scale in $scales; do
   cs_ms=$(command_ms "$build_dir/cs-search" --db "$db" "income tax")
   quest_ms=$(command_ms quest -d "$odb" "income tax")
   echo "  one command, start to exit: cs-search ${cs_ms} ms, quest ${quest_ms} ms ($(ratio "$cs_ms" "$quest_ms")x)"
+  # Its floor: loading and relocating cs-search's shared libraries (ICU, Boost, Xapian).
+  floor_ms=$(command_ms "$build_dir/bench/startup_floor")
+  echo "  floor: a program doing nothing, linked with cs-search's libraries, ${floor_ms} ms ($(ratio "$floor_ms" "$quest_ms")x quest's query);" \
+    "cs-search --version $(command_ms "$build_dir/cs-search" --version) ms; quest --version $(command_ms quest --version) ms"
 
   queries="$work/batch-queries.tsv"
   awk -F'\t' -v n="$batch_queries" '/^[^#]/ && NF >= 2 { q[++count] = $2 } END { for (i = 0; i < n; ++i) print "b" i "\t" q[i % count + 1] }' \
