@@ -54,6 +54,30 @@ TEST(PassageRecord, ForeignDataIsADatabaseError) {
   ASSERT_FALSE(back.ok());
   EXPECT_EQ(back.error().kind, ErrorKind::kDatabase);
   EXPECT_NE(back.error().hint.find("cs-index"), std::string::npos);
+  for (const char* foreign : {R"("a string")", "[1, 2]", "42", R"({"title": "no id"})", R"({"article_id": 7})",
+                              R"({"article_id": "a", "title": ["list"]})", R"({"article_id": "a", "topics": "one"})",
+                              R"({"article_id": "a", "count": "3"})", R"({"article_id": "a", "preview": {"x": 1}})",
+                              R"({"article_id": "a", "title": "cut)", R"({"article_id": "a"} trailing)"}) {
+    EXPECT_FALSE(decode_article_record(foreign).ok()) << foreign;
+  }
+}
+
+// A later cs-index may write fields this one does not know: they are skipped, whatever
+// their shape, and the known ones still read.
+TEST(PassageRecord, UnknownFieldsAreSkipped) {
+  auto back = decode_article_record(
+      R"({"future": {"nested": [1, {"title": "not this"}], "topics": ["no"]}, "article_id": "cnn.com/a.md",)"
+      R"( "list": [["x"], {"y": null}], "title": "Taiwan", "topics": ["China", "Trade"], "count": 3,)"
+      R"( "preview": true, "score": -1.5, "lang": "en", "nothing": null})");
+  ASSERT_TRUE(back.ok()) << back.error().reason;
+  EXPECT_EQ(back->article_id, "cnn.com/a.md");
+  EXPECT_EQ(back->title, "Taiwan");
+  EXPECT_EQ(back->topics, (std::vector<std::string>{"China", "Trade"}));
+  EXPECT_EQ(back->count, 3u);
+  EXPECT_TRUE(back->preview);
+  EXPECT_FALSE(back->no_article_text);
+  EXPECT_EQ(back->lang, "en");
+  EXPECT_TRUE(back->source.empty());
 }
 
 }  // namespace
