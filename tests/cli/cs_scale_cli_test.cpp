@@ -2,10 +2,7 @@
 // in parts and merged, two shards (cs-index --shards), the shards named as two --db, and
 // the shards served by two xapian-tcpsrv on 127.0.0.1 behind a stub file must all answer
 // every query of a mix (words, phrases, filters, facets) with the same ranking and counts.
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -18,10 +15,9 @@
 #include <regex>
 #include <random>
 #include <sstream>
-#include <thread>
 
-#include "common/ascii.hpp"
 #include "support/indexed_once.hpp"
+#include "support/remote_shard.hpp"
 
 namespace cs::test {
 namespace {
@@ -53,103 +49,6 @@ void write_corpus(const fs::path& folder) {
   }
   fs::copy(corpus_dir(), folder / "bundled", fs::copy_options::recursive);
 }
-
-fs::path find_program(const std::string& name) {
-  std::istringstream path(std::getenv("PATH") != nullptr ? std::getenv("PATH") : "/usr/bin");
-  std::string folder;
-  while (std::getline(path, folder, ':')) {
-    if (::access((fs::path(folder) / name).c_str(), X_OK) == 0) return fs::path(folder) / name;
-  }
-  return {};
-}
-
-// A TCP port nobody listens on now (the kernel picks it).
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-// The processes whose parent is `parent` (from /proc).
-std::vector<pid_t> children_of(pid_t parent) {
-  std::vector<pid_t> children;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
-    const std::string name = entry.path().filename().string();
-    if (!all_ascii_digits(name)) continue;
-    std::ifstream stat(entry.path() / "stat");
-    std::string line;
-    if (!std::getline(stat, line)) continue;  // gone meanwhile
-    // "PID (COMMAND) STATE PPID ...": the command may hold spaces and parentheses.
-    std::istringstream rest(line.substr(line.rfind(')') + 1));
-    std::string state;
-    pid_t ppid = 0;
-    if (rest >> state >> ppid && ppid == parent) children.push_back(static_cast<pid_t>(std::stoi(name)));
-  }
-  return children;
-}
-
-bool accepts_connections(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return connected;
-}
-
-// xapian-tcpsrv serving one database on 127.0.0.1, stopped on destruction. It is ready once
-// it prints "Listening..." (after listen(2)); its later output is drained until it and the
-// children it forks for connections are gone (by a thread left to end on its own, so a child
-// still closing a connection never holds up the test).
-class RemoteShard {
- public:
-  explicit RemoteShard(const fs::path& db) : port_(free_port()) {
-    const fs::path server = find_program("xapian-tcpsrv");
-    if (server.empty()) return;
-    int output = -1;
-    pid_ = start_cli_piped(server, {"--interface", "127.0.0.1", "--port", std::to_string(port_), db.string()}, output);
-    std::string printed;
-    char buffer[4096];
-    for (ssize_t n; printed.find("Listening...\n") == std::string::npos && (n = ::read(output, buffer, sizeof buffer)) > 0;) {
-      printed.append(buffer, static_cast<std::size_t>(n));
-    }
-    listening_ = printed.find("Listening...\n") != std::string::npos;
-    std::thread([output] {
-      char rest[4096];
-      while (::read(output, rest, sizeof rest) > 0) {
-      }
-      ::close(output);
-    }).detach();
-  }
-  ~RemoteShard() {
-    if (pid_ > 0) {
-      for (const pid_t child : children_of(pid_)) ::kill(child, SIGKILL);  // paused ones too
-      ::kill(pid_, SIGKILL);
-      wait_for(pid_);
-    }
-  }
-  bool running() const { return listening_ && accepts_connections(port_); }
-  int port() const { return port_; }
-  // Stops the server and the children it forked for connections (SIGSTOP): it still
-  // accepts connections (the kernel queues them) but answers nothing, like a hung host.
-  void pause() const {
-    for (const pid_t pid : children_of(pid_)) ::kill(pid, SIGSTOP);
-    ::kill(pid_, SIGSTOP);
-  }
-
- private:
-  int port_;
-  pid_t pid_ = -1;
-  bool listening_ = false;
-};
 
 const std::vector<std::vector<std::string>> kQueries = {
     {"Taiwan"},

@@ -1,0 +1,51 @@
+// A remote shard for the scale-out tests: xapian-tcpsrv serving one database on 127.0.0.1,
+// which a test can stop (SIGSTOP) like a hung host; and the small process and socket
+// helpers it needs.
+#pragma once
+
+#include <sys/types.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace cs::test {
+
+// `name` found on PATH, or empty.
+std::filesystem::path find_program(const std::string& name);
+
+// A TCP port on 127.0.0.1 nobody listens on now (the kernel picks it).
+int free_port();
+
+// The processes whose parent is `parent` (from /proc).
+std::vector<pid_t> children_of(pid_t parent);
+
+// Whether something accepts a TCP connection on 127.0.0.1:`port`.
+bool accepts_connections(int port);
+
+// xapian-tcpsrv serving `db` on 127.0.0.1, stopped on destruction. It is ready once it
+// prints "Listening..." (after listen(2)); its later output is drained until it and the
+// children it forks for connections are gone (by a thread left to end on its own, so a child
+// still closing a connection never holds up the test).
+class RemoteShard {
+ public:
+  explicit RemoteShard(const std::filesystem::path& db);
+  ~RemoteShard();
+  RemoteShard(const RemoteShard&) = delete;
+  RemoteShard& operator=(const RemoteShard&) = delete;
+
+  // Whether it started (xapian-tcpsrv, package xapian-tools, is on PATH) and accepts
+  // connections.
+  bool running() const;
+  int port() const { return port_; }
+  // Stops the server and the children it forked for connections (SIGSTOP): it still
+  // accepts connections (the kernel queues them) but answers nothing, like a hung host.
+  void pause() const;
+
+ private:
+  int port_;
+  pid_t pid_ = -1;
+  bool listening_ = false;
+};
+
+}  // namespace cs::test
