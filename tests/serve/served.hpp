@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/indexed_once.hpp"
+#include "support/loopback.hpp"  // connect_loopback, for raw requests no client library would send
 
 namespace cs::test {
 
@@ -56,9 +57,6 @@ class ServedOnce : public IndexedOnce<Corpus> {
   static inline std::unique_ptr<Served> served_;
 };
 
-// A raw TCP connection to 127.0.0.1:`port`, for requests no client library would send
-// (half-sent, over-long); -1 when it cannot connect.
-int connect_loopback(int port);
 // Everything the peer sends until it closes the connection.
 std::string read_all(int fd);
 

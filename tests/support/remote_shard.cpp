@@ -1,9 +1,6 @@
 #include "support/remote_shard.hpp"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <signal.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,6 +9,7 @@
 #include <thread>
 
 #include "common/ascii.hpp"
+#include "support/loopback.hpp"
 #include "support/test_support.hpp"
 
 namespace cs::test {
@@ -25,18 +23,6 @@ fs::path find_program(const std::string& name) {
     if (::access((fs::path(folder) / name).c_str(), X_OK) == 0) return fs::path(folder) / name;
   }
   return {};
-}
-
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  socklen_t length = sizeof address;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
 }
 
 std::vector<pid_t> children_of(pid_t parent) {
@@ -54,17 +40,6 @@ std::vector<pid_t> children_of(pid_t parent) {
     if (rest >> state >> ppid && ppid == parent) children.push_back(static_cast<pid_t>(std::stoi(name)));
   }
   return children;
-}
-
-bool accepts_connections(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return connected;
 }
 
 RemoteShard::RemoteShard(const fs::path& db) : port_(free_port()) {
@@ -94,7 +69,12 @@ RemoteShard::~RemoteShard() {
   }
 }
 
-bool RemoteShard::running() const { return listening_ && accepts_connections(port_); }
+bool RemoteShard::running() const {
+  if (!listening_) return false;
+  const int fd = connect_loopback(port_);
+  if (fd >= 0) ::close(fd);
+  return fd >= 0;
+}
 
 void RemoteShard::pause() const {
   for (const pid_t pid : children_of(pid_)) ::kill(pid, SIGSTOP);

@@ -1,6 +1,6 @@
 // A remote shard for the scale-out tests: xapian-tcpsrv serving one database on 127.0.0.1,
-// which a test can stop (SIGSTOP) like a hung host; and the small process and socket
-// helpers it needs.
+// which a test can stop (SIGSTOP) like a hung host; and the process helpers it needs
+// (loopback.hpp has the socket ones).
 #pragma once
 
 #include <sys/types.h>
@@ -9,19 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "support/loopback.hpp"
+
 namespace cs::test {
 
 // `name` found on PATH, or empty.
 std::filesystem::path find_program(const std::string& name);
 
-// A TCP port on 127.0.0.1 nobody listens on now (the kernel picks it).
-int free_port();
-
 // The processes whose parent is `parent` (from /proc).
 std::vector<pid_t> children_of(pid_t parent);
-
-// Whether something accepts a TCP connection on 127.0.0.1:`port`.
-bool accepts_connections(int port);
 
 // xapian-tcpsrv serving `db` on 127.0.0.1, stopped on destruction. It is ready once it
 // prints "Listening..." (after listen(2)); its later output is drained until it and the
