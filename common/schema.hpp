@@ -34,6 +34,9 @@ inline constexpr std::string_view kStemLanguagesKey = "cs:stem_languages";
 inline constexpr const char* kStubFile = "XAPIANDB";
 // The database's size on disk when it was last compacted (compaction.hpp), in decimal.
 inline constexpr std::string_view kCompactedBytesKey = "cs:compacted_bytes";
+// Prefix of the metadata keys holding spelling counts not yet in Xapian's spelling table
+// (indexer/write/pending_spelling.hpp), one key a batch: "word count" lines.
+inline constexpr std::string_view kPendingSpellingPrefix = "cs:spelling:";
 // Prefix of the metadata keys holding what each indexed file contributed (file_states.hpp):
 // its size, modification time, content hash and the ids and hashes of its articles.
 inline constexpr std::string_view kFileStatePrefix = "cs:file:";

@@ -15,20 +15,6 @@ namespace cs::indexer {
 
 namespace {
 
-// The words worth suggesting as spelling corrections: distinct, Latin letters only (after
-// accent folding), at least three of them; numbers, CJK and fragments are left out.
-std::vector<std::string> spelling_words(const std::vector<Token>& words) {
-  std::vector<std::string> vocabulary;
-  for (const Token& token : words) {
-    const std::string& w = token.word;
-    if (w.size() < 3 || !std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
-    vocabulary.push_back(w);
-  }
-  std::sort(vocabulary.begin(), vocabulary.end());
-  vocabulary.erase(std::unique(vocabulary.begin(), vocabulary.end()), vocabulary.end());
-  return vocabulary;
-}
-
 // What the first pass learns of an article, for the story and the documents.
 struct Analysed {
   std::vector<Token> words;
@@ -49,7 +35,7 @@ Status ArticleAnalysis::parallel_for(std::size_t n, const std::function<void(Wor
   return run_on_threads(static_cast<unsigned>(std::max<std::size_t>(1, std::min(workers_.size(), n))), run);
 }
 
-Result<std::vector<BuiltArticle>> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
+Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
                                                  const std::function<std::string(const Article&)>& assign_story) {
   std::vector<Analysed> analysed(articles.size());
   std::vector<BuiltArticle> built(articles.size());
@@ -74,11 +60,13 @@ Result<std::vector<BuiltArticle>> ArticleAnalysis::build(std::vector<Article>& a
     if (!analysed[i].passages.empty()) {
       built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i]);
     }
-    built[i].vocabulary = spelling_words(analysed[i].words);
+    worker.spelling.add_article(analysed[i].words);
     analysed[i] = Analysed{};  // its memory is not needed any more
   });
   if (!second) return second.error();
-  return built;
+  SpellingCounter& spelling = workers_.front()->spelling;
+  for (std::size_t w = 1; w < workers_.size(); ++w) spelling.absorb(workers_[w]->spelling);
+  return BuiltBatch{std::move(built), spelling.take()};
 }
 
 }  // namespace cs::indexer

@@ -16,6 +16,7 @@
 #include "common/article.hpp"
 #include "common/error.hpp"
 #include "indexer/analyse/article_document.hpp"
+#include "indexer/analyse/spelling_counts.hpp"
 
 namespace cs::indexer {
 
@@ -23,9 +24,15 @@ namespace cs::indexer {
 struct BuiltArticle {
   std::optional<Xapian::Document> document;  // none when the article has no passage to index
   std::size_t passages = 0;
-  std::vector<std::string> vocabulary;      // for the spelling table
   std::string stem_language;                // the stemmer its words were stemmed with
   std::string declared_language;            // what the article declared, when its text overrode it
+};
+
+// A batch ready for the writer: its articles in the order given, and the words they offer
+// the spelling table with the number of articles holding each.
+struct BuiltBatch {
+  std::vector<BuiltArticle> articles;
+  std::vector<std::pair<std::string, std::uint32_t>> spelling;
 };
 
 class ArticleAnalysis {
@@ -40,13 +47,14 @@ class ArticleAnalysis {
   // out as one thread makes them), splits it into passages and builds its document.
   // `roots[i]` is the indexed folder of articles[i].
   // Fails with what a thread threw.
-  Result<std::vector<BuiltArticle>> build(std::vector<Article>& articles, const std::vector<std::string>& roots,
+  Result<BuiltBatch> build(std::vector<Article>& articles, const std::vector<std::string>& roots,
                                   const std::function<std::string(const Article&)>& assign_story);
 
  private:
   struct Worker {
     Analyzer analyzer;
     ArticleDocumentBuilder builder{analyzer};
+    SpellingCounter spelling;
   };
   // Calls work(worker, i) for every i below n, on all workers at once; fails with what one threw.
   Status parallel_for(std::size_t n, const std::function<void(Worker&, std::size_t)>& work);

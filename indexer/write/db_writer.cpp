@@ -47,6 +47,7 @@ Result<std::unique_ptr<DbWriter>> DbWriter::open(std::unique_ptr<DbFolder> folde
 
 DbWriter::DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder)
     : db_(std::move(db)), folder_(std::move(folder)), path_(folder_->path()) {
+  spelling_.load(db_);  // what a killed run left waiting
   for (std::string& language : schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)))) {
     stem_languages_.insert(std::move(language));
   }
@@ -87,8 +88,7 @@ void DbWriter::begin_batch() {
 }
 
 Result<bool> DbWriter::replace_article(const std::string& article_id,
-                                       const std::optional<Xapian::Document>& document,
-                                       const std::vector<std::string>& vocabulary) {
+                                       const std::optional<Xapian::Document>& document) {
   try {
     begin_batch();
     // delete_document(term) walks the term's postings merged with every pending change, which
@@ -102,8 +102,17 @@ Result<bool> DbWriter::replace_article(const std::string& article_id,
     } else if (document) {
       db_.add_document(*document);
     }
-    for (const std::string& word : vocabulary) db_.add_spelling(word);
     return existed;
+  } catch (const Xapian::Error& e) {
+    return database_error(e);
+  }
+}
+
+Status DbWriter::add_spelling(const std::vector<std::pair<std::string, std::uint32_t>>& words) {
+  try {
+    begin_batch();
+    spelling_.add(db_, words);
+    return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);
   }
@@ -141,8 +150,24 @@ Status DbWriter::forget_file(const std::string& absolute_path) {
   }
 }
 
+Status DbWriter::commit_with_spelling() {
+  if (!spelling_.empty()) {
+    try {
+      begin_batch();
+      spelling_.apply(db_);
+    } catch (const Xapian::Error& e) {
+      return database_error(e);
+    }
+  }
+  return commit();
+}
+
 Status DbWriter::commit() {
   try {
+    if (spelling_.due()) {
+      begin_batch();
+      spelling_.apply(db_);
+    }
     if (stem_languages_changed_) {  // in the same transaction as the articles stemmed so
       begin_batch();
       db_.set_metadata(std::string(schema::kStemLanguagesKey),

@@ -11,11 +11,13 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/error.hpp"
 #include "indexer/write/db_folder.hpp"
 #include "indexer/write/file_states.hpp"
+#include "indexer/write/pending_spelling.hpp"
 
 namespace cs::indexer {
 
@@ -35,10 +37,12 @@ class DbWriter {
 
   // Replaces article `article_id` with `document` (none: removes it, as an article with no
   // passage is not searchable); true when the article was already in the database (an
-  // update), false when it is new. `vocabulary` (the article's distinct words) feeds
-  // Xapian's spelling table, from which cs-search suggests corrections.
-  Result<bool> replace_article(const std::string& article_id, const std::optional<Xapian::Document>& document,
-                               const std::vector<std::string>& vocabulary = {});
+  // update), false when it is new.
+  Result<bool> replace_article(const std::string& article_id, const std::optional<Xapian::Document>& document);
+  // Adds to Xapian's spelling table, from which cs-search suggests corrections, each word
+  // with the number of articles written that hold it. The counts wait (and are stored with
+  // each commit, see pending_spelling.hpp) until commit_with_spelling() or until many wait.
+  Status add_spelling(const std::vector<std::pair<std::string, std::uint32_t>>& words);
   // Deletes the article; false when it was not there.
   Result<bool> remove_article(const std::string& article_id);
 
@@ -55,6 +59,9 @@ class DbWriter {
 
   // Commits everything since the last commit, as one transaction.
   Status commit();
+  // The same, with every waiting spelling count moved into the spelling table first: the
+  // last commit of a run.
+  Status commit_with_spelling();
 
   std::uint64_t article_count() const { return db_.get_doccount(); }
   // What is written so far, uncommitted changes included (for reading back what earlier runs
@@ -79,6 +86,7 @@ class DbWriter {
   bool in_transaction_ = false;
   bool open_ = true;
   std::set<std::string> stem_languages_;  // stored and noted this run
+  PendingSpelling spelling_;
   bool stem_languages_changed_ = false;
 };
 

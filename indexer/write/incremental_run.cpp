@@ -141,6 +141,7 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
   forget_deleted_files(folders);
   if (Status written = write_batch(); !written) return written.error();
   if (Status finished = background_.finish(); !finished) return finished.error();
+  if (Status committed = writer_.commit_with_spelling(); !committed) return committed.error();
   summary_.added = added_;
   summary_.updated = updated_;
   summary_.removed = removed_;
@@ -282,12 +283,12 @@ Status IndexRun::write_batch() {
       batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); });
   if (!analysed) return analysed.error();
   if (report_.language_overridden) {
-    for (std::size_t i = 0; i < analysed->size(); ++i) {
-      const std::string& declared = (*analysed)[i].declared_language;
+    for (std::size_t i = 0; i < analysed->articles.size(); ++i) {
+      const std::string& declared = analysed->articles[i].declared_language;
       if (!declared.empty()) report_.language_overridden(batch->articles[i].path, declared, batch->articles[i].lang);
     }
   }
-  auto built = std::make_shared<std::vector<BuiltArticle>>(std::move(*analysed));
+  auto built = std::make_shared<BuiltBatch>(std::move(*analysed));
   // Written as one transaction, while the next batch is read and analysed.
   return background_.submit([this, batch, built]() -> Status {
     // Removals first: an id that moved to another file this batch is then written, not lost.
@@ -296,15 +297,16 @@ Status IndexRun::write_batch() {
       if (!removed) return removed.error();
       if (*removed) ++removed_;
     }
-    for (std::size_t i = 0; i < built->size(); ++i) {
-      BuiltArticle& article = (*built)[i];
+    for (std::size_t i = 0; i < built->articles.size(); ++i) {
+      BuiltArticle& article = built->articles[i];
       writer_.note_stem_language(article.stem_language);
-      auto replaced = writer_.replace_article(batch->articles[i].id, article.document, article.vocabulary);
+      auto replaced = writer_.replace_article(batch->articles[i].id, article.document);
       if (!replaced) return replaced.error();
       ++(*replaced ? updated_ : added_);
       passages_ += article.document ? article.passages : 0;
       article = BuiltArticle{};
     }
+    if (Status spelled = writer_.add_spelling(built->spelling); !spelled) return spelled;
     for (const FileState& state : batch->states) {
       if (Status recorded = writer_.record_file(state); !recorded) return recorded;
     }

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <map>
 #include <random>
 #include <set>
 
@@ -42,6 +43,14 @@ std::set<std::string> article_ids(const std::string& db) {
   std::set<std::string> ids;
   for (auto t = database.allterms_begin("XA"); t != database.allterms_end("XA"); ++t) ids.insert(*t);
   return ids;
+}
+
+// The spelling table of a database: each word with its frequency.
+std::map<std::string, Xapian::doccount> spellings(const std::string& db) {
+  Xapian::Database database(db);
+  std::map<std::string, Xapian::doccount> words;
+  for (auto w = database.spellings_begin(); w != database.spellings_end(); ++w) words[*w] = w.get_termfreq();
+  return words;
 }
 
 constexpr int kFiles = 60;
@@ -120,6 +129,8 @@ TEST_F(IndexUnderStress, AKilledRunLeavesTheLastCommitSearchableAndTheNextRunCom
       << "the killed runs recorded each file they committed with its articles";
   EXPECT_EQ(article_ids(db), clean_ids);
   EXPECT_EQ(Xapian::Database(db).get_doccount(), Xapian::Database(clean_db()).get_doccount());
+  EXPECT_EQ(spellings(db), spellings(clean_db()))
+      << "the spelling counts of the killed runs' commits waited in the database and were applied";
   const CliResult again = run_cli(cs_index_binary(), {"--db", db, corpus().string()});
   EXPECT_THAT(again.out, HasSubstr("articles added 0, updated 0, removed 0, unchanged " + std::to_string(kFiles)));
 }

@@ -4,15 +4,10 @@
 
 #include <random>
 
+#include "support/analysed_words.hpp"
+
 namespace cs::indexer {
 namespace {
-
-std::vector<Token> words_of(const std::string& text) {
-  Analyzer analyzer;
-  std::vector<Token> words;
-  analyzer.tokenize(text, words);
-  return words;
-}
 
 // A wire-story-like text of `n` words from a fixed seed.
 std::string story(unsigned seed, std::size_t n) {
@@ -26,7 +21,7 @@ std::string story(unsigned seed, std::size_t n) {
 }
 
 double agreement(const std::string& a, const std::string& b) {
-  return signature_agreement(story_signature(words_of(a)), story_signature(words_of(b)));
+  return signature_agreement(story_signature(test::analysed_words(a)), story_signature(test::analysed_words(b)));
 }
 
 TEST(Stories, TheSameStoryWithADifferentDatelineAndFooterAgrees) {
@@ -48,9 +43,9 @@ TEST(Stories, AStoryWithHalfItsTextRewrittenIsAnotherStory) {
 
 TEST(Stories, ShortTextsJoinAStoryOnlyWithTheSameWords) {
   StoryIndex index;
-  EXPECT_EQ(index.assign("feed-a#1", story_signature(words_of("Breaking: talks resume in Geneva."))), "feed-a#1");
-  EXPECT_EQ(index.assign("feed-b#7", story_signature(words_of("BREAKING - Talks resume in Geneva"))), "feed-a#1");
-  EXPECT_EQ(index.assign("feed-c#2", story_signature(words_of("Breaking: talks resume in Vienna."))), "feed-c#2");
+  EXPECT_EQ(index.assign("feed-a#1", story_signature(test::analysed_words("Breaking: talks resume in Geneva."))), "feed-a#1");
+  EXPECT_EQ(index.assign("feed-b#7", story_signature(test::analysed_words("BREAKING - Talks resume in Geneva"))), "feed-a#1");
+  EXPECT_EQ(index.assign("feed-c#2", story_signature(test::analysed_words("Breaking: talks resume in Vienna."))), "feed-c#2");
   EXPECT_TRUE(story_signature({}).empty());
   EXPECT_EQ(signature_agreement("", ""), 0);
 }
@@ -58,9 +53,9 @@ TEST(Stories, ShortTextsJoinAStoryOnlyWithTheSameWords) {
 TEST(Stories, AssignsTheFirstArticlesIdToItsNearDuplicates) {
   StoryIndex index;
   const std::string body = story(3, 200);
-  EXPECT_EQ(index.assign("reuters/a", story_signature(words_of(body))), "reuters/a");
-  EXPECT_EQ(index.assign("cnn/b", story_signature(words_of(body + " Copyright CNN."))), "reuters/a");
-  EXPECT_EQ(index.assign("other/c", story_signature(words_of(story(4, 200)))), "other/c");
+  EXPECT_EQ(index.assign("reuters/a", story_signature(test::analysed_words(body))), "reuters/a");
+  EXPECT_EQ(index.assign("cnn/b", story_signature(test::analysed_words(body + " Copyright CNN."))), "reuters/a");
+  EXPECT_EQ(index.assign("other/c", story_signature(test::analysed_words(story(4, 200)))), "other/c");
   EXPECT_EQ(index.assign("empty/d", ""), "empty/d") << "no signature, no story to join";
 }
 

@@ -1,6 +1,10 @@
 #include "indexer/write/db_writer.hpp"
+#include "indexer/write/pending_spelling.hpp"
 
 #include <gtest/gtest.h>
+
+#include <iterator>
+#include <map>
 
 #include "common/schema.hpp"
 #include "support/test_support.hpp"
@@ -152,6 +156,83 @@ TEST(DbWriter, RefusesADatabaseOfAnIncompatibleCsIndexThatARebuildMayClaim) {
   auto claimed = DbFolder::claim(dir / "db");
   ASSERT_TRUE(claimed.ok()) << "cs-index wrote it, so --rebuild may replace it";
   EXPECT_EQ(DbFolder::claim(dir / "db").error().kind, ErrorKind::kLocked);
+}
+
+// The spelling table of the database at `path`: each word with its frequency.
+std::map<std::string, Xapian::doccount> spellings(const std::filesystem::path& path) {
+  Xapian::Database db(path.string());
+  std::map<std::string, Xapian::doccount> words;
+  for (auto w = db.spellings_begin(); w != db.spellings_end(); ++w) words[*w] = w.get_termfreq();
+  return words;
+}
+
+std::size_t waiting_records(const std::filesystem::path& path) {
+  Xapian::Database db(path.string());
+  const std::string prefix(schema::kPendingSpellingPrefix);
+  return static_cast<std::size_t>(std::distance(db.metadata_keys_begin(prefix), db.metadata_keys_end(prefix)));
+}
+
+TEST(DbWriter, SpellingCountsWaitInTheDatabaseUntilTheRunsLastCommit) {
+  test::TempDir dir;
+  auto writer = DbWriter::open(dir / "db");
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->add_spelling({{"taiwan", 2}, {"tariff", 1}}).ok());
+  ASSERT_TRUE((*writer)->commit().ok());
+  ASSERT_TRUE((*writer)->add_spelling({{"taiwan", 3}}).ok());
+  ASSERT_TRUE((*writer)->commit().ok());
+  EXPECT_TRUE(spellings(dir / "db").empty()) << "not applied at every commit";
+  EXPECT_EQ(waiting_records(dir / "db"), 2u) << "but stored with each";
+  ASSERT_TRUE((*writer)->commit_with_spelling().ok());
+  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, Xapian::doccount>{{"taiwan", 5}, {"tariff", 1}}));
+  EXPECT_EQ(waiting_records(dir / "db"), 0u);
+}
+
+TEST(DbWriter, ARunKilledBeforeItsLastCommitLeavesItsSpellingCountsToTheNextRun) {
+  test::TempDir dir;
+  {
+    auto killed = DbWriter::open(dir / "db");
+    ASSERT_TRUE(killed.ok());
+    ASSERT_TRUE((*killed)->add_spelling({{"taiwan", 2}}).ok());
+    ASSERT_TRUE((*killed)->commit().ok());
+    ASSERT_TRUE((*killed)->add_spelling({{"strait", 4}}).ok());  // never committed: lost with its articles
+  }
+  auto next = DbWriter::open(dir / "db");
+  ASSERT_TRUE(next.ok());
+  ASSERT_TRUE((*next)->add_spelling({{"taiwan", 1}}).ok());
+  ASSERT_TRUE((*next)->commit_with_spelling().ok());
+  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, Xapian::doccount>{{"taiwan", 3}}));
+  EXPECT_EQ(waiting_records(dir / "db"), 0u);
+}
+
+TEST(PendingSpelling, IgnoresRecordLinesItDidNotWrite) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(schema::kPendingSpellingPrefix) + "0000000000000007", "taiwan 2\ngarbage\nstrait x\n\nsea 1");
+    db.commit();
+  }
+  PendingSpelling pending;
+  pending.load(Xapian::Database((dir / "db").string()));
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_OPEN);
+  pending.add(db, {{"taiwan", 1}});
+  pending.apply(db);
+  db.commit();
+  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, Xapian::doccount>{{"sea", 1}, {"taiwan", 3}}));
+  EXPECT_EQ(waiting_records(dir / "db"), 0u) << "the record read back and the one added are both removed";
+}
+
+TEST(PendingSpelling, IsDueOnceEnoughDistinctWordsWait) {
+  test::TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+  PendingSpelling pending(3);
+  pending.add(db, {{"taiwan", 1}, {"strait", 1}});
+  pending.add(db, {{"taiwan", 5}});
+  EXPECT_FALSE(pending.due()) << "two distinct words";
+  pending.add(db, {{"sea", 1}});
+  EXPECT_TRUE(pending.due());
+  pending.apply(db);
+  EXPECT_TRUE(pending.empty());
+  EXPECT_FALSE(pending.due());
 }
 
 }  // namespace

@@ -1,0 +1,46 @@
+// Spelling counts on their way to Xapian's spelling table. Xapian keeps, for each letter
+// trigram, the list of words that hold it, and a commit that adds new words rewrites (and
+// deflates again) every list they touch: with a commit every batch the frequent lists were
+// rewritten batch after batch, 12% of a news run. So the counts gather here, a batch's
+// words at a time, and reach the table when many have gathered or the run ends. Each
+// batch's counts are also stored in the database's metadata in the batch's own commit, so
+// a killed run loses none: the next run reads them back and applies them.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace cs::indexer {
+
+class PendingSpelling {
+ public:
+  // Above this many distinct waiting words the counts are applied at the next commit:
+  // memory stays bounded (a few MB) however large the run.
+  static constexpr std::size_t kApplyAtWords = 200000;
+
+  explicit PendingSpelling(std::size_t apply_at_words = kApplyAtWords) : apply_at_words_(apply_at_words) {}
+
+  // Reads back what an earlier, killed run left waiting in `db`.
+  void load(const Xapian::Database& db);
+  // Adds a batch's words with their article counts, and records them in the metadata
+  // (inside the caller's transaction).
+  void add(Xapian::WritableDatabase& db, const std::vector<std::pair<std::string, std::uint32_t>>& words);
+  bool empty() const { return counts_.empty(); }
+  bool due() const { return counts_.size() >= apply_at_words_; }
+  // Moves every waiting count into the spelling table and removes the metadata records
+  // (inside the caller's transaction).
+  void apply(Xapian::WritableDatabase& db);
+
+ private:
+  std::size_t apply_at_words_;
+  std::unordered_map<std::string, std::uint32_t> counts_;
+  std::vector<std::string> record_keys_;  // the metadata keys holding the counts
+  std::uint64_t next_record_ = 0;
+};
+
+}  // namespace cs::indexer
