@@ -1,5 +1,6 @@
 #include "indexer/clean/dates.hpp"
 
+#include <unicode/gregocal.h>
 #include <unicode/simpletz.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -164,15 +166,36 @@ std::unique_ptr<icu::TimeZone> make_time_zone(const DateZone& zone) {
   return std::make_unique<icu::SimpleTimeZone>(zone.offset_minutes * 60 * 1000, icu::UnicodeString("fixed"));
 }
 
-std::string format_date(UDate date, const icu::TimeZone& zone, const char* pattern) {
+// The date (and, in UTC, the time) of `date` as seen in `zone`, in ISO 8601 form, by ICU's
+// calendar (Julian before 1582, as ICU reads such dates). Each thread keeps one calendar: a
+// SimpleDateFormat made for each date cost 2% of a run.
+std::string iso_date(UDate date, const icu::TimeZone& zone, bool with_time) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat out(icu::UnicodeString(pattern), icu::Locale::getUS(), status);
-  out.setTimeZone(zone);
-  icu::UnicodeString formatted;
-  out.format(date, formatted);
-  std::string utf8;
-  formatted.toUTF8String(utf8);
-  return U_SUCCESS(status) ? utf8 : std::string();
+  thread_local std::unique_ptr<icu::GregorianCalendar> calendar;
+  if (!calendar) {
+    calendar = std::make_unique<icu::GregorianCalendar>(icu::Locale::getUS(), status);
+    if (U_FAILURE(status)) {
+      calendar.reset();
+      return {};
+    }
+  }
+  calendar->setTimeZone(zone);
+  calendar->setTime(date, status);
+  const auto field = [&](UCalendarDateFields which) { return calendar->get(which, status); };
+  const int era = field(UCAL_ERA);
+  const int year = field(UCAL_YEAR);
+  const int month = field(UCAL_MONTH) + 1;
+  const int day = field(UCAL_DATE);
+  const int hour = field(UCAL_HOUR_OF_DAY);
+  const int minute = field(UCAL_MINUTE);
+  const int second = field(UCAL_SECOND);
+  if (U_FAILURE(status) || era != icu::GregorianCalendar::AD) return {};
+  char out[48];
+  const int written = with_time ? std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                                                hour, minute, second)
+                                : std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
+  return written > 0 && static_cast<std::size_t>(written) < sizeof out ? std::string(out, static_cast<std::size_t>(written))
+                                                                       : std::string();
 }
 
 bool has_digit(std::string_view s) {
@@ -224,8 +247,7 @@ std::optional<std::string> parse_date(std::string_view text) {
     icu::ParsePosition position(0);
     const UDate date = formatter.format->parse(input, position);
     if (position.getErrorIndex() >= 0 || position.getIndex() != input.length()) continue;
-    std::string iso = formatter.has_time ? format_date(date, *icu::TimeZone::getGMT(), "yyyy-MM-dd'T'HH:mm:ss'Z'")
-                                         : format_date(date, *zone, "yyyy-MM-dd");
+    std::string iso = formatter.has_time ? iso_date(date, *icu::TimeZone::getGMT(), true) : iso_date(date, *zone, false);
     if (plausible_year(iso)) return iso;
   }
   return std::nullopt;
