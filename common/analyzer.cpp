@@ -323,9 +323,9 @@ void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
     text = simplified_copy;
   }
   const std::size_t first_new = out.size();
-  // About one word in six bytes of prose: growing the vector token by token moved every
+  // At most one word in four bytes of prose: growing the vector token by token moved every
   // token's strings several times over (5% of indexing).
-  if (const std::size_t wanted = out.size() + text.size() / 6 + 1; wanted > out.capacity()) {
+  if (const std::size_t wanted = out.size() + text.size() / 4 + 1; wanted > out.capacity()) {
     out.reserve(std::max(wanted, 2 * out.capacity()));  // still geometric for callers that append
   }
   std::size_t chain_first = 0;  // index in `out` of the current hyphenated chain's first word
