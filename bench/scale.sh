@@ -17,7 +17,9 @@
 #     database (which prints no snippets);
 #   - batch throughput: cs-search --batch over 1,000 queries, queries/s, with --jobs 1 and 2.
 #   - Xapian's floors for the same text, measured apart (bench/xapian_floor): TermGenerator,
-#     the writer alone and the compacted index per layout, and the text deflated.
+#     the writer alone and the compacted index per layout, and the text deflated; and
+#     cs-index's own documents written by Xapian alone as --jobs 2 writes them
+#     (bench/writer_floor), as the best speed over omindex this layout allows.
 # Figures only: nothing here fails on a time.
 #
 #   bench/scale.sh                 # 1x and 10x (CS_BENCH_SCALES="1 10 100" for 100x, ~1 GB each)
@@ -37,6 +39,7 @@ index_jobs="1 2"
 shards=2
 incremental=1
 floor_layouts=
+writer_floor=1
 if [[ "${1:-}" == "--short" ]]; then  # CI: no --jobs 1, --shards or incremental build; cs-index's floor alone
   scales=1
   rounds=5
@@ -45,6 +48,7 @@ if [[ "${1:-}" == "--short" ]]; then  # CI: no --jobs 1, --shards or incremental
   shards=
   incremental=
   floor_layouts=--quick
+  writer_floor=
 fi
 
 for tool in omindex quest xapian-compact; do
@@ -132,6 +136,14 @@ for scale in $scales; do
   floor_text=${floor_text%x}
   floor_size=$(awk -v a="$floor_index" -v b="$floor_text" 'BEGIN { printf "%.2f", a + b }')
   echo "  floor of cs-index's layout: writer alone ${floor_writer} MB/s a core; index ${floor_size}x the text (${floor_index}x stems with positions, compacted, + ${floor_text}x text deflated)"
+  # cs-index's own documents, built beforehand by its analysis, written by Xapian alone as a
+  # first --jobs 2 run writes them (bench/writer_floor.cpp): the least its indexing can take.
+  floor_write_seconds=
+  if [[ -n "$writer_floor" ]]; then
+    "$build_dir/bench/writer_floor" --jobs 2 "$corpus/txt" "$work/writer-floor" > "$work/writer-floor.txt"
+    sed 's/^/  /' "$work/writer-floor.txt"
+    floor_write_seconds=$(awk '$1 == "writers" { print $(NF-3) }' "$work/writer-floor.txt")
+  fi
 
   printf '  %-30s %8s %10s %12s %14s %10s\n' "indexing" "seconds" "MB/s" "articles/s" "index/text" "peak RSS"
   row() {  # name seconds rss size
@@ -150,6 +162,12 @@ for scale in $scales; do
   printf '  cs-index speed over omindex: %sx with --jobs 2' "$speed2"
   [[ -n "${seconds[j1]:-}" ]] && printf ', %sx with --jobs 1' "$(ratio "${seconds[om]}" "${seconds[j1]}")"
   echo
+  speed_floor=
+  if [[ -n "$floor_write_seconds" ]]; then
+    speed_floor=" (floor $(ratio "${seconds[om]}" "$floor_write_seconds")x)"
+    echo "  floor: cs-index's documents written by Xapian alone, two writers and the merge, ${floor_write_seconds} s:" \
+      "$(ratio "${seconds[om]}" "$floor_write_seconds")x omindex's speed at most with this layout"
+  fi
   largest=$(for run in j1 j2 sh inc; do [[ -z "${size[$run]:-}" ]] || echo "${size[$run]}"; done | sort -n | tail -1)
 
   db="$work/cs-$shape-${scale}x-j2"
@@ -187,8 +205,8 @@ for scale in $scales; do
   echo "  batch: $batch_queries queries, $(per_second "$batch_queries" "$batch_seconds") queries/s;" \
     "with --jobs 2: $(per_second "$batch_queries" "$batch2_seconds") queries/s"
 
-  summary+=("$(printf '| %s %sx | %s | %s | %sx | %sx / %sx (floor %sx) | %s MB | %.0f / %.0f µs | %.0f / %.0f µs (%sx / %sx) | %s / %s ms (%sx) | %s |' \
-    "$shape" "$scale" "$(mb "$text_bytes")" "$(per_second "$(mb "$text_bytes")" "${seconds[j2]}")" "$speed2" \
+  summary+=("$(printf '| %s %sx | %s | %s | %sx%s | %sx / %sx (floor %sx) | %s MB | %.0f / %.0f µs | %.0f / %.0f µs (%sx / %sx) | %s / %s ms (%sx) | %s |' \
+    "$shape" "$scale" "$(mb "$text_bytes")" "$(per_second "$(mb "$text_bytes")" "${seconds[j2]}")" "$speed2" "$speed_floor" \
     "$(ratio "${size[j2]}" "$text_bytes")" "$(ratio "$largest" "$text_bytes")" "$floor_size" "$(( ${rss[j2]} / 1024 ))" \
     "$cs_p50" "$cs_p99" "$plain_p50" "$plain_p99" "$(ratio "$cs_p50" "$plain_p50")" "$(ratio "$cs_p99" "$plain_p99")" \
     "$cs_ms" "$quest_ms" "$(ratio "$cs_ms" "$quest_ms")" "$(per_second "$batch_queries" "$batch2_seconds")")")
