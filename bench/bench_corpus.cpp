@@ -11,13 +11,9 @@
 
 namespace cs::bench {
 
-namespace {
-
-BenchCorpus load() {
+BenchCorpus read_corpus(const std::filesystem::path& folder) {
   BenchCorpus corpus;
-  const char* chosen = std::getenv("CS_BENCH_CORPUS");
-  corpus.folder = chosen != nullptr && *chosen != '\0' ? std::filesystem::path(chosen)
-                                                       : std::filesystem::path(CS_SOURCE_CORPUS_DIR);
+  corpus.folder = folder;
   const auto report = [](const Error& error) {
     std::fprintf(stderr, "%s\n", format_error("bench", "warning", error).c_str());
   };
@@ -33,17 +29,19 @@ BenchCorpus load() {
     }
   }
   if (corpus.body_bytes == 0) {
-    std::fprintf(stderr, "bench: no article text in %s; set CS_BENCH_CORPUS to a folder of articles\n",
+    std::fprintf(stderr, "bench: no article text in %s; name a folder of articles (CS_BENCH_CORPUS for the benchmarks)\n",
                  corpus.folder.c_str());
     std::exit(2);
   }
   return corpus;
 }
 
-}  // namespace
-
 const BenchCorpus& bench_corpus() {
-  static const BenchCorpus corpus = load();
+  static const BenchCorpus corpus = [] {
+    const char* chosen = std::getenv("CS_BENCH_CORPUS");
+    return read_corpus(chosen != nullptr && *chosen != '\0' ? std::filesystem::path(chosen)
+                                                              : std::filesystem::path(CS_SOURCE_CORPUS_DIR));
+  }();
   return corpus;
 }
 

@@ -16,7 +16,11 @@ struct BenchCorpus {
   std::size_t body_bytes = 0;  // sum of the articles' body sizes
 };
 
-// Read once per process; exits with a message when the folder holds no articles.
+// The articles of `folder`, read as cs-index reads them (its crawl and readers); exits with
+// a message when the folder holds no article text.
+BenchCorpus read_corpus(const std::filesystem::path& folder);
+
+// The bundled corpus or $CS_BENCH_CORPUS, read once per process.
 const BenchCorpus& bench_corpus();
 
 }  // namespace cs::bench

@@ -1,7 +1,7 @@
-// cs-index's own floor, measured apart in the same run (bench/scale.sh): the corpus's text
-// files made into articles and built into cs-index's documents by cs-index's own analysis
-// (indexer/analyse: language, tokens, stories, passages, terms, values, records, spelling
-// counts), all in memory first; then, timed on its own, only Xapian writing them the way a
+// cs-index's own floor, measured apart in the same run (bench/scale.sh): a folder's
+// articles, read by cs-index's crawl and readers and built into cs-index's documents by its
+// own analysis (indexer/analyse: language, tokens, stories, passages, terms, values,
+// records, spelling counts), all in memory first; then, timed on its own, only Xapian writing them the way a
 // first `cs-index --jobs N` run does: N writers side by side, each adding its share of the
 // articles and committing once a MB of text, the spelling counts added at the end, then
 // the parts merged into one compact database (one writer: compacted). Everything cs-index
@@ -15,12 +15,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bench/bench_corpus.hpp"
 #include "common/threads.hpp"
 #include "indexer/analyse/article_analysis.hpp"
 #include "indexer/write/shards.hpp"
@@ -33,21 +32,6 @@ using Clock = std::chrono::steady_clock;
 std::size_t batch_bytes = 1u << 20;  // cs-index's default --batch-mb
 
 double seconds_since(Clock::time_point started) { return std::chrono::duration<double>(Clock::now() - started).count(); }
-
-// A plain text file as the text reader gives it, near enough: the first line the title,
-// the rest the body.
-cs::Article article_of(const fs::path& file, const fs::path& root) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::string all = text.str();
-  cs::Article article;
-  article.id = article.path = fs::relative(file, root).generic_string();
-  const std::size_t end = std::min(all.find('\n'), all.size());
-  article.title = all.substr(0, end);
-  article.body = all.substr(std::min(end + 1, all.size()));
-  return article;
-}
 
 // One writer's share, built: its documents in order with the text size of each, and the
 // spelling counts of them all.
@@ -92,11 +76,7 @@ int main(int argc, char** argv) try {
   const fs::path root(args[0]);
   // Only its own folders inside SCRATCH are ever deleted.
   const fs::path scratch = args.size() > 1 ? fs::path(args[1]) : fs::temp_directory_path() / "cs-writer-floor";
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::recursive_directory_iterator(root)) {
-    if (entry.is_regular_file() && entry.path().extension() == ".txt") files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
+  const cs::bench::BenchCorpus corpus = cs::bench::read_corpus(root);  // as cs-index reads it
 
   std::vector<Share> shares(jobs);
   std::uintmax_t text_bytes = 0;
@@ -104,15 +84,16 @@ int main(int argc, char** argv) try {
   const auto analysed = Clock::now();
   for (unsigned part = 0; part < jobs; ++part) {
     std::vector<cs::Article> articles;
-    for (std::size_t i = part; i < files.size(); i += jobs) articles.push_back(article_of(files[i], root));
-    const std::vector<std::string> roots(articles.size(), root.string());
+    for (std::size_t i = part; i < corpus.articles.size(); i += jobs) articles.push_back(corpus.articles[i]);
+    const std::vector<std::string> roots(articles.size(), fs::absolute(root).string());
     auto built = analysis.build(articles, roots, [](const cs::Article& article) { return article.id; });
     if (!built) throw std::runtime_error(built.error().reason);
     for (std::size_t i = 0; i < articles.size(); ++i) {
       if (!built->articles[i].document) continue;
+      const std::size_t bytes = articles[i].body.size() + articles[i].title.size();
       shares[part].documents.push_back(std::move(*built->articles[i].document));
-      shares[part].text_bytes.push_back(articles[i].body.size() + articles[i].title.size());
-      text_bytes += articles[i].body.size() + articles[i].title.size();
+      shares[part].text_bytes.push_back(bytes);
+      text_bytes += bytes;
     }
     shares[part].spelling = std::move(built->spelling);
   }
@@ -132,9 +113,9 @@ int main(int argc, char** argv) try {
   const double total_seconds = seconds_since(written);
 
   const double mb = static_cast<double>(text_bytes) / 1048576.0;
-  std::printf("cs-index's writing floor: %zu files, %.1f MB of text, cs-index's documents built beforehand "
+  std::printf("cs-index's writing floor: %zu articles, %.1f MB of text, cs-index's documents built beforehand "
               "(%.2f s on %u threads), then Xapian alone with %u writer(s):\n",
-              files.size(), mb, analysis_seconds, jobs, jobs);
+              corpus.articles.size(), mb, analysis_seconds, jobs, jobs);
   std::printf("  writers %.2f s, + merge %.2f s = %.2f s (%.1f MB/s)\n", writing_seconds, total_seconds - writing_seconds,
               total_seconds, mb / total_seconds);
   for (const fs::path& folder : parts) fs::remove_all(folder);

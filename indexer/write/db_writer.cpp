@@ -150,21 +150,13 @@ Status DbWriter::forget_file(const std::string& absolute_path) {
   }
 }
 
-Status DbWriter::commit_with_spelling() {
-  if (!spelling_.empty()) {
-    try {
-      begin_batch();
-      spelling_.apply(db_);
-    } catch (const Xapian::Error& e) {
-      return database_error(e);
-    }
-  }
-  return commit();
-}
+Status DbWriter::commit_with_spelling() { return commit(true); }
 
-Status DbWriter::commit() {
+Status DbWriter::commit() { return commit(false); }
+
+Status DbWriter::commit(bool all_spelling) {
   try {
-    if (spelling_.due()) {
+    if (all_spelling ? !spelling_.empty() : spelling_.due()) {
       begin_batch();
       spelling_.apply(db_);
     }

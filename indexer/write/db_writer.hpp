@@ -79,6 +79,8 @@ class DbWriter {
   DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder);
   Error database_error(const Xapian::Error& e) const;
   void begin_batch();
+  // Applies every waiting spelling count when `all_spelling`, else only when many wait.
+  Status commit(bool all_spelling);
 
   Xapian::WritableDatabase db_;
   std::unique_ptr<DbFolder> folder_;
