@@ -2,7 +2,9 @@
 // trigram, the list of words that hold it, and a commit that adds new words rewrites (and
 // deflates again) every list they touch: with a commit every batch the frequent lists were
 // rewritten batch after batch, 12% of a news run. So the counts gather here, a batch's
-// words at a time, and reach the table when many have gathered or the run ends. Each
+// words at a time, and reach the table when many have gathered, every kApplyAtBatches
+// batches (so searches during a long run suggest its new words at most that late), or
+// when the run ends. Each
 // batch's counts are also stored in the database's metadata in the batch's own commit, so
 // a killed run loses none: the next run reads them back and applies them.
 #pragma once
@@ -22,8 +24,12 @@ class PendingSpelling {
   // Above this many distinct waiting words the counts are applied at the next commit:
   // memory stays bounded (a few MB) however large the run.
   static constexpr std::size_t kApplyAtWords = 200000;
+  // And after this many batches (32 MB of text at cs-index's default --batch-mb): a run of
+  // 1 GB rewrites the trigram lists some 30 times instead of a thousand.
+  static constexpr std::size_t kApplyAtBatches = 32;
 
-  explicit PendingSpelling(std::size_t apply_at_words = kApplyAtWords) : apply_at_words_(apply_at_words) {}
+  explicit PendingSpelling(std::size_t apply_at_words = kApplyAtWords, std::size_t apply_at_batches = kApplyAtBatches)
+      : apply_at_words_(apply_at_words), apply_at_batches_(apply_at_batches) {}
 
   // Reads back what an earlier, killed run left waiting in `db`.
   void load(const Xapian::Database& db);
@@ -31,13 +37,14 @@ class PendingSpelling {
   // (inside the caller's transaction).
   void add(Xapian::WritableDatabase& db, const std::vector<std::pair<std::string, std::uint32_t>>& words);
   bool empty() const { return counts_.empty(); }
-  bool due() const { return counts_.size() >= apply_at_words_; }
+  bool due() const { return counts_.size() >= apply_at_words_ || record_keys_.size() >= apply_at_batches_; }
   // Moves every waiting count into the spelling table and removes the metadata records
   // (inside the caller's transaction).
   void apply(Xapian::WritableDatabase& db);
 
  private:
   std::size_t apply_at_words_;
+  std::size_t apply_at_batches_;
   std::unordered_map<std::string, std::uint32_t> counts_;
   std::vector<std::string> record_keys_;  // the metadata keys holding the counts
   std::uint64_t next_record_ = 0;

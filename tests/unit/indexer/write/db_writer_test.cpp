@@ -235,5 +235,17 @@ TEST(PendingSpelling, IsDueOnceEnoughDistinctWordsWait) {
   EXPECT_FALSE(pending.due());
 }
 
+TEST(PendingSpelling, IsDueAfterEnoughBatchesHowFewTheirWords) {
+  test::TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE_OR_OPEN);
+  PendingSpelling pending(1000, 2);
+  pending.add(db, {{"taiwan", 1}});
+  EXPECT_FALSE(pending.due());
+  pending.add(db, {{"taiwan", 1}});
+  EXPECT_TRUE(pending.due()) << "searches must not wait for a long run's end to suggest its words";
+  pending.apply(db);
+  EXPECT_FALSE(pending.due());
+}
+
 }  // namespace
 }  // namespace cs::indexer
