@@ -1,6 +1,7 @@
 #include "searcher/query/spelling.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -48,18 +49,17 @@ struct Correction {
 
 // The spelling table's word that best explains `typed` as a typo: most frequent for the
 // edits it needs, a sound-alike one edit nearer.
-Correction best_correction(const Xapian::Database& db, const std::string& typed) {
+Correction best_correction(const SpellingWords& words, const std::string& typed) {
   Correction best;
   const std::string typed_sound = soundex(typed);
-  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
-    const std::string candidate = *it;
-    const double frequency = static_cast<double>(it.get_termfreq());
+  words.for_each_near(typed, kMaxEdits, [&](std::string_view candidate, std::uint32_t held) {
+    const auto frequency = static_cast<double>(held);
     if (candidate == typed) {
       best.typed_frequency = frequency;
-      continue;
+      return;
     }
     const std::size_t edits = edit_distance(typed, candidate, kMaxEdits);
-    if (edits > kMaxEdits) continue;
+    if (edits > kMaxEdits) return;
     const bool sounds_alike = !typed_sound.empty() && soundex(candidate) == typed_sound;
     const double cost = static_cast<double>(edits) - (sounds_alike ? 1.0 : 0.0);
     const double score = std::log(frequency) - cost * std::log(kEditCost);
@@ -68,7 +68,7 @@ Correction best_correction(const Xapian::Database& db, const std::string& typed)
       best.score = score;
       best.frequency = frequency;
     }
-  }
+  });
   return best;
 }
 
@@ -76,7 +76,15 @@ Correction best_correction(const Xapian::Database& db, const std::string& typed)
 
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
   if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
-  std::vector<std::size_t> row(b.size() + 1);
+  // One row of the table; words are short, so it lives on the stack unless one is not.
+  constexpr std::size_t kShortWord = 64;
+  std::array<std::size_t, kShortWord + 1> short_row;
+  std::vector<std::size_t> long_row;
+  std::size_t* row = short_row.data();
+  if (b.size() > kShortWord) {
+    long_row.resize(b.size() + 1);
+    row = long_row.data();
+  }
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     std::size_t diagonal = row[0];
@@ -93,29 +101,44 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(row[b.size()], limit + 1);
 }
 
-std::string suggest_spelling(const Xapian::Database& db, std::string_view query_text, Analyzer& analyzer) {
+std::uint64_t SpellingWords::byte_set(std::string_view word) {
+  std::uint64_t set = 0;
+  for (const char c : word) set |= std::uint64_t{1} << (static_cast<unsigned char>(c) & 63);
+  return set;
+}
+
+SpellingWords SpellingWords::read(const Xapian::Database& db) {
+  SpellingWords words;
+  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    const std::string word = *it;
+    words.entries_.push_back({static_cast<std::uint32_t>(words.text_.size()), static_cast<std::uint32_t>(word.size()),
+                              static_cast<std::uint32_t>(it.get_termfreq()), byte_set(word)});
+    words.text_ += word;
+  }
+  words.text_.shrink_to_fit();
+  words.entries_.shrink_to_fit();
+  return words;
+}
+
+std::string suggest_spelling(const SpellingWords& spelling, std::string_view query_text, Analyzer& analyzer) {
   // Words of the query, not the operators or field names around them, are corrected.
   std::vector<Token> words;
   analyzer.tokenize(query_text, words);
   std::string suggestion;
   std::size_t copied = 0;
   bool changed = false;
-  try {
-    for (const Token& word : words) {
-      const std::string_view surface = query_text.substr(word.begin, word.end - word.begin);
-      if (word.word.size() < 3 || surface == "AND" || surface == "OR" || surface == "NOT" || surface == "NEAR") continue;
-      if (word.end < query_text.size() && query_text[word.end] == ':') continue;  // a field name
-      const Correction correction = best_correction(db, word.word);
-      if (correction.word.empty()) continue;
-      // A word the index holds stays, unless it is a rare misspelling of a common word.
-      const double held = correction.typed_frequency;
-      if (held > 0 && correction.frequency < kMuchMoreFrequent * held) continue;
-      suggestion.append(query_text.substr(copied, word.begin - copied)).append(correction.word);
-      copied = word.end;
-      changed = true;
-    }
-  } catch (const Xapian::Error&) {
-    return {};  // a suggestion is a courtesy; a failure to find one is not an error
+  for (const Token& word : words) {
+    const std::string_view surface = query_text.substr(word.begin, word.end - word.begin);
+    if (word.word.size() < 3 || surface == "AND" || surface == "OR" || surface == "NOT" || surface == "NEAR") continue;
+    if (word.end < query_text.size() && query_text[word.end] == ':') continue;  // a field name
+    const Correction correction = best_correction(spelling, word.word);
+    if (correction.word.empty()) continue;
+    // A word the index holds stays, unless it is a rare misspelling of a common word.
+    const double held = correction.typed_frequency;
+    if (held > 0 && correction.frequency < kMuchMoreFrequent * held) continue;
+    suggestion.append(query_text.substr(copied, word.begin - copied)).append(correction.word);
+    copied = word.end;
+    changed = true;
   }
   if (!changed) return {};
   suggestion.append(query_text.substr(copied));

@@ -96,8 +96,10 @@ Status Databases::catch_up() {
         shard.failure = e.get_msg();
       }
     }
-    if (back) unite_answering(*this);
-    if (back) stem_languages = united_stem_languages(*this);
+    if (back) {
+      unite_answering(*this);
+      moved();
+    }
   }
   return reopen();
 }
@@ -125,7 +127,7 @@ Status Databases::leave_out_silent_shards(const std::string& what, const std::st
                           "check that xapian-tcpsrv runs at the addresses the stub names");
   }
   unite_answering(*this);
-  stem_languages = united_stem_languages(*this);
+  moved();
   return ok_status();
 }
 
@@ -151,6 +153,11 @@ Error database_error(const fs::path& path, std::string reason, std::string hint)
   return Error{ErrorKind::kDatabase, path.string(), "", std::move(reason), std::move(hint)};
 }
 
+void Databases::moved() {
+  stem_languages = united_stem_languages(*this);
+  spelling_words.reset();
+}
+
 Status Databases::reopen() {
   bool changed = false;
   try {
@@ -161,7 +168,7 @@ Status Databases::reopen() {
   } catch (const Xapian::Error& e) {
     return database_error(names, "cannot reopen the database (" + e.get_description() + ")", "try again");
   }
-  if (changed) stem_languages = united_stem_languages(*this);
+  if (changed) moved();
   return ok_status();
 }
 

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,6 +19,7 @@
 #include "common/error.hpp"
 #include "searcher/results.hpp"
 #include "searcher/retrieve/shards.hpp"
+#include "searcher/query/spelling.hpp"
 #include "searcher/query/stem_languages.hpp"
 
 namespace cs::searcher {
@@ -39,6 +41,9 @@ struct Databases {
   // of each: read with the database revision (at open and reopen), not once per query.
   // Empty when unreadable.
   StemLanguages stem_languages;
+  // The spelling table in memory, read at the first suggestion and dropped whenever the
+  // databases move (a commit, a shard left out or back): empty until then.
+  std::shared_ptr<const SpellingWords> spelling_words;
 
   // What each database was opened from, and which database was there then (the folder's
   // device and inode, and its tables'): a --rebuild swaps another folder in at the same
@@ -48,6 +53,8 @@ struct Databases {
   // When shards that did not answer were last tried again (catch_up).
   std::chrono::steady_clock::time_point last_retry;
 
+  // After the databases moved: what was read with the old revision is read again.
+  void moved();
   // Moves to the latest revision, after cs-index committed mid-search; a remote shard that
   // does not answer is left out (leave_out_silent_shards). Errors as catch_up's.
   Status reopen();

@@ -143,5 +143,35 @@ TEST(CsSearchLiveBatch, AQueryAfterACommitOrARebuildSeesIt) {
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
 }
 
+// A batch reads the spelling table into memory at its first suggestion; a commit since
+// makes it read the table again, so the words cs-index added are offered (PassageSearcher's
+// unit tests pin the reopening without a compaction; this run compacts the small database).
+TEST(CsSearchLiveBatch, ASuggestionAfterACommitOffersTheNewWords) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  write_file(dir / "in/anchor.txt", "Anchor story\n\nThe anchor story is about the harbour.\n");
+  int input = -1;
+  int output = -1;
+  const pid_t batch =
+      start_cli_duplex(cs_search_binary(), {"--db", db, "--batch", "-", "--color", "never"}, input, output);
+  // What the batch printed for `words`: each question is followed by the anchor, which always
+  // answers, so its heading ends the reply.
+  const auto ask = [&](const std::string& qid, const std::string& words) {
+    write_all(input, qid + "\t" + words + "\nend-" + qid + "\tanchor\n");
+    const std::string read = read_until(output, "# end-" + qid + ": anchor");
+    const std::size_t heading = read.find("# " + qid + ": ");
+    return heading == std::string::npos ? read : read.substr(heading);
+  };
+  EXPECT_THAT(ask("before", "harbuor"), HasSubstr("Did you mean \"harbour\"?")) << "the table is read";
+  EXPECT_THAT(ask("absent", "zebbra"), Not(HasSubstr("Did you mean"))) << "no word near it yet";
+  write_file(dir / "in/zebra.txt", "Zebra story\n\nA zebra crossed the harbour road at dawn.\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
+  EXPECT_THAT(ask("committed", "zebbra"), HasSubstr("Did you mean \"zebra\"?")) << "the table is read again after the commit";
+  ::close(input);
+  ::close(output);
+  const int status = wait_for(batch);
+  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+}
+
 }  // namespace
 }  // namespace cs::test

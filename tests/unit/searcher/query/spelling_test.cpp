@@ -1,0 +1,103 @@
+#include "searcher/query/spelling.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <random>
+#include <set>
+
+#include "common/analyzer.hpp"
+#include "common/schema.hpp"
+#include "searcher/retrieve/retrieve.hpp"
+#include "support/test_support.hpp"
+
+namespace cs::searcher {
+namespace {
+
+TEST(EditDistance, CountsEditsUpToTheLimit) {
+  EXPECT_EQ(edit_distance("goverment", "government", 2), 1u);
+  EXPECT_EQ(edit_distance("budjet", "budget", 2), 1u);
+  EXPECT_EQ(edit_distance("harbour", "harbor", 2), 1u);
+  EXPECT_EQ(edit_distance("abc", "cab", 2), 2u);
+  EXPECT_EQ(edit_distance("taiwan", "tariff", 2), 3u) << "limit + 1 once it is more";
+  EXPECT_EQ(edit_distance("a", "abcdef", 2), 3u) << "lengths too far apart";
+  const std::string long_word(100, 'a');
+  EXPECT_EQ(edit_distance(long_word, long_word + "b", 2), 1u) << "longer than a word's usual row";
+}
+
+// Words of a small alphabet (with a two-byte letter) so that many lie within two edits of
+// each other.
+std::string random_word(std::mt19937& random) {
+  static const std::vector<std::string> kLetters = {"a", "b", "e", "n", "r", "s", "t", "\xC3\xA9"};
+  std::string word;
+  const std::size_t letters = 1 + random() % 9;
+  for (std::size_t i = 0; i < letters; ++i) word += kLetters[random() % kLetters.size()];
+  return word;
+}
+
+TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
+  test::TempDir dir;
+  std::mt19937 random(23);
+  std::map<std::string, Xapian::termcount> held;
+  {
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    for (int i = 0; i < 3000; ++i) {
+      const std::string word = random_word(random);
+      if (word.size() < 2) continue;  // Xapian's spelling table holds no one-byte word
+      const auto times = static_cast<Xapian::termcount>(1 + random() % 5);
+      db.add_spelling(word, times);
+      held[word] += times;
+    }
+    db.commit();
+  }
+  const SpellingWords words = SpellingWords::read(Xapian::Database((dir / "db").string()));
+  ASSERT_EQ(words.size(), held.size());
+  std::size_t visited_in_all = 0;
+  for (int i = 0; i < 200; ++i) {
+    const std::string typed = random_word(random);
+    std::map<std::string, std::uint32_t> visited;
+    words.for_each_near(typed, 2, [&](std::string_view word, std::uint32_t frequency) {
+      visited.emplace(std::string(word), frequency);
+    });
+    visited_in_all += visited.size();
+    for (const auto& [word, frequency] : held) {
+      if (edit_distance(typed, word, 2) > 2) continue;
+      ASSERT_TRUE(visited.contains(word)) << typed << " -> " << word;
+      EXPECT_EQ(visited[word], frequency) << word;
+    }
+  }
+  EXPECT_LT(visited_in_all, 200 * held.size() / 2) << "the filter passes over most words";
+}
+
+TEST(SpellingWords, AnEmptyTableVisitsNothing) {
+  test::TempDir dir;
+  Xapian::WritableDatabase((dir / "db").string(), Xapian::DB_CREATE).commit();
+  const SpellingWords words = SpellingWords::read(Xapian::Database((dir / "db").string()));
+  std::size_t visited = 0;
+  words.for_each_near("anything", 2, [&](std::string_view, std::uint32_t) { ++visited; });
+  EXPECT_EQ(visited, 0u);
+}
+
+// A searcher keeps the spelling table it read for its first suggestion until the database
+// moves: after a commit (a reopen, the same files) it reads the table again.
+TEST(SpellingWords, ASearcherReadsTheTableAgainAfterACommit) {
+  test::TempDir dir;
+  const std::filesystem::path path = dir / "db";
+  Xapian::WritableDatabase writer(path.string(), Xapian::DB_CREATE);
+  writer.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+  writer.add_spelling("harbour", 3);
+  writer.commit();
+  auto searcher = PassageSearcher::open({path});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().reason;
+  Analyzer analyzer;
+  EXPECT_EQ((*searcher)->suggest("harbuor", analyzer), "harbour");
+  EXPECT_EQ((*searcher)->suggest("zebbra", analyzer), "");
+  writer.add_spelling("zebra", 2);
+  writer.commit();
+  EXPECT_EQ((*searcher)->suggest("zebbra", analyzer), "") << "the snapshot it searches has no zebra yet";
+  ASSERT_TRUE((*searcher)->catch_up().ok());
+  EXPECT_EQ((*searcher)->suggest("zebbra", analyzer), "zebra");
+}
+
+}  // namespace
+}  // namespace cs::searcher
