@@ -385,6 +385,11 @@ void Analyzer::sentences(std::string_view text, std::vector<Span>& out) {
   });
 }
 
+bool Analyzer::stems_keep_first_byte() const {
+  const std::string& language = impl_->language;
+  return !impl_->current->stems || language == "english" || language == "en" || language == "porter";
+}
+
 const std::string& Analyzer::stem(const std::string& word) {
   Stemming& stemming = *impl_->current;
   if (!stemming.stems || word.empty() || (word[0] >= '0' && word[0] <= '9') || word.find('.') != std::string::npos) {

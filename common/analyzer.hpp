@@ -66,6 +66,13 @@ class Analyzer {
   // The reference is valid until the next call.
   const std::string& stem(const std::string& word);
 
+  // Whether every stem in the current language begins with its word's first byte (or is
+  // empty: Porter's stem of "s"), so that a search for given stems may pass over words that
+  // begin otherwise without stemming them: true for English (Snowball's English and
+  // Porter's stemmers change a word's ending only; even their exceptions, "dying" -> "die",
+  // keep the first letter) and for no stemmer.
+  bool stems_keep_first_byte() const;
+
   // NFKC case folding, accent folding (Latin, Greek, Cyrillic) and traditional to
   // simplified Chinese of arbitrary text, as applied to each word (for field values).
   // Not thread-safe either (it memoises Chinese words).

@@ -1,6 +1,7 @@
 #include "searcher/present/snippet.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <limits>
 
 namespace cs::searcher {
@@ -12,9 +13,19 @@ std::vector<Span> highlight_spans(std::string_view passage, const ParsedQuery& q
   std::vector<Span> spans;
   const auto& words = query.highlight_words;  // sorted by parse_query
   const auto& stems = query.highlight_stems;
+  // Stemming each word of the passage was a third of highlighting: where stems keep their
+  // word's first byte, only words that begin as a wanted stem does are stemmed.
+  std::bitset<256> stem_first_bytes;
+  const bool filtered = analyzer.stems_keep_first_byte();
+  for (const std::string& stem : stems) {
+    if (!stem.empty()) stem_first_bytes.set(static_cast<unsigned char>(stem[0]));
+  }
   // The query term `word` stands for: its stem when the query asked for that, else itself;
   // empty when the query did not ask for it.
   const auto asked_for = [&](const std::string& word) -> std::string {
+    if (filtered && !word.empty() && word[0] != '\'' && !stem_first_bytes[static_cast<unsigned char>(word[0])]) {
+      return std::binary_search(words.begin(), words.end(), word) ? word : std::string();
+    }
     const std::string& stem = analyzer.stem(word);
     // The analyzer stems in the article's language: a stem the query gave only in other
     // languages is not this article's word ("notices" is no "Notícias").

@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <random>
+
 namespace cs {
 namespace {
 
@@ -143,6 +145,31 @@ TEST(Analyzer, StemsEnglishWords) {
 TEST(Analyzer, WithoutLanguageDoesNotStem) {
   Analyzer analyzer("none");
   EXPECT_EQ(analyzer.stem("calls"), "calls");
+}
+
+// highlight_spans skips stemming words whose first byte no wanted stem has, where the
+// analyzer says stems keep it: English's exceptions and endings of every kind, and words of
+// random letters (which reach rules real words seldom do), all keep it.
+TEST(Analyzer, EnglishStemsBeginWithTheirWordsFirstByte) {
+  for (const char* language : {"english", "porter", "none"}) {
+    Analyzer analyzer(language);
+    ASSERT_TRUE(analyzer.stems_keep_first_byte()) << language;
+    std::vector<std::string> words = {"dying", "lying", "tying", "skies", "yelling", "ies", "d's", "says",
+                                      "generously", "ioannis", "abeyance", "eed", "ying", "yy", "ys"};
+    std::mt19937 random(7);
+    const std::string letters = "abcdefghijklmnopqrstuvwxyzaeiouyys'";
+    for (int i = 0; i < 200000; ++i) {
+      std::string word(1, letters[random() % 26]);  // a word begins with a letter
+      for (std::size_t length = random() % 12; length > 0; --length) word += letters[random() % letters.size()];
+      words.push_back(word);
+    }
+    for (const std::string& word : words) {
+      const std::string& stem = analyzer.stem(word);
+      ASSERT_TRUE(stem.empty() || stem[0] == word[0]) << language << ": " << word << " -> " << stem;
+    }
+  }
+  EXPECT_FALSE(Analyzer("indonesian").stems_keep_first_byte()) << "it strips prefixes: meN-, ber-, di-";
+  EXPECT_FALSE(Analyzer("german").stems_keep_first_byte()) << "not shown to keep it";
 }
 
 TEST(Analyzer, SplitsSentencesCoveringTheText) {
