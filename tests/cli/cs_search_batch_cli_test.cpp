@@ -150,6 +150,7 @@ TEST(CsSearchLiveBatch, ASuggestionAfterACommitOffersTheNewWords) {
   TempDir dir;
   const std::string db = (dir / "db").string();
   write_file(dir / "in/anchor.txt", "Anchor story\n\nThe anchor story is about the harbour.\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
   int input = -1;
   int output = -1;
   const pid_t batch =
