@@ -107,14 +107,22 @@ std::uint64_t SpellingWords::byte_set(std::string_view word) {
   return set;
 }
 
-SpellingWords SpellingWords::read(const Xapian::Database& db) {
+SpellingWords SpellingWords::read(const Xapian::Database& db, std::size_t max_copied) {
   SpellingWords words;
+  words.db_ = db;
   for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    if (words.entries_.size() == max_copied) {
+      words.text_ = std::string();
+      words.entries_ = std::vector<Entry>();
+      return words;  // walked at each suggestion
+    }
     const std::string word = *it;
-    words.entries_.push_back({static_cast<std::uint32_t>(words.text_.size()), static_cast<std::uint32_t>(word.size()),
-                              static_cast<std::uint32_t>(it.get_termfreq()), byte_set(word)});
+    words.entries_.push_back({byte_set(word), static_cast<std::uint32_t>(words.text_.size()),
+                              static_cast<std::uint32_t>(word.size()), static_cast<std::uint32_t>(it.get_termfreq())});
     words.text_ += word;
   }
+  words.copied_ = true;
+  words.db_ = Xapian::Database();  // the copy needs no handle
   words.text_.shrink_to_fit();
   words.entries_.shrink_to_fit();
   return words;

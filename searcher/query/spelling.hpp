@@ -22,53 +22,74 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 // A database's spelling table, read once into memory for the suggestions of a long run (a
 // batch, the server): Xapian's table costs about 60 ns a word to walk (1.4 ms a query word
 // at 23,451 words), the copy a few ns a word, most of them passed over by their letters.
+// A table of more than kMaxCopiedWords is walked in the database at each suggestion
+// instead: each searcher (a batch job, a server worker) holds its own copy.
 class SpellingWords {
  public:
-  // Every word of `db`'s spelling table with its frequency. Throws Xapian::Error.
-  static SpellingWords read(const Xapian::Database& db);
+  // About 30 bytes a word in memory: 15 MB at most.
+  static constexpr std::size_t kMaxCopiedWords = 500'000;
 
+  // `db`'s spelling table, copied when it holds at most `max_copied` words. Throws
+  // Xapian::Error.
+  static SpellingWords read(const Xapian::Database& db, std::size_t max_copied = kMaxCopiedWords);
+
+  // Whether the words are held in memory (else each call walks the database), and how many.
+  bool copied() const { return copied_; }
   std::size_t size() const { return entries_.size(); }
 
   // Calls `visit(word, frequency)` for every word that may lie within `limit` edits of
-  // `typed` (none that does is skipped), and for `typed` itself when it is held.
+  // `typed` (none that does is skipped), and for `typed` itself when it is held. Throws
+  // Xapian::Error when the table is walked in the database.
   template <typename Visit>
   void for_each_near(std::string_view typed, std::size_t limit, Visit visit) const {
     const std::uint64_t typed_bytes = byte_set(typed);
-    for (const Entry& entry : entries_) {
-      const std::size_t length_gap = entry.length > typed.size() ? entry.length - typed.size() : typed.size() - entry.length;
-      if (length_gap > limit) continue;
-      // Each byte value one word holds and the other lacks costs at least one edit.
-      if (static_cast<std::size_t>(std::popcount(typed_bytes & ~entry.bytes)) > limit ||
-          static_cast<std::size_t>(std::popcount(entry.bytes & ~typed_bytes)) > limit) {
-        continue;
+    if (!copied_) {
+      for (auto it = db_.spellings_begin(); it != db_.spellings_end(); ++it) {
+        const std::string word = *it;
+        if (may_be_near(typed, typed_bytes, word.size(), byte_set(word), limit)) visit(std::string_view(word), it.get_termfreq());
       }
-      visit(std::string_view(text_).substr(entry.offset, entry.length), entry.frequency);
+      return;
+    }
+    for (const Entry& entry : entries_) {
+      if (may_be_near(typed, typed_bytes, entry.length, entry.bytes, limit)) {
+        visit(std::string_view(text_).substr(entry.offset, entry.length), entry.frequency);
+      }
     }
   }
 
  private:
   struct Entry {
+    std::uint64_t bytes = 0;  // byte_set of the word
     std::uint32_t offset = 0;  // in text_
     std::uint32_t length = 0;
     std::uint32_t frequency = 0;
-    std::uint64_t bytes = 0;  // byte_set of the word
   };
   // The byte values of `word`, folded into 64 bits: a bit one word has and another lacks
   // marks a byte value the other does not hold at all.
   static std::uint64_t byte_set(std::string_view word);
+  // False when a word of `length` bytes and `bytes` lies more than `limit` edits from
+  // `typed`: each byte value one word holds and the other lacks costs at least one edit.
+  static bool may_be_near(std::string_view typed, std::uint64_t typed_bytes, std::size_t length,
+                          std::uint64_t bytes, std::size_t limit) {
+    const std::size_t length_gap = length > typed.size() ? length - typed.size() : typed.size() - length;
+    return length_gap <= limit && static_cast<std::size_t>(std::popcount(typed_bytes & ~bytes)) <= limit &&
+           static_cast<std::size_t>(std::popcount(bytes & ~typed_bytes)) <= limit;
+  }
 
-  std::string text_;  // the words, back to back
+  bool copied_ = false;
+  Xapian::Database db_;  // walked when not copied
+  std::string text_;     // the words, back to back
   std::vector<Entry> entries_;
 };
 
-// `query_text` with each word that looks like a typo replaced by the word of `db`'s spelling
-// table that best explains it: within two edits, the most frequent for the edits it needs
+// `query_text` with each word that looks like a typo replaced by the word of the spelling
+// table `words` that best explains it: within two edits, the most frequent for the edits it needs
 // (an edit weighs as a tenfold frequency, and a word that sounds alike by Soundex is one
 // edit nearer, so "Blare" becomes "blair" where "blame" is rarer). A word the index holds
 // stays unless the correction is fifty times as frequent ("goverment" in a few articles
 // becomes "government"). Operators and field names are left alone. Empty when nothing was
 // replaced. Weighs every word of `words` that passes its filter: for queries that found
-// little, not for every query.
+// little, not for every query. Throws Xapian::Error when `words` walks the database.
 std::string suggest_spelling(const SpellingWords& words, std::string_view query_text, Analyzer& analyzer);
 
 // The words of `db` that begin with `prefix` (a folded word; itself too), the most frequent first, at

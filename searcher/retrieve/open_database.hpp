@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,9 +17,9 @@
 
 #include "common/error.hpp"
 #include "searcher/results.hpp"
-#include "searcher/retrieve/shards.hpp"
 #include "searcher/query/spelling.hpp"
 #include "searcher/query/stem_languages.hpp"
+#include "searcher/retrieve/shards.hpp"
 
 namespace cs::searcher {
 
@@ -43,7 +42,7 @@ struct Databases {
   StemLanguages stem_languages;
   // The spelling table in memory, read at the first suggestion and dropped whenever the
   // databases move (a commit, a shard left out or back): empty until then.
-  std::shared_ptr<const SpellingWords> spelling_words;
+  std::optional<SpellingWords> spelling_words;
 
   // What each database was opened from, and which database was there then (the folder's
   // device and inode, and its tables'): a --rebuild swaps another folder in at the same

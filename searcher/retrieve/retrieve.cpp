@@ -155,12 +155,12 @@ IndexStats PassageSearcher::stats() const {
 std::string PassageSearcher::suggest(std::string_view query_text, Analyzer& analyzer) {
   try {
     if (!databases_.spelling_words) {
-      databases_.spelling_words = std::make_shared<const SpellingWords>(SpellingWords::read(databases_.all));
+      databases_.spelling_words = SpellingWords::read(databases_.all);
     }
+    return suggest_spelling(*databases_.spelling_words, query_text, analyzer);
   } catch (const Xapian::Error&) {
     return {};  // a suggestion is a courtesy; a failure to find one is not an error
   }
-  return suggest_spelling(*databases_.spelling_words, query_text, analyzer);
 }
 
 }  // namespace cs::searcher

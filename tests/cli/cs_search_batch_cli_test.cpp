@@ -144,8 +144,9 @@ TEST(CsSearchLiveBatch, AQueryAfterACommitOrARebuildSeesIt) {
 }
 
 // A batch reads the spelling table into memory at its first suggestion; a commit since
-// makes it read the table again, so the words cs-index added are offered (PassageSearcher's
-// unit tests pin the reopening without a compaction; this run compacts the small database).
+// makes it read the table again, so the words cs-index added are offered (this run compacts
+// the small database, so the batch opens it anew; PassageSearcherSpelling's unit test pins
+// a commit read by reopening).
 TEST(CsSearchLiveBatch, ASuggestionAfterACommitOffersTheNewWords) {
   TempDir dir;
   const std::string db = (dir / "db").string();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 namespace cs::searcher {
@@ -19,6 +20,40 @@ std::vector<std::string> highlighted(const std::string& passage, const std::stri
 TEST(Snippet, HighlightsWordsByStemKeepingTheirOriginalForm) {
   EXPECT_EQ(highlighted("The Phone Call signaled hope; more calls followed.", "phone calls"),
             (std::vector<std::string>{"Phone", "Call", "calls"}));
+}
+
+// highlight_spans stems only the words that begin as a wanted stem does (English stems keep
+// their first byte): what it highlights is what stemming every word would.
+TEST(Snippet, HighlightsWhatStemmingEveryWordWould) {
+  const std::string passage =
+      "Dying industries and lying statistics: the Secretary's yearly report says tariffs rose, "
+      "tariff revenue fell, and the U.S. e-mail campaign on taxes, taxation and the taxpayers' "
+      "burdens (1,200 letters) ended. Skies cleared; nations' economies and economic news grew.";
+  for (const std::string query_text : {"die lie", "tariff", "taxes", "economy news", "\"tariff revenue\"", "US email",
+                                       "yearly secretary", "sky", "nation economic", "burden 1,200"}) {
+    Analyzer analyzer;
+    auto query = parse_query(query_text, analyzer);
+    ASSERT_TRUE(query.ok());
+    std::vector<Token> tokens;
+    analyzer.tokenize(passage, tokens);
+    std::vector<std::string> expected;  // every word stemmed, as before the filter
+    const auto wanted = [&](const std::string& word) {
+      const std::string& stem = analyzer.stem(word);
+      return std::binary_search(query->highlight_stems.begin(), query->highlight_stems.end(), stem) ||
+             std::binary_search(query->highlight_words.begin(), query->highlight_words.end(), word);
+    };
+    std::uint32_t covered = 0;
+    for (const Token& token : tokens) {
+      if (token.begin < covered) continue;
+      const bool alternative = !token.alternative.empty() && wanted(token.alternative);
+      if (!alternative && !wanted(token.word)) continue;
+      const std::uint32_t end = alternative ? token.alternative_end : token.end;
+      expected.push_back(passage.substr(token.begin, end - token.begin));
+      covered = end;
+    }
+    ASSERT_FALSE(expected.empty()) << query_text;
+    EXPECT_EQ(highlighted(passage, query_text), expected) << query_text;
+  }
 }
 
 TEST(Snippet, HighlightsPhraseWords) {

@@ -4,7 +4,6 @@
 
 #include <map>
 #include <random>
-#include <set>
 
 #include "common/analyzer.hpp"
 #include "common/schema.hpp"
@@ -50,21 +49,30 @@ TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
     }
     db.commit();
   }
-  const SpellingWords words = SpellingWords::read(Xapian::Database((dir / "db").string()));
-  ASSERT_EQ(words.size(), held.size());
-  std::size_t visited_in_all = 0;
-  for (int i = 0; i < 200; ++i) {
-    const std::string typed = random_word(random);
+  const Xapian::Database db((dir / "db").string());
+  const SpellingWords copied = SpellingWords::read(db);
+  ASSERT_TRUE(copied.copied());
+  ASSERT_EQ(copied.size(), held.size());
+  const SpellingWords walked = SpellingWords::read(db, held.size() - 1);
+  ASSERT_FALSE(walked.copied()) << "too many words to copy: the table is walked";
+  const auto near = [](const SpellingWords& words, const std::string& typed) {
     std::map<std::string, std::uint32_t> visited;
     words.for_each_near(typed, 2, [&](std::string_view word, std::uint32_t frequency) {
       visited.emplace(std::string(word), frequency);
     });
+    return visited;
+  };
+  std::size_t visited_in_all = 0;
+  for (int i = 0; i < 200; ++i) {
+    const std::string typed = random_word(random);
+    auto visited = near(copied, typed);
     visited_in_all += visited.size();
     for (const auto& [word, frequency] : held) {
       if (edit_distance(typed, word, 2) > 2) continue;
       ASSERT_TRUE(visited.contains(word)) << typed << " -> " << word;
       EXPECT_EQ(visited[word], frequency) << word;
     }
+    EXPECT_EQ(near(walked, typed), visited) << typed;
   }
   EXPECT_LT(visited_in_all, 200 * held.size() / 2) << "the filter passes over most words";
 }
@@ -80,7 +88,7 @@ TEST(SpellingWords, AnEmptyTableVisitsNothing) {
 
 // A searcher keeps the spelling table it read for its first suggestion until the database
 // moves: after a commit (a reopen, the same files) it reads the table again.
-TEST(SpellingWords, ASearcherReadsTheTableAgainAfterACommit) {
+TEST(PassageSearcherSpelling, ReadsTheTableAgainAfterACommit) {
   test::TempDir dir;
   const std::filesystem::path path = dir / "db";
   Xapian::WritableDatabase writer(path.string(), Xapian::DB_CREATE);
