@@ -1,5 +1,7 @@
 #include "common/schema.hpp"
 
+#include <xxhash.h>
+
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -23,6 +25,23 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
   while (!term.empty() && (static_cast<unsigned char>(term.back()) & 0xC0) == 0x80) term.pop_back();
   if (!term.empty() && static_cast<unsigned char>(term.back()) >= 0xC0) term.pop_back();
   term.append(hash);
+  return term;
+}
+
+std::string story_key(std::string_view first_article_id) {
+  std::uint64_t hash = XXH3_64bits(first_article_id.data(), first_article_id.size());
+  std::string key(8, '\0');
+  for (int byte = 7; byte >= 0; --byte, hash >>= 8) key[static_cast<std::size_t>(byte)] = static_cast<char>(hash & 0xFF);
+  return key;
+}
+
+std::string story_term(std::string_view story_key) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string term(kStoryPrefix);
+  for (const char c : story_key) {
+    term.push_back(kHex[static_cast<unsigned char>(c) >> 4]);
+    term.push_back(kHex[static_cast<unsigned char>(c) & 0xF]);
+  }
   return term;
 }
 

@@ -53,7 +53,7 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     analysed[i].passages = split_passages(article.body, analysed[i].words, worker.analyzer);
   });
   if (!first) return first.error();
-  for (Article& article : articles) article.story_id = assign_story(article);
+  for (Article& article : articles) article.story_key = assign_story(article);
   Status second = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
     worker.analyzer.set_language(built[i].stem_language);
     built[i].passages = analysed[i].passages.size();

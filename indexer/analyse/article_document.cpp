@@ -66,7 +66,6 @@ void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const A
     document.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
   }
   document.add_value(schema::kArticleIdSlot, article.id);
-  document.add_value(schema::kStorySlot, article.story_id.empty() ? article.id : article.story_id);
   if (!article.date.empty()) document.add_value(schema::kDateSlot, article.date);
   document.add_value(schema::kFacetKeySlot,
                      schema::encode_facet_key({article.date, article.source, article.author, article.lang,
@@ -107,8 +106,10 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   }
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
   add_field_terms(document, article);
-  document.add_boolean_term(
-      schema::boolean_term(schema::kStoryPrefix, article.story_id.empty() ? article.id : article.story_id));
+  // The story: its key is what the searcher collapses on, its term lists its articles.
+  const std::string story = article.story_key.empty() ? schema::story_key(article.id) : article.story_key;
+  document.add_value(schema::kStorySlot, story);
+  document.add_boolean_term(schema::story_term(story));
   if (!article.signature.empty()) document.add_value(schema::kSignatureSlot, article.signature);
 
   PassageRecord record;

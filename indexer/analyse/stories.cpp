@@ -94,10 +94,10 @@ void StoryIndex::load(const Xapian::Database& db) {
   }
 }
 
-std::string StoryIndex::assign(const std::string& article_id, const std::string& signature) {
-  if (signature.empty()) return article_id;
+std::string StoryIndex::assign(const std::string& own_story, const std::string& signature) {
+  if (signature.empty()) return own_story;
   if (!is_signature(signature)) {  // a short text's exact key
-    return exact_.try_emplace(signature, article_id).first->second;
+    return exact_.try_emplace(signature, own_story).first->second;
   }
   for (std::size_t band = 0; band < kSignatureBands; ++band) {
     const auto [first, last] = bands_[band].equal_range(band_key(signature, band));
@@ -110,8 +110,8 @@ std::string StoryIndex::assign(const std::string& article_id, const std::string&
       }
     }
   }
-  remember(signature, article_id);
-  return article_id;
+  remember(signature, own_story);
+  return own_story;
 }
 
 void StoryIndex::remember(const std::string& signature, std::string story) {

@@ -46,9 +46,9 @@ class StoryIndex {
   void load(const Xapian::Database& db);
 
   // The story of an article: that of a known article whose signature agrees on at least
-  // kMinStoryAgreement, else the article's own id. The article is remembered for the
-  // articles after it.
-  std::string assign(const std::string& article_id, const std::string& signature);
+  // kMinStoryAgreement, else `own_story`, the story it begins alone (schema::story_key of
+  // its id). The article is remembered for the articles after it.
+  std::string assign(const std::string& own_story, const std::string& signature);
 
  private:
   struct Entry {
@@ -70,9 +70,9 @@ class SharedStories {
     const std::lock_guard<std::mutex> lock(mutex_);
     index_.load(db);
   }
-  std::string assign(const std::string& article_id, const std::string& signature) {
+  std::string assign(const std::string& own_story, const std::string& signature) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    return index_.assign(article_id, signature);
+    return index_.assign(own_story, signature);
   }
 
  private:

@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "common/schema.hpp"
 #include "indexer/analyse/article_analysis.hpp"
 #include "indexer/clean/repeated_lines.hpp"
 #include "indexer/clean/size_limits.hpp"
@@ -280,7 +281,7 @@ Status IndexRun::write_batch() {
   summary_.repeated_lines += drop_repeated_lines(batch->articles, {}, report_.site_line_dropped ? &dropped : nullptr);
   for (const DroppedLine& line : dropped) report_.site_line_dropped(line.source, line.text, line.articles);
   auto analysed = analysis_.build(
-      batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(article.id, article.signature); });
+      batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(schema::story_key(article.id), article.signature); });
   if (!analysed) return analysed.error();
   if (report_.language_overridden) {
     for (std::size_t i = 0; i < analysed->articles.size(); ++i) {

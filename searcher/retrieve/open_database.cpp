@@ -40,8 +40,12 @@ void unite_answering(Databases& databases) {
 Status check_schema(const Xapian::Database& db, const fs::path& path) {
   const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
   if (schema == schema::kSchemaVersion) return ok_status();
-  return database_error(path, schema.empty() ? "not a cs-search database" : "written by an incompatible cs-index",
-                        "run cs-index to build one, or pass --db DIR");
+  if (schema.empty()) return database_error(path, "not a cs-search database", "run cs-index to build one, or pass --db DIR");
+  // An older or newer cs-index wrote it: its layout is not the one this cs-search reads.
+  return database_error(path,
+                        "written by an incompatible cs-index (database schema " + schema + ", this cs-search reads " +
+                            std::string(schema::kSchemaVersion) + ")",
+                        "rebuild it with this cs-index: cs-index --rebuild --db " + path.string() + " FOLDER...");
 }
 
 // The error of a remote shard that does not answer, when that ends the search.

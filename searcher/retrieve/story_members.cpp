@@ -8,7 +8,7 @@ namespace cs::searcher {
 Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const std::string& story,
                                                const std::string& article_id, const std::filesystem::path& path) {
   std::vector<StoryMember> members;
-  const std::string term = schema::boolean_term(schema::kStoryPrefix, story);
+  const std::string term = schema::story_term(story);
   // Most stories are one article: a term frequency lookup settles them without a document read.
   if (db.get_termfreq(term) <= 1) return members;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < kMaxStoryMembers; ++it) {

@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include "common/schema.hpp"
 #include "support/indexed_once.hpp"
 
 namespace cs::test {
@@ -72,6 +73,22 @@ TEST_F(CsSearchUsage, AFolderThatIsNotADatabaseIsAnError) {
   const CliResult r = run_cli(cs_search_binary(), {"--db", dir.path().string(), "Taiwan"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("not a cs-search database"));
+}
+
+// A database an older cs-index wrote (another schema) names both schemas and the rebuild.
+TEST_F(CsSearchUsage, ADatabaseOfAnotherSchemaSaysToRebuildIt) {
+  TempDir dir;
+  const std::string db = (dir / "db").string();
+  {
+    Xapian::WritableDatabase old(db, Xapian::DB_CREATE);
+    old.set_metadata(std::string(schema::kSchemaVersionKey), "7");
+    old.commit();
+  }
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db, "Taiwan"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("database schema 7, this cs-search reads " + std::string(schema::kSchemaVersion)));
+  EXPECT_THAT(r.err, HasSubstr("cs-index --rebuild --db " + db));
+  EXPECT_EQ(lines(r.err).size(), 1u);
 }
 
 }  // namespace
