@@ -32,7 +32,9 @@ Result<std::unique_ptr<DbWriter>> DbWriter::open(std::unique_ptr<DbFolder> folde
       db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
       db.commit();
     } else if (schema != schema::kSchemaVersion) {
-      return open_error(path, "written by an incompatible cs-index (schema " + schema + ")",
+      return open_error(path,
+                        "written by an incompatible cs-index (database schema " + schema + ", this cs-index writes " +
+                            std::string(schema::kSchemaVersion) + ")",
                         "run cs-index --rebuild, or delete the folder and run cs-index again");
     }
     return std::unique_ptr<DbWriter>(new DbWriter(std::move(db), std::move(folder)));
