@@ -24,6 +24,9 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 add_library(cs::httplib ALIAS PkgConfig::HTTPLIB)
 # libxml2: the HTML parser (HTML pages) and the XML parser (RSS and Atom feeds).
 find_package(LibXml2 2.9 REQUIRED)
+# simdjson (Debian libsimdjson-dev): reads the stored article records, ten to a hundred a
+# query (a hit's and its story members'), about six times as fast as nlohmann's parser.
+find_package(simdjson 3 REQUIRED CONFIG)
 # zlib (zlib1g-dev): passage texts are stored deflated (common/passage_text.hpp).
 find_package(ZLIB 1.2 REQUIRED)
 # CLD2 (Debian libcld2-dev): the language of articles that do not declare one. Debian ships

@@ -1,8 +1,12 @@
 #include "common/passage_record.hpp"
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
+#include <climits>
+#include <cstdint>
 #include <filesystem>
+#include <utility>
 
 namespace cs {
 
@@ -31,116 +35,76 @@ std::string passage_id(std::string_view article_id, std::uint32_t passage_index)
 
 namespace {
 
-// Reads a record's fields straight into a PassageRecord as nlohmann's parser meets them,
-// without building the JSON tree first: a hit and each member of its story decode one, so
-// this runs ten to a hundred times a query. Fields of another type than written fail the
-// record; fields it does not know (a later cs-index's) are skipped.
-class RecordReader : public nlohmann::json_sax<nlohmann::json> {
- public:
-  explicit RecordReader(PassageRecord& record) : record_(record) {}
+// The record's field named `key` that holds text, or nullptr.
+std::string* text_field(PassageRecord& record, std::string_view key) {
+  if (key == "article_id") return &record.article_id;
+  if (key == "title") return &record.title;
+  if (key == "source") return &record.source;
+  if (key == "author") return &record.author;
+  if (key == "date") return &record.date;
+  if (key == "url") return &record.url;
+  if (key == "path") return &record.path;
+  if (key == "root") return &record.root;
+  if (key == "lang") return &record.lang;
+  return nullptr;
+}
 
-  bool null() override { return depth_ > 1 || !known(key_); }
-  bool boolean(bool value) override {
-    if (depth_ > 1) return true;
-    if (key_ == "preview") record_.preview = value;
-    else if (key_ == "no_article_text") record_.no_article_text = value;
-    else return !known(key_);
-    return true;
-  }
-  bool number_integer(number_integer_t value) override {
-    return value >= 0 ? number_unsigned(static_cast<number_unsigned_t>(value)) : depth_ > 1 || !known(key_);
-  }
-  bool number_unsigned(number_unsigned_t value) override {
-    if (depth_ > 1) return true;
-    if (key_ != "count") return !known(key_);
-    record_.count = static_cast<std::uint32_t>(value);
-    return true;
-  }
-  bool number_float(number_float_t, const string_t&) override { return depth_ > 1 || !known(key_); }
-  bool string(string_t& value) override {
-    if (depth_ == 2 && in_topics_) {
-      record_.topics.push_back(std::move(value));
-      return true;
+// Reads the record's fields straight into `record` with simdjson's on-demand parser: a hit
+// and each member of its story decode one, so this runs ten to a hundred times a query,
+// and nlohmann's parser took 3.7 us a record where this takes about 0.6. Fields of another
+// type than written fail the record; fields it does not know (a later cs-index's) are
+// skipped. Returns why it failed, or "" when it did not.
+std::string read_record(std::string_view data, PassageRecord& record) {
+  namespace od = simdjson::ondemand;
+  thread_local od::parser parser;  // its buffers serve every record of the thread
+  const simdjson::padded_string padded(data);
+  od::document document;
+  od::object object;
+  if (const auto error = parser.iterate(padded).get(document); error) return simdjson::error_message(error);
+  if (const auto error = document.get_object().get(object); error) return simdjson::error_message(error);
+  bool has_id = false;
+  for (auto member : object) {
+    od::field field;
+    std::string_view key;
+    if (const auto error = std::move(member).get(field); error) return simdjson::error_message(error);
+    if (const auto error = field.unescaped_key().get(key); error) return simdjson::error_message(error);
+    od::value value = field.value();
+    if (std::string* text = text_field(record, key)) {
+      std::string_view got;
+      if (value.get_string().get(got)) return "\"" + std::string(key) + "\" is no string";
+      text->assign(got);
+      has_id = has_id || key == "article_id";
+    } else if (key == "topics") {
+      od::array topics;
+      if (value.get_array().get(topics)) return "\"topics\" is no list";
+      for (auto topic : topics) {
+        std::string_view got;
+        if (topic.get_string().get(got)) return "a topic is no string";
+        record.topics.emplace_back(got);
+      }
+    } else if (key == "count") {
+      std::uint64_t got = 0;
+      if (value.get_uint64().get(got) || got > UINT32_MAX) return "\"count\" is no count";
+      record.count = static_cast<std::uint32_t>(got);
+    } else if (key == "preview" || key == "no_article_text") {
+      bool got = false;
+      if (value.get_bool().get(got)) return "\"" + std::string(key) + "\" is no true or false";
+      (key == "preview" ? record.preview : record.no_article_text) = got;
     }
-    if (depth_ > 1) return true;
-    std::string* field = text_field(key_);
-    if (field == nullptr) return !known(key_);
-    *field = std::move(value);
-    if (key_ == "article_id") has_id_ = true;
-    return true;
+    // Any other field is a later cs-index's: the parser steps over its value (checking its
+    // brackets and UTF-8, not the spelling of its atoms).
   }
-  bool binary(binary_t&) override { return depth_ > 1 || !known(key_); }
-  bool start_object(std::size_t) override {
-    if (depth_ == 1 && known(key_)) return false;  // no field of ours is an object
-    ++depth_;
-    return true;
-  }
-  bool key(string_t& value) override {
-    if (depth_ == 1) key_ = std::move(value);
-    return true;
-  }
-  bool end_object() override {
-    --depth_;
-    return true;
-  }
-  bool start_array(std::size_t) override {
-    if (depth_ == 0) return false;  // a record is an object
-    if (depth_ == 1) {
-      if (key_ != "topics" && known(key_)) return false;
-      in_topics_ = key_ == "topics";
-    }
-    ++depth_;
-    return true;
-  }
-  bool end_array() override {
-    if (--depth_ == 1) in_topics_ = false;
-    return true;
-  }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
-    error_ = e.what();
-    return false;
-  }
-
-  // Whether the whole text was an object holding at least the article's id.
-  bool complete() const { return has_id_; }
-  const std::string& error() const { return error_; }
-
- private:
-  std::string* text_field(const std::string& name) {
-    if (name == "article_id") return &record_.article_id;
-    if (name == "title") return &record_.title;
-    if (name == "source") return &record_.source;
-    if (name == "author") return &record_.author;
-    if (name == "date") return &record_.date;
-    if (name == "url") return &record_.url;
-    if (name == "path") return &record_.path;
-    if (name == "root") return &record_.root;
-    if (name == "lang") return &record_.lang;
-    return nullptr;
-  }
-  bool known(const std::string& name) {
-    return text_field(name) != nullptr || name == "topics" || name == "count" || name == "preview" ||
-           name == "no_article_text";
-  }
-
-  PassageRecord& record_;
-  int depth_ = 0;
-  std::string key_;
-  bool in_topics_ = false;
-  bool has_id_ = false;
-  std::string error_;
-};
+  // Past the record's closing brace there is nothing left to read.
+  if (document.current_location().error() != simdjson::OUT_OF_BOUNDS) return "text after the record";
+  return has_id ? std::string() : "no article_id";
+}
 
 }  // namespace
 
 Result<PassageRecord> decode_article_record(std::string_view data) {
   PassageRecord record;
-  RecordReader reader(record);
-  const bool parsed = nlohmann::json::sax_parse(data, &reader);
-  if (parsed && reader.complete()) return record;
-  const std::string why = !reader.error().empty() ? reader.error()
-                          : parsed               ? "no article_id"
-                                                 : "a field of another type than cs-index writes";
+  const std::string why = read_record(data, record);
+  if (why.empty()) return record;
   return Error{ErrorKind::kDatabase, "", "", "unreadable article record (" + why + ")",
                "delete the database folder and run cs-index again"};
 }

@@ -57,7 +57,9 @@ TEST(PassageRecord, ForeignDataIsADatabaseError) {
   for (const char* foreign : {R"("a string")", "[1, 2]", "42", R"({"title": "no id"})", R"({"article_id": 7})",
                               R"({"article_id": "a", "title": ["list"]})", R"({"article_id": "a", "topics": "one"})",
                               R"({"article_id": "a", "count": "3"})", R"({"article_id": "a", "preview": {"x": 1}})",
-                              R"({"article_id": "a", "title": "cut)", R"({"article_id": "a"} trailing)"}) {
+                              R"({"article_id": "a", "title": "cut)", R"({"article_id": "a"} trailing)",
+                              R"({"article_id": "a"}})", R"({"article_id": "a", "count": -1})",
+                              R"({"article_id": "a", "count": 5000000000})", "{\"article_id\": \"a\xff\"}", ""}) {
     EXPECT_FALSE(decode_article_record(foreign).ok()) << foreign;
   }
 }
