@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
 
-#include <climits>
 #include <cstdint>
 #include <filesystem>
 #include <utility>

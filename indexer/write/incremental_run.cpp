@@ -280,8 +280,9 @@ Status IndexRun::write_batch() {
   std::vector<DroppedLine> dropped;
   summary_.repeated_lines += drop_repeated_lines(batch->articles, {}, report_.site_line_dropped ? &dropped : nullptr);
   for (const DroppedLine& line : dropped) report_.site_line_dropped(line.source, line.text, line.articles);
-  auto analysed = analysis_.build(
-      batch->articles, batch->roots, [&](const Article& article) { return stories_.assign(schema::story_key(article.id), article.signature); });
+  auto analysed = analysis_.build(batch->articles, batch->roots, [&](const Article& article) {
+    return stories_.assign(schema::story_key(article.id), article.signature);
+  });
   if (!analysed) return analysed.error();
   if (report_.language_overridden) {
     for (std::size_t i = 0; i < analysed->articles.size(); ++i) {

@@ -11,6 +11,8 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "support/indexed_once.hpp"
 
@@ -114,65 +116,89 @@ TEST_F(CsSearchBatch, PassageJudgmentsScoreTheShownPassage) {
 }
 
 
-// Issue #21: a batch fed by a pipe sees what cs-index commits, and what --rebuild swaps in,
-// after it started. Each step waits for the batch's answer on the pipe before the next, so
-// the order is fixed without sleeping.
-TEST(CsSearchLiveBatch, AQueryAfterACommitOrARebuildSeesIt) {
-  TempDir dir;
-  const std::string db = (dir / "db").string();
-  write_file(dir / "in/anchor.txt", "Anchor story\n\nThe anchor story is about the harbour.\n");
-  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
-  int input = -1;
-  int output = -1;
-  const pid_t batch = start_cli_duplex(cs_search_binary(), {"--db", db, "--batch", "-", "--format", "trec"}, input, output);
-  // Each question is followed by the anchor, which always answers: its line ends the reply.
-  const auto ask = [&](const std::string& qid, const std::string& words) {
-    write_all(input, qid + "\t" + words + "\nend-" + qid + "\tanchor\n");
-    return "\n" + read_until(output, "end-" + qid + " Q0 ");  // so "\nQID Q0" starts a line
+// A batch fed by a pipe, over a database cs-index built from one anchor article: each
+// question is sent with the anchor after it, which always answers, so the anchor's reply
+// ends the question's. Each step waits for the batch's answer before the next, so the
+// order is fixed without sleeping.
+class CsSearchLiveBatch : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_file(dir_ / "in/anchor.txt", "Anchor story\n\nThe anchor story is about the harbour.\n");
+    ASSERT_EQ(index(), 0);
+  }
+
+  // Runs cs-index over the corpus (with `options`); returns its exit code.
+  int index(std::vector<std::string> options = {}) {
+    options.insert(options.end(), {"--quiet", "--db", db_, (dir_ / "in").string()});
+    return run_cli(cs_index_binary(), options).exit_code;
+  }
+  // Writes `text` as the corpus file `name`.
+  void add(const std::string& name, const std::string& text) { write_file(dir_ / "in" / name, text); }
+
+  // Starts `cs-search --db DB --batch - OPTIONS...`.
+  void start(const std::vector<std::string>& options) {
+    std::vector<std::string> args = {"--db", db_, "--batch", "-"};
+    args.insert(args.end(), options.begin(), options.end());
+    batch_ = start_cli_duplex(cs_search_binary(), args, input_, output_);
+  }
+  // Sends question `qid` and the anchor after it; returns what the batch printed up to the
+  // line holding `anchor_marker` (the anchor's reply in the run's format).
+  std::string ask(const std::string& qid, const std::string& words, const std::string& anchor_marker) {
+    write_all(input_, qid + "\t" + words + "\n" + "end-" + qid + "\tanchor\n");
+    return read_until(output_, anchor_marker);
+  }
+  // Ends the batch (end of its input) and expects it to exit with 0.
+  void expect_clean_exit() {
+    ::close(input_);
+    ::close(output_);
+    const int status = wait_for(batch_);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  }
+
+ private:
+  TempDir dir_;
+  const std::string db_ = (dir_ / "db").string();
+  int input_ = -1;
+  int output_ = -1;
+  pid_t batch_ = -1;
+};
+
+// Issue #21: a batch sees what cs-index commits, and what --rebuild swaps in, after it
+// started.
+TEST_F(CsSearchLiveBatch, AQueryAfterACommitOrARebuildSeesIt) {
+  start({"--format", "trec"});
+  const auto ask_trec = [&](const std::string& qid, const std::string& words) {
+    return "\n" + ask(qid, words, "end-" + qid + " Q0 ");  // so "\nQID Q0" starts a line
   };
-  EXPECT_THAT(ask("before", "zebra"), Not(HasSubstr("\nbefore Q0")));
-  write_file(dir / "in/zebra.txt", "Zebra story\n\nA zebra crossed the harbour road at dawn.\n");
-  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
-  EXPECT_THAT(ask("committed", "zebra"), HasSubstr("\ncommitted Q0 zebra.txt"));
-  write_file(dir / "in/yak.txt", "Yak story\n\nA yak grazed beside the harbour wall.\n");
-  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--rebuild", "--db", db, (dir / "in").string()}).exit_code, 0);
-  EXPECT_THAT(ask("rebuilt", "yak"), HasSubstr("\nrebuilt Q0 yak.txt"));
-  ::close(input);
-  ::close(output);
-  const int status = wait_for(batch);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_THAT(ask_trec("before", "zebra"), Not(HasSubstr("\nbefore Q0")));
+  add("zebra.txt", "Zebra story\n\nA zebra crossed the harbour road at dawn.\n");
+  ASSERT_EQ(index(), 0);
+  EXPECT_THAT(ask_trec("committed", "zebra"), HasSubstr("\ncommitted Q0 zebra.txt"));
+  add("yak.txt", "Yak story\n\nA yak grazed beside the harbour wall.\n");
+  ASSERT_EQ(index({"--rebuild"}), 0);
+  EXPECT_THAT(ask_trec("rebuilt", "yak"), HasSubstr("\nrebuilt Q0 yak.txt"));
+  expect_clean_exit();
 }
 
 // A batch reads the spelling table into memory at its first suggestion; a commit since
 // makes it read the table again, so the words cs-index added are offered (this run compacts
 // the small database, so the batch opens it anew; PassageSearcherSpelling's unit test pins
 // a commit read by reopening).
-TEST(CsSearchLiveBatch, ASuggestionAfterACommitOffersTheNewWords) {
-  TempDir dir;
-  const std::string db = (dir / "db").string();
-  write_file(dir / "in/anchor.txt", "Anchor story\n\nThe anchor story is about the harbour.\n");
-  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
-  int input = -1;
-  int output = -1;
-  const pid_t batch =
-      start_cli_duplex(cs_search_binary(), {"--db", db, "--batch", "-", "--color", "never"}, input, output);
-  // What the batch printed for `words`: each question is followed by the anchor, which always
-  // answers, so its heading ends the reply.
-  const auto ask = [&](const std::string& qid, const std::string& words) {
-    write_all(input, qid + "\t" + words + "\nend-" + qid + "\tanchor\n");
-    const std::string read = read_until(output, "# end-" + qid + ": anchor");
+TEST_F(CsSearchLiveBatch, ASuggestionAfterACommitOffersTheNewWords) {
+  start({"--color", "never"});
+  // What the batch printed for the question alone, from its heading to the anchor's.
+  const auto ask_text = [&](const std::string& qid, const std::string& words) {
+    const std::string read = ask(qid, words, "# end-" + qid + ": anchor");
     const std::size_t heading = read.find("# " + qid + ": ");
     return heading == std::string::npos ? read : read.substr(heading);
   };
-  EXPECT_THAT(ask("before", "harbuor"), HasSubstr("Did you mean \"harbour\"?")) << "the table is read";
-  EXPECT_THAT(ask("absent", "zebbra"), Not(HasSubstr("Did you mean"))) << "no word near it yet";
-  write_file(dir / "in/zebra.txt", "Zebra story\n\nA zebra crossed the harbour road at dawn.\n");
-  ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
-  EXPECT_THAT(ask("committed", "zebbra"), HasSubstr("Did you mean \"zebra\"?")) << "the table is read again after the commit";
-  ::close(input);
-  ::close(output);
-  const int status = wait_for(batch);
-  EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  EXPECT_THAT(ask_text("before", "harbuor"), HasSubstr("Did you mean \"harbour\"?")) << "the table is read";
+  EXPECT_THAT(ask_text("absent", "zebbra"), Not(HasSubstr("Did you mean"))) << "no word near it yet";
+  add("zebra.txt", "Zebra story\n\nA zebra crossed the harbour road at dawn.\n");
+  ASSERT_EQ(index(), 0);
+  EXPECT_THAT(ask_text("committed", "zebbra"), HasSubstr("Did you mean \"zebra\"?"))
+      << "the table is read again after the commit";
+  expect_clean_exit();
 }
 
 }  // namespace
