@@ -99,10 +99,22 @@ pid_t spawn(const fs::path& program, const std::vector<std::string>& args, const
   std::vector<std::string> argv_strings = {program.string()};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv = c_strings(argv_strings);
+  // A program may end without reading all the input a test feeds it (a usage error, say),
+  // and a test process descheduled meanwhile would then die of SIGPIPE at its next write:
+  // tests ignore SIGPIPE and see EPIPE, while the programs they start keep the default.
+  static const bool sigpipe_ignored = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+  (void)sigpipe_ignored;
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGPIPE);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  if (posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data()) != 0) {
-    throw std::runtime_error("cannot run " + program.string());
-  }
+  const int failed = posix_spawn(&pid, program.c_str(), &actions, &attributes, argv.data(), envp.data());
+  posix_spawnattr_destroy(&attributes);
+  if (failed != 0) throw std::runtime_error("cannot run " + program.string());
   return pid;
 }
 
