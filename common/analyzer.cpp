@@ -1,7 +1,9 @@
 #include "common/analyzer.hpp"
 
 #include "common/ascii.hpp"
+#include "common/icu_segments.hpp"
 #include "common/utf8.hpp"
+#include "common/word_segments.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
@@ -9,8 +11,6 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
-#include <unicode/ubrk.h>
-#include <unicode/utext.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -26,17 +26,11 @@ namespace {
 // Cleared wholesale when full: simpler than LRU and just as good for that distribution.
 constexpr std::size_t kStemCacheEntries = 1 << 17;
 
-// ICU's rule status ranges for word segments that are words (letters, numbers, kana,
-// ideographs) rather than spaces or punctuation: see ubrk.h, UWordBreak.
-bool is_word_status(int32_t status) { return status >= UBRK_WORD_NONE_LIMIT; }
-
-std::unique_ptr<icu::BreakIterator> make_iterator(bool words) {
+std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(
-      words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
-            : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
   if (U_FAILURE(status) || !it) {
-    throw std::runtime_error(std::string("ICU break iterator unavailable: ") + u_errorName(status));
+    throw std::runtime_error(std::string("ICU sentence break iterator unavailable: ") + u_errorName(status));
   }
   return it;
 }
@@ -189,31 +183,6 @@ std::unique_ptr<icu::Transliterator> make_traditional_to_simplified() {
   return transliterator;
 }
 
-// Runs `visit(begin, end, rule_status)` over the segments `iterator` finds in UTF-8 `text`.
-// ICU iterates UTF-8 in place through UText, so the indices are byte offsets.
-template <typename Visit>
-void for_each_segment(icu::BreakIterator& iterator, std::string_view text, Visit visit) {
-  UErrorCode status = U_ZERO_ERROR;
-  UText utext = UTEXT_INITIALIZER;
-  utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return;
-  iterator.setText(&utext, status);
-  if (U_SUCCESS(status)) {
-    int32_t begin = iterator.first();
-    for (int32_t end = iterator.next(); end != icu::BreakIterator::DONE; end = iterator.next()) {
-      visit(static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end), iterator.getRuleStatus());
-      begin = end;
-    }
-  }
-  // The iterator holds a shallow clone of utext; detach it before the text goes away.
-  UText empty = UTEXT_INITIALIZER;
-  UErrorCode ignored = U_ZERO_ERROR;
-  utext_openUTF8(&empty, "", 0, &ignored);
-  iterator.setText(&empty, ignored);
-  utext_close(&empty);
-  utext_close(&utext);
-}
-
 }  // namespace
 
 // One language's stemmer and its memo of stems.
@@ -224,8 +193,9 @@ struct Stemming {
 };
 
 struct Analyzer::Impl {
-  std::unique_ptr<icu::BreakIterator> words = make_iterator(true);
-  std::unique_ptr<icu::BreakIterator> sentences = make_iterator(false);
+  WordSegmenter words;
+  std::vector<Span> word_spans;  // tokenize's, kept for its capacity
+  std::unique_ptr<icu::BreakIterator> sentences = make_sentence_iterator();
   const icu::Normalizer2& normalizer = nfkc_casefold();
   // Every language used so far keeps its stemmer and memo: an indexer switches language per
   // article, and a query is stemmed in each language of the index.
@@ -331,14 +301,16 @@ void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
   std::size_t chain_first = 0;  // index in `out` of the current hyphenated chain's first word
   std::size_t chain_parts = 0;  // 0: no chain open
   std::string joined;
-  for_each_segment(*impl_->words, text, [&](std::uint32_t begin, std::uint32_t end, int32_t status) {
-    if (!is_word_status(status)) return;
+  std::vector<Span>& spans = impl_->word_spans;
+  spans.clear();
+  impl_->words.segments(text, spans);
+  for (const auto [begin, end] : spans) {
     const std::string_view surface = without_possessive(text.substr(begin, end - begin));
     std::string word = impl_->fold(surface, /*simplify=*/false);  // `text` is simplified already
-    if (word.empty() || word.size() > kMaxWordBytes) return;
+    if (word.empty() || word.size() > kMaxWordBytes) continue;
     if (word == "s" && out.size() > first_new) {  // "U.N.'s": the dot ended the word
       const std::string_view between = text.substr(out.back().end, begin - out.back().end);
-      if (between.starts_with('.') && is_apostrophe(between.substr(1))) return;
+      if (between.starts_with('.') && is_apostrophe(between.substr(1))) continue;
     }
     const bool has_previous = out.size() > first_new;
     Token& token = out.emplace_back();  // built in place: this loop runs once per word of every article
@@ -376,11 +348,11 @@ void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
         chain_parts = 0;
       }
     }
-  });
+  }
 }
 
 void Analyzer::sentences(std::string_view text, std::vector<Span>& out) {
-  for_each_segment(*impl_->sentences, text, [&](std::uint32_t begin, std::uint32_t end, int32_t) {
+  icu_segments::for_each(*impl_->sentences, text, [&](std::uint32_t begin, std::uint32_t end, int32_t) {
     out.push_back(Span{begin, end});
   });
 }

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/span.hpp"
+
 namespace cs {
 
 // One word of analysed text.
@@ -31,12 +33,6 @@ struct Token {
   bool is_acronym() const { return !alternative.empty() && alternative_end == end; }
   // The word as plain letters: an acronym's undotted form, else the word.
   const std::string& plain_form() const { return is_acronym() ? alternative : word; }
-};
-
-// A byte span of text, [begin, end).
-struct Span {
-  std::uint32_t begin = 0;
-  std::uint32_t end = 0;
 };
 
 // Not thread-safe: give each thread its own Analyzer (copying one is cheap).

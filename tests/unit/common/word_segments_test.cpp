@@ -1,0 +1,110 @@
+#include "common/word_segments.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/test_support.hpp"
+
+namespace cs {
+namespace {
+
+std::vector<std::string> segment_words(std::string_view text) {
+  WordSegmenter segmenter;
+  std::vector<Span> spans;
+  segmenter.segments(text, spans);
+  std::vector<std::string> words;
+  for (const Span& s : spans) words.emplace_back(text.substr(s.begin, s.end - s.begin));
+  return words;
+}
+
+using Words = std::vector<std::string>;
+
+// ICU's own answers (ICU 72), written down so that a change on either side shows.
+TEST(WordSegments, CutsAsciiAsIcuDoes) {
+  EXPECT_EQ(segment_words("Xi and Trump speak."), (Words{"Xi", "and", "Trump", "speak"}));
+  EXPECT_EQ(segment_words("the U.S. and 1,000.5 or 3.14.15"), (Words{"the", "U.S", "and", "1,000.5", "or", "3.14.15"}));
+  EXPECT_EQ(segment_words("don't a..b a.1 1.a x:y a-b"), (Words{"don't", "a", "b", "a", "1", "1", "a", "x", "y", "a", "b"}));
+  EXPECT_EQ(segment_words("write to press@example.com now"), (Words{"write", "to", "press@example.com", "now"}));
+  EXPECT_EQ(segment_words("_ __ a_b 1_ _x a_.b"), (Words{"__", "a_b", "1_", "_x", "a_", "b"}));
+  EXPECT_EQ(segment_words("F-35s 9/11 #tag $5"), (Words{"F", "35s", "9", "11", "tag", "5"}));
+}
+
+TEST(WordSegments, HandsWordsWithOtherBytesToIcu) {
+  EXPECT_EQ(segment_words("aides don’t know — “Taiwan” said"),
+            (Words{"aides", "don’t", "know", "Taiwan", "said"}));
+  EXPECT_EQ(segment_words("中华人民共和国主席 Xi"), (Words{"中华", "人民", "共和国", "主席", "Xi"}));
+  EXPECT_EQ(segment_words("Brzeziński’s café"), (Words{"Brzeziński’s", "café"}));
+}
+
+// Random text from an alphabet that exercises every rule: letters, digits and their joiners,
+// white space, other ASCII punctuation and control bytes.
+std::string random_ascii(std::mt19937& random, std::size_t length) {
+  static constexpr std::string_view kFrequent = "aZ@09_.',;: \t\n\r-/#";
+  std::string text;
+  for (std::size_t i = 0; i < length; ++i) {
+    if (random() % 4 == 0) {
+      text.push_back(static_cast<char>(random() % 128));
+    } else {
+      text.push_back(kFrequent[random() % kFrequent.size()]);
+    }
+  }
+  return text;
+}
+
+void expect_as_icu(WordSegmenter& segmenter, const std::string& text) {
+  std::vector<Span> ours, icus;
+  segmenter.segments(text, ours);
+  segmenter.icu_segments(text, icus);
+  ASSERT_EQ(ours, icus) << "text: \"" << text << "\"";
+}
+
+TEST(WordSegments, AsciiCutsEqualIcusOverRandomText) {
+  std::mt19937 random(20261206);
+  WordSegmenter segmenter;
+  for (int i = 0; i < 200000; ++i) {
+    ASSERT_NO_FATAL_FAILURE(expect_as_icu(segmenter, random_ascii(random, 1 + random() % 16)));
+  }
+}
+
+// The same with words holding other characters among the ASCII: typographic quotes and
+// apostrophes (which join letters, as "'" does), dashes, no-break and ideographic spaces,
+// accented and Cyrillic letters, Chinese, a combining accent and a soft hyphen (which attach
+// to what precedes them, a space included), a zero-width joiner and an emoji.
+TEST(WordSegments, MixedCutsEqualIcusOverRandomText) {
+  static const std::vector<std::string> kPieces = {
+      "’", "‘", "“", "”", "—", "–", "\u00A0", "\u3000", "é", "ß", "д", "中", "国", "\u0301", "\u00AD", "\u200D",
+      "😀", "a", "Z", "7", "_", ".", "'", ",", " ", " ", "\n", "\t", "-", ":"};
+  std::mt19937 random(61202026);
+  WordSegmenter segmenter;
+  for (int i = 0; i < 100000; ++i) {
+    std::string text;
+    for (std::size_t n = 1 + random() % 12; n > 0; --n) text += kPieces[random() % kPieces.size()];
+    ASSERT_NO_FATAL_FAILURE(expect_as_icu(segmenter, text));
+  }
+}
+
+// Real pages and notes: every file of the bundled corpus and of the test fixtures.
+TEST(WordSegments, CutsEqualIcusOverTheCorpusAndFixtures) {
+  WordSegmenter segmenter;
+  std::size_t files = 0;
+  for (const auto& root : {test::corpus_dir(), test::fixtures_dir()}) {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream content;
+      content << in.rdbuf();
+      ASSERT_NO_FATAL_FAILURE(expect_as_icu(segmenter, content.str())) << entry.path();
+      ++files;
+    }
+  }
+  EXPECT_GT(files, 100u);
+}
+
+}  // namespace
+}  // namespace cs
