@@ -27,7 +27,11 @@ find_package(LibXml2 2.9 REQUIRED)
 # simdjson (Debian libsimdjson-dev): reads the stored article records, ten to a hundred a
 # query (a hit's and its story members'), about six times as fast as nlohmann's parser.
 find_package(simdjson 3 REQUIRED CONFIG)
-# zlib (zlib1g-dev): passage texts are stored deflated (common/passage_text.hpp).
+# Zstandard (Debian libzstd-dev): passage texts and article records are stored compressed
+# (common/compact_text.hpp).
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd>=1.4)
+add_library(cs::zstd ALIAS PkgConfig::ZSTD)
+# zlib (zlib1g-dev): bench/xapian_floor's reference for storing text deflated.
 find_package(ZLIB 1.2 REQUIRED)
 # CLD2 (Debian libcld2-dev): the language of articles that do not declare one. Debian ships
 # no CMake or pkg-config file for it.

@@ -5,9 +5,19 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <utility>
 
+#include "common/compact_text.hpp"
+
 namespace cs {
+
+namespace {
+
+// No record comes near this: a title, a path and a few names.
+constexpr std::size_t kMaxRecordBytes = 1024 * 1024;
+
+}  // namespace
 
 std::string encode_article_record(const PassageRecord& r) {
   nlohmann::json j = {
@@ -17,7 +27,9 @@ std::string encode_article_record(const PassageRecord& r) {
   };
   // Written only when set, so records of articles with text stay as they were.
   if (r.no_article_text) j["no_article_text"] = true;
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (auto frame = compact_text::compress(json)) return std::move(*frame);
+  return json;  // a JSON text never begins as a frame does
 }
 
 std::string display_path(const PassageRecord& record) {
@@ -102,6 +114,15 @@ std::string read_record(std::string_view data, PassageRecord& record) {
 
 Result<PassageRecord> decode_article_record(std::string_view data) {
   PassageRecord record;
+  std::optional<std::string> json;
+  if (compact_text::is_compressed(data)) {
+    json = compact_text::decompress(data, kMaxRecordBytes);
+    if (!json) {
+      return Error{ErrorKind::kDatabase, "", "", "unreadable article record (damaged compression)",
+                   "delete the database folder and run cs-index again"};
+    }
+    data = *json;
+  }
   const std::string why = read_record(data, record);
   if (why.empty()) return record;
   return Error{ErrorKind::kDatabase, "", "", "unreadable article record (" + why + ")",

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/compact_text.hpp"
+
 namespace cs {
 namespace {
 
@@ -37,8 +39,14 @@ TEST(PassageRecord, TheArticlesFieldsRoundTripAndThePassagesAreNotStored) {
   EXPECT_EQ(back->topics, r.topics);
   EXPECT_EQ(back->count, 5u);
   EXPECT_TRUE(back->preview);
-  // The passage lives in its own value slot, so an article's data does not grow with it.
-  EXPECT_EQ(stored.find("President"), std::string::npos);
+  // Stored compressed (Xapian would deflate it otherwise); the passage lives in its own
+  // value slot, so an article's data does not grow with it.
+  ASSERT_TRUE(compact_text::is_compressed(stored));
+  const auto json = compact_text::decompress(stored, 1 << 20);
+  ASSERT_TRUE(json.has_value());
+  EXPECT_LT(stored.size(), json->size());
+  EXPECT_NE(json->find("Kevin Liptak"), std::string::npos);
+  EXPECT_EQ(json->find("President"), std::string::npos);
   EXPECT_TRUE(back->text.empty());
   EXPECT_TRUE(back->passage_id.empty());
   EXPECT_EQ(back->index, 0u);
@@ -61,6 +69,20 @@ TEST(PassageRecord, ForeignDataIsADatabaseError) {
                               R"({"article_id": "a"}})", R"({"article_id": "a", "count": -1})",
                               R"({"article_id": "a", "count": 5000000000})", "{\"article_id\": \"a\xff\"}", ""}) {
     EXPECT_FALSE(decode_article_record(foreign).ok()) << foreign;
+  }
+}
+
+// Records are read as JSON too (what compression cannot shrink is stored so; the tests
+// above pass JSON); a damaged frame is an error, never a record.
+TEST(PassageRecord, DamagedFramesAreErrors) {
+  PassageRecord r;
+  r.article_id = "a";
+  const std::string frame = encode_article_record(r);
+  ASSERT_TRUE(compact_text::is_compressed(frame));
+  for (const std::string& damaged : {frame.substr(0, frame.size() - 3), frame + "x", frame.substr(0, 4)}) {
+    const auto back = decode_article_record(damaged);
+    ASSERT_FALSE(back.ok());
+    EXPECT_EQ(back.error().kind, ErrorKind::kDatabase);
   }
 }
 
