@@ -40,7 +40,7 @@ void BM_AnalyzerWordsAndStems(benchmark::State& state) {
 BENCHMARK(BM_AnalyzerWordsAndStems)->Unit(benchmark::kMillisecond);
 
 // What cs-index does per article before writing: words, passages, and the article's document
-// with its words, positional stems, title terms, field terms, values, deflated passage texts
+// with its words, positional stems, title terms, field terms, values, compressed passage texts
 // and bounds, and stored record.
 void BM_ArticleToDocument(benchmark::State& state) {
   const BenchCorpus& corpus = bench_corpus();

@@ -18,8 +18,9 @@ std::optional<std::string> compress(std::string_view text);
 // Whether `bytes` begin as a frame compress() writes does (Zstandard's magic number).
 bool is_compressed(std::string_view bytes);
 
-// The text of the frame `bytes`; nullopt when they are no whole frame, are damaged or hold
-// more than `max_bytes`.
+// The text of the frame `bytes`; nullopt when they are no whole frame, are malformed or
+// hold more than `max_bytes`. Frames carry no checksum (the database has none either): a
+// byte changed inside one may come back as other text.
 std::optional<std::string> decompress(std::string_view bytes, std::size_t max_bytes);
 
 }  // namespace cs::compact_text

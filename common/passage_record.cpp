@@ -14,7 +14,8 @@ namespace cs {
 
 namespace {
 
-// No record comes near this: a title, a path and a few names.
+// The largest record stored compressed: a title, a path and a few names come nowhere near
+// it, and what does (a feed item with megabytes of tags) is stored as JSON.
 constexpr std::size_t kMaxRecordBytes = 1024 * 1024;
 
 }  // namespace
@@ -28,8 +29,12 @@ std::string encode_article_record(const PassageRecord& r) {
   // Written only when set, so records of articles with text stay as they were.
   if (r.no_article_text) j["no_article_text"] = true;
   std::string json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  if (auto frame = compact_text::compress(json)) return std::move(*frame);
-  return json;  // a JSON text never begins as a frame does
+  // A record the reader would refuse to decompress is stored as it is (a JSON text never
+  // begins as a frame does).
+  if (json.size() <= kMaxRecordBytes) {
+    if (auto frame = compact_text::compress(json)) return std::move(*frame);
+  }
+  return json;
 }
 
 std::string display_path(const PassageRecord& record) {

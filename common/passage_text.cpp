@@ -16,7 +16,9 @@ constexpr std::size_t kMaxTextBytes = 16 * 1024 * 1024;
 
 std::string pack_passage_text(std::string_view text) {
   std::string packed;
-  if (auto frame = compact_text::compress(text)) {
+  std::optional<std::string> frame;
+  if (text.size() <= kMaxTextBytes) frame = compact_text::compress(text);  // else unpacking would refuse it
+  if (frame) {
     packed.reserve(1 + frame->size());
     packed.push_back(kCompressed);
     packed.append(*frame);

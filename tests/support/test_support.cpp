@@ -90,6 +90,12 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
 
 namespace {
 
+// A program may end without reading all the input a test feeds it (a usage error, say),
+// and a test process descheduled meanwhile would die of SIGPIPE at its next write: test
+// processes ignore SIGPIPE and see EPIPE, while the programs they start keep the default
+// (spawn below).
+[[maybe_unused]] const bool kSigpipeIgnored = ::signal(SIGPIPE, SIG_IGN) != SIG_ERR;
+
 // Starts `program` with `args` and `env` (see environment_with), its standard streams set up
 // by `actions`; throws when it cannot be started.
 pid_t spawn(const fs::path& program, const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
@@ -99,11 +105,7 @@ pid_t spawn(const fs::path& program, const std::vector<std::string>& args, const
   std::vector<std::string> argv_strings = {program.string()};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv = c_strings(argv_strings);
-  // A program may end without reading all the input a test feeds it (a usage error, say),
-  // and a test process descheduled meanwhile would then die of SIGPIPE at its next write:
-  // tests ignore SIGPIPE and see EPIPE, while the programs they start keep the default.
-  static const bool sigpipe_ignored = [] { return ::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
-  (void)sigpipe_ignored;
+  // The programs keep SIGPIPE's default, which the test process ignores (kSigpipeIgnored).
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t defaults;

@@ -86,6 +86,20 @@ TEST(PassageRecord, DamagedFramesAreErrors) {
   }
 }
 
+// A record too large to be stored compressed (a feed item with megabytes of tags) is stored
+// as its JSON, and reads back.
+TEST(PassageRecord, AHugeRecordIsStoredAsJsonAndReadsBack) {
+  PassageRecord r;
+  r.article_id = "feeds/tags.json";
+  for (int i = 0; i < 150000; ++i) r.topics.push_back("tag" + std::to_string(i));
+  const std::string stored = encode_article_record(r);
+  EXPECT_GT(stored.size(), std::size_t{1} << 20);
+  EXPECT_FALSE(compact_text::is_compressed(stored));
+  const auto back = decode_article_record(stored);
+  ASSERT_TRUE(back.ok()) << back.error().reason;
+  EXPECT_EQ(back->topics.size(), 150000u);
+}
+
 // A later cs-index may write fields this one does not know: they are skipped, whatever
 // their shape, and the known ones still read.
 TEST(PassageRecord, UnknownFieldsAreSkipped) {

@@ -25,12 +25,14 @@ std::vector<std::string> segment_words(std::string_view text) {
 
 using Words = std::vector<std::string>;
 
-// ICU's own answers (ICU 72), written down so that a change on either side shows.
+// ICU's own answers, written down so that a change on either side shows. ("@" and ":" are
+// left out: ICU's rules for them changed between releases, and the rules here are read
+// from the ICU in use.)
 TEST(WordSegments, CutsAsciiAsIcuDoes) {
+  ASSERT_TRUE(WordSegmenter::ascii_agrees_with_icu()) << "with this ICU, every text goes to ICU";
   EXPECT_EQ(segment_words("Xi and Trump speak."), (Words{"Xi", "and", "Trump", "speak"}));
   EXPECT_EQ(segment_words("the U.S. and 1,000.5 or 3.14.15"), (Words{"the", "U.S", "and", "1,000.5", "or", "3.14.15"}));
-  EXPECT_EQ(segment_words("don't a..b a.1 1.a x:y a-b"), (Words{"don't", "a", "b", "a", "1", "1", "a", "x", "y", "a", "b"}));
-  EXPECT_EQ(segment_words("write to press@example.com now"), (Words{"write", "to", "press@example.com", "now"}));
+  EXPECT_EQ(segment_words("don't a..b a.1 1.a a-b"), (Words{"don't", "a", "b", "a", "1", "1", "a", "a", "b"}));
   EXPECT_EQ(segment_words("_ __ a_b 1_ _x a_.b"), (Words{"__", "a_b", "1_", "_x", "a_", "b"}));
   EXPECT_EQ(segment_words("F-35s 9/11 #tag $5"), (Words{"F", "35s", "9", "11", "tag", "5"}));
 }
@@ -60,7 +62,7 @@ std::string random_ascii(std::mt19937& random, std::size_t length) {
 void expect_as_icu(WordSegmenter& segmenter, const std::string& text) {
   std::vector<Span> ours, icus;
   segmenter.segments(text, ours);
-  segmenter.icu_segments(text, icus);
+  segmenter.icu_words(text, icus);
   ASSERT_EQ(ours, icus) << "text: \"" << text << "\"";
 }
 
@@ -74,12 +76,15 @@ TEST(WordSegments, AsciiCutsEqualIcusOverRandomText) {
 
 // The same with words holding other characters among the ASCII: typographic quotes and
 // apostrophes (which join letters, as "'" does), dashes, no-break and ideographic spaces,
-// accented and Cyrillic letters, Chinese, a combining accent and a soft hyphen (which attach
-// to what precedes them, a space included), a zero-width joiner and an emoji.
+// accented, Cyrillic and Hebrew letters (Hebrew has rules of its own for quotes), Chinese,
+// Katakana, Thai (cut by dictionary), a combining accent and a soft hyphen (which attach to
+// what precedes them, a space included), a zero-width joiner, an emoji, and bytes that are
+// no UTF-8 (a stray continuation byte, a lead byte alone, a sequence cut short).
 TEST(WordSegments, MixedCutsEqualIcusOverRandomText) {
   static const std::vector<std::string> kPieces = {
-      "’", "‘", "“", "”", "—", "–", "\u00A0", "\u3000", "é", "ß", "д", "中", "国", "\u0301", "\u00AD", "\u200D",
-      "😀", "a", "Z", "7", "_", ".", "'", ",", " ", " ", "\n", "\t", "-", ":"};
+      "’", "‘", "“", "”", "—", "–", "\u00A0", "\u3000", "é", "ß", "д", "א", "中", "国", "カ", "ไทย", "\u0301",
+      "\u00AD", "\u200D", "😀", "\x80", "\xC3", "\xF0\x9F", "a", "Z", "7", "_", ".", "'", "\"", ",", ";", "@", ":", " ",
+      " ", "\n", "\r", "\v", "\f", "\t", "-"};
   std::mt19937 random(61202026);
   WordSegmenter segmenter;
   for (int i = 0; i < 100000; ++i) {

@@ -1,0 +1,65 @@
+#include "common/compact_text.hpp"
+
+#include <gtest/gtest.h>
+#include <zstd.h>
+
+#include <random>
+#include <string>
+
+namespace cs {
+namespace {
+
+const std::string kSomeProse =
+    "The Congress has the power to lay and collect taxes, duties, imposts and excises, to pay the debts and "
+    "provide for the common defence and general welfare of the United States; but all duties, imposts and "
+    "excises shall be uniform throughout the United States.";
+
+TEST(CompactText, ProseShrinksAndComesBack) {
+  const auto frame = compact_text::compress(kSomeProse);
+  ASSERT_TRUE(frame.has_value());
+  EXPECT_LT(frame->size(), kSomeProse.size());
+  EXPECT_TRUE(compact_text::is_compressed(*frame));
+  EXPECT_EQ(compact_text::decompress(*frame, kSomeProse.size()), kSomeProse);
+}
+
+TEST(CompactText, WhatDoesNotShrinkIsNotCompressed) {
+  std::mt19937 random(11);
+  std::string noise(500, '\0');
+  for (char& c : noise) c = static_cast<char>(random());
+  EXPECT_EQ(compact_text::compress(noise), std::nullopt);
+  EXPECT_EQ(compact_text::compress(""), std::nullopt);
+}
+
+// A frame is decoded only into the size it records, and only up to what the caller allows:
+// two megabytes of zeros make a frame of a few hundred bytes.
+TEST(CompactText, AFrameHoldingMoreThanAllowedIsRefused) {
+  const std::string zeros(2 << 20, '\0');
+  const auto frame = compact_text::compress(zeros);
+  ASSERT_TRUE(frame.has_value());
+  EXPECT_LT(frame->size(), 1000u);
+  EXPECT_EQ(compact_text::decompress(*frame, 1 << 20), std::nullopt);
+  EXPECT_EQ(compact_text::decompress(*frame, 2 << 20), zeros);
+}
+
+TEST(CompactText, FramesOfUnknownSizeAndDamagedOnesAreRefused) {
+  // A frame written without its size (as a stream is).
+  std::string streamed(ZSTD_compressBound(kSomeProse.size()), '\0');
+  ZSTD_CCtx* context = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(context, ZSTD_c_contentSizeFlag, 0);
+  const std::size_t size = ZSTD_compress2(context, streamed.data(), streamed.size(), kSomeProse.data(), kSomeProse.size());
+  ZSTD_freeCCtx(context);
+  ASSERT_FALSE(ZSTD_isError(size));
+  streamed.resize(size);
+  ASSERT_TRUE(compact_text::is_compressed(streamed));
+  EXPECT_EQ(ZSTD_getFrameContentSize(streamed.data(), streamed.size()), ZSTD_CONTENTSIZE_UNKNOWN);
+  EXPECT_EQ(compact_text::decompress(streamed, 1 << 20), std::nullopt);
+
+  const std::string frame = *compact_text::compress(kSomeProse);
+  EXPECT_EQ(compact_text::decompress(frame + "x", 1 << 20), std::nullopt) << "bytes after the frame";
+  EXPECT_EQ(compact_text::decompress(frame.substr(0, frame.size() - 1), 1 << 20), std::nullopt) << "cut short";
+  EXPECT_EQ(compact_text::decompress(frame.substr(0, 4), 1 << 20), std::nullopt) << "the magic alone";
+  EXPECT_EQ(compact_text::decompress("{\"json\": 1}", 1 << 20), std::nullopt) << "no frame";
+}
+
+}  // namespace
+}  // namespace cs
