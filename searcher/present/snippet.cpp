@@ -16,14 +16,19 @@ std::vector<Span> highlight_spans(std::string_view passage, const ParsedQuery& q
   // Stemming each word of the passage was a third of highlighting: where stems keep their
   // word's first byte, only words that begin as a wanted stem does are stemmed.
   std::bitset<256> stem_first_bytes;
+  std::bitset<256> word_first_bytes;  // the same for the words asked for as written
   const bool filtered = analyzer.stems_keep_first_byte();
   for (const std::string& stem : stems) {
     if (!stem.empty()) stem_first_bytes.set(static_cast<unsigned char>(stem[0]));
+  }
+  for (const std::string& word : words) {
+    if (!word.empty()) word_first_bytes.set(static_cast<unsigned char>(word[0]));
   }
   // The query term `word` stands for: its stem when the query asked for that, else itself;
   // empty when the query did not ask for it.
   const auto asked_for = [&](const std::string& word) -> std::string {
     if (filtered && !word.empty() && word[0] != '\'' && !stem_first_bytes[static_cast<unsigned char>(word[0])]) {
+      if (!word_first_bytes[static_cast<unsigned char>(word[0])]) return std::string();
       return std::binary_search(words.begin(), words.end(), word) ? word : std::string();
     }
     const std::string& stem = analyzer.stem(word);
