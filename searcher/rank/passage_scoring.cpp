@@ -93,6 +93,11 @@ const bool kHaveAvx2 = __builtin_cpu_supports("avx2");
 
 namespace {
 
+// Whether two spans are the same stretch of memory (an article's title, shared by its passages).
+bool same_span(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+  return a.data() == b.data() && a.size() == b.size();
+}
+
 // Words handed to the filter at a time: the survivors' buffer lives on the stack.
 constexpr std::size_t kFilterChunk = 256;
 
@@ -178,6 +183,9 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
   const float recency_rate = weights.recency_half_life_days > 0 ? 1.0f / weights.recency_half_life_days : 0.0f;
 
   Match matches[kMaxMatches];
+  // An article's passages come in a row and share its title: its terms are found once.
+  std::span<const std::uint32_t> title;
+  std::uint32_t title_mask = 0;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
     ScoreParts& parts = out[i];
@@ -200,9 +208,12 @@ void score_passages(const ScoringQuery& query, std::span<const Candidate> candid
       if (terms >= 2 && present == terms) parts.phrase = has_phrase(matches, match_count, terms) ? 1.0f : 0.0f;
     }
 
-    std::uint32_t title_mask = 0;
-    for (const std::uint32_t hash : c.title) {
-      if (const int term = query.term_of(hash); term >= 0) title_mask |= 1u << term;
+    if (!same_span(c.title, title)) {  // the first passage of another article
+      title = c.title;
+      title_mask = 0;
+      for (const std::uint32_t hash : title) {
+        if (const int term = query.term_of(hash); term >= 0) title_mask |= 1u << term;
+      }
     }
     if (terms > 0) parts.title = static_cast<float>(std::popcount(title_mask)) / static_cast<float>(terms);
     if (all_idf > 0) parts.coverage = idf_of(present_mask | title_mask) / all_idf;
@@ -232,11 +243,17 @@ void score_passage_bm25(const ScoringQuery& query, std::span<const Candidate> ca
                         std::span<float> out) {
   const std::size_t terms = query.term_count();
   const float length_scale = bm25.average_length > 0 ? bm25.b / bm25.average_length : 0.0f;
+  std::span<const std::uint32_t> title;  // as in score_passages, found once an article
+  std::array<std::uint32_t, kMaxScoringTerms> title_frequency{};
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    std::array<std::uint32_t, kMaxScoringTerms> frequency{};
+    if (!same_span(c.title, title)) {
+      title = c.title;
+      title_frequency.fill(0);
+      for_each_match(query, title, [&](std::size_t, std::uint32_t term) { ++title_frequency[term]; });
+    }
+    std::array<std::uint32_t, kMaxScoringTerms> frequency = title_frequency;
     for_each_match(query, c.text, [&](std::size_t, std::uint32_t term) { ++frequency[term]; });
-    for_each_match(query, c.title, [&](std::size_t, std::uint32_t term) { ++frequency[term]; });
     const float length =
         std::max(0.5f * bm25.average_length, static_cast<float>(c.length > 0 ? c.length : c.text.size()));
     const float norm = bm25.k1 * (1.0f - bm25.b + length_scale * length);
