@@ -199,7 +199,7 @@ int run(int argc, char** argv) {
         if (snippet && record) {
           std::string text;
           for (std::uint32_t k = 0; k < record->count; ++k) {
-            text.append(unpack_passage_text(document.get_value(schema::passage_text_slot(k))).value_or(""));
+            text.append(unpack_passage_text(document.get_value(schema::passage_text_slot(k))).value_or(PassageText{}).text);
             text.append("\n\n");
           }
           const std::string cut = mset.snippet(text, 200, Xapian::Stem("english"));

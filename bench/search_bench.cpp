@@ -97,7 +97,7 @@ void BM_XapianEnquireSnippet(benchmark::State& state) {
       const auto record = decode_article_record(document.get_data());
       if (!record) continue;
       const auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(0)));
-      std::string snippet = mset.snippet(text.value_or(""), 360, stemmer);
+      std::string snippet = mset.snippet(text ? text->text : std::string(), 360, stemmer);
       benchmark::DoNotOptimize(snippet);
     }
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/span.hpp"
 
 namespace cs {
 
@@ -25,6 +26,7 @@ struct PassageRecord {
   std::string lang;  // BCP 47 code, or empty when unknown
   std::vector<std::string> topics;
   std::string text;  // the passage itself
+  std::vector<Span> sentences;  // its sentences, covering it (cs-index cut them; snippets are cut from them)
   std::uint32_t index = 0;  // passage index within the article
   std::uint32_t count = 0;  // passages in the article
   bool preview = false;     // the article is a paywall preview

@@ -136,7 +136,7 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
     analyzer_.set_language(stemmer_for(hit.record.lang));  // as the indexer stemmed this article
     terms.clear();
     result.highlights.push_back(highlight_spans(text, parsed, analyzer_, &terms));
-    result.snippets.push_back(choose_snippet(text, result.highlights.back(), terms, weight_of, analyzer_));
+    result.snippets.push_back(choose_snippet(text, hit.record.sentences, result.highlights.back(), terms, weight_of));
   }
   analyzer_.set_language(query_language);
   return result;

@@ -101,8 +101,11 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     passage_starts_.push_back(word_count);
     add_words(document, "", analyzer_, first, last, word_count + 1, nullptr);
     word_count += static_cast<std::uint32_t>(last - first);
+    const std::string_view text = std::string_view(article.body).substr(passage.begin, passage.end - passage.begin);
+    sentences_.clear();
+    analyzer_.sentences(text, sentences_);  // stored, so the searcher need not cut them for every hit
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
-                       pack_passage_text(std::string_view(article.body).substr(passage.begin, passage.end - passage.begin)));
+                       pack_passage_text(text, sentences_));
   }
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
   add_field_terms(document, article);

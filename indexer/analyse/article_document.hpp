@@ -32,6 +32,7 @@ class ArticleDocumentBuilder {
   Analyzer& analyzer_;
   std::vector<Token> title_words_;  // reused between articles to avoid reallocating
   std::vector<std::uint32_t> title_hashes_, passage_starts_;
+  std::vector<Span> sentences_;
 };
 
 }  // namespace cs::indexer

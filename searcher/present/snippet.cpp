@@ -97,8 +97,8 @@ Span snippet_window(std::span<const Span> sentences, std::span<const Span> highl
   return best;
 }
 
-Span choose_snippet(std::string_view passage, std::span<const Span> highlights, std::span<const std::string> terms,
-                    const std::function<double(const std::string&)>& weight_of, Analyzer& analyzer,
+Span choose_snippet(std::string_view passage, std::span<const Span> sentences, std::span<const Span> highlights,
+                    std::span<const std::string> terms, const std::function<double(const std::string&)>& weight_of,
                     std::size_t max_bytes) {
   if (passage.size() <= max_bytes) return Span{0, static_cast<std::uint32_t>(passage.size())};
   std::vector<std::string_view> distinct;  // the terms in order of first meeting
@@ -112,8 +112,6 @@ Span choose_snippet(std::string_view passage, std::span<const Span> highlights, 
       weights.push_back(weight_of(term));
     }
   }
-  std::vector<Span> sentences;
-  analyzer.sentences(passage, sentences);
   Span snippet = snippet_window(sentences, highlights, term_ids, weights, max_bytes);
   // A sentence may keep the blank line before it (ICU ends a sentence at the first line
   // break), which would open the snippet with an empty line.

@@ -33,11 +33,12 @@ Span snippet_window(std::span<const Span> sentences, std::span<const Span> highl
                     std::size_t max_bytes = kSnippetBytes);
 
 // The snippet of `passage` whose `highlights` matched `terms` (as highlight_spans gives
-// them): the whole passage when it fits in `max_bytes`; otherwise its sentences, cut by
-// `analyzer`, chosen by snippet_window with each distinct term worth `weight_of(term)`, and
-// without the spaces that end the last sentence.
-Span choose_snippet(std::string_view passage, std::span<const Span> highlights, std::span<const std::string> terms,
-                    const std::function<double(const std::string&)>& weight_of, Analyzer& analyzer,
+// them): the whole passage when it fits in `max_bytes`; otherwise some of its `sentences`
+// (as cs-index stored them: Analyzer::sentences of the passage), chosen by snippet_window
+// with each distinct term worth `weight_of(term)`, and without the spaces that end the last
+// sentence.
+Span choose_snippet(std::string_view passage, std::span<const Span> sentences, std::span<const Span> highlights,
+                    std::span<const std::string> terms, const std::function<double(const std::string&)>& weight_of,
                     std::size_t max_bytes = kSnippetBytes);
 
 }  // namespace cs::searcher

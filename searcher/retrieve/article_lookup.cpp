@@ -99,7 +99,7 @@ Result<ArticleView> read_article(const Xapian::Database& db, const std::string& 
       return database_error(path, "unreadable text of passage " + passage_id(article_id, i),
                             "rebuild the database: cs-index --rebuild");
     }
-    article.passages.push_back(std::move(*text));
+    article.passages.push_back(std::move(text->text));
   }
   auto members = story_members(db, document.get_value(schema::kStorySlot), article_id, path);
   if (!members) return members.error();

@@ -87,7 +87,8 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
     return database_error(databases_.names, "unreadable text of passage " + record->passage_id,
                           "rebuild the database: cs-index --rebuild");
   }
-  record->text = std::move(*text);
+  record->text = std::move(text->text);
+  record->sentences = std::move(text->sentences);
   auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names);
   if (!members) return members.error();
   return Hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,

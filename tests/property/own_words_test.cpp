@@ -78,7 +78,7 @@ TEST_F(OwnWords, AnyOfAPassagesWordsFindIt) {
     ASSERT_GT(record->count, 0u);
     for (std::uint32_t passage = 0; passage < record->count; ++passage) {
       record->passage_id = passage_id(record->article_id, passage);
-      const std::string text = unpack_passage_text(document.get_value(schema::passage_text_slot(passage))).value_or("");
+      const std::string text = unpack_passage_text(document.get_value(schema::passage_text_slot(passage))).value_or(PassageText{}).text;
       ASSERT_FALSE(text.empty()) << record->passage_id;
       std::vector<Token> words;
       analyzer.tokenize(text, words);

@@ -4,6 +4,8 @@
 
 #include <random>
 
+#include "common/analyzer.hpp"
+
 namespace cs {
 namespace {
 
@@ -12,11 +14,22 @@ const std::string kProse =
     "and provide for the common defence and general welfare of the United States; but all duties, imposts "
     "and excises shall be uniform throughout the United States. \xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3.";
 
-TEST(PassageText, ProseIsCompressedAndComesBackWhole) {
-  const std::string packed = pack_passage_text(kProse);
+std::vector<Span> sentences_of(std::string_view text) {
+  std::vector<Span> sentences;
+  Analyzer().sentences(text, sentences);
+  return sentences;
+}
+
+TEST(PassageText, ProseIsCompressedAndComesBackWithItsSentences) {
+  const std::vector<Span> sentences = sentences_of(kProse);
+  ASSERT_EQ(sentences.size(), 2u);
+  const std::string packed = pack_passage_text(kProse, sentences);
   EXPECT_EQ(packed[0], '\2');
   EXPECT_LT(packed.size(), kProse.size() * 3 / 4) << "prose shrinks";
-  EXPECT_EQ(unpack_passage_text(packed), kProse);
+  const auto back = unpack_passage_text(packed);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->text, kProse);
+  EXPECT_EQ(back->sentences, sentences);
 }
 
 TEST(PassageText, WhatCompressionCannotShrinkIsStoredAsIs) {
@@ -24,27 +37,40 @@ TEST(PassageText, WhatCompressionCannotShrinkIsStoredAsIs) {
   std::string noise(300, '\0');
   for (char& c : noise) c = static_cast<char>(random());
   for (const std::string& text : {std::string(), std::string("Hi."), noise}) {
-    const std::string packed = pack_passage_text(text);
-    EXPECT_EQ(packed, std::string(1, '\0') + text);
-    EXPECT_EQ(unpack_passage_text(packed), text);
+    const std::vector<Span> whole = text.empty() ? std::vector<Span>{} : std::vector<Span>{{0, static_cast<std::uint32_t>(text.size())}};
+    const std::string packed = pack_passage_text(text, whole);
+    EXPECT_EQ(packed[0], '\0');
+    EXPECT_TRUE(packed.ends_with(text));
+    const auto back = unpack_passage_text(packed);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->text, text);
+    EXPECT_EQ(back->sentences, whole);
   }
 }
 
 TEST(PassageText, ALongPassageComesBackWhole) {
   std::string text;
   for (int i = 0; i < 2000; ++i) text += kProse.substr(static_cast<std::size_t>(i % 50), 60);
-  EXPECT_EQ(unpack_passage_text(pack_passage_text(text)), text) << "a frame larger than a block";
+  const std::vector<Span> sentences = sentences_of(text);
+  const auto back = unpack_passage_text(pack_passage_text(text, sentences));
+  ASSERT_TRUE(back.has_value()) << "a frame larger than a block, sentence lengths of several bytes";
+  EXPECT_EQ(back->text, text);
+  EXPECT_EQ(back->sentences, sentences);
 }
 
 TEST(PassageText, DamagedValuesAreRefused) {
-  const std::string packed = pack_passage_text(kProse);
+  const std::vector<Span> sentences = sentences_of(kProse);
+  const std::string packed = pack_passage_text(kProse, sentences);
   EXPECT_EQ(unpack_passage_text(""), std::nullopt) << "no header";
   EXPECT_EQ(unpack_passage_text("\3abc"), std::nullopt) << "an unknown kind";
   EXPECT_EQ(unpack_passage_text(std::string(1, '\1') + packed.substr(1)), std::nullopt) << "zlib's kind, before schema 9";
   EXPECT_EQ(unpack_passage_text(packed.substr(0, packed.size() / 2)), std::nullopt) << "truncated";
   EXPECT_EQ(unpack_passage_text(packed + "x"), std::nullopt) << "bytes after the end";
-  EXPECT_EQ(unpack_passage_text(std::string(1, '\2') + "not a frame at all"), std::nullopt) << "no frame";
-
+  EXPECT_EQ(unpack_passage_text(std::string("\2\0", 2) + "not a frame at all"), std::nullopt) << "no frame";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x05", 2) + "abc"), std::nullopt) << "more sentences than bytes";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x04", 3) + "abc"), std::nullopt) << "sentences past the text";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x02", 3) + "abc"), std::nullopt) << "sentences short of it";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\xFF", 3)), std::nullopt) << "a length cut short";
 }
 
 }  // namespace

@@ -51,10 +51,17 @@ TEST(ArticleDocument, OneDocumentHoldsEveryPassageTextAndItsBounds) {
       "Nothing was signed.");
   ASSERT_EQ(b.passages.size(), 3u);
   for (const Passage& p : b.passages) {
-    EXPECT_EQ(unpack_passage_text(b.document.get_value(schema::passage_text_slot(p.index))),
-              b.article.body.substr(p.begin, p.end - p.begin));
+    const auto stored = unpack_passage_text(b.document.get_value(schema::passage_text_slot(p.index)));
+    ASSERT_TRUE(stored.has_value());
+    EXPECT_EQ(stored->text, b.article.body.substr(p.begin, p.end - p.begin));
+    std::vector<Span> sentences;
+    Analyzer().sentences(stored->text, sentences);
+    EXPECT_EQ(stored->sentences, sentences) << "the passage's sentences, as the analyzer cuts them";
   }
   EXPECT_EQ(b.document.get_value(schema::passage_text_slot(3)), "") << "no slot past the last passage";
+  const auto second = unpack_passage_text(b.document.get_value(schema::passage_text_slot(1)));
+  ASSERT_TRUE(second.has_value());
+  EXPECT_EQ(second->sentences.size(), 1u);
 
   std::vector<std::uint32_t> arena;
   const ArticleTermsRange range = decode_article_terms(b.document.get_value(schema::kArticleTermsSlot), arena);

@@ -97,7 +97,9 @@ std::string snippet_of(const std::string& passage, const std::string& query_text
     }
     return 1.0;
   };
-  const Span window = choose_snippet(passage, spans, terms, weight_of, analyzer, max_bytes);
+  std::vector<Span> sentences;
+  analyzer.sentences(passage, sentences);  // as cs-index stores them
+  const Span window = choose_snippet(passage, sentences, spans, terms, weight_of, max_bytes);
   return passage.substr(window.begin, window.end - window.begin);
 }
 
