@@ -1,0 +1,35 @@
+// libFuzzer target for what the searcher reads back from a database, which a damaged or
+// foreign database makes arbitrary: the first byte picks a passage text (unpack_passage_text)
+// or an article record (decode_article_record), the rest is the stored value. Nothing may
+// crash; a passage that unpacks has sentences in order that cover its text, and a record
+// that decodes holds valid UTF-8.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include "common/passage_record.hpp"
+#include "common/passage_text.hpp"
+#include "common/utf8.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view value(reinterpret_cast<const char*>(data) + 1, size - 1);
+  if (data[0] % 2 == 0) {
+    const auto passage = cs::unpack_passage_text(value);
+    if (!passage) return 0;
+    std::uint32_t at = 0;
+    for (const cs::Span& sentence : passage->sentences) {
+      if (sentence.begin != at || sentence.end < sentence.begin) std::abort();
+      at = sentence.end;
+    }
+    if (at != passage->text.size()) std::abort();
+  } else {
+    const auto record = cs::decode_article_record(value);
+    if (!record) return 0;
+    for (const std::string* text : {&record->article_id, &record->title, &record->source, &record->path}) {
+      if (!cs::utf8::is_valid(*text)) std::abort();  // the parser checks UTF-8
+    }
+  }
+  return 0;
+}
