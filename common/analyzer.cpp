@@ -2,13 +2,13 @@
 
 #include "common/ascii.hpp"
 #include "common/icu_segments.hpp"
+#include "common/simplified_chinese.hpp"
 #include "common/utf8.hpp"
 #include "common/word_segments.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <xapian.h>
@@ -172,16 +172,6 @@ bool may_hold_ideographs(std::string_view text) {
   });
 }
 
-std::unique_ptr<icu::Transliterator> make_traditional_to_simplified() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Transliterator> transliterator(
-      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
-  if (U_FAILURE(status) || !transliterator) {
-    throw std::runtime_error(std::string("ICU Traditional-Simplified transliterator unavailable: ") +
-                             u_errorName(status));
-  }
-  return transliterator;
-}
 
 }  // namespace
 
@@ -206,18 +196,18 @@ struct Analyzer::Impl {
   // character and in place, so that both scripts are segmented alike and byte offsets stay
   // those of the original text. Memoised per character; the transliterator is built on the
   // first ideograph.
-  std::unique_ptr<icu::Transliterator> traditional_to_simplified;
+  TraditionalToSimplified traditional_to_simplified;
   std::unordered_map<char32_t, std::string> simplified_of;  // UTF-8 of the swap; "" for none
 
   const std::string& simplified(char32_t c) {
     if (auto found = simplified_of.find(c); found != simplified_of.end()) return found->second;
-    if (!traditional_to_simplified) traditional_to_simplified = make_traditional_to_simplified();
-    icu::UnicodeString text(static_cast<UChar32>(c));
-    traditional_to_simplified->transliterate(text);
+    const char32_t to = traditional_to_simplified(c);
     std::string swapped;
-    text.toUTF8String(swapped);
     // Only a one-for-one swap of the same UTF-8 length keeps offsets true.
-    if (text.countChar32() != 1 || text.char32At(0) == static_cast<UChar32>(c) || swapped.size() != 3) swapped.clear();
+    if (to != c && to >= 0x800 && to <= 0xFFFF) {  // three bytes of UTF-8 (never a surrogate: see operator())
+      swapped = {static_cast<char>(0xE0 | (to >> 12)), static_cast<char>(0x80 | ((to >> 6) & 0x3F)),
+                 static_cast<char>(0x80 | (to & 0x3F))};
+    }
     return simplified_of.emplace(c, std::move(swapped)).first->second;
   }
 
