@@ -137,9 +137,11 @@ for scale in $scales; do
     exit 0
   fi
   # A database of our own (scale.sh deletes and rewrites its own); cs-index is incremental,
-  # so a second run of this script reads nothing again.
+  # so a second run of this script reads nothing again. One an older cs-index wrote (another
+  # schema) is refused, and rebuilt.
   db="$work/serve-${scale}x"
-  "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$corpus/json" > "$work/serve-index.txt" 2>&1 || {
+  "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$corpus/json" > "$work/serve-index.txt" 2>&1 ||
+    "$build_dir/cs-index" --quiet --jobs 2 --rebuild --db "$db" "$corpus/json" > "$work/serve-index.txt" 2>&1 || {
     cat "$work/serve-index.txt" >&2; fail "cs-index failed on $corpus/json"; }
   articles=$(find "$corpus/json" -name '*.json' | wc -l)
   echo "== ${scale}x: $articles articles, $(mb "$(du -sb "$corpus/txt" | cut -f1)") MB of text, $query_count queries; database $db"

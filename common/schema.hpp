@@ -30,7 +30,9 @@ namespace cs::schema {
 // 9: passage texts and article records compressed with Zstandard (compact_text.hpp), not
 //    deflated by zlib (passage texts) or by Xapian (records): a hit decodes each in about
 //    2 us instead of 5.
-inline constexpr std::string_view kSchemaVersion = "9";
+// 10: a passage's value holds its sentences before its text (passage_text.hpp), so a hit's
+//    snippet needs no sentence breaks.
+inline constexpr std::string_view kSchemaVersion = "10";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
