@@ -69,25 +69,40 @@ Span snippet_window(std::span<const Span> sentences, std::span<const Span> highl
   Span best = sentences.front();
   double best_weight = -1;
   std::uint32_t best_spread = std::numeric_limits<std::uint32_t>::max();
-  std::vector<bool> seen(term_weights.size());
+  std::vector<std::size_t> in_window(term_weights.size());  // highlights of each term in the stretch below
+  std::vector<std::size_t> inside;                           // the window's highlights that count, in order
   for (std::size_t first = 0; first < sentences.size(); ++first) {
     std::size_t last = first;  // the window grows while it fits
     while (last + 1 < sentences.size() && sentences[last + 1].end - sentences[first].begin <= max_bytes) ++last;
     const Span window{sentences[first].begin, sentences[last].end};
-    std::fill(seen.begin(), seen.end(), false);
-    double weight = 0;
-    std::uint32_t first_hit = window.end, last_hit = window.begin;
+    inside.clear();
     for (std::size_t h = 0; h < highlights.size(); ++h) {
-      if (highlights[h].begin < window.begin || highlights[h].end > window.end) continue;
-      first_hit = std::min(first_hit, highlights[h].begin);
-      last_hit = std::max(last_hit, highlights[h].end);
-      const std::size_t term = term_ids[h];
-      if (term < seen.size() && !seen[term]) {
-        seen[term] = true;
-        weight += term_weights[term];
+      if (highlights[h].begin >= window.begin && highlights[h].end <= window.end && term_ids[h] < term_weights.size()) {
+        inside.push_back(h);
       }
     }
-    const std::uint32_t spread = last_hit > first_hit ? last_hit - first_hit : 0;
+    double weight = 0;
+    std::size_t distinct = 0;
+    std::fill(in_window.begin(), in_window.end(), 0);
+    for (const std::size_t h : inside) {
+      if (in_window[term_ids[h]]++ == 0) {
+        weight += term_weights[term_ids[h]];
+        ++distinct;
+      }
+    }
+    // How close the terms lie: the shortest stretch holding one of each. (A term met again
+    // further on does not spread the window: measuring from the first highlight to the last
+    // would prefer a window that holds the word once to one that holds it twice.)
+    std::fill(in_window.begin(), in_window.end(), 0);
+    std::uint32_t spread = distinct == 0 ? 0 : std::numeric_limits<std::uint32_t>::max();
+    std::size_t covered = 0;
+    for (std::size_t left = 0, right = 0; right < inside.size(); ++right) {
+      if (in_window[term_ids[inside[right]]]++ == 0) ++covered;
+      for (; covered == distinct; ++left) {
+        spread = std::min(spread, highlights[inside[right]].end - highlights[inside[left]].begin);
+        if (--in_window[term_ids[inside[left]]] == 0) --covered;
+      }
+    }
     if (weight > best_weight || (weight == best_weight && spread < best_spread)) {
       best = window;
       best_weight = weight;

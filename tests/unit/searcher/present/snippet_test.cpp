@@ -144,6 +144,16 @@ TEST(Snippet, AmongEqualWindowsTheClosestTermsWin) {
   EXPECT_EQ(snippet_of(passage, "oil imports", {}, 80), "Filler filler filler. Oil imports fell.");
 }
 
+TEST(Snippet, AWordMetAgainDoesNotPushTheWindowAway) {
+  const std::string passage =
+      "Tariffs rose in spring. Filler words fill this sentence. Tariffs fell in autumn. Filler ends it.";
+  // Both windows of three sentences hold the word; the first holds it twice, and opens the
+  // passage (measured from its first match to its last, it lost to the window holding it
+  // once).
+  EXPECT_EQ(snippet_of(passage, "tariffs", {}, 81),
+            "Tariffs rose in spring. Filler words fill this sentence. Tariffs fell in autumn.");
+}
+
 TEST(Snippet, AWindowAfterAParagraphBreakOpensOnItsFirstWord) {
   const std::string passage = "Filler words fill this opening paragraph.\n\nTariffs rose in spring.";
   EXPECT_EQ(snippet_of(passage, "tariffs", {}, 30), "Tariffs rose in spring.");
