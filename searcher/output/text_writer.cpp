@@ -210,9 +210,10 @@ class TextWriter final : public ResultWriter {
     }
     plain(snippet.end);
     if (snippet.end < text.size()) rendered.append(" \xE2\x80\xA6");
-    for (const char c : rendered) {
-      out_ << c;
-      if (c == '\n') out_ << kIndent;
+    for (std::size_t i = 0; i < rendered.size(); ++i) {
+      out_ << rendered[i];
+      // A paragraph break's empty line stays empty: no line of trailing spaces.
+      if (rendered[i] == '\n' && i + 1 < rendered.size() && rendered[i + 1] != '\n') out_ << kIndent;
     }
   }
 

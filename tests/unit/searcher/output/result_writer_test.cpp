@@ -62,6 +62,13 @@ TEST(ResultWriter, TextIsSanitisedAndPlainWithoutColour) {
   EXPECT_THAT(text, HasSubstr("/data/cfr.org/a b.txt"));
 }
 
+TEST(ResultWriter, TextIndentsThePassagesLinesButNotItsEmptyOnes) {
+  QueryResult result = sample();
+  result.results.hits[0].record.text = "First paragraph.\n\nSecond paragraph.";
+  result.highlights[0] = {};
+  EXPECT_THAT(render("text", {}, result), HasSubstr("    First paragraph.\n\n    Second paragraph."));
+}
+
 TEST(ResultWriter, TextHighlightsInColour) {
   WriterOptions options;
   options.color = true;
