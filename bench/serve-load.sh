@@ -140,9 +140,11 @@ for scale in $scales; do
   # so a second run of this script reads nothing again. One an older cs-index wrote (another
   # schema) is refused, and rebuilt.
   db="$work/serve-${scale}x"
-  "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$corpus/json" > "$work/serve-index.txt" 2>&1 ||
-    "$build_dir/cs-index" --quiet --jobs 2 --rebuild --db "$db" "$corpus/json" > "$work/serve-index.txt" 2>&1 || {
-    cat "$work/serve-index.txt" >&2; fail "cs-index failed on $corpus/json"; }
+  if ! "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$corpus/json" > "$work/serve-index.txt" 2>&1; then
+    grep -q "incompatible cs-index" "$work/serve-index.txt" || { cat "$work/serve-index.txt" >&2; fail "cs-index failed on $corpus/json"; }
+    "$build_dir/cs-index" --quiet --jobs 2 --rebuild --db "$db" "$corpus/json" >> "$work/serve-index.txt" 2>&1 || {
+      cat "$work/serve-index.txt" >&2; fail "cs-index --rebuild failed on $corpus/json"; }
+  fi
   articles=$(find "$corpus/json" -name '*.json' | wc -l)
   echo "== ${scale}x: $articles articles, $(mb "$(du -sb "$corpus/txt" | cut -f1)") MB of text, $query_count queries; database $db"
 

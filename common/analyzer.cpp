@@ -172,7 +172,6 @@ bool may_hold_ideographs(std::string_view text) {
   });
 }
 
-
 }  // namespace
 
 // One language's stemmer and its memo of stems.

@@ -34,8 +34,11 @@ struct TraditionalToSimplified::Icu {
   Icu() {
     // The library stays loaded: ICU's caches may point into it until the process ends.
     const std::string name = "libicui18n.so." + std::to_string(U_ICU_VERSION_MAJOR_NUM);
-    void* library = dlopen(name.c_str(), RTLD_NOW | RTLD_GLOBAL);
-    if (library == nullptr) throw std::runtime_error("cannot load " + name + ": " + dlerror());
+    void* library = dlopen(name.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (library == nullptr) {
+      throw std::runtime_error("ICU's transliterators, needed for Chinese text, cannot be loaded (" +
+                               std::string(dlerror()) + "); install libicu" + std::to_string(U_ICU_VERSION_MAJOR_NUM));
+    }
     const auto open = symbol<decltype(utrans_openU)>(library, CS_ICU_NAME(utrans_openU));
     transform = symbol<decltype(utrans_transUChars)>(library, CS_ICU_NAME(utrans_transUChars));
     close = symbol<decltype(utrans_close)>(library, CS_ICU_NAME(utrans_close));

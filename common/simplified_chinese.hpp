@@ -20,8 +20,8 @@ class TraditionalToSimplified {
   TraditionalToSimplified& operator=(const TraditionalToSimplified&) = delete;
 
   // The simplified form of `c` when the transliterator swaps it for one other character of
-  // the Basic Multilingual Plane; `c` itself otherwise (and for any `c` beyond that plane). Throws std::runtime_error when ICU's library or transliterator
-  // cannot be had.
+  // the Basic Multilingual Plane; `c` itself otherwise (and for any `c` beyond that plane).
+  // Throws std::runtime_error when ICU's library or transliterator cannot be had.
   char32_t operator()(char32_t c);
 
  private:

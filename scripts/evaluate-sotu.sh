@@ -16,7 +16,14 @@ queries=$here/bench/judged/sotu-queries.tsv
 qrels=$here/bench/judged/sotu-qrels.txt
 
 [ -n "$(ls "$sotu"/*.json 2>/dev/null)" ] || "$here/scripts/fetch-sotu.sh" "$sotu"
-[ -d "$db" ] || "$build/cs-index" --db "$db" "$sotu"
+# cs-index is incremental (an up-to-date database costs a moment); a database an older
+# cs-index wrote is refused, and rebuilt.
+index_log=$(mktemp)
+if ! "$build/cs-index" --quiet --db "$db" "$sotu" 2>"$index_log"; then
+  grep -q "incompatible cs-index" "$index_log" || { cat "$index_log" >&2; exit 1; }
+  "$build/cs-index" --quiet --rebuild --db "$db" "$sotu"
+fi
+rm -f "$index_log"
 
 printf '%-34s %7s %7s %10s %7s\n' ranking MRR@10 nDCG@10 Recall@100 MAP
 run() {

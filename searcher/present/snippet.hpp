@@ -27,7 +27,8 @@ inline constexpr std::size_t kSnippetBytes = 360;
 // passage, in order) of at most `max_bytes` together, or the single sentence a longer one
 // is. Chosen for the most weight of distinct highlighted terms (`highlights[i]` matched
 // term `term_ids[i]`, worth `term_weights[term_id]`: rare terms weigh more), then for the
-// highlights lying closest together, then the earliest. The whole passage when it fits.
+// shortest stretch holding one highlight of each of its terms, then the earliest. The
+// whole passage when it fits.
 Span snippet_window(std::span<const Span> sentences, std::span<const Span> highlights,
                     std::span<const std::size_t> term_ids, std::span<const double> term_weights,
                     std::size_t max_bytes = kSnippetBytes);

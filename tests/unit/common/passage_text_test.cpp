@@ -48,6 +48,24 @@ TEST(PassageText, WhatCompressionCannotShrinkIsStoredAsIs) {
   }
 }
 
+// The layout databases hold: a change on both sides at once would pass the tests above.
+TEST(PassageText, TheStoredLayoutIsPinned) {
+  const Span sentences[] = {{0, 3}, {3, 133}};
+  const std::string text = "Hi." + std::string(130, 'x');
+  const std::string packed = pack_passage_text(text, sentences);
+  ASSERT_GT(packed.size(), 4u);
+  EXPECT_EQ(packed.substr(0, 5), std::string("\2\2\3\x82\x01", 5)) << "kind, count, lengths (130 as two varint bytes)";
+  EXPECT_EQ(pack_passage_text("Hi.", std::span<const Span>(sentences, 1)), std::string("\0\1\3Hi.", 6));
+}
+
+TEST(PassageText, SentencesThatDoNotCoverTheTextAreStoredAsOne) {
+  const Span gap[] = {{0, 2}, {3, 5}};
+  const auto back = unpack_passage_text(pack_passage_text("ab cd", gap));
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->sentences, (std::vector<Span>{{0, 5}}));
+  EXPECT_EQ(unpack_passage_text(pack_passage_text("ab cd", {}))->sentences, (std::vector<Span>{{0, 5}}));
+}
+
 TEST(PassageText, ALongPassageComesBackWhole) {
   std::string text;
   for (int i = 0; i < 2000; ++i) text += kProse.substr(static_cast<std::size_t>(i % 50), 60);
@@ -71,6 +89,7 @@ TEST(PassageText, DamagedValuesAreRefused) {
   EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x04", 3) + "abc"), std::nullopt) << "sentences past the text";
   EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x02", 3) + "abc"), std::nullopt) << "sentences short of it";
   EXPECT_EQ(unpack_passage_text(std::string("\0\x01\xFF", 3)), std::nullopt) << "a length cut short";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\xFF\xFF\xFF\xFF\x7F", 7)), std::nullopt) << "a length past 32 bits";
 }
 
 }  // namespace

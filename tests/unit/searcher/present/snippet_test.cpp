@@ -154,6 +154,17 @@ TEST(Snippet, AWordMetAgainDoesNotPushTheWindowAway) {
             "Tariffs rose in spring. Filler words fill this sentence. Tariffs fell in autumn.");
 }
 
+TEST(Snippet, TermsLieAsCloseAsTheirClosestPairNotTheirFirstAndLastMatches) {
+  // Two windows hold both terms: "oil" at 0 and "imports" at 40 in the first; "oil" at 100,
+  // "oil" again at 180 and "imports" right after it in the second. The second holds them
+  // closest (11 bytes against 47), though its first match lies 91 bytes from its last.
+  const std::vector<Span> sentences = {{0, 50}, {50, 100}, {100, 200}};
+  const std::vector<Span> highlights = {{0, 3}, {40, 47}, {100, 103}, {180, 183}, {184, 191}};
+  const std::vector<std::size_t> term_ids = {0, 1, 0, 0, 1};
+  const std::vector<double> weights = {1.0, 1.0};
+  EXPECT_EQ(snippet_window(sentences, highlights, term_ids, weights, 100), (Span{100, 200}));
+}
+
 TEST(Snippet, AWindowAfterAParagraphBreakOpensOnItsFirstWord) {
   const std::string passage = "Filler words fill this opening paragraph.\n\nTariffs rose in spring.";
   EXPECT_EQ(snippet_of(passage, "tariffs", {}, 30), "Tariffs rose in spring.");
