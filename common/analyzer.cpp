@@ -26,15 +26,6 @@ namespace {
 // Cleared wholesale when full: simpler than LRU and just as good for that distribution.
 constexpr std::size_t kStemCacheEntries = 1 << 17;
 
-std::unique_ptr<icu::BreakIterator> make_sentence_iterator() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status) || !it) {
-    throw std::runtime_error(std::string("ICU sentence break iterator unavailable: ") + u_errorName(status));
-  }
-  return it;
-}
-
 const icu::Normalizer2& nfkc_casefold() {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCCasefoldInstance(status);
@@ -184,7 +175,7 @@ struct Stemming {
 struct Analyzer::Impl {
   WordSegmenter words;
   std::vector<Span> word_spans;  // tokenize's, kept for its capacity
-  std::unique_ptr<icu::BreakIterator> sentences = make_sentence_iterator();
+  std::unique_ptr<icu::BreakIterator> sentences = icu_segments::make_iterator(icu_segments::Breaks::kSentences);
   const icu::Normalizer2& normalizer = nfkc_casefold();
   // Every language used so far keeps its stemmer and memo: an indexer switches language per
   // article, and a query is stemmed in each language of the index.

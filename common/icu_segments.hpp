@@ -1,14 +1,33 @@
-// Walks the segments an ICU break iterator finds in UTF-8 text, in place (UText over the
-// bytes, so offsets are byte offsets): for the analyzer's words and sentences alone.
+// ICU's break iterators for the analyzer's words and sentences: making one, and walking the
+// segments it finds in UTF-8 text in place (UText over the bytes, so offsets are byte
+// offsets).
 #pragma once
 
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
 #include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
 #include <string_view>
 
 namespace cs::icu_segments {
+
+enum class Breaks { kWords, kSentences };
+
+// A break iterator of ICU's root rules; throws std::runtime_error when ICU has none.
+inline std::unique_ptr<icu::BreakIterator> make_iterator(Breaks breaks) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> iterator(
+      breaks == Breaks::kWords ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
+                               : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || !iterator) {
+    throw std::runtime_error(std::string("ICU ") + (breaks == Breaks::kWords ? "word" : "sentence") +
+                             " break iterator unavailable: " + u_errorName(status));
+  }
+  return iterator;
+}
 
 // Calls `visit(begin, end, rule_status)` for each segment of `text`.
 template <typename Visit>

@@ -120,15 +120,16 @@ std::string read_record(std::string_view data, PassageRecord& record) {
 Result<PassageRecord> decode_article_record(std::string_view data) {
   PassageRecord record;
   std::optional<std::string> json;
+  std::string why;
   if (compact_text::is_compressed(data)) {
     json = compact_text::decompress(data, kMaxRecordBytes);
-    if (!json) {
-      return Error{ErrorKind::kDatabase, "", "", "unreadable article record (damaged compression)",
-                   "delete the database folder and run cs-index again"};
+    if (json) {
+      data = *json;
+    } else {
+      why = "damaged compression";
     }
-    data = *json;
   }
-  const std::string why = read_record(data, record);
+  if (why.empty()) why = read_record(data, record);
   if (why.empty()) return record;
   return Error{ErrorKind::kDatabase, "", "", "unreadable article record (" + why + ")",
                "delete the database folder and run cs-index again"};

@@ -3,7 +3,6 @@
 #include <unicode/ubrk.h>
 
 #include <array>
-#include <stdexcept>
 #include <string>
 
 #include "common/icu_segments.hpp"
@@ -45,15 +44,6 @@ constexpr std::uint32_t kShortAsciiRun = 16;
 // ICU's rule status ranges for word segments that are words (letters, numbers, kana,
 // ideographs) rather than spaces or punctuation: see ubrk.h, UWordBreak.
 bool is_word_status(int32_t status) { return status >= UBRK_WORD_NONE_LIMIT; }
-
-std::unique_ptr<icu::BreakIterator> make_word_iterator() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-  if (U_FAILURE(status) || !words) {
-    throw std::runtime_error(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
-  }
-  return words;
-}
 
 void icu_word_spans(icu::BreakIterator& words, std::string_view text, std::uint32_t begin, std::uint32_t end,
                     std::vector<Span>& out) {
@@ -110,7 +100,7 @@ AsciiRules read_ascii_rules() {
   classes[','] = kMidNum;
   classes[';'] = kMidNum;
   for (const char c : {' ', '\t', '\n', '\r', '\v', '\f'}) classes[static_cast<unsigned char>(c)] = kSpace;
-  const std::unique_ptr<icu::BreakIterator> words = make_word_iterator();
+  const std::unique_ptr<icu::BreakIterator> words = icu_segments::make_iterator(icu_segments::Breaks::kWords);
   if (one_word(*words, "a@b")) classes['@'] = kLetter;
   if (one_word(*words, "a:b")) classes[':'] = kMidLetter;
   static constexpr std::string_view kProbes[] = {
@@ -136,7 +126,7 @@ const AsciiRules& ascii_rules() {
 }  // namespace
 
 struct WordSegmenter::Icu {
-  std::unique_ptr<icu::BreakIterator> words = make_word_iterator();
+  std::unique_ptr<icu::BreakIterator> words = icu_segments::make_iterator(icu_segments::Breaks::kWords);
 };
 
 WordSegmenter::WordSegmenter() = default;
