@@ -34,6 +34,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/passage_dictionaries.hpp"
 #include "common/passage_record.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
@@ -182,6 +183,8 @@ int run(int argc, char** argv) {
   }
 
   Xapian::Database database(db);
+  PassageDictionaries dictionaries;
+  dictionaries.reset({database});
   Xapian::QueryParser parser;
   parser.set_database(database);
   parser.set_stemmer(Xapian::Stem("english"));
@@ -199,7 +202,9 @@ int run(int argc, char** argv) {
         if (snippet && record) {
           std::string text;
           for (std::uint32_t k = 0; k < record->count; ++k) {
-            text.append(unpack_passage_text(document.get_value(schema::passage_text_slot(k))).value_or(PassageText{}).text);
+            text.append(unpack_passage_text(document.get_value(schema::passage_text_slot(k)), dictionaries.lookup())
+                            .value_or(PassageText{})
+                            .text);
             text.append("\n\n");
           }
           const std::string cut = mset.snippet(text, 200, Xapian::Stem("english"));

@@ -43,7 +43,8 @@ bool cover(std::span<const Span> sentences, std::string_view text) {
 
 }  // namespace
 
-std::string pack_passage_text(std::string_view text, std::span<const Span> sentences) {
+std::string pack_passage_text(std::string_view text, std::span<const Span> sentences,
+                              const compact_text::Dictionary* dictionary) {
   // Sentences that do not cover the text (ICU failed to cut it) would make the passage
   // unreadable: the text is then one sentence.
   const Span whole{0, static_cast<std::uint32_t>(text.size())};
@@ -52,7 +53,7 @@ std::string pack_passage_text(std::string_view text, std::span<const Span> sente
   put_varint(packed, static_cast<std::uint32_t>(sentences.size()));
   for (const Span& sentence : sentences) put_varint(packed, sentence.end - sentence.begin);
   std::optional<std::string> frame;
-  if (text.size() <= kMaxTextBytes) frame = compact_text::compress(text);  // else unpacking would refuse the frame
+  if (text.size() <= kMaxTextBytes) frame = compact_text::compress(text, dictionary);  // else unpacking would refuse the frame
   if (frame) {
     packed[0] = kCompressed;
     packed.append(*frame);
@@ -62,7 +63,7 @@ std::string pack_passage_text(std::string_view text, std::span<const Span> sente
   return packed;
 }
 
-std::optional<PassageText> unpack_passage_text(std::string_view packed) {
+std::optional<PassageText> unpack_passage_text(std::string_view packed, const compact_text::DictionaryLookup& dictionaries) {
   if (packed.empty() || (packed[0] != kStored && packed[0] != kCompressed)) return std::nullopt;
   std::string_view rest = packed.substr(1);
   std::uint32_t count = 0;
@@ -78,10 +79,12 @@ std::optional<PassageText> unpack_passage_text(std::string_view packed) {
   }
   if (packed[0] == kStored) {
     passage.text.assign(rest);
-  } else if (auto text = compact_text::decompress(rest, kMaxTextBytes)) {
-    passage.text = std::move(*text);
   } else {
-    return std::nullopt;
+    const std::uint32_t needed = compact_text::dictionary_of(rest);
+    const compact_text::Dictionary* dictionary = needed != 0 && dictionaries ? dictionaries(needed) : nullptr;
+    auto text = compact_text::decompress(rest, kMaxTextBytes, dictionary);
+    if (!text) return std::nullopt;
+    passage.text = std::move(*text);
   }
   if (at != passage.text.size()) return std::nullopt;  // the sentences cover the text
   return passage;

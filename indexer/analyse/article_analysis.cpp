@@ -36,7 +36,8 @@ Status ArticleAnalysis::parallel_for(std::size_t n, const std::function<void(Wor
 }
 
 Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
-                                                 const std::function<std::string(const Article&)>& assign_story) {
+                                          const compact_text::Dictionary* dictionary,
+                                          const std::function<std::string(const Article&)>& assign_story) {
   std::vector<Analysed> analysed(articles.size());
   std::vector<BuiltArticle> built(articles.size());
   Status first = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
@@ -58,7 +59,7 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     worker.analyzer.set_language(built[i].stem_language);
     built[i].passages = analysed[i].passages.size();
     if (!analysed[i].passages.empty()) {
-      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i]);
+      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i], dictionary);
     }
     worker.spelling.add_article(analysed[i].words);
     analysed[i] = Analysed{};  // its memory is not needed any more

@@ -73,7 +73,8 @@ void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const A
 }
 
 Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
-                                               const std::vector<Token>& words, std::string_view root) {
+                                               const std::vector<Token>& words, std::string_view root,
+                                               const compact_text::Dictionary* dictionary) {
   Xapian::Document document;
   title_words_.clear();
   analyzer_.tokenize(article.title, title_words_);
@@ -105,7 +106,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     sentences_.clear();
     analyzer_.sentences(text, sentences_);  // stored, so the searcher need not cut them for every hit
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
-                       pack_passage_text(text, sentences_));
+                       pack_passage_text(text, sentences_, dictionary));
   }
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
   add_field_terms(document, article);

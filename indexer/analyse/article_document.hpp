@@ -12,6 +12,7 @@
 
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
+#include "common/compact_text.hpp"
 
 namespace cs::indexer {
 
@@ -22,9 +23,9 @@ class ArticleDocumentBuilder {
   // One document for the article. `passages` are its body's passages in order and `words`
   // the analyzer's tokens of article.body; only words inside a passage are indexed, numbered
   // from position 1 in passage order. `root` is the absolute folder the article's path is
-  // relative to.
+  // relative to. Passage texts are compressed with `dictionary` when given.
   Xapian::Document build(const Article& article, const std::vector<Passage>& passages, const std::vector<Token>& words,
-                         std::string_view root);
+                         std::string_view root, const compact_text::Dictionary* dictionary = nullptr);
 
  private:
   void add_field_terms(Xapian::Document& document, const Article& article) const;

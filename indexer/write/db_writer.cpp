@@ -1,6 +1,7 @@
 #include "indexer/write/db_writer.hpp"
 
 #include "common/failpoint.hpp"
+#include "common/passage_dictionaries.hpp"
 #include "common/schema.hpp"
 #include "indexer/write/compaction.hpp"
 
@@ -53,6 +54,7 @@ DbWriter::DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder
   for (std::string& language : schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)))) {
     stem_languages_.insert(std::move(language));
   }
+  passage_dictionary_ = current_passage_dictionary(db_);
 }
 
 DbWriter::~DbWriter() { close(); }
@@ -114,6 +116,16 @@ Status DbWriter::add_spelling(const std::vector<std::pair<std::string, std::uint
   try {
     begin_batch();
     spelling_.add(db_, words);
+    return ok_status();
+  } catch (const Xapian::Error& e) {
+    return database_error(e);
+  }
+}
+
+Status DbWriter::store_passage_dictionary(const compact_text::Dictionary& dictionary) {
+  try {
+    begin_batch();
+    cs::store_passage_dictionary(db_, dictionary);
     return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);

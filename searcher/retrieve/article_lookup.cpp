@@ -77,7 +77,7 @@ Result<std::string> resolve_article_id(const Xapian::Database& db, const std::st
 }
 
 Result<ArticleView> read_article(const Xapian::Database& db, const std::string& article_id,
-                                 const std::filesystem::path& path) {
+                                 const std::filesystem::path& path, const compact_text::DictionaryLookup& dictionaries) {
   const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
   Xapian::PostingIterator posting = db.postlist_begin(id_term);
   if (posting == db.postlist_end(id_term)) {
@@ -94,7 +94,7 @@ Result<ArticleView> read_article(const Xapian::Database& db, const std::string& 
   ArticleView article;
   article.passages.reserve(record->count);
   for (std::uint32_t i = 0; i < record->count; ++i) {
-    auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(i)));
+    auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(i)), dictionaries);
     if (!text) {
       return database_error(path, "unreadable text of passage " + passage_id(article_id, i),
                             "rebuild the database: cs-index --rebuild");

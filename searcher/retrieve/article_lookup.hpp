@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <string>
 
+#include "common/compact_text.hpp"
 #include "common/error.hpp"
 #include "searcher/results.hpp"
 
@@ -20,9 +21,10 @@ namespace cs::searcher {
 // that is none of these is a kQuery error. Xapian errors propagate.
 Result<std::string> resolve_article_id(const Xapian::Database& db, const std::string& given);
 
-// The article `article_id` whole. An id the database does not hold is a kQuery error; an
-// unreadable record or passage a kDatabase error about `path`. Xapian errors propagate.
+// The article `article_id` whole, its passages decompressed with the dictionaries
+// `dictionaries` finds. An id the database does not hold is a kQuery error; an unreadable
+// record or passage a kDatabase error about `path`. Xapian errors propagate.
 Result<ArticleView> read_article(const Xapian::Database& db, const std::string& article_id,
-                                 const std::filesystem::path& path);
+                                 const std::filesystem::path& path, const compact_text::DictionaryLookup& dictionaries);
 
 }  // namespace cs::searcher

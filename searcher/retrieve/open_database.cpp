@@ -28,12 +28,22 @@ StemLanguages united_stem_languages(const Databases& databases) {
   }
 }
 
+// The passage dictionaries are looked for in the shards that answer.
+void find_dictionaries_in_answering(Databases& databases) {
+  std::vector<Xapian::Database> answering;
+  for (const Databases::Shard& shard : databases.shards) {
+    if (shard.db) answering.push_back(*shard.db);
+  }
+  databases.passage_dictionaries.reset(std::move(answering));
+}
+
 // Searches the shards that answer as one.
 void unite_answering(Databases& databases) {
   databases.all = Xapian::Database();
   for (const Databases::Shard& shard : databases.shards) {
     if (shard.db) databases.all.add_database(*shard.db);
   }
+  find_dictionaries_in_answering(databases);
 }
 
 // Whether `db` was written by this schema of cs-index; an error naming `path` if not.
@@ -160,6 +170,7 @@ Error database_error(const fs::path& path, std::string reason, std::string hint)
 void Databases::moved() {
   stem_languages = united_stem_languages(*this);
   spelling_words.reset();
+  find_dictionaries_in_answering(*this);
 }
 
 Status Databases::reopen() {

@@ -82,7 +82,8 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
   }
   record->index = choice.index;
   record->passage_id = passage_id(record->article_id, choice.index);
-  auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(choice.index)));
+  auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(choice.index)),
+                                  databases_.passage_dictionaries.lookup());
   if (!text) {
     return database_error(databases_.names, "unreadable text of passage " + record->passage_id,
                           "rebuild the database: cs-index --rebuild");
@@ -108,7 +109,7 @@ Result<ArticleView> PassageSearcher::article(const std::string& given) {
   return reopening_on_change<ArticleView>(databases_, "reading of the article", [&]() -> Result<ArticleView> {
     auto article_id = resolve_article_id(databases_.all, given);
     if (!article_id) return article_id.error();
-    return read_article(databases_.all, *article_id, databases_.names);
+    return read_article(databases_.all, *article_id, databases_.names, databases_.passage_dictionaries.lookup());
   });
 }
 

@@ -13,9 +13,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <random>
 #include <sstream>
 
+#include "common/schema.hpp"
 #include "support/indexed_once.hpp"
 #include "support/remote_shard.hpp"
 
@@ -27,8 +29,9 @@ using ::testing::Not;
 namespace fs = std::filesystem;
 
 // Articles of words drawn with Zipf-like frequencies (so terms weigh differently), with
-// sources, dates and topics for the filters and facets, plus the bundled corpus.
-void write_corpus(const fs::path& folder) {
+// sources, dates and topics for the filters and facets, plus the bundled corpus. Their
+// paragraphs are `length` times 60 to 110 words long.
+void write_corpus(const fs::path& folder, int length = 1) {
   std::mt19937 random(7);
   const std::vector<std::string> vocabulary = made_up_words(random, 2000, 6);
   std::vector<double> weights;
@@ -42,7 +45,7 @@ void write_corpus(const fs::path& folder) {
          << "\ntopics: [" << (f % 2 ? "trade" : "security") << "]\n---\n\n";
     const int paragraphs = 2 + f % 5;
     for (int p = 0; p < paragraphs; ++p) {
-      for (int w = 0; w < 60 + f % 50; ++w) text << vocabulary[static_cast<std::size_t>(zipf(random))] << ' ';
+      for (int w = 0; w < (60 + f % 50) * length; ++w) text << vocabulary[static_cast<std::size_t>(zipf(random))] << ' ';
       text << "\n\n";
     }
     write_file(folder / ("report-" + std::to_string(f) + ".md"), text.str());
@@ -64,10 +67,12 @@ const std::vector<std::vector<std::string>> kQueries = {
 };
 
 // The corpus above, built three ways: by one thread, by two threads in parts then merged,
-// and as two shards.
+// and as two shards. Long enough (1.3 MB) that each part and shard trains its own passage
+// dictionary (PassageDictionaryTrainer::kSampleBytes), which the searcher must then find in
+// the shard, local or remote, that holds each passage.
 struct ScaleCorpus {
   static fs::path make(const fs::path& scratch) {
-    write_corpus(scratch / "corpus");
+    write_corpus(scratch / "corpus", 5);
     return scratch / "corpus";
   }
   static std::vector<DatabaseSpec> databases() {
@@ -143,6 +148,26 @@ TEST_F(ScaleOut, ShardsAndAParallelBuildHoldWhatOneThreadWrites) {
   EXPECT_GT(articles(db("sharded") + "/shard-1"), 0u);
   EXPECT_GT(articles(db("sharded") + "/shard-2"), 0u);
   EXPECT_FALSE(fs::exists(db("merged") + ".parts"));
+}
+
+TEST_F(ScaleOut, EveryPartAndShardCompressesPassagesWithADictionaryItKeeps) {
+  const auto dictionaries = [](const std::string& path) {
+    const Xapian::Database database(path);
+    std::set<std::string> ids;
+    const std::string prefix(schema::kPassageDictionaryPrefix);
+    for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix); ++key) {
+      ids.insert((*key).substr(prefix.size()));
+    }
+    EXPECT_EQ(ids.count(database.get_metadata(std::string(schema::kPassageDictionaryKey))), 1u) << path;
+    return ids;
+  };
+  EXPECT_EQ(dictionaries(db("single")).size(), 1u);
+  EXPECT_EQ(dictionaries(db("merged")).size(), 2u) << "one from each part";
+  const auto first = dictionaries(db("sharded") + "/shard-1");
+  const auto second = dictionaries(db("sharded") + "/shard-2");
+  ASSERT_EQ(first.size(), 1u);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_NE(*first.begin(), *second.begin());
 }
 
 TEST_F(ScaleOut, EveryLayoutRanksAndCountsAlike) {

@@ -5,6 +5,9 @@
 
 #include <random>
 #include <string>
+#include <vector>
+
+#include "support/prose_dictionary.hpp"
 
 namespace cs {
 namespace {
@@ -59,6 +62,55 @@ TEST(CompactText, FramesOfUnknownSizeAndDamagedOnesAreRefused) {
   EXPECT_EQ(compact_text::decompress(frame.substr(0, frame.size() - 1), 1 << 20), std::nullopt) << "cut short";
   EXPECT_EQ(compact_text::decompress(frame.substr(0, 4), 1 << 20), std::nullopt) << "the magic alone";
   EXPECT_EQ(compact_text::decompress("{\"json\": 1}", 1 << 20), std::nullopt) << "no frame";
+}
+
+using test::dictionary_like;
+using test::passages_like;
+
+TEST(CompactText, ADictionaryShrinksTextsOfItsKindAndIsNamedByTheirFrames) {
+  const compact_text::Dictionary dictionary = dictionary_like(1);
+  EXPECT_NE(dictionary.id(), 0u);
+  std::size_t alone = 0, primed = 0;
+  for (const std::string& text : passages_like(2, 50)) {  // texts it was not trained on
+    const auto plain = compact_text::compress(text);
+    const auto frame = compact_text::compress(text, &dictionary);
+    ASSERT_TRUE(plain && frame);
+    alone += plain->size();
+    primed += frame->size();
+    EXPECT_EQ(compact_text::dictionary_of(*plain), 0u);
+    EXPECT_EQ(compact_text::dictionary_of(*frame), dictionary.id());
+    EXPECT_EQ(compact_text::decompress(*frame, text.size(), &dictionary), text);
+    EXPECT_EQ(compact_text::decompress(*plain, text.size(), &dictionary), text) << "a frame without one ignores it";
+  }
+  EXPECT_LT(primed * 10, alone * 9) << "at least 10% smaller";
+}
+
+TEST(CompactText, AFrameIsRefusedWithoutItsDictionaryOrWithAnother) {
+  const compact_text::Dictionary dictionary = dictionary_like(1);
+  const compact_text::Dictionary another = dictionary_like(3);
+  ASSERT_NE(another.id(), dictionary.id());
+  const std::string text = passages_like(2, 1).front();
+  const std::string frame = *compact_text::compress(text, &dictionary);
+  EXPECT_EQ(compact_text::decompress(frame, 1 << 20), std::nullopt);
+  EXPECT_EQ(compact_text::decompress(frame, 1 << 20, &another), std::nullopt);
+  EXPECT_EQ(compact_text::decompress(frame, 1 << 20, &dictionary), text);
+}
+
+TEST(CompactText, ADictionaryLoadsFromItsBytesAndNothingElseDoes) {
+  const compact_text::Dictionary dictionary = dictionary_like(1);
+  const auto loaded = compact_text::Dictionary::load(dictionary.bytes());
+  ASSERT_TRUE(loaded.has_value());
+  EXPECT_EQ(loaded->id(), dictionary.id());
+  const std::string text = passages_like(2, 1).front();
+  EXPECT_EQ(compact_text::decompress(*compact_text::compress(text, &dictionary), 1 << 20, &*loaded), text);
+  EXPECT_EQ(compact_text::Dictionary::load(""), std::nullopt);
+  EXPECT_EQ(compact_text::Dictionary::load(text), std::nullopt) << "raw text has no dictionary id";
+  EXPECT_EQ(compact_text::Dictionary::load(dictionary.bytes().substr(0, 4)), std::nullopt);
+}
+
+TEST(CompactText, TooFewSamplesTrainNoDictionary) {
+  const std::vector<std::string_view> samples = {kSomeProse};
+  EXPECT_EQ(compact_text::train_dictionary(samples, 16 * 1024), std::nullopt);
 }
 
 }  // namespace

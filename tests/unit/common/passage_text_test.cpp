@@ -5,6 +5,7 @@
 #include <random>
 
 #include "common/analyzer.hpp"
+#include "support/prose_dictionary.hpp"
 
 namespace cs {
 namespace {
@@ -30,6 +31,27 @@ TEST(PassageText, ProseIsCompressedAndComesBackWithItsSentences) {
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->text, kProse);
   EXPECT_EQ(back->sentences, sentences);
+}
+
+TEST(PassageText, APassageCompressedWithADictionaryNeedsItBack) {
+  const compact_text::Dictionary dictionary = test::dictionary_like(1);
+  const std::string text = test::passages_like(2, 1).front();
+  const std::vector<Span> sentences = sentences_of(text);
+  const std::string packed = pack_passage_text(text, sentences, &dictionary);
+  EXPECT_LT(packed.size(), pack_passage_text(text, sentences).size());
+  std::vector<std::uint32_t> asked;
+  const auto back = unpack_passage_text(packed, [&](std::uint32_t id) -> const compact_text::Dictionary* {
+    asked.push_back(id);
+    return id == dictionary.id() ? &dictionary : nullptr;
+  });
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->text, text);
+  EXPECT_EQ(back->sentences, sentences);
+  EXPECT_EQ(asked, std::vector<std::uint32_t>{dictionary.id()});
+  EXPECT_EQ(unpack_passage_text(packed), std::nullopt) << "no dictionaries to look in";
+  EXPECT_EQ(unpack_passage_text(packed, [](std::uint32_t) { return nullptr; }), std::nullopt) << "not found";
+  const compact_text::Dictionary another = test::dictionary_like(3);
+  EXPECT_EQ(unpack_passage_text(packed, [&](std::uint32_t) { return &another; }), std::nullopt) << "another one";
 }
 
 TEST(PassageText, WhatCompressionCannotShrinkIsStoredAsIs) {

@@ -1,0 +1,54 @@
+#include "common/passage_dictionaries.hpp"
+
+#include <string>
+
+#include "common/schema.hpp"
+
+namespace cs {
+
+namespace {
+
+std::string dictionary_key(std::uint32_t id) {
+  return std::string(schema::kPassageDictionaryPrefix) + std::to_string(id);
+}
+
+std::optional<compact_text::Dictionary> read_dictionary(const Xapian::Database& db, std::uint32_t id) {
+  std::string bytes = db.get_metadata(dictionary_key(id));
+  if (bytes.empty()) return std::nullopt;
+  auto dictionary = compact_text::Dictionary::load(std::move(bytes));
+  // A dictionary whose bytes name another id is not the one asked for.
+  if (dictionary && dictionary->id() != id) return std::nullopt;
+  return dictionary;
+}
+
+}  // namespace
+
+std::optional<compact_text::Dictionary> current_passage_dictionary(const Xapian::Database& db) {
+  const std::string id = db.get_metadata(std::string(schema::kPassageDictionaryKey));
+  if (id.empty() || id.size() > 10 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  const unsigned long value = std::stoul(id);
+  if (value == 0 || value > UINT32_MAX) return std::nullopt;
+  return read_dictionary(db, static_cast<std::uint32_t>(value));
+}
+
+void store_passage_dictionary(Xapian::WritableDatabase& db, const compact_text::Dictionary& dictionary) {
+  db.set_metadata(dictionary_key(dictionary.id()), dictionary.bytes());
+  db.set_metadata(std::string(schema::kPassageDictionaryKey), std::to_string(dictionary.id()));
+}
+
+void PassageDictionaries::reset(std::vector<Xapian::Database> sources) {
+  sources_ = std::move(sources);
+  found_.clear();
+}
+
+const compact_text::Dictionary* PassageDictionaries::find(std::uint32_t id) {
+  auto [entry, added] = found_.try_emplace(id);
+  if (added) {
+    for (const Xapian::Database& source : sources_) {
+      if ((entry->second = read_dictionary(source, id))) break;
+    }
+  }
+  return entry->second ? &*entry->second : nullptr;
+}
+
+}  // namespace cs
