@@ -11,26 +11,6 @@ namespace cs::indexer {
 
 namespace {
 
-// Adds words to `document` from `position` on, in a field ("" for the body): each word as
-// written, without a position, and its stem with its position (phrases and NEAR match
-// stems at their places, and the second stage places the query's stems in passages; one
-// set of positions instead of two keeps the index and its writing half as heavy). The
-// stems' hashes go to `hashes` when given.
-void add_words(Xapian::Document& document, std::string_view prefix, Analyzer& analyzer,
-               std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
-               Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
-  for (auto it = first; it != last; ++it, ++position) {
-    document.add_term(schema::exact_term(prefix, it->word));
-    const std::string& stem = analyzer.stem(it->word);
-    document.add_posting(schema::stemmed_term(prefix, stem), position);
-    if (hashes != nullptr) hashes->push_back(term_hash(stem));
-    if (!it->alternative.empty()) {  // same position, so phrases match either form
-      document.add_term(schema::exact_term(prefix, it->alternative));
-      document.add_posting(schema::stemmed_term(prefix, analyzer.stem(it->alternative)), position);
-    }
-  }
-}
-
 std::string digits_only(std::string_view date) {
   std::string out;
   for (const char c : date.substr(0, 10)) {
@@ -40,6 +20,33 @@ std::string digits_only(std::string_view date) {
 }
 
 }  // namespace
+
+void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_view prefix,
+                                       std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
+                                       Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
+  const auto add = [&](const std::string& word) {
+    term_.assign(prefix).append(word);
+    auto [seen, added] = seen_.try_emplace(term_);
+    if (added) {
+      const std::string& stem = analyzer_.stem(word);
+      seen->second.stem_term = schema::stemmed_term(prefix, stem);
+      seen->second.stem_hash = term_hash(stem);
+    }
+    ++seen->second.count;
+    document.add_posting(seen->second.stem_term, position);
+    return seen->second.stem_hash;
+  };
+  for (auto it = first; it != last; ++it, ++position) {
+    const std::uint32_t hash = add(it->word);
+    if (hashes != nullptr) hashes->push_back(hash);
+    if (!it->alternative.empty()) add(it->alternative);  // same position, so phrases match either form
+  }
+}
+
+void ArticleDocumentBuilder::add_seen_words(Xapian::Document& document) {
+  for (const auto& [term, seen] : seen_) document.add_term(term, seen.count);
+  seen_.clear();
+}
 
 void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const Article& article) const {
   document.add_boolean_term(schema::boolean_term(schema::kArticleIdPrefix, article.id));
@@ -79,8 +86,8 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   title_words_.clear();
   analyzer_.tokenize(article.title, title_words_);
   title_hashes_.clear();
-  add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(),
-            schema::kTitlePositionBase, &title_hashes_);
+  add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), schema::kTitlePositionBase,
+            &title_hashes_);
   // Other titles are title words too (found in the title, counted by the title signal),
   // each after a gap so that no phrase runs from one title into the next.
   Xapian::termpos next_title = schema::kTitlePositionBase + static_cast<Xapian::termpos>(title_words_.size());
@@ -88,8 +95,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     title_words_.clear();
     analyzer_.tokenize(other, title_words_);
     next_title += schema::kOtherTitleGap;
-    add_words(document, schema::kTitlePrefix, analyzer_, title_words_.begin(), title_words_.end(), next_title,
-              &title_hashes_);
+    add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), next_title, &title_hashes_);
     next_title += static_cast<Xapian::termpos>(title_words_.size());
   }
 
@@ -100,7 +106,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     const auto first = std::lower_bound(words.begin(), words.end(), passage.begin, starts_before);
     const auto last = std::lower_bound(first, words.end(), passage.end, starts_before);
     passage_starts_.push_back(word_count);
-    add_words(document, "", analyzer_, first, last, word_count + 1, nullptr);
+    add_words(document, "", first, last, word_count + 1, nullptr);
     word_count += static_cast<std::uint32_t>(last - first);
     const std::string_view text = std::string_view(article.body).substr(passage.begin, passage.end - passage.begin);
     sentences_.clear();
@@ -108,6 +114,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
                        pack_passage_text(text, sentences_, dictionary));
   }
+  add_seen_words(document);
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
   add_field_terms(document, article);
   // The story: its key is what the searcher collapses on, its term lists its articles.

@@ -7,7 +7,9 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "common/analyzer.hpp"
@@ -29,11 +31,31 @@ class ArticleDocumentBuilder {
 
  private:
   void add_field_terms(Xapian::Document& document, const Article& article) const;
+  // Adds words to `document` from `position` on, in a field ("" for the body): each word's
+  // stem with its position (phrases and NEAR match stems at their places, and the second
+  // stage places the query's stems in passages; one set of positions instead of two keeps
+  // the index and its writing half as heavy), and the word as written is counted for
+  // add_seen_words. The stems' hashes go to `hashes` when given.
+  void add_words(Xapian::Document& document, std::string_view prefix, std::vector<Token>::const_iterator first,
+                 std::vector<Token>::const_iterator last, Xapian::termpos position, std::vector<std::uint32_t>* hashes);
+  // Adds each word counted since the last call, without positions, once with its count:
+  // Xapian finds a term in a document's map of terms at each call, and an article says most
+  // of its words several times (a twelfth of indexing a speech went to those calls).
+  void add_seen_words(Xapian::Document& document);
+
+  // A word as written (field prefix and word), what it was seen as in this article.
+  struct Seen {
+    Xapian::termcount count = 0;
+    std::string stem_term;
+    std::uint32_t stem_hash = 0;
+  };
 
   Analyzer& analyzer_;
   std::vector<Token> title_words_;  // reused between articles to avoid reallocating
   std::vector<std::uint32_t> title_hashes_, passage_starts_;
   std::vector<Span> sentences_;
+  std::unordered_map<std::string, Seen> seen_;
+  std::string term_;
 };
 
 }  // namespace cs::indexer
