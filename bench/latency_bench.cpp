@@ -34,10 +34,10 @@
 #include <thread>
 #include <vector>
 
-#include "common/passage_dictionaries.hpp"
 #include "common/passage_record.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
+#include "common/stored_dictionaries.hpp"
 #include "searcher/query/filters.hpp"
 #include "searcher/retrieve/facets.hpp"
 #include "searcher/session.hpp"
@@ -183,7 +183,7 @@ int run(int argc, char** argv) {
   }
 
   Xapian::Database database(db);
-  PassageDictionaries dictionaries;
+  StoredDictionaries dictionaries;
   dictionaries.reset({database});
   Xapian::QueryParser parser;
   parser.set_database(database);
@@ -198,7 +198,7 @@ int run(int argc, char** argv) {
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         if (!data) continue;
         const Xapian::Document document = it.get_document();
-        auto record = decode_article_record(document.get_data());
+        auto record = decode_article_record(document.get_data(), dictionaries.lookup());
         if (snippet && record) {
           std::string text;
           for (std::uint32_t k = 0; k < record->count; ++k) {
@@ -236,7 +236,7 @@ int run(int argc, char** argv) {
       for (const std::string& stem : stems) {
         for (auto p = database.positionlist_begin(*it, stem); p != database.positionlist_end(*it, stem); ++p) ++read;
       }
-      if (it.get_rank() < 10 && decode_article_record(it.get_document().get_data())) ++read;
+      if (it.get_rank() < 10 && decode_article_record(it.get_document().get_data(), dictionaries.lookup())) ++read;
     }
     hits += read > 0 ? 1u : 0u;
   });

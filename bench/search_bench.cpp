@@ -19,10 +19,10 @@
 
 #include "bench/bench_corpus.hpp"
 #include "bench/throughput_ratio_reporter.hpp"
-#include "common/passage_dictionaries.hpp"
 #include "common/passage_record.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
+#include "common/stored_dictionaries.hpp"
 #include "common/terminal.hpp"
 #include "indexer/index_run.hpp"
 #include "searcher/session.hpp"
@@ -89,7 +89,7 @@ void BM_XapianEnquireSnippet(benchmark::State& state) {
   parser.set_database(db);
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BM25Weight(0.9, 0, 1, 0.4, 0.5));
-  PassageDictionaries dictionaries;
+  StoredDictionaries dictionaries;
   dictionaries.reset({db});
   std::size_t q = 0;
   for (auto _ : state) {
@@ -97,7 +97,7 @@ void BM_XapianEnquireSnippet(benchmark::State& state) {
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const Xapian::Document document = it.get_document();
-      const auto record = decode_article_record(document.get_data());
+      const auto record = decode_article_record(document.get_data(), dictionaries.lookup());
       if (!record) continue;
       const auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(0)), dictionaries.lookup());
       std::string snippet = mset.snippet(text ? text->text : std::string(), 360, stemmer);

@@ -22,7 +22,7 @@
 #include "bench/bench_corpus.hpp"
 #include "common/threads.hpp"
 #include "indexer/analyse/article_analysis.hpp"
-#include "indexer/analyse/passage_dictionary_trainer.hpp"
+#include "indexer/analyse/dictionary_trainer.hpp"
 #include "indexer/write/shards.hpp"
 
 namespace {
@@ -87,10 +87,9 @@ int main(int argc, char** argv) try {
     std::vector<cs::Article> articles;
     for (std::size_t i = part; i < corpus.articles.size(); i += jobs) articles.push_back(corpus.articles[i]);
     const std::vector<std::string> roots(articles.size(), fs::absolute(root).string());
-    // Each part trains its passage dictionary on its first articles, as cs-index's parts do.
-    const auto dictionary = cs::indexer::PassageDictionaryTrainer().offer(articles);
-    auto built = analysis.build(articles, roots, dictionary ? &*dictionary : nullptr,
-                                [](const cs::Article& article) { return article.id; });
+    // Each part trains its dictionaries on its first articles, as cs-index's parts do.
+    const auto dictionaries = cs::indexer::DictionaryTrainer().offer(articles, roots, {});
+    auto built = analysis.build(articles, roots, dictionaries, [](const cs::Article& article) { return article.id; });
     if (!built) throw std::runtime_error(built.error().reason);
     for (std::size_t i = 0; i < articles.size(); ++i) {
       if (!built->articles[i].document) continue;

@@ -20,7 +20,7 @@ constexpr std::size_t kMaxRecordBytes = 1024 * 1024;
 
 }  // namespace
 
-std::string encode_article_record(const PassageRecord& r) {
+std::string article_record_json(const PassageRecord& r) {
   nlohmann::json j = {
       {"article_id", r.article_id}, {"title", r.title}, {"source", r.source}, {"author", r.author},
       {"date", r.date},             {"url", r.url},     {"path", r.path},     {"root", r.root},
@@ -28,11 +28,15 @@ std::string encode_article_record(const PassageRecord& r) {
   };
   // Written only when set, so records of articles with text stay as they were.
   if (r.no_article_text) j["no_article_text"] = true;
-  std::string json = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string encode_article_record(const PassageRecord& record, const compact_text::Dictionary* dictionary) {
+  std::string json = article_record_json(record);
   // A record the reader would refuse to decompress is stored as it is (a JSON text never
   // begins as a frame does).
   if (json.size() <= kMaxRecordBytes) {
-    if (auto frame = compact_text::compress(json)) return std::move(*frame);
+    if (auto frame = compact_text::compress(json, dictionary)) return std::move(*frame);
   }
   return json;
 }
@@ -117,12 +121,13 @@ std::string read_record(std::string_view data, PassageRecord& record) {
 
 }  // namespace
 
-Result<PassageRecord> decode_article_record(std::string_view data) {
+Result<PassageRecord> decode_article_record(std::string_view data, const compact_text::DictionaryLookup& dictionaries) {
   PassageRecord record;
   std::optional<std::string> json;
   std::string why;
   if (compact_text::is_compressed(data)) {
-    json = compact_text::decompress(data, kMaxRecordBytes);
+    const std::uint32_t needed = compact_text::dictionary_of(data);
+    json = compact_text::decompress(data, kMaxRecordBytes, needed != 0 && dictionaries ? dictionaries(needed) : nullptr);
     if (json) {
       data = *json;
     } else {

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/compact_text.hpp"
 #include "common/error.hpp"
 #include "common/span.hpp"
 
@@ -33,17 +34,22 @@ struct PassageRecord {
   bool no_article_text = false;  // the page showed no article text; its description stands in
 };
 
-// The article's fields of `record` (not its passage's), as stored in the document's data:
-// JSON, compressed (compact_text.hpp) when that shrinks it. Xapian would otherwise deflate
-// it, and inflating records was 5% of a query (a hit's and its story members').
-std::string encode_article_record(const PassageRecord& record);
+// The article's fields of `record` (not its passage's) as JSON.
+std::string article_record_json(const PassageRecord& record);
+
+// The article's fields of `record`, as stored in the document's data: article_record_json,
+// compressed (compact_text.hpp, with `dictionary` when given: the database's, see
+// stored_dictionaries.hpp) when that shrinks it. Xapian would otherwise deflate it, and
+// inflating records was 5% of a query (a hit's and its story members').
+std::string encode_article_record(const PassageRecord& record, const compact_text::Dictionary* dictionary = nullptr);
 
 // The path to show for a passage: the indexed root joined with the article's relative path.
 std::string display_path(const PassageRecord& record);
 
-// The article's fields back, the passage's left empty. Fails with a kDatabase error when
-// the data was not written by a compatible cs-index.
-Result<PassageRecord> decode_article_record(std::string_view data);
+// The article's fields back, the passage's left empty, decompressed with the dictionary
+// `dictionaries` finds when the frame names one. Fails with a kDatabase error when the data
+// was not written by a compatible cs-index.
+Result<PassageRecord> decode_article_record(std::string_view data, const compact_text::DictionaryLookup& dictionaries = {});
 
 // "<article id>#<passage index>": how results and relevance judgments name a passage.
 std::string passage_id(std::string_view article_id, std::uint32_t passage_index);

@@ -25,7 +25,7 @@ struct PassageText {
 // [1 byte: 0 stored as is, 2 compressed] [varint: sentences] [varint: each one's bytes]
 // [the text's bytes, compressed or as is]. A text compression cannot shrink is stored as
 // is. (1 was zlib's raw deflate, before schema 9.) `sentences` must cover `text`, in order.
-// With a `dictionary` (the database's, passage_dictionaries.hpp) the frame is primed with
+// With a `dictionary` (the database's, stored_dictionaries.hpp) the frame is primed with
 // it and names it.
 std::string pack_passage_text(std::string_view text, std::span<const Span> sentences,
                               const compact_text::Dictionary* dictionary = nullptr);

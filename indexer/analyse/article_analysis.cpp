@@ -36,7 +36,7 @@ Status ArticleAnalysis::parallel_for(std::size_t n, const std::function<void(Wor
 }
 
 Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
-                                          const compact_text::Dictionary* dictionary,
+                                          const DocumentDictionaries& dictionaries,
                                           const std::function<std::string(const Article&)>& assign_story) {
   std::vector<Analysed> analysed(articles.size());
   std::vector<BuiltArticle> built(articles.size());
@@ -59,7 +59,7 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     worker.analyzer.set_language(built[i].stem_language);
     built[i].passages = analysed[i].passages.size();
     if (!analysed[i].passages.empty()) {
-      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i], dictionary);
+      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i], dictionaries);
     }
     worker.spelling.add_article(analysed[i].words);
     analysed[i] = Analysed{};  // its memory is not needed any more

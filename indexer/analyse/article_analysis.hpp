@@ -45,10 +45,10 @@ class ArticleAnalysis {
   // none or its text confidently contradicts it), stems it in that language, signs
   // it (story_signature), asks `assign_story` for its story in article order (so stories come
   // out as one thread makes them), splits it into passages and builds its document.
-  // `roots[i]` is the indexed folder of articles[i]; passages are compressed with
-  // `dictionary` when given. Fails with what a thread threw.
+  // `roots[i]` is the indexed folder of articles[i]; passages and records are compressed
+  // with `dictionaries`. Fails with what a thread threw.
   Result<BuiltBatch> build(std::vector<Article>& articles, const std::vector<std::string>& roots,
-                           const compact_text::Dictionary* dictionary,
+                           const DocumentDictionaries& dictionaries,
                            const std::function<std::string(const Article&)>& assign_story);
 
  private:

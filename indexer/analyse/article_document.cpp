@@ -81,7 +81,7 @@ void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const A
 
 Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
                                                const std::vector<Token>& words, std::string_view root,
-                                               const compact_text::Dictionary* dictionary) {
+                                               const DocumentDictionaries& dictionaries) {
   Xapian::Document document;
   title_words_.clear();
   analyzer_.tokenize(article.title, title_words_);
@@ -112,7 +112,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     sentences_.clear();
     analyzer_.sentences(text, sentences_);  // stored, so the searcher need not cut them for every hit
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
-                       pack_passage_text(text, sentences_, dictionary));
+                       pack_passage_text(text, sentences_, dictionaries.passages ? &*dictionaries.passages : nullptr));
   }
   add_seen_words(document);
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
@@ -123,6 +123,12 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   document.add_boolean_term(schema::story_term(story));
   if (!article.signature.empty()) document.add_value(schema::kSignatureSlot, article.signature);
 
+  document.set_data(encode_article_record(article_record(article, root, static_cast<std::uint32_t>(passages.size())),
+                                          dictionaries.records ? &*dictionaries.records : nullptr));
+  return document;
+}
+
+PassageRecord article_record(const Article& article, std::string_view root, std::uint32_t passages) {
   PassageRecord record;
   record.article_id = article.id;
   record.title = article.title;
@@ -136,9 +142,8 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   record.topics = article.topics;
   record.preview = article.preview;
   record.no_article_text = article.no_article_text;
-  record.count = static_cast<std::uint32_t>(passages.size());
-  document.set_data(encode_article_record(record));
-  return document;
+  record.count = passages;
+  return record;
 }
 
 }  // namespace cs::indexer

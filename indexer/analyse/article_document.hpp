@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,8 +16,19 @@
 #include "common/analyzer.hpp"
 #include "common/article.hpp"
 #include "common/compact_text.hpp"
+#include "common/passage_record.hpp"
 
 namespace cs::indexer {
+
+// The dictionaries a database compresses new passage texts and records with
+// (common/stored_dictionaries.hpp); none while it has none yet.
+struct DocumentDictionaries {
+  std::optional<compact_text::Dictionary> passages, records;
+};
+
+// The record shown for an article of `passages` passages indexed under `root`: what the
+// document's data holds.
+PassageRecord article_record(const Article& article, std::string_view root, std::uint32_t passages);
 
 class ArticleDocumentBuilder {
  public:
@@ -25,9 +37,9 @@ class ArticleDocumentBuilder {
   // One document for the article. `passages` are its body's passages in order and `words`
   // the analyzer's tokens of article.body; only words inside a passage are indexed, numbered
   // from position 1 in passage order. `root` is the absolute folder the article's path is
-  // relative to. Passage texts are compressed with `dictionary` when given.
+  // relative to. Passage texts and the record are compressed with `dictionaries`.
   Xapian::Document build(const Article& article, const std::vector<Passage>& passages, const std::vector<Token>& words,
-                         std::string_view root, const compact_text::Dictionary* dictionary = nullptr);
+                         std::string_view root, const DocumentDictionaries& dictionaries = {});
 
  private:
   void add_field_terms(Xapian::Document& document, const Article& article) const;

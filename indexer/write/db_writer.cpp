@@ -1,7 +1,6 @@
 #include "indexer/write/db_writer.hpp"
 
 #include "common/failpoint.hpp"
-#include "common/passage_dictionaries.hpp"
 #include "common/schema.hpp"
 #include "indexer/write/compaction.hpp"
 
@@ -54,7 +53,8 @@ DbWriter::DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder
   for (std::string& language : schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)))) {
     stem_languages_.insert(std::move(language));
   }
-  passage_dictionary_ = current_passage_dictionary(db_);
+  passage_dictionary_ = current_dictionary(db_, DictionaryUse::kPassages);
+  record_dictionary_ = current_dictionary(db_, DictionaryUse::kRecords);
 }
 
 DbWriter::~DbWriter() { close(); }
@@ -122,10 +122,10 @@ Status DbWriter::add_spelling(const std::vector<std::pair<std::string, std::uint
   }
 }
 
-Status DbWriter::store_passage_dictionary(const compact_text::Dictionary& dictionary) {
+Status DbWriter::store_dictionary(DictionaryUse use, const compact_text::Dictionary& dictionary) {
   try {
     begin_batch();
-    cs::store_passage_dictionary(db_, dictionary);
+    cs::store_dictionary(db_, use, dictionary);
     return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);

@@ -16,6 +16,7 @@
 
 #include "common/compact_text.hpp"
 #include "common/error.hpp"
+#include "common/stored_dictionaries.hpp"
 #include "indexer/write/db_folder.hpp"
 #include "indexer/write/file_states.hpp"
 #include "indexer/write/pending_spelling.hpp"
@@ -58,11 +59,14 @@ class DbWriter {
   // The stemmers recorded and noted so far.
   const std::set<std::string>& stem_languages() const { return stem_languages_; }
 
-  // The dictionary new passages are compressed with (passage_dictionaries.hpp), as stored
-  // when the database was opened; nullopt when it had none.
-  const std::optional<compact_text::Dictionary>& passage_dictionary() const { return passage_dictionary_; }
-  // Stores `dictionary` with the next commit, as the one new passages are compressed with.
-  Status store_passage_dictionary(const compact_text::Dictionary& dictionary);
+  // The dictionary new passages or records are compressed with (stored_dictionaries.hpp),
+  // as stored when the database was opened; nullopt when it had none.
+  const std::optional<compact_text::Dictionary>& dictionary(DictionaryUse use) const {
+    return use == DictionaryUse::kPassages ? passage_dictionary_ : record_dictionary_;
+  }
+  // Stores `dictionary` with the next commit, as the one new passages or records are
+  // compressed with.
+  Status store_dictionary(DictionaryUse use, const compact_text::Dictionary& dictionary);
 
   // Commits everything since the last commit, as one transaction.
   Status commit();
@@ -97,7 +101,7 @@ class DbWriter {
   std::set<std::string> stem_languages_;  // stored and noted this run
   PendingSpelling spelling_;
   bool stem_languages_changed_ = false;
-  std::optional<compact_text::Dictionary> passage_dictionary_;
+  std::optional<compact_text::Dictionary> passage_dictionary_, record_dictionary_;
 };
 
 }  // namespace cs::indexer

@@ -14,7 +14,7 @@
 
 #include "common/schema.hpp"
 #include "indexer/analyse/article_analysis.hpp"
-#include "indexer/analyse/passage_dictionary_trainer.hpp"
+#include "indexer/analyse/dictionary_trainer.hpp"
 #include "indexer/clean/repeated_lines.hpp"
 #include "indexer/clean/size_limits.hpp"
 #include "indexer/readers/reader_registry.hpp"
@@ -91,7 +91,8 @@ class IndexRun {
   IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer, SharedStories& stories,
            unsigned threads)
       : options_(options), report_(report), writer_(writer), stories_(stories), analysis_(threads),
-        passage_dictionary_(writer.passage_dictionary()), background_(threads > 1) {}
+        dictionaries_{writer.dictionary(DictionaryUse::kPassages), writer.dictionary(DictionaryUse::kRecords)},
+        background_(threads > 1) {}
 
   Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
 
@@ -115,10 +116,10 @@ class IndexRun {
   PendingBatch pending_;
   SharedStories& stories_;
   ArticleAnalysis analysis_;
-  // What new passages are compressed with: the database's, or one trained on this run's first
-  // articles when it has none.
-  std::optional<compact_text::Dictionary> passage_dictionary_;
-  PassageDictionaryTrainer dictionary_trainer_;
+  // What new passages and records are compressed with: the database's, or ones trained on
+  // this run's first articles when it has none.
+  DocumentDictionaries dictionaries_;
+  DictionaryTrainer dictionary_trainer_;
   // Counted by the writer's half (on its thread), added to summary_ at the end.
   std::size_t added_ = 0, updated_ = 0, removed_ = 0, passages_ = 0;
   BackgroundWriter background_;  // last: it is stopped, and its job finished, first
@@ -285,10 +286,10 @@ Status IndexRun::write_batch() {
   std::vector<DroppedLine> dropped;
   summary_.repeated_lines += drop_repeated_lines(batch->articles, {}, report_.site_line_dropped ? &dropped : nullptr);
   for (const DroppedLine& line : dropped) report_.site_line_dropped(line.source, line.text, line.articles);
-  std::optional<compact_text::Dictionary> trained;
-  if (!passage_dictionary_) passage_dictionary_ = trained = dictionary_trainer_.offer(batch->articles);
-  const compact_text::Dictionary* dictionary = passage_dictionary_ ? &*passage_dictionary_ : nullptr;
-  auto analysed = analysis_.build(batch->articles, batch->roots, dictionary, [&](const Article& article) {
+  const DocumentDictionaries trained = dictionary_trainer_.offer(batch->articles, batch->roots, dictionaries_);
+  if (trained.passages) dictionaries_.passages = trained.passages;
+  if (trained.records) dictionaries_.records = trained.records;
+  auto analysed = analysis_.build(batch->articles, batch->roots, dictionaries_, [&](const Article& article) {
     return stories_.assign(schema::story_key(article.id), article.signature);
   });
   if (!analysed) return analysed.error();
@@ -301,9 +302,11 @@ Status IndexRun::write_batch() {
   auto built = std::make_shared<BuiltBatch>(std::move(*analysed));
   // Written as one transaction, while the next batch is read and analysed.
   return background_.submit([this, batch, built, trained]() -> Status {
-    // The dictionary is committed with the first passages compressed with it.
-    if (trained) {
-      if (Status stored = writer_.store_passage_dictionary(*trained); !stored) return stored;
+    // A dictionary is committed with the first passages or records compressed with it.
+    for (const auto& [use, dictionary] : {std::pair{DictionaryUse::kPassages, &trained.passages},
+                                          std::pair{DictionaryUse::kRecords, &trained.records}}) {
+      if (!*dictionary) continue;
+      if (Status stored = writer_.store_dictionary(use, **dictionary); !stored) return stored;
     }
     // Removals first: an id that moved to another file this batch is then written, not lost.
     for (const std::string& id : batch->removals) {

@@ -25,10 +25,10 @@ constexpr Xapian::termcount kLikeTerms = 25;
 
 }  // namespace
 
-Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& given,
-                               const std::filesystem::path& path) {
+Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& given, const std::filesystem::path& path,
+                               const compact_text::DictionaryLookup& dictionaries) {
   try {
-    auto article_id = resolve_article_id(db, given);
+    auto article_id = resolve_article_id(db, given, dictionaries);
     if (!article_id) return article_id.error();
     const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, *article_id);
     Xapian::RSet relevant;

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "common/compact_text.hpp"
 #include "common/error.hpp"
 #include "searcher/query/query.hpp"
 
@@ -17,8 +18,9 @@ namespace cs::searcher {
 // its file as cs-search shows it (the indexed root joined with the file's path; relative to
 // the working directory, or only the part below the root), when that file gave one
 // article. An unknown article, a file of several, or an article with no words is a kQuery
-// error; a failed read a kDatabase error about `path`.
+// error; a failed read a kDatabase error about `path`. Records are read with the
+// dictionaries `dictionaries` finds.
 Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& article_id,
-                               const std::filesystem::path& path);
+                               const std::filesystem::path& path, const compact_text::DictionaryLookup& dictionaries);
 
 }  // namespace cs::searcher

@@ -18,7 +18,8 @@ constexpr std::size_t kIdsListed = 5;
 // The article_id of the one article of the file `given` names, as a path shown by
 // cs-search (absolute, relative to the working directory, or below the indexed root); its
 // ids when it gave several; none when no indexed file is that one.
-std::vector<std::string> articles_of_file(const Xapian::Database& db, const std::string& given) {
+std::vector<std::string> articles_of_file(const Xapian::Database& db, const std::string& given,
+                                          const compact_text::DictionaryLookup& dictionaries) {
   std::error_code ec;
   const std::filesystem::path absolute = std::filesystem::absolute(given, ec).lexically_normal();
   const std::filesystem::path as_given = std::filesystem::path(given).lexically_normal();
@@ -37,7 +38,7 @@ std::vector<std::string> articles_of_file(const Xapian::Database& db, const std:
     const std::string path_term = schema::boolean_term(schema::kPathPrefix, tail.generic_string());
     std::vector<std::string> ids;
     for (auto it = db.postlist_begin(path_term); it != db.postlist_end(path_term); ++it) {
-      auto record = decode_article_record(db.get_document(*it).get_data());
+      auto record = decode_article_record(db.get_document(*it).get_data(), dictionaries);
       if (!record) continue;
       // Under the root the path names, when it names one; any root when it is only the tail.
       const bool same_file = tail == as_given || std::filesystem::path(display_path(*record)).lexically_normal() == absolute;
@@ -54,7 +55,8 @@ bool holds(const Xapian::Database& db, const std::string& article_id) {
 
 }  // namespace
 
-Result<std::string> resolve_article_id(const Xapian::Database& db, const std::string& given) {
+Result<std::string> resolve_article_id(const Xapian::Database& db, const std::string& given,
+                                       const compact_text::DictionaryLookup& dictionaries) {
   if (holds(db, given)) return given;
   // A passage id, as results and judgments name passages: the article it is part of.
   if (const std::size_t hash = given.rfind('#'); hash != std::string::npos && hash + 1 < given.size() &&
@@ -62,7 +64,7 @@ Result<std::string> resolve_article_id(const Xapian::Database& db, const std::st
     const std::string article = given.substr(0, hash);
     if (holds(db, article)) return article;
   }
-  const std::vector<std::string> ids = articles_of_file(db, given);
+  const std::vector<std::string> ids = articles_of_file(db, given, dictionaries);
   if (ids.size() == 1) return ids.front();
   if (ids.size() > 1) {
     std::string listed;
@@ -85,7 +87,7 @@ Result<ArticleView> read_article(const Xapian::Database& db, const std::string& 
                  "give an article_id as cs-search prints it"};
   }
   const Xapian::Document document = db.get_document(*posting);
-  auto record = decode_article_record(document.get_data());
+  auto record = decode_article_record(document.get_data(), dictionaries);
   if (!record) {
     Error error = record.error();
     error.path = path.string();
@@ -101,7 +103,7 @@ Result<ArticleView> read_article(const Xapian::Database& db, const std::string& 
     }
     article.passages.push_back(std::move(text->text));
   }
-  auto members = story_members(db, document.get_value(schema::kStorySlot), article_id, path);
+  auto members = story_members(db, document.get_value(schema::kStorySlot), article_id, path, dictionaries);
   if (!members) return members.error();
   article.also_in = std::move(*members);
   article.record = std::move(*record);

@@ -28,13 +28,13 @@ StemLanguages united_stem_languages(const Databases& databases) {
   }
 }
 
-// The passage dictionaries are looked for in the shards that answer.
+// The dictionaries are looked for in the shards that answer.
 void find_dictionaries_in_answering(Databases& databases) {
   std::vector<Xapian::Database> answering;
   for (const Databases::Shard& shard : databases.shards) {
     if (shard.db) answering.push_back(*shard.db);
   }
-  databases.passage_dictionaries.reset(std::move(answering));
+  databases.dictionaries.reset(std::move(answering));
 }
 
 // Searches the shards that answer as one.

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "common/error.hpp"
-#include "common/passage_dictionaries.hpp"
+#include "common/stored_dictionaries.hpp"
 #include "searcher/results.hpp"
 #include "searcher/query/spelling.hpp"
 #include "searcher/query/stem_languages.hpp"
@@ -44,9 +44,10 @@ struct Databases {
   // The spelling table in memory, read at the first suggestion and dropped whenever the
   // databases move (a commit, a shard left out or back): empty until then.
   std::optional<SpellingWords> spelling_words;
-  // The dictionaries passage texts are compressed with, read from the shards that answer
-  // at the first passage that needs each, and forgotten whenever the databases move.
-  PassageDictionaries passage_dictionaries;
+  // The dictionaries passage texts and records are compressed with, read from the shards
+  // that answer at the first frame that needs each, and forgotten whenever the databases
+  // move.
+  StoredDictionaries dictionaries;
 
   // What each database was opened from, and which database was there then (the folder's
   // device and inode, and its tables'): a --rebuild swaps another folder in at the same

@@ -74,7 +74,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
 
 Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const PassageChoice& choice, bool second_stage) {
   const Xapian::Document document = it.get_document();
-  auto record = decode_article_record(document.get_data());
+  auto record = decode_article_record(document.get_data(), databases_.dictionaries.lookup());
   if (!record) {
     Error error = record.error();
     error.path = databases_.names.string();
@@ -83,14 +83,15 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
   record->index = choice.index;
   record->passage_id = passage_id(record->article_id, choice.index);
   auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(choice.index)),
-                                  databases_.passage_dictionaries.lookup());
+                                  databases_.dictionaries.lookup());
   if (!text) {
     return database_error(databases_.names, "unreadable text of passage " + record->passage_id,
                           "rebuild the database: cs-index --rebuild");
   }
   record->text = std::move(text->text);
   record->sentences = std::move(text->sentences);
-  auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names);
+  auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names,
+                               databases_.dictionaries.lookup());
   if (!members) return members.error();
   return Hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},
@@ -107,14 +108,14 @@ std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const X
 
 Result<ArticleView> PassageSearcher::article(const std::string& given) {
   return reopening_on_change<ArticleView>(databases_, "reading of the article", [&]() -> Result<ArticleView> {
-    auto article_id = resolve_article_id(databases_.all, given);
+    auto article_id = resolve_article_id(databases_.all, given, databases_.dictionaries.lookup());
     if (!article_id) return article_id.error();
-    return read_article(databases_.all, *article_id, databases_.names, databases_.passage_dictionaries.lookup());
+    return read_article(databases_.all, *article_id, databases_.names, databases_.dictionaries.lookup());
   });
 }
 
 Result<ParsedQuery> PassageSearcher::like_query(const std::string& article_id) {
-  return cs::searcher::like_query(databases_.all, article_id, databases_.names);
+  return cs::searcher::like_query(databases_.all, article_id, databases_.names, databases_.dictionaries.lookup());
 }
 
 std::vector<std::pair<std::string, std::uint64_t>> PassageSearcher::complete(std::string_view prefix,

@@ -6,13 +6,14 @@
 namespace cs::searcher {
 
 Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const std::string& story,
-                                               const std::string& article_id, const std::filesystem::path& path) {
+                                               const std::string& article_id, const std::filesystem::path& path,
+                                               const compact_text::DictionaryLookup& dictionaries) {
   std::vector<StoryMember> members;
   const std::string term = schema::story_term(story);
   // Most stories are one article: a term frequency lookup settles them without a document read.
   if (db.get_termfreq(term) <= 1) return members;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < kMaxStoryMembers; ++it) {
-    auto record = decode_article_record(db.get_document(*it).get_data());
+    auto record = decode_article_record(db.get_document(*it).get_data(), dictionaries);
     if (!record) {
       Error error = record.error();
       error.path = path.string();

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/compact_text.hpp"
 #include "common/error.hpp"
 #include "searcher/results.hpp"
 
@@ -16,9 +17,11 @@ namespace cs::searcher {
 // Members listed under a hit: enough to see who else ran the story.
 inline constexpr std::size_t kMaxStoryMembers = 10;
 
-// At most kMaxStoryMembers articles of `story` besides `article_id`, in index order. An
-// unreadable record is a kDatabase error about `path`; Xapian errors propagate.
+// At most kMaxStoryMembers articles of `story` besides `article_id`, in index order, their
+// records read with the dictionaries `dictionaries` finds. An unreadable record is a
+// kDatabase error about `path`; Xapian errors propagate.
 Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const std::string& story,
-                                               const std::string& article_id, const std::filesystem::path& path);
+                                               const std::string& article_id, const std::filesystem::path& path,
+                                               const compact_text::DictionaryLookup& dictionaries);
 
 }  // namespace cs::searcher

@@ -29,16 +29,16 @@ using ::testing::Not;
 namespace fs = std::filesystem;
 
 // Articles of words drawn with Zipf-like frequencies (so terms weigh differently), with
-// sources, dates and topics for the filters and facets, plus the bundled corpus. Their
-// paragraphs are `length` times 60 to 110 words long.
-void write_corpus(const fs::path& folder, int length = 1) {
+// sources, dates and topics for the filters and facets, plus the bundled corpus: `reports`
+// articles whose paragraphs are `length` times 60 to 110 words long.
+void write_corpus(const fs::path& folder, int reports = 120, int length = 1) {
   std::mt19937 random(7);
   const std::vector<std::string> vocabulary = made_up_words(random, 2000, 6);
   std::vector<double> weights;
   for (int i = 1; i <= 2000; ++i) weights.push_back(1.0 / i);
   std::discrete_distribution<int> zipf(weights.begin(), weights.end());
   const char* sources[] = {"Wire", "Gazette", "Review"};
-  for (int f = 0; f < 120; ++f) {
+  for (int f = 0; f < reports; ++f) {
     std::ostringstream text;
     text << "---\ntitle: Report " << f << " on " << vocabulary[static_cast<std::size_t>(zipf(random))] << "\nsource: "
          << sources[f % 3] << "\ndate: 20" << 10 + f % 12 << "-0" << 1 + f % 9 << "-1" << f % 10
@@ -67,12 +67,13 @@ const std::vector<std::vector<std::string>> kQueries = {
 };
 
 // The corpus above, built three ways: by one thread, by two threads in parts then merged,
-// and as two shards. Long enough (1.3 MB) that each part and shard trains its own passage
-// dictionary (PassageDictionaryTrainer::kSampleBytes), which the searcher must then find in
-// the shard, local or remote, that holds each passage.
+// and as two shards. Long enough (1.4 MB, 204 articles) that each part and shard trains its
+// own dictionaries (indexer/analyse/dictionary_trainer.hpp), which the searcher must then
+// find in the shard, local or remote, that holds each passage and record.
+constexpr int kScaleReports = 200;
 struct ScaleCorpus {
   static fs::path make(const fs::path& scratch) {
-    write_corpus(scratch / "corpus", 5);
+    write_corpus(scratch / "corpus", kScaleReports, 3);
     return scratch / "corpus";
   }
   static std::vector<DatabaseSpec> databases() {
@@ -150,24 +151,27 @@ TEST_F(ScaleOut, ShardsAndAParallelBuildHoldWhatOneThreadWrites) {
   EXPECT_FALSE(fs::exists(db("merged") + ".parts"));
 }
 
-TEST_F(ScaleOut, EveryPartAndShardCompressesPassagesWithADictionaryItKeeps) {
+TEST_F(ScaleOut, EveryPartAndShardCompressesWithDictionariesItKeeps) {
+  // The ids of the dictionaries a database holds; its current ones must be among them.
   const auto dictionaries = [](const std::string& path) {
     const Xapian::Database database(path);
     std::set<std::string> ids;
-    const std::string prefix(schema::kPassageDictionaryPrefix);
+    const std::string prefix(schema::kDictionaryPrefix);
     for (auto key = database.metadata_keys_begin(prefix); key != database.metadata_keys_end(prefix); ++key) {
       ids.insert((*key).substr(prefix.size()));
     }
-    EXPECT_EQ(ids.count(database.get_metadata(std::string(schema::kPassageDictionaryKey))), 1u) << path;
+    for (const std::string_view use : {schema::kPassageDictionaryKey, schema::kRecordDictionaryKey}) {
+      EXPECT_EQ(ids.count(database.get_metadata(std::string(use))), 1u) << path << " " << use;
+    }
     return ids;
   };
-  EXPECT_EQ(dictionaries(db("single")).size(), 1u);
-  EXPECT_EQ(dictionaries(db("merged")).size(), 2u) << "one from each part";
+  EXPECT_EQ(dictionaries(db("single")).size(), 2u) << "passages and records";
+  EXPECT_EQ(dictionaries(db("merged")).size(), 4u) << "two from each part";
   const auto first = dictionaries(db("sharded") + "/shard-1");
   const auto second = dictionaries(db("sharded") + "/shard-2");
-  ASSERT_EQ(first.size(), 1u);
-  ASSERT_EQ(second.size(), 1u);
-  EXPECT_NE(*first.begin(), *second.begin());
+  ASSERT_EQ(first.size(), 2u);
+  ASSERT_EQ(second.size(), 2u);
+  EXPECT_NE(first, second);
 }
 
 TEST_F(ScaleOut, EveryLayoutRanksAndCountsAlike) {
@@ -353,7 +357,7 @@ TEST_F(ScaleOut, AnIncrementalRunWithTwoThreadsWritesWhatOneThreadWrites) {
   const CliResult rest = run_cli(cs_index_binary(), {"--db", target, "--jobs", "2", "--batch-mb", "0.05", folder.string()});
   ASSERT_EQ(rest.exit_code, 0) << rest.err;
   // 4 unchanged: bundled/.csignore leaves out bundled/README.md (see issue #20).
-  EXPECT_THAT(rest.out, HasSubstr("articles added 120, updated 0, removed 0, unchanged 4"));
+  EXPECT_THAT(rest.out, HasSubstr("articles added " + std::to_string(kScaleReports) + ", updated 0, removed 0, unchanged 4"));
   EXPECT_FALSE(fs::exists(target + ".parts"));
   const auto same_root = [&](std::string jsonl) {
     for (std::size_t at = jsonl.find(folder.string()); at != std::string::npos; at = jsonl.find(folder.string(), at)) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/compact_text.hpp"
+#include "support/prose_dictionary.hpp"
 
 namespace cs {
 namespace {
@@ -50,6 +51,28 @@ TEST(PassageRecord, TheArticlesFieldsRoundTripAndThePassagesAreNotStored) {
   EXPECT_TRUE(back->text.empty());
   EXPECT_TRUE(back->passage_id.empty());
   EXPECT_EQ(back->index, 0u);
+}
+
+TEST(PassageRecord, ARecordCompressedWithADictionaryNeedsItBack) {
+  PassageRecord record;
+  record.article_id = "wire/2024/tariffs.md";
+  record.title = "Tariffs on steel and aluminum rise again";
+  record.source = "The Wire";
+  record.date = "2024-05-12";
+  record.path = "wire/2024/tariffs.md";
+  record.root = "/data/news";
+  record.count = 4;
+  const compact_text::Dictionary dictionary = test::dictionary_like(1);
+  const std::string stored = encode_article_record(record, &dictionary);
+  ASSERT_EQ(compact_text::dictionary_of(stored), dictionary.id());
+  const auto back = decode_article_record(stored, [&](std::uint32_t id) { return id == dictionary.id() ? &dictionary : nullptr; });
+  ASSERT_TRUE(back) << back.error().reason;
+  EXPECT_EQ(back->title, record.title);
+  EXPECT_EQ(back->root, record.root);
+  EXPECT_EQ(back->count, 4u);
+  const auto without = decode_article_record(stored);
+  ASSERT_FALSE(without);
+  EXPECT_EQ(without.error().kind, ErrorKind::kDatabase);
 }
 
 TEST(PassageRecord, APassageIsNamedByItsArticleAndIndex) {

@@ -1,4 +1,4 @@
-#include "common/passage_dictionaries.hpp"
+#include "common/stored_dictionaries.hpp"
 
 #include <string>
 
@@ -8,8 +8,10 @@ namespace cs {
 
 namespace {
 
-std::string dictionary_key(std::uint32_t id) {
-  return std::string(schema::kPassageDictionaryPrefix) + std::to_string(id);
+std::string dictionary_key(std::uint32_t id) { return std::string(schema::kDictionaryPrefix) + std::to_string(id); }
+
+std::string current_key(DictionaryUse use) {
+  return std::string(use == DictionaryUse::kPassages ? schema::kPassageDictionaryKey : schema::kRecordDictionaryKey);
 }
 
 std::optional<compact_text::Dictionary> read_dictionary(const Xapian::Database& db, std::uint32_t id) {
@@ -23,25 +25,25 @@ std::optional<compact_text::Dictionary> read_dictionary(const Xapian::Database& 
 
 }  // namespace
 
-std::optional<compact_text::Dictionary> current_passage_dictionary(const Xapian::Database& db) {
-  const std::string id = db.get_metadata(std::string(schema::kPassageDictionaryKey));
+std::optional<compact_text::Dictionary> current_dictionary(const Xapian::Database& db, DictionaryUse use) {
+  const std::string id = db.get_metadata(current_key(use));
   if (id.empty() || id.size() > 10 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   const unsigned long value = std::stoul(id);
   if (value == 0 || value > UINT32_MAX) return std::nullopt;
   return read_dictionary(db, static_cast<std::uint32_t>(value));
 }
 
-void store_passage_dictionary(Xapian::WritableDatabase& db, const compact_text::Dictionary& dictionary) {
+void store_dictionary(Xapian::WritableDatabase& db, DictionaryUse use, const compact_text::Dictionary& dictionary) {
   db.set_metadata(dictionary_key(dictionary.id()), dictionary.bytes());
-  db.set_metadata(std::string(schema::kPassageDictionaryKey), std::to_string(dictionary.id()));
+  db.set_metadata(current_key(use), std::to_string(dictionary.id()));
 }
 
-void PassageDictionaries::reset(std::vector<Xapian::Database> sources) {
+void StoredDictionaries::reset(std::vector<Xapian::Database> sources) {
   sources_ = std::move(sources);
   found_.clear();
 }
 
-const compact_text::Dictionary* PassageDictionaries::find(std::uint32_t id) {
+const compact_text::Dictionary* StoredDictionaries::find(std::uint32_t id) {
   auto [entry, added] = found_.try_emplace(id);
   if (added) {
     for (const Xapian::Database& source : sources_) {

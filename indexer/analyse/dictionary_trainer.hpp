@@ -1,0 +1,45 @@
+// Trains a database's Zstandard dictionaries (common/stored_dictionaries.hpp) on the first
+// articles a run writes into a database that lacks them: one for passage texts, trained on
+// pieces of the articles' bodies about a passage long, and one for article records, trained
+// on their records. Samples gather batch after batch until there are enough; articles
+// written before then are compressed without.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "common/article.hpp"
+#include "indexer/analyse/article_document.hpp"
+
+namespace cs::indexer {
+
+class DictionaryTrainer {
+ public:
+  // Text gathered for the passages' dictionary: about 700 passages. A 64 KB dictionary
+  // trained on half a megabyte keeps news passages at 38.5% of their size, one trained on
+  // 5 MB at 37.7% (training took 0.1 s and 0.5 s).
+  static constexpr std::size_t kPassageSampleBytes = 512 * 1024;
+  static constexpr std::size_t kPassageDictionaryBytes = 64 * 1024;
+  // Records gathered for the records' dictionary. A 16 KB dictionary trained on 64 news
+  // records keeps them at 30% of their size (60% without) and decodes one in a third of
+  // the time; trained on 1,000, at 24%.
+  static constexpr std::size_t kRecordSamples = 64;
+  static constexpr std::size_t kRecordDictionaryBytes = 16 * 1024;
+
+  // Gathers samples of `articles` (indexed under `roots`) for each dictionary `have` lacks;
+  // the dictionaries trained now (each at most once, and none when Zstandard cannot train
+  // one from its samples).
+  DocumentDictionaries offer(const std::vector<Article>& articles, const std::vector<std::string>& roots,
+                             const DocumentDictionaries& have);
+
+ private:
+  struct Samples {
+    std::vector<std::string> pieces;
+    std::size_t bytes = 0;
+    bool done = false;
+  };
+  Samples passages_, records_;
+};
+
+}  // namespace cs::indexer
