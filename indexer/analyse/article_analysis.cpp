@@ -60,8 +60,10 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     built[i].passages = analysed[i].passages.size();
     if (!analysed[i].passages.empty()) {
       built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i], dictionaries);
+      worker.spelling.add_distinct_words(worker.builder.body_words());
+    } else {
+      worker.spelling.add_article(analysed[i].words);
     }
-    worker.spelling.add_article(analysed[i].words);
     analysed[i] = Analysed{};  // its memory is not needed any more
   });
   if (!second) return second.error();

@@ -24,7 +24,7 @@ std::string digits_only(std::string_view date) {
 void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_view prefix,
                                        std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
                                        Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
-  const auto add = [&](const std::string& word) {
+  const auto add = [&](const std::string& word, bool body_word) {
     term_.assign(prefix).append(word);
     auto [seen, added] = seen_.try_emplace(term_);
     if (added) {
@@ -33,19 +33,24 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
       seen->second.stem_hash = term_hash(stem);
     }
     ++seen->second.count;
+    seen->second.body_word |= body_word;
     document.add_posting(seen->second.stem_term, position);
     return seen->second.stem_hash;
   };
   for (auto it = first; it != last; ++it, ++position) {
-    const std::uint32_t hash = add(it->word);
+    const std::uint32_t hash = add(it->word, prefix.empty());
     if (hashes != nullptr) hashes->push_back(hash);
-    if (!it->alternative.empty()) add(it->alternative);  // same position, so phrases match either form
+    if (!it->alternative.empty()) add(it->alternative, false);  // same position, so phrases match either form
   }
 }
 
 void ArticleDocumentBuilder::add_seen_words(Xapian::Document& document) {
-  for (const auto& [term, seen] : seen_) document.add_term(term, seen.count);
-  seen_.clear();
+  body_words_.clear();
+  for (auto it = seen_.begin(); it != seen_.end();) {
+    auto node = seen_.extract(it++);
+    document.add_term(node.key(), node.mapped().count);
+    if (node.mapped().body_word) body_words_.push_back(std::move(node.key()));
+  }
 }
 
 void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const Article& article) const {

@@ -19,6 +19,16 @@ void SpellingCounter::add_article(const std::vector<Token>& words) {
   }
 }
 
+void SpellingCounter::add_distinct_words(const std::vector<std::string>& words) {
+  ++article_;
+  for (const std::string& word : words) {
+    if (!is_spelling_word(word)) continue;
+    Seen& seen = words_[word];
+    seen.last_article = article_;
+    ++seen.articles;
+  }
+}
+
 void SpellingCounter::absorb(SpellingCounter& other) {
   if (words_.empty()) {
     std::swap(words_, other.words_);

@@ -23,6 +23,9 @@ class SpellingCounter {
  public:
   // Counts each spelling word of one article once, however often the article uses it.
   void add_article(const std::vector<Token>& words);
+  // The same for an article whose words are given once each (ArticleDocumentBuilder's
+  // body_words: a lookup a distinct word, not one a word).
+  void add_distinct_words(const std::vector<std::string>& words);
   // Adds another counter's counts to this one's, and empties it.
   void absorb(SpellingCounter& other);
   // The words and their article counts, in no order; the counter is left empty.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "common/passage_record.hpp"
 #include "common/passage_terms.hpp"
 #include "common/passage_text.hpp"
@@ -15,6 +17,7 @@ struct Built {
   Article article;
   std::vector<Passage> passages;
   Xapian::Document document;
+  std::vector<std::string> body_words;  // the builder's, sorted
 };
 
 Built build(std::string body, std::vector<std::string> other_titles = {}) {
@@ -32,6 +35,8 @@ Built build(std::string body, std::vector<std::string> other_titles = {}) {
   built.passages = split_passages(built.article.body, words, analyzer, {.max_words = 20, .min_words = 3});
   ArticleDocumentBuilder builder(analyzer);
   built.document = builder.build(built.article, built.passages, words, "/data");
+  built.body_words = builder.body_words();
+  std::sort(built.body_words.begin(), built.body_words.end());
   return built;
 }
 
@@ -42,6 +47,25 @@ std::vector<Xapian::termpos> positions(const Xapian::Document& document, const s
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) out.push_back(*p);
   }
   return out;
+}
+
+// Each word as written is one term whose wdf counts its uses; the body's words, not their
+// alternative forms nor the title's, go to the spelling table once each.
+TEST(ArticleDocument, WordsAreCountedOnceATermAndListedOnceForSpelling) {
+  const Built b = build("Tariffs, tariffs and more tariffs on U.S. steel hit e-mail sellers.\n\nTariffs again.");
+  const auto wdf = [&](const std::string& term) -> Xapian::termcount {
+    for (auto t = b.document.termlist_begin(); t != b.document.termlist_end(); ++t) {
+      if (*t == term) return t.get_wdf();
+    }
+    return 0;
+  };
+  EXPECT_EQ(wdf("tariffs"), 4u);
+  EXPECT_EQ(wdf("Ztariff"), 4u) << "the stem, once a use";
+  EXPECT_EQ(wdf("u.s"), 1u);
+  EXPECT_EQ(wdf("us"), 1u) << "the acronym's alternative form";
+  EXPECT_EQ(wdf("Stariffs"), 1u) << "the title's";
+  EXPECT_EQ(b.body_words,
+            (std::vector<std::string>{"again", "and", "e", "hit", "mail", "more", "on", "sellers", "steel", "tariffs", "u.s"}));
 }
 
 TEST(ArticleDocument, OneDocumentHoldsEveryPassageTextAndItsBounds) {

@@ -22,6 +22,16 @@ TEST(SpellingCounter, CountsEachWordOnceAnArticleAndLeavesOutNumbersAndShortWord
   EXPECT_TRUE(counter.take().empty()) << "take() empties it";
 }
 
+TEST(SpellingCounter, DistinctWordsCountAsAnArticleTheirTokensDo) {
+  SpellingCounter by_tokens;
+  SpellingCounter by_words;
+  by_tokens.add_article(test::analysed_words("Taiwan, Taiwan and the Strait in 12 steps"));
+  by_tokens.add_article(test::analysed_words("Taiwan drills"));
+  by_words.add_distinct_words({"taiwan", "and", "the", "strait", "in", "12", "steps"});
+  by_words.add_distinct_words({"drills", "taiwan"});
+  EXPECT_EQ(as_map(by_words.take()), as_map(by_tokens.take()));
+}
+
 TEST(SpellingCounter, AbsorbingAnotherThreadsCountsAddsThem) {
   SpellingCounter first;
   SpellingCounter second;
