@@ -17,7 +17,7 @@
 #     database (which prints no snippets);
 #   - batch throughput: cs-search --batch over 1,000 queries, queries/s, with --jobs 1 and 2.
 #   - Xapian's floors for the same text, measured apart (bench/xapian_floor): TermGenerator,
-#     the writer alone and the compacted index per layout, and the text deflated; and
+#     the writer alone and the compacted index per layout, and the text compressed; and
 #     cs-index's own documents written by Xapian alone as --jobs 2 writes them
 #     (bench/writer_floor), as the best speed over omindex this layout allows.
 # Figures only: nothing here fails on a time.
@@ -135,7 +135,7 @@ for scale in $scales; do
   floor_index=${floor_index%x}
   floor_text=${floor_text%x}
   floor_size=$(awk -v a="$floor_index" -v b="$floor_text" 'BEGIN { printf "%.2f", a + b }')
-  echo "  floor of cs-index's layout: writer alone ${floor_writer} MB/s a core; index ${floor_size}x the text (${floor_index}x stems with positions, compacted, + ${floor_text}x text deflated)"
+  echo "  floor of cs-index's layout: writer alone ${floor_writer} MB/s a core; index ${floor_size}x the text (${floor_index}x stems with positions, compacted, + ${floor_text}x text compressed)"
   # cs-index's own documents, built beforehand by its analysis, written by Xapian alone as a
   # first --jobs 2 run writes them (bench/writer_floor.cpp): the least its indexing can take.
   floor_write_seconds=

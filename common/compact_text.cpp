@@ -39,24 +39,19 @@ ZSTD_DCtx& decompression_context() {
 
 }  // namespace
 
-// The searcher only decodes and the indexer mostly encodes, so each side's tables are made
-// when first asked for (a 64 KB dictionary's encoding tables take longer to make than a
-// whole query's decoding).
+// The decoding tables are made with the dictionary, which checks its bytes (a database's
+// may be damaged): a dictionary that loads can decode. The encoding tables, which only the
+// indexer needs and which take longer to make than a whole query's decoding, are made at
+// their first use; when Zstandard cannot make them, texts are compressed without.
 struct Dictionary::Tables {
   std::string bytes;
-  mutable std::once_flag compressing_once, decompressing_once;
+  std::unique_ptr<ZSTD_DDict, ZstdFree> decompressing;
+  mutable std::once_flag compressing_once;
   mutable std::unique_ptr<ZSTD_CDict, ZstdFree> compressing;
-  mutable std::unique_ptr<ZSTD_DDict, ZstdFree> decompressing;
 
-  const ZSTD_CDict& for_compressing() const {
+  const ZSTD_CDict* for_compressing() const {
     std::call_once(compressing_once, [&] { compressing.reset(ZSTD_createCDict(bytes.data(), bytes.size(), kDictionaryLevel)); });
-    if (!compressing) throw std::bad_alloc();
-    return *compressing;
-  }
-  const ZSTD_DDict& for_decompressing() const {
-    std::call_once(decompressing_once, [&] { decompressing.reset(ZSTD_createDDict(bytes.data(), bytes.size())); });
-    if (!decompressing) throw std::bad_alloc();
-    return *decompressing;
+    return compressing.get();
   }
 };
 
@@ -67,6 +62,8 @@ std::optional<Dictionary> Dictionary::load(std::string bytes) {
   if (id == 0) return std::nullopt;
   auto tables = std::make_shared<Tables>();
   tables->bytes = std::move(bytes);
+  tables->decompressing.reset(ZSTD_createDDict(tables->bytes.data(), tables->bytes.size()));
+  if (!tables->decompressing) return std::nullopt;
   return Dictionary(std::move(tables), id);
 }
 
@@ -91,11 +88,10 @@ std::optional<Dictionary> train_dictionary(std::span<const std::string_view> sam
 std::optional<std::string> compress(std::string_view text, const Dictionary* dictionary) {
   std::string frame(ZSTD_compressBound(text.size()), '\0');
   ZSTD_CCtx& context = compression_context();
+  const ZSTD_CDict* tables = dictionary != nullptr ? dictionary->tables_->for_compressing() : nullptr;
   const std::size_t size =
-      dictionary != nullptr
-          ? ZSTD_compress_usingCDict(&context, frame.data(), frame.size(), text.data(), text.size(),
-                                     &dictionary->tables().for_compressing())
-          : ZSTD_compressCCtx(&context, frame.data(), frame.size(), text.data(), text.size(), kLevel);
+      tables != nullptr ? ZSTD_compress_usingCDict(&context, frame.data(), frame.size(), text.data(), text.size(), tables)
+                        : ZSTD_compressCCtx(&context, frame.data(), frame.size(), text.data(), text.size(), kLevel);
   if (ZSTD_isError(size) || size >= text.size()) return std::nullopt;
   frame.resize(size);
   return frame;
@@ -119,10 +115,16 @@ std::optional<std::string> decompress(std::string_view bytes, std::size_t max_by
   ZSTD_DCtx& context = decompression_context();
   const std::size_t got =
       needed != 0 ? ZSTD_decompress_usingDDict(&context, text.data(), text.size(), bytes.data(), bytes.size(),
-                                               &dictionary->tables().for_decompressing())
+                                               dictionary->tables_->decompressing.get())
                   : ZSTD_decompressDCtx(&context, text.data(), text.size(), bytes.data(), bytes.size());
   if (ZSTD_isError(got) || got != text.size()) return std::nullopt;
   return text;
+}
+
+std::optional<std::string> decompress(std::string_view bytes, std::size_t max_bytes,
+                                      const DictionaryLookup& dictionaries) {
+  const std::uint32_t needed = dictionary_of(bytes);
+  return decompress(bytes, max_bytes, needed != 0 && dictionaries ? dictionaries(needed) : nullptr);
 }
 
 }  // namespace cs::compact_text

@@ -26,17 +26,19 @@ namespace cs::compact_text {
 class Dictionary {
  public:
   // The dictionary `bytes` (as bytes() gives them); nullopt when they are not a Zstandard
-  // dictionary with an id.
+  // dictionary with an id, or Zstandard cannot make its decoding tables from them (damaged).
   static std::optional<Dictionary> load(std::string bytes);
 
   std::uint32_t id() const { return id_; }
   const std::string& bytes() const;
 
-  struct Tables;  // the bytes and zstd's tables for them, made at their first use
-  const Tables& tables() const { return *tables_; }
-
  private:
+  struct Tables;  // the bytes and zstd's tables for them
   Dictionary(std::shared_ptr<const Tables> tables, std::uint32_t id) : tables_(std::move(tables)), id_(id) {}
+  friend std::optional<std::string> compress(std::string_view text, const Dictionary* dictionary);
+  friend std::optional<std::string> decompress(std::string_view bytes, std::size_t max_bytes,
+                                               const Dictionary* dictionary);
+
   std::shared_ptr<const Tables> tables_;
   std::uint32_t id_ = 0;
 };
@@ -49,7 +51,7 @@ std::optional<Dictionary> train_dictionary(std::span<const std::string_view> sam
 using DictionaryLookup = std::function<const Dictionary*(std::uint32_t id)>;
 
 // `text` as one Zstandard frame that records its size (and the id of `dictionary`, when
-// given), or nullopt when that is no shorter.
+// given and Zstandard can encode with it), or nullopt when that is no shorter.
 std::optional<std::string> compress(std::string_view text, const Dictionary* dictionary = nullptr);
 
 // Whether `bytes` begin as a frame compress() writes does (Zstandard's magic number).
@@ -64,5 +66,8 @@ std::uint32_t dictionary_of(std::string_view bytes);
 // other text.
 std::optional<std::string> decompress(std::string_view bytes, std::size_t max_bytes,
                                       const Dictionary* dictionary = nullptr);
+// The same with the dictionary the frame names, as `dictionaries` finds it.
+std::optional<std::string> decompress(std::string_view bytes, std::size_t max_bytes,
+                                      const DictionaryLookup& dictionaries);
 
 }  // namespace cs::compact_text

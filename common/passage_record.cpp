@@ -126,8 +126,7 @@ Result<PassageRecord> decode_article_record(std::string_view data, const compact
   std::optional<std::string> json;
   std::string why;
   if (compact_text::is_compressed(data)) {
-    const std::uint32_t needed = compact_text::dictionary_of(data);
-    json = compact_text::decompress(data, kMaxRecordBytes, needed != 0 && dictionaries ? dictionaries(needed) : nullptr);
+    json = compact_text::decompress(data, kMaxRecordBytes, dictionaries);
     if (json) {
       data = *json;
     } else {

@@ -49,7 +49,7 @@ std::string display_path(const PassageRecord& record);
 // The article's fields back, the passage's left empty, decompressed with the dictionary
 // `dictionaries` finds when the frame names one. Fails with a kDatabase error when the data
 // was not written by a compatible cs-index.
-Result<PassageRecord> decode_article_record(std::string_view data, const compact_text::DictionaryLookup& dictionaries = {});
+Result<PassageRecord> decode_article_record(std::string_view data, const compact_text::DictionaryLookup& dictionaries);
 
 // "<article id>#<passage index>": how results and relevance judgments name a passage.
 std::string passage_id(std::string_view article_id, std::uint32_t passage_index);

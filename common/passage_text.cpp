@@ -79,12 +79,10 @@ std::optional<PassageText> unpack_passage_text(std::string_view packed, const co
   }
   if (packed[0] == kStored) {
     passage.text.assign(rest);
-  } else {
-    const std::uint32_t needed = compact_text::dictionary_of(rest);
-    const compact_text::Dictionary* dictionary = needed != 0 && dictionaries ? dictionaries(needed) : nullptr;
-    auto text = compact_text::decompress(rest, kMaxTextBytes, dictionary);
-    if (!text) return std::nullopt;
+  } else if (auto text = compact_text::decompress(rest, kMaxTextBytes, dictionaries)) {
     passage.text = std::move(*text);
+  } else {
+    return std::nullopt;
   }
   if (at != passage.text.size()) return std::nullopt;  // the sentences cover the text
   return passage;

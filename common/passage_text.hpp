@@ -32,7 +32,6 @@ std::string pack_passage_text(std::string_view text, std::span<const Span> sente
 
 // The text and its sentences back; nullopt when `packed` is not what pack_passage_text
 // writes, or its frame names a dictionary `dictionaries` does not find.
-std::optional<PassageText> unpack_passage_text(std::string_view packed,
-                                               const compact_text::DictionaryLookup& dictionaries = {});
+std::optional<PassageText> unpack_passage_text(std::string_view packed, const compact_text::DictionaryLookup& dictionaries);
 
 }  // namespace cs

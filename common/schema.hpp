@@ -34,7 +34,7 @@ namespace cs::schema {
 //    snippet needs no sentence breaks.
 // 11: passage texts and article records compressed with dictionaries trained on the
 //    database's first articles (stored_dictionaries.hpp): passages keep 38% of their size
-//    instead of 57%, records 27% instead of 60% and decode in a third of the time.
+//    instead of 57%, records 30% instead of 60% and decode in a third of the time.
 inline constexpr std::string_view kSchemaVersion = "11";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by

@@ -44,11 +44,15 @@ void StoredDictionaries::reset(std::vector<Xapian::Database> sources) {
 }
 
 const compact_text::Dictionary* StoredDictionaries::find(std::uint32_t id) {
-  auto [entry, added] = found_.try_emplace(id);
-  if (added) {
+  auto entry = found_.find(id);
+  if (entry == found_.end()) {
+    // Kept only once every source answered: a shard whose reading failed (a remote one that
+    // stopped answering) is asked again next time.
+    std::optional<compact_text::Dictionary> dictionary;
     for (const Xapian::Database& source : sources_) {
-      if ((entry->second = read_dictionary(source, id))) break;
+      if ((dictionary = read_dictionary(source, id))) break;
     }
+    entry = found_.emplace(id, std::move(dictionary)).first;
   }
   return entry->second ? &*entry->second : nullptr;
 }

@@ -58,11 +58,10 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
   Status second = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
     worker.analyzer.set_language(built[i].stem_language);
     built[i].passages = analysed[i].passages.size();
+    // An article with no passage is not indexed, and offers no words.
     if (!analysed[i].passages.empty()) {
       built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i], dictionaries);
-      worker.spelling.add_distinct_words(worker.builder.body_words());
-    } else {
-      worker.spelling.add_article(analysed[i].words);
+      worker.spelling.add_article(worker.builder.body_words());
     }
     analysed[i] = Analysed{};  // its memory is not needed any more
   });

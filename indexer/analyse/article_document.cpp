@@ -25,7 +25,7 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
                                        std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
                                        Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
   const auto add = [&](const std::string& word, bool body_word) {
-    term_.assign(prefix).append(word);
+    term_.assign(prefix).append(word);  // schema::exact_term, in a buffer kept between words
     auto [seen, added] = seen_.try_emplace(term_);
     if (added) {
       const std::string& stem = analyzer_.stem(word);

@@ -41,7 +41,7 @@ class ArticleDocumentBuilder {
   Xapian::Document build(const Article& article, const std::vector<Passage>& passages, const std::vector<Token>& words,
                          std::string_view root, const DocumentDictionaries& dictionaries = {});
   // The body's words as written (not their alternative forms) in the last document built,
-  // each once, in no order: what the spelling table counts (spelling_counts.hpp).
+  // each once, in no order: what the spelling table counts (SpellingCounter).
   const std::vector<std::string>& body_words() const { return body_words_; }
 
  private:

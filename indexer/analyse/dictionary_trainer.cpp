@@ -2,6 +2,11 @@
 
 #include <string_view>
 
+#include "common/passage_record.hpp"
+#include "common/passage_text.hpp"
+#include "common/schema.hpp"
+#include "common/stored_dictionaries.hpp"
+
 namespace cs::indexer {
 
 namespace {
@@ -19,42 +24,59 @@ std::size_t piece_end(std::string_view text) {
   return space == std::string_view::npos ? text.size() : space + 1;
 }
 
-// The dictionary trained on `samples` once `enough` says so (at most once), and nullopt
-// before, after, or when Zstandard cannot train one.
-std::optional<compact_text::Dictionary> train_when_enough(auto& samples, bool enough, std::size_t capacity) {
-  if (samples.done || !enough) return std::nullopt;
-  samples.done = true;
-  const std::vector<std::string_view> views(samples.pieces.begin(), samples.pieces.end());
+}  // namespace
+
+std::optional<compact_text::Dictionary> DictionaryTrainer::Samples::train_when(bool enough, std::size_t capacity) {
+  if (done || !enough) return std::nullopt;
+  done = true;
+  const std::vector<std::string_view> views(pieces.begin(), pieces.end());
   auto dictionary = compact_text::train_dictionary(views, capacity);
-  samples.pieces = {};
+  pieces = {};
   return dictionary;
 }
 
-}  // namespace
+void DictionaryTrainer::gather_stored(const Xapian::Database& db, const DocumentDictionaries& have) {
+  if ((have.passages || !wants_passages()) && (have.records || !wants_records())) return;
+  // The stored records need the database's records dictionary when it has one (and lacks
+  // only the passages').
+  StoredDictionaries dictionaries;
+  dictionaries.reset({db});
+  for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+    const bool passages = !have.passages && wants_passages();
+    const bool records = !have.records && wants_records();
+    if (!passages && !records) break;
+    const Xapian::Document document = db.get_document(*it);
+    auto record = decode_article_record(document.get_data(), dictionaries.lookup());
+    if (!record) continue;  // not this trainer's to report; the searcher will
+    if (records) records_.add(article_record_json(*record));
+    for (std::uint32_t k = 0; passages && k < record->count && wants_passages(); ++k) {
+      if (auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(k)), dictionaries.lookup())) {
+        passages_.add(std::move(text->text));
+      }
+    }
+  }
+}
 
 DocumentDictionaries DictionaryTrainer::offer(const std::vector<Article>& articles, const std::vector<std::string>& roots,
                                               const DocumentDictionaries& have) {
   DocumentDictionaries trained;
   if (!have.passages && !passages_.done) {
-    for (const Article& article : articles) {
-      std::string_view text = article.body;
-      while (!text.empty() && passages_.bytes < kPassageSampleBytes) {
+    for (std::size_t i = 0; i < articles.size() && wants_passages(); ++i) {
+      std::string_view text = articles[i].body;
+      while (!text.empty() && wants_passages()) {
         const std::size_t end = piece_end(text);
-        passages_.pieces.emplace_back(text.substr(0, end));
-        passages_.bytes += end;
+        passages_.add(std::string(text.substr(0, end)));
         text.remove_prefix(end);
       }
-      if (passages_.bytes >= kPassageSampleBytes) break;
     }
-    trained.passages =
-        train_when_enough(passages_, passages_.bytes >= kPassageSampleBytes, kPassageDictionaryBytes);
+    trained.passages = passages_.train_when(!wants_passages(), kPassageDictionaryBytes);
   }
   if (!have.records && !records_.done) {
-    for (std::size_t i = 0; i < articles.size() && records_.pieces.size() < kRecordSamples; ++i) {
+    for (std::size_t i = 0; i < articles.size() && wants_records(); ++i) {
       // The passage count is not known yet; it is a few bytes of the record.
-      records_.pieces.push_back(article_record_json(article_record(articles[i], roots[i], 0)));
+      records_.add(article_record_json(article_record(articles[i], roots[i], 0)));
     }
-    trained.records = train_when_enough(records_, records_.pieces.size() >= kRecordSamples, kRecordDictionaryBytes);
+    trained.records = records_.train_when(!wants_records(), kRecordDictionaryBytes);
   }
   return trained;
 }

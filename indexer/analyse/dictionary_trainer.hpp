@@ -1,11 +1,15 @@
-// Trains a database's Zstandard dictionaries (common/stored_dictionaries.hpp) on the first
-// articles a run writes into a database that lacks them: one for passage texts, trained on
-// pieces of the articles' bodies about a passage long, and one for article records, trained
-// on their records. Samples gather batch after batch until there are enough; articles
-// written before then are compressed without.
+// Trains a database's Zstandard dictionaries (common/stored_dictionaries.hpp) once it holds
+// enough articles: one for passage texts, trained on pieces of the articles' bodies about a
+// passage long, and one for article records, trained on their records. Samples gather from
+// what earlier runs stored and from the batches written, until there are enough; articles
+// written before then are compressed without. Each part of a parallel build and each shard
+// trains its own from its own articles.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +31,10 @@ class DictionaryTrainer {
   static constexpr std::size_t kRecordSamples = 64;
   static constexpr std::size_t kRecordDictionaryBytes = 16 * 1024;
 
+  // Gathers samples from the passages and records `db` holds (written without the
+  // dictionaries it lacks), for each dictionary `have` lacks; Xapian errors propagate.
+  void gather_stored(const Xapian::Database& db, const DocumentDictionaries& have);
+
   // Gathers samples of `articles` (indexed under `roots`) for each dictionary `have` lacks;
   // the dictionaries trained now (each at most once, and none when Zstandard cannot train
   // one from its samples).
@@ -38,7 +46,16 @@ class DictionaryTrainer {
     std::vector<std::string> pieces;
     std::size_t bytes = 0;
     bool done = false;
+    void add(std::string piece) {
+      bytes += piece.size();
+      pieces.push_back(std::move(piece));
+    }
+    // The dictionary trained on the pieces once `enough` (at most once), and nullopt
+    // before, after, or when Zstandard cannot train one.
+    std::optional<compact_text::Dictionary> train_when(bool enough, std::size_t capacity);
   };
+  bool wants_passages() const { return passages_.bytes < kPassageSampleBytes; }
+  bool wants_records() const { return records_.pieces.size() < kRecordSamples; }
   Samples passages_, records_;
 };
 

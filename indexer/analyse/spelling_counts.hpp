@@ -11,8 +11,6 @@
 #include <utility>
 #include <vector>
 
-#include "common/analyzer.hpp"
-
 namespace cs::indexer {
 
 // Words worth suggesting: Latin letters only (after accent folding), at least three of
@@ -21,23 +19,16 @@ bool is_spelling_word(const std::string& word);
 
 class SpellingCounter {
  public:
-  // Counts each spelling word of one article once, however often the article uses it.
-  void add_article(const std::vector<Token>& words);
-  // The same for an article whose words are given once each (ArticleDocumentBuilder's
-  // body_words: a lookup a distinct word, not one a word).
-  void add_distinct_words(const std::vector<std::string>& words);
+  // Counts the spelling words of one indexed article, given once each (its document
+  // builder's body_words: a lookup a distinct word, not one a use).
+  void add_article(const std::vector<std::string>& words);
   // Adds another counter's counts to this one's, and empties it.
   void absorb(SpellingCounter& other);
   // The words and their article counts, in no order; the counter is left empty.
   std::vector<std::pair<std::string, std::uint32_t>> take();
 
  private:
-  struct Seen {
-    std::uint32_t articles = 0;
-    std::uint32_t last_article = 0;  // the article that counted it last (1-based)
-  };
-  std::unordered_map<std::string, Seen> words_;
-  std::uint32_t article_ = 0;
+  std::unordered_map<std::string, std::uint32_t> articles_;  // holding each word
 };
 
 }  // namespace cs::indexer

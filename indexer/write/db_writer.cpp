@@ -126,6 +126,7 @@ Status DbWriter::store_dictionary(DictionaryUse use, const compact_text::Diction
   try {
     begin_batch();
     cs::store_dictionary(db_, use, dictionary);
+    (use == DictionaryUse::kPassages ? passage_dictionary_ : record_dictionary_) = dictionary;
     return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);

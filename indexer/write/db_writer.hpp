@@ -59,8 +59,8 @@ class DbWriter {
   // The stemmers recorded and noted so far.
   const std::set<std::string>& stem_languages() const { return stem_languages_; }
 
-  // The dictionary new passages or records are compressed with (stored_dictionaries.hpp),
-  // as stored when the database was opened; nullopt when it had none.
+  // The dictionary new passages or records are compressed with (stored_dictionaries.hpp):
+  // the one stored, or given to store_dictionary since; nullopt when there is none.
   const std::optional<compact_text::Dictionary>& dictionary(DictionaryUse use) const {
     return use == DictionaryUse::kPassages ? passage_dictionary_ : record_dictionary_;
   }

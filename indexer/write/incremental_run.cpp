@@ -129,6 +129,8 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
                                    const CrawledFolders& folders) {
   try {
     previous_ = load_file_states(writer_.database());
+    // A database that grew by small runs trains its dictionaries once it holds enough.
+    dictionary_trainer_.gather_stored(writer_.database(), dictionaries_);
   } catch (const Xapian::Error& e) {
     return unreadable_history(writer_.path(), e);
   }

@@ -24,11 +24,17 @@ Error layout_error(const fs::path& db, std::string reason, std::string hint) {
 }
 
 // Keeps the first value of a metadata key the parts share, except the stemmers in use: a
-// merged database was stemmed with every part's.
+// merged database was stemmed with every part's. Two parts' dictionaries of one id but other
+// bytes (ids are hashes of the bytes: a chance of about 2^-31) would decode one part's
+// texts with the other's dictionary, as other text: the merge is refused instead.
 class MetadataJoiner : public Xapian::Compactor {
  public:
   std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
     // Xapian passes the key as stored, after a prefix of its own.
+    if (key.find(schema::kDictionaryPrefix) != std::string::npos) {
+      for (size_t i = 1; i < num_tags; ++i) clashing_dictionaries_ |= tags[i] != tags[0];
+      return tags[0];
+    }
     const std::string_view wanted = schema::kStemLanguagesKey;
     if (key.size() < wanted.size() || key.compare(key.size() - wanted.size(), wanted.size(), wanted) != 0) return tags[0];
     std::set<std::string> languages;
@@ -37,6 +43,10 @@ class MetadataJoiner : public Xapian::Compactor {
     }
     return schema::join_list(std::vector<std::string>(languages.begin(), languages.end()));
   }
+  bool clashing_dictionaries() const { return clashing_dictionaries_; }
+
+ private:
+  bool clashing_dictionaries_ = false;
 };
 
 }  // namespace
@@ -99,6 +109,10 @@ Status merge_databases(const std::vector<fs::path>& parts, const fs::path& dest)
     for (const fs::path& part : parts) sources.add_database(Xapian::Database(part.string()));
     MetadataJoiner joiner;
     sources.compact(dest.string(), 0, 0, joiner);
+    if (joiner.clashing_dictionaries()) {
+      return layout_error(dest, "cannot merge the parts of a parallel build (two parts trained different dictionaries of one id)",
+                          "run cs-index --rebuild --jobs 1");
+    }
     return ok_status();
   } catch (const Xapian::Error& e) {
     return layout_error(dest, "cannot merge the parts of a parallel build (" + e.get_description() + ")",

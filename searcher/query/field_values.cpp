@@ -4,9 +4,7 @@
 #include <limits>
 #include <utility>
 
-#include "common/passage_record.hpp"
 #include "common/schema.hpp"
-#include "common/stored_dictionaries.hpp"
 #include "searcher/query/spelling.hpp"
 
 namespace cs::searcher {
@@ -47,16 +45,14 @@ std::size_t distance_to(std::string_view folded, std::string_view value) {
   return best;
 }
 
-// The value as an article of the index writes it: the first holder's record (its
-// dictionary is looked for in the metadata `db` reads, its first shard's).
-std::string shown_value(const Xapian::Database& db, StoredDictionaries& dictionaries, const std::string& term,
-                        std::string_view prefix) {
+// The value as an article of the index writes it: the first holder's, from its facet key
+// (schema::kFacetKeySlot, stored as written and uncompressed in every shard).
+std::string shown_value(const Xapian::Database& db, const std::string& term, std::string_view prefix) {
   const auto holder = db.postlist_begin(term);
   if (holder != db.postlist_end(term)) {
-    if (auto record = decode_article_record(db.get_document(*holder).get_data(), dictionaries.lookup())) {
-      if (prefix == schema::kSourcePrefix && !record->source.empty()) return record->source;
-      if (prefix == schema::kAuthorPrefix && !record->author.empty()) return record->author;
-    }
+    const schema::FacetKey key = schema::decode_facet_key(db.get_document(*holder).get_value(schema::kFacetKeySlot));
+    if (prefix == schema::kSourcePrefix && !key.source.empty()) return key.source;
+    if (prefix == schema::kAuthorPrefix && !key.author.empty()) return key.author;
   }
   return term.substr(prefix.size());
 }
@@ -86,9 +82,7 @@ std::vector<std::string> closest_values(const Xapian::Database& db, std::string_
   const std::size_t kept = std::min(count, scored.size());
   std::partial_sort(scored.begin(), scored.begin() + static_cast<std::ptrdiff_t>(kept), scored.end());
   std::vector<std::string> closest;
-  StoredDictionaries dictionaries;
-  dictionaries.reset({db});
-  for (std::size_t i = 0; i < kept; ++i) closest.push_back(shown_value(db, dictionaries, scored[i].second, prefix));
+  for (std::size_t i = 0; i < kept; ++i) closest.push_back(shown_value(db, scored[i].second, prefix));
   return closest;
 }
 

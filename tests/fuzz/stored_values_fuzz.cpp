@@ -12,7 +12,7 @@
 #include "common/passage_record.hpp"
 #include "common/passage_text.hpp"
 #include "common/utf8.hpp"
-#include "tests/support/prose_dictionary.hpp"
+#include "support/prose_dictionary.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;

@@ -11,6 +11,7 @@
 #include "common/passage_record.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
+#include "common/stored_dictionaries.hpp"
 #include "indexer/index_run.hpp"
 #include "searcher/query/query.hpp"
 #include "support/test_support.hpp"
@@ -71,14 +72,19 @@ TEST_F(OwnWords, AnyOfAPassagesWordsFindIt) {
   std::mt19937 random(20261122);
   std::size_t checked = 0;
   bool saw_chinese = false;
+  StoredDictionaries dictionaries;
+  dictionaries.reset({db});
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
     const Xapian::Document document = db.get_document(*it);
-    auto record = decode_article_record(document.get_data());
+    auto record = decode_article_record(document.get_data(), dictionaries.lookup());
     ASSERT_TRUE(record.ok());
     ASSERT_GT(record->count, 0u);
     for (std::uint32_t passage = 0; passage < record->count; ++passage) {
       record->passage_id = passage_id(record->article_id, passage);
-      const std::string text = unpack_passage_text(document.get_value(schema::passage_text_slot(passage))).value_or(PassageText{}).text;
+      const std::string text =
+          unpack_passage_text(document.get_value(schema::passage_text_slot(passage)), dictionaries.lookup())
+              .value_or(PassageText{})
+              .text;
       ASSERT_FALSE(text.empty()) << record->passage_id;
       std::vector<Token> words;
       analyzer.tokenize(text, words);

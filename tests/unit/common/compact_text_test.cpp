@@ -108,6 +108,16 @@ TEST(CompactText, ADictionaryLoadsFromItsBytesAndNothingElseDoes) {
   EXPECT_EQ(compact_text::Dictionary::load(dictionary.bytes().substr(0, 4)), std::nullopt);
 }
 
+// A database's dictionary may be damaged: one whose tables Zstandard cannot read does not
+// load (its passages are then unreadable, the searcher's "rebuild" error), where making
+// its tables at the first frame had thrown, as if memory had run out.
+TEST(CompactText, ADictionaryWithDamagedTablesDoesNotLoad) {
+  std::string bytes = dictionary_like(1).bytes();
+  ASSERT_GT(bytes.size(), 200u);
+  for (std::size_t i = 8; i < 72; ++i) bytes[i] = '\xFF';  // past the magic number and id: the entropy tables
+  EXPECT_EQ(compact_text::Dictionary::load(bytes), std::nullopt);
+}
+
 TEST(CompactText, TooFewSamplesTrainNoDictionary) {
   const std::vector<std::string_view> samples = {kSomeProse};
   EXPECT_EQ(compact_text::train_dictionary(samples, 16 * 1024), std::nullopt);

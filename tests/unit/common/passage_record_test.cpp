@@ -26,7 +26,7 @@ TEST(PassageRecord, TheArticlesFieldsRoundTripAndThePassagesAreNotStored) {
   r.count = 5;
   r.preview = true;
   const std::string stored = encode_article_record(r);
-  auto back = decode_article_record(stored);
+  auto back = decode_article_record(stored, {});
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(back->article_id, r.article_id);
   EXPECT_EQ(back->title, r.title);
@@ -70,7 +70,7 @@ TEST(PassageRecord, ARecordCompressedWithADictionaryNeedsItBack) {
   EXPECT_EQ(back->title, record.title);
   EXPECT_EQ(back->root, record.root);
   EXPECT_EQ(back->count, 4u);
-  const auto without = decode_article_record(stored);
+  const auto without = decode_article_record(stored, {});
   ASSERT_FALSE(without);
   EXPECT_EQ(without.error().kind, ErrorKind::kDatabase);
 }
@@ -81,7 +81,7 @@ TEST(PassageRecord, APassageIsNamedByItsArticleAndIndex) {
 }
 
 TEST(PassageRecord, ForeignDataIsADatabaseError) {
-  auto back = decode_article_record("not json");
+  auto back = decode_article_record("not json", {});
   ASSERT_FALSE(back.ok());
   EXPECT_EQ(back.error().kind, ErrorKind::kDatabase);
   EXPECT_NE(back.error().hint.find("cs-index"), std::string::npos);
@@ -91,7 +91,7 @@ TEST(PassageRecord, ForeignDataIsADatabaseError) {
                               R"({"article_id": "a", "title": "cut)", R"({"article_id": "a"} trailing)",
                               R"({"article_id": "a"}})", R"({"article_id": "a", "count": -1})",
                               R"({"article_id": "a", "count": 5000000000})", "{\"article_id\": \"a\xff\"}", ""}) {
-    EXPECT_FALSE(decode_article_record(foreign).ok()) << foreign;
+    EXPECT_FALSE(decode_article_record(foreign, {}).ok()) << foreign;
   }
 }
 
@@ -103,7 +103,7 @@ TEST(PassageRecord, DamagedFramesAreErrors) {
   const std::string frame = encode_article_record(r);
   ASSERT_TRUE(compact_text::is_compressed(frame));
   for (const std::string& damaged : {frame.substr(0, frame.size() - 3), frame + "x", frame.substr(0, 4)}) {
-    const auto back = decode_article_record(damaged);
+    const auto back = decode_article_record(damaged, {});
     ASSERT_FALSE(back.ok());
     EXPECT_EQ(back.error().kind, ErrorKind::kDatabase);
   }
@@ -118,7 +118,7 @@ TEST(PassageRecord, AHugeRecordIsStoredAsJsonAndReadsBack) {
   const std::string stored = encode_article_record(r);
   EXPECT_GT(stored.size(), std::size_t{1} << 20);
   EXPECT_FALSE(compact_text::is_compressed(stored));
-  const auto back = decode_article_record(stored);
+  const auto back = decode_article_record(stored, {});
   ASSERT_TRUE(back.ok()) << back.error().reason;
   EXPECT_EQ(back->topics.size(), 150000u);
 }
@@ -129,7 +129,7 @@ TEST(PassageRecord, UnknownFieldsAreSkipped) {
   auto back = decode_article_record(
       R"({"future": {"nested": [1, {"title": "not this"}], "topics": ["no"]}, "article_id": "cnn.com/a.md",)"
       R"( "list": [["x"], {"y": null}], "title": "Taiwan", "topics": ["China", "Trade"], "count": 3,)"
-      R"( "preview": true, "score": -1.5, "lang": "en", "nothing": null})");
+      R"( "preview": true, "score": -1.5, "lang": "en", "nothing": null})", {});
   ASSERT_TRUE(back.ok()) << back.error().reason;
   EXPECT_EQ(back->article_id, "cnn.com/a.md");
   EXPECT_EQ(back->title, "Taiwan");

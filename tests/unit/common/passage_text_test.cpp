@@ -27,7 +27,7 @@ TEST(PassageText, ProseIsCompressedAndComesBackWithItsSentences) {
   const std::string packed = pack_passage_text(kProse, sentences);
   EXPECT_EQ(packed[0], '\2');
   EXPECT_LT(packed.size(), kProse.size() * 3 / 4) << "prose shrinks";
-  const auto back = unpack_passage_text(packed);
+  const auto back = unpack_passage_text(packed, {});
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->text, kProse);
   EXPECT_EQ(back->sentences, sentences);
@@ -48,7 +48,7 @@ TEST(PassageText, APassageCompressedWithADictionaryNeedsItBack) {
   EXPECT_EQ(back->text, text);
   EXPECT_EQ(back->sentences, sentences);
   EXPECT_EQ(asked, std::vector<std::uint32_t>{dictionary.id()});
-  EXPECT_EQ(unpack_passage_text(packed), std::nullopt) << "no dictionaries to look in";
+  EXPECT_EQ(unpack_passage_text(packed, {}), std::nullopt) << "no dictionaries to look in";
   EXPECT_EQ(unpack_passage_text(packed, [](std::uint32_t) { return nullptr; }), std::nullopt) << "not found";
   const compact_text::Dictionary another = test::dictionary_like(3);
   EXPECT_EQ(unpack_passage_text(packed, [&](std::uint32_t) { return &another; }), std::nullopt) << "another one";
@@ -63,7 +63,7 @@ TEST(PassageText, WhatCompressionCannotShrinkIsStoredAsIs) {
     const std::string packed = pack_passage_text(text, whole);
     EXPECT_EQ(packed[0], '\0');
     EXPECT_TRUE(packed.ends_with(text));
-    const auto back = unpack_passage_text(packed);
+    const auto back = unpack_passage_text(packed, {});
     ASSERT_TRUE(back.has_value());
     EXPECT_EQ(back->text, text);
     EXPECT_EQ(back->sentences, whole);
@@ -82,17 +82,17 @@ TEST(PassageText, TheStoredLayoutIsPinned) {
 
 TEST(PassageText, SentencesThatDoNotCoverTheTextAreStoredAsOne) {
   const Span gap[] = {{0, 2}, {3, 5}};
-  const auto back = unpack_passage_text(pack_passage_text("ab cd", gap));
+  const auto back = unpack_passage_text(pack_passage_text("ab cd", gap), {});
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->sentences, (std::vector<Span>{{0, 5}}));
-  EXPECT_EQ(unpack_passage_text(pack_passage_text("ab cd", {}))->sentences, (std::vector<Span>{{0, 5}}));
+  EXPECT_EQ(unpack_passage_text(pack_passage_text("ab cd", {}), {})->sentences, (std::vector<Span>{{0, 5}}));
 }
 
 TEST(PassageText, ALongPassageComesBackWhole) {
   std::string text;
   for (int i = 0; i < 2000; ++i) text += kProse.substr(static_cast<std::size_t>(i % 50), 60);
   const std::vector<Span> sentences = sentences_of(text);
-  const auto back = unpack_passage_text(pack_passage_text(text, sentences));
+  const auto back = unpack_passage_text(pack_passage_text(text, sentences), {});
   ASSERT_TRUE(back.has_value()) << "a frame larger than a block, sentence lengths of several bytes";
   EXPECT_EQ(back->text, text);
   EXPECT_EQ(back->sentences, sentences);
@@ -101,17 +101,17 @@ TEST(PassageText, ALongPassageComesBackWhole) {
 TEST(PassageText, DamagedValuesAreRefused) {
   const std::vector<Span> sentences = sentences_of(kProse);
   const std::string packed = pack_passage_text(kProse, sentences);
-  EXPECT_EQ(unpack_passage_text(""), std::nullopt) << "no header";
-  EXPECT_EQ(unpack_passage_text("\3abc"), std::nullopt) << "an unknown kind";
-  EXPECT_EQ(unpack_passage_text(std::string(1, '\1') + packed.substr(1)), std::nullopt) << "zlib's kind, before schema 9";
-  EXPECT_EQ(unpack_passage_text(packed.substr(0, packed.size() / 2)), std::nullopt) << "truncated";
-  EXPECT_EQ(unpack_passage_text(packed + "x"), std::nullopt) << "bytes after the end";
-  EXPECT_EQ(unpack_passage_text(std::string("\2\0", 2) + "not a frame at all"), std::nullopt) << "no frame";
-  EXPECT_EQ(unpack_passage_text(std::string("\0\x05", 2) + "abc"), std::nullopt) << "more sentences than bytes";
-  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x04", 3) + "abc"), std::nullopt) << "sentences past the text";
-  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x02", 3) + "abc"), std::nullopt) << "sentences short of it";
-  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\xFF", 3)), std::nullopt) << "a length cut short";
-  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\xFF\xFF\xFF\xFF\x7F", 7)), std::nullopt) << "a length past 32 bits";
+  EXPECT_EQ(unpack_passage_text("", {}), std::nullopt) << "no header";
+  EXPECT_EQ(unpack_passage_text("\3abc", {}), std::nullopt) << "an unknown kind";
+  EXPECT_EQ(unpack_passage_text(std::string(1, '\1') + packed.substr(1), {}), std::nullopt) << "zlib's kind, before schema 9";
+  EXPECT_EQ(unpack_passage_text(packed.substr(0, packed.size() / 2), {}), std::nullopt) << "truncated";
+  EXPECT_EQ(unpack_passage_text(packed + "x", {}), std::nullopt) << "bytes after the end";
+  EXPECT_EQ(unpack_passage_text(std::string("\2\0", 2) + "not a frame at all", {}), std::nullopt) << "no frame";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x05", 2) + "abc", {}), std::nullopt) << "more sentences than bytes";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x04", 3) + "abc", {}), std::nullopt) << "sentences past the text";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\x02", 3) + "abc", {}), std::nullopt) << "sentences short of it";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\xFF", 3), {}), std::nullopt) << "a length cut short";
+  EXPECT_EQ(unpack_passage_text(std::string("\0\x01\xFF\xFF\xFF\xFF\x7F", 7), {}), std::nullopt) << "a length past 32 bits";
 }
 
 }  // namespace

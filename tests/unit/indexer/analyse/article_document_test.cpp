@@ -75,7 +75,7 @@ TEST(ArticleDocument, OneDocumentHoldsEveryPassageTextAndItsBounds) {
       "Nothing was signed.");
   ASSERT_EQ(b.passages.size(), 3u);
   for (const Passage& p : b.passages) {
-    const auto stored = unpack_passage_text(b.document.get_value(schema::passage_text_slot(p.index)));
+    const auto stored = unpack_passage_text(b.document.get_value(schema::passage_text_slot(p.index)), {});
     ASSERT_TRUE(stored.has_value());
     EXPECT_EQ(stored->text, b.article.body.substr(p.begin, p.end - p.begin));
     std::vector<Span> sentences;
@@ -83,7 +83,7 @@ TEST(ArticleDocument, OneDocumentHoldsEveryPassageTextAndItsBounds) {
     EXPECT_EQ(stored->sentences, sentences) << "the passage's sentences, as the analyzer cuts them";
   }
   EXPECT_EQ(b.document.get_value(schema::passage_text_slot(3)), "") << "no slot past the last passage";
-  const auto second = unpack_passage_text(b.document.get_value(schema::passage_text_slot(1)));
+  const auto second = unpack_passage_text(b.document.get_value(schema::passage_text_slot(1)), {});
   ASSERT_TRUE(second.has_value());
   EXPECT_EQ(second->sentences.size(), 1u);
 
@@ -97,7 +97,7 @@ TEST(ArticleDocument, OneDocumentHoldsEveryPassageTextAndItsBounds) {
   EXPECT_EQ(range.word_count, 24u);
   EXPECT_EQ(range.title_count, 2u);
 
-  auto record = decode_article_record(b.document.get_data());
+  auto record = decode_article_record(b.document.get_data(), {});
   ASSERT_TRUE(record.ok());
   EXPECT_EQ(record->article_id, "wire/a.txt");
   EXPECT_EQ(record->count, 3u);
@@ -152,7 +152,7 @@ TEST(ArticleDocument, OtherTitlesAreTitleWordsAfterTheTitleAndNeverShown) {
   std::vector<std::uint32_t> arena;
   const ArticleTermsRange range = decode_article_terms(b.document.get_value(schema::kArticleTermsSlot), arena);
   EXPECT_EQ(range.title_count, 8u) << "the title signal counts every title's stems";
-  auto record = decode_article_record(b.document.get_data());
+  auto record = decode_article_record(b.document.get_data(), {});
   ASSERT_TRUE(record.ok());
   EXPECT_EQ(record->title, "Tariffs Return");
   EXPECT_EQ(b.document.get_data().find("Geneva talks"), std::string::npos);

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "indexer/analyse/passages.hpp"
 #include "support/prose_dictionary.hpp"
 
 namespace cs::indexer {
@@ -61,6 +62,32 @@ TEST(DictionaryTrainer, ADatabaseThatHasOneGetsNoOther) {
   const auto batch = articles_of(2, 300, 3);
   const DocumentDictionaries trained = trainer.offer(batch, roots_of(batch), have);
   EXPECT_FALSE(trained.passages || trained.records);
+}
+
+// A database that grew by runs too small to train alone: the next run samples what it holds.
+TEST(DictionaryTrainer, SamplesWhatADatabaseHoldsWithoutThem) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Analyzer analyzer;
+  ArticleDocumentBuilder builder(analyzer);
+  std::vector<Article> stored = articles_of(1, 400, 3);  // 720 KB, 400 records
+  for (const Article& article : stored) {
+    std::vector<Token> words;
+    analyzer.tokenize(article.body, words);
+    const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
+    db.add_document(builder.build(article, passages, words, "/data/news"));
+  }
+  DictionaryTrainer trainer;
+  trainer.gather_stored(db, {});
+  const DocumentDictionaries trained = trainer.offer({}, {}, {});
+  ASSERT_TRUE(trained.passages && trained.records) << "nothing new, but enough stored";
+  const std::string text = test::passages_like(4, 1).front();
+  EXPECT_LT(compact_text::compress(text, &*trained.passages)->size(), compact_text::compress(text)->size());
+
+  // A database that has both gives nothing to sample.
+  DictionaryTrainer satisfied;
+  satisfied.gather_stored(db, trained);
+  const DocumentDictionaries none = satisfied.offer({}, {}, {});
+  EXPECT_FALSE(none.passages || none.records);
 }
 
 TEST(DictionaryTrainer, OneLongArticleIsCutIntoPassageSizedPieces) {
