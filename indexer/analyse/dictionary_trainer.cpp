@@ -81,4 +81,22 @@ DocumentDictionaries DictionaryTrainer::offer(const std::vector<Article>& articl
   return trained;
 }
 
+void SharedDictionaries::load(const Xapian::Database& db) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (!known_.passages) known_.passages = current_dictionary(db, DictionaryUse::kPassages);
+  if (!known_.records) known_.records = current_dictionary(db, DictionaryUse::kRecords);
+  trainer_.gather_stored(db, known_);
+}
+
+DocumentDictionaries SharedDictionaries::offer(const std::vector<Article>& articles,
+                                               const std::vector<std::string>& roots) {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (!known_.passages || !known_.records) {
+    DocumentDictionaries trained = trainer_.offer(articles, roots, known_);
+    if (trained.passages) known_.passages = std::move(trained.passages);
+    if (trained.records) known_.records = std::move(trained.records);
+  }
+  return known_;
+}
+
 }  // namespace cs::indexer

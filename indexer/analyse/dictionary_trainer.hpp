@@ -2,13 +2,14 @@
 // enough articles: one for passage texts, trained on pieces of the articles' bodies about a
 // passage long, and one for article records, trained on their records. Samples gather from
 // what earlier runs stored and from the batches written, until there are enough; articles
-// written before then are compressed without. Each part of a parallel build and each shard
-// trains its own from its own articles.
+// written before then are compressed without. The databases one run writes (the parts of a
+// parallel build, the shards) share one set (SharedDictionaries).
 #pragma once
 
 #include <xapian.h>
 
 #include <cstddef>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +58,24 @@ class DictionaryTrainer {
   bool wants_passages() const { return passages_.bytes < kPassageSampleBytes; }
   bool wants_records() const { return records_.pieces.size() < kRecordSamples; }
   Samples passages_, records_;
+};
+
+// The dictionaries of every database one run writes, trained once on samples from all of
+// them, behind a lock: each part or shard compresses with the same ones, so a search that
+// reads them all makes one set of decoding tables, not one a part.
+class SharedDictionaries {
+ public:
+  // Adopts `db`'s current dictionaries for the uses no database of the run has given one
+  // yet, and samples what it holds for the others. Xapian errors propagate.
+  void load(const Xapian::Database& db);
+  // The dictionaries to compress a batch with, each part's batches in turn: those adopted or
+  // trained so far, `articles` (indexed under `roots`) sampled for the others.
+  DocumentDictionaries offer(const std::vector<Article>& articles, const std::vector<std::string>& roots);
+
+ private:
+  std::mutex mutex_;
+  DictionaryTrainer trainer_;
+  DocumentDictionaries known_;
 };
 
 }  // namespace cs::indexer

@@ -89,8 +89,9 @@ class IndexRun {
  public:
   // `threads` analyse each batch; with more than one, the batch before is written meanwhile.
   IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer, SharedStories& stories,
-           unsigned threads)
+           SharedDictionaries& shared_dictionaries, unsigned threads)
       : options_(options), report_(report), writer_(writer), stories_(stories), analysis_(threads),
+        shared_dictionaries_(shared_dictionaries),
         dictionaries_{writer.dictionary(DictionaryUse::kPassages), writer.dictionary(DictionaryUse::kRecords)},
         background_(threads > 1) {}
 
@@ -116,10 +117,11 @@ class IndexRun {
   PendingBatch pending_;
   SharedStories& stories_;
   ArticleAnalysis analysis_;
-  // What new passages and records are compressed with: the database's, or ones trained on
-  // this run's first articles when it has none.
+  // What new passages and records are compressed with: the run's (shared with the other
+  // databases it writes), which this database stores as its current ones when it first uses
+  // them.
+  SharedDictionaries& shared_dictionaries_;
   DocumentDictionaries dictionaries_;
-  DictionaryTrainer dictionary_trainer_;
   // Counted by the writer's half (on its thread), added to summary_ at the end.
   std::size_t added_ = 0, updated_ = 0, removed_ = 0, passages_ = 0;
   BackgroundWriter background_;  // last: it is stopped, and its job finished, first
@@ -129,8 +131,6 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
                                    const CrawledFolders& folders) {
   try {
     previous_ = load_file_states(writer_.database());
-    // A database that grew by small runs trains its dictionaries once it holds enough.
-    dictionary_trainer_.gather_stored(writer_.database(), dictionaries_);
   } catch (const Xapian::Error& e) {
     return unreadable_history(writer_.path(), e);
   }
@@ -288,9 +288,16 @@ Status IndexRun::write_batch() {
   std::vector<DroppedLine> dropped;
   summary_.repeated_lines += drop_repeated_lines(batch->articles, {}, report_.site_line_dropped ? &dropped : nullptr);
   for (const DroppedLine& line : dropped) report_.site_line_dropped(line.source, line.text, line.articles);
-  const DocumentDictionaries trained = dictionary_trainer_.offer(batch->articles, batch->roots, dictionaries_);
-  if (trained.passages) dictionaries_.passages = trained.passages;
-  if (trained.records) dictionaries_.records = trained.records;
+  // The run's dictionaries this database does not have as its current ones yet: trained
+  // now, by another part, or another shard's.
+  const DocumentDictionaries offered = shared_dictionaries_.offer(batch->articles, batch->roots);
+  DocumentDictionaries adopted;
+  const auto adopt = [](const auto& offered_one, auto& current, auto& adopted_one) {
+    if (!offered_one || (current && current->id() == offered_one->id())) return;
+    current = adopted_one = offered_one;
+  };
+  adopt(offered.passages, dictionaries_.passages, adopted.passages);
+  adopt(offered.records, dictionaries_.records, adopted.records);
   auto analysed = analysis_.build(batch->articles, batch->roots, dictionaries_, [&](const Article& article) {
     return stories_.assign(schema::story_key(article.id), article.signature);
   });
@@ -303,10 +310,10 @@ Status IndexRun::write_batch() {
   }
   auto built = std::make_shared<BuiltBatch>(std::move(*analysed));
   // Written as one transaction, while the next batch is read and analysed.
-  return background_.submit([this, batch, built, trained]() -> Status {
+  return background_.submit([this, batch, built, adopted]() -> Status {
     // A dictionary is committed with the first passages or records compressed with it.
-    for (const auto& [use, dictionary] : {std::pair{DictionaryUse::kPassages, &trained.passages},
-                                          std::pair{DictionaryUse::kRecords, &trained.records}}) {
+    for (const auto& [use, dictionary] : {std::pair{DictionaryUse::kPassages, &adopted.passages},
+                                          std::pair{DictionaryUse::kRecords, &adopted.records}}) {
       if (!*dictionary) continue;
       if (Status stored = writer_.store_dictionary(use, **dictionary); !stored) return stored;
     }
@@ -339,9 +346,9 @@ Status IndexRun::write_batch() {
 }  // namespace
 
 Result<IndexSummary> run_incremental(const IndexOptions& options, const IndexReport& report, DbWriter& writer,
-                                     SharedStories& stories, unsigned threads, const std::vector<CrawlEntry>& entries,
-                                     const CrawledFolders& folders) {
-  return IndexRun(options, report, writer, stories, threads).run(entries, folders);
+                                     SharedStories& stories, SharedDictionaries& dictionaries, unsigned threads,
+                                     const std::vector<CrawlEntry>& entries, const CrawledFolders& folders) {
+  return IndexRun(options, report, writer, stories, dictionaries, threads).run(entries, folders);
 }
 
 // What a database's stored stories or file states could not be read gives.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "indexer/analyse/dictionary_trainer.hpp"
 #include "indexer/analyse/stories.hpp"
 #include "indexer/crawl.hpp"
 #include "indexer/index_options.hpp"
@@ -22,11 +23,12 @@ namespace cs::indexer {
 // Indexes `entries` into `writer`'s database, whose file states say what earlier runs did;
 // `folders` tells a file that is gone from one that was not looked at. `threads` analyse
 // each batch; with more than one, the batch before is written meanwhile. Stories are
-// assigned through `stories`, which other databases of the run may share. Fails only when
-// the database cannot be read or written.
+// assigned through `stories`, and passages and records compressed with `dictionaries`,
+// which other databases of the run may share. Fails only when the database cannot be read
+// or written.
 Result<IndexSummary> run_incremental(const IndexOptions& options, const IndexReport& report, DbWriter& writer,
-                                     SharedStories& stories, unsigned threads, const std::vector<CrawlEntry>& entries,
-                                     const CrawledFolders& folders);
+                                     SharedStories& stories, SharedDictionaries& dictionaries, unsigned threads,
+                                     const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
 
 // What a database's stored stories or file states could not be read gives.
 Error unreadable_history(const std::filesystem::path& db, const Xapian::Error& e);

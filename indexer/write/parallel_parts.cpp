@@ -59,15 +59,18 @@ Result<std::vector<Part>> open_parts(const std::vector<fs::path>& paths) {
 Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport& report, std::vector<Part>& parts,
                                  const Crawled& crawled, unsigned jobs) {
   SharedStories stories;
+  SharedDictionaries dictionaries;
   for (Part& part : parts) {
     try {
       stories.load(part.writer->database());
+      dictionaries.load(part.writer->database());
     } catch (const Xapian::Error& e) {
       return unreadable_history(part.writer->path(), e);
     }
   }
   if (parts.size() == 1) {
-    return run_incremental(options, report, *parts[0].writer, stories, jobs, parts[0].entries, crawled.folders);
+    return run_incremental(options, report, *parts[0].writer, stories, dictionaries, jobs, parts[0].entries,
+                           crawled.folders);
   }
   // Threads left over when there are fewer parts than jobs go to each part's analysis.
   const unsigned threads_per_part = std::max<unsigned>(1, jobs / static_cast<unsigned>(parts.size()));
@@ -121,8 +124,8 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   std::atomic<std::size_t> next{0};
   const auto work = [&](unsigned) {
     for (std::size_t i = next++; i < parts.size(); i = next++) {
-      results[i] = run_incremental(options, reports[i], *parts[i].writer, stories, threads_per_part, parts[i].entries,
-                                   crawled.folders);
+      results[i] = run_incremental(options, reports[i], *parts[i].writer, stories, dictionaries, threads_per_part,
+                                   parts[i].entries, crawled.folders);
     }
   };
   if (Status ran = run_on_threads(static_cast<unsigned>(std::min<std::size_t>(jobs, parts.size())), work); !ran) {

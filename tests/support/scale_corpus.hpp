@@ -22,9 +22,9 @@ void write_scale_corpus(const std::filesystem::path& folder, int reports = 120, 
 extern const std::vector<std::vector<std::string>> kScaleQueries;
 
 // The reports of ScaleCorpus. Long enough (1.4 MB, with the bundled articles 204 articles)
-// that each part and shard trains its own dictionaries
-// (indexer/analyse/dictionary_trainer.hpp), which the searcher must then find in the shard,
-// local or remote, that holds each passage and record.
+// that the run trains dictionaries (indexer/analyse/dictionary_trainer.hpp), which every part
+// and shard stores and the searcher must find in the shard, local or remote, that holds each
+// passage and record.
 inline constexpr int kScaleReports = 200;
 
 // write_scale_corpus's articles built three ways: "single" (--jobs 1), "merged" (--jobs 2:

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/stored_dictionaries.hpp"
 #include "indexer/analyse/passages.hpp"
 #include "support/prose_dictionary.hpp"
 
@@ -88,6 +89,35 @@ TEST(DictionaryTrainer, SamplesWhatADatabaseHoldsWithoutThem) {
   satisfied.gather_stored(db, trained);
   const DocumentDictionaries none = satisfied.offer({}, {}, {});
   EXPECT_FALSE(none.passages || none.records);
+}
+
+// Two parts of a run, each with batches too small alone: they train together, and each then
+// compresses with the same dictionaries.
+TEST(SharedDictionaries, ThePartsOfARunTrainTogetherAndShare) {
+  SharedDictionaries shared;
+  const auto first = articles_of(1, 150, 3);
+  const auto second = articles_of(2, 150, 3);
+  const DocumentDictionaries early = shared.offer(first, roots_of(first));
+  EXPECT_FALSE(early.passages) << "270 KB";
+  ASSERT_TRUE(early.records) << "150 records";
+  const DocumentDictionaries later = shared.offer(second, roots_of(second));
+  ASSERT_TRUE(later.passages) << "540 KB from the two parts";
+  EXPECT_EQ(later.records->id(), early.records->id());
+  const DocumentDictionaries again = shared.offer(first, roots_of(first));
+  EXPECT_EQ(again.passages->id(), later.passages->id());
+}
+
+TEST(SharedDictionaries, ADatabasesOwnDictionariesAreAdopted) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const compact_text::Dictionary passages = test::dictionary_like(1);
+  store_dictionary(db, DictionaryUse::kPassages, passages);
+  SharedDictionaries shared;
+  shared.load(db);
+  const auto batch = articles_of(2, 10, 1);
+  const DocumentDictionaries offered = shared.offer(batch, roots_of(batch));
+  ASSERT_TRUE(offered.passages);
+  EXPECT_EQ(offered.passages->id(), passages.id());
+  EXPECT_FALSE(offered.records) << "10 records";
 }
 
 TEST(DictionaryTrainer, OneLongArticleIsCutIntoPassageSizedPieces) {
