@@ -56,7 +56,8 @@ Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& gi
                                  Xapian::Query(id_term));
     return parsed;
   } catch (const Xapian::Error& e) {
-    return database_error(path, "cannot read article '" + given + "' (" + e.get_description() + ")", "try again");
+    return database_error(path, "cannot read article '" + given + "' (" + e.get_description() + ")",
+                          "if it fails again, the database is damaged: rebuild it with cs-index --rebuild");
   }
 }
 

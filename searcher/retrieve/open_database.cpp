@@ -214,11 +214,14 @@ Result<Databases> open_databases(const std::vector<fs::path>& paths, const Shard
       } catch (const Xapian::NetworkError& e) {
         shard.failure = e.get_msg();
         if (policy.strict) return silent_shard_error(shard, policy);
+      } catch (const Xapian::DatabaseCorruptError& e) {
+        return database_error(named, "damaged database (" + e.get_msg() + ")", "rebuild it with cs-index --rebuild");
       } catch (const Xapian::DatabaseOpeningError& e) {
         return database_error(named, "not a cs-search database (" + e.get_msg() + ")",
                               "run cs-index first, or pass --db DIR (or set CS_DB)");
       } catch (const Xapian::Error& e) {
-        return database_error(named, "cannot open database (" + e.get_description() + ")", "check permissions");
+        return database_error(named, "cannot open database (" + e.get_description() + ")",
+                              "check permissions; if they are right, the database is damaged: rebuild it with cs-index --rebuild");
       }
     }
     names += (names.empty() ? "" : ", ") + path.string();

@@ -96,7 +96,7 @@ Error database_error(const std::filesystem::path& path, std::string reason, std:
 // cs-index commits while it reads (DatabaseModifiedError), up to three times, and trying
 // again without the remote shards that stopped answering (NetworkError; see
 // Databases::leave_out_silent_shards); other Xapian errors become kDatabase errors saying
-// `what` failed ("search", "reading the article").
+// `what` failed ("search", "reading the article") and that a rebuild mends a damaged one.
 template <typename T>
 Result<T> reopening_on_change(Databases& databases, const std::string& what, const std::function<Result<T>()>& read) {
   constexpr int kAttempts = 3;
@@ -111,7 +111,7 @@ Result<T> reopening_on_change(Databases& databases, const std::string& what, con
       if (Status left_out = databases.leave_out_silent_shards(what, e.get_description()); !left_out) return left_out.error();
     } catch (const Xapian::Error& e) {
       return database_error(databases.names, what + " failed (" + e.get_description() + ")",
-                            "check the database with cs-index");
+                            "if it fails again, the database is damaged: rebuild it with cs-index --rebuild");
     }
   }
 }
