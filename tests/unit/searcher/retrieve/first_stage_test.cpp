@@ -22,7 +22,7 @@ TEST(FirstStage, CountsAWordEveryArticleHoldsAfterADeletion) {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
     for (int i = 0; i < 3000; ++i) {
       Xapian::Document document;
-      document.add_term("Za", 1 + i % 5);
+      document.add_term("Za", static_cast<Xapian::termcount>(1 + i % 5));
       document.add_term("Zword" + std::to_string(i % 50));
       document.add_value(schema::kStorySlot, std::to_string(i));
       db.add_document(document);
