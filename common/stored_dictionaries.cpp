@@ -25,12 +25,17 @@ std::optional<compact_text::Dictionary> read_dictionary(const Xapian::Database& 
 
 }  // namespace
 
-std::optional<compact_text::Dictionary> current_dictionary(const Xapian::Database& db, DictionaryUse use) {
+std::uint32_t current_dictionary_id(const Xapian::Database& db, DictionaryUse use) {
   const std::string id = db.get_metadata(current_key(use));
-  if (id.empty() || id.size() > 10 || id.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  if (id.empty() || id.size() > 10 || id.find_first_not_of("0123456789") != std::string::npos) return 0;
   const unsigned long value = std::stoul(id);
-  if (value == 0 || value > UINT32_MAX) return std::nullopt;
-  return read_dictionary(db, static_cast<std::uint32_t>(value));
+  return value > UINT32_MAX ? 0 : static_cast<std::uint32_t>(value);
+}
+
+std::optional<compact_text::Dictionary> current_dictionary(const Xapian::Database& db, DictionaryUse use) {
+  const std::uint32_t id = current_dictionary_id(db, use);
+  if (id == 0) return std::nullopt;
+  return read_dictionary(db, id);
 }
 
 void store_dictionary(Xapian::WritableDatabase& db, DictionaryUse use, const compact_text::Dictionary& dictionary) {

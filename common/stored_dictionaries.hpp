@@ -19,8 +19,9 @@ namespace cs {
 
 enum class DictionaryUse { kPassages, kRecords };
 
-// The dictionary new passages or records are compressed with; nullopt when there is none
-// yet. Xapian errors propagate.
+// The id of the dictionary new passages or records are compressed with, and the dictionary
+// itself; 0 and nullopt when there is none yet (or it is unreadable). Xapian errors propagate.
+std::uint32_t current_dictionary_id(const Xapian::Database& db, DictionaryUse use);
 std::optional<compact_text::Dictionary> current_dictionary(const Xapian::Database& db, DictionaryUse use);
 
 // Stores `dictionary` in `db` (with its next commit) as the current one for `use`.

@@ -53,8 +53,8 @@ DbWriter::DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder
   for (std::string& language : schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)))) {
     stem_languages_.insert(std::move(language));
   }
-  passage_dictionary_ = current_dictionary(db_, DictionaryUse::kPassages);
-  record_dictionary_ = current_dictionary(db_, DictionaryUse::kRecords);
+  passage_dictionary_id_ = current_dictionary_id(db_, DictionaryUse::kPassages);
+  record_dictionary_id_ = current_dictionary_id(db_, DictionaryUse::kRecords);
 }
 
 DbWriter::~DbWriter() { close(); }
@@ -122,11 +122,13 @@ Status DbWriter::add_spelling(const std::vector<std::pair<std::string, std::uint
   }
 }
 
-Status DbWriter::store_dictionary(DictionaryUse use, const compact_text::Dictionary& dictionary) {
+Status DbWriter::use_dictionary(DictionaryUse use, const compact_text::Dictionary& dictionary) {
+  std::uint32_t& current = use == DictionaryUse::kPassages ? passage_dictionary_id_ : record_dictionary_id_;
+  if (current == dictionary.id()) return ok_status();
   try {
     begin_batch();
-    cs::store_dictionary(db_, use, dictionary);
-    (use == DictionaryUse::kPassages ? passage_dictionary_ : record_dictionary_) = dictionary;
+    store_dictionary(db_, use, dictionary);
+    current = dictionary.id();
     return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);

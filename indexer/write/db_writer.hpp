@@ -59,14 +59,9 @@ class DbWriter {
   // The stemmers recorded and noted so far.
   const std::set<std::string>& stem_languages() const { return stem_languages_; }
 
-  // The dictionary new passages or records are compressed with (stored_dictionaries.hpp):
-  // the one stored, or given to store_dictionary since; nullopt when there is none.
-  const std::optional<compact_text::Dictionary>& dictionary(DictionaryUse use) const {
-    return use == DictionaryUse::kPassages ? passage_dictionary_ : record_dictionary_;
-  }
-  // Stores `dictionary` with the next commit, as the one new passages or records are
-  // compressed with.
-  Status store_dictionary(DictionaryUse use, const compact_text::Dictionary& dictionary);
+  // Makes `dictionary` the one new passages or records are compressed with
+  // (stored_dictionaries.hpp), stored with the next commit; nothing when it is already.
+  Status use_dictionary(DictionaryUse use, const compact_text::Dictionary& dictionary);
 
   // Commits everything since the last commit, as one transaction.
   Status commit();
@@ -101,7 +96,8 @@ class DbWriter {
   std::set<std::string> stem_languages_;  // stored and noted this run
   PendingSpelling spelling_;
   bool stem_languages_changed_ = false;
-  std::optional<compact_text::Dictionary> passage_dictionary_, record_dictionary_;
+  // The ids of the current dictionaries (0: none).
+  std::uint32_t passage_dictionary_id_ = 0, record_dictionary_id_ = 0;
 };
 
 }  // namespace cs::indexer

@@ -91,9 +91,7 @@ class IndexRun {
   IndexRun(const IndexOptions& options, const IndexReport& report, DbWriter& writer, SharedStories& stories,
            SharedDictionaries& shared_dictionaries, unsigned threads)
       : options_(options), report_(report), writer_(writer), stories_(stories), analysis_(threads),
-        shared_dictionaries_(shared_dictionaries),
-        dictionaries_{writer.dictionary(DictionaryUse::kPassages), writer.dictionary(DictionaryUse::kRecords)},
-        background_(threads > 1) {}
+        dictionaries_(shared_dictionaries), background_(threads > 1) {}
 
   Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
 
@@ -117,11 +115,9 @@ class IndexRun {
   PendingBatch pending_;
   SharedStories& stories_;
   ArticleAnalysis analysis_;
-  // What new passages and records are compressed with: the run's (shared with the other
-  // databases it writes), which this database stores as its current ones when it first uses
-  // them.
-  SharedDictionaries& shared_dictionaries_;
-  DocumentDictionaries dictionaries_;
+  // What new passages and records are compressed with: the run's, shared with the other
+  // databases it writes.
+  SharedDictionaries& dictionaries_;
   // Counted by the writer's half (on its thread), added to summary_ at the end.
   std::size_t added_ = 0, updated_ = 0, removed_ = 0, passages_ = 0;
   BackgroundWriter background_;  // last: it is stopped, and its job finished, first
@@ -288,17 +284,8 @@ Status IndexRun::write_batch() {
   std::vector<DroppedLine> dropped;
   summary_.repeated_lines += drop_repeated_lines(batch->articles, {}, report_.site_line_dropped ? &dropped : nullptr);
   for (const DroppedLine& line : dropped) report_.site_line_dropped(line.source, line.text, line.articles);
-  // The run's dictionaries this database does not have as its current ones yet: trained
-  // now, by another part, or another shard's.
-  const DocumentDictionaries offered = shared_dictionaries_.offer(batch->articles, batch->roots);
-  DocumentDictionaries adopted;
-  const auto adopt = [](const auto& offered_one, auto& current, auto& adopted_one) {
-    if (!offered_one || (current && current->id() == offered_one->id())) return;
-    current = adopted_one = offered_one;
-  };
-  adopt(offered.passages, dictionaries_.passages, adopted.passages);
-  adopt(offered.records, dictionaries_.records, adopted.records);
-  auto analysed = analysis_.build(batch->articles, batch->roots, dictionaries_, [&](const Article& article) {
+  const DocumentDictionaries dictionaries = dictionaries_.offer(batch->articles, batch->roots);
+  auto analysed = analysis_.build(batch->articles, batch->roots, dictionaries, [&](const Article& article) {
     return stories_.assign(schema::story_key(article.id), article.signature);
   });
   if (!analysed) return analysed.error();
@@ -310,12 +297,13 @@ Status IndexRun::write_batch() {
   }
   auto built = std::make_shared<BuiltBatch>(std::move(*analysed));
   // Written as one transaction, while the next batch is read and analysed.
-  return background_.submit([this, batch, built, adopted]() -> Status {
-    // A dictionary is committed with the first passages or records compressed with it.
-    for (const auto& [use, dictionary] : {std::pair{DictionaryUse::kPassages, &adopted.passages},
-                                          std::pair{DictionaryUse::kRecords, &adopted.records}}) {
+  return background_.submit([this, batch, built, dictionaries]() -> Status {
+    // A dictionary becomes the database's with the first passages or records compressed with
+    // it, in their commit (trained now, by another part, or another shard's).
+    for (const auto& [use, dictionary] : {std::pair{DictionaryUse::kPassages, &dictionaries.passages},
+                                          std::pair{DictionaryUse::kRecords, &dictionaries.records}}) {
       if (!*dictionary) continue;
-      if (Status stored = writer_.store_dictionary(use, **dictionary); !stored) return stored;
+      if (Status used = writer_.use_dictionary(use, **dictionary); !used) return used;
     }
     // Removals first: an id that moved to another file this batch is then written, not lost.
     for (const std::string& id : batch->removals) {

@@ -74,7 +74,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
 
 Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const PassageChoice& choice, bool second_stage) {
   const Xapian::Document document = it.get_document();
-  auto record = decode_article_record(document.get_data(), databases_.dictionaries.lookup());
+  const compact_text::DictionaryLookup dictionaries = databases_.dictionaries.lookup();
+  auto record = decode_article_record(document.get_data(), dictionaries);
   if (!record) {
     Error error = record.error();
     error.path = databases_.names.string();
@@ -82,16 +83,14 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
   }
   record->index = choice.index;
   record->passage_id = passage_id(record->article_id, choice.index);
-  auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(choice.index)),
-                                  databases_.dictionaries.lookup());
+  auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(choice.index)), dictionaries);
   if (!text) {
     return database_error(databases_.names, "unreadable text of passage " + record->passage_id,
                           "rebuild the database: cs-index --rebuild");
   }
   record->text = std::move(text->text);
   record->sentences = std::move(text->sentences);
-  auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names,
-                               databases_.dictionaries.lookup());
+  auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names, dictionaries);
   if (!members) return members.error();
   return Hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},
