@@ -17,9 +17,11 @@
 // answering N clients, whose latency on fewer cores than clients is mostly queueing
 // (bench/serve-load.sh compares with it).
 //
-// With --cs-only, only cs_search's mix runs: for a profile (perf record) of cs-search alone.
+// With --cs-only, only cs_search's mix runs: for a profile (perf record) of cs-search alone;
+// --kind KIND narrows every measure to one kind of query (word, words, phrase, filtered,
+// faceted).
 //
-//   build/bench/latency_bench --db DB [--rounds N] [--clients N] [--cs-only]
+//   build/bench/latency_bench --db DB [--rounds N] [--clients N] [--cs-only] [--kind KIND]
 #include <xapian.h>
 
 #include <algorithm>
@@ -72,10 +74,12 @@ Percentiles percentiles(std::vector<double> micros) {
 }
 
 // Runs `answer` on every query of the mix `rounds` times (after one warm-up round).
-Percentiles measure(int rounds, const std::function<void(const Mix&, const std::string&)>& answer) {
+Percentiles measure(int rounds, const std::function<void(const Mix&, const std::string&)>& answer,
+                    const std::string& only_kind = "") {
   std::vector<double> micros;
   for (int round = -1; round < rounds; ++round) {
     for (const Mix& mix : kMix) {
+      if (!only_kind.empty() && only_kind != mix.kind) continue;
       for (const std::string& query : mix.queries) {
         const auto started = Clock::now();
         answer(mix, query);
@@ -113,14 +117,19 @@ int run(int argc, char** argv) {
   int rounds = 20;
   int clients = 1;
   bool cs_only = false;
+  std::string only_kind;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
     else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (std::strcmp(argv[i], "--clients") == 0 && i + 1 < argc) clients = std::clamp(std::atoi(argv[++i]), 1, 64);
     else if (std::strcmp(argv[i], "--cs-only") == 0) cs_only = true;
-    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N] [--clients N] [--cs-only])");
+    else if (std::strcmp(argv[i], "--kind") == 0 && i + 1 < argc) only_kind = argv[++i];
+    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N] [--clients N] [--cs-only] [--kind KIND])");
   }
   if (db.empty()) fail("--db DB is required");
+  if (!only_kind.empty() && std::none_of(kMix.begin(), kMix.end(), [&](const Mix& m) { return only_kind == m.kind; })) {
+    fail("--kind takes word, words, phrase, filtered or faceted");
+  }
 
   std::map<std::string, std::unique_ptr<searcher::SearchSession>> sessions;
   for (const Mix& mix : kMix) sessions[mix.kind] = open_session(db, mix.kind);
@@ -129,7 +138,7 @@ int run(int argc, char** argv) {
     auto result = sessions[mix.kind]->run("q", query, 10, true);
     if (!result) fail(query + ": " + result.error().reason);
     hits += result->results.hits.size();
-  });
+  }, only_kind);
   if (cs_only) {
     std::printf("cs_search p50 %.1f us, p99 %.1f us (%zu hits seen)\n", cs_search.p50_us, cs_search.p99_us, hits);
     return 0;
@@ -188,8 +197,13 @@ int run(int argc, char** argv) {
   Xapian::QueryParser parser;
   parser.set_database(database);
   parser.set_stemmer(Xapian::Stem("english"));
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-  parser.set_default_op(Xapian::Query::OP_AND);
+  // Plain Xapian asked the question cs-search is asked: words optional and ranked (OR,
+  // Xapian's and quest's default; cs-search's since its query language), and every word as
+  // its Z-stem, so a phrase is matched on the stems' positions, the only positions
+  // cs-index keeps (with STEM_SOME a phrase's unstemmed words have none and it matched
+  // nothing; with AND, a words query was a smaller one than cs-search answers).
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
+  parser.set_default_op(Xapian::Query::OP_OR);
   const auto plain = [&](bool data, bool snippet) {
     return [&, data, snippet](const Mix&, const std::string& query) {
       Xapian::Enquire enquire(database);
@@ -213,9 +227,9 @@ int run(int argc, char** argv) {
       }
     };
   };
-  const Percentiles enquire = measure(rounds, plain(false, false));
-  const Percentiles enquire_data = measure(rounds, plain(true, false));
-  const Percentiles enquire_snippet = measure(rounds, plain(true, true));
+  const Percentiles enquire = measure(rounds, plain(false, false), only_kind);
+  const Percentiles enquire_data = measure(rounds, plain(true, false), only_kind);
+  const Percentiles enquire_snippet = measure(rounds, plain(true, true), only_kind);
   // Xapian 1.4 opens a B-tree cursor for every Database::positionlist_begin, so each read
   // costs its blocks again, however close the previous one was.
   const Xapian::Stem english("english");
@@ -239,11 +253,11 @@ int run(int argc, char** argv) {
       if (it.get_rank() < 10 && decode_article_record(it.get_document().get_data(), dictionaries.lookup())) ++read;
     }
     hits += read > 0 ? 1u : 0u;
-  });
+  }, only_kind);
 
-  std::printf("latency over %zu queries x %d rounds on %s (%u articles)\n", [] {
+  std::printf("latency over %zu queries x %d rounds on %s (%u articles)\n", [&] {
     std::size_t n = 0;
-    for (const Mix& mix : kMix) n += mix.queries.size();
+    for (const Mix& mix : kMix) n += only_kind.empty() || only_kind == mix.kind ? mix.queries.size() : 0;
     return n;
   }(), rounds, db.c_str(), database.get_doccount());
   std::printf("  %-24s %10s %10s %12s\n", "", "p50 us", "p99 us", "p50 ratio");
