@@ -57,12 +57,7 @@ std::string join_list(const std::vector<std::string>& items) {
 
 std::vector<std::string> split_list(std::string_view joined) {
   std::vector<std::string> items;
-  while (!joined.empty()) {
-    const std::size_t separator = joined.find(kListSeparator);
-    if (separator != 0) items.emplace_back(joined.substr(0, separator));
-    if (separator == std::string_view::npos) break;
-    joined.remove_prefix(separator + 1);
-  }
+  for_each_listed(joined, [&](std::string_view item) { items.emplace_back(item); });
   return items;
 }
 
@@ -89,15 +84,21 @@ std::string encode_facet_key(const FacetKey& key) {
   return out;
 }
 
-FacetKey decode_facet_key(std::string_view encoded) {
-  FacetKey key;
-  for (std::string* field : {&key.date, &key.source, &key.author, &key.lang}) {
+FacetKeyView view_facet_key(std::string_view encoded) {
+  FacetKeyView key;
+  for (std::string_view* field : {&key.date, &key.source, &key.author, &key.lang}) {
     const std::size_t end = encoded.find(kFieldSeparator);
-    field->assign(encoded.substr(0, end));
+    *field = encoded.substr(0, end);
     encoded.remove_prefix(end == std::string_view::npos ? encoded.size() : end + 1);
   }
-  key.topics = split_list(encoded);
+  key.topics = encoded;
   return key;
+}
+
+FacetKey decode_facet_key(std::string_view encoded) {
+  const FacetKeyView view = view_facet_key(encoded);
+  return FacetKey{std::string(view.date), std::string(view.source), std::string(view.author), std::string(view.lang),
+                  split_list(view.topics)};
 }
 
 std::optional<std::int64_t> day_number(std::string_view date) {

@@ -53,8 +53,17 @@ std::string iso_week(long y, long m, long d) {
   return text;
 }
 
-void count_value(std::map<std::string, std::uint64_t>& counts, const std::string& value, std::uint64_t articles) {
-  if (!value.empty()) counts[value] += articles;
+// A field's counts: transparent, so that a value already counted (most are: a field has few
+// distinct values, the keys many) is found by its view, without a string made for it.
+using ValueCounts = std::map<std::string, std::uint64_t, std::less<>>;
+
+void count_value(ValueCounts& counts, std::string_view value, std::uint64_t articles) {
+  if (value.empty()) return;
+  if (const auto found = counts.find(value); found != counts.end()) {
+    found->second += articles;
+  } else {
+    counts.emplace(std::string(value), articles);
+  }
 }
 
 // A histogram spanning more periods than this (over 270 years of days) is left as counted.
@@ -157,13 +166,13 @@ std::string period_of(std::string_view date, Period period) {
 }
 
 Facets FacetCounter::result(std::size_t per_field) const {
-  std::vector<std::map<std::string, std::uint64_t>> counts(fields_.size());
+  std::vector<ValueCounts> counts(fields_.size());
   std::map<std::string, std::uint64_t> periods;
   std::uint64_t undated = 0;
   long first_day = std::numeric_limits<long>::max();
   long last_day = std::numeric_limits<long>::min();
   counter_->for_each([&](const std::string& key, Xapian::doccount sharing) {
-    const schema::FacetKey article = schema::decode_facet_key(key);
+    const schema::FacetKeyView article = schema::view_facet_key(key);
     const std::uint64_t articles = sharing;  // the articles that share this key
     for (std::size_t f = 0; f < fields_.size(); ++f) {
       auto& field_counts = counts[f];
@@ -171,12 +180,12 @@ Facets FacetCounter::result(std::size_t per_field) const {
         case FacetField::kSource: count_value(field_counts, article.source, articles); break;
         case FacetField::kYear: {
           const std::string year = period_of(article.date, Period::kYear);
-          count_value(field_counts, year.empty() ? std::string(kUndated) : year, articles);
+          count_value(field_counts, year.empty() ? kUndated : std::string_view(year), articles);
           break;
         }
         case FacetField::kAuthor: count_value(field_counts, article.author, articles); break;
         case FacetField::kTopic:
-          for (const std::string& topic : article.topics) count_value(field_counts, topic, articles);
+          schema::for_each_listed(article.topics, [&](std::string_view topic) { count_value(field_counts, topic, articles); });
           break;
         case FacetField::kLang: count_value(field_counts, article.lang, articles); break;
       }

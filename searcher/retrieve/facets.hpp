@@ -39,8 +39,11 @@ class FacetCounter {
   // To add to the Enquire before the search; restart() first.
   Xapian::MatchSpy& spy() { return counter_->spy(); }
   // Forgets what was counted: a search tried again (a commit, a shard left out) counts anew.
-  // `remote`: a remote shard is among those searched (value_counter.hpp).
-  void restart(bool remote) { counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, remote); }
+  // `remote`: a remote shard is among those searched (value_counter.hpp); `keys`, when not
+  // null, the facet keys' table of the database searched (value_table.hpp).
+  void restart(bool remote, const ValueTable* keys = nullptr) {
+    counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, remote, keys);
+  }
   // At most `per_field` values for each field, most articles first, ties by value.
   Facets result(std::size_t per_field) const;
 

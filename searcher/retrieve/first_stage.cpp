@@ -22,7 +22,7 @@ constexpr Xapian::doccount kExactCountArticles = 1000;
 
 FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Query& query, const Xapian::Query& filter,
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
-                       std::size_t skipped) {
+                       std::size_t skipped, ValueTables* tables) {
   const Xapian::Query matching = filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   // Xapian's count of a collapsed match is an estimate even when it visits every match:
   // exact counts are the distinct story keys a spy saw, plus the articles without one. They
@@ -35,7 +35,8 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
   // 0.6 ms where one weighted, collapsed walk with the spies took 9.8 ms.
   std::optional<ValueCounter> stories;
   if (exact) {
-    stories.emplace(schema::kStorySlot, remote);
+    stories.emplace(schema::kStorySlot, remote,
+                    tables != nullptr && !remote ? tables->for_counting(db, schema::kStorySlot) : nullptr);
     Xapian::Enquire counting(db);
     counting.set_query(matching);
     // Unweighted in effect ("bnn": each term present counts 1), but not BoolWeight: with a

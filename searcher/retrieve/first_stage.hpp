@@ -15,6 +15,7 @@
 #include "common/error.hpp"
 #include "searcher/results.hpp"
 #include "searcher/retrieve/open_database.hpp"
+#include "searcher/retrieve/value_table.hpp"
 #include "searcher/search_request.hpp"
 
 namespace cs::searcher {
@@ -29,9 +30,10 @@ struct FirstStage {
 // The best `wanted` stories matching `query` and `filter` (when not empty, it restricts
 // the matches without changing their scores) after the first `skipped`, in `sort` order. With a `spy`, or with none
 // wanted (counts alone: -n 0), every match is visited so that the counts are exact.
-// `remote`: a remote shard is among those `db` searches.
+// `remote`: a remote shard is among those `db` searches. `tables`, when not null, are the
+// session's (value_table.hpp): the exact story count reads the story keys from them.
 FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Query& query, const Xapian::Query& filter,
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
-                       std::size_t skipped = 0);
+                       std::size_t skipped = 0, ValueTables* tables = nullptr);
 
 }  // namespace cs::searcher

@@ -170,6 +170,7 @@ Error database_error(const fs::path& path, std::string reason, std::string hint)
 void Databases::moved() {
   stem_languages = united_stem_languages(*this);
   spelling_words.reset();
+  value_tables.forget();
   find_dictionaries_in_answering(*this);
 }
 

@@ -21,6 +21,7 @@
 #include "searcher/query/spelling.hpp"
 #include "searcher/query/stem_languages.hpp"
 #include "searcher/retrieve/shards.hpp"
+#include "searcher/retrieve/value_table.hpp"
 
 namespace cs::searcher {
 
@@ -48,6 +49,9 @@ struct Databases {
   // that answer at the first frame that needs each, and forgotten whenever the databases
   // move.
   StoredDictionaries dictionaries;
+  // Story and facet keys in memory for the counting passes, read at a session's second
+  // count and forgotten whenever the databases move (value_table.hpp).
+  ValueTables value_tables;
 
   // What each database was opened from, and which database was there then (the folder's
   // device and inode, and its tables'): a --rebuild swaps another folder in at the same

@@ -38,7 +38,10 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
                                               std::size_t offset) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   return reopening_on_change<SearchResults>(databases_, "search", [&]() -> Result<SearchResults> {
-    if (spy != nullptr) spy->restart(databases_.remote());
+    if (spy != nullptr) {
+      const bool remote = databases_.remote();
+      spy->restart(remote, remote ? nullptr : databases_.value_tables.for_counting(databases_.all, schema::kFacetKeySlot));
+    }
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
     // The second stage scores the hits in any order (--sort date shows scores on relevance
     // order's scale) and re-ranks them in relevance order.
@@ -46,7 +49,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     const bool reranked = second_stage && sort == SortOrder::kRelevance;
     const std::size_t wanted = reranked ? std::max(limit, ranking.depth) : limit;
     const FirstStage first = first_stage(databases_.all, databases_.remote(), query.query, filter, sort, ranking.bm25,
-                                         spy != nullptr ? &spy->spy() : nullptr, wanted, offset);
+                                         spy != nullptr ? &spy->spy() : nullptr, wanted, offset,
+                                         &databases_.value_tables);
     const Xapian::MSet& mset = first.mset;
     // Every article shows its best passage, whatever the order; only relevance order is
     // re-ranked by the passages' scores.
@@ -99,7 +103,9 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
 
 std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const Xapian::Query& filter) {
   try {
-    return first_stage(databases_.all, databases_.remote(), query, filter, SortOrder::kRelevance, {}, nullptr, 0).stories;
+    return first_stage(databases_.all, databases_.remote(), query, filter, SortOrder::kRelevance, {}, nullptr, 0, 0,
+                       &databases_.value_tables)
+        .stories;
   } catch (const Xapian::Error&) {
     return 0;
   }

@@ -1,6 +1,7 @@
 #include "searcher/retrieve/value_counter.hpp"
 
 #include <unordered_map>
+#include <vector>
 
 namespace cs::searcher {
 
@@ -23,9 +24,34 @@ class ValueCounter::HashCounts : public Xapian::MatchSpy {
   std::unordered_map<std::string, Xapian::doccount> counts_;
 };
 
-ValueCounter::ValueCounter(Xapian::valueno slot, bool remote) {
+// Counts by value number: the matches come as document ids, the table numbers their values.
+class ValueCounter::TableCounts : public Xapian::MatchSpy {
+ public:
+  explicit TableCounts(const ValueTable& table) : table_(table), counts_(table.distinct() + 1, 0) {}
+
+  void operator()(const Xapian::Document& document, double) override {
+    ++total_;
+    ++counts_[table_.id_of(document.get_docid())];  // [0]: no value, not counted as a value
+  }
+
+  void for_each(const std::function<void(const std::string&, Xapian::doccount)>& visit) const {
+    for (std::uint32_t id = 1; id < counts_.size(); ++id) {
+      if (counts_[id] > 0) visit(table_.value(id), counts_[id]);
+    }
+  }
+  Xapian::doccount total() const { return total_; }
+
+ private:
+  const ValueTable& table_;
+  Xapian::doccount total_ = 0;
+  std::vector<Xapian::doccount> counts_;
+};
+
+ValueCounter::ValueCounter(Xapian::valueno slot, bool remote, const ValueTable* table) {
   if (remote) {
     xapian_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
+  } else if (table != nullptr) {
+    tabled_ = std::make_unique<TableCounts>(*table);
   } else {
     local_ = std::make_unique<HashCounts>(slot);
   }
@@ -35,18 +61,22 @@ ValueCounter::~ValueCounter() = default;
 
 Xapian::MatchSpy& ValueCounter::spy() {
   if (xapian_) return *xapian_;
+  if (tabled_) return *tabled_;
   return *local_;
 }
 
 void ValueCounter::for_each(const std::function<void(const std::string&, Xapian::doccount)>& visit) const {
   if (xapian_) {
     for (auto it = xapian_->values_begin(); it != xapian_->values_end(); ++it) visit(*it, it.get_termfreq());
+  } else if (tabled_) {
+    tabled_->for_each(visit);
   } else {
     for (const auto& [value, matches] : local_->counts()) visit(value, matches);
   }
 }
 
 Xapian::doccount ValueCounter::total() const {
+  if (tabled_) return tabled_->total();
   return xapian_ ? static_cast<Xapian::doccount>(xapian_->get_total()) : local_->total();  // it counts at most doccount
 }
 

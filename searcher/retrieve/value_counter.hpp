@@ -3,8 +3,10 @@
 // Xapian's spy keeps its counts in a std::map of strings; on a faceted query over 27,000
 // news articles its lookups (string compares down a red-black tree, for every match) cost
 // about as much as the walk over the matches itself. Over local databases the counts go
-// to a hash table instead. A remote shard (xapian-tcpsrv) runs only Xapian's own spies,
-// so with one among the shards the counter is Xapian's; the counts are the same.
+// to a hash table instead, or, given the slot's table (value_table.hpp), to an array by
+// value number, with no value read at all. A remote shard (xapian-tcpsrv) runs only
+// Xapian's own spies, so with one among the shards the counter is Xapian's; the counts are
+// the same.
 #pragma once
 
 #include <xapian.h>
@@ -13,12 +15,15 @@
 #include <memory>
 #include <string>
 
+#include "searcher/retrieve/value_table.hpp"
+
 namespace cs::searcher {
 
 class ValueCounter {
  public:
-  // `remote`: a remote shard is among those searched.
-  ValueCounter(Xapian::valueno slot, bool remote);
+  // `remote`: a remote shard is among those searched. `table`, when not null, holds the
+  // slot of the database searched (and must outlive the counter); not used when remote.
+  ValueCounter(Xapian::valueno slot, bool remote, const ValueTable* table = nullptr);
   ~ValueCounter();
   ValueCounter(const ValueCounter&) = delete;
   ValueCounter& operator=(const ValueCounter&) = delete;
@@ -33,7 +38,9 @@ class ValueCounter {
 
  private:
   class HashCounts;
+  class TableCounts;
   std::unique_ptr<HashCounts> local_;
+  std::unique_ptr<TableCounts> tabled_;
   std::unique_ptr<Xapian::ValueCountMatchSpy> xapian_;
 };
 

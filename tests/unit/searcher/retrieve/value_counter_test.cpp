@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,8 +15,10 @@ namespace {
 using ::testing::ElementsAre;
 using Counted = std::pair<std::string, Xapian::doccount>;
 
+enum class Counter { kHash, kXapian, kTable };
+
 // Counts slot 0 of the matches of "word" in a database of these values (empty: no value).
-std::pair<std::vector<Counted>, Xapian::doccount> count_values(const std::vector<std::string>& values, bool remote) {
+std::pair<std::vector<Counted>, Xapian::doccount> count_values(const std::vector<std::string>& values, Counter kind) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (const std::string& value : values) {
     Xapian::Document document;
@@ -27,7 +30,9 @@ std::pair<std::vector<Counted>, Xapian::doccount> count_values(const std::vector
   other.add_term("else");
   other.add_value(0, "a");
   db.add_document(other);
-  ValueCounter counter(0, remote);
+  std::optional<ValueTable> table;
+  if (kind == Counter::kTable) table = ValueTable::read(db, 0);
+  ValueCounter counter(0, kind == Counter::kXapian, table ? &*table : nullptr);
   Xapian::Enquire enquire(db);
   enquire.set_query(Xapian::Query("word"));
   enquire.add_matchspy(&counter.spy());
@@ -40,10 +45,10 @@ std::pair<std::vector<Counted>, Xapian::doccount> count_values(const std::vector
 
 TEST(ValueCounter, CountsEachValueOfTheMatchesAndTheMatchesWithout) {
   const std::vector<std::string> values = {"b", "a", "", "b", "a long value past the small-string buffer", "b", ""};
-  for (const bool remote : {false, true}) {
-    const auto [counts, total] = count_values(values, remote);
+  for (const Counter kind : {Counter::kHash, Counter::kXapian, Counter::kTable}) {
+    const auto [counts, total] = count_values(values, kind);
     EXPECT_THAT(counts, ElementsAre(Counted{"a", 1}, Counted{"a long value past the small-string buffer", 1}, Counted{"b", 3}))
-        << (remote ? "Xapian's spy" : "hash counts");
+        << static_cast<int>(kind);
     EXPECT_EQ(total, 7u) << "every match is seen, with a value or not";
   }
 }
@@ -51,7 +56,45 @@ TEST(ValueCounter, CountsEachValueOfTheMatchesAndTheMatchesWithout) {
 TEST(ValueCounter, TheLocalCountsAreXapians) {
   std::vector<std::string> values;
   for (int i = 0; i < 500; ++i) values.push_back(i % 7 == 0 ? std::string() : "story-" + std::to_string(i * 37 % 61));
-  EXPECT_EQ(count_values(values, false), count_values(values, true));
+  EXPECT_EQ(count_values(values, Counter::kHash), count_values(values, Counter::kXapian));
+  EXPECT_EQ(count_values(values, Counter::kTable), count_values(values, Counter::kXapian));
+}
+
+TEST(ValueTables, ATableIsReadAtTheSecondCountAndForgottenWhenTheDatabasesMove) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  for (const char* value : {"x", "y", "x"}) {
+    Xapian::Document document;
+    document.add_value(3, value);
+    db.add_document(document);
+  }
+  ValueTables tables;
+  EXPECT_EQ(tables.for_counting(db, 3), nullptr) << "one command counts once: it reads its matches' values itself";
+  const ValueTable* table = tables.for_counting(db, 3);
+  ASSERT_NE(table, nullptr);
+  EXPECT_EQ(table->distinct(), 2u);
+  EXPECT_EQ(table->id_of(1), table->id_of(3));
+  EXPECT_EQ(table->value(table->id_of(2)), "y");
+  EXPECT_EQ(table->id_of(4), 0u) << "past the last document";
+  EXPECT_EQ(tables.for_counting(db, 3), table) << "read once";
+  EXPECT_EQ(tables.for_counting(db, 5), nullptr) << "each slot is asked for on its own";
+  tables.forget();
+  EXPECT_EQ(tables.for_counting(db, 3), nullptr) << "after the databases moved, read again only if asked again";
+}
+
+// Xapian's match spies see a shard's own document ids, not the combined database's, and not
+// which shard: shards searched as one are counted by reading values, as before.
+TEST(ValueTables, ShardsSearchedAsOneHaveNoTable) {
+  Xapian::WritableDatabase first(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::WritableDatabase second(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  Xapian::Document document;
+  document.add_value(3, "x");
+  first.add_document(document);
+  second.add_document(document);
+  Xapian::Database both;
+  both.add_database(first);
+  both.add_database(second);
+  ValueTables tables;
+  for (int ask = 0; ask < 3; ++ask) EXPECT_EQ(tables.for_counting(both, 3), nullptr);
 }
 
 }  // namespace

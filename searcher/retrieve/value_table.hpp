@@ -1,0 +1,54 @@
+// One value slot of every article, held in memory by document id, for the passes that
+// count a whole match (value_counter.hpp): story keys for exact story counts, facet keys
+// for --facets and --histogram. Xapian reads a match's value through its value stream,
+// which loads and decodes the chunk holding it (callgrind, faceted queries at news 10x:
+// about 1,200 instructions a value and 18,000 a chunk, over 20 M a query, most of the
+// query's cost). From the table a match's value is an array index.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cs::searcher {
+
+class ValueTable {
+ public:
+  // Reads the whole slot, in one pass over its value stream.
+  static ValueTable read(const Xapian::Database& db, Xapian::valueno slot);
+
+  // The number of the document's value, from 1; 0 when it has none.
+  std::uint32_t id_of(Xapian::docid document) const { return document < ids_.size() ? ids_[document] : 0; }
+  // The value numbered `id` (1 to distinct()).
+  const std::string& value(std::uint32_t id) const { return values_[id - 1]; }
+  std::size_t distinct() const { return values_.size(); }
+
+ private:
+  std::vector<std::uint32_t> ids_;   // by document id
+  std::vector<std::string> values_;  // each distinct value once
+};
+
+// The tables a session's searches share, until the databases move (Databases::moved).
+// A table is read at the second count that asks for its slot, never at the first: one
+// command counts once, and reading a whole slot costs more than reading the values of one
+// query's matches; a batch or the server counts again and again.
+class ValueTables {
+ public:
+  // The slot's table, or nullptr when the caller is to read the values itself (always
+  // when `db` combines shards).
+  const ValueTable* for_counting(const Xapian::Database& db, Xapian::valueno slot);
+  void forget() { tables_.clear(); }
+
+ private:
+  struct Slot {
+    unsigned asked = 0;
+    std::optional<ValueTable> table;
+  };
+  std::map<Xapian::valueno, Slot> tables_;
+};
+
+}  // namespace cs::searcher
