@@ -108,10 +108,15 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
   std::vector<PassageChoice> choices(count);
   for (std::size_t i = 0; i < count; ++i) {
     PassageChoice& choice = choices[i];
+    // The passage shown holds a query word whenever one of the article's passages does: a
+    // title that holds the query credits every passage alike, and the first one, shorter
+    // and first, could outscore the one that holds the word (a new user's trial: the
+    // Guardian's "...the infrastructure for this" showed a first paragraph without it).
+    const auto holds = [&](std::size_t j) { return !b.arrays.candidates[j].text.empty(); };
     std::size_t best = b.arrays.first_candidate[i];
     for (std::size_t j = b.arrays.first_candidate[i]; j < b.arrays.first_candidate[i + 1]; ++j) {
-      if (b.parts[j].total > b.parts[best].total) best = j;
-      if (!b.arrays.candidates[j].text.empty()) ++choice.more;  // holds at least one query stem
+      if (holds(j) != holds(best) ? holds(j) : b.parts[j].total > b.parts[best].total) best = j;
+      if (holds(j)) ++choice.more;  // holds at least one query stem
     }
     choice.parts = b.parts[best];
     choice.passage_bm25 = b.arrays.candidates[best].first_stage;

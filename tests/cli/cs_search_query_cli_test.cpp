@@ -166,5 +166,39 @@ TEST(CsSearchPassages, AHitShowsItsArticlesBestPassageAndCountsTheOthersThatMatc
   }
 }
 
+// A title that holds the query credits every passage of its article alike; the passage shown
+// is still one that holds the word, not the shorter first one (a new user's trial, on a
+// Guardian page whose headline quoted its second paragraph, a longer one).
+TEST(CsSearchPassages, TheShownPassageHoldsTheWordTheTitleAlsoHolds) {
+  TempDir dir;
+  write_file(dir / "in" / "heat.html",
+             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+             "<title>Europe's record heatwave: 'We don't have the infrastructure for this' | The Daily</title>"
+             "<meta property=\"article:published_time\" content=\"2023-07-18T14:30:05Z\"></head><body><article>"
+             "<h1>Europe's record heatwave: 'We don't have the infrastructure for this'</h1><div class=\"body\">"
+             "<p>Temperatures hit 45.4C in Catalonia on Tuesday as southern Europe sweltered through its second "
+             "heatwave in a month, with authorities in Spain, Italy and Greece issuing red alerts and urging "
+             "people to stay indoors during the hottest hours.</p>"
+             "<p>In Rome, where a new record of 41.8C was set, tourists queued for water at the city's fountains. "
+             "\"We don't have the infrastructure for this kind of heat,\" said a nurse at the Policlinico Umberto "
+             "I hospital, where admissions for heatstroke doubled over the weekend and again on Monday. The city "
+             "opened air-conditioned halls in every district, extended the hours of its public pools, sent "
+             "volunteers to check on elderly residents living alone, and asked employers to let outdoor workers "
+             "stop between noon and five in the afternoon until the heat breaks.</p>"
+             "<p>In Greece, firefighters battled wildfires near Athens for a third day. Officials ordered the "
+             "evacuation of several coastal villages as winds fanned the flames towards the sea.</p>"
+             "<p>Scientists said the heatwaves would have been virtually impossible without climate change, and "
+             "warned that such summers would become common within two decades.</p></div></article></body></html>");
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()}).exit_code, 0);
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db, "--format", "jsonl", "infrastructure"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto hits = lines(r.out);
+  ASSERT_EQ(hits.size(), 1u);
+  const auto hit = nlohmann::json::parse(hits[0]);
+  EXPECT_THAT(hit["passage"].get<std::string>(), HasSubstr("infrastructure for this kind of heat")) << r.out;
+  EXPECT_FALSE(hit["highlights"].empty()) << r.out;
+}
+
 }  // namespace
 }  // namespace cs::test
