@@ -116,6 +116,34 @@ std::string_view without_possessive(std::string_view surface) {
   return surface;
 }
 
+// "l'Assemblée" -> "Assemblée", "qu’il" -> "il", "dell'Unione" -> "Unione": the articles,
+// pronouns and conjunctions French, Italian and Catalan write elided onto the next word are
+// cut off, as Lucene's ElisionFilter does, or "Assemblée" would never find "l'Assemblée"
+// (a new user's trial: a Le Monde page's title words were all unsearchable). Applied to
+// every language, as the possessive is: a query cannot know its articles' languages, and
+// no English word begins with one of these and an apostrophe but a few names (O'Brien's
+// "o" is not one of them). Returns how many bytes of `surface` the elision takes.
+std::size_t elision_length(std::string_view surface) {
+  static constexpr std::string_view kElided[] = {
+      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu",  // French
+      "dell", "all", "dall", "nell", "sull", "coll", "un", "quest", "quell", "nessun", "sant", "tutt"};         // Italian
+  const std::size_t apostrophe = surface.find_first_of("'\xE2\xCA");
+  if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe > 6) return 0;
+  const std::string_view rest = surface.substr(apostrophe);
+  std::size_t mark = 0;
+  if (rest.starts_with('\'')) {
+    mark = 1;
+  } else {
+    for (const std::string_view typeset : kApostrophes) {
+      if (rest.starts_with(typeset)) mark = typeset.size();
+    }
+  }
+  if (mark == 0 || rest.size() <= mark) return 0;  // nothing after it: "rock n'"
+  std::string elided(surface.substr(0, apostrophe));
+  for (char& c : elided) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return std::find(std::begin(kElided), std::end(kElided), elided) != std::end(kElided) ? apostrophe + mark : 0;
+}
+
 // The acronym form of a word as written, or "" when it is not one: "U.S" (ICU keeps the
 // inner dots and leaves the last one out), "US" and "NATO" give "u.s", "u.s", "n.a.t.o".
 // Capital ASCII letters, a dot after every letter or after none; undotted ones are short,
@@ -284,7 +312,8 @@ void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
   std::vector<Span>& spans = impl_->word_spans;
   spans.clear();
   impl_->words.segments(text, spans);
-  for (const auto [begin, end] : spans) {
+  for (auto [begin, end] : spans) {
+    begin += static_cast<std::uint32_t>(elision_length(text.substr(begin, end - begin)));
     const std::string_view surface = without_possessive(text.substr(begin, end - begin));
     std::string word = impl_->fold(surface, /*simplify=*/false);  // `text` is simplified already
     if (word.empty() || word.size() > kMaxWordBytes) continue;

@@ -35,7 +35,9 @@ namespace cs::schema {
 // 11: passage texts and article records compressed with dictionaries trained on the
 //    database's first articles (stored_dictionaries.hpp): passages keep 38% of their size
 //    instead of 57%, records 30% instead of 60% and decode in a third of the time.
-inline constexpr std::string_view kSchemaVersion = "11";
+// 12: the articles and pronouns French and Italian write elided onto a word ("l'", "qu'",
+//    "dell'") are cut off it (Analyzer::tokenize): "l'Assemblée" is the word "assemblée".
+inline constexpr std::string_view kSchemaVersion = "12";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.

@@ -56,6 +56,19 @@ TEST(Analyzer, DropsEnglishPossessives) {
   EXPECT_EQ(tokens[0].word, "xi") << "in every language, as the query cannot know the article's";
 }
 
+TEST(Analyzer, CutsFrenchAndItalianElisions) {
+  EXPECT_THAT(words_of("l'Assemblée d’Élisabeth Borne qu'il jusqu’à dell'Unione"),
+              ElementsAre("assemblee", "elisabeth", "borne", "il", "a", "unione"));
+  EXPECT_THAT(words_of("O'Brien aujourd'hui don't rock n' roll"), ElementsAre("o'brien", "aujourd'hui", "don't", "rock", "n", "roll"))
+      << "other apostrophes stay in their words";
+  Analyzer analyzer;
+  std::vector<Token> tokens;
+  const std::string_view text = "vote à l’Assemblée";
+  analyzer.tokenize(text, tokens);
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin), "Assemblée") << "a highlight marks the word alone";
+}
+
 TEST(Analyzer, SegmentsChineseByDictionary) {
   const auto words = words_of("中华人民共和国主席习近平");
   EXPECT_GE(words.size(), 2u) << "ICU's dictionary should cut Chinese into several words";
