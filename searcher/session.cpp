@@ -53,15 +53,25 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   // "Did you mean" when nothing matched, or when little did and the corrected query finds
   // far more ("goverment budjet" finding one article through a stem collision).
   if (result->results.matching_articles < kFewMatches) {
-    std::string corrected = searcher_->suggest(query, analyzer_);
-    if (!corrected.empty() && result->results.matching_articles > 0) {
-      auto reparsed = parse_query(corrected, analyzer_, context);
-      const std::uint64_t found = reparsed ? searcher_->count_matches(reparsed->query, retrieval.filter) : 0;
-      if (found < kFarMore * result->results.matching_articles) corrected.clear();
-    }
-    result->suggestion = std::move(corrected);
+    const std::uint64_t matching = result->results.matching_articles;
+    result->suggestion = correction(query, matching > 0 ? kFarMore * matching - 1 : 0, retrieval.filter, retrieval.langs);
   }
   return result;
+}
+
+std::string SearchSession::correction(std::string_view query, std::uint64_t at_least, const Xapian::Query& filter,
+                                      const std::vector<std::string>& langs) {
+  std::string corrected = searcher_->suggest(query, analyzer_);
+  if (corrected.empty()) return corrected;
+  // Checked even when the query found nothing: the spelling table keeps the words of
+  // articles deleted since they were indexed (Xapian's counts are only ever added to), and
+  // a correction that finds nothing either leads nowhere (a new user's trial: "Caputto"
+  // offered "caputo", whose only article was gone).
+  const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
+                             &searcher_->stem_languages(), langs};
+  auto reparsed = parse_query(corrected, analyzer_, context);
+  const std::uint64_t found = reparsed ? searcher_->count_matches(reparsed->query, filter) : 0;
+  return found > at_least ? corrected : std::string();
 }
 
 Result<ArticleView> SearchSession::article(const std::string& given, std::string_view query) {
@@ -89,7 +99,7 @@ Suggestions SearchSession::suggest(std::string_view query, std::size_t completio
     }
   }
   // A last word being typed is no typo while the index holds words it begins.
-  if (out.completions.empty()) out.spelling = searcher_->suggest(query, analyzer_);
+  if (out.completions.empty()) out.spelling = correction(query, 0, options_.filter, options_.langs);
   return out;
 }
 

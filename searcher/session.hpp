@@ -82,6 +82,10 @@ class SearchSession {
  private:
   Result<QueryResult> answer(std::string qid, std::string_view query, const ParsedQuery& parsed, std::size_t limit,
                              bool highlight, const Retrieval& retrieval);
+  // `query` corrected when the correction finds more than `at_least` articles (within
+  // `filter`), else "".
+  std::string correction(std::string_view query, std::uint64_t at_least, const Xapian::Query& filter,
+                         const std::vector<std::string>& langs);
 
   SearchSession(std::unique_ptr<PassageSearcher> searcher, SessionOptions options)
       : searcher_(std::move(searcher)), options_(std::move(options)) {}

@@ -111,5 +111,24 @@ TEST(CsSearchSpelling, SuggestionsThatHelp) {
   EXPECT_THAT(shown.out, HasSubstr("Did you mean \"government\"?")) << "a hit, and a far better query";
 }
 
+// The spelling table keeps the words of deleted articles (Xapian only adds to its counts): a
+// correction that would find nothing is not offered (a new user's trial).
+TEST(CsSearchSpelling, NoSuggestionOfAWordOnlyDeletedArticlesHeld) {
+  TempDir dir;
+  write_file(dir / "in/caputo.txt", "Milei and Caputo\n\nEconomy minister Luis Caputo devalued the peso on Tuesday.\n");
+  write_file(dir / "in/weather.txt", "Weather\n\nThe weather was fine on Tuesday and the markets were calm.\n");
+  const std::string db = (dir / "db").string();
+  const auto index = [&] { return run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code; };
+  const auto suggestion = [&](const std::string& query) {
+    return nlohmann::json::parse(run_cli(cs_search_binary(), {"--db", db, "--format", "json", query}).out)["suggestion"];
+  };
+  ASSERT_EQ(index(), 0);
+  EXPECT_EQ(suggestion("Caputto"), "caputo");
+  std::filesystem::remove(dir / "in/caputo.txt");
+  ASSERT_EQ(index(), 0);
+  EXPECT_EQ(suggestion("Caputto"), nullptr) << "its only article is gone";
+  EXPECT_EQ(suggestion("wether"), "weather") << "words still held are still offered";
+}
+
 }  // namespace
 }  // namespace cs::test
