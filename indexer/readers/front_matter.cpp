@@ -40,6 +40,20 @@ nlohmann::json to_json(const YAML::Node& node, std::size_t depth, std::size_t& b
   }
 }
 
+// yaml-cpp (0.7) ends a quoted value that is never closed at the end of the block, without
+// an error: `title: "Unclosed` read the rest of the block as the title. A key after the
+// block tells: parsed again with it, a block whose last value is closed holds the key.
+constexpr const char* kEndKey = "cs-search-end-of-front-matter";
+
+bool ends_inside_a_quote(const std::string& yaml) {
+  try {
+    const YAML::Node probed = YAML::Load(yaml + "\n" + kEndKey + ": end\n");
+    return !probed.IsMap() || !probed[kEndKey];
+  } catch (const YAML::Exception&) {
+    return true;
+  }
+}
+
 bool is_fence(std::string_view line, bool closing) {
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
   return line == "---" || (closing && line == "...");
@@ -65,6 +79,11 @@ FrontMatter split_front_matter(std::string_view text) {
         if (root.IsNull()) return result;
         if (!root.IsMap()) {
           result.issue = Error{ErrorKind::kInput, "", "line 2", "front matter is not a YAML mapping", "its fields were ignored"};
+          return result;
+        }
+        if (ends_inside_a_quote(yaml)) {
+          result.issue = Error{ErrorKind::kInput, "", "line 2", "invalid YAML front matter (a quoted value is never closed)",
+                               "its fields were ignored"};
           return result;
         }
         std::size_t budget = kMaxFrontMatterNodes;
