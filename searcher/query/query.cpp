@@ -82,10 +82,23 @@ class Parser {
   // Words side by side: +must, -must not, the rest optional and ranked by how many match.
   Result<QueryPart> parse_sequence() {
     std::vector<Xapian::Query> should, must, must_not, filters;
+    std::vector<const Lexeme*> run;  // plain words side by side, for the synonyms file's entries of several words
+    const auto end_run = [&] {
+      if (!run.empty()) {
+        if (QueryPart alternatives = terms_.run_synonyms(run); !alternatives.empty) should.push_back(alternatives.query);
+      }
+      run.clear();
+    };
     bool any = false;
     while (true) {
-      const LexemeKind kind = peek().kind;
+      const Lexeme& here = peek();
+      const LexemeKind kind = here.kind;
       if (kind == LexemeKind::kEnd || kind == LexemeKind::kClose || kind == LexemeKind::kAnd || kind == LexemeKind::kOr) break;
+      if (kind == LexemeKind::kWord && here.sign == 0 && here.field.empty() && !here.text.ends_with('*')) {
+        run.push_back(&here);
+      } else {
+        end_run();
+      }
       any = true;
       auto clause = parse_unary();
       if (!clause) return clause.error();
@@ -96,6 +109,7 @@ class Parser {
       }
       (clause->occur == '+' ? must : clause->occur == '-' ? must_not : should).push_back(clause->part.query);
     }
+    end_run();
     if (!any) {
       const Lexeme& here = peek();
       if (here.kind == LexemeKind::kEnd && lexemes_.size() == 1) return QueryPart{{}, true, false};

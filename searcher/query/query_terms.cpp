@@ -71,6 +71,35 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
   return QueryPart{query, false, false};
 }
 
+QueryPart QueryTerms::run_synonyms(const std::vector<const Lexeme*>& run) {
+  if (context_.synonyms == nullptr || context_.synonyms->empty() || negated_ > 0) return QueryPart{{}, true, false};
+  Synonyms::Words words;
+  for (const Lexeme* lexeme : run) {
+    tokens_.clear();
+    analyzer_.tokenize(lexeme->text, tokens_);
+    for (const Token& token : tokens_) words.push_back(token.plain_form());
+  }
+  // The longest entry from each word on; one word alone is the leaf's to expand.
+  std::vector<Xapian::Query> alternatives;
+  for (std::size_t first = 0; first + 1 < words.size();) {
+    std::size_t end = words.size();
+    const std::vector<Synonyms::Words>* found = nullptr;
+    for (; end >= first + 2 && found == nullptr; --end) {
+      found = context_.synonyms->alternatives(Synonyms::Words(words.begin() + static_cast<std::ptrdiff_t>(first),
+                                                              words.begin() + static_cast<std::ptrdiff_t>(end)));
+      if (found != nullptr) break;
+    }
+    if (found == nullptr) {
+      ++first;
+      continue;
+    }
+    for (const Synonyms::Words& alternative : *found) alternatives.push_back(words_query(alternative, true, false));
+    first = end;
+  }
+  if (alternatives.empty()) return QueryPart{{}, true, false};
+  return QueryPart{Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), false, false};
+}
+
 // One word matches any form with the same stem ("calls" finds "call") when `by_stem`, and
 // exactly as written when quoted; several words match as a phrase, each by its stems.
 Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool by_stem, bool title_only) {

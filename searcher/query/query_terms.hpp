@@ -43,6 +43,12 @@ class QueryTerms {
   // the title.
   Result<QueryPart> near(const std::vector<const Lexeme*>& items, Xapian::termcount window);
 
+  // Plain words typed side by side (no quotes, field, sign or *) that together make an entry
+  // of the synonyms file with alternatives: those alternatives, as one optional part
+  // ("north atlantic treaty organization" also finds "NATO", as the quoted phrase does);
+  // empty when there are none. Each word was searched as itself already (leaf).
+  QueryPart run_synonyms(const std::vector<const Lexeme*>& run);
+
   // Between these, the words found are searched for but not highlighted or scored: the
   // parser calls them around what NOT or '-' excludes.
   void begin_excluded() { ++negated_; }

@@ -10,6 +10,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 Synonyms parse_rules(std::string_view text) {
   Analyzer analyzer;
@@ -72,6 +73,24 @@ TEST(Synonyms, AcronymsMatchRulesInAnyCase) {
   auto parsed = parse_query("china", analyzer, with(synonyms));
   ASSERT_TRUE(parsed.ok());
   EXPECT_THAT(parsed->query.get_description(), HasSubstr("Zprc"));
+}
+
+// An entry of several words applies to those words typed side by side, not only quoted (a new
+// user's trial: "north atlantic treaty organization" did not find NATO).
+TEST(Synonyms, AnEntryOfSeveralWordsMatchesThemUnquoted) {
+  const Synonyms synonyms = parse_rules("nato, north atlantic treaty organization\n");
+  Analyzer analyzer;
+  for (const char* query : {"north atlantic treaty organization", "the North Atlantic Treaty Organization summit",
+                            "\"north atlantic treaty organization\""}) {
+    auto parsed = parse_query(query, analyzer, with(synonyms));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_THAT(parsed->query.get_description(), HasSubstr("Znato")) << query;
+  }
+  for (const char* query : {"north atlantic", "north -atlantic treaty organization", "north OR atlantic treaty organization"}) {
+    auto parsed = parse_query(query, analyzer, with(synonyms));
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_THAT(parsed->query.get_description(), Not(HasSubstr("n.a.t.o"))) << query << ": not the whole entry side by side";
+  }
 }
 
 }  // namespace
