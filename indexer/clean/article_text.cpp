@@ -110,6 +110,10 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
       if (author.empty() && lead_in) author = listed_author(block);
       if (!author.empty()) {
         if (article.author.empty()) article.author = std::move(author);
+        // "By Jane Doe | June 3, 2024 at 2:59 pm": the date after the byline's bar.
+        if (const std::size_t bar = block.text.find('|'); bar != std::string::npos && article.date.empty()) {
+          if (auto date = parse_dateline(std::string_view(block.text).substr(bar + 1))) article.date = *date;
+        }
         after_byline = true;
         continue;
       }

@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -27,6 +28,8 @@ constexpr std::size_t kMaxDateLength = 64;
 struct Pattern {
   std::string icu_pattern;  // ICU SimpleDateFormat syntax
   bool has_time;
+  const char* locale = "en_US";  // whose month names it reads
+  bool day_or_month_first = false;  // 03/04/2024: tried only when the day shows which comes first
 };
 
 // Tried in order; ICU parses "Mar" and "March" with either MMM or MMMM, and names in any
@@ -47,6 +50,31 @@ std::vector<Pattern> patterns() {
       {"EEE, yyyy/MM/dd HH:mm:ss", true},     {"EEE MMM d HH:mm:ss yyyy", true},  // Perforce, asctime
       {"EEE MMM d yyyy HH:mm:ss", true},      {"MMM d yyyy HH:mm:ss", true},      // JavaScript's toString
   };
+  // Day-first numeric dates as German, Dutch and Nordic sites print them ("10.01.2024, 06.12
+  // Uhr" once normalised), and slashed ones either way round when the day shows which is
+  // which (slashed_order), and Chinese and Japanese ones.
+  for (const char* date : {"dd.MM.yyyy", "d.M.yyyy"}) {
+    all.push_back({std::string(date) + ", HH:mm", true});
+    all.push_back({std::string(date) + " HH:mm", true});
+    all.push_back({date, false});
+  }
+  for (const char* date : {"dd/MM/yyyy", "MM/dd/yyyy"}) {
+    all.push_back({std::string(date) + " HH:mm", true, "en_US", true});
+    all.push_back({date, false, "en_US", true});
+  }
+  all.push_back({"yyyy'年'M'月'd'日' HH:mm", true});
+  all.push_back({"yyyy'年'M'月'd'日'", false});
+  // Month names in the languages of the labels parse_dateline knows: "16 mars 2023 17:20",
+  // "12 de febrero de 2024", "10. Januar 2024".
+  const std::pair<const char*, const char*> named[] = {
+      {"fr", "d MMMM yyyy"},       {"es", "d 'de' MMMM 'de' yyyy"}, {"pt", "d 'de' MMMM 'de' yyyy"},
+      {"it", "d MMMM yyyy"},       {"de", "d. MMMM yyyy"},          {"nl", "d MMMM yyyy"},
+      {"es", "d MMMM yyyy"}};
+  for (const auto& [locale, date] : named) {
+    all.push_back({std::string(date) + ", HH:mm", true, locale});
+    all.push_back({std::string(date) + " HH:mm", true, locale});
+    all.push_back({date, false, locale});
+  }
   // RFC 822 and what feeds and pages make of it: weekday or not (with a comma or without,
   // "Thu 27 Jun 2024 07:00 BST" as the Guardian prints it), seconds or not, a comma after the
   // month or before the time ("24 February 2025, 00:15 GMT"), two-digit years.
@@ -57,6 +85,7 @@ std::vector<Pattern> patterns() {
         for (const char* before_time : {" ", ", "}) {
           all.push_back({date + before_time + "HH:mm:ss", true});
           all.push_back({date + before_time + "HH:mm", true});
+          all.push_back({date + before_time + "h:mm a", true});
         }
         all.push_back({date, false});
       }
@@ -68,6 +97,7 @@ std::vector<Pattern> patterns() {
 struct Formatter {
   std::unique_ptr<icu::SimpleDateFormat> format;
   bool has_time;
+  bool day_or_month_first;
 };
 
 // Building ICU formatters is costly; each thread builds them once.
@@ -77,10 +107,10 @@ const std::vector<Formatter>& formatters() {
     for (const Pattern& pattern : patterns()) {
       UErrorCode status = U_ZERO_ERROR;
       auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString::fromUTF8(pattern.icu_pattern),
-                                                            icu::Locale::getUS(), status);
+                                                            icu::Locale(pattern.locale), status);
       if (U_FAILURE(status)) continue;
       format->setLenient(false);
-      built.push_back(Formatter{std::move(format), pattern.has_time});
+      built.push_back(Formatter{std::move(format), pattern.has_time, pattern.day_or_month_first});
     }
     return built;
   }();
@@ -106,18 +136,62 @@ bool is_dotted_time(std::string_view s, std::size_t dot) {
          (dot + 3 == s.size() || s[dot + 3] == ' ');
 }
 
+// Whether s[at..] is an English ordinal's suffix after its digits: "5th", "21st" (then a
+// space, a comma or the end).
+bool is_ordinal_suffix(std::string_view s, std::size_t at) {
+  if (at == 0 || !is_digit(s[at - 1]) || at + 2 > s.size()) return false;
+  const std::string_view two = s.substr(at, 2);
+  if (two != "st" && two != "nd" && two != "rd" && two != "th") return false;
+  return at + 2 == s.size() || s[at + 2] == ' ' || s[at + 2] == ',';
+}
+
+// "3:47 AM EST, November 16, 2023" (AP), "10:32 GMT, 3 June 2024": a time before the date
+// goes after it, where the patterns and take_zone look for it.
+void move_leading_time(std::string& s) {
+  std::size_t digits = 0;
+  while (digits < s.size() && digits < 3 && is_digit(s[digits])) ++digits;
+  if (digits == 0 || digits > 2 || digits + 3 > s.size() || s[digits] != ':' || !is_digit(s[digits + 1]) ||
+      !is_digit(s[digits + 2])) {
+    return;
+  }
+  const std::size_t comma = s.find(", ");
+  if (comma == std::string::npos || comma > 16) return;  // a time, AM/PM and a zone, no more
+  s = s.substr(comma + 2) + " " + s.substr(0, comma);
+}
+
 // Rewrites newsroom spellings into what the ICU patterns read: "a.m." -> "AM", "Feb." ->
-// "Feb", "Sept" -> "Sep", "(EST)" -> "EST", "Sat,07" -> "Sat, 07", " at " -> " ", a time
-// with a dot " 07.00" -> " 07:00", runs of spaces -> one.
+// "Feb", "Sept" -> "Sep", "(EST)" -> "EST", "Sat,07" -> "Sat, 07", " at " (and "à", "a las",
+// "um", ...) -> " ", "5th" -> "5", a time with a dot " 07.00" or an h "17h20" -> " 07:00"
+// and "17:20", "Uhr" dropped, a leading time moved after the date, runs of spaces -> one.
 std::string normalise_dateline(std::string_view text) {
   std::string s(text);
   for (const auto& [from, to] : {std::pair{"a.m.", "AM"}, {"p.m.", "PM"}, {"A.M.", "AM"}, {"P.M.", "PM"},
                                  {" am", " AM"}, {" pm", " PM"}, {"Sept.", "Sep."}, {"Sept ", "Sep "}, {"(", ""}, {")", ""},
-                                 {" at ", " "}, {"\t", " "}}) {
+                                 {" at ", " "}, {" \xC3\xA0 ", " "}, {" a las ", " "}, {" \xC3\xA0s ", " "},
+                                 {" alle ", " "}, {" um ", " "}, {" om ", " "}, {" Uhr", ""}, {"\t", " "}}) {
     replace_all(s, from, to);
   }
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
+    if (is_ordinal_suffix(s, i)) {
+      ++i;
+      continue;
+    }
+    // "8:00am" -> "8:00 AM".
+    if ((s[i] == 'a' || s[i] == 'p') && i > 0 && is_digit(s[i - 1]) && i + 1 < s.size() && s[i + 1] == 'm' &&
+        (i + 2 == s.size() || s[i + 2] == ' ')) {
+      out.push_back(' ');
+      out.push_back(s[i] == 'a' ? 'A' : 'P');
+      out.push_back('M');
+      ++i;
+      continue;
+    }
+    // "17h20" (French), not "5h" or "h" in a word.
+    if (s[i] == 'h' && i > 0 && is_digit(s[i - 1]) && i + 2 < s.size() && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+        (i + 3 == s.size() || s[i + 3] == ' ')) {
+      out.push_back(':');
+      continue;
+    }
     if (s[i] == '.' && i > 0 && is_letter(s[i - 1])) continue;  // abbreviation dot
     if (s[i] == '.' && is_dotted_time(s, i)) {
       out.push_back(':');
@@ -128,7 +202,23 @@ std::string normalise_dateline(std::string_view text) {
     if (s[i] == ',' && i + 1 < s.size() && s[i + 1] != ' ') out.push_back(' ');
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
+  move_leading_time(out);
   return out;
+}
+
+// 03/04/2024 is the 3rd of April in Europe and March 4th in the United States: a slashed
+// date is read only when one of its first two numbers is over 12.
+bool ambiguous_slashed(std::string_view s) {
+  const std::size_t slash = s.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash > 2) return false;
+  const std::size_t second = s.find('/', slash + 1);
+  if (second == std::string_view::npos || second - slash - 1 == 0 || second - slash - 1 > 2) return false;
+  const auto number = [](std::string_view digits) {
+    int n = 0;
+    for (const char c : digits) n = is_digit(c) ? n * 10 + (c - '0') : 100;
+    return n;
+  };
+  return number(s.substr(0, slash)) <= 12 && number(s.substr(slash + 1, second - slash - 1)) <= 12;
 }
 
 std::string_view last_word(std::string_view s) {
@@ -241,8 +331,10 @@ std::optional<std::string> parse_date(std::string_view text) {
   std::string dateline = normalise_dateline(text);
   const std::unique_ptr<icu::TimeZone> zone = make_time_zone(take_zone(dateline));
   const icu::UnicodeString input = icu::UnicodeString::fromUTF8(dateline);
+  const bool ambiguous = ambiguous_slashed(dateline);
 
   for (const Formatter& formatter : formatters()) {
+    if (formatter.day_or_month_first && ambiguous) continue;
     formatter.format->setTimeZone(*zone);
     icu::ParsePosition position(0);
     const UDate date = formatter.format->parse(input, position);
@@ -251,6 +343,24 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (plausible_year(iso)) return iso;
   }
   return std::nullopt;
+}
+
+std::optional<std::string> parse_epoch_date(double number) {
+  // Under 10^11 seconds (to the year 5138), else milliseconds; a year alone (2024) is
+  // January 1970 and falls out below.
+  if (!(number > 0) || number > 1e15) return std::nullopt;
+  const auto seconds = static_cast<std::int64_t>(number < 1e11 ? number : number / 1000);
+  const std::chrono::sys_seconds instant{std::chrono::seconds{seconds}};
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss time{instant - day};
+  const int year = static_cast<int>(date.year());
+  if (year < std::max(kMinDateYear, 1971) || year > kMaxDateYear) return std::nullopt;
+  char out[48];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", year, static_cast<unsigned>(date.month()),
+                static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
+                static_cast<long>(time.minutes().count()), static_cast<long>(time.seconds().count()));
+  return std::string(out);
 }
 
 std::optional<std::string> parse_dateline(std::string_view text) {

@@ -40,6 +40,14 @@ TEST(ArticleText, ReadsByLines) {
   EXPECT_EQ(from_text("Title\nBy Ana in der Beek\nBody text.").author, "Ana in der Beek") << "'in' before a lower-case word";
 }
 
+TEST(ArticleText, ReadsTheDateAfterABylinesBar) {  // a new user's trial
+  const Article a = from_text("Title\nBy Jane Doe | June 3, 2024 at 2:59 pm\nBody text.");
+  EXPECT_EQ(a.author, "Jane Doe");
+  EXPECT_EQ(a.date, "2024-06-03T14:59:00Z");
+  EXPECT_EQ(a.body, "Body text.");
+  EXPECT_EQ(from_text("Title\nBy Kevin Driscoll | Staff Writer\nBody text.").date, "");
+}
+
 TEST(ArticleText, ASentenceOpeningWithByIsNoByline) {  // See issue #20
   const Article a = from_text("Title\nBy 1799 most of the men had been pardoned.\nBy the way, the ships sailed.\nText.");
   EXPECT_EQ(a.author, "");

@@ -155,6 +155,46 @@ TEST(Dates, ALabelledLineThatIsNotADatelineStaysText) {  // See issue #20
   EXPECT_EQ(parse_dateline("📅"), std::nullopt);
 }
 
+// Datelines a new user's trial found unread, as AP, the Daily Mail, Der Spiegel, Le Monde,
+// El País and Chinese sites print them.
+TEST(Dates, ReadsDatelinesOfOtherNewsroomsAndLanguages) {
+  EXPECT_EQ(parse_dateline("Updated 3:47 AM EST, November 16, 2023"), "2023-11-16T08:47:00Z");
+  EXPECT_EQ(parse_dateline("Published 10:32 GMT, 3 June 2024"), "2024-06-03T10:32:00Z");
+  EXPECT_EQ(parse_dateline("Published: 5th May 2024, 8:00am"), "2024-05-05T08:00:00Z");
+  EXPECT_EQ(parse_date("21st March 2024"), "2024-03-21");
+  EXPECT_EQ(parse_dateline("Veröffentlicht am 10.01.2024, 06.12 Uhr"), "2024-01-10T06:12:00Z");
+  EXPECT_EQ(parse_date("26.07.2024"), "2024-07-26");
+  EXPECT_EQ(parse_dateline("Publié le 16 mars 2023 à 17h20"), "2023-03-16T17:20:00Z");
+  EXPECT_EQ(parse_date("16 février 2023"), "2023-02-16");
+  EXPECT_EQ(parse_date("12 de febrero de 2024"), "2024-02-12");
+  EXPECT_EQ(parse_date("10. Januar 2024"), "2024-01-10");
+  EXPECT_EQ(parse_date("2024年5月20日 10:30"), "2024-05-20T10:30:00Z");
+  EXPECT_EQ(parse_date("2024年5月20日"), "2024-05-20");
+}
+
+TEST(Dates, ReadsSlashedDatesOnlyWhenTheDayShowsTheOrder) {
+  EXPECT_EQ(parse_date("15/01/2024"), "2024-01-15");
+  EXPECT_EQ(parse_date("01/15/2024"), "2024-01-15");
+  EXPECT_EQ(parse_date("03/04/2024"), std::nullopt) << "the 3rd of April or March 4th";
+  EXPECT_EQ(parse_date("2024/04/03"), "2024-04-03") << "year first is never ambiguous";
+}
+
+TEST(Dates, OrdinalsAndHoursAreOnlyReadInDates) {
+  EXPECT_EQ(parse_date("5th"), std::nullopt);
+  EXPECT_EQ(parse_date("the 5th of May"), std::nullopt);
+  EXPECT_EQ(parse_dateline("Published 4h30 ago"), std::nullopt);
+  EXPECT_EQ(parse_date("3:47 AM, later"), std::nullopt);
+}
+
+TEST(Dates, ReadsEpochSecondsAndMilliseconds) {
+  EXPECT_EQ(parse_epoch_date(1706745600), "2024-02-01T00:00:00Z");
+  EXPECT_EQ(parse_epoch_date(1706745600123.0), "2024-02-01T00:00:00Z");
+  EXPECT_EQ(parse_epoch_date(2024), std::nullopt) << "a year alone is no instant";
+  EXPECT_EQ(parse_epoch_date(0), std::nullopt);
+  EXPECT_EQ(parse_epoch_date(-5), std::nullopt);
+  EXPECT_EQ(parse_epoch_date(1e300), std::nullopt);
+}
+
 TEST(Dates, SeptemberIsNotSept) {
   EXPECT_EQ(parse_date("September 3, 2024"), "2024-09-03");
   EXPECT_EQ(parse_date("Sept 3, 2024"), "2024-09-03");
