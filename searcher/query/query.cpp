@@ -100,7 +100,14 @@ class Parser {
         end_run();
       }
       any = true;
+      const std::size_t before = at_;
       auto clause = parse_unary();
+      // "b NEAR c" is one clause of several lexemes: its words are not side by side with the
+      // run's (nor is what parentheses hold, which never joins the run).
+      if (at_ - before > 1 && !run.empty() && run.back() == &here) {
+        run.pop_back();
+        end_run();
+      }
       if (!clause) return clause.error();
       if (clause->part.empty) continue;
       if (clause->part.filter && clause->occur != '-') {

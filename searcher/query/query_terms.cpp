@@ -74,17 +74,22 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
 QueryPart QueryTerms::run_synonyms(const std::vector<const Lexeme*>& run) {
   if (context_.synonyms == nullptr || context_.synonyms->empty() || negated_ > 0) return QueryPart{{}, true, false};
   Synonyms::Words words;
-  for (const Lexeme* lexeme : run) {
+  std::vector<std::size_t> lexeme_of;  // which of the run's lexemes each word comes from
+  for (std::size_t l = 0; l < run.size(); ++l) {
     tokens_.clear();
-    analyzer_.tokenize(lexeme->text, tokens_);
-    for (const Token& token : tokens_) words.push_back(token.plain_form());
+    analyzer_.tokenize(run[l]->text, tokens_);
+    for (const Token& token : tokens_) {
+      words.push_back(token.plain_form());
+      lexeme_of.push_back(l);
+    }
   }
-  // The longest entry from each word on; one word alone is the leaf's to expand.
+  // The longest entry from each word on, across two lexemes at least: the words of one
+  // lexeme ("covid-19") are the leaf's to expand, and were.
   std::vector<Xapian::Query> alternatives;
   for (std::size_t first = 0; first + 1 < words.size();) {
     std::size_t end = words.size();
     const std::vector<Synonyms::Words>* found = nullptr;
-    for (; end >= first + 2 && found == nullptr; --end) {
+    for (; end >= first + 2 && lexeme_of[end - 1] != lexeme_of[first]; --end) {
       found = context_.synonyms->alternatives(Synonyms::Words(words.begin() + static_cast<std::ptrdiff_t>(first),
                                                               words.begin() + static_cast<std::ptrdiff_t>(end)));
       if (found != nullptr) break;
