@@ -30,8 +30,7 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
 
 Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, std::size_t limit, bool highlight,
                                        const Retrieval& retrieval) {
-  const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
-                             &searcher_->stem_languages(), retrieval.langs};
+  const QueryContext context = query_context(retrieval.langs);
   auto parsed = parse_query(query, analyzer_, context);
   if (!parsed) return parsed.error();
   auto result = answer(std::move(qid), query, *parsed, limit, highlight, retrieval);
@@ -59,6 +58,11 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
   return result;
 }
 
+QueryContext SearchSession::query_context(const std::vector<std::string>& langs) const {
+  return QueryContext{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
+                      &searcher_->stem_languages(), langs};
+}
+
 std::string SearchSession::correction(std::string_view query, std::uint64_t at_least, const Xapian::Query& filter,
                                       const std::vector<std::string>& langs) {
   std::string corrected = searcher_->suggest(query, analyzer_);
@@ -67,18 +71,15 @@ std::string SearchSession::correction(std::string_view query, std::uint64_t at_l
   // articles deleted since they were indexed (Xapian's counts are only ever added to), and
   // a correction that finds nothing either leads nowhere (a new user's trial: "Caputto"
   // offered "caputo", whose only article was gone).
-  const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
-                             &searcher_->stem_languages(), langs};
+  const QueryContext context = query_context(langs);
   auto reparsed = parse_query(corrected, analyzer_, context);
-  const std::uint64_t found = reparsed ? searcher_->count_matches(reparsed->query, filter) : 0;
-  return found > at_least ? corrected : std::string();
+  return reparsed && searcher_->matches_more_than(reparsed->query, filter, at_least) ? corrected : std::string();
 }
 
 Result<ArticleView> SearchSession::article(const std::string& given, std::string_view query) {
   auto article = searcher_->article(given);
   if (!article || query.empty()) return article;
-  const QueryContext context{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
-                             &searcher_->stem_languages(), {}};
+  const QueryContext context = query_context({});
   auto parsed = parse_query(query, analyzer_, context);
   if (!parsed) return parsed.error();
   const std::string query_language = analyzer_.language();

@@ -82,6 +82,8 @@ class SearchSession {
  private:
   Result<QueryResult> answer(std::string qid, std::string_view query, const ParsedQuery& parsed, std::size_t limit,
                              bool highlight, const Retrieval& retrieval);
+  // What parsing a query needs of the session, for articles of `langs` (empty: all).
+  QueryContext query_context(const std::vector<std::string>& langs) const;
   // `query` corrected when the correction finds more than `at_least` articles (within
   // `filter`), else "".
   std::string correction(std::string_view query, std::uint64_t at_least, const Xapian::Query& filter,

@@ -41,8 +41,8 @@ class FacetCounter {
   // Forgets what was counted: a search tried again (a commit, a shard left out) counts anew.
   // `remote`: a remote shard is among those searched (value_counter.hpp); `keys`, when not
   // null, the facet keys' table of the database searched (value_table.hpp).
-  void restart(bool remote, const ValueTable* keys = nullptr) {
-    counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, remote, keys);
+  void restart(bool remote, std::shared_ptr<const ValueTable> keys = nullptr) {
+    counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, remote, std::move(keys));
   }
   // At most `per_field` values for each field, most articles first, ties by value.
   Facets result(std::size_t per_field) const;

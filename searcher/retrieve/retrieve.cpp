@@ -103,11 +103,22 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
 
 std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const Xapian::Query& filter) {
   try {
-    return first_stage(databases_.all, databases_.remote(), query, filter, SortOrder::kRelevance, {}, nullptr, 0, 0,
-                       &databases_.value_tables)
-        .stories;
+    // No tables: counts beside a search (filters loosened, a correction checked) are not
+    // searches of their own, and must not make one command read a whole slot.
+    return first_stage(databases_.all, databases_.remote(), query, filter, SortOrder::kRelevance, {}, nullptr, 0).stories;
   } catch (const Xapian::Error&) {
     return 0;
+  }
+}
+
+bool PassageSearcher::matches_more_than(const Xapian::Query& query, const Xapian::Query& filter, std::uint64_t stories) {
+  if (stories >= databases_.all.get_doccount()) return false;
+  try {
+    const auto wanted = static_cast<std::size_t>(stories + 1);
+    return first_stage(databases_.all, databases_.remote(), query, filter, SortOrder::kRelevance, {}, nullptr, wanted)
+               .mset.size() >= wanted;
+  } catch (const Xapian::Error&) {
+    return false;
   }
 }
 

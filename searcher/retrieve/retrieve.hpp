@@ -51,6 +51,10 @@ class PassageSearcher {
   // match `query` within `filter`, exactly; 0 when the database cannot say. For explaining
   // an empty result, so never an error.
   std::uint64_t count_matches(const Xapian::Query& query, const Xapian::Query& filter);
+  // Whether more than `stories` stories match: the best `stories` + 1 looked for, not every
+  // match counted (a spelling correction is checked at each keystroke of the search box).
+  // False when the database cannot say.
+  bool matches_more_than(const Xapian::Query& query, const Xapian::Query& filter, std::uint64_t stories);
 
   // The article `given` names, whole (article_lookup.hpp).
   Result<ArticleView> article(const std::string& given);

@@ -25,33 +25,37 @@ class ValueCounter::HashCounts : public Xapian::MatchSpy {
 };
 
 // Counts by value number: the matches come as document ids, the table numbers their values.
+// The numbers counted are listed as they are first met, so reading the counts costs what
+// the match holds, not what the table does.
 class ValueCounter::TableCounts : public Xapian::MatchSpy {
  public:
-  explicit TableCounts(const ValueTable& table) : table_(table), counts_(table.distinct() + 1, 0) {}
+  explicit TableCounts(std::shared_ptr<const ValueTable> table)
+      : table_(std::move(table)), counts_(table_->distinct() + 1, 0) {}
 
   void operator()(const Xapian::Document& document, double) override {
     ++total_;
-    ++counts_[table_.id_of(document.get_docid())];  // [0]: no value, not counted as a value
+    const std::uint32_t id = table_->id_of(document.get_docid());
+    if (id == 0) return;  // no value: not counted as one, as Xapian's spy does
+    if (counts_[id]++ == 0) met_.push_back(id);
   }
 
   void for_each(const std::function<void(const std::string&, Xapian::doccount)>& visit) const {
-    for (std::uint32_t id = 1; id < counts_.size(); ++id) {
-      if (counts_[id] > 0) visit(table_.value(id), counts_[id]);
-    }
+    for (const std::uint32_t id : met_) visit(table_->value(id), counts_[id]);
   }
   Xapian::doccount total() const { return total_; }
 
  private:
-  const ValueTable& table_;
+  std::shared_ptr<const ValueTable> table_;  // held: the session may forget it meanwhile
   Xapian::doccount total_ = 0;
-  std::vector<Xapian::doccount> counts_;
+  std::vector<Xapian::doccount> counts_;  // by value number
+  std::vector<std::uint32_t> met_;        // the numbers counted, in the order met
 };
 
-ValueCounter::ValueCounter(Xapian::valueno slot, bool remote, const ValueTable* table) {
+ValueCounter::ValueCounter(Xapian::valueno slot, bool remote, std::shared_ptr<const ValueTable> table) {
   if (remote) {
     xapian_ = std::make_unique<Xapian::ValueCountMatchSpy>(slot);
-  } else if (table != nullptr) {
-    tabled_ = std::make_unique<TableCounts>(*table);
+  } else if (table) {
+    tabled_ = std::make_unique<TableCounts>(std::move(table));
   } else {
     local_ = std::make_unique<HashCounts>(slot);
   }

@@ -22,8 +22,8 @@ namespace cs::searcher {
 class ValueCounter {
  public:
   // `remote`: a remote shard is among those searched. `table`, when not null, holds the
-  // slot of the database searched (and must outlive the counter); not used when remote.
-  ValueCounter(Xapian::valueno slot, bool remote, const ValueTable* table = nullptr);
+  // slot of the database searched; not used when remote.
+  ValueCounter(Xapian::valueno slot, bool remote, std::shared_ptr<const ValueTable> table = nullptr);
   ~ValueCounter();
   ValueCounter(const ValueCounter&) = delete;
   ValueCounter& operator=(const ValueCounter&) = delete;

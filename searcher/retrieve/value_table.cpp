@@ -4,16 +4,9 @@
 
 namespace cs::searcher {
 
-namespace {
-
-// Past this many document ids a table would take more memory than a search engine for a
-// person's folders should (4 bytes an id): such a database is counted as before.
-constexpr Xapian::docid kMaxTableDocuments = 16'000'000;
-
-}  // namespace
-
-ValueTable ValueTable::read(const Xapian::Database& db, Xapian::valueno slot) {
-  ValueTable table;
+std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, Xapian::valueno slot) {
+  auto made = std::make_shared<ValueTable>();
+  ValueTable& table = *made;
   table.ids_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
   std::unordered_map<std::string, std::uint32_t> numbered;
   for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
@@ -24,17 +17,17 @@ ValueTable ValueTable::read(const Xapian::Database& db, Xapian::valueno slot) {
     if (added) table.values_.push_back(std::move(value));
     table.ids_[document] = at->second;
   }
-  return table;
+  return made;
 }
 
-const ValueTable* ValueTables::for_counting(const Xapian::Database& db, Xapian::valueno slot) {
+std::shared_ptr<const ValueTable> ValueTables::for_counting(const Xapian::Database& db, Xapian::valueno slot) {
   Slot& entry = tables_[slot];
-  if (entry.table) return &*entry.table;
+  if (entry.table) return entry.table;
   // Xapian's match spies see a shard's own document ids, and not which shard it is: shards
   // searched as one are counted as before.
   if (++entry.asked < 2 || db.size() != 1 || db.get_lastdocid() > kMaxTableDocuments) return nullptr;
   entry.table = ValueTable::read(db, slot);
-  return &*entry.table;
+  return entry.table;
 }
 
 }  // namespace cs::searcher

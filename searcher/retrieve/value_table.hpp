@@ -10,7 +10,7 @@
 
 #include <cstdint>
 #include <map>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,7 +19,7 @@ namespace cs::searcher {
 class ValueTable {
  public:
   // Reads the whole slot, in one pass over its value stream.
-  static ValueTable read(const Xapian::Database& db, Xapian::valueno slot);
+  static std::shared_ptr<const ValueTable> read(const Xapian::Database& db, Xapian::valueno slot);
 
   // The number of the document's value, from 1; 0 when it has none.
   std::uint32_t id_of(Xapian::docid document) const { return document < ids_.size() ? ids_[document] : 0; }
@@ -32,23 +32,29 @@ class ValueTable {
   std::vector<std::string> values_;  // each distinct value once
 };
 
-// The tables a session's searches share, until the databases move (Databases::moved).
-// A table is read at the second count that asks for its slot, never at the first: one
-// command counts once, and reading a whole slot costs more than reading the values of one
-// query's matches; a batch or the server counts again and again.
+// The tables a session's searches share, until the databases move (Databases::moved);
+// a counter holds on to the table it counts with, so forgetting one never pulls it from
+// under a count. A table is read at the second search that counts over its slot, never at
+// the first: one command searches once, and reading a whole slot costs more than reading
+// the values of one query's matches; a batch or the server searches again and again.
 class ValueTables {
  public:
-  // The slot's table, or nullptr when the caller is to read the values itself (always
-  // when `db` combines shards).
-  const ValueTable* for_counting(const Xapian::Database& db, Xapian::valueno slot);
+  // The slot's table, or null when the caller is to read the values itself (always when
+  // `db` combines shards, or holds more documents than kMaxTableDocuments).
+  std::shared_ptr<const ValueTable> for_counting(const Xapian::Database& db, Xapian::valueno slot);
   void forget() { tables_.clear(); }
 
  private:
   struct Slot {
     unsigned asked = 0;
-    std::optional<ValueTable> table;
+    std::shared_ptr<const ValueTable> table;
   };
   std::map<Xapian::valueno, Slot> tables_;
 };
+
+// Past this many document ids a table would hold too much for a person's folders (an id,
+// a distinct value's string, and the map that numbers them while it is read: about 100 MB
+// at a million); such a database is counted as before.
+inline constexpr Xapian::docid kMaxTableDocuments = 1'000'000;
 
 }  // namespace cs::searcher
