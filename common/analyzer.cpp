@@ -120,13 +120,15 @@ std::string_view without_possessive(std::string_view surface) {
 // pronouns and conjunctions French, Italian and Catalan write elided onto the next word are
 // cut off, as Lucene's ElisionFilter does, or "Assemblée" would never find "l'Assemblée"
 // (a new user's trial: a Le Monde page's title words were all unsearchable). Applied to
-// every language, as the possessive is: a query cannot know its articles' languages, and
-// no English word begins with one of these and an apostrophe but a few names (O'Brien's
-// "o" is not one of them). Returns how many bytes of `surface` the elision takes.
+// every language, as the possessive is: a query cannot know its articles' languages. In
+// English text it also cuts a few names and forms ("D'Souza" is "Souza", "c'mon" is
+// "mon"); the query is cut alike, so they are still found. "quelqu'un" and "presqu'île"
+// are words of their own and stay whole. Returns how many bytes of `surface` the elision
+// takes.
 std::size_t elision_length(std::string_view surface) {
   static constexpr std::string_view kElided[] = {
-      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "quelqu",  // French
-      "dell", "all", "dall", "nell", "sull", "coll", "un", "quest", "quell", "nessun", "sant", "tutt"};         // Italian
+      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",                      // French
+      "dell", "all", "dall", "nell", "sull", "coll", "un", "quest", "quell", "nessun", "sant", "tutt"};  // Italian
   const std::size_t apostrophe = surface.find_first_of("'\xE2\xCA");
   if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe > 6) return 0;
   const std::string_view rest = surface.substr(apostrophe);

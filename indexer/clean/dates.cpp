@@ -346,10 +346,11 @@ std::optional<std::string> parse_date(std::string_view text) {
 }
 
 std::optional<std::string> parse_epoch_date(double number) {
-  // Under 10^11 seconds (to the year 5138), else milliseconds; a year alone (2024) is
+  // Seconds under 10^10 (to 2286), milliseconds from 10^12 (2001 on); between them lie
+  // numbers such as 202405201230 (yyyyMMddHHmm), which are neither. A year alone (2024) is
   // January 1970 and falls out below.
-  if (!(number > 0) || number > 1e15) return std::nullopt;
-  const auto seconds = static_cast<std::int64_t>(number < 1e11 ? number : number / 1000);
+  if (!(number > 0) || number > 1e15 || (number >= 1e10 && number < 1e12)) return std::nullopt;
+  const auto seconds = static_cast<std::int64_t>(number < 1e10 ? number : number / 1000);
   const std::chrono::sys_seconds instant{std::chrono::seconds{seconds}};
   const auto day = std::chrono::floor<std::chrono::days>(instant);
   const std::chrono::year_month_day date{day};

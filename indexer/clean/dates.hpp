@@ -30,7 +30,7 @@ std::optional<std::string> parse_date(std::string_view text);
 
 // A record's date given as a number, as news APIs and exports write it: seconds since
 // 1970 (1706745600), or milliseconds (1706745600000); "YYYY-MM-DDTHH:MM:SSZ", or nullopt
-// outside kMinDateYear-kMaxDateYear (a count, an id, a year alone).
+// for a number that is neither (a count, an id, a year alone, 202405201230).
 std::optional<std::string> parse_epoch_date(double number);
 
 // A dateline as pages print it: a date (parse_date), perhaps after symbols ("📅 ") and a

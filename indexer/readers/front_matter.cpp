@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -45,13 +46,43 @@ nlohmann::json to_json(const YAML::Node& node, std::size_t depth, std::size_t& b
 // block tells: parsed again with it, a block whose last value is closed holds the key.
 constexpr const char* kEndKey = "cs-search-end-of-front-matter";
 
-bool ends_inside_a_quote(const std::string& yaml) {
+bool ends_inside_a_quote(const std::string& yaml, const YAML::Node& root) {
+  if (root.Style() == YAML::EmitterStyle::Flow) return false;  // {title: x}: a key after it is no YAML
+  // The key goes at the indentation of the block's first key, so an indented mapping takes it.
+  std::size_t indent = 0;
+  for (std::size_t line = 0; line < yaml.size();) {
+    const std::size_t end = std::min(yaml.find('\n', line), yaml.size());
+    const std::size_t first = yaml.find_first_not_of(' ', line);
+    if (first < end && yaml[first] != '#') {
+      indent = first - line;
+      break;
+    }
+    line = end + 1;
+  }
   try {
-    const YAML::Node probed = YAML::Load(yaml + "\n" + kEndKey + ": end\n");
+    const YAML::Node probed = YAML::Load(yaml + "\n" + std::string(indent, ' ') + kEndKey + ": end\n");
     return !probed.IsMap() || !probed[kEndKey];
   } catch (const YAML::Exception&) {
     return true;
   }
+}
+
+// The line (of the file: the block starts on line 2) of the first value that opens a quote it
+// does not close on its line, where an unclosed quote most likely begins.
+int unclosed_quote_line(std::string_view yaml) {
+  int number = 2;
+  for (std::size_t line = 0; line < yaml.size(); ++number) {
+    const std::size_t end = std::min(yaml.find('\n', line), yaml.size());
+    const std::string_view text = yaml.substr(line, end - line);
+    const std::size_t colon = text.find(": ");
+    const std::size_t open = colon == std::string_view::npos ? std::string_view::npos : text.find_first_not_of(' ', colon + 1);
+    if (open != std::string_view::npos && (text[open] == '"' || text[open] == '\'')) {
+      const std::size_t close = text.find(text[open], open + 1);
+      if (close == std::string_view::npos) return number;
+    }
+    line = end + 1;
+  }
+  return 2;
 }
 
 bool is_fence(std::string_view line, bool closing) {
@@ -81,9 +112,9 @@ FrontMatter split_front_matter(std::string_view text) {
           result.issue = Error{ErrorKind::kInput, "", "line 2", "front matter is not a YAML mapping", "its fields were ignored"};
           return result;
         }
-        if (ends_inside_a_quote(yaml)) {
-          result.issue = Error{ErrorKind::kInput, "", "line 2", "invalid YAML front matter (a quoted value is never closed)",
-                               "its fields were ignored"};
+        if (ends_inside_a_quote(yaml, root)) {
+          result.issue = Error{ErrorKind::kInput, "", "line " + std::to_string(unclosed_quote_line(yaml)),
+                               "invalid YAML front matter (a quoted value is never closed)", "its fields were ignored"};
           return result;
         }
         std::size_t budget = kMaxFrontMatterNodes;

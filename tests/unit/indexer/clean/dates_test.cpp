@@ -190,6 +190,8 @@ TEST(Dates, ReadsEpochSecondsAndMilliseconds) {
   EXPECT_EQ(parse_epoch_date(1706745600), "2024-02-01T00:00:00Z");
   EXPECT_EQ(parse_epoch_date(1706745600123.0), "2024-02-01T00:00:00Z");
   EXPECT_EQ(parse_epoch_date(2024), std::nullopt) << "a year alone is no instant";
+  EXPECT_EQ(parse_epoch_date(202405201230.0), std::nullopt) << "yyyyMMddHHmm is no count of seconds or milliseconds";
+  EXPECT_EQ(parse_epoch_date(20240520), std::nullopt);
   EXPECT_EQ(parse_epoch_date(0), std::nullopt);
   EXPECT_EQ(parse_epoch_date(-5), std::nullopt);
   EXPECT_EQ(parse_epoch_date(1e300), std::nullopt);

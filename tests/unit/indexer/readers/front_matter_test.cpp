@@ -43,6 +43,7 @@ TEST(FrontMatter, ReportsAQuoteNeverClosed) {
     const FrontMatter front = split_front_matter(yaml);
     ASSERT_TRUE(front.issue.has_value()) << yaml;
     EXPECT_NE(front.issue->reason.find("never closed"), std::string::npos);
+    EXPECT_EQ(front.issue->location, yaml[4] == 't' ? "line 2" : "line 3") << "where the quote opens";
     EXPECT_TRUE(front.fields.empty());
     EXPECT_EQ(front.body, "Body\n");
   }
@@ -50,6 +51,13 @@ TEST(FrontMatter, ReportsAQuoteNeverClosed) {
   EXPECT_FALSE(fine.issue.has_value());
   EXPECT_EQ(fine.fields["title"], "Closed: \"quoted\"");
   EXPECT_EQ(fine.fields["summary"], "two\nlines\n");
+  for (const char* valid : {"---\n{title: \"Flow\", date: 2024-01-01}\n---\nBody\n",
+                            "---\n  title: \"Indented\"\n  date: 2024-01-01\n---\nBody\n",
+                            "---\n# a comment first\ntitle: 'Single'  # and after\n---\nBody\n"}) {
+    const FrontMatter front = split_front_matter(valid);
+    EXPECT_FALSE(front.issue.has_value()) << valid << (front.issue ? front.issue->reason : "");
+    EXPECT_FALSE(front.fields["title"].get<std::string>().empty()) << valid;
+  }
 }
 
 TEST(FrontMatter, ReportsUnclosedFence) {
