@@ -129,7 +129,7 @@ std::size_t elision_length(std::string_view surface) {
   static constexpr std::string_view kElided[] = {
       "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",                      // French
       "dell", "all", "dall", "nell", "sull", "coll", "un", "quest", "quell", "nessun", "sant", "tutt"};  // Italian
-  const std::size_t apostrophe = surface.find_first_of("'\xE2\xCA");
+  const std::size_t apostrophe = surface.substr(0, 7).find_first_of("'\xE2\xCA");  // within the longest elision
   if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe > 6) return 0;
   const std::string_view rest = surface.substr(apostrophe);
   std::size_t mark = 0;
@@ -292,7 +292,13 @@ const std::string& Analyzer::language() const { return impl_->language; }
 
 std::string Analyzer::fold(std::string_view text) const { return impl_->fold(text, /*simplify=*/true); }
 
-void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
+void Analyzer::tokenize(std::string_view text, std::vector<Token>& out) { tokenize_words(text, out, nullptr); }
+
+void Analyzer::tokenize(std::string_view text, std::vector<Token>& out, const std::bitset<256>& first_bytes) {
+  tokenize_words(text, out, &first_bytes);
+}
+
+void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out, const std::bitset<256>* first_bytes) {
   // Chinese is segmented in simplified characters, whichever script it was written in, so
   // that "美國國務院" and "美国国务院" are cut into the same words. Offsets are unchanged.
   std::string simplified_copy;
@@ -316,6 +322,14 @@ void Analyzer::tokenize(std::string_view original, std::vector<Token>& out) {
   impl_->words.segments(text, spans);
   for (auto [begin, end] : spans) {
     begin += static_cast<std::uint32_t>(elision_length(text.substr(begin, end - begin)));
+    if (first_bytes != nullptr && begin < end) {
+      const auto first = static_cast<unsigned char>(text[begin]);
+      const auto lower = static_cast<unsigned char>(first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first);
+      // A hyphen ('-' or one of Unicode's, whose bytes are past ASCII) may join it to a chain.
+      const auto touches = [](char c) { return c == '-' || static_cast<unsigned char>(c) >= 0x80; };
+      const bool may_chain = (begin > 0 && touches(text[begin - 1])) || (end < text.size() && touches(text[end]));
+      if (first < 0x80 && !(*first_bytes)[lower] && !may_chain) continue;
+    }
     const std::string_view surface = without_possessive(text.substr(begin, end - begin));
     std::string word = impl_->fold(surface, /*simplify=*/false);  // `text` is simplified already
     if (word.empty() || word.size() > kMaxWordBytes) continue;

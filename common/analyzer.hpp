@@ -4,6 +4,7 @@
 // Japanese, NFKC case folding) and Xapian's Snowball stemmers.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -53,6 +54,12 @@ class Analyzer {
   // in text order, with their alternative forms (see Token). Punctuation and spaces are not words; words longer than kMaxWordBytes
   // after normalising are dropped (they are not searchable text).
   void tokenize(std::string_view text, std::vector<Token>& out);
+  // The same, but only the words that may begin with one of `first_bytes` (ASCII, lower
+  // case): a word written with another ASCII letter first is skipped unread, unless a hyphen
+  // or a letter beyond ASCII touches it (it may join a hyphenated chain, or fold to another
+  // letter). Highlighting looks for a few words in a passage, and reading every word of it
+  // was most of its cost.
+  void tokenize(std::string_view text, std::vector<Token>& out, const std::bitset<256>& first_bytes);
 
   // Appends the sentences of `text` to `out` as byte spans covering the whole text.
   void sentences(std::string_view text, std::vector<Span>& out);
@@ -82,6 +89,8 @@ class Analyzer {
 
  private:
   struct Impl;
+  void tokenize_words(std::string_view text, std::vector<Token>& out, const std::bitset<256>* first_bytes);
+
   std::unique_ptr<Impl> impl_;
 };
 
