@@ -36,7 +36,8 @@ namespace cs::schema {
 //    database's first articles (stored_dictionaries.hpp): passages keep 38% of their size
 //    instead of 57%, records 30% instead of 60% and decode in a third of the time.
 // 12: the articles and pronouns French and Italian write elided onto a word ("l'", "qu'",
-//    "dell'") are cut off it (Analyzer::tokenize): "l'Assemblée" is the word "assemblée".
+//    "dell'") are cut off it (Analyzer::tokenize): "l'Assemblée" is the word "assemblée";
+//    story signatures hash their shingles by multiply-shift (stories.cpp).
 inline constexpr std::string_view kSchemaVersion = "12";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
