@@ -45,6 +45,15 @@ std::string sanitize(std::string_view text, bool keep_newlines) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    // Printable ASCII is most text: appended a run at a time (cs-index cleans every file's
+    // text with this, byte by byte it was 1% of indexing).
+    std::size_t run = i;
+    while (run < text.size() && static_cast<unsigned char>(text[run]) >= 0x20 && static_cast<unsigned char>(text[run]) < 0x7F) ++run;
+    if (run > i) {
+      out.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (c == 0x1B) {
       i += escape_sequence_length(text, i);

@@ -72,12 +72,14 @@ std::vector<TextBlock> plain_text_blocks(std::string_view text) {
 }
 
 std::size_t count_words(std::string_view text) {
+  // Without a branch a byte: called on every block and passage, the branchy loop was 2% of
+  // indexing (perf, speeches 10x).
   std::size_t words = 0;
-  bool in_word = false;
+  unsigned after_space = 1;
   for (const char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n';
-    if (!space && !in_word) ++words;
-    in_word = !space;
+    const unsigned space = static_cast<unsigned>(c == ' ') | static_cast<unsigned>(c == '\t') | static_cast<unsigned>(c == '\n');
+    words += after_space & (space ^ 1u);
+    after_space = space;
   }
   return words;
 }

@@ -107,16 +107,20 @@ Result<DecodedText> decode_bytes(std::string_view bytes) {
 }  // namespace
 
 std::string clean_text(std::string text) {
-  std::string lines;
-  lines.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r') {
-      lines.push_back(text[i]);
-    } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
-      lines.push_back('\n');
+  // CR LF and a lone CR end lines as LF; most texts hold no CR and are not copied for it.
+  if (text.find('\r') != std::string::npos) {
+    std::string lines;
+    lines.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] != '\r') {
+        lines.push_back(text[i]);
+      } else if (i + 1 >= text.size() || text[i + 1] != '\n') {
+        lines.push_back('\n');
+      }
     }
+    text = std::move(lines);
   }
-  return terminal::sanitize(lines, /*keep_newlines=*/true);
+  return terminal::sanitize(text, /*keep_newlines=*/true);
 }
 
 Result<DecodedText> decode_source_text(std::string_view bytes) {
