@@ -49,6 +49,10 @@ std::vector<Pattern> patterns() {
       {"yyyy/MM/dd HH:mm:ss", true},          {"yyyy/MM/dd", false},
       {"EEE, yyyy/MM/dd HH:mm:ss", true},     {"EEE MMM d HH:mm:ss yyyy", true},  // Perforce, asctime
       {"EEE MMM d yyyy HH:mm:ss", true},      {"MMM d yyyy HH:mm:ss", true},      // JavaScript's toString
+      // "Monday, March 4, 2024 at 2:30 PM", CNN's "Mon March 4, 2024" after its time.
+      {"EEEE, MMM d, yyyy h:mm a", true},     {"EEEE, MMM d, yyyy HH:mm", true},
+      {"EEE MMM d, yyyy h:mm a", true},       {"EEE MMM d, yyyy", false},
+      {"MMM d yyyy", false},                  {"d-MMM-yyyy", false},              {"yyyy.MM.dd", false},
   };
   // Day-first numeric dates as German, Dutch and Nordic sites print them ("10.01.2024, 06.12
   // Uhr" once normalised), and slashed ones either way round when the day shows which is
@@ -168,7 +172,7 @@ std::string normalise_dateline(std::string_view text) {
   for (const auto& [from, to] : {std::pair{"a.m.", "AM"}, {"p.m.", "PM"}, {"A.M.", "AM"}, {"P.M.", "PM"},
                                  {" am", " AM"}, {" pm", " PM"}, {"Sept.", "Sep."}, {"Sept ", "Sep "}, {"(", ""}, {")", ""},
                                  {" at ", " "}, {" \xC3\xA0 ", " "}, {" a las ", " "}, {" \xC3\xA0s ", " "},
-                                 {" alle ", " "}, {" um ", " "}, {" om ", " "}, {" Uhr", ""}, {"\t", " "}}) {
+                                 {" alle ", " "}, {" um ", " "}, {" om ", " "}, {" Uhr", ""}, {" / ", " "}, {"\t", " "}}) {
     replace_all(s, from, to);
   }
   std::string out;
@@ -306,8 +310,10 @@ constexpr std::string_view kDatelineLabels[] = {
     "first published on", "first published", "originally published on", "originally published",
     "published on", "published", "posted on", "posted", "last updated on", "last updated", "last modified on",
     "last modified", "updated on", "updated", "modified on", "modified", "date",
-    "veröffentlicht am", "aktualisiert am", "publié le", "mis à jour le", "publicado el", "publicado em",
-    "actualizado el", "atualizado em", "pubblicato il", "aggiornato il", "gepubliceerd op", "bijgewerkt op",
+    "veröffentlicht am", "veröffentlicht", "aktualisiert am", "aktualisiert", "stand", "publié le", "publié",
+    "mis à jour le", "mis à jour", "publicado el", "publicado em", "publicado", "actualizado el", "actualizado",
+    "atualizado em", "atualizado", "pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "gepubliceerd op",
+    "gepubliceerd", "bijgewerkt op", "bijgewerkt", "发布时间", "更新时间", "發佈時間", "更新時間",
 };
 
 // Drops symbols, punctuation and spaces before the first letter or digit ("📅 ", "— ").
@@ -370,10 +376,19 @@ std::optional<std::string> parse_dateline(std::string_view text) {
   const std::string lower = ascii_lower(text);  // the labels' non-ASCII letters are lower case already
   for (const std::string_view label : kDatelineLabels) {
     if (!std::string_view(lower).starts_with(label) || lower.size() == label.size()) continue;
-    const char after = lower[label.size()];
-    if (after != ':' && after != ' ') continue;
-    std::string_view rest = text.substr(label.size() + 1);
-    while (!rest.empty() && (rest.front() == ' ' || rest.front() == ':')) rest.remove_prefix(1);
+    std::string_view rest = text.substr(label.size());
+    constexpr std::string_view kFullWidthColon = "\xEF\xBC\x9A";  // "发布时间：2024年…"
+    if (rest.front() != ':' && rest.front() != ' ' && !rest.starts_with(kFullWidthColon)) continue;
+    // "Stand: 12.03.2024", "Mis à jour : 16 mars 2023": spaces and a colon, either width.
+    while (!rest.empty()) {
+      if (rest.front() == ' ' || rest.front() == ':') {
+        rest.remove_prefix(1);
+      } else if (rest.starts_with(kFullWidthColon)) {
+        rest.remove_prefix(kFullWidthColon.size());
+      } else {
+        break;
+      }
+    }
     return parse_date(rest);
   }
   return parse_date(text);

@@ -131,7 +131,8 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
   for (const auto name : kDateFields) {
     auto it = record.find(name);
     if (it == record.end()) continue;
-    if (auto date = it->is_number() ? parse_epoch_date(it->get<double>()) : parse_date(as_text(*it))) {
+    // A field may hold a dateline as pages print it, label and all ("Published: 5th May 2024").
+    if (auto date = it->is_number() ? parse_epoch_date(it->get<double>()) : parse_dateline(as_text(*it))) {
       article.date = *date;
       break;
     }

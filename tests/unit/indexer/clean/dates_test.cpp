@@ -172,6 +172,23 @@ TEST(Dates, ReadsDatelinesOfOtherNewsroomsAndLanguages) {
   EXPECT_EQ(parse_date("2024年5月20日"), "2024-05-20");
 }
 
+// More that a second trial met.
+TEST(Dates, ReadsMoreDatelinesAndLabels) {
+  EXPECT_EQ(parse_dateline("Updated 11:02 AM ET, Mon March 4, 2024"), "2024-03-04T16:02:00Z");
+  EXPECT_EQ(parse_dateline("Monday, March 4, 2024 at 2:30 PM"), "2024-03-04T14:30:00Z");
+  EXPECT_EQ(parse_dateline("March 4, 2024 / 2:30 PM"), "2024-03-04T14:30:00Z");
+  EXPECT_EQ(parse_dateline("Aktualisiert: 10.01.2024, 06.12 Uhr"), "2024-01-10T06:12:00Z");
+  EXPECT_EQ(parse_dateline("Stand: 12.03.2024 14:05 Uhr"), "2024-03-12T14:05:00Z");
+  EXPECT_EQ(parse_dateline("Mis à jour : 16 mars 2023"), "2023-03-16");
+  EXPECT_EQ(parse_dateline("Actualizado: 12 de febrero de 2024"), "2024-02-12");
+  EXPECT_EQ(parse_dateline("发布时间：2024年05月20日 10:30"), "2024-05-20T10:30:00Z");
+  EXPECT_EQ(parse_date("Mar 4 2024"), "2024-03-04");
+  EXPECT_EQ(parse_date("4-Mar-2024"), "2024-03-04");
+  EXPECT_EQ(parse_date("2024.03.04"), "2024-03-04");
+  EXPECT_EQ(parse_dateline("Stand by for the 2024 results"), std::nullopt);
+  EXPECT_EQ(parse_dateline("Publicado por la redacción"), std::nullopt);
+}
+
 TEST(Dates, ReadsSlashedDatesOnlyWhenTheDayShowsTheOrder) {
   EXPECT_EQ(parse_date("15/01/2024"), "2024-01-15");
   EXPECT_EQ(parse_date("01/15/2024"), "2024-01-15");

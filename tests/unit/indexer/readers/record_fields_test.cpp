@@ -43,6 +43,19 @@ TEST(RecordFields, SkipsADateAliasThatIsNotADate) {
   EXPECT_EQ(article.date, "2021-02-11T02:39:57Z");
 }
 
+TEST(RecordFields, ReadsDatesAsNumbersAndAsLabelledDatelines) {  // a trial's finds
+  for (const auto& [json, date] : std::vector<std::pair<const char*, const char*>>{
+           {R"({"publishedAt": 1706745600})", "2024-02-01T00:00:00Z"},
+           {R"({"date": 1706745600000})", "2024-02-01T00:00:00Z"},
+           {R"({"publishedAt": "Published: 5th May 2024, 8:00am"})", "2024-05-05T08:00:00Z"},
+           {R"({"date": "Veröffentlicht am 10.01.2024, 06.12 Uhr"})", "2024-01-10T06:12:00Z"},
+           {R"({"date": 2024})", ""}}) {
+    Article article;
+    apply_record_fields(nlohmann::json::parse(json), article);
+    EXPECT_EQ(article.date, date) << json;
+  }
+}
+
 TEST(RecordFields, IgnoresRelatedArticles) {
   const auto record = nlohmann::json::parse(R"({"title": "Mine", "related": [{"title": "Theirs", "excerpt": "Other"}]})");
   Article article;
