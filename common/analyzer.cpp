@@ -128,7 +128,7 @@ std::string_view without_possessive(std::string_view surface) {
 std::size_t elision_length(std::string_view surface) {
   static constexpr std::string_view kElided[] = {
       "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",                      // French
-      "dell", "all", "dall", "nell", "sull", "coll", "un", "quest", "quell", "nessun", "sant", "tutt"};  // Italian
+      "dell", "all", "dall", "nell", "sull", "coll", "gl", "un", "quest", "quell", "nessun", "sant", "tutt"};  // Italian
   const std::size_t apostrophe = surface.substr(0, 7).find_first_of("'\xE2\xCA");  // within the longest elision
   if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe > 6) return 0;
   const std::string_view rest = surface.substr(apostrophe);

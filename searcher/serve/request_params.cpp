@@ -40,7 +40,11 @@ RequestOptions merge_options(const Params& params, RequestOptions options) {
   };
   set("limit", options.limit);
   set("sort", options.sort);
-  set("facets", options.facets);
+  // facets=source&facets=year (or a JSON list in a batch) is facets=source,year.
+  if (const std::vector<std::string> facets = all_values(params, "facets", {}); !facets.empty()) {
+    options.facets.clear();
+    for (const std::string& fields : facets) options.facets += (options.facets.empty() ? "" : ",") + fields;
+  }
   set("histogram", options.histogram);
   set("rerank", options.rerank);
   set("recency", options.recency);

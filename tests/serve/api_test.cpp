@@ -45,6 +45,7 @@ TEST_F(HttpApi, SearchAnswersWhatTheCommandLinePrints) {
       {"q=China&source=CNN&source=cfr.org", {"China", "--source", "CNN", "--source", "cfr.org"}},
       {"q=trade%20talks&explain=1&rerank=10&weight=title%3D0.5", {"trade talks", "--explain", "--rerank", "10", "--weight", "title=0.5"}},
       {"q=Taiwan&limit=0&facets=lang", {"Taiwan", "-n", "0", "--facets", "lang"}},
+      {"q=China&limit=0&facets=source&facets=year", {"China", "-n", "0", "--facets", "source,year"}},  // a trial's find
       {"q=he%20added:%20%22nothing", {"he added: \"nothing"}},
       {"q=zzzqqq%20nowhere", {"zzzqqq nowhere"}},
   };
@@ -110,6 +111,12 @@ TEST_F(HttpApi, BatchAnswersEachLineAsTheSearchEndpointDoes) {
   EXPECT_EQ(answers[2]["qid"], "3");
   EXPECT_EQ(answers[2]["error"]["column"], 1);
   EXPECT_THAT(answers[3]["error"]["message"].get<std::string>(), HasSubstr("line 4: not a JSON object"));
+  const auto listed = served().client()->Post("/api/batch", R"({"qid": "f", "q": "China", "limit": 0, "facets": ["source", "year"]})" "\n",
+                                               "application/x-ndjson");
+  ASSERT_TRUE(listed);
+  nlohmann::json both = cli_json({"China", "-n", "0", "--facets", "source,year"});
+  both["qid"] = "f";
+  EXPECT_EQ(json_lines(listed->body).at(0), both) << "a list of fields is every field, not the last";
 }
 
 TEST_F(HttpApi, BadRequestsAreJsonErrorsWithTheirStatus) {
