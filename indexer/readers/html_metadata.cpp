@@ -304,6 +304,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
     }
   }
   set_if_empty(fields, "date", facts.first_time);
+  set_if_empty(fields, "date", facts.visible_date);
   if (!fields.contains("source")) set_if_empty(fields, "source", host_of(url));
 
   // Every title the page names, whichever was chosen: a short <h1> may be shown while the

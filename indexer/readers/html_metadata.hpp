@@ -22,6 +22,8 @@ struct PageFacts {
   std::string title_element;              // <title>
   std::string canonical_url;
   std::string first_time;                 // <time datetime> in document order
+  std::string visible_date;               // a dateline printed near the first <h1>, as ISO 8601
+  std::size_t dateline_candidates = 0;    // short elements after the first <h1> read for it
   std::vector<std::string> json_ld;       // the text of each JSON-LD script
   nlohmann::json meta = nlohmann::json::object();  // <meta> name/property -> content
 };

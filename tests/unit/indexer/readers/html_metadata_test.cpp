@@ -94,5 +94,20 @@ TEST(HtmlTitle, AHeadingWhoseClassOnlyContainsALogoWordWins) {
             "Ferry service resumes after storm");
 }
 
+// A dateline printed between the headline and the article's text, outside what the extractor
+// takes for the article, still dates the page (a second new user's trial: Der Spiegel).
+TEST(HtmlDate, ADatelineNearTheHeadlineDatesThePage) {
+  const auto date_of = [](const std::string& between) {
+    const HtmlPage page = read_html_page("<html><body><article><h1>Bahn strike ends</h1>" + between +
+                                         "<div class=\"RichText\">" + kStory + kStory + "</div></article></body></html>");
+    return page.fields.value("date", std::string{});
+  };
+  EXPECT_EQ(date_of("<p>Ver\xC3\xB6" "ffentlicht am 10.01.2024, 06.12 Uhr</p>"), "2024-01-10T06:12:00Z");
+  EXPECT_EQ(date_of("<div><span>Published:</span> <time>5th May 2024</time></div>"), "2024-05-05");
+  EXPECT_EQ(date_of("<p class=\"dek\">Talks went on for a week.</p><span>Mar 10, 2021</span>"), "2021-03-10");
+  EXPECT_EQ(date_of(""), "");
+  EXPECT_EQ(date_of("<p>Talks resumed on 10.01.2024 after a long pause in the dispute.</p>"), "") << "a sentence, not a dateline";
+}
+
 }  // namespace
 }  // namespace cs::indexer
