@@ -61,7 +61,7 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     // An article with no passage is not indexed, and offers no words.
     if (!analysed[i].passages.empty()) {
       built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i], dictionaries);
-      worker.spelling.add_article(worker.builder.body_words());
+      worker.spelling.add_article(worker.builder.spelling_words());
     }
     analysed[i] = Analysed{};  // its memory is not needed any more
   });

@@ -24,7 +24,7 @@ std::string digits_only(std::string_view date) {
 void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_view prefix,
                                        std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
                                        Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
-  const auto add = [&](const std::string& word, bool body_word) {
+  const auto add = [&](const std::string& word, bool as_written) {
     term_.assign(prefix).append(word);  // schema::exact_term, in a buffer kept between words
     auto [seen, added] = seen_.try_emplace(term_);
     if (added) {
@@ -33,23 +33,30 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
       seen->second.stem_hash = term_hash(stem);
     }
     ++seen->second.count;
-    seen->second.body_word |= body_word;
+    (prefix.empty() ? seen->second.body_word : seen->second.title_word) |= as_written;
     document.add_posting(seen->second.stem_term, position);
     return seen->second.stem_hash;
   };
   for (auto it = first; it != last; ++it, ++position) {
-    const std::uint32_t hash = add(it->word, prefix.empty());
+    const std::uint32_t hash = add(it->word, true);
     if (hashes != nullptr) hashes->push_back(hash);
     if (!it->alternative.empty()) add(it->alternative, false);  // same position, so phrases match either form
   }
 }
 
 void ArticleDocumentBuilder::add_seen_words(Xapian::Document& document) {
-  body_words_.clear();
+  spelling_words_.clear();
+  // A title's word that the body holds too is counted once, as the body's.
+  for (const auto& [term, seen] : seen_) {
+    if (!seen.title_word) continue;
+    const std::string_view word = std::string_view(term).substr(schema::kTitlePrefix.size());
+    const auto in_body = seen_.find(std::string(word));
+    if (in_body == seen_.end() || !in_body->second.body_word) spelling_words_.emplace_back(word);
+  }
   for (auto it = seen_.begin(); it != seen_.end();) {
     auto node = seen_.extract(it++);
     document.add_term(node.key(), node.mapped().count);
-    if (node.mapped().body_word) body_words_.push_back(std::move(node.key()));
+    if (node.mapped().body_word) spelling_words_.push_back(std::move(node.key()));
   }
 }
 

@@ -40,9 +40,10 @@ class ArticleDocumentBuilder {
   // relative to. Passage texts and the record are compressed with `dictionaries`.
   Xapian::Document build(const Article& article, const std::vector<Passage>& passages, const std::vector<Token>& words,
                          std::string_view root, const DocumentDictionaries& dictionaries = {});
-  // The body's words as written (not their alternative forms) in the last document built,
-  // each once, in no order: what the spelling table counts (SpellingCounter).
-  const std::vector<std::string>& body_words() const { return body_words_; }
+  // The body's and titles' words as written (not their alternative forms) in the last
+  // document built, each once, in no order: what the spelling table counts (SpellingCounter).
+  // A word only a headline holds is still offered as a correction (a trial: "Eclpise").
+  const std::vector<std::string>& spelling_words() const { return spelling_words_; }
 
  private:
   void add_field_terms(Xapian::Document& document, const Article& article) const;
@@ -63,7 +64,8 @@ class ArticleDocumentBuilder {
     Xapian::termcount count = 0;
     std::string stem_term;
     std::uint32_t stem_hash = 0;
-    bool body_word = false;  // a word of the body as written, not only an alternative form
+    bool body_word = false;   // a word of the body as written, not only an alternative form
+    bool title_word = false;  // the same in a title
   };
 
   Analyzer& analyzer_;
@@ -72,7 +74,7 @@ class ArticleDocumentBuilder {
   std::vector<Span> sentences_;
   std::unordered_map<std::string, Seen> seen_;
   std::string term_;
-  std::vector<std::string> body_words_;
+  std::vector<std::string> spelling_words_;
 };
 
 }  // namespace cs::indexer

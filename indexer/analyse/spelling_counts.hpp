@@ -20,7 +20,7 @@ bool is_spelling_word(const std::string& word);
 class SpellingCounter {
  public:
   // Counts the spelling words of one indexed article, given once each (its document
-  // builder's body_words: a lookup a distinct word, not one a use).
+  // builder's spelling_words: a lookup a distinct word, not one a use).
   void add_article(const std::vector<std::string>& words);
   // Adds another counter's counts to this one's, and empties it.
   void absorb(SpellingCounter& other);

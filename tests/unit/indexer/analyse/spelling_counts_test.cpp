@@ -11,7 +11,7 @@ using Counts = std::map<std::string, std::uint32_t>;
 
 Counts as_map(const std::vector<std::pair<std::string, std::uint32_t>>& counts) { return {counts.begin(), counts.end()}; }
 
-// Each article's words come once each (ArticleDocumentBuilder::body_words, whose test
+// Each article's words come once each (ArticleDocumentBuilder::spelling_words, whose test
 // checks that a word used twice is listed once).
 TEST(SpellingCounter, CountsTheArticlesHoldingEachWordAndLeavesOutNumbersAndShortWords) {
   SpellingCounter counter;
