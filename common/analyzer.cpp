@@ -141,8 +141,7 @@ std::size_t elision_length(std::string_view surface) {
     }
   }
   if (mark == 0 || rest.size() <= mark) return 0;  // nothing after it: "rock n'"
-  std::string elided(surface.substr(0, apostrophe));
-  for (char& c : elided) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  const std::string elided = ascii_lower(surface.substr(0, apostrophe));
   return std::find(std::begin(kElided), std::end(kElided), elided) != std::end(kElided) ? apostrophe + mark : 0;
 }
 

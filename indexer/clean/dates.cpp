@@ -9,7 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -56,7 +56,7 @@ std::vector<Pattern> patterns() {
   };
   // Day-first numeric dates as German, Dutch and Nordic sites print them ("10.01.2024, 06.12
   // Uhr" once normalised), and slashed ones either way round when the day shows which is
-  // which (slashed_order), and Chinese and Japanese ones.
+  // which (ambiguous_slashed), and Chinese and Japanese ones.
   for (const char* date : {"dd.MM.yyyy", "d.M.yyyy"}) {
     all.push_back({std::string(date) + ", HH:mm", true});
     all.push_back({std::string(date) + " HH:mm", true});
@@ -354,20 +354,14 @@ std::optional<std::string> parse_date(std::string_view text) {
 std::optional<std::string> parse_epoch_date(double number) {
   // Seconds under 10^10 (to 2286), milliseconds from 10^12 (2001 on); between them lie
   // numbers such as 202405201230 (yyyyMMddHHmm), which are neither. A year alone (2024) is
-  // January 1970 and falls out below.
+  // in 1970, which no news API dates its articles in.
+  constexpr double kMillisecondsIn1970 = 365.0 * 86400 * 1000;
   if (!(number > 0) || number > 1e15 || (number >= 1e10 && number < 1e12)) return std::nullopt;
-  const auto seconds = static_cast<std::int64_t>(number < 1e10 ? number : number / 1000);
-  const std::chrono::sys_seconds instant{std::chrono::seconds{seconds}};
-  const auto day = std::chrono::floor<std::chrono::days>(instant);
-  const std::chrono::year_month_day date{day};
-  const std::chrono::hh_mm_ss time{instant - day};
-  const int year = static_cast<int>(date.year());
-  if (year < std::max(kMinDateYear, 1971) || year > kMaxDateYear) return std::nullopt;
-  char out[48];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", year, static_cast<unsigned>(date.month()),
-                static_cast<unsigned>(date.day()), static_cast<long>(time.hours().count()),
-                static_cast<long>(time.minutes().count()), static_cast<long>(time.seconds().count()));
-  return std::string(out);
+  const double milliseconds = number < 1e10 ? number * 1000 : number;
+  if (milliseconds < kMillisecondsIn1970) return std::nullopt;
+  std::string iso = iso_date(std::floor(milliseconds / 1000) * 1000, *icu::TimeZone::getGMT(), true);
+  if (!plausible_year(iso)) return std::nullopt;
+  return iso;
 }
 
 std::optional<std::string> parse_dateline(std::string_view text) {

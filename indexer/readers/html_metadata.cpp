@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "common/ascii.hpp"
+#include "indexer/clean/dates.hpp"
 #include "indexer/readers/xml_tree.hpp"
 
 namespace cs::indexer {
@@ -211,7 +212,34 @@ std::string meta_value(const PageFacts& facts, std::initializer_list<const char*
   return {};
 }
 
+// A visible dateline is looked for in this many short elements after the first <h1>.
+constexpr std::size_t kDatelineCandidates = 12;
+constexpr std::size_t kMaxDatelineBytes = 160;
+
+// An element holding only text and inline elements, as a printed dateline is
+// (<p>Veröffentlicht am <time>10.01.2024</time></p>); its text is then short to read.
+bool holds_only_inline_text(const xmlNode* node) {
+  static constexpr std::array<std::string_view, 10> kInline = {"a", "span", "time", "b", "strong", "em", "i", "small", "abbr", "br"};
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    if (std::find(kInline.begin(), kInline.end(), xml::name_of(child)) == kInline.end()) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+void note_visible_date(const xmlNode* node, PageFacts& facts) {
+  static constexpr std::array<std::string_view, 6> kHolders = {"p", "div", "span", "time", "address", "small"};
+  if (facts.h1s.empty() || !facts.visible_date.empty() || facts.dateline_candidates >= kDatelineCandidates) return;
+  if (std::find(kHolders.begin(), kHolders.end(), xml::name_of(node)) == kHolders.end() || !holds_only_inline_text(node)) {
+    return;
+  }
+  const std::string line = collapsed_text(node);
+  if (line.empty() || line.size() > kMaxDatelineBytes) return;
+  ++facts.dateline_candidates;
+  if (auto date = parse_dateline(line)) facts.visible_date = *date;
+}
 
 void note_meta(const xmlNode* node, PageFacts& facts) {
   std::string key = ascii_lower(attribute(node, "property"));

@@ -32,6 +32,12 @@ struct PageFacts {
 // each name wins, except article:tag, which repeats.
 void note_meta(const xmlNode* node, PageFacts& facts);
 
+// Reads an element after the first <h1> as a printed dateline ("Veröffentlicht am
+// 10.01.2024, 06.12 Uhr" in a <p> between the <h1> and the article's text): the extractor
+// may leave the line out of the article, and the page its date with it (a second new
+// user's trial). The first short elements holding only text and inline elements are read.
+void note_visible_date(const xmlNode* node, PageFacts& facts);
+
 // Sets page.fields from `facts` and page.blocks (the title is og:title, else JSON-LD's
 // headline, else the first <h1>, else <title> without the site's name), and page.titles
 // to every title the page names in its metadata, in that order, whichever was chosen.

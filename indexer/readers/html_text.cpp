@@ -11,7 +11,6 @@
 #include <string>
 
 #include "common/ascii.hpp"
-#include "indexer/clean/dates.hpp"
 #include "indexer/readers/html_blocks.hpp"
 #include "indexer/readers/html_content.hpp"
 #include "indexer/readers/html_depth.hpp"
@@ -51,42 +50,6 @@ std::vector<TextBlock> texts_of(std::vector<HtmlBlock> blocks) {
   texts.reserve(blocks.size());
   for (HtmlBlock& block : blocks) texts.push_back(std::move(block.text));
   return texts;
-}
-
-// A visible dateline is looked for in this many short elements after the first <h1>.
-constexpr std::size_t kDatelineCandidates = 12;
-constexpr std::size_t kMaxDatelineBytes = 160;
-
-// An element holding only text and inline elements, as a printed dateline is
-// (<p>Veröffentlicht am <time>10.01.2024</time></p>); its text is then short to read.
-bool holds_only_inline_text(const xmlNode* node) {
-  static constexpr std::array<std::string_view, 10> kInline = {"a", "span", "time", "b", "strong", "em", "i", "small", "abbr", "br"};
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type == XML_TEXT_NODE) continue;
-    if (child->type != XML_ELEMENT_NODE) continue;
-    if (std::find(kInline.begin(), kInline.end(), name_of(child)) == kInline.end()) return false;
-  }
-  return true;
-}
-
-// "Veröffentlicht am 10.01.2024, 06.12 Uhr" in a <p> between the <h1> and the article's
-// text: the extractor may leave the line out of the article, and the page its date with
-// it (a second new user's trial). The first short elements after the first <h1> are read
-// as datelines.
-void note_visible_date(const xmlNode* node, PageFacts& facts) {
-  static constexpr std::array<std::string_view, 6> kHolders = {"p", "div", "span", "time", "address", "small"};
-  if (facts.h1s.empty() || !facts.visible_date.empty() || facts.dateline_candidates >= kDatelineCandidates) return;
-  if (std::find(kHolders.begin(), kHolders.end(), name_of(node)) == kHolders.end() || !holds_only_inline_text(node)) return;
-  const std::string text = xml::text_of(node);
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos || text.size() > kMaxDatelineBytes) return;
-  ++facts.dateline_candidates;
-  std::string line;  // the text on one line, its runs of spaces one
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
-    if (space && (line.empty() || line.back() == ' ')) continue;
-    line.push_back(space ? ' ' : c);
-  }
-  if (auto date = parse_dateline(line)) facts.visible_date = *date;
 }
 
 // Notes what an element says about the page, in document order.
