@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include "common/language.hpp"
 #include "common/passage_terms.hpp"
 #include "common/schema.hpp"
 #include "searcher/rank/candidates.hpp"
 #include "searcher/rank/passage_scoring.hpp"
+#include "searcher/rank/position_reads.hpp"
 
 namespace cs::searcher {
 
@@ -18,6 +20,14 @@ struct QueryStem {
   std::string term;
   std::uint32_t hash = 0;
   std::string stem;
+  std::uint32_t order = 0;  // in the query: of two stems at one position, the first counts
+};
+
+// A position of a query stem in an article, as read.
+struct ReadPosition {
+  std::size_t article = 0;
+  std::uint32_t stem_order = 0;
+  StemPosition at;
 };
 
 }  // namespace
@@ -31,6 +41,8 @@ struct SecondStage::Buffers {
   std::vector<StemPosition> found;                            // every article's, in turn
   std::vector<std::pair<std::size_t, std::size_t>> found_of;  // each article's begin, end in `found`
   std::vector<std::uint32_t> arena;                           // titles and passage starts
+  std::vector<std::string> stemmers;                          // each article's language's stemmer
+  std::vector<ReadPosition> read;                              // positions as read
   CandidateArrays arrays;
   KernelBuffers kernel;
   std::vector<ScoreParts> parts;
@@ -42,8 +54,9 @@ SecondStage::~SecondStage() = default;
 // For each article, the positions of the query's stems are read from Xapian; its passages
 // are made into candidates and scored by the second stage's kernel (candidates.hpp), and the
 // article is represented by its best passage.
-std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& db, const Xapian::MSet& mset,
-                                                        const ParsedQuery& query, const Ranking& ranking) {
+std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& db, bool remote,
+                                                        const Xapian::MSet& mset, const ParsedQuery& query,
+                                                        const Ranking& ranking) {
   Buffers& b = *buffers_;
   std::vector<std::vector<std::uint32_t>> terms;
   std::vector<QueryStem> stems;
@@ -53,7 +66,7 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
     for (const std::string& stem : term_stems) {
       hashes.push_back(term_hash(stem));
       if (std::none_of(stems.begin(), stems.end(), [&](const QueryStem& s) { return s.hash == hashes.back(); })) {
-        stems.push_back({schema::stemmed_term("", stem), hashes.back(), stem});
+        stems.push_back({schema::stemmed_term("", stem), hashes.back(), stem, static_cast<std::uint32_t>(stems.size())});
       }
     }
   }
@@ -75,6 +88,9 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
   b.found_of.assign(count, {0, 0});
   b.arena.clear();
   const bool recency = ranking.weights.recency_half_life_days > 0;
+  // Values first, article after article in docid order; then positions stem after stem,
+  // each stem's lists read in docid order after aiming at them (position_reads.hpp).
+  b.stemmers.assign(count, std::string());
   for (const std::size_t i : b.by_docid) {
     const Xapian::Document document = b.hits[i].get_document();
     b.ranges[i] = decode_article_terms(document.get_value(schema::kArticleTermsSlot), b.arena);
@@ -84,19 +100,36 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
         b.age_days[i] = static_cast<float>(std::max<std::int64_t>(0, ranking.today - *days));
       }
     }
-    const std::size_t begin = b.found.size();
     // A stem one language gave the query does not count in another's article: the first
     // stage found this article by the query's other stems, or by this one in its language.
-    const std::string stemmer = query.scoped_stems.empty()
-                                    ? std::string()
-                                    : stemmer_for(schema::decode_facet_key(document.get_value(schema::kFacetKeySlot)).lang);
-    for (const QueryStem& stem : stems) {
-      if (!query.scoped_stems.empty() && !query.stem_counts_in(stem.stem, stemmer)) continue;
+    if (!query.scoped_stems.empty()) {
+      b.stemmers[i] = stemmer_for(schema::decode_facet_key(document.get_value(schema::kFacetKeySlot)).lang);
+    }
+  }
+  b.read.clear();
+  std::sort(stems.begin(), stems.end(), [](const QueryStem& x, const QueryStem& y) { return x.term < y.term; });
+  std::vector<Xapian::docid> by_rank;
+  if (!remote) {
+    for (const Xapian::MSetIterator& hit : b.hits) by_rank.push_back(*hit);
+  }
+  PositionReads reads(db, by_rank);
+  for (const QueryStem& stem : stems) {
+    reads.aim(stem.term);
+    for (const std::size_t i : b.by_docid) {
+      if (!query.scoped_stems.empty() && !query.stem_counts_in(stem.stem, b.stemmers[i])) continue;
       for (auto p = db.positionlist_begin(*b.hits[i], stem.term); p != db.positionlist_end(*b.hits[i], stem.term); ++p) {
-        b.found.push_back({*p, stem.hash});
+        b.read.push_back({i, stem.order, {*p, stem.hash}});
       }
     }
-    std::sort(b.found.begin() + static_cast<std::ptrdiff_t>(begin), b.found.end());
+  }
+  // Gathered by article, each article's in position order.
+  std::sort(b.read.begin(), b.read.end(), [](const ReadPosition& x, const ReadPosition& y) {
+    return std::tie(x.article, x.at.position, x.stem_order) < std::tie(y.article, y.at.position, y.stem_order);
+  });
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::size_t begin = b.found.size();
+    for (; next < b.read.size() && b.read[next].article == i; ++next) b.found.push_back(b.read[next].at);
     b.found_of[i] = {begin, b.found.size()};
   }
   // Every passage of every article, as the stretch of its words that holds the query's stems,

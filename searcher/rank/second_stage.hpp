@@ -32,8 +32,9 @@ class SecondStage {
   SecondStage();
   ~SecondStage();
   // The chosen passage of each article of `mset`, in its order. For each article, the
-  // positions of the query's stems and its passages' bounds are read from `db`.
-  std::vector<PassageChoice> choose_passages(const Xapian::Database& db, const Xapian::MSet& mset,
+  // positions of the query's stems and its passages' bounds are read from `db` (`remote`:
+  // a remote shard is among its databases).
+  std::vector<PassageChoice> choose_passages(const Xapian::Database& db, bool remote, const Xapian::MSet& mset,
                                              const ParsedQuery& query, const Ranking& ranking);
 
  private:

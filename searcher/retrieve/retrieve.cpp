@@ -54,7 +54,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     const Xapian::MSet& mset = first.mset;
     // Every article shows its best passage, whatever the order; only relevance order is
     // re-ranked by the passages' scores.
-    const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, mset, query, ranking);
+    const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, databases_.remote(), mset, query, ranking);
     std::vector<std::size_t> order(mset.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     if (reranked) rank_by_choice(mset, choices, order);
