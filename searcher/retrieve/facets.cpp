@@ -53,19 +53,6 @@ std::string iso_week(long y, long m, long d) {
   return text;
 }
 
-// A field's counts: transparent, so that a value already counted (most are: a field has few
-// distinct values, the keys many) is found by its view, without a string made for it.
-using ValueCounts = std::map<std::string, std::uint64_t, std::less<>>;
-
-void count_value(ValueCounts& counts, std::string_view value, std::uint64_t articles) {
-  if (value.empty()) return;
-  if (const auto found = counts.find(value); found != counts.end()) {
-    found->second += articles;
-  } else {
-    counts.emplace(std::string(value), articles);
-  }
-}
-
 // A histogram spanning more periods than this (over 270 years of days) is left as counted.
 constexpr long kMaxPeriodsFilled = 100'000;
 
@@ -166,51 +153,43 @@ std::string period_of(std::string_view date, Period period) {
 }
 
 Facets FacetCounter::result(std::size_t per_field) const {
-  std::vector<ValueCounts> counts(fields_.size());
+  // The session's tally when the keys are numbered by its table, else one of this count's.
+  const bool numbered = tally_ && counter_->tabled();
+  FacetTally own;
+  FacetTally& tally = numbered ? *tally_ : own;
+  tally.clear();
   std::map<std::string, std::uint64_t> periods;
   std::uint64_t undated = 0;
   long first_day = std::numeric_limits<long>::max();
   long last_day = std::numeric_limits<long>::min();
-  counter_->for_each([&](const std::string& key, Xapian::doccount sharing) {
-    const schema::FacetKeyView article = schema::view_facet_key(key);
-    const std::uint64_t articles = sharing;  // the articles that share this key
-    for (std::size_t f = 0; f < fields_.size(); ++f) {
-      auto& field_counts = counts[f];
-      switch (fields_[f]) {
-        case FacetField::kSource: count_value(field_counts, article.source, articles); break;
-        case FacetField::kYear: {
-          const std::string year = period_of(article.date, Period::kYear);
-          count_value(field_counts, year.empty() ? kUndated : std::string_view(year), articles);
-          break;
-        }
-        case FacetField::kAuthor: count_value(field_counts, article.author, articles); break;
-        case FacetField::kTopic:
-          schema::for_each_listed(article.topics, [&](std::string_view topic) { count_value(field_counts, topic, articles); });
-          break;
-        case FacetField::kLang: count_value(field_counts, article.lang, articles); break;
-      }
-    }
-    if (period_ == Period::kNone) return;
-    const std::string bucket = period_of(article.date, period_);
+  const auto add_period = [&](const std::string& key, std::uint64_t articles) {
+    const std::string_view date = schema::view_facet_key(key).date;
+    const std::string bucket = period_of(date, period_);
     if (bucket.empty()) {
       undated += articles;
       return;
     }
     periods[bucket] += articles;
-    if (const auto day = schema::day_number(article.date)) {  // a bucket's date is a day
+    if (const auto day = schema::day_number(date)) {  // a bucket's date is a day
       first_day = std::min(first_day, static_cast<long>(*day));
       last_day = std::max(last_day, static_cast<long>(*day));
     }
-  });
+  };
+  // `sharing`: the articles that share the key.
+  if (numbered) {
+    counter_->for_each_numbered([&](std::uint32_t id, const std::string& key, Xapian::doccount sharing) {
+      tally.add(id, key, sharing);
+      if (period_ != Period::kNone) add_period(key, sharing);
+    });
+  } else {
+    counter_->for_each([&](const std::string& key, Xapian::doccount sharing) {
+      tally.add(key, sharing);
+      if (period_ != Period::kNone) add_period(key, sharing);
+    });
+  }
   if (period_ != Period::kNone) fill_empty_periods(periods, period_, first_day, last_day);
   Facets facets;
-  for (std::size_t f = 0; f < fields_.size(); ++f) {
-    std::vector<FacetCount> top;
-    for (const auto& [value, articles] : counts[f]) top.push_back(FacetCount{value, articles});
-    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.articles > b.articles; });
-    if (top.size() > per_field) top.resize(per_field);
-    facets.fields.emplace_back(fields_[f], std::move(top));
-  }
+  for (const FacetField field : fields_) facets.fields.emplace_back(field, tally.top(field, per_field));
   for (const auto& [bucket, articles] : periods) facets.histogram.push_back(FacetCount{bucket, articles});
   if (undated > 0) facets.histogram.push_back(FacetCount{std::string(kUndated), undated});
   return facets;

@@ -13,6 +13,7 @@
 #include "common/error.hpp"
 #include "common/schema.hpp"
 #include "searcher/results.hpp"
+#include "searcher/retrieve/facet_tally.hpp"
 #include "searcher/retrieve/value_counter.hpp"
 #include "searcher/search_request.hpp"
 
@@ -40,9 +41,11 @@ class FacetCounter {
   Xapian::MatchSpy& spy() { return counter_->spy(); }
   // Forgets what was counted: a search tried again (a commit, a shard left out) counts anew.
   // `remote`: a remote shard is among those searched (value_counter.hpp); `keys`, when not
-  // null, the facet keys' table of the database searched (value_table.hpp).
-  void restart(bool remote, std::shared_ptr<const ValueTable> keys = nullptr) {
+  // null, the facet keys' table of the database searched (value_table.hpp), and `tally`
+  // the session's tally of its keys.
+  void restart(bool remote, std::shared_ptr<const ValueTable> keys = nullptr, std::shared_ptr<FacetTally> tally = nullptr) {
     counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, remote, std::move(keys));
+    tally_ = std::move(tally);
   }
   // At most `per_field` values for each field, most articles first, ties by value.
   Facets result(std::size_t per_field) const;
@@ -51,6 +54,7 @@ class FacetCounter {
   std::vector<FacetField> fields_;
   Period period_;
   std::unique_ptr<ValueCounter> counter_ = std::make_unique<ValueCounter>(schema::kFacetKeySlot, false);
+  std::shared_ptr<FacetTally> tally_;  // numbered as counter_'s table, when it has one
 };
 
 }  // namespace cs::searcher

@@ -40,7 +40,10 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
   return reopening_on_change<SearchResults>(databases_, "search", [&]() -> Result<SearchResults> {
     if (spy != nullptr) {
       const bool remote = databases_.remote();
-      spy->restart(remote, remote ? nullptr : databases_.value_tables.for_counting(databases_.all, schema::kFacetKeySlot));
+      std::shared_ptr<const ValueTable> keys =
+          remote ? nullptr : databases_.value_tables.for_counting(databases_.all, schema::kFacetKeySlot);
+      std::shared_ptr<FacetTally> tally = keys ? databases_.value_tables.facet_tally(keys) : nullptr;
+      spy->restart(remote, std::move(keys), std::move(tally));
     }
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
     // The second stage scores the hits in any order (--sort date shows scores on relevance

@@ -39,8 +39,8 @@ class ValueCounter::TableCounts : public Xapian::MatchSpy {
     if (counts_[id]++ == 0) met_.push_back(id);
   }
 
-  void for_each(const std::function<void(const std::string&, Xapian::doccount)>& visit) const {
-    for (const std::uint32_t id : met_) visit(table_->value(id), counts_[id]);
+  void for_each(const std::function<void(std::uint32_t, const std::string&, Xapian::doccount)>& visit) const {
+    for (const std::uint32_t id : met_) visit(id, table_->value(id), counts_[id]);
   }
   Xapian::doccount total() const { return total_; }
 
@@ -73,10 +73,15 @@ void ValueCounter::for_each(const std::function<void(const std::string&, Xapian:
   if (xapian_) {
     for (auto it = xapian_->values_begin(); it != xapian_->values_end(); ++it) visit(*it, it.get_termfreq());
   } else if (tabled_) {
-    tabled_->for_each(visit);
+    tabled_->for_each([&](std::uint32_t, const std::string& value, Xapian::doccount matches) { visit(value, matches); });
   } else {
     for (const auto& [value, matches] : local_->counts()) visit(value, matches);
   }
+}
+
+void ValueCounter::for_each_numbered(
+    const std::function<void(std::uint32_t, const std::string&, Xapian::doccount)>& visit) const {
+  if (tabled_) tabled_->for_each(visit);
 }
 
 Xapian::doccount ValueCounter::total() const {

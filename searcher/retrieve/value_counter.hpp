@@ -33,6 +33,10 @@ class ValueCounter {
   // Calls `visit` with each distinct non-empty value seen and the matches that held it, in
   // no set order.
   void for_each(const std::function<void(const std::string& value, Xapian::doccount matches)>& visit) const;
+  // Whether the values are numbered by a table (value_table.hpp), and then for_each with
+  // each value's number in the table.
+  bool tabled() const { return tabled_ != nullptr; }
+  void for_each_numbered(const std::function<void(std::uint32_t id, const std::string& value, Xapian::doccount matches)>& visit) const;
   // The matches seen, with a value or not.
   Xapian::doccount total() const;
 

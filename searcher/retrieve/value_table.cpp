@@ -31,3 +31,15 @@ std::shared_ptr<const ValueTable> ValueTables::for_counting(const Xapian::Databa
 }
 
 }  // namespace cs::searcher
+
+namespace cs::searcher {
+
+std::shared_ptr<FacetTally> ValueTables::facet_tally(const std::shared_ptr<const ValueTable>& keys) {
+  if (!facet_tally_ || tallied_ != keys) {
+    facet_tally_ = std::make_shared<FacetTally>();
+    tallied_ = keys;
+  }
+  return facet_tally_;
+}
+
+}  // namespace cs::searcher

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/retrieve/facet_tally.hpp"
+
 namespace cs::searcher {
 
 class ValueTable {
@@ -42,7 +44,13 @@ class ValueTables {
   // The slot's table, or null when the caller is to read the values itself (always when
   // `db` combines shards, or holds more documents than kMaxTableDocuments).
   std::shared_ptr<const ValueTable> for_counting(const Xapian::Database& db, Xapian::valueno slot);
-  void forget() { tables_.clear(); }
+  // The tally of the facet keys numbered by `keys` (a table this gave), kept as long as it.
+  std::shared_ptr<FacetTally> facet_tally(const std::shared_ptr<const ValueTable>& keys);
+  void forget() {
+    tables_.clear();
+    facet_tally_.reset();
+    tallied_.reset();
+  }
 
  private:
   struct Slot {
@@ -50,6 +58,8 @@ class ValueTables {
     std::shared_ptr<const ValueTable> table;
   };
   std::map<Xapian::valueno, Slot> tables_;
+  std::shared_ptr<FacetTally> facet_tally_;
+  std::shared_ptr<const ValueTable> tallied_;  // the table facet_tally_ numbers by
 };
 
 // Past this many document ids a table would hold too much for a person's folders (an id,

@@ -1,5 +1,7 @@
 #include "searcher/retrieve/facets.hpp"
 
+#include <memory>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -46,43 +48,73 @@ TEST(Facets, TheFacetKeyKeepsTheDayAndRoundTrips) {
 }
 
 // Articles that share a key are one value to the spy; each is still counted, by the local
-// counter as by Xapian's spy (which remote shards run).
-class FacetsCounted : public ::testing::TestWithParam<bool> {};
+// counter, by Xapian's spy (which remote shards run) and from a session's table of keys,
+// whose tally of decoded keys outlives the query.
+enum class Counting { kHashCounts, kXapiansSpy, kTable };
+class FacetsCounted : public ::testing::TestWithParam<Counting> {};
+
+using Count = std::pair<std::string, std::uint64_t>;
+std::vector<Count> counted(const std::vector<FacetCount>& counts) {
+  std::vector<Count> out;
+  for (const FacetCount& c : counts) out.emplace_back(c.value, c.articles);
+  return out;
+}
 
 TEST_P(FacetsCounted, ArticlesThatShareAKeyAreEachCounted) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const auto add = [&](const schema::FacetKey& key) {
+  const auto add = [&](const schema::FacetKey& key, const std::string& word) {
     Xapian::Document document;
     document.add_term("word");
+    document.add_term(word);
     document.add_value(schema::kFacetKeySlot, schema::encode_facet_key(key));
     db.add_document(document);
   };
-  for (int i = 0; i < 3; ++i) add({"2025-01-17", "cfr.org", "", "en", {"China"}});
-  add({"2021-02-11", "CNN", "", "en", {"China", "Politics"}});
-  FacetCounter counter({FacetField::kSource, FacetField::kTopic, FacetField::kYear}, Period::kYear);
-  counter.restart(GetParam());
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query("word"));
-  enquire.add_matchspy(&counter.spy());
-  enquire.get_mset(0, 10, db.get_doccount());
-  const Facets facets = counter.result(10);
-  ASSERT_EQ(facets.fields.size(), 3u);
-  const auto counted = [](const std::vector<FacetCount>& counts) {
-    std::vector<std::pair<std::string, std::uint64_t>> out;
-    for (const FacetCount& c : counts) out.emplace_back(c.value, c.articles);
-    return out;
+  for (int i = 0; i < 3; ++i) add({"2025-01-17", "cfr.org", "", "en", {"China"}}, "first");
+  add({"2021-02-11", "CNN", "", "en", {"China", "Politics"}}, "second");
+  add({"", "AP", "Jo Lee", "", {}}, "second");
+  add({"2021-02-11", "BBC", "Jo Lee", "en-GB", {"Politics"}}, "second");
+  std::shared_ptr<const ValueTable> keys;
+  std::shared_ptr<FacetTally> tally;
+  if (GetParam() == Counting::kTable) {
+    keys = ValueTable::read(db, schema::kFacetKeySlot);
+    tally = std::make_shared<FacetTally>();
+  }
+  const auto count = [&](const std::string& word, Period period) {
+    FacetCounter counter({FacetField::kSource, FacetField::kTopic, FacetField::kYear, FacetField::kAuthor, FacetField::kLang},
+                         period);
+    counter.restart(GetParam() == Counting::kXapiansSpy, keys, tally);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(word == "word" ? Xapian::Query(word) : Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(word), Xapian::Query("word")));
+    enquire.add_matchspy(&counter.spy());
+    enquire.get_mset(0, 10, db.get_doccount());
+    return counter.result(10);
   };
-  using Count = std::pair<std::string, std::uint64_t>;
-  EXPECT_THAT(counted(facets.fields[0].second), ElementsAre(Count{"cfr.org", 3}, Count{"CNN", 1}));
-  EXPECT_THAT(counted(facets.fields[1].second), ElementsAre(Count{"China", 4}, Count{"Politics", 1}));
-  EXPECT_THAT(counted(facets.fields[2].second), ElementsAre(Count{"2025", 3}, Count{"2021", 1}));
-  EXPECT_THAT(counted(facets.histogram),
-              ElementsAre(Count{"2021", 1}, Count{"2022", 0}, Count{"2023", 0}, Count{"2024", 0}, Count{"2025", 3}))
+  const Facets first = count("first", Period::kNone);
+  ASSERT_EQ(first.fields.size(), 5u);
+  EXPECT_THAT(counted(first.fields[0].second), ElementsAre(Count{"cfr.org", 3}));
+  EXPECT_TRUE(first.histogram.empty());
+  const Facets all = count("word", Period::kYear);
+  EXPECT_THAT(counted(all.fields[0].second), ElementsAre(Count{"cfr.org", 3}, Count{"AP", 1}, Count{"BBC", 1}, Count{"CNN", 1}))
+      << "most articles first, ties by value; the earlier query's counts are gone";
+  EXPECT_THAT(counted(all.fields[1].second), ElementsAre(Count{"China", 4}, Count{"Politics", 2}));
+  EXPECT_THAT(counted(all.fields[2].second), ElementsAre(Count{"2025", 3}, Count{"2021", 2}, Count{"undated", 1}));
+  EXPECT_THAT(counted(all.fields[3].second), ElementsAre(Count{"Jo Lee", 2})) << "no author is not a value";
+  EXPECT_THAT(counted(all.fields[4].second), ElementsAre(Count{"en", 4}, Count{"en-GB", 1}));
+  EXPECT_THAT(counted(all.histogram), ElementsAre(Count{"2021", 2}, Count{"2022", 0}, Count{"2023", 0}, Count{"2024", 0},
+                                                  Count{"2025", 3}, Count{"undated", 1}))
       << "empty years between are charted as 0";
+  const Facets second = count("second", Period::kNone);
+  EXPECT_THAT(counted(second.fields[0].second), ElementsAre(Count{"AP", 1}, Count{"BBC", 1}, Count{"CNN", 1}));
+  EXPECT_THAT(counted(second.fields[1].second), ElementsAre(Count{"Politics", 2}, Count{"China", 1}));
 }
 
-INSTANTIATE_TEST_SUITE_P(LocalAndRemote, FacetsCounted, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& counter) { return counter.param ? "XapiansSpy" : "HashCounts"; });
+INSTANTIATE_TEST_SUITE_P(EachCounter, FacetsCounted,
+                         ::testing::Values(Counting::kHashCounts, Counting::kXapiansSpy, Counting::kTable),
+                         [](const ::testing::TestParamInfo<Counting>& counting) {
+                           return counting.param == Counting::kHashCounts ? "HashCounts"
+                                  : counting.param == Counting::kXapiansSpy ? "XapiansSpy"
+                                                                             : "Table";
+                         });
 
 // Issue #21: every matching article is counted somewhere, the undated ones as "undated".
 TEST(Facets, UndatedArticlesAreCountedAndEmptyDaysShown) {
@@ -103,13 +135,8 @@ TEST(Facets, UndatedArticlesAreCountedAndEmptyDaysShown) {
   enquire.add_matchspy(&counter.spy());
   enquire.get_mset(0, 10, db.get_doccount());
   const Facets facets = counter.result(10);
-  std::vector<std::pair<std::string, std::uint64_t>> days;
-  for (const FacetCount& c : facets.histogram) days.emplace_back(c.value, c.articles);
-  using Count = std::pair<std::string, std::uint64_t>;
-  EXPECT_THAT(days, ElementsAre(Count{"2024-02-28", 1}, Count{"2024-02-29", 0}, Count{"2024-03-01", 1}, Count{"undated", 2}));
-  std::vector<std::pair<std::string, std::uint64_t>> years;
-  for (const FacetCount& c : facets.fields[0].second) years.emplace_back(c.value, c.articles);
-  EXPECT_THAT(years, ElementsAre(Count{"2024", 2}, Count{"undated", 2}));
+  EXPECT_THAT(counted(facets.histogram), ElementsAre(Count{"2024-02-28", 1}, Count{"2024-02-29", 0}, Count{"2024-03-01", 1}, Count{"undated", 2}));
+  EXPECT_THAT(counted(facets.fields[0].second), ElementsAre(Count{"2024", 2}, Count{"undated", 2}));
 }
 
 }  // namespace

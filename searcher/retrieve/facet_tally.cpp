@@ -1,0 +1,78 @@
+#include "searcher/retrieve/facet_tally.hpp"
+
+#include <algorithm>
+
+#include "common/schema.hpp"
+#include "searcher/retrieve/facets.hpp"
+
+namespace cs::searcher {
+
+std::uint32_t FacetTally::Field::number_of(std::string_view value) {
+  if (value.empty()) return kNone;  // as Xapian's spy, an empty value is not counted
+  const auto [at, added] = numbers.try_emplace(std::string(value), static_cast<std::uint32_t>(values.size()));
+  if (added) {
+    values.emplace_back(value);
+    articles.push_back(0);
+  }
+  return at->second;
+}
+
+void FacetTally::clear() {
+  for (Field& f : fields_) {
+    for (const std::uint32_t number : f.counted) f.articles[number] = 0;
+    f.counted.clear();
+  }
+}
+
+void FacetTally::decode(Decoded& decoded, std::string_view key) {
+  const schema::FacetKeyView fields = schema::view_facet_key(key);
+  decoded.source = field(FacetField::kSource).number_of(fields.source);
+  const std::string year = period_of(fields.date, Period::kYear);
+  decoded.year = field(FacetField::kYear).number_of(year.empty() ? kUndated : std::string_view(year));
+  decoded.author = field(FacetField::kAuthor).number_of(fields.author);
+  decoded.lang = field(FacetField::kLang).number_of(fields.lang);
+  decoded.first_topic = static_cast<std::uint32_t>(topics_.size());
+  schema::for_each_listed(fields.topics, [&](std::string_view topic) {
+    topics_.push_back(field(FacetField::kTopic).number_of(topic));
+  });
+  decoded.end_topic = static_cast<std::uint32_t>(topics_.size());
+  decoded.known = true;
+}
+
+void FacetTally::count(Field& f, std::uint32_t number, std::uint64_t articles) {
+  if (number == kNone) return;
+  if (f.articles[number] == 0) f.counted.push_back(number);
+  f.articles[number] += articles;
+}
+
+void FacetTally::add(std::uint32_t id, std::string_view key, std::uint64_t articles) {
+  if (id >= keys_.size()) keys_.resize(static_cast<std::size_t>(id) + 1);
+  if (!keys_[id].known) decode(keys_[id], key);
+  const Decoded& decoded = keys_[id];
+  count(field(FacetField::kSource), decoded.source, articles);
+  count(field(FacetField::kYear), decoded.year, articles);
+  count(field(FacetField::kAuthor), decoded.author, articles);
+  count(field(FacetField::kLang), decoded.lang, articles);
+  for (std::uint32_t t = decoded.first_topic; t < decoded.end_topic; ++t) count(field(FacetField::kTopic), topics_[t], articles);
+}
+
+void FacetTally::add(std::string_view key, std::uint64_t articles) {
+  const auto [at, added] = numbered_keys_.try_emplace(std::string(key), static_cast<std::uint32_t>(numbered_keys_.size()));
+  add(at->second, key, articles);
+}
+
+std::vector<FacetCount> FacetTally::top(FacetField which, std::size_t per_field) const {
+  const Field& f = field(which);
+  std::vector<std::uint32_t> order = f.counted;
+  const auto before = [&](std::uint32_t a, std::uint32_t b) {
+    if (f.articles[a] != f.articles[b]) return f.articles[a] > f.articles[b];
+    return f.values[a] < f.values[b];
+  };
+  const std::size_t shown = std::min(per_field, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(), before);
+  std::vector<FacetCount> top;
+  for (std::size_t i = 0; i < shown; ++i) top.push_back(FacetCount{f.values[order[i]], f.articles[order[i]]});
+  return top;
+}
+
+}  // namespace cs::searcher
