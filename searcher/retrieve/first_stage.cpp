@@ -63,13 +63,8 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
     result.stories = result.mset.get_matches_estimated();
   }
   if (stories) {
-    std::uint64_t keyed = 0;
-    std::uint64_t distinct = 0;
-    stories->for_each([&](const std::string&, Xapian::doccount articles) {
-      ++distinct;
-      keyed += articles;
-    });
-    result.stories = distinct + (stories->total() - keyed);
+    const ValueCounter::Valued keyed = stories->valued();
+    result.stories = keyed.distinct + (stories->total() - keyed.matches);
   }
   return result;
 }

@@ -36,6 +36,7 @@ class ValueCounter::TableCounts : public Xapian::MatchSpy {
     ++total_;
     const std::uint32_t id = table_->id_of(document.get_docid());
     if (id == 0) return;  // no value: not counted as one, as Xapian's spy does
+    ++valued_;
     if (counts_[id]++ == 0) met_.push_back(id);
   }
 
@@ -43,10 +44,13 @@ class ValueCounter::TableCounts : public Xapian::MatchSpy {
     for (const std::uint32_t id : met_) visit(id, table_->value(id), counts_[id]);
   }
   Xapian::doccount total() const { return total_; }
+  std::uint64_t distinct() const { return met_.size(); }
+  std::uint64_t valued() const { return valued_; }
 
  private:
   std::shared_ptr<const ValueTable> table_;  // held: the session may forget it meanwhile
   Xapian::doccount total_ = 0;
+  std::uint64_t valued_ = 0;              // the matches that held a value
   std::vector<Xapian::doccount> counts_;  // by value number
   std::vector<std::uint32_t> met_;        // the numbers counted, in the order met
 };
@@ -87,6 +91,16 @@ void ValueCounter::for_each_numbered(
 Xapian::doccount ValueCounter::total() const {
   if (tabled_) return tabled_->total();
   return xapian_ ? static_cast<Xapian::doccount>(xapian_->get_total()) : local_->total();  // it counts at most doccount
+}
+
+ValueCounter::Valued ValueCounter::valued() const {
+  if (tabled_) return {tabled_->distinct(), tabled_->valued()};
+  Valued valued;
+  for_each([&](const std::string&, Xapian::doccount matches) {
+    ++valued.distinct;
+    valued.matches += matches;
+  });
+  return valued;
 }
 
 }  // namespace cs::searcher

@@ -39,6 +39,12 @@ class ValueCounter {
   void for_each_numbered(const std::function<void(std::uint32_t id, const std::string& value, Xapian::doccount matches)>& visit) const;
   // The matches seen, with a value or not.
   Xapian::doccount total() const;
+  // The distinct values seen, and the matches that held one.
+  struct Valued {
+    std::uint64_t distinct = 0;
+    std::uint64_t matches = 0;
+  };
+  Valued valued() const;
 
  private:
   class HashCounts;

@@ -17,8 +17,18 @@ using Counted = std::pair<std::string, Xapian::doccount>;
 
 enum class Counter { kHash, kXapian, kTable };
 
+struct SlotCount {
+  std::vector<Counted> counts;
+  Xapian::doccount total = 0;
+  ValueCounter::Valued valued;
+  bool operator==(const SlotCount& other) const {
+    return counts == other.counts && total == other.total && valued.distinct == other.valued.distinct &&
+           valued.matches == other.valued.matches;
+  }
+};
+
 // Counts slot 0 of the matches of "word" in a database of these values (empty: no value).
-std::pair<std::vector<Counted>, Xapian::doccount> count_values(const std::vector<std::string>& values, Counter kind) {
+SlotCount count_values(const std::vector<std::string>& values, Counter kind) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   for (const std::string& value : values) {
     Xapian::Document document;
@@ -38,16 +48,19 @@ std::pair<std::vector<Counted>, Xapian::doccount> count_values(const std::vector
   std::vector<Counted> counts;
   counter.for_each([&](const std::string& value, Xapian::doccount matches) { counts.emplace_back(value, matches); });
   std::sort(counts.begin(), counts.end());
-  return {counts, counter.total()};
+  return {counts, counter.total(), counter.valued()};
 }
 
 TEST(ValueCounter, CountsEachValueOfTheMatchesAndTheMatchesWithout) {
   const std::vector<std::string> values = {"b", "a", "", "b", "a long value past the small-string buffer", "b", ""};
   for (const Counter kind : {Counter::kHash, Counter::kXapian, Counter::kTable}) {
-    const auto [counts, total] = count_values(values, kind);
-    EXPECT_THAT(counts, ElementsAre(Counted{"a", 1}, Counted{"a long value past the small-string buffer", 1}, Counted{"b", 3}))
+    const SlotCount count = count_values(values, kind);
+    EXPECT_THAT(count.counts,
+                ElementsAre(Counted{"a", 1}, Counted{"a long value past the small-string buffer", 1}, Counted{"b", 3}))
         << static_cast<int>(kind);
-    EXPECT_EQ(total, 7u) << "every match is seen, with a value or not";
+    EXPECT_EQ(count.total, 7u) << "every match is seen, with a value or not";
+    EXPECT_EQ(count.valued.distinct, 3u);
+    EXPECT_EQ(count.valued.matches, 5u) << "the matches that held a value";
   }
 }
 
