@@ -98,11 +98,14 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   title_words_.clear();
   analyzer_.tokenize(article.title, title_words_);
   title_hashes_.clear();
-  add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), schema::kTitlePositionBase,
-            &title_hashes_);
+  // The title's positions lie past the body's, however long it is: a query's phrase and
+  // NEAR read the body's and the title's positions as one list (searcher's query_terms).
+  const Xapian::termpos title_base =
+      std::max(schema::kTitlePositionBase, static_cast<Xapian::termpos>(words.size()) + schema::kOtherTitleGap);
+  add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), title_base, &title_hashes_);
   // Other titles are title words too (found in the title, counted by the title signal),
   // each after a gap so that no phrase runs from one title into the next.
-  Xapian::termpos next_title = schema::kTitlePositionBase + static_cast<Xapian::termpos>(title_words_.size());
+  Xapian::termpos next_title = title_base + static_cast<Xapian::termpos>(title_words_.size());
   for (const std::string& other : article.other_titles) {
     title_words_.clear();
     analyzer_.tokenize(other, title_words_);

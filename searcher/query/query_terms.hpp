@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,8 +72,10 @@ class QueryTerms {
   void note_highlight(const std::string& word, const WordStems* stems);
   WordStems stems_of(const std::string& word);
   Xapian::Query stem_query(const WordStems& stems, std::string_view field_prefix);
-  Xapian::Query positional(const std::vector<WordStems>& words, std::string_view field_prefix, Xapian::Query::op op,
-                           Xapian::termcount window);
+  // `words` as a phrase or NEAR (`op`) of their stems, each stem in any of the fields of
+  // `field_prefixes` ("" the body).
+  Xapian::Query positional(const std::vector<WordStems>& words, std::initializer_list<std::string_view> field_prefixes,
+                           Xapian::Query::op op, Xapian::termcount window);
   Xapian::Query words_query(const Synonyms::Words& words, bool by_stem, bool title_only);
   Result<QueryPart> wildcard_leaf(const Lexeme& lexeme, bool title_only);
   Result<QueryPart> date_leaf(const Lexeme& lexeme);

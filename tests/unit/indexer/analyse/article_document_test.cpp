@@ -127,6 +127,19 @@ TEST(ArticleDocument, StemsHaveTheirWordsPositionsAndWordsHaveNone) {
   }
 }
 
+// A query's phrase reads the body's and the title's positions as one list: the title's lie
+// past the body's, however long it is.
+TEST(ArticleDocument, TheTitleIsPlacedPastAnyBody) {
+  std::string body;
+  for (int i = 0; i < 25100; ++i) body += "one two three four ";
+  body += "tariffs";
+  const Built b = build(body);
+  const auto last_body = positions(b.document, "Ztariff");
+  ASSERT_EQ(last_body, (std::vector<Xapian::termpos>{100401}));
+  EXPECT_EQ(positions(b.document, "ZStariff"), (std::vector<Xapian::termpos>{100401 + schema::kOtherTitleGap}))
+      << "a NEAR window's width past the body's last word";
+}
+
 TEST(ArticleDocument, TheArticleIsFoundByItsIdStoryAndFields) {
   const Built b = build("Ministers met in Geneva on Monday to talk about tariffs.");
   EXPECT_TRUE(has_term(b.document, schema::boolean_term(schema::kArticleIdPrefix, "wire/a.txt")));

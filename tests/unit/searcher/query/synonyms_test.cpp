@@ -58,7 +58,7 @@ TEST(Synonyms, QueriesMatchTheAlternatives) {
   ASSERT_TRUE(parsed.ok());
   const std::string description = parsed->query.get_description();
   EXPECT_THAT(description, HasSubstr("Zchina"));
-  EXPECT_THAT(description, HasSubstr("(Zpeopl PHRASE 4 Zrepubl PHRASE 4 Zof PHRASE 4 Zchina)"));
+  EXPECT_THAT(description, HasSubstr("((Zpeopl OR ZSpeopl) PHRASE 4 (Zrepubl OR ZSrepubl) PHRASE 4 (Zof OR ZSof) PHRASE 4 (Zchina OR ZSchina))"));
   EXPECT_THAT(description, HasSubstr("Ztrade"));
 }
 
