@@ -41,14 +41,19 @@ struct CandidateArrays {
   std::vector<std::uint32_t> words;          // the candidates' texts
   std::vector<std::pair<std::size_t, std::size_t>> text_at;  // each one's begin and size in `words`
   std::uint64_t total_words = 0;             // in all the articles, for BM25's average length
+  std::uint64_t total_passages = 0;          // in all the articles, candidates or not
 };
 
-// Every passage of every article as a candidate. A passage holding no query stem has no text
-// (it can score only by its place and date); one that does gets the stretch of its words
-// from its first query stem to its last, `filler` (a hash of no query term) between them,
-// and its whole length for BM25: the loop finds the same terms, windows and phrases there
-// as in the whole passage. An article whose bounds could not be read is one passage without
-// text. Each candidate carries its article's weight and body length.
+// The passages of every article as candidates: each one holding a query stem, and the first
+// one holding none. A passage holding a query stem gets the stretch of its words from its
+// first query stem to its last, `filler` (a hash of no query term) between them, and its
+// whole length for BM25: the loop finds the same terms, windows and phrases there as in the
+// whole passage. A passage holding none has no text: it scores by its article and its place
+// alone, so the first such passage outscores every later one, which is left out (in a long
+// speech nine passages in ten hold no query word: scoring them was most of the kernel's
+// time). An article whose bounds could not be read is one passage without text. Each
+// candidate carries its article's weight and body length; `total_passages` counts every
+// passage, left out or not, for the terms' idf and BM25's average length.
 void assemble_candidates(const RerankedArticles& articles, std::uint32_t filler, CandidateArrays& out);
 
 struct KernelBuffers {
@@ -57,9 +62,9 @@ struct KernelBuffers {
 };
 
 // The second stage's kernel, three passes over the candidates: (1) count the candidates
-// holding each term and weigh it by ln(1 + candidates / holding), since the index counts
+// holding each term and weigh it by ln(1 + passages / holding), since the index counts
 // articles, not passages; (2) each candidate's own BM25 (k1, b; the average length is the
-// articles' words over the candidates); (3) score_passages, each candidate's first_stage
+// articles' words over their passages); (3) score_passages, each candidate's first_stage
 // being that BM25. Sets `query`'s idf and the candidates' first_stage, and scores into `out`
 // (one per candidate). Running it twice on the same arrays gives the same scores.
 void score_candidates(ScoringQuery& query, float k1, float b,

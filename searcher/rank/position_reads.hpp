@@ -20,8 +20,8 @@ namespace cs::searcher {
 
 class PositionReads {
  public:
-  // `documents`: those whose positions will be read, the likeliest to hold the terms first;
-  // only the first few are tried.
+  // `documents`: those whose positions will be read, in the order to try them (the
+  // shortest first: aiming walks a document's term list); only the first few are tried.
   PositionReads(const Xapian::Database& db, std::span<const Xapian::docid> documents);
 
   // Aims the position table's cursor at `term`'s lists. Call it before reading them, terms

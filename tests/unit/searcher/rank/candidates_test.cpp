@@ -45,6 +45,58 @@ TEST(Candidates, APassageIsTheStretchFromItsFirstQueryStemToItsLast) {
   EXPECT_EQ(owned(arrays.candidates[1].title), (std::vector<std::uint32_t>{77}));
   EXPECT_EQ(arrays.first_candidate, (std::vector<std::size_t>{0, 2}));
   EXPECT_EQ(arrays.total_words, 9u);
+  EXPECT_EQ(arrays.total_passages, 2u);
+}
+
+TEST(Candidates, OnlyTheFirstPassageHoldingNoQueryStemIsACandidate) {
+  // Four passages of 3 words (positions 1-3, 4-6, 7-9, 10-12); a stem at 8 only.
+  const std::vector<ArticleTermsRange> ranges = {{0, 0, 0, 4, 12}};
+  const std::vector<std::uint32_t> arena = {0, 3, 6, 9};
+  const std::vector<StemPosition> stems = {{8, 10}};
+  const std::vector<std::pair<std::size_t, std::size_t>> stems_of = {{0, 1}};
+  const std::vector<float> weights = {3}, ages = {-1};
+  CandidateArrays arrays;
+  assemble_candidates({ranges, arena, stems, stems_of, weights, ages}, 99, arrays);
+  ASSERT_EQ(arrays.candidates.size(), 2u) << "passages 0 and 2: 1 and 3 score as 0 does, lower by their place";
+  EXPECT_EQ(arrays.candidates[0].passage_index, 0u);
+  EXPECT_TRUE(arrays.candidates[0].text.empty());
+  EXPECT_EQ(arrays.candidates[1].passage_index, 2u);
+  EXPECT_EQ(owned(arrays.candidates[1].text), (std::vector<std::uint32_t>{10}));
+  EXPECT_EQ(arrays.total_passages, 4u) << "every passage counts for idf and the average length";
+}
+
+// The passages left out could never be chosen: per article, the passage the second stage
+// shows (one holding a query stem when any does, else the best) and its score are the same
+// as when every passage is scored.
+TEST(Candidates, LeavingOutPassagesWithoutAStemChangesNoChoice) {
+  for (std::uint32_t n = 0; n < generated::kInputs; ++n) {
+    const ArticlesInput input = generated::make_articles(n);
+    const std::uint32_t filler = filler_of(ScoringQuery(input.terms));
+    std::vector<double> idf;
+    const auto chosen = [&](bool every_passage) {
+      const reference::Assembled assembled = reference::assemble(input.articles(), filler, every_passage);
+      const std::vector<reference::Signals> signals =
+          reference::kernel(input.terms, input.articles(), filler, static_cast<double>(input.k1),
+                            static_cast<double>(input.b), input.weights, idf, every_passage);
+      std::vector<std::pair<std::uint32_t, double>> best;  // each article's passage and total
+      for (std::size_t i = 0; i + 1 < assembled.first_candidate.size(); ++i) {
+        std::size_t pick = assembled.first_candidate[i];
+        const auto holds = [&](std::size_t j) { return !assembled.candidates[j].text.empty(); };
+        for (std::size_t j = pick; j < assembled.first_candidate[i + 1]; ++j) {
+          if (holds(j) != holds(pick) ? holds(j) : signals[j].total > signals[pick].total) pick = j;
+        }
+        best.emplace_back(assembled.candidates[pick].passage_index, signals[pick].total);
+      }
+      return best;
+    };
+    const auto all = chosen(true);
+    const auto kept = chosen(false);
+    ASSERT_EQ(all.size(), kept.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      ASSERT_EQ(all[i].first, kept[i].first) << "article " << i << "\n" << generated::describe(input, i);
+      ASSERT_TRUE(reference::agrees(static_cast<float>(kept[i].second), all[i].second)) << generated::describe(input, i);
+    }
+  }
 }
 
 TEST(Candidates, AssemblyMatchesTheReference) {
@@ -56,6 +108,7 @@ TEST(Candidates, AssemblyMatchesTheReference) {
     const reference::Assembled expected = reference::assemble(input.articles(), filler);
     ASSERT_EQ(fast.first_candidate, expected.first_candidate) << generated::describe(input);
     ASSERT_EQ(fast.total_words, expected.total_words) << generated::describe(input);
+    ASSERT_EQ(fast.total_passages, expected.total_passages) << generated::describe(input);
     for (std::size_t j = 0; j < fast.candidates.size(); ++j) {
       const Candidate& c = fast.candidates[j];
       const reference::OwnedCandidate& e = expected.candidates[j];

@@ -180,12 +180,14 @@ double passage_bm25(const Terms& terms, const std::vector<double>& idf, const Ca
   return sum;
 }
 
-Assembled assemble(const RerankedArticles& articles, std::uint32_t filler) {
+Assembled assemble(const RerankedArticles& articles, std::uint32_t filler, bool every_passage) {
   Assembled out;
   for (std::size_t i = 0; i < articles.ranges.size(); ++i) {
     const ArticleTermsRange& r = articles.ranges[i];
     out.first_candidate.push_back(out.candidates.size());
     out.total_words += r.word_count;
+    out.total_passages += std::max<std::uint32_t>(r.passage_count, 1);
+    bool without_stem = false;
     const std::span<const StemPosition> stems =
         articles.stems.subspan(articles.stems_of[i].first, articles.stems_of[i].second - articles.stems_of[i].first);
     for (std::uint32_t k = 0; k == 0 || k < r.passage_count; ++k) {
@@ -209,6 +211,10 @@ Assembled assemble(const RerankedArticles& articles, std::uint32_t filler) {
           c.length = end - start;
         }
       }
+      if (c.text.empty() && r.passage_count > 0 && !every_passage) {
+        if (without_stem) continue;
+        without_stem = true;
+      }
       out.candidates.push_back(std::move(c));
     }
   }
@@ -227,15 +233,15 @@ std::vector<Candidate> views(const std::vector<OwnedCandidate>& owned) {
 
 std::vector<Signals> kernel(const std::vector<std::vector<std::uint32_t>>& query_terms, const RerankedArticles& articles,
                             std::uint32_t filler, double k1, double b, const ScoringWeights& weights,
-                            std::vector<double>& idf) {
+                            std::vector<double>& idf, bool every_passage) {
   const Terms terms = kept_terms(query_terms);
-  Assembled assembled = assemble(articles, filler);
+  Assembled assembled = assemble(articles, filler, every_passage);
   std::vector<Candidate> candidates = views(assembled.candidates);
-  const auto n = static_cast<double>(candidates.size());
+  const auto n = static_cast<double>(assembled.total_passages);
   const std::vector<std::uint32_t> holding = holders(terms, candidates);
   idf.clear();
   for (const std::uint32_t h : holding) idf.push_back(std::log(1 + n / std::max(1.0, static_cast<double>(h))));
-  const double average_length = candidates.empty() ? 1 : static_cast<double>(assembled.total_words) / n;
+  const double average_length = n == 0 ? 1 : static_cast<double>(assembled.total_words) / n;
   std::vector<double> bm25;
   for (const Candidate& c : candidates) bm25.push_back(passage_bm25(terms, idf, c, k1, b, average_length));
   for (std::size_t j = 0; j < candidates.size(); ++j) candidates[j].first_stage = static_cast<float>(bm25[j]);

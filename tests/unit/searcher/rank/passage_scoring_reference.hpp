@@ -101,8 +101,9 @@ struct OwnedCandidate {
   std::uint32_t article_words = 0;
 };
 
-// The candidates of `articles` (assemble_candidates): for each article, each of its passages
-// (one when it has none), in order; a passage's text runs from the first position in it
+// The candidates of `articles` (assemble_candidates): for each article, its passages (one
+// when it has none), in order, each that holds a query stem and the first that holds none,
+// or all of them with `every_passage`; a passage's text runs from the first position in it
 // that holds a query stem to the last, each position's stem there and `filler` at the
 // others, and is empty when none does; its length is the passage's words then. Word k of
 // passage p is at position start(p) + k + 1.
@@ -110,17 +111,19 @@ struct Assembled {
   std::vector<OwnedCandidate> candidates;
   std::vector<std::size_t> first_candidate;
   std::uint64_t total_words = 0;
+  std::uint64_t total_passages = 0;  // every passage, a candidate or not
 };
-Assembled assemble(const RerankedArticles& articles, std::uint32_t filler);
+Assembled assemble(const RerankedArticles& articles, std::uint32_t filler, bool every_passage = false);
 
 // Views of owned candidates, for the functions above.
 std::vector<Candidate> views(const std::vector<OwnedCandidate>& owned);
 
 // The second stage's kernel (score_candidates) from its definition: idf ln(1 + N / holders)
-// over the N candidates, each candidate's BM25 with the average length total words / N as its
-// first stage, then every signal. `idf` receives the terms' idf.
+// over the N passages, each candidate's BM25 with the average length total words / N as its
+// first stage, then every signal. `idf` receives the terms' idf; `every_passage` as for
+// assemble.
 std::vector<Signals> kernel(const std::vector<std::vector<std::uint32_t>>& query_terms, const RerankedArticles& articles,
                             std::uint32_t filler, double k1, double b, const ScoringWeights& weights,
-                            std::vector<double>& idf);
+                            std::vector<double>& idf, bool every_passage = false);
 
 }  // namespace cs::searcher::reference
