@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bench/bench_corpus.hpp"
+#include "common/spelling_table.hpp"
 #include "common/threads.hpp"
 #include "indexer/analyse/article_analysis.hpp"
 #include "indexer/analyse/dictionary_trainer.hpp"
@@ -53,7 +54,7 @@ void write_share(const Share& share, const fs::path& db) {
       pending = 0;
     }
   }
-  for (const auto& [word, count] : share.spelling) writer.add_spelling(word, count);
+  cs::spelling_table::add(writer, {share.spelling.begin(), share.spelling.end()});  // as cs-index's last commit
   writer.commit();
 }
 

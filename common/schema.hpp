@@ -38,7 +38,9 @@ namespace cs::schema {
 // 12: the articles and pronouns French and Italian write elided onto a word ("l'", "qu'",
 //    "dell'") are cut off it (Analyzer::tokenize): "l'Assemblée" is the word "assemblée";
 //    story signatures hash their shingles by multiply-shift (stories.cpp).
-inline constexpr std::string_view kSchemaVersion = "12";
+// 13: the spelling words and their counts are kept in metadata buckets (spelling_table.hpp,
+//    kSpellingWordsPrefix), not in Xapian's spelling table with its index of fragments.
+inline constexpr std::string_view kSchemaVersion = "13";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
 // kListSeparator: the searcher stems each query word in every one of them.
@@ -54,9 +56,11 @@ inline constexpr std::string_view kCompactedBytesKey = "cs:compacted_bytes";
 inline constexpr std::string_view kPassageDictionaryKey = "cs:passage_dictionary";
 inline constexpr std::string_view kRecordDictionaryKey = "cs:record_dictionary";
 inline constexpr std::string_view kDictionaryPrefix = "cs:dictionary:";
-// Prefix of the metadata keys holding spelling counts not yet in Xapian's spelling table
+// Prefix of the metadata keys holding spelling counts not yet in the spelling table
 // (indexer/write/pending_spelling.hpp), one key a batch: "word count" lines.
 inline constexpr std::string_view kPendingSpellingPrefix = "cs:spelling:";
+// Prefix of the metadata keys of the spelling table's buckets (spelling_table.hpp).
+inline constexpr std::string_view kSpellingWordsPrefix = "cs:words:";
 // Prefix of the metadata keys holding what each indexed file contributed (file_states.hpp):
 // its size, modification time, content hash and the ids and hashes of its articles.
 inline constexpr std::string_view kFileStatePrefix = "cs:file:";

@@ -1,8 +1,6 @@
-// The words a batch offers Xapian's spelling table (from which cs-search suggests
-// corrections), each with the number of the batch's articles that hold it. Xapian counts a
-// word once for each add_spelling(word, 1); one add_spelling(word, n) a batch stores the
-// same table with one call a distinct word instead of one a distinct word an article
-// (about a fifth of the calls on news), and the counting runs on the analysing threads.
+// The words a batch offers the spelling table (common/spelling_table.hpp, from which
+// cs-search suggests corrections), each with the number of the batch's articles that hold
+// it: counted here, on the analysing threads, one entry a distinct word of the batch.
 #pragma once
 
 #include <cstdint>

@@ -41,7 +41,7 @@ class DbWriter {
   // passage is not searchable); true when the article was already in the database (an
   // update), false when it is new.
   Result<bool> replace_article(const std::string& article_id, const std::optional<Xapian::Document>& document);
-  // Adds to Xapian's spelling table, from which cs-search suggests corrections, each word
+  // Adds to the spelling table (spelling_table.hpp), from which cs-search suggests corrections, each word
   // with the number of articles written that hold it. The counts wait (and are stored with
   // each commit, see pending_spelling.hpp) until commit_with_spelling() or until many wait.
   Status add_spelling(const std::vector<std::pair<std::string, std::uint32_t>>& words);

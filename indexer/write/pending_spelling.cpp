@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "common/schema.hpp"
+#include "common/spelling_table.hpp"
 
 namespace cs::indexer {
 
@@ -58,7 +59,7 @@ void PendingSpelling::add(Xapian::WritableDatabase& db, const std::vector<std::p
 }
 
 void PendingSpelling::apply(Xapian::WritableDatabase& db) {
-  for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+  spelling_table::add(db, counts_);
   for (const std::string& key : record_keys_) db.set_metadata(key, "");  // an empty value deletes the key
   counts_.clear();
   record_keys_.clear();

@@ -1,10 +1,8 @@
-// Spelling counts on their way to Xapian's spelling table. Xapian keeps, for each letter
-// trigram, the list of words that hold it, and a commit that adds new words rewrites (and
-// deflates again) every list they touch: with a commit every batch the frequent lists were
-// rewritten batch after batch, 12% of a news run. So the counts gather here, a batch's
-// words at a time, and reach the table when many have gathered, every kApplyAtBatches
-// batches (so searches during a long run suggest its new words at most that late), or
-// when the run ends. Each
+// Spelling counts on their way to the spelling table (common/spelling_table.hpp), whose
+// buckets of words a commit that adds words rewrites: with a commit every batch they were
+// rewritten batch after batch. So the counts gather here, a batch's words at a time, and
+// reach the table when many have gathered, every kApplyAtBatches batches (so searches
+// during a long run suggest its new words at most that late), or when the run ends. Each
 // batch's counts are also stored in the database's metadata in the batch's own commit, so
 // a killed run loses none: the next run reads them back and applies them.
 #pragma once

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "common/schema.hpp"
+#include "common/spelling_table.hpp"
 #include "indexer/write/db_folder.hpp"
 
 namespace cs::indexer {
@@ -23,14 +24,16 @@ Error layout_error(const fs::path& db, std::string reason, std::string hint) {
   return Error{ErrorKind::kDatabase, db.string(), "", std::move(reason), std::move(hint)};
 }
 
-// Keeps the first value of a metadata key the parts share, except the stemmers in use: a
-// merged database was stemmed with every part's. Two parts' dictionaries of one id but other
+// Keeps the first value of a metadata key the parts share, except the stemmers in use (a
+// merged database was stemmed with every part's) and the spelling table's buckets (each
+// word's counts are summed). Two parts' dictionaries of one id but other
 // bytes (ids are hashes of the bytes: a chance of about 2^-31) would decode one part's
 // texts with the other's dictionary, as other text: the merge is refused instead.
 class MetadataJoiner : public Xapian::Compactor {
  public:
   std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
     // Xapian passes the key as stored, after a prefix of its own.
+    if (spelling_table::is_bucket_key(key)) return spelling_table::merge({tags, tags + num_tags});
     if (key.find(schema::kDictionaryPrefix) != std::string::npos) {
       for (size_t i = 1; i < num_tags; ++i) clashing_dictionaries_ |= tags[i] != tags[0];
       return tags[0];

@@ -40,8 +40,8 @@ Result<std::vector<std::filesystem::path>> create_shards(const std::filesystem::
 std::size_t shard_of(const std::string& relative_path, std::size_t shards);
 
 // Merges whole databases into a new compact one at `dest` (what xapian-compact does): the
-// documents of each in turn, their spelling tables summed, and their metadata joined, the
-// lists of stemmers in use united.
+// documents of each in turn, and their metadata joined: the lists of stemmers in use
+// united, the spelling tables' counts summed.
 Status merge_databases(const std::vector<std::filesystem::path>& parts, const std::filesystem::path& dest);
 
 }  // namespace cs::indexer

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <set>
 #include <vector>
+
+#include "common/schema.hpp"
+#include "common/spelling_table.hpp"
 
 
 namespace cs::searcher {
@@ -107,22 +111,48 @@ std::uint64_t SpellingWords::byte_set(std::string_view word) {
   return set;
 }
 
-SpellingWords SpellingWords::read(const Xapian::Database& db, std::size_t max_copied) {
-  SpellingWords words;
-  words.db_ = db;
-  for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
-    if (words.entries_.size() == max_copied) {
-      words.text_ = std::string();
-      words.entries_ = std::vector<Entry>();
-      return words;  // walked at each suggestion
+void SpellingWords::walk(const std::function<void(std::string_view, std::uint64_t)>& visit) const {
+  const std::string prefix(schema::kSpellingWordsPrefix);
+  if (shards_.size() == 1) {  // a shard's buckets hold each word once, in order
+    const Xapian::Database& db = shards_.front();
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+      spelling_table::for_each_count(db.get_metadata(*key), visit);
     }
-    const std::string word = *it;
+    return;
+  }
+  // Bucket by bucket, each merged over the shards that hold it.
+  std::set<std::string> keys;
+  for (const Xapian::Database& db : shards_) {
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) keys.insert(*key);
+  }
+  for (const std::string& key : keys) {
+    std::vector<std::string> values;
+    for (const Xapian::Database& db : shards_) values.push_back(db.get_metadata(key));
+    spelling_table::for_each_count(spelling_table::merge({values.begin(), values.end()}), visit);
+  }
+}
+
+SpellingWords SpellingWords::read(const std::vector<Xapian::Database>& shards, std::size_t max_copied) {
+  SpellingWords words;
+  words.shards_ = shards;
+  bool too_many = false;
+  words.walk([&](std::string_view word, std::uint64_t count) {
+    if (too_many || words.entries_.size() == max_copied) {
+      too_many = true;
+      return;
+    }
     words.entries_.push_back({byte_set(word), static_cast<std::uint32_t>(words.text_.size()),
-                              static_cast<std::uint32_t>(word.size()), static_cast<std::uint32_t>(it.get_termfreq())});
+                              static_cast<std::uint32_t>(word.size()),
+                              static_cast<std::uint32_t>(std::min<std::uint64_t>(count, UINT32_MAX))});
     words.text_ += word;
+  });
+  if (too_many) {
+    words.text_ = std::string();
+    words.entries_ = std::vector<Entry>();
+    return words;  // walked at each suggestion
   }
   words.copied_ = true;
-  words.db_ = Xapian::Database();  // the copy needs no handle
+  words.shards_.clear();  // the copy needs no handle
   words.text_.shrink_to_fit();
   words.entries_.shrink_to_fit();
   return words;

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -19,19 +20,21 @@ namespace cs::searcher {
 // Levenshtein distance over bytes, or `limit` + 1 as soon as it is known to be more.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
-// A database's spelling table, read once into memory for the suggestions of a long run (a
-// batch, the server): Xapian's table costs about 60 ns a word to walk (1.4 ms a query word
-// at 23,451 words), the copy a few ns a word, most of them passed over by their letters.
-// A table of more than kMaxCopiedWords is walked in the database at each suggestion
-// instead: each searcher (a batch job, a server worker) holds its own copy.
+// The spelling tables of the databases searched (common/spelling_table.hpp), read once into
+// memory for the suggestions of a long run (a batch, the server), the counts of a word
+// several shards hold summed: walking the stored table costs far more than the copy, a few
+// ns a word, most of them passed over by their letters. A table of more than
+// kMaxCopiedWords is walked in the databases at each suggestion instead: each searcher (a
+// batch job, a server worker) holds its own copy.
 class SpellingWords {
  public:
   // About 30 bytes a word in memory: 15 MB at most.
   static constexpr std::size_t kMaxCopiedWords = 500'000;
 
-  // `db`'s spelling table, copied when it holds at most `max_copied` words. Throws
-  // Xapian::Error.
-  static SpellingWords read(const Xapian::Database& db, std::size_t max_copied = kMaxCopiedWords);
+  // The spelling tables of `shards` (each shard's own: Xapian gives a combined database's
+  // metadata from its first only), copied when they hold at most `max_copied` words.
+  // Throws Xapian::Error.
+  static SpellingWords read(const std::vector<Xapian::Database>& shards, std::size_t max_copied = kMaxCopiedWords);
 
   // Whether the words are held in memory (else each call walks the database), and how many.
   bool copied() const { return copied_; }
@@ -44,10 +47,11 @@ class SpellingWords {
   void for_each_near(std::string_view typed, std::size_t limit, Visit visit) const {
     const std::uint64_t typed_bytes = byte_set(typed);
     if (!copied_) {
-      for (auto it = db_.spellings_begin(); it != db_.spellings_end(); ++it) {
-        const std::string word = *it;
-        if (may_be_near(typed, typed_bytes, word.size(), byte_set(word), limit)) visit(std::string_view(word), it.get_termfreq());
-      }
+      walk([&](std::string_view word, std::uint64_t count) {
+        if (may_be_near(typed, typed_bytes, word.size(), byte_set(word), limit)) {
+          visit(word, static_cast<std::uint32_t>(std::min<std::uint64_t>(count, UINT32_MAX)));
+        }
+      });
       return;
     }
     for (const Entry& entry : entries_) {
@@ -76,8 +80,12 @@ class SpellingWords {
            static_cast<std::size_t>(std::popcount(bytes & ~typed_bytes)) <= limit;
   }
 
+  // Calls `visit(word, count)` for every word of the shards' tables, in word order, the
+  // counts of a word several hold summed.
+  void walk(const std::function<void(std::string_view, std::uint64_t)>& visit) const;
+
   bool copied_ = false;
-  Xapian::Database db_;  // walked when not copied
+  std::vector<Xapian::Database> shards_;  // walked when not copied
   std::string text_;     // the words, back to back
   std::vector<Entry> entries_;
 };

@@ -177,7 +177,11 @@ IndexStats PassageSearcher::stats() const {
 std::string PassageSearcher::suggest(std::string_view query_text, Analyzer& analyzer) {
   try {
     if (!databases_.spelling_words) {
-      databases_.spelling_words = SpellingWords::read(databases_.all);
+      std::vector<Xapian::Database> shards;
+      for (const Databases::Shard& shard : databases_.shards) {
+        if (shard.db) shards.push_back(*shard.db);
+      }
+      databases_.spelling_words = SpellingWords::read(shards);
     }
     return suggest_spelling(*databases_.spelling_words, query_text, analyzer);
   } catch (const Xapian::Error&) {

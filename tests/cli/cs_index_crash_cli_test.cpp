@@ -14,6 +14,7 @@
 #include <random>
 #include <set>
 
+#include "common/spelling_table.hpp"
 #include "support/indexed_once.hpp"
 
 namespace cs::test {
@@ -46,11 +47,8 @@ std::set<std::string> article_ids(const std::string& db) {
 }
 
 // The spelling table of a database: each word with its frequency.
-std::map<std::string, Xapian::doccount> spellings(const std::string& db) {
-  Xapian::Database database(db);
-  std::map<std::string, Xapian::doccount> words;
-  for (auto w = database.spellings_begin(); w != database.spellings_end(); ++w) words[*w] = w.get_termfreq();
-  return words;
+std::map<std::string, std::uint64_t> spellings(const std::string& db) {
+  return spelling_table::read_all(Xapian::Database(db));
 }
 
 constexpr int kFiles = 60;

@@ -81,6 +81,20 @@ TEST_F(RemoteShardFaults, AStoppedShardIsLeftOutWithOneWarning) {
   }
 }
 
+// The spelling words are metadata every shard serves, remote ones too: "did you mean" over
+// remote shards suggests what over the same shards on disk does.
+TEST_F(RemoteShardFaults, RemoteShardsSuggestAsTheSameShardsOnDisk) {
+  RemoteShard first(db("sharded") + "/shard-1");
+  RemoteShard second(db("sharded") + "/shard-2");
+  ASSERT_TRUE(first.running() && second.running()) << "xapian-tcpsrv (package xapian-tools) did not start";
+  const fs::path file = stub(first.port(), second.port());
+  const CliResult remote = run_cli(cs_search_binary(), {"--db", file.string(), "Chnia tradde"});
+  const CliResult local = run_cli(cs_search_binary(), {"--db", db("sharded"), "Chnia tradde"});
+  EXPECT_EQ(remote.exit_code, local.exit_code) << remote.err;
+  EXPECT_THAT(local.out, HasSubstr("Did you mean \"china trade\"?"));
+  EXPECT_EQ(remote.out, local.out);
+}
+
 TEST_F(RemoteShardFaults, APausedShardIsLeftOutAfterTheShardTimeout) {
   RemoteShard first(db("sharded") + "/shard-1");
   RemoteShard second(db("sharded") + "/shard-2");

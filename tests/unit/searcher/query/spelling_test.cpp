@@ -4,9 +4,11 @@
 
 #include <map>
 #include <random>
+#include <unordered_map>
 
 #include "common/analyzer.hpp"
 #include "common/schema.hpp"
+#include "common/spelling_table.hpp"
 #include "searcher/retrieve/retrieve.hpp"
 #include "support/test_support.hpp"
 
@@ -34,26 +36,31 @@ std::string random_word(std::mt19937& random) {
   return word;
 }
 
+// Two shards' tables, some words in both: each word's counts are summed, copied or walked.
 TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
   test::TempDir dir;
   std::mt19937 random(23);
   std::map<std::string, Xapian::termcount> held;
-  {
-    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
-    for (int i = 0; i < 3000; ++i) {
-      const std::string word = random_word(random);
-      if (word.size() < 2) continue;  // Xapian's spelling table holds no one-byte word
-      const auto times = static_cast<Xapian::termcount>(1 + random() % 5);
-      db.add_spelling(word, times);
-      held[word] += times;
+  std::vector<Xapian::Database> shards;
+  for (const char* name : {"a", "b"}) {
+    Xapian::WritableDatabase db((dir / name).string(), Xapian::DB_CREATE);
+    for (int batch = 0; batch < 3; ++batch) {  // each batch merged into the stored buckets
+      std::unordered_map<std::string, std::uint32_t> counts;
+      for (int i = 0; i < 500; ++i) {
+        const std::string word = random_word(random);
+        const auto times = static_cast<std::uint32_t>(1 + random() % 5);
+        counts[word] += times;
+        held[word] += times;
+      }
+      spelling_table::add(db, counts);
     }
     db.commit();
+    shards.emplace_back((dir / name).string());
   }
-  const Xapian::Database db((dir / "db").string());
-  const SpellingWords copied = SpellingWords::read(db);
+  const SpellingWords copied = SpellingWords::read(shards);
   ASSERT_TRUE(copied.copied());
   ASSERT_EQ(copied.size(), held.size());
-  const SpellingWords walked = SpellingWords::read(db, held.size() - 1);
+  const SpellingWords walked = SpellingWords::read(shards, held.size() - 1);
   ASSERT_FALSE(walked.copied()) << "too many words to copy: the table is walked";
   const auto near = [](const SpellingWords& words, const std::string& typed) {
     std::map<std::string, std::uint32_t> visited;
@@ -80,7 +87,7 @@ TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
 TEST(SpellingWords, AnEmptyTableVisitsNothing) {
   test::TempDir dir;
   Xapian::WritableDatabase((dir / "db").string(), Xapian::DB_CREATE).commit();
-  const SpellingWords words = SpellingWords::read(Xapian::Database((dir / "db").string()));
+  const SpellingWords words = SpellingWords::read({Xapian::Database((dir / "db").string())});
   std::size_t visited = 0;
   words.for_each_near("anything", 2, [&](std::string_view, std::uint32_t) { ++visited; });
   EXPECT_EQ(visited, 0u);
@@ -93,14 +100,14 @@ TEST(PassageSearcherSpelling, ReadsTheTableAgainAfterACommit) {
   const std::filesystem::path path = dir / "db";
   Xapian::WritableDatabase writer(path.string(), Xapian::DB_CREATE);
   writer.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-  writer.add_spelling("harbour", 3);
+  spelling_table::add(writer, {{"harbour", 3}});
   writer.commit();
   auto searcher = PassageSearcher::open({path});
   ASSERT_TRUE(searcher.ok()) << searcher.error().reason;
   Analyzer analyzer;
   EXPECT_EQ((*searcher)->suggest("harbuor", analyzer), "harbour");
   EXPECT_EQ((*searcher)->suggest("zebbra", analyzer), "");
-  writer.add_spelling("zebra", 2);
+  spelling_table::add(writer, {{"zebra", 2}});
   writer.commit();
   EXPECT_EQ((*searcher)->suggest("zebbra", analyzer), "") << "the snapshot it searches has no zebra yet";
   ASSERT_TRUE((*searcher)->catch_up().ok());

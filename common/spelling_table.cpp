@@ -1,0 +1,66 @@
+#include "common/spelling_table.hpp"
+
+#include <algorithm>
+
+#include "common/schema.hpp"
+
+namespace cs::spelling_table {
+
+namespace {
+
+constexpr std::size_t kBucketBytes = 2;
+
+void append_line(std::string& out, std::string_view word, std::uint64_t count) {
+  out.append(word).push_back(' ');
+  out.append(std::to_string(count)).push_back('\n');
+}
+
+}  // namespace
+
+std::string bucket_key(std::string_view word) {
+  return std::string(schema::kSpellingWordsPrefix).append(word.substr(0, kBucketBytes));
+}
+
+bool is_bucket_key(std::string_view key) { return key.find(schema::kSpellingWordsPrefix) != std::string_view::npos; }
+
+std::string merge(const std::vector<std::string_view>& buckets) {
+  std::map<std::string, std::uint64_t, std::less<>> counts;
+  for (const std::string_view bucket : buckets) {
+    for_each_count(bucket, [&](std::string_view word, std::uint64_t count) {
+      if (const auto found = counts.find(word); found != counts.end()) {
+        found->second += count;
+      } else {
+        counts.emplace(std::string(word), count);
+      }
+    });
+  }
+  std::string merged;
+  for (const auto& [word, count] : counts) append_line(merged, word, count);
+  return merged;
+}
+
+void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std::uint32_t>& counts) {
+  // The new counts of each bucket, as a bucket's value, merged into the stored one.
+  std::map<std::string, std::vector<std::pair<std::string_view, std::uint32_t>>> by_bucket;
+  for (const auto& [word, count] : counts) {
+    if (!word.empty()) by_bucket[bucket_key(word)].emplace_back(word, count);
+  }
+  for (auto& [key, words] : by_bucket) {
+    std::sort(words.begin(), words.end());
+    std::string added;
+    for (const auto& [word, count] : words) append_line(added, word, count);
+    const std::string stored = db.get_metadata(key);
+    db.set_metadata(key, stored.empty() ? added : merge({stored, added}));
+  }
+}
+
+std::map<std::string, std::uint64_t> read_all(const Xapian::Database& db) {
+  std::map<std::string, std::uint64_t> words;
+  const std::string prefix(schema::kSpellingWordsPrefix);
+  for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+    for_each_count(db.get_metadata(*key), [&](std::string_view word, std::uint64_t count) { words[std::string(word)] += count; });
+  }
+  return words;
+}
+
+}  // namespace cs::spelling_table

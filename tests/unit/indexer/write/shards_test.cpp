@@ -1,0 +1,43 @@
+#include "indexer/write/shards.hpp"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <map>
+#include <string>
+
+#include "common/schema.hpp"
+#include "common/spelling_table.hpp"
+#include "support/test_support.hpp"
+
+namespace cs::indexer {
+namespace {
+
+// The parts of a parallel build are merged into one database: their documents, the union
+// of their stemmers, and their spelling tables with each word's counts summed.
+TEST(MergeDatabases, SumsTheSpellingTablesAndUnitesTheStemmers) {
+  test::TempDir dir;
+  const auto part = [&](const std::string& name, const std::unordered_map<std::string, std::uint32_t>& words,
+                        const std::string& stemmers) {
+    Xapian::WritableDatabase db((dir / name).string(), Xapian::DB_CREATE);
+    Xapian::Document document;
+    document.add_term("Q" + name);
+    db.add_document(document);
+    spelling_table::add(db, words);
+    db.set_metadata(std::string(schema::kStemLanguagesKey), stemmers);
+    db.commit();
+    return dir / name;
+  };
+  const auto a = part("a", {{"taiwan", 2}, {"harbour", 1}}, "english");
+  const auto b = part("b", {{"taiwan", 3}, {"tariff", 1}}, "french");
+  ASSERT_TRUE(merge_databases({a, b}, dir / "merged").ok());
+  const Xapian::Database merged((dir / "merged").string());
+  EXPECT_EQ(merged.get_doccount(), 2u);
+  EXPECT_EQ(spelling_table::read_all(merged),
+            (std::map<std::string, std::uint64_t>{{"harbour", 1}, {"taiwan", 5}, {"tariff", 1}}));
+  EXPECT_EQ(schema::split_list(merged.get_metadata(std::string(schema::kStemLanguagesKey))),
+            (std::vector<std::string>{"english", "french"}));
+}
+
+}  // namespace
+}  // namespace cs::indexer
