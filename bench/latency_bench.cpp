@@ -6,8 +6,10 @@
 //   xapian_enquire_snippet  the same, plus MSet::snippet over each hit's whole text (its
 //                           passages joined), as a plain Xapian search of articles would;
 //   xapian_positions        Enquire for the top 30 stories (collapsed as cs-search does),
-//                           reading each one's positions of the query's stems (as the
-//                           second stage reads them) and the first 10 hits' records: the
+//                           reading each one's positions of the query's stems (stem by
+//                           stem, aimed through the top stories' term lists where the
+//                           second stage picks the shortest, which it knows from reads
+//                           it makes anyway) and the first 10 hits' records: the
 //                           reads cs-search's second stage cannot do without (its default
 //                           depth), and nothing else.
 // The mix: single words, several words, phrases, a topic filter, and facets counted over
@@ -232,8 +234,8 @@ int run(int argc, char** argv) {
   const Percentiles enquire = measure(rounds, plain(false, false), only_kind);
   const Percentiles enquire_data = measure(rounds, plain(true, false), only_kind);
   const Percentiles enquire_snippet = measure(rounds, plain(true, true), only_kind);
-  // The second stage's reads as it does them: each stem's lists in docid order, the position
-  // table's cursor aimed at the stem first (searcher/rank/position_reads.hpp).
+  // The second stage's reads: each stem's lists in docid order, the position table's cursor
+  // aimed at the stem first (searcher/rank/position_reads.hpp).
   const Xapian::Stem english("english");
   const Percentiles positions = measure(rounds, [&](const Mix&, const std::string& query) {
     Xapian::Enquire collapsed(database);

@@ -1,11 +1,11 @@
 // The second stage of cs-search as it runs, over articles of the benchmark corpus indexed as
-// cs-index indexes them, for 10 to 10,000 candidates and 1 to 16 query terms.
+// cs-index indexes them, for 10 to 10,000 passages and 1 to 16 query terms.
 //
 // Input model: each article is what the index keeps of it (its stems at their positions,
 // word i at i + 1, alternatives at the same place; where each passage starts; its title's
 // stem hashes). A query is 1 to 16 words of one passage (words people type: none of the
-// stems in over 5% of passages), 16 queries a size in turn, fixed seed. Its candidates are
-// the passages of articles that hold at least one of its stems (the first stage's matches),
+// stems in over 5% of passages), 16 queries a size in turn, fixed seed. Its passages are
+// those of articles that hold at least one of its stems (the first stage's matches),
 // taken in corpus order from a place of the query's own until there are exactly as many as
 // asked (the last article's passages cut short, articles repeated when the corpus runs out),
 // with first-stage weights and ages that vary. The positions of the query's stems in those
@@ -13,14 +13,14 @@
 //
 // - BM_AssembleCandidates: searcher::assemble_candidates, the passages made into the loop's
 //   candidates (the stretch from each passage's first query stem to its last, fillers
-//   between; no text for a passage without one);
+//   between; of an article's passages without one, the first, with no text);
 // - BM_SecondStageKernel: searcher::score_candidates over those candidates, all three passes
 //   (count the candidates holding each term for idf, each passage's BM25, every signal);
 // - BM_PlainBm25: the baseline, searcher::score_passage_bm25 alone over the same arrays (a
 //   plain BM25 sum with the same term lookup, nothing else).
 //
-// The run ends with a table of each one's cost per 1,000 candidates and the kernel's cost as
-// a multiple of the baseline's. Goals (issue 5): 1,000 candidates in under 100 µs on one core,
+// The run ends with a table of each one's cost per 1,000 passages and the kernel's cost as
+// a multiple of the baseline's. Goals (issue 5): 1,000 passages in under 100 µs on one core,
 // within 3x of the baseline. A time never fails the run.
 //
 //     build/bench/scoring_bench
@@ -220,7 +220,7 @@ struct Workload {
 };
 
 void set_rate(benchmark::State& state, std::size_t candidates) {
-  state.counters["candidates_per_second"] =
+  state.counters["passages_per_second"] =
       benchmark::Counter(static_cast<double>(candidates), benchmark::Counter::kIsIterationInvariantRate);
 }
 
@@ -265,7 +265,7 @@ void BM_PlainBm25(benchmark::State& state) {
 }
 
 void Sizes(benchmark::internal::Benchmark* b) {
-  b->ArgNames({"candidates", "terms"});
+  b->ArgNames({"passages", "terms"});
   for (const int candidates : {10, 100, 1000, 10000}) {
     for (const int terms : {1, 4, 16}) b->Args({candidates, terms});
   }
@@ -275,7 +275,7 @@ BENCHMARK(BM_AssembleCandidates)->Apply(Sizes);
 BENCHMARK(BM_SecondStageKernel)->Apply(Sizes);
 BENCHMARK(BM_PlainBm25)->Apply(Sizes);
 
-// The console table, then each benchmark's CPU time per 1,000 candidates side by side (from
+// The console table, then each benchmark's CPU time per 1,000 passages side by side (from
 // its rate, which Google Benchmark takes over CPU time: steadier than wall time on a shared
 // machine) and the kernel's as a multiple of plain BM25's with the same arguments.
 class KernelCostReporter : public benchmark::ConsoleReporter {
@@ -286,7 +286,7 @@ class KernelCostReporter : public benchmark::ConsoleReporter {
     ConsoleReporter::ReportRuns(runs);
     for (const Run& run : runs) {
       if (run.run_type == Run::RT_Aggregate && run.aggregate_name != "mean") continue;
-      const auto rate = run.counters.find("candidates_per_second");
+      const auto rate = run.counters.find("passages_per_second");
       if (rate == run.counters.end() || rate->second.value <= 0) continue;
       if (!costs_.contains(run.run_name.args)) order_.push_back(run.run_name.args);
       costs_[run.run_name.args][run.run_name.function_name] = 1e9 / rate->second.value;  // µs per 1,000
@@ -296,7 +296,7 @@ class KernelCostReporter : public benchmark::ConsoleReporter {
   void Finalize() override {
     ConsoleReporter::Finalize();
     std::ostream& out = GetOutputStream();
-    out << "\nCPU µs per 1,000 candidates, measured in this run (kernel: all three passes; x: the\n"
+    out << "\nCPU µs per 1,000 passages, measured in this run (kernel: all three passes; x: the\n"
            "kernel's cost over plain BM25's on the same arrays):\n"
         << std::setw(30) << std::left << "  arguments" << std::right << std::setw(10) << "assemble" << std::setw(10)
         << "kernel" << std::setw(12) << "plain BM25" << std::setw(8) << "x" << "\n";

@@ -39,7 +39,8 @@ namespace cs::schema {
 //    "dell'") are cut off it (Analyzer::tokenize): "l'Assemblée" is the word "assemblée";
 //    story signatures hash their shingles by multiply-shift (stories.cpp).
 // 13: the spelling words and their counts are kept in metadata buckets (spelling_table.hpp,
-//    kSpellingWordsPrefix), not in Xapian's spelling table with its index of fragments.
+//    kSpellingWordsPrefix), not in Xapian's spelling table with its index of fragments;
+//    title positions start past the body however long it is (kTitlePositionBase).
 inline constexpr std::string_view kSchemaVersion = "13";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by

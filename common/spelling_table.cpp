@@ -8,7 +8,7 @@ namespace cs::spelling_table {
 
 namespace {
 
-constexpr std::size_t kBucketBytes = 2;
+constexpr std::size_t kBucketBytes = 1;
 
 void append_line(std::string& out, std::string_view word, std::uint64_t count) {
   out.append(word).push_back(' ');
@@ -21,7 +21,10 @@ std::string bucket_key(std::string_view word) {
   return std::string(schema::kSpellingWordsPrefix).append(word.substr(0, kBucketBytes));
 }
 
-bool is_bucket_key(std::string_view key) { return key.find(schema::kSpellingWordsPrefix) != std::string_view::npos; }
+bool is_bucket_key(std::string_view key) {
+  const std::size_t at = key.find(schema::kSpellingWordsPrefix);
+  return (at == 0 || at == 2) && key.size() - at - schema::kSpellingWordsPrefix.size() <= kBucketBytes;
+}
 
 std::string merge(const std::vector<std::string_view>& buckets) {
   std::map<std::string, std::uint64_t, std::less<>> counts;
@@ -43,7 +46,7 @@ void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std
   // The new counts of each bucket, as a bucket's value, merged into the stored one.
   std::map<std::string, std::vector<std::pair<std::string_view, std::uint32_t>>> by_bucket;
   for (const auto& [word, count] : counts) {
-    if (!word.empty()) by_bucket[bucket_key(word)].emplace_back(word, count);
+    if (!word.empty() && word.find_first_of(" \n") == std::string::npos) by_bucket[bucket_key(word)].emplace_back(word, count);
   }
   for (auto& [key, words] : by_bucket) {
     std::sort(words.begin(), words.end());

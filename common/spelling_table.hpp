@@ -1,10 +1,12 @@
 // The words cs-search may suggest ("did you mean"), each with the number of articles that
-// hold it, kept in the database's metadata: one key a bucket of words (their first two
-// bytes), its value the bucket's "word count" lines in word order. cs-search reads only
-// the words and their counts (searcher/query/spelling.hpp searches them itself), never the
-// index of letter fragments Xapian's own spelling table keeps beside them: building that
-// index was a serial third of an index run at its end (news 1x: 4.97 s with it, 3.31 s
-// without) and half of the spelling table's size.
+// hold it, kept in the database's metadata: one key a bucket of words (their first byte:
+// a few dozen keys, so reading a remote shard's table takes a few dozen round trips), its
+// value the bucket's "word count" lines in word order. cs-search reads only the words and
+// their counts (searcher/query/spelling.hpp searches them itself), never the index of
+// letter fragments Xapian's own spelling table keeps beside them: building that index was
+// a serial third of an index run at its end (cs-index --jobs 2, news 1x: 4.97 s with it,
+// 3.11 s without) and most of the spelling table's size. A word holds no space or line
+// break (indexer's is_spelling_word takes letters only); add() leaves out one that does.
 #pragma once
 
 #include <xapian.h>
@@ -20,8 +22,8 @@ namespace cs::spelling_table {
 
 // The metadata key of the bucket holding `word`.
 std::string bucket_key(std::string_view word);
-// Whether `key` (as Xapian passes it to a Compactor, perhaps after a prefix of its own) is
-// a bucket's.
+// Whether `key` (as stored, or as Xapian passes it to a Compactor, after its own two-byte
+// prefix of metadata keys) is a bucket's.
 bool is_bucket_key(std::string_view key);
 
 // Calls `visit(word, count)` for each line of a bucket's value, in word order.

@@ -9,7 +9,6 @@
 #include "common/schema.hpp"
 #include "common/spelling_table.hpp"
 
-
 namespace cs::searcher {
 
 namespace {
@@ -111,12 +110,14 @@ std::uint64_t SpellingWords::byte_set(std::string_view word) {
   return set;
 }
 
-void SpellingWords::walk(const std::function<void(std::string_view, std::uint64_t)>& visit) const {
+void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_t)>& visit) const {
   const std::string prefix(schema::kSpellingWordsPrefix);
+  bool more = true;
+  const auto each = [&](std::string_view word, std::uint64_t count) { more = more && visit(word, count); };
   if (shards_.size() == 1) {  // a shard's buckets hold each word once, in order
     const Xapian::Database& db = shards_.front();
-    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
-      spelling_table::for_each_count(db.get_metadata(*key), visit);
+    for (auto key = db.metadata_keys_begin(prefix); more && key != db.metadata_keys_end(prefix); ++key) {
+      spelling_table::for_each_count(db.get_metadata(*key), each);
     }
     return;
   }
@@ -125,10 +126,10 @@ void SpellingWords::walk(const std::function<void(std::string_view, std::uint64_
   for (const Xapian::Database& db : shards_) {
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) keys.insert(*key);
   }
-  for (const std::string& key : keys) {
+  for (auto key = keys.begin(); more && key != keys.end(); ++key) {
     std::vector<std::string> values;
-    for (const Xapian::Database& db : shards_) values.push_back(db.get_metadata(key));
-    spelling_table::for_each_count(spelling_table::merge({values.begin(), values.end()}), visit);
+    for (const Xapian::Database& db : shards_) values.push_back(db.get_metadata(*key));
+    spelling_table::for_each_count(spelling_table::merge({values.begin(), values.end()}), each);
   }
 }
 
@@ -137,14 +138,15 @@ SpellingWords SpellingWords::read(const std::vector<Xapian::Database>& shards, s
   words.shards_ = shards;
   bool too_many = false;
   words.walk([&](std::string_view word, std::uint64_t count) {
-    if (too_many || words.entries_.size() == max_copied) {
+    if (words.entries_.size() == max_copied) {
       too_many = true;
-      return;
+      return false;
     }
     words.entries_.push_back({byte_set(word), static_cast<std::uint32_t>(words.text_.size()),
                               static_cast<std::uint32_t>(word.size()),
                               static_cast<std::uint32_t>(std::min<std::uint64_t>(count, UINT32_MAX))});
     words.text_ += word;
+    return true;
   });
   if (too_many) {
     words.text_ = std::string();

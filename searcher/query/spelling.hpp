@@ -1,5 +1,5 @@
-// "Did you mean": a query whose words the database does not hold, corrected from Xapian's
-// spelling table.
+// "Did you mean": a query whose words the database does not hold, corrected from the
+// spelling table's words (common/spelling_table.hpp).
 #pragma once
 
 #include <xapian.h>
@@ -51,6 +51,7 @@ class SpellingWords {
         if (may_be_near(typed, typed_bytes, word.size(), byte_set(word), limit)) {
           visit(word, static_cast<std::uint32_t>(std::min<std::uint64_t>(count, UINT32_MAX)));
         }
+        return true;
       });
       return;
     }
@@ -81,8 +82,8 @@ class SpellingWords {
   }
 
   // Calls `visit(word, count)` for every word of the shards' tables, in word order, the
-  // counts of a word several hold summed.
-  void walk(const std::function<void(std::string_view, std::uint64_t)>& visit) const;
+  // counts of a word several hold summed, until it returns false.
+  void walk(const std::function<bool(std::string_view, std::uint64_t)>& visit) const;
 
   bool copied_ = false;
   std::vector<Xapian::Database> shards_;  // walked when not copied

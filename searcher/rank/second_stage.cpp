@@ -20,7 +20,8 @@ struct QueryStem {
   std::string term;
   std::uint32_t hash = 0;
   std::string stem;
-  std::uint32_t order = 0;  // in the query: of two stems at one position, the first counts
+  std::uint32_t order = 0;  // in the query: of two stems at one position (a word and its
+                            // alternative form), the later is kept (assemble_candidates)
 };
 
 // A position of a query stem in an article, as read.

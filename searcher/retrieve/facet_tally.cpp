@@ -9,12 +9,12 @@ namespace cs::searcher {
 
 std::uint32_t FacetTally::Field::number_of(std::string_view value) {
   if (value.empty()) return kNone;  // as Xapian's spy, an empty value is not counted
-  const auto [at, added] = numbers.try_emplace(std::string(value), static_cast<std::uint32_t>(values.size()));
-  if (added) {
-    values.emplace_back(value);
-    articles.push_back(0);
-  }
-  return at->second;
+  if (const auto found = numbers.find(value); found != numbers.end()) return found->second;
+  const auto number = static_cast<std::uint32_t>(values.size());
+  numbers.emplace(std::string(value), number);
+  values.emplace_back(value);
+  articles.push_back(0);
+  return number;
 }
 
 void FacetTally::clear() {
@@ -57,8 +57,11 @@ void FacetTally::add(std::uint32_t id, std::string_view key, std::uint64_t artic
 }
 
 void FacetTally::add(std::string_view key, std::uint64_t articles) {
-  const auto [at, added] = numbered_keys_.try_emplace(std::string(key), static_cast<std::uint32_t>(numbered_keys_.size()));
-  add(at->second, key, articles);
+  auto found = numbered_keys_.find(key);
+  if (found == numbered_keys_.end()) {
+    found = numbered_keys_.emplace(std::string(key), static_cast<std::uint32_t>(numbered_keys_.size())).first;
+  }
+  add(found->second, key, articles);
 }
 
 std::vector<FacetCount> FacetTally::top(FacetField which, std::size_t per_field) const {

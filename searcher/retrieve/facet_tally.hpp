@@ -30,9 +30,15 @@ class FacetTally {
   std::vector<FacetCount> top(FacetField field, std::size_t per_field) const;
 
  private:
+  // Strings looked up by their views: a value already numbered costs no string.
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  using Numbers = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>;
   // A field's values, numbered from 0 as first met, and their articles in this tally.
   struct Field {
-    std::unordered_map<std::string, std::uint32_t> numbers;
+    Numbers numbers;
     std::vector<std::string> values;
     std::vector<std::uint64_t> articles;
     std::vector<std::uint32_t> counted;  // the numbers counted in this tally
@@ -54,7 +60,7 @@ class FacetTally {
   Field fields_[5];
   std::vector<Decoded> keys_;            // by key number
   std::vector<std::uint32_t> topics_;    // the keys' topic numbers
-  std::unordered_map<std::string, std::uint32_t> numbered_keys_;  // for add(key, articles)
+  Numbers numbered_keys_;                // for add(key, articles)
 };
 
 }  // namespace cs::searcher

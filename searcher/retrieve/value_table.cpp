@@ -2,6 +2,8 @@
 
 #include <unordered_map>
 
+#include "searcher/retrieve/facet_tally.hpp"
+
 namespace cs::searcher {
 
 std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, Xapian::valueno slot) {
@@ -29,10 +31,6 @@ std::shared_ptr<const ValueTable> ValueTables::for_counting(const Xapian::Databa
   entry.table = ValueTable::read(db, slot);
   return entry.table;
 }
-
-}  // namespace cs::searcher
-
-namespace cs::searcher {
 
 std::shared_ptr<FacetTally> ValueTables::facet_tally(const std::shared_ptr<const ValueTable>& keys) {
   if (!facet_tally_ || tallied_ != keys) {

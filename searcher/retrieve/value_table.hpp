@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "searcher/retrieve/facet_tally.hpp"
-
 namespace cs::searcher {
+
+class FacetTally;  // facet_tally.hpp
 
 class ValueTable {
  public:

@@ -32,9 +32,10 @@ TEST(Query, QuotedPhraseMatchesItsWordsStemsInOrder) {
   EXPECT_EQ(describe("\"phone calls\""), "Query(((Zphone OR ZSphone) PHRASE 2 (Zcall OR ZScall)))");
 }
 
-// A phrase or NEAR is one list of the body's and the title's positions (the title's lie
-// past the body's): it matches in either, never from one into the other.
-TEST(Query, APhraseMatchesInTheBodyOrTheTitleNotAcrossThem) {
+// A phrase or NEAR is one list of the body's and the title's positions: it matches in
+// either. (That the two never touch is the indexer's placing of the title past the body:
+// ArticleDocument.TheTitleIsPlacedPastAnyBody.)
+TEST(Query, APhraseMatchesInTheBodyOrInTheTitle) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const auto add = [&](std::vector<std::pair<std::string, Xapian::termpos>> postings) {
     Xapian::Document document;
