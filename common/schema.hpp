@@ -159,9 +159,9 @@ void for_each_listed(std::string_view joined, Visit&& visit) {
 // when they are not a day of the calendar.
 std::optional<std::int64_t> day_number(std::string_view date);
 
-// Positions of title words start here, or kOtherTitleGap past the last of a longer
-// article's own words: a phrase or NEAR over the body's and the title's positions as one
-// list never joins the two.
+// Positions of title words start here, or more than kOtherTitleGap past the last of a
+// longer article's own words: a phrase or NEAR over the body's and the title's positions
+// as one list never joins the two.
 inline constexpr Xapian::termpos kTitlePositionBase = 100000;
 // An article's other titles (Article::other_titles) follow its title, each this many
 // positions after the one before, wider than the widest NEAR window (kMaxNearWindow,

@@ -10,12 +10,12 @@ namespace {
 
 constexpr std::size_t kBucketBytes = 1;
 
-void append_line(std::string& out, std::string_view word, std::uint64_t count) {
-  out.append(word).push_back(' ');
-  out.append(std::to_string(count)).push_back('\n');
-}
-
 }  // namespace
+
+void append_count(std::string& bucket, std::string_view word, std::uint64_t count) {
+  bucket.append(word).push_back(' ');
+  bucket.append(std::to_string(count)).push_back('\n');
+}
 
 std::string bucket_key(std::string_view word) {
   return std::string(schema::kSpellingWordsPrefix).append(word.substr(0, kBucketBytes));
@@ -38,7 +38,7 @@ std::string merge(const std::vector<std::string_view>& buckets) {
     });
   }
   std::string merged;
-  for (const auto& [word, count] : counts) append_line(merged, word, count);
+  for (const auto& [word, count] : counts) append_count(merged, word, count);
   return merged;
 }
 
@@ -51,7 +51,7 @@ void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std
   for (auto& [key, words] : by_bucket) {
     std::sort(words.begin(), words.end());
     std::string added;
-    for (const auto& [word, count] : words) append_line(added, word, count);
+    for (const auto& [word, count] : words) append_count(added, word, count);
     const std::string stored = db.get_metadata(key);
     db.set_metadata(key, stored.empty() ? added : merge({stored, added}));
   }

@@ -45,6 +45,10 @@ void for_each_count(std::string_view bucket, Visit&& visit) {
   }
 }
 
+// Appends a line of `word` and `count` to a bucket's value (the lines must then be merged
+// into word order: merge()).
+void append_count(std::string& bucket, std::string_view word, std::uint64_t count);
+
 // The buckets' values merged: each word once, its counts summed.
 std::string merge(const std::vector<std::string_view>& buckets);
 

@@ -101,7 +101,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   // The title's positions lie past the body's, however long it is: a query's phrase and
   // NEAR read the body's and the title's positions as one list (searcher's query_terms).
   const Xapian::termpos title_base =
-      std::max(schema::kTitlePositionBase, static_cast<Xapian::termpos>(words.size()) + schema::kOtherTitleGap);
+      std::max(schema::kTitlePositionBase, static_cast<Xapian::termpos>(words.size()) + 1 + schema::kOtherTitleGap);
   add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), title_base, &title_hashes_);
   // Other titles are title words too (found in the title, counted by the title signal),
   // each after a gap so that no phrase runs from one title into the next.

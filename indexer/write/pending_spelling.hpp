@@ -1,10 +1,11 @@
 // Spelling counts on their way to the spelling table (common/spelling_table.hpp), whose
 // buckets of words a commit that adds words rewrites: with a commit every batch they were
 // rewritten batch after batch. So the counts gather here, a batch's words at a time, and
-// reach the table when many have gathered, every kApplyAtBatches batches (so searches
-// during a long run suggest its new words at most that late), or when the run ends. Each
-// batch's counts are also stored in the database's metadata in the batch's own commit, so
-// a killed run loses none: the next run reads them back and applies them.
+// reach the table when many have gathered, every kApplyAtBatches batches, or when the run
+// ends. Each batch's counts are also stored in the database's metadata in the batch's own
+// commit ("word count" lines, as the table's), so a killed run loses none (the next run
+// reads them back and applies them) and the searcher suggests them meanwhile
+// (searcher/query/spelling.hpp reads them beside the table).
 #pragma once
 
 #include <xapian.h>

@@ -18,7 +18,8 @@
 
 namespace cs::searcher {
 
-// NEAR without /N: words within this many positions of each other (Xapian's window).
+// NEAR without /N: words within this many positions of each other (NEAR/1: side by side,
+// in either order).
 inline constexpr Xapian::termcount kDefaultNearWindow = 10;
 inline constexpr Xapian::termcount kMaxNearWindow = 1000;
 

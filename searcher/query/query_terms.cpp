@@ -9,7 +9,8 @@ namespace cs::searcher {
 
 namespace {
 
-static_assert(kMaxNearWindow <= schema::kOtherTitleGap, "NEAR must not join words of two of an article's titles");
+static_assert(kMaxNearWindow <= schema::kOtherTitleGap,
+              "NEAR must not join words of two of an article's titles, or the body's and the title's");
 // A trailing * expands to at most this many words, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 
@@ -181,8 +182,10 @@ Result<QueryPart> QueryTerms::near(const std::vector<const Lexeme*>& items, Xapi
   }
   if (stems.empty()) return QueryPart{{}, true, false};
   // As a phrase (words_query), one NEAR over the body's and the title's positions: the
-  // title's lie further past the body's than the widest window.
-  return QueryPart{positional(stems, {"", schema::kTitlePrefix}, Xapian::Query::OP_NEAR, window), false, false};
+  // title's lie further past the body's than the widest window. "Within n positions of
+  // each other" is a span of n + 1 positions, Xapian's window (which NEAR/1 matched nothing
+  // with: two words always span two).
+  return QueryPart{positional(stems, {"", schema::kTitlePrefix}, Xapian::Query::OP_NEAR, window + 1), false, false};
 }
 
 // The form of a query word to look up: an acronym's dotted form ("u.s", never the word

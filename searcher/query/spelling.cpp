@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <set>
 #include <vector>
 
@@ -114,21 +115,34 @@ void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_
   const std::string prefix(schema::kSpellingWordsPrefix);
   bool more = true;
   const auto each = [&](std::string_view word, std::uint64_t count) { more = more && visit(word, count); };
-  if (shards_.size() == 1) {  // a shard's buckets hold each word once, in order
+  // Counts a run committed with its articles but has not moved into the table yet (a run
+  // in progress, or one killed before its last commit: pending_spelling.hpp), by bucket.
+  std::map<std::string, std::string> pending;
+  const std::string pending_prefix(schema::kPendingSpellingPrefix);
+  for (const Xapian::Database& db : shards_) {
+    for (auto key = db.metadata_keys_begin(pending_prefix); key != db.metadata_keys_end(pending_prefix); ++key) {
+      spelling_table::for_each_count(db.get_metadata(*key), [&](std::string_view word, std::uint64_t count) {
+        spelling_table::append_count(pending[spelling_table::bucket_key(word)], word, count);
+      });
+    }
+  }
+  if (shards_.size() == 1 && pending.empty()) {  // a shard's buckets hold each word once, in order
     const Xapian::Database& db = shards_.front();
     for (auto key = db.metadata_keys_begin(prefix); more && key != db.metadata_keys_end(prefix); ++key) {
       spelling_table::for_each_count(db.get_metadata(*key), each);
     }
     return;
   }
-  // Bucket by bucket, each merged over the shards that hold it.
+  // Bucket by bucket, each merged over the shards that hold it and what waits for it.
   std::set<std::string> keys;
+  for (const auto& [key, lines] : pending) keys.insert(key);
   for (const Xapian::Database& db : shards_) {
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) keys.insert(*key);
   }
   for (auto key = keys.begin(); more && key != keys.end(); ++key) {
     std::vector<std::string> values;
     for (const Xapian::Database& db : shards_) values.push_back(db.get_metadata(*key));
+    if (const auto waiting = pending.find(*key); waiting != pending.end()) values.push_back(waiting->second);
     spelling_table::for_each_count(spelling_table::merge({values.begin(), values.end()}), each);
   }
 }

@@ -59,7 +59,10 @@ TEST(Query, APhraseMatchesInTheBodyOrInTheTitle) {
     return found;
   };
   EXPECT_THAT(matches("\"social security\""), ElementsAre(in_body, in_title));
-  EXPECT_THAT(matches("social NEAR/2 security"), ElementsAre(in_body, in_title, reversed)) << "NEAR takes any order";
+  EXPECT_THAT(matches("social NEAR/1 security"), ElementsAre(in_body, in_title, reversed)) << "NEAR takes any order";
+  const Xapian::docid apart = add({{"Zsocial", 1}, {"Zsecur", 4}});
+  EXPECT_THAT(matches("social NEAR/3 security"), ElementsAre(in_body, in_title, reversed, apart)) << "3 positions apart";
+  EXPECT_THAT(matches("social NEAR/2 security"), ElementsAre(in_body, in_title, reversed)) << "within 2: not 3 apart";
 }
 
 TEST(Query, AQuotedWordMatchesAsWritten) {
@@ -210,8 +213,8 @@ TEST(Query, LowerCaseOperatorsAreWords) {
 }
 
 TEST(Query, NearFindsWordsWithinAWindow) {
-  EXPECT_EQ(describe("xi NEAR trump"), "Query(((Zxi OR ZSxi) NEAR 10 (Ztrump OR ZStrump)))");
-  EXPECT_EQ(describe("xi NEAR/3 trump"), "Query(((Zxi OR ZSxi) NEAR 3 (Ztrump OR ZStrump)))");
+  EXPECT_EQ(describe("xi NEAR trump"), "Query(((Zxi OR ZSxi) NEAR 11 (Ztrump OR ZStrump)))");
+  EXPECT_EQ(describe("xi NEAR/3 trump"), "Query(((Zxi OR ZSxi) NEAR 4 (Ztrump OR ZStrump)))");
 }
 
 TEST(Query, TrailingStarExpandsAWordStart) {

@@ -84,6 +84,30 @@ TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
   EXPECT_LT(visited_in_all, 200 * held.size() / 2) << "the filter passes over most words";
 }
 
+// A run commits its articles with their words' counts waiting beside the table (and a
+// killed run leaves them so until the next): they are suggested as the table's are.
+TEST(SpellingWords, CountsWaitingForTheTableAreRead) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    spelling_table::add(db, {{"harbour", 3}, {"zebra", 1}});
+    db.set_metadata(std::string(schema::kPendingSpellingPrefix) + "0000000000000000", "zebra 2\nquartz 4\n");
+    db.set_metadata(std::string(schema::kPendingSpellingPrefix) + "0000000000000001", "quartz 1\n");
+    db.commit();
+  }
+  const std::vector<Xapian::Database> shards = {Xapian::Database((dir / "db").string())};
+  for (const std::size_t max_copied : {SpellingWords::kMaxCopiedWords, std::size_t{1}}) {
+    const SpellingWords words = SpellingWords::read(shards, max_copied);
+    std::map<std::string, std::uint32_t> seen;
+    for (const char* typed : {"harbor", "zebbra", "quarts"}) {
+      words.for_each_near(typed, 2, [&](std::string_view word, std::uint32_t count) { seen[std::string(word)] = count; });
+    }
+    EXPECT_EQ(seen["harbour"], 3u);
+    EXPECT_EQ(seen["zebra"], 3u) << "the table's and the waiting counts summed";
+    EXPECT_EQ(seen["quartz"], 5u) << "a word only waiting, in two records";
+  }
+}
+
 TEST(SpellingWords, AnEmptyTableVisitsNothing) {
   test::TempDir dir;
   Xapian::WritableDatabase((dir / "db").string(), Xapian::DB_CREATE).commit();
