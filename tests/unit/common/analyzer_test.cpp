@@ -233,6 +233,9 @@ TEST(Analyzer, SplitsSentencesCoveringTheText) {
 TEST(Analyzer, DropsOverlongWords) {
   const std::string long_word(Analyzer::kMaxWordBytes + 1, 'a');
   EXPECT_THAT(words_of("short " + long_word + " end"), ElementsAre("short", "end"));
+  EXPECT_THAT(words_of("Die Grundstücksverkehrsgenehmigungszuständigkeitsübertragungsverordnung gilt"),
+              ElementsAre("die", "grundstucksverkehrsgenehmigungszustandigkeitsubertragungsverordnung", "gilt"))
+      << "German's longest compounds are words";
 }
 
 TEST(Analyzer, CopiesAnalyseIndependently) {
