@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include <charconv>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -36,12 +37,9 @@ void for_each_count(std::string_view bucket, Visit&& visit) {
     const std::size_t space = line.rfind(' ');
     if (space == std::string_view::npos || space == 0) continue;  // not a line this module wrote
     std::uint64_t count = 0;
-    bool digits = space + 1 < line.size();
-    for (std::size_t i = space + 1; i < line.size() && digits; ++i) {
-      digits = line[i] >= '0' && line[i] <= '9';
-      count = count * 10 + static_cast<std::uint64_t>(line[i] - '0');
-    }
-    if (digits) visit(line.substr(0, space), count);
+    const char* end_of_line = line.data() + line.size();
+    const auto [stop, error] = std::from_chars(line.data() + space + 1, end_of_line, count);
+    if (error == std::errc() && stop == end_of_line) visit(line.substr(0, space), count);
   }
 }
 

@@ -29,20 +29,10 @@ void PendingSpelling::load(const Xapian::Database& db) {
       next_record_ = std::max(next_record_, number + 1);
     }
     record_keys_.push_back(name);
-    const std::string lines = db.get_metadata(name);
-    std::string_view rest = lines;
-    while (!rest.empty()) {
-      const std::size_t end = std::min(rest.find('\n'), rest.size());
-      const std::string_view line = rest.substr(0, end);
-      rest.remove_prefix(std::min(end + 1, rest.size()));
-      const std::size_t space = line.find(' ');
-      std::uint32_t count = 0;
-      if (space == std::string_view::npos ||
-          std::from_chars(line.data() + space + 1, line.data() + line.size(), count).ec != std::errc()) {
-        continue;  // not a line this class wrote: nothing to apply
-      }
-      counts_[std::string(line.substr(0, space))] += count;
-    }
+    // The spelling table's own lines (a line this class did not write is passed over).
+    spelling_table::for_each_count(db.get_metadata(name), [&](std::string_view word, std::uint64_t count) {
+      counts_[std::string(word)] += static_cast<std::uint32_t>(count);
+    });
   }
 }
 
@@ -51,8 +41,7 @@ void PendingSpelling::add(Xapian::WritableDatabase& db, const std::vector<std::p
   std::string lines;
   for (const auto& [word, count] : words) {
     counts_[word] += count;
-    lines.append(word).push_back(' ');
-    lines.append(std::to_string(count)).push_back('\n');
+    spelling_table::append_count(lines, word, count);
   }
   record_keys_.push_back(record_key(next_record_++));
   db.set_metadata(record_keys_.back(), lines);

@@ -42,7 +42,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
       const bool remote = databases_.remote();
       std::shared_ptr<const ValueTable> keys =
           remote ? nullptr : databases_.value_tables.for_counting(databases_.all, schema::kFacetKeySlot);
-      std::shared_ptr<FacetTally> tally = keys ? databases_.value_tables.facet_tally(keys) : nullptr;
+      std::shared_ptr<FacetTally> tally = keys ? databases_.value_tables.facet_tally(schema::kFacetKeySlot) : nullptr;
       spy->restart(remote, std::move(keys), std::move(tally));
     }
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.

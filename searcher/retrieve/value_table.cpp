@@ -32,12 +32,11 @@ std::shared_ptr<const ValueTable> ValueTables::for_counting(const Xapian::Databa
   return entry.table;
 }
 
-std::shared_ptr<FacetTally> ValueTables::facet_tally(const std::shared_ptr<const ValueTable>& keys) {
-  if (!facet_tally_ || tallied_ != keys) {
-    facet_tally_ = std::make_shared<FacetTally>();
-    tallied_ = keys;
-  }
-  return facet_tally_;
+std::shared_ptr<FacetTally> ValueTables::facet_tally(Xapian::valueno slot) {
+  const auto entry = tables_.find(slot);
+  if (entry == tables_.end() || !entry->second.table) return nullptr;
+  if (!entry->second.tally) entry->second.tally = std::make_shared<FacetTally>();
+  return entry->second.tally;
 }
 
 }  // namespace cs::searcher

@@ -44,22 +44,18 @@ class ValueTables {
   // The slot's table, or null when the caller is to read the values itself (always when
   // `db` combines shards, or holds more documents than kMaxTableDocuments).
   std::shared_ptr<const ValueTable> for_counting(const Xapian::Database& db, Xapian::valueno slot);
-  // The tally of the facet keys numbered by `keys` (a table this gave), kept as long as it.
-  std::shared_ptr<FacetTally> facet_tally(const std::shared_ptr<const ValueTable>& keys);
-  void forget() {
-    tables_.clear();
-    facet_tally_.reset();
-    tallied_.reset();
-  }
+  // The tally of the facet keys numbered by `slot`'s table (once for_counting gave it),
+  // kept as long as the table.
+  std::shared_ptr<FacetTally> facet_tally(Xapian::valueno slot);
+  void forget() { tables_.clear(); }
 
  private:
   struct Slot {
     unsigned asked = 0;
     std::shared_ptr<const ValueTable> table;
+    std::shared_ptr<FacetTally> tally;  // of facet keys, numbered by `table`
   };
   std::map<Xapian::valueno, Slot> tables_;
-  std::shared_ptr<FacetTally> facet_tally_;
-  std::shared_ptr<const ValueTable> tallied_;  // the table facet_tally_ numbers by
 };
 
 // Past this many document ids a table would hold too much for a person's folders (an id,
