@@ -59,8 +59,10 @@ Result<QueryResult> SearchSession::run(std::string qid, std::string_view query, 
 }
 
 QueryContext SearchSession::query_context(const std::vector<std::string>& langs) const {
+  const PassageSearcher* searcher = searcher_.get();
   return QueryContext{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
-                      &searcher_->stem_languages(), langs};
+                      &searcher_->stem_languages(),
+                      [searcher](std::string_view prefix) { return searcher->words_starting(prefix); }, langs};
 }
 
 std::string SearchSession::correction(std::string_view query, std::uint64_t at_least, const Xapian::Query& filter,

@@ -25,14 +25,13 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
                                        std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
                                        Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
   const auto add = [&](const std::string& word, bool as_written) {
-    term_.assign(prefix).append(word);  // schema::exact_term, in a buffer kept between words
+    term_.assign(prefix).append(word);  // a buffer kept between words
     auto [seen, added] = seen_.try_emplace(term_);
     if (added) {
       const std::string& stem = analyzer_.stem(word);
       seen->second.stem_term = schema::stemmed_term(prefix, stem);
       seen->second.stem_hash = term_hash(stem);
     }
-    ++seen->second.count;
     (prefix.empty() ? seen->second.body_word : seen->second.title_word) |= as_written;
     document.add_posting(seen->second.stem_term, position);
     return seen->second.stem_hash;
@@ -44,7 +43,7 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
   }
 }
 
-void ArticleDocumentBuilder::add_seen_words(Xapian::Document& document) {
+void ArticleDocumentBuilder::collect_spelling_words() {
   spelling_words_.clear();
   // A title's word that the body holds too is counted once, as the body's.
   for (const auto& [term, seen] : seen_) {
@@ -55,7 +54,6 @@ void ArticleDocumentBuilder::add_seen_words(Xapian::Document& document) {
   }
   for (auto it = seen_.begin(); it != seen_.end();) {
     auto node = seen_.extract(it++);
-    document.add_term(node.key(), node.mapped().count);
     if (node.mapped().body_word) spelling_words_.push_back(std::move(node.key()));
   }
 }
@@ -129,7 +127,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
                        pack_passage_text(text, sentences_, dictionaries.passages ? &*dictionaries.passages : nullptr));
   }
-  add_seen_words(document);
+  collect_spelling_words();
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
   add_field_terms(document, article);
   // The story: its key is what the searcher collapses on, its term lists its articles.

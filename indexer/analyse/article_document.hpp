@@ -50,18 +50,17 @@ class ArticleDocumentBuilder {
   // Adds words to `document` from `position` on, in a field ("" for the body): each word's
   // stem with its position (phrases and NEAR match stems at their places, and the second
   // stage places the query's stems in passages; one set of positions instead of two keeps
-  // the index and its writing half as heavy), and the word as written is counted for
-  // add_seen_words. The stems' hashes go to `hashes` when given.
+  // the index and its writing half as heavy). The word as written is no term of its own
+  // (schema.hpp): it is noted for collect_spelling_words. The stems' hashes go to `hashes`
+  // when given.
   void add_words(Xapian::Document& document, std::string_view prefix, std::vector<Token>::const_iterator first,
                  std::vector<Token>::const_iterator last, Xapian::termpos position, std::vector<std::uint32_t>* hashes);
-  // Adds each word counted since the last call, without positions, once with its count:
-  // Xapian finds a term in a document's map of terms at each call, and an article says most
-  // of its words several times (a twelfth of indexing a speech went to those calls).
-  void add_seen_words(Xapian::Document& document);
+  // Moves the words noted since the last call into spelling_words().
+  void collect_spelling_words();
 
-  // A word as written (field prefix and word), what it was seen as in this article.
+  // A word as written (field prefix and word), what it was seen as in this article: its
+  // stem's term is looked up once an article, not at each use.
   struct Seen {
-    Xapian::termcount count = 0;
     std::string stem_term;
     std::uint32_t stem_hash = 0;
     bool body_word = false;   // a word of the body as written, not only an alternative form

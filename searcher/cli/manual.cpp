@@ -11,11 +11,11 @@ cs-index wrote.)";
 constexpr std::string_view kQuerySyntax = R"(- words: any form with the same stem ("calls" finds "call"), in the text or the title;
   articles matching more of them rank first (BM25), each shown by its best passage.
 - "a phrase": the words side by side in this order, each in any form with the same
-  stem; "word": that word as written.
+  stem; a quoted "word" matches as the word unquoted (the index keeps stems only).
 - +word: the article must contain it. -word, NOT word: the article must not.
 - a AND b, a OR b, ( ): both; either; grouping. Operators are upper case.
 - a NEAR b, a NEAR/3 b: within 10 (or 3) words of each other.
-- tariff*: words starting so (the 200 most frequent).
+- tariff*: words starting so, by their stems (the 200 most frequent).
 - title:word, title:"a phrase": in the title only.
 - source:CNN, author:"Jane Doe", topic:trade, lang:en: narrow the words beside them.
 - date:2021, date:2021-02..2021-06, date:2021.., date:..2021-06-30: published in that

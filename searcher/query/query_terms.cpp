@@ -1,6 +1,8 @@
 #include "searcher/query/query_terms.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
 
 #include "common/schema.hpp"
 #include "searcher/query/filters.hpp"
@@ -13,6 +15,9 @@ static_assert(kMaxNearWindow <= schema::kOtherTitleGap,
               "NEAR must not join words of two of an article's titles, or the body's and the title's");
 // A trailing * expands to at most this many words, the most frequent first.
 constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+// Of the index's words that begin with a wildcard's prefix, the most frequent this many are
+// stemmed (most words of a language share a stem with several others).
+constexpr std::size_t kWildcardWordsStemmed = 4 * kMaxWildcardExpansion;
 
 }  // namespace
 
@@ -56,16 +61,16 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
     words.push_back(query_form(token));
     plain_words.push_back(token.plain_form());
   }
-  Xapian::Query query = words_query(words, lexeme.kind == LexemeKind::kWord, title_only);
+  Xapian::Query query = words_query(words, title_only);
   // "Ing-wen" also finds "Ingwen" (the indexer joins hyphenated words the same way).
   if (tokens_.size() > 1 && !tokens_[0].is_acronym() && tokens_[0].alternative_end == tokens_.back().end) {
-    query = Xapian::Query(Xapian::Query::OP_OR, query, words_query({tokens_[0].alternative}, true, title_only));
+    query = Xapian::Query(Xapian::Query::OP_OR, query, words_query({tokens_[0].alternative}, title_only));
   }
   // Synonyms are alternatives: "prc" also finds "china".
   if (context_.synonyms != nullptr) {
     if (const auto* alternatives = context_.synonyms->alternatives(plain_words)) {
       for (const Synonyms::Words& alternative : *alternatives) {
-        query = Xapian::Query(Xapian::Query::OP_OR, query, words_query(alternative, true, title_only));
+        query = Xapian::Query(Xapian::Query::OP_OR, query, words_query(alternative, title_only));
       }
     }
   }
@@ -99,28 +104,22 @@ QueryPart QueryTerms::run_synonyms(const std::vector<const Lexeme*>& run) {
       ++first;
       continue;
     }
-    for (const Synonyms::Words& alternative : *found) alternatives.push_back(words_query(alternative, true, false));
+    for (const Synonyms::Words& alternative : *found) alternatives.push_back(words_query(alternative, false));
     first = end;
   }
   if (alternatives.empty()) return QueryPart{{}, true, false};
   return QueryPart{Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), false, false};
 }
 
-// One word matches any form with the same stem ("calls" finds "call") when `by_stem`, and
-// exactly as written when quoted; several words match as a phrase, each by its stems.
-Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool by_stem, bool title_only) {
-  if (words.size() == 1 && by_stem) {
+// One word matches any form with the same stem ("calls" finds "call"), quoted or not (the
+// index keeps stems only: schema.hpp); several words match as a phrase, each by its stems.
+Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_only) {
+  if (words.size() == 1) {
     const WordStems stems = stems_of(words[0]);
     note_highlight(words[0], &stems);
     const Xapian::Query in_title = stem_query(stems, schema::kTitlePrefix);
     if (title_only) return in_title;
     return Xapian::Query(Xapian::Query::OP_OR, stem_query(stems, ""), in_title);
-  }
-  if (words.size() == 1) {
-    note_highlight(words[0], nullptr);
-    const Xapian::Query in_title(schema::exact_term(schema::kTitlePrefix, words[0]));
-    if (title_only) return in_title;
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::exact_term("", words[0])), in_title);
   }
   std::vector<WordStems> stems;
   for (const std::string& word : words) {
@@ -136,16 +135,55 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool by_stem
   return positional(stems, {"", schema::kTitlePrefix}, Xapian::Query::OP_PHRASE, 0);
 }
 
-// tariff* -> any word starting with "tariff", the most frequent kMaxWildcardExpansion.
-// tokens_ holds the one word before the *.
+// tariff* -> any word starting with "tariff", by its stem: the index keeps stems, not words
+// (schema.hpp), and a word's stem may be shorter than the prefix typed ("climate*": the
+// stem of "climate" is "climat"). So the stems are those that begin with the prefix, those
+// of the index's words that do (QueryContext::words_starting) and the prefix's own, the
+// kMaxWildcardExpansion most frequent of them as one word (OP_SYNONYM). tokens_ holds the
+// one word before the *.
 Result<QueryPart> QueryTerms::wildcard_leaf(const Lexeme& lexeme, bool title_only) {
   if (auto counted = count_words(lexeme, 1); !counted) return counted.error();
-  const auto wildcard = [&](std::string_view prefix) {
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, schema::exact_term(prefix, tokens_[0].word),
-                         kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  const std::string typed = tokens_[0].word;
+  std::map<std::string, Xapian::doccount> frequency;  // stem -> the most articles a source gives it
+  const auto consider = [&](const std::string& stem, Xapian::doccount articles) {
+    Xapian::doccount& held = frequency[stem];
+    held = std::max(held, articles);
   };
-  if (title_only) return QueryPart{wildcard(schema::kTitlePrefix), false, false};
-  return QueryPart{Xapian::Query(Xapian::Query::OP_OR, wildcard(""), wildcard(schema::kTitlePrefix)), false, false};
+  if (context_.vocabulary != nullptr) {
+    for (const std::string_view field : {std::string_view(), schema::kTitlePrefix}) {
+      const std::string start = schema::stemmed_term(field, typed);
+      const std::size_t prefix_size = start.size() - typed.size();
+      for (auto term = context_.vocabulary->allterms_begin(start); term != context_.vocabulary->allterms_end(start); ++term) {
+        consider((*term).substr(prefix_size), term.get_termfreq());
+      }
+    }
+  }
+  if (context_.words_starting) {
+    // Only the most frequent words are stemmed: "s*" begins tens of thousands.
+    auto words = context_.words_starting(typed);
+    const std::size_t stemmed = std::min<std::size_t>(words.size(), kWildcardWordsStemmed);
+    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(stemmed), words.end(),
+                      [](const auto& a, const auto& b) { return a.second > b.second; });
+    words.resize(stemmed);
+    for (const auto& [word, articles] : words) {
+      for (const LanguageStem& stem : stems_of(word)) {
+        consider(stem.stem, static_cast<Xapian::doccount>(std::min<std::uint64_t>(articles, UINT32_MAX)));
+      }
+    }
+  }
+  for (const LanguageStem& stem : stems_of(typed)) consider(stem.stem, 0);
+  std::vector<std::pair<std::string, Xapian::doccount>> stems(frequency.begin(), frequency.end());
+  const auto more_frequent = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
+  const std::size_t kept = std::min<std::size_t>(kMaxWildcardExpansion, stems.size());
+  std::partial_sort(stems.begin(), stems.begin() + static_cast<std::ptrdiff_t>(kept), stems.end(), more_frequent);
+  stems.resize(kept);
+  const auto in_field = [&](std::string_view field) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& [stem, articles] : stems) terms.emplace_back(schema::stemmed_term(field, stem));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  };
+  if (title_only) return QueryPart{in_field(schema::kTitlePrefix), false, false};
+  return QueryPart{Xapian::Query(Xapian::Query::OP_OR, in_field(""), in_field(schema::kTitlePrefix)), false, false};
 }
 
 // date:2021, date:2021-02..2021-06, date:2021.., date:..2021-06-30
@@ -189,10 +227,11 @@ Result<QueryPart> QueryTerms::near(const std::vector<const Lexeme*>& items, Xapi
 }
 
 // The form of a query word to look up: an acronym's dotted form ("u.s", never the word
-// "us") unless the index has no such acronym, then its letters.
+// "us") unless the index has no such acronym, then its letters. A dotted word is its own
+// stem (Analyzer::stem).
 const std::string& QueryTerms::query_form(const Token& token) const {
   if (!token.is_acronym()) return token.word;
-  if (context_.vocabulary != nullptr && !context_.vocabulary->term_exists(schema::exact_term("", token.word))) {
+  if (context_.vocabulary != nullptr && !context_.vocabulary->term_exists(schema::stemmed_term("", token.word))) {
     return token.alternative;
   }
   return token.word;

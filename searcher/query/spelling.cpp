@@ -111,21 +111,40 @@ std::uint64_t SpellingWords::byte_set(std::string_view word) {
   return set;
 }
 
-void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_t)>& visit) const {
-  const std::string prefix(schema::kSpellingWordsPrefix);
-  bool more = true;
-  const auto each = [&](std::string_view word, std::uint64_t count) { more = more && visit(word, count); };
-  // Counts a run committed with its articles but has not moved into the table yet (a run
-  // in progress, or one killed before its last commit: pending_spelling.hpp), by bucket.
+namespace {
+
+// Counts a run committed with its articles but has not moved into the table yet (a run in
+// progress, or one killed before its last commit: pending_spelling.hpp), by bucket key.
+std::map<std::string, std::string> pending_buckets(const std::vector<Xapian::Database>& shards) {
   std::map<std::string, std::string> pending;
   const std::string pending_prefix(schema::kPendingSpellingPrefix);
-  for (const Xapian::Database& db : shards_) {
+  for (const Xapian::Database& db : shards) {
     for (auto key = db.metadata_keys_begin(pending_prefix); key != db.metadata_keys_end(pending_prefix); ++key) {
       spelling_table::for_each_count(db.get_metadata(*key), [&](std::string_view word, std::uint64_t count) {
         spelling_table::append_count(pending[spelling_table::bucket_key(word)], word, count);
       });
     }
   }
+  return pending;
+}
+
+// Bucket `key` merged over the shards that hold it and what waits for it.
+std::string merged_bucket(const std::vector<Xapian::Database>& shards, const std::string& key,
+                          const std::map<std::string, std::string>& pending) {
+  std::vector<std::string> values;
+  for (const Xapian::Database& db : shards) values.push_back(db.get_metadata(key));
+  if (const auto waiting = pending.find(key); waiting != pending.end()) values.push_back(waiting->second);
+  if (values.size() == 1) return std::move(values.front());  // a shard's bucket holds each word once, in order
+  return spelling_table::merge({values.begin(), values.end()});
+}
+
+}  // namespace
+
+void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_t)>& visit) const {
+  const std::string prefix(schema::kSpellingWordsPrefix);
+  bool more = true;
+  const auto each = [&](std::string_view word, std::uint64_t count) { more = more && visit(word, count); };
+  const std::map<std::string, std::string> pending = pending_buckets(shards_);
   if (shards_.size() == 1 && pending.empty()) {  // a shard's buckets hold each word once, in order
     const Xapian::Database& db = shards_.front();
     for (auto key = db.metadata_keys_begin(prefix); more && key != db.metadata_keys_end(prefix); ++key) {
@@ -133,17 +152,13 @@ void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_
     }
     return;
   }
-  // Bucket by bucket, each merged over the shards that hold it and what waits for it.
   std::set<std::string> keys;
   for (const auto& [key, lines] : pending) keys.insert(key);
   for (const Xapian::Database& db : shards_) {
     for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) keys.insert(*key);
   }
   for (auto key = keys.begin(); more && key != keys.end(); ++key) {
-    std::vector<std::string> values;
-    for (const Xapian::Database& db : shards_) values.push_back(db.get_metadata(*key));
-    if (const auto waiting = pending.find(*key); waiting != pending.end()) values.push_back(waiting->second);
-    spelling_table::for_each_count(spelling_table::merge({values.begin(), values.end()}), each);
+    spelling_table::for_each_count(merged_bucket(shards_, *key, pending), each);
   }
 }
 
@@ -199,18 +214,21 @@ std::string suggest_spelling(const SpellingWords& spelling, std::string_view que
   return suggestion;
 }
 
-std::vector<std::pair<std::string, std::uint64_t>> complete_word(const Xapian::Database& db, std::string_view prefix,
-                                                                 std::size_t count) {
-  // Terms that begin with a lower-case letter or another script are the unprefixed words;
-  // a prefix is never empty or upper case here, so the prefixed terms are never visited.
-  constexpr std::size_t kTermsRead = 5000;
+std::vector<std::pair<std::string, std::uint64_t>> words_starting(const std::vector<Xapian::Database>& shards,
+                                                                  std::string_view prefix) {
   std::vector<std::pair<std::string, std::uint64_t>> words;
-  if (prefix.empty() || count == 0 || (prefix[0] >= 'A' && prefix[0] <= 'Z')) return words;
-  const std::string start(prefix);
-  std::size_t read = 0;
-  for (auto it = db.allterms_begin(start); it != db.allterms_end(start) && read < kTermsRead; ++it, ++read) {
-    words.emplace_back(*it, it.get_termfreq());  // the word typed so far, when whole, too
-  }
+  if (prefix.empty() || shards.empty()) return words;
+  const std::string bucket = merged_bucket(shards, spelling_table::bucket_key(prefix), pending_buckets(shards));
+  // The bucket's lines are in word order: the words that begin with `prefix` are one run.
+  spelling_table::for_each_count(bucket, [&](std::string_view word, std::uint64_t count) {
+    if (word.starts_with(prefix)) words.emplace_back(word, count);
+  });
+  return words;
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> complete_word(const std::vector<Xapian::Database>& shards,
+                                                                 std::string_view prefix, std::size_t count) {
+  std::vector<std::pair<std::string, std::uint64_t>> words = words_starting(shards, prefix);
   const auto more_articles = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
   const std::size_t kept = std::min(count, words.size());
   std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(kept), words.end(), more_articles);

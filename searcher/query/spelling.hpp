@@ -101,9 +101,15 @@ class SpellingWords {
 // little, not for every query. Throws Xapian::Error when `words` walks the database.
 std::string suggest_spelling(const SpellingWords& words, std::string_view query_text, Analyzer& analyzer);
 
-// The words of `db` that begin with `prefix` (a folded word; itself too), the most frequent first, at
-// most `count`, each with the articles holding it. Reads at most a few thousand terms.
-std::vector<std::pair<std::string, std::uint64_t>> complete_word(const Xapian::Database& db, std::string_view prefix,
-                                                                 std::size_t count);
+// The words of the spelling tables of `shards` (and the counts waiting for them) that begin
+// with `prefix` (a folded word; itself too), in word order, each with the articles holding
+// it, summed over the shards: a word of at least three letters a to z
+// (indexer/analyse/spelling_counts.hpp). Reads one bucket of each shard. Throws Xapian::Error.
+std::vector<std::pair<std::string, std::uint64_t>> words_starting(const std::vector<Xapian::Database>& shards,
+                                                                  std::string_view prefix);
+
+// words_starting's most frequent `count`, the most frequent first. Throws Xapian::Error.
+std::vector<std::pair<std::string, std::uint64_t>> complete_word(const std::vector<Xapian::Database>& shards,
+                                                                 std::string_view prefix, std::size_t count);
 
 }  // namespace cs::searcher

@@ -25,8 +25,7 @@ Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector
 double PassageSearcher::term_weight(const std::string& term) const {
   const Xapian::Database& db = databases_.all;
   try {
-    const Xapian::doccount holding = std::max(db.get_termfreq(schema::stemmed_term("", term)),
-                                              db.get_termfreq(schema::exact_term("", term)));
+    const Xapian::doccount holding = db.get_termfreq(schema::stemmed_term("", term));
     return std::log1p(static_cast<double>(db.get_doccount()) / static_cast<double>(std::max<Xapian::doccount>(holding, 1)));
   } catch (const Xapian::Error&) {
     return 0;  // a snippet is then chosen by closeness alone
@@ -140,10 +139,26 @@ Result<ParsedQuery> PassageSearcher::like_query(const std::string& article_id) {
 std::vector<std::pair<std::string, std::uint64_t>> PassageSearcher::complete(std::string_view prefix,
                                                                              std::size_t count) const {
   try {
-    return complete_word(databases_.all, prefix, count);
+    return complete_word(shard_databases(), prefix, count);
   } catch (const Xapian::Error&) {
     return {};
   }
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> PassageSearcher::words_starting(std::string_view prefix) const {
+  try {
+    return cs::searcher::words_starting(shard_databases(), prefix);
+  } catch (const Xapian::Error&) {
+    return {};
+  }
+}
+
+std::vector<Xapian::Database> PassageSearcher::shard_databases() const {
+  std::vector<Xapian::Database> shards;
+  for (const Databases::Shard& shard : databases_.shards) {
+    if (shard.db) shards.push_back(*shard.db);
+  }
+  return shards;
 }
 
 IndexStats PassageSearcher::stats() const {
@@ -176,13 +191,7 @@ IndexStats PassageSearcher::stats() const {
 
 std::string PassageSearcher::suggest(std::string_view query_text, Analyzer& analyzer) {
   try {
-    if (!databases_.spelling_words) {
-      std::vector<Xapian::Database> shards;
-      for (const Databases::Shard& shard : databases_.shards) {
-        if (shard.db) shards.push_back(*shard.db);
-      }
-      databases_.spelling_words = SpellingWords::read(shards);
-    }
+    if (!databases_.spelling_words) databases_.spelling_words = SpellingWords::read(shard_databases());
     return suggest_spelling(*databases_.spelling_words, query_text, analyzer);
   } catch (const Xapian::Error&) {
     return {};  // a suggestion is a courtesy; a failure to find one is not an error

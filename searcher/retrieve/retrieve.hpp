@@ -67,16 +67,18 @@ class PassageSearcher {
   // The words that complete `prefix` (spelling.hpp's complete_word); none when the database
   // cannot say.
   std::vector<std::pair<std::string, std::uint64_t>> complete(std::string_view prefix, std::size_t count) const;
+  // The index's words that begin with `prefix` (spelling.hpp's words_starting), for the
+  // query parser's wildcards (see QueryContext); none when the database cannot say.
+  std::vector<std::pair<std::string, std::uint64_t>> words_starting(std::string_view prefix) const;
   // The articles held and when the newest commit was made (the newest of the databases'
   // glass version files; 0 for remote ones alone).
   IndexStats stats() const;
 
-  // How telling a query term (a stem, or a word the query wanted as typed) is in this
-  // database: log(1 + articles / articles holding it), high for rare terms. For choosing
+  // How telling a query stem is in this database: log(1 + articles / articles holding it), high for rare terms. For choosing
   // snippets; 0 when the database cannot say.
   double term_weight(const std::string& term) const;
 
-  // The database's terms, for the query parser's acronym check (see QueryContext).
+  // The database's terms, for the query parser's acronym check and wildcards (see QueryContext).
   const Xapian::Database& vocabulary() const { return databases_.all; }
   // The stemmers the articles were indexed with, and their articles (see QueryContext).
   const StemLanguages& stem_languages() const { return databases_.stem_languages; }
@@ -85,6 +87,9 @@ class PassageSearcher {
   explicit PassageSearcher(Databases databases) : databases_(std::move(databases)) {}
   // The hit of the article at `it`, shown by its chosen passage.
   Result<Hit> make_hit(const Xapian::MSetIterator& it, const PassageChoice& choice, bool second_stage);
+  // Each shard's own database (a remote one that does not answer left out): Xapian gives a
+  // combined database's metadata from its first shard only.
+  std::vector<Xapian::Database> shard_databases() const;
 
   Databases databases_;
   SecondStage second_stage_;

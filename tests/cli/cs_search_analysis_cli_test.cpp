@@ -70,7 +70,7 @@ TEST_F(CsSearchAnalysis, EachArticleIsStemmedInItsOwnLanguage) {
   EXPECT_EQ(found("Verhandlung"), (std::set<std::string>{"german", "english"}))
       << "German stems Verhandlungen to the stem of Verhandlung; English finds the word itself";
   EXPECT_EQ(found("Verhandlungen"), (std::set<std::string>{"german"})) << "English does not stem it to Verhandlung";
-  EXPECT_EQ(found("\"Verhandlung\""), (std::set<std::string>{"english"})) << "quoted: the word as written";
+  EXPECT_EQ(found("\"Verhandlung\""), found("Verhandlung")) << "quoted, a word matches by its stems as unquoted";
   EXPECT_EQ(found("learn"), (std::set<std::string>{"english"}));
   EXPECT_EQ(found("习近平"), (std::set<std::string>{"chinese"}));
 }

@@ -108,6 +108,29 @@ TEST(SpellingWords, CountsWaitingForTheTableAreRead) {
   }
 }
 
+// Wildcards and the search box's completions read the words that begin with a prefix: of
+// every shard, with what waits for the table, counts summed, in word order.
+TEST(WordsStarting, ReadsEveryShardAndTheWaitingCounts) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase one((dir / "one").string(), Xapian::DB_CREATE);
+    spelling_table::add(one, {{"tariff", 3}, {"tariffs", 2}, {"tar", 1}, {"tax", 9}});
+    one.commit();
+    Xapian::WritableDatabase two((dir / "two").string(), Xapian::DB_CREATE);
+    spelling_table::add(two, {{"tariffs", 5}, {"taiwan", 4}});
+    two.set_metadata(std::string(schema::kPendingSpellingPrefix) + "0000000000000000", "tariffed 1\ntariff 1\nzebra 2\n");
+    two.commit();
+  }
+  const std::vector<Xapian::Database> shards = {Xapian::Database((dir / "one").string()),
+                                                Xapian::Database((dir / "two").string())};
+  using Words = std::vector<std::pair<std::string, std::uint64_t>>;
+  EXPECT_EQ(words_starting(shards, "tariff"), (Words{{"tariff", 4}, {"tariffed", 1}, {"tariffs", 7}}));
+  EXPECT_EQ(words_starting(shards, "ta"), (Words{{"taiwan", 4}, {"tar", 1}, {"tariff", 4}, {"tariffed", 1}, {"tariffs", 7}, {"tax", 9}}));
+  EXPECT_EQ(words_starting({shards[0]}, "tariff"), (Words{{"tariff", 3}, {"tariffs", 2}})) << "one shard, read as it is";
+  EXPECT_TRUE(words_starting(shards, "q").empty());
+  EXPECT_EQ(complete_word(shards, "ta", 3), (Words{{"tax", 9}, {"tariffs", 7}, {"taiwan", 4}})) << "the most frequent first";
+}
+
 TEST(SpellingWords, AnEmptyTableVisitsNothing) {
   test::TempDir dir;
   Xapian::WritableDatabase((dir / "db").string(), Xapian::DB_CREATE).commit();
