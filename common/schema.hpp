@@ -43,7 +43,8 @@ namespace cs::schema {
 //    title positions start past the body however long it is (kTitlePositionBase).
 // 14: no term for a word as written, only its stem: the words as written were 0.29x of the
 //    text in index size at speeches 1x (1.75x -> 1.46x) and most of the writer's postings
-//    (cs-index news 1x: 4.4 s -> 3.2 s); a document's length is its stems' count.
+//    (cs-index news 1x: 4.4 s -> 3.2 s); a document's length is its stems' count. Story
+//    signatures are one-permutation MinHash (stories.cpp).
 inline constexpr std::string_view kSchemaVersion = "14";
 inline constexpr std::string_view kSchemaVersionKey = "cs:schema";
 // The Snowball stemmers (stemmer_for in language.hpp) articles were indexed with, joined by
