@@ -21,20 +21,35 @@ std::string digits_only(std::string_view date) {
 
 }  // namespace
 
+void ArticleDocumentBuilder::start_article() {
+  if (known_.size() > kMaxKnownWords || analyzer_.language() != known_language_) {
+    known_.clear();
+    known_language_ = analyzer_.language();
+  }
+  ++article_;
+  in_article_.clear();
+}
+
 void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_view prefix,
                                        std::vector<Token>::const_iterator first, std::vector<Token>::const_iterator last,
                                        Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
   const auto add = [&](const std::string& word, bool as_written) {
     term_.assign(prefix).append(word);  // a buffer kept between words
-    auto [seen, added] = seen_.try_emplace(term_);
+    auto [known, added] = known_.try_emplace(term_);
+    Seen& seen = known->second;
     if (added) {
       const std::string& stem = analyzer_.stem(word);
-      seen->second.stem_term = schema::stemmed_term(prefix, stem);
-      seen->second.stem_hash = term_hash(stem);
+      seen.stem_term = schema::stemmed_term(prefix, stem);
+      seen.stem_hash = term_hash(stem);
     }
-    (prefix.empty() ? seen->second.body_word : seen->second.title_word) |= as_written;
-    document.add_posting(seen->second.stem_term, position);
-    return seen->second.stem_hash;
+    if (seen.article != article_) {
+      seen.article = article_;
+      seen.body_word = seen.title_word = false;
+      in_article_.emplace_back(&known->first, &seen);  // unordered_map nodes stay put
+    }
+    (prefix.empty() ? seen.body_word : seen.title_word) |= as_written;
+    document.add_posting(seen.stem_term, position);
+    return seen.stem_hash;
   };
   for (auto it = first; it != last; ++it, ++position) {
     const std::uint32_t hash = add(it->word, true);
@@ -45,16 +60,17 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
 
 void ArticleDocumentBuilder::collect_spelling_words() {
   spelling_words_.clear();
-  // A title's word that the body holds too is counted once, as the body's.
-  for (const auto& [term, seen] : seen_) {
-    if (!seen.title_word) continue;
-    const std::string_view word = std::string_view(term).substr(schema::kTitlePrefix.size());
-    const auto in_body = seen_.find(std::string(word));
-    if (in_body == seen_.end() || !in_body->second.body_word) spelling_words_.emplace_back(word);
-  }
-  for (auto it = seen_.begin(); it != seen_.end();) {
-    auto node = seen_.extract(it++);
-    if (node.mapped().body_word) spelling_words_.push_back(std::move(node.key()));
+  for (const auto& [term, seen] : in_article_) {
+    if (seen->body_word) {
+      spelling_words_.push_back(*term);
+    } else if (seen->title_word) {
+      // A title's word that the body holds too is counted once, as the body's.
+      const std::string_view word = std::string_view(*term).substr(schema::kTitlePrefix.size());
+      const auto in_body = known_.find(std::string(word));
+      if (in_body == known_.end() || in_body->second.article != article_ || !in_body->second.body_word) {
+        spelling_words_.emplace_back(word);
+      }
+    }
   }
 }
 
@@ -93,6 +109,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
                                                const std::vector<Token>& words, std::string_view root,
                                                const DocumentDictionaries& dictionaries) {
   Xapian::Document document;
+  start_article();
   title_words_.clear();
   analyzer_.tokenize(article.title, title_words_);
   title_hashes_.clear();

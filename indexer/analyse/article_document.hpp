@@ -58,20 +58,31 @@ class ArticleDocumentBuilder {
   // Moves the words noted since the last call into spelling_words().
   void collect_spelling_words();
 
-  // A word as written (field prefix and word), what it was seen as in this article: its
-  // stem's term is looked up once an article, not at each use.
+  // Forgets the words met when there are too many of them or the stemmer changed.
+  void start_article();
+
+  // A word as written (field prefix and word): its stem's term, looked up once, not at
+  // each use nor in each article (stemming each article's words again was 6% of indexing
+  // the speeches, and a table built and freed an article a tenth), and what it was in the
+  // last article that held it.
   struct Seen {
     std::string stem_term;
     std::uint32_t stem_hash = 0;
-    bool body_word = false;   // a word of the body as written, not only an alternative form
-    bool title_word = false;  // the same in a title
+    std::uint32_t article = 0;  // the last article (its number, from 1) that held it
+    bool body_word = false;     // in that article: a word of the body as written, not only an alternative form
+    bool title_word = false;    // the same in a title
   };
+  // Words in the table at most: about 100 bytes each, 13 MB a worker.
+  static constexpr std::size_t kMaxKnownWords = std::size_t{1} << 17;
 
   Analyzer& analyzer_;
   std::vector<Token> title_words_;  // reused between articles to avoid reallocating
   std::vector<std::uint32_t> title_hashes_, passage_starts_;
   std::vector<Span> sentences_;
-  std::unordered_map<std::string, Seen> seen_;
+  std::unordered_map<std::string, Seen> known_;  // the words met, in the stemmer of known_language_
+  std::string known_language_;
+  std::uint32_t article_ = 0;
+  std::vector<std::pair<const std::string*, const Seen*>> in_article_;  // the last article's words (nodes of known_)
   std::string term_;
   std::vector<std::string> spelling_words_;
 };

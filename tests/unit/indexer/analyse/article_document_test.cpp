@@ -13,6 +13,8 @@
 namespace cs::indexer {
 namespace {
 
+bool has_term(const Xapian::Document& document, const std::string& term);
+
 struct Built {
   Article article;
   std::vector<Passage> passages;
@@ -20,7 +22,8 @@ struct Built {
   std::vector<std::string> spelling_words;  // the builder's, sorted
 };
 
-Built build(std::string body, std::vector<std::string> other_titles = {}) {
+Built build_with(ArticleDocumentBuilder& builder, Analyzer& analyzer, std::string body,
+                 std::vector<std::string> other_titles = {}) {
   Built built;
   built.article.id = "wire/a.txt";
   built.article.path = "wire/a.txt";
@@ -29,15 +32,19 @@ Built build(std::string body, std::vector<std::string> other_titles = {}) {
   built.article.date = "2025-02-01";
   built.article.body = std::move(body);
   built.article.other_titles = std::move(other_titles);
-  Analyzer analyzer;
   std::vector<Token> words;
   analyzer.tokenize(built.article.body, words);
   built.passages = split_passages(built.article.body, words, analyzer, {.max_words = 20, .min_words = 3});
-  ArticleDocumentBuilder builder(analyzer);
   built.document = builder.build(built.article, built.passages, words, "/data");
   built.spelling_words = builder.spelling_words();
   std::sort(built.spelling_words.begin(), built.spelling_words.end());
   return built;
+}
+
+Built build(std::string body, std::vector<std::string> other_titles = {}) {
+  Analyzer analyzer;
+  ArticleDocumentBuilder builder(analyzer);
+  return build_with(builder, analyzer, std::move(body), std::move(other_titles));
 }
 
 std::vector<Xapian::termpos> positions(const Xapian::Document& document, const std::string& term) {
@@ -72,6 +79,26 @@ TEST(ArticleDocument, StemsAreCountedOnceAUseAndWordsListedOnceForSpelling) {
   EXPECT_EQ(b.document.termlist_count(), 22u) << "13 stems of the body, 2 of the title, 7 field terms: no word as written";
   EXPECT_EQ(b.spelling_words, (std::vector<std::string>{"again", "and", "e", "hit", "mail", "more", "on", "return", "sellers",
                                                         "steel", "tariffs", "u.s"}));
+}
+
+// A builder keeps the stems of the words it met from article to article, and what each
+// word was in the article being built only: the next one starts afresh, also in another
+// language.
+TEST(ArticleDocument, EachArticleCountsItsOwnWords) {
+  Analyzer analyzer;
+  ArticleDocumentBuilder builder(analyzer);
+  const Built first = build_with(builder, analyzer, "Tariffs rose on steel and tariffs on cars.");
+  EXPECT_EQ(first.spelling_words, (std::vector<std::string>{"and", "cars", "on", "return", "rose", "steel", "tariffs"}));
+  const Built second = build_with(builder, analyzer, "Steel prices fell.");
+  EXPECT_EQ(second.spelling_words, (std::vector<std::string>{"fell", "prices", "return", "steel", "tariffs"}))
+      << "the title's tariffs: the body of the article before does not count";
+  EXPECT_TRUE(has_term(second.document, "Zsteel"));
+  EXPECT_FALSE(has_term(second.document, "Zcar")) << "nothing of the article before";
+  analyzer.set_language("german");
+  const Built german = build_with(builder, analyzer, "Die Verhandlungen über prices gehen weiter.");
+  EXPECT_TRUE(has_term(german.document, "Zverhandl")) << "stemmed in the article's language";
+  EXPECT_TRUE(has_term(german.document, "Zpric")) << "a word met in English before, stemmed again";
+  EXPECT_TRUE(has_term(second.document, "Zprice"));
 }
 
 TEST(ArticleDocument, OneDocumentHoldsEveryPassageTextAndItsBounds) {
