@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/compact_text.hpp"
 #include "common/schema.hpp"
 
 namespace cs::spelling_table {
@@ -9,6 +10,8 @@ namespace cs::spelling_table {
 namespace {
 
 constexpr std::size_t kBucketBytes = 1;
+// A bucket's lines are never longer: a word of 128 bytes in each of 256 Ki lines.
+constexpr std::size_t kMaxBucketBytes = std::size_t{256} << 20;
 
 }  // namespace
 
@@ -16,6 +19,19 @@ void append_count(std::string& bucket, std::string_view word, std::uint64_t coun
   bucket.append(word).push_back(' ');
   bucket.append(std::to_string(count)).push_back('\n');
 }
+
+std::string stored_bucket(std::string_view lines) {
+  if (lines.empty()) return {};
+  std::optional<std::string> compressed = compact_text::compress(lines, nullptr);
+  return compressed ? std::move(*compressed) : std::string(lines);  // too short to shrink
+}
+
+std::string bucket_lines(std::string_view stored) {
+  if (!compact_text::is_compressed(stored)) return std::string(stored);
+  return compact_text::decompress(stored, kMaxBucketBytes, nullptr).value_or(std::string());
+}
+
+std::string read_bucket(const Xapian::Database& db, const std::string& key) { return bucket_lines(db.get_metadata(key)); }
 
 std::string bucket_key(std::string_view word) {
   return std::string(schema::kSpellingWordsPrefix).append(word.substr(0, kBucketBytes));
@@ -52,8 +68,8 @@ void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std
     std::sort(words.begin(), words.end());
     std::string added;
     for (const auto& [word, count] : words) append_count(added, word, count);
-    const std::string stored = db.get_metadata(key);
-    db.set_metadata(key, stored.empty() ? added : merge({stored, added}));
+    const std::string stored = read_bucket(db, key);
+    db.set_metadata(key, stored_bucket(stored.empty() ? added : merge({stored, added})));
   }
 }
 
@@ -61,7 +77,7 @@ std::map<std::string, std::uint64_t> read_all(const Xapian::Database& db) {
   std::map<std::string, std::uint64_t> words;
   const std::string prefix(schema::kSpellingWordsPrefix);
   for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
-    for_each_count(db.get_metadata(*key), [&](std::string_view word, std::uint64_t count) { words[std::string(word)] += count; });
+    for_each_count(read_bucket(db, *key), [&](std::string_view word, std::uint64_t count) { words[std::string(word)] += count; });
   }
   return words;
 }

@@ -33,7 +33,11 @@ class MetadataJoiner : public Xapian::Compactor {
  public:
   std::string resolve_duplicate_metadata(const std::string& key, size_t num_tags, const std::string tags[]) override {
     // Xapian passes the key as stored, after a prefix of its own.
-    if (spelling_table::is_bucket_key(key)) return spelling_table::merge({tags, tags + num_tags});
+    if (spelling_table::is_bucket_key(key)) {
+      std::vector<std::string> lines;
+      for (size_t i = 0; i < num_tags; ++i) lines.push_back(spelling_table::bucket_lines(tags[i]));
+      return spelling_table::stored_bucket(spelling_table::merge({lines.begin(), lines.end()}));
+    }
     if (key.find(schema::kDictionaryPrefix) != std::string::npos) {
       for (size_t i = 1; i < num_tags; ++i) clashing_dictionaries_ |= tags[i] != tags[0];
       return tags[0];

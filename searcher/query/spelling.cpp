@@ -132,7 +132,7 @@ std::map<std::string, std::string> pending_buckets(const std::vector<Xapian::Dat
 std::string merged_bucket(const std::vector<Xapian::Database>& shards, const std::string& key,
                           const std::map<std::string, std::string>& pending) {
   std::vector<std::string> values;
-  for (const Xapian::Database& db : shards) values.push_back(db.get_metadata(key));
+  for (const Xapian::Database& db : shards) values.push_back(spelling_table::read_bucket(db, key));
   if (const auto waiting = pending.find(key); waiting != pending.end()) values.push_back(waiting->second);
   if (values.size() == 1) return std::move(values.front());  // a shard's bucket holds each word once, in order
   return spelling_table::merge({values.begin(), values.end()});
@@ -148,7 +148,7 @@ void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_
   if (shards_.size() == 1 && pending.empty()) {  // a shard's buckets hold each word once, in order
     const Xapian::Database& db = shards_.front();
     for (auto key = db.metadata_keys_begin(prefix); more && key != db.metadata_keys_end(prefix); ++key) {
-      spelling_table::for_each_count(db.get_metadata(*key), each);
+      spelling_table::for_each_count(spelling_table::read_bucket(db, *key), each);
     }
     return;
   }

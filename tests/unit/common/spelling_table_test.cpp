@@ -44,7 +44,25 @@ TEST(SpellingTable, AddingMergesIntoTheStoredBuckets) {
   add(db, {{"taiwan", 1}, {"zebra", 1}, {"two words", 1}, {"line\nbreak", 1}});
   EXPECT_EQ(read_all(db), (Counts{{"harbour", 4}, {"taiwan", 3}, {"tariff", 1}, {"zebra", 1}}))
       << "a word with a space or a line break is left out: it would read back as another";
-  EXPECT_EQ(db.get_metadata(bucket_key("t")), "taiwan 3\ntariff 1\n");
+  EXPECT_EQ(read_bucket(db, bucket_key("t")), "taiwan 3\ntariff 1\n");
+  EXPECT_EQ(db.get_metadata(bucket_key("t")), "taiwan 3\ntariff 1\n") << "too short to shrink: kept as lines";
+}
+
+TEST(SpellingTable, LongBucketsAreStoredCompressed) {
+  test::TempDir dir;
+  Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+  std::unordered_map<std::string, std::uint32_t> counts;
+  for (char a = 'a'; a <= 'z'; ++a) {
+    for (char b = 'a'; b <= 'z'; ++b) counts[std::string("tar") + a + b + "iff"] = static_cast<std::uint32_t>(a + b);
+  }
+  add(db, counts);
+  const std::string stored = db.get_metadata(bucket_key("t"));
+  const std::string lines = read_bucket(db, bucket_key("t"));
+  EXPECT_LT(stored.size() * 2, lines.size()) << "sorted words share most of their letters";
+  EXPECT_EQ(bucket_lines(stored), lines);
+  EXPECT_EQ(read_all(db).size(), 26u * 26u);
+  EXPECT_EQ(read_all(db)["tarzziff"], static_cast<std::uint64_t>('z' + 'z'));
+  EXPECT_EQ(bucket_lines(stored.substr(0, stored.size() / 2)), "") << "a damaged bucket reads as none";
 }
 
 }  // namespace
