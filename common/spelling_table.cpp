@@ -15,7 +15,7 @@ constexpr std::size_t kMaxBucketBytes = std::size_t{256} << 20;
 
 }  // namespace
 
-void append_count(std::string& bucket, std::string_view word, std::uint64_t count) {
+void append_count(std::string& bucket, std::string_view word, std::int64_t count) {
   bucket.append(word).push_back(' ');
   bucket.append(std::to_string(count)).push_back('\n');
 }
@@ -43,9 +43,9 @@ bool is_bucket_key(std::string_view key) {
 }
 
 std::string merge(const std::vector<std::string_view>& buckets) {
-  std::map<std::string, std::uint64_t, std::less<>> counts;
+  std::map<std::string, std::int64_t, std::less<>> counts;
   for (const std::string_view bucket : buckets) {
-    for_each_count(bucket, [&](std::string_view word, std::uint64_t count) {
+    for_each_count(bucket, [&](std::string_view word, std::int64_t count) {
       if (const auto found = counts.find(word); found != counts.end()) {
         found->second += count;
       } else {
@@ -54,13 +54,15 @@ std::string merge(const std::vector<std::string_view>& buckets) {
     });
   }
   std::string merged;
-  for (const auto& [word, count] : counts) append_count(merged, word, count);
+  for (const auto& [word, count] : counts) {
+    if (count > 0) append_count(merged, word, count);
+  }
   return merged;
 }
 
-void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std::uint32_t>& counts) {
-  // The new counts of each bucket, as a bucket's value, merged into the stored one.
-  std::map<std::string, std::vector<std::pair<std::string_view, std::uint32_t>>> by_bucket;
+void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std::int64_t>& counts) {
+  // The new counts of each bucket, as a bucket's lines, merged into the stored one.
+  std::map<std::string, std::vector<std::pair<std::string_view, std::int64_t>>> by_bucket;
   for (const auto& [word, count] : counts) {
     if (!word.empty() && word.find_first_of(" \n") == std::string::npos) by_bucket[bucket_key(word)].emplace_back(word, count);
   }
@@ -68,16 +70,15 @@ void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std
     std::sort(words.begin(), words.end());
     std::string added;
     for (const auto& [word, count] : words) append_count(added, word, count);
-    const std::string stored = read_bucket(db, key);
-    db.set_metadata(key, stored_bucket(stored.empty() ? added : merge({stored, added})));
+    db.set_metadata(key, stored_bucket(merge({read_bucket(db, key), added})));  // an empty value deletes the key
   }
 }
 
-std::map<std::string, std::uint64_t> read_all(const Xapian::Database& db) {
-  std::map<std::string, std::uint64_t> words;
+std::map<std::string, std::int64_t> read_all(const Xapian::Database& db) {
+  std::map<std::string, std::int64_t> words;
   const std::string prefix(schema::kSpellingWordsPrefix);
   for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
-    for_each_count(read_bucket(db, *key), [&](std::string_view word, std::uint64_t count) { words[std::string(word)] += count; });
+    for_each_count(read_bucket(db, *key), [&](std::string_view word, std::int64_t count) { words[std::string(word)] += count; });
   }
   return words;
 }

@@ -36,7 +36,9 @@ std::string bucket_lines(std::string_view stored);
 // Bucket `key` of `db`, as lines. Throws Xapian::Error.
 std::string read_bucket(const Xapian::Database& db, const std::string& key);
 
-// Calls `visit(word, count)` for each line of a bucket's lines, in word order.
+// Calls `visit(word, count)` for each line of a bucket's lines, in word order. A table's
+// counts are positive; the counts waiting for it (indexer's pending_spelling.hpp) are
+// negative for the words of articles a run deleted or replaced.
 template <typename Visit>
 void for_each_count(std::string_view bucket, Visit&& visit) {
   while (!bucket.empty()) {
@@ -45,25 +47,27 @@ void for_each_count(std::string_view bucket, Visit&& visit) {
     bucket.remove_prefix(std::min(end + 1, bucket.size()));
     const std::size_t space = line.rfind(' ');
     if (space == std::string_view::npos || space == 0) continue;  // not a line this module wrote
-    std::uint64_t count = 0;
+    std::int64_t count = 0;
     const char* end_of_line = line.data() + line.size();
     const auto [stop, error] = std::from_chars(line.data() + space + 1, end_of_line, count);
     if (error == std::errc() && stop == end_of_line) visit(line.substr(0, space), count);
   }
 }
 
-// Appends a line of `word` and `count` to a bucket's value (the lines must then be merged
+// Appends a line of `word` and `count` to a bucket's lines (the lines must then be merged
 // into word order: merge()).
-void append_count(std::string& bucket, std::string_view word, std::uint64_t count);
+void append_count(std::string& bucket, std::string_view word, std::int64_t count);
 
-// Buckets' lines merged: each word once, its counts summed.
+// Buckets' lines merged: each word once, its counts summed; a word whose sum is not
+// positive (its articles deleted) is left out.
 std::string merge(const std::vector<std::string_view>& buckets);
 
-// Adds `counts` (word -> articles) to `db`'s buckets, inside the caller's transaction.
-void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std::uint32_t>& counts);
+// Adds `counts` (word -> articles, negative for articles removed) to `db`'s buckets, inside
+// the caller's transaction.
+void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std::int64_t>& counts);
 
 // Every word of `db` with its count (for tests and tools; the searcher reads the buckets
 // itself).
-std::map<std::string, std::uint64_t> read_all(const Xapian::Database& db);
+std::map<std::string, std::int64_t> read_all(const Xapian::Database& db);
 
 }  // namespace cs::spelling_table

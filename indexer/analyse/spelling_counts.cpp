@@ -1,11 +1,38 @@
 #include "indexer/analyse/spelling_counts.hpp"
 
 #include <algorithm>
+#include <unordered_set>
+
+#include "common/passage_record.hpp"
+#include "common/passage_text.hpp"
+#include "common/schema.hpp"
 
 namespace cs::indexer {
 
 bool is_spelling_word(const std::string& word) {
   return word.size() >= 3 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::vector<std::string> stored_spelling_words(const Xapian::Document& document,
+                                               const compact_text::DictionaryLookup& dictionaries, Analyzer& analyzer) {
+  const auto record = decode_article_record(document.get_data(), dictionaries);
+  if (!record) return {};
+  std::unordered_set<std::string> words;
+  std::vector<Token> tokens;
+  const auto add_words_of = [&](std::string_view text) {
+    tokens.clear();
+    analyzer.tokenize(text, tokens);
+    for (Token& token : tokens) {
+      if (is_spelling_word(token.word)) words.insert(std::move(token.word));
+    }
+  };
+  add_words_of(record->title);
+  for (std::uint32_t passage = 0; passage < record->count; ++passage) {
+    if (const auto text = unpack_passage_text(document.get_value(schema::passage_text_slot(passage)), dictionaries)) {
+      add_words_of(text->text);
+    }
+  }
+  return {words.begin(), words.end()};
 }
 
 void SpellingCounter::add_article(const std::vector<std::string>& words) {

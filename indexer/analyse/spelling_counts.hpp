@@ -3,17 +3,30 @@
 // it: counted here, on the analysing threads, one entry a distinct word of the batch.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "common/analyzer.hpp"
+#include "common/compact_text.hpp"
+
 namespace cs::indexer {
 
 // Words worth suggesting: Latin letters only (after accent folding), at least three of
 // them; numbers, CJK and fragments are left out.
 bool is_spelling_word(const std::string& word);
+
+// The spelling words an indexed article was counted for (ArticleDocumentBuilder's
+// spelling_words), read back from its stored passages and title: what deleting or replacing
+// it takes off the counts, so that completions and suggestions count the articles the
+// index holds. Its other titles are not stored, and words only they held stay counted.
+// Xapian errors propagate.
+std::vector<std::string> stored_spelling_words(const Xapian::Document& document,
+                                               const compact_text::DictionaryLookup& dictionaries, Analyzer& analyzer);
 
 class SpellingCounter {
  public:

@@ -2,6 +2,7 @@
 
 #include "common/failpoint.hpp"
 #include "common/schema.hpp"
+#include "indexer/analyse/spelling_counts.hpp"
 #include "indexer/write/compaction.hpp"
 
 namespace cs::indexer {
@@ -53,6 +54,7 @@ DbWriter::DbWriter(Xapian::WritableDatabase db, std::unique_ptr<DbFolder> folder
   for (std::string& language : schema::split_list(db_.get_metadata(std::string(schema::kStemLanguagesKey)))) {
     stem_languages_.insert(std::move(language));
   }
+  dictionaries_.reset({db_});
   passage_dictionary_id_ = current_dictionary_id(db_, DictionaryUse::kPassages);
   record_dictionary_id_ = current_dictionary_id(db_, DictionaryUse::kRecords);
 }
@@ -99,6 +101,7 @@ Result<bool> DbWriter::replace_article(const std::string& article_id,
     // made a fresh index quadratic; checking that the article is there first is a lookup.
     const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
     const bool existed = db_.term_exists(id_term);
+    if (existed) forget_spelling(id_term);
     if (existed && document) {
       db_.replace_document(id_term, *document);
     } else if (existed) {
@@ -112,10 +115,27 @@ Result<bool> DbWriter::replace_article(const std::string& article_id,
   }
 }
 
+void DbWriter::forget_spelling(const std::string& id_term) {
+  const Xapian::PostingIterator found = db_.postlist_begin(id_term);
+  if (found == db_.postlist_end(id_term)) return;
+  for (std::string& word : stored_spelling_words(db_.get_document(*found), dictionaries_.lookup(), analyzer_)) {
+    --batch_counts_[std::move(word)];
+  }
+}
+
+void DbWriter::add_batch_counts_spelling() {
+  if (batch_counts_.empty()) return;
+  begin_batch();
+  spelling_.add(db_, {batch_counts_.begin(), batch_counts_.end()});
+  batch_counts_.clear();
+}
+
 Status DbWriter::add_spelling(const std::vector<std::pair<std::string, std::uint32_t>>& words) {
   try {
     begin_batch();
-    spelling_.add(db_, words);
+    // The counts of the batch's articles and minus those of the ones they replaced, in one record.
+    for (const auto& [word, articles] : words) batch_counts_[word] += articles;
+    add_batch_counts_spelling();
     return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);
@@ -140,6 +160,7 @@ Result<bool> DbWriter::remove_article(const std::string& article_id) {
     begin_batch();
     const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, article_id);
     if (!db_.term_exists(id_term)) return false;
+    forget_spelling(id_term);
     db_.delete_document(id_term);
     return true;
   } catch (const Xapian::Error& e) {
@@ -173,6 +194,7 @@ Status DbWriter::commit() { return commit(false); }
 
 Status DbWriter::commit(bool all_spelling) {
   try {
+    add_batch_counts_spelling();  // in the same transaction as the deletions
     if (all_spelling ? !spelling_.empty() : spelling_.due()) {
       begin_batch();
       spelling_.apply(db_);

@@ -11,9 +11,11 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "common/analyzer.hpp"
 #include "common/compact_text.hpp"
 #include "common/error.hpp"
 #include "common/stored_dictionaries.hpp"
@@ -87,6 +89,11 @@ class DbWriter {
   void begin_batch();
   // Applies every waiting spelling count when `all_spelling`, else only when many wait.
   Status commit(bool all_spelling);
+  // Takes the article of `id_term`'s spelling words off the counts (at the next
+  // add_spelling or commit), before it is deleted or replaced.
+  void forget_spelling(const std::string& id_term);
+  // The words forgotten since the counts were last added to, each with minus its articles.
+  void add_batch_counts_spelling();
 
   Xapian::WritableDatabase db_;
   std::unique_ptr<DbFolder> folder_;
@@ -95,6 +102,9 @@ class DbWriter {
   bool open_ = true;
   std::set<std::string> stem_languages_;  // stored and noted this run
   PendingSpelling spelling_;
+  std::unordered_map<std::string, std::int64_t> batch_counts_;  // the batch's spelling counts so far: minus the replaced articles' words
+  StoredDictionaries dictionaries_;  // to read back the passages of articles replaced
+  Analyzer analyzer_{"none"};  // to cut them into words (no stemming needed)
   bool stem_languages_changed_ = false;
   // The ids of the current dictionaries (0: none).
   std::uint32_t passage_dictionary_id_ = 0, record_dictionary_id_ = 0;

@@ -30,13 +30,13 @@ void PendingSpelling::load(const Xapian::Database& db) {
     }
     record_keys_.push_back(name);
     // The spelling table's own lines (a line this class did not write is passed over).
-    spelling_table::for_each_count(db.get_metadata(name), [&](std::string_view word, std::uint64_t count) {
-      counts_[std::string(word)] += static_cast<std::uint32_t>(count);
+    spelling_table::for_each_count(db.get_metadata(name), [&](std::string_view word, std::int64_t count) {
+      counts_[std::string(word)] += count;
     });
   }
 }
 
-void PendingSpelling::add(Xapian::WritableDatabase& db, const std::vector<std::pair<std::string, std::uint32_t>>& words) {
+void PendingSpelling::add(Xapian::WritableDatabase& db, const std::vector<std::pair<std::string, std::int64_t>>& words) {
   if (words.empty()) return;
   std::string lines;
   for (const auto& [word, count] : words) {

@@ -32,9 +32,9 @@ class PendingSpelling {
 
   // Reads back what an earlier, killed run left waiting in `db`.
   void load(const Xapian::Database& db);
-  // Adds a batch's words with their article counts, and records them in the metadata
-  // (inside the caller's transaction).
-  void add(Xapian::WritableDatabase& db, const std::vector<std::pair<std::string, std::uint32_t>>& words);
+  // Adds a batch's words with their article counts (negative: the articles a batch deleted
+  // or replaced), and records them in the metadata (inside the caller's transaction).
+  void add(Xapian::WritableDatabase& db, const std::vector<std::pair<std::string, std::int64_t>>& words);
   bool empty() const { return counts_.empty(); }
   bool due() const { return counts_.size() >= apply_at_words_ || record_keys_.size() >= apply_at_batches_; }
   // Moves every waiting count into the spelling table and removes the metadata records
@@ -44,7 +44,7 @@ class PendingSpelling {
  private:
   std::size_t apply_at_words_;
   std::size_t apply_at_batches_;
-  std::unordered_map<std::string, std::uint32_t> counts_;
+  std::unordered_map<std::string, std::int64_t> counts_;
   std::vector<std::string> record_keys_;  // the metadata keys holding the counts
   std::uint64_t next_record_ = 0;
 };

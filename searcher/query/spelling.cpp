@@ -120,7 +120,7 @@ std::map<std::string, std::string> pending_buckets(const std::vector<Xapian::Dat
   const std::string pending_prefix(schema::kPendingSpellingPrefix);
   for (const Xapian::Database& db : shards) {
     for (auto key = db.metadata_keys_begin(pending_prefix); key != db.metadata_keys_end(pending_prefix); ++key) {
-      spelling_table::for_each_count(db.get_metadata(*key), [&](std::string_view word, std::uint64_t count) {
+      spelling_table::for_each_count(db.get_metadata(*key), [&](std::string_view word, std::int64_t count) {
         spelling_table::append_count(pending[spelling_table::bucket_key(word)], word, count);
       });
     }
@@ -143,7 +143,10 @@ std::string merged_bucket(const std::vector<Xapian::Database>& shards, const std
 void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_t)>& visit) const {
   const std::string prefix(schema::kSpellingWordsPrefix);
   bool more = true;
-  const auto each = [&](std::string_view word, std::uint64_t count) { more = more && visit(word, count); };
+  // Merged buckets hold positive counts only; a table's own lines are positive.
+  const auto each = [&](std::string_view word, std::int64_t count) {
+    if (count > 0) more = more && visit(word, static_cast<std::uint64_t>(count));
+  };
   const std::map<std::string, std::string> pending = pending_buckets(shards_);
   if (shards_.size() == 1 && pending.empty()) {  // a shard's buckets hold each word once, in order
     const Xapian::Database& db = shards_.front();
@@ -220,8 +223,8 @@ std::vector<std::pair<std::string, std::uint64_t>> words_starting(const std::vec
   if (prefix.empty() || shards.empty()) return words;
   const std::string bucket = merged_bucket(shards, spelling_table::bucket_key(prefix), pending_buckets(shards));
   // The bucket's lines are in word order: the words that begin with `prefix` are one run.
-  spelling_table::for_each_count(bucket, [&](std::string_view word, std::uint64_t count) {
-    if (word.starts_with(prefix)) words.emplace_back(word, count);
+  spelling_table::for_each_count(bucket, [&](std::string_view word, std::int64_t count) {
+    if (count > 0 && word.starts_with(prefix)) words.emplace_back(word, static_cast<std::uint64_t>(count));
   });
   return words;
 }

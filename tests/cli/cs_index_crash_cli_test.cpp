@@ -47,7 +47,7 @@ std::set<std::string> article_ids(const std::string& db) {
 }
 
 // The spelling table of a database: each word with its frequency.
-std::map<std::string, std::uint64_t> spellings(const std::string& db) {
+std::map<std::string, std::int64_t> spellings(const std::string& db) {
   return spelling_table::read_all(Xapian::Database(db));
 }
 

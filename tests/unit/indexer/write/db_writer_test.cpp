@@ -8,6 +8,9 @@
 
 #include "common/schema.hpp"
 #include "common/spelling_table.hpp"
+#include "indexer/analyse/article_document.hpp"
+#include "indexer/analyse/passages.hpp"
+#include "indexer/analyse/spelling_counts.hpp"
 #include "support/test_support.hpp"
 
 namespace cs::indexer {
@@ -160,7 +163,7 @@ TEST(DbWriter, RefusesADatabaseOfAnIncompatibleCsIndexThatARebuildMayClaim) {
 }
 
 // The spelling table of the database at `path`: each word with its frequency.
-std::map<std::string, std::uint64_t> spellings(const std::filesystem::path& path) {
+std::map<std::string, std::int64_t> spellings(const std::filesystem::path& path) {
   return spelling_table::read_all(Xapian::Database(path.string()));
 }
 
@@ -181,7 +184,7 @@ TEST(DbWriter, SpellingCountsWaitInTheDatabaseUntilTheRunsLastCommit) {
   EXPECT_TRUE(spellings(dir / "db").empty()) << "not applied at every commit";
   EXPECT_EQ(waiting_records(dir / "db"), 2u) << "but stored with each";
   ASSERT_TRUE((*writer)->commit_with_spelling().ok());
-  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, std::uint64_t>{{"taiwan", 5}, {"tariff", 1}}));
+  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, std::int64_t>{{"taiwan", 5}, {"tariff", 1}}));
   EXPECT_EQ(waiting_records(dir / "db"), 0u);
 }
 
@@ -198,7 +201,56 @@ TEST(DbWriter, ARunKilledBeforeItsLastCommitLeavesItsSpellingCountsToTheNextRun)
   ASSERT_TRUE(next.ok());
   ASSERT_TRUE((*next)->add_spelling({{"taiwan", 1}}).ok());
   ASSERT_TRUE((*next)->commit_with_spelling().ok());
-  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, std::uint64_t>{{"taiwan", 3}}));
+  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, std::int64_t>{{"taiwan", 3}}));
+  EXPECT_EQ(waiting_records(dir / "db"), 0u);
+}
+
+// A document as cs-index builds it, and its spelling words (each once) as a batch's counts.
+struct BuiltArticle {
+  Xapian::Document document;
+  std::vector<std::pair<std::string, std::uint32_t>> spelling;
+};
+
+BuiltArticle build_article(const std::string& id, const std::string& title, const std::string& body) {
+  Article article;
+  article.id = article.path = id;
+  article.title = title;
+  article.body = body;
+  Analyzer analyzer;
+  std::vector<Token> words;
+  analyzer.tokenize(article.body, words);
+  const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
+  ArticleDocumentBuilder builder(analyzer);
+  BuiltArticle built{builder.build(article, passages, words, "/data"), {}};
+  for (const std::string& word : builder.spelling_words()) {
+    if (is_spelling_word(word)) built.spelling.emplace_back(word, 1);
+  }
+  return built;
+}
+
+// Completions and suggestions count the articles the index holds: replacing or deleting an
+// article takes its words off the counts (read back from its stored text).
+TEST(DbWriter, ReplacedAndDeletedArticlesLeaveTheSpellingCounts) {
+  test::TempDir dir;
+  auto writer = DbWriter::open(dir / "db");
+  ASSERT_TRUE(writer.ok());
+  const auto write = [&](const std::string& id, const std::string& title, const std::string& body) {
+    const BuiltArticle built = build_article(id, title, body);
+    ASSERT_TRUE((*writer)->replace_article(id, built.document).ok());
+    ASSERT_TRUE((*writer)->add_spelling(built.spelling).ok());
+  };
+  write("a", "Hurricane warning", "A hurricane hit the coast.");
+  write("b", "Tariffs", "Tariffs on steel hit the coast.");
+  ASSERT_TRUE((*writer)->commit_with_spelling().ok());
+  using Counts = std::map<std::string, std::int64_t>;
+  EXPECT_EQ(spellings(dir / "db"), (Counts{{"coast", 2}, {"hit", 2}, {"hurricane", 1}, {"steel", 1}, {"tariffs", 1},
+                                           {"the", 2}, {"warning", 1}}));
+  write("a", "Storm warning", "A storm hit the coast.");
+  ASSERT_TRUE((*writer)->commit().ok());
+  ASSERT_TRUE((*writer)->remove_article("b").ok());
+  ASSERT_TRUE((*writer)->commit_with_spelling().ok());
+  EXPECT_EQ(spellings(dir / "db"), (Counts{{"coast", 1}, {"hit", 1}, {"storm", 1}, {"the", 1}, {"warning", 1}}))
+      << "the hurricane is gone with the article that told of it, the tariffs with theirs";
   EXPECT_EQ(waiting_records(dir / "db"), 0u);
 }
 
@@ -215,7 +267,7 @@ TEST(PendingSpelling, IgnoresRecordLinesItDidNotWrite) {
   pending.add(db, {{"taiwan", 1}});
   pending.apply(db);
   db.commit();
-  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, std::uint64_t>{{"sea", 1}, {"taiwan", 3}}));
+  EXPECT_EQ(spellings(dir / "db"), (std::map<std::string, std::int64_t>{{"sea", 1}, {"taiwan", 3}}));
   EXPECT_EQ(waiting_records(dir / "db"), 0u) << "the record read back and the one added are both removed";
 }
 

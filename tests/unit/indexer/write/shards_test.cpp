@@ -17,7 +17,7 @@ namespace {
 // of their stemmers, and their spelling tables with each word's counts summed.
 TEST(MergeDatabases, SumsTheSpellingTablesAndUnitesTheStemmers) {
   test::TempDir dir;
-  const auto part = [&](const std::string& name, const std::unordered_map<std::string, std::uint32_t>& words,
+  const auto part = [&](const std::string& name, const std::unordered_map<std::string, std::int64_t>& words,
                         const std::string& stemmers) {
     Xapian::WritableDatabase db((dir / name).string(), Xapian::DB_CREATE);
     Xapian::Document document;
@@ -34,7 +34,7 @@ TEST(MergeDatabases, SumsTheSpellingTablesAndUnitesTheStemmers) {
   const Xapian::Database merged((dir / "merged").string());
   EXPECT_EQ(merged.get_doccount(), 2u);
   EXPECT_EQ(spelling_table::read_all(merged),
-            (std::map<std::string, std::uint64_t>{{"harbour", 1}, {"taiwan", 5}, {"tariff", 1}}));
+            (std::map<std::string, std::int64_t>{{"harbour", 1}, {"taiwan", 5}, {"tariff", 1}}));
   EXPECT_EQ(schema::split_list(merged.get_metadata(std::string(schema::kStemLanguagesKey))),
             (std::vector<std::string>{"english", "french"}));
 }

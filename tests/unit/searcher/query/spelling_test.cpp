@@ -45,12 +45,12 @@ TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
   for (const char* name : {"a", "b"}) {
     Xapian::WritableDatabase db((dir / name).string(), Xapian::DB_CREATE);
     for (int batch = 0; batch < 3; ++batch) {  // each batch merged into the stored buckets
-      std::unordered_map<std::string, std::uint32_t> counts;
+      std::unordered_map<std::string, std::int64_t> counts;
       for (int i = 0; i < 500; ++i) {
         const std::string word = random_word(random);
-        const auto times = static_cast<std::uint32_t>(1 + random() % 5);
+        const auto times = static_cast<std::int64_t>(1 + random() % 5);
         counts[word] += times;
-        held[word] += times;
+        held[word] += static_cast<std::uint32_t>(times);
       }
       spelling_table::add(db, counts);
     }
@@ -129,6 +129,26 @@ TEST(WordsStarting, ReadsEveryShardAndTheWaitingCounts) {
   EXPECT_EQ(words_starting({shards[0]}, "tariff"), (Words{{"tariff", 3}, {"tariffs", 2}})) << "one shard, read as it is";
   EXPECT_TRUE(words_starting(shards, "q").empty());
   EXPECT_EQ(complete_word(shards, "ta", 3), (Words{{"tax", 9}, {"tariffs", 7}, {"taiwan", 4}})) << "the most frequent first";
+}
+
+// A run that replaced or deleted articles records minus their words' counts: until it
+// applies them a word whose articles are all gone is no longer offered.
+TEST(WordsStarting, CountsTakenOffByARunAreTakenOffAlready) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase db((dir / "db").string(), Xapian::DB_CREATE);
+    spelling_table::add(db, {{"hurricane", 1}, {"hurdle", 2}, {"hurry", 3}});
+    db.set_metadata(std::string(schema::kPendingSpellingPrefix) + "0000000000000000", "hurricane -1\nhurry -1\n");
+    db.commit();
+  }
+  const std::vector<Xapian::Database> shards = {Xapian::Database((dir / "db").string())};
+  using Words = std::vector<std::pair<std::string, std::uint64_t>>;
+  EXPECT_EQ(words_starting(shards, "hur"), (Words{{"hurdle", 2}, {"hurry", 2}}));
+  std::map<std::string, std::uint32_t> near;
+  SpellingWords::read(shards).for_each_near("huricane", 2, [&](std::string_view word, std::uint32_t count) {
+    near[std::string(word)] = count;
+  });
+  EXPECT_EQ(near.count("hurricane"), 0u);
 }
 
 TEST(SpellingWords, AnEmptyTableVisitsNothing) {
