@@ -20,6 +20,17 @@ void append_count(std::string& bucket, std::string_view word, std::int64_t count
   bucket.append(std::to_string(count)).push_back('\n');
 }
 
+bool is_listed_word(std::string_view word) {
+  return word.size() >= 3 && word.find_first_of(" \n") == std::string_view::npos &&
+         std::any_of(word.begin(), word.end(), [](char c) {
+           return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80;
+         });
+}
+
+bool is_correctable_word(std::string_view word) {
+  return std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 std::string stored_bucket(std::string_view lines) {
   if (lines.empty()) return {};
   std::optional<std::string> compressed = compact_text::compress(lines, nullptr);
@@ -28,7 +39,9 @@ std::string stored_bucket(std::string_view lines) {
 
 std::string bucket_lines(std::string_view stored) {
   if (!compact_text::is_compressed(stored)) return std::string(stored);
-  return compact_text::decompress(stored, kMaxBucketBytes, nullptr).value_or(std::string());
+  std::optional<std::string> lines = compact_text::decompress(stored, kMaxBucketBytes, nullptr);
+  if (!lines) throw Xapian::DatabaseCorruptError("a bucket of the spelling table cannot be decompressed");
+  return std::move(*lines);
 }
 
 std::string read_bucket(const Xapian::Database& db, const std::string& key) { return bucket_lines(db.get_metadata(key)); }
@@ -64,7 +77,7 @@ void add(Xapian::WritableDatabase& db, const std::unordered_map<std::string, std
   // The new counts of each bucket, as a bucket's lines, merged into the stored one.
   std::map<std::string, std::vector<std::pair<std::string_view, std::int64_t>>> by_bucket;
   for (const auto& [word, count] : counts) {
-    if (!word.empty() && word.find_first_of(" \n") == std::string::npos) by_bucket[bucket_key(word)].emplace_back(word, count);
+    if (is_listed_word(word)) by_bucket[bucket_key(word)].emplace_back(word, count);
   }
   for (auto& [key, words] : by_bucket) {
     std::sort(words.begin(), words.end());

@@ -1,14 +1,15 @@
-// The words cs-search may suggest ("did you mean"), each with the number of articles that
-// hold it, kept in the database's metadata: one key a bucket of words (their first byte:
-// a few dozen keys, so reading a remote shard's table takes a few dozen round trips), its
-// value the bucket's "word count" lines in word order. cs-search reads only the words and
-// their counts (searcher/query/spelling.hpp searches them itself), never the index of
-// letter fragments Xapian's own spelling table keeps beside them: building that index was
-// a serial third of an index run at its end (cs-index --jobs 2, news 1x: 4.97 s with it,
-// 3.11 s without) and most of the spelling table's size. A word holds no space or line
-// break (indexer's is_spelling_word takes letters only); add() leaves out one that does. A
-// bucket is stored compressed (Zstandard, no dictionary): sorted words keep about 40% of
-// their size, 0.27 MB -> 0.11 MB a database of the speeches at 1x, each shard's own.
+// The index's words (schema.hpp keeps their stems, not the words), each with the number of
+// articles that hold it, kept in the database's metadata: the list a wildcard and the search
+// box complete from, and cs-search's "did you mean" corrects from (its words of letters a to
+// z). One key a bucket of words (their first byte: a few dozen keys, so reading a remote
+// shard's table takes a few dozen round trips), its value the bucket's "word count" lines in
+// word order. cs-search reads only the words and their counts (searcher/query/spelling.hpp
+// searches them itself), never the index of letter fragments Xapian's own spelling table
+// keeps beside them: building that index was a serial third of an index run at its end
+// (cs-index --jobs 2, news 1x: 4.97 s with it, 3.11 s without) and most of the spelling
+// table's size. A bucket is stored compressed (Zstandard, no dictionary): sorted words keep
+// about 40% of their size, 0.27 MB -> 0.11 MB a database of the speeches at 1x, each
+// shard's own.
 #pragma once
 
 #include <xapian.h>
@@ -23,6 +24,13 @@
 
 namespace cs::spelling_table {
 
+// The words listed: of three bytes or more, with a letter (of any script): not a number,
+// nor one or two letters. A word holds no space or line break (the analyzer's words never
+// do; add() leaves out one that does).
+bool is_listed_word(std::string_view word);
+// The words "did you mean" corrects from and to: letters a to z only, after folding.
+bool is_correctable_word(std::string_view word);
+
 // The metadata key of the bucket holding `word`.
 std::string bucket_key(std::string_view word);
 // Whether `key` (as stored, or as Xapian passes it to a Compactor, after its own two-byte
@@ -30,7 +38,8 @@ std::string bucket_key(std::string_view word);
 bool is_bucket_key(std::string_view key);
 
 // A bucket's "word count" lines as stored (compressed unless too short to shrink), and
-// back; bucket_lines gives "" for a compressed value it cannot read.
+// back; bucket_lines throws Xapian::DatabaseCorruptError for a compressed value it cannot
+// read (never taken for an empty bucket, which a merge would write back over it).
 std::string stored_bucket(std::string_view lines);
 std::string bucket_lines(std::string_view stored);
 // Bucket `key` of `db`, as lines. Throws Xapian::Error.

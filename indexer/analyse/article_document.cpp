@@ -22,10 +22,8 @@ std::string digits_only(std::string_view date) {
 }  // namespace
 
 void ArticleDocumentBuilder::start_article() {
-  if (known_.size() > kMaxKnownWords || analyzer_.language() != known_language_) {
-    known_.clear();
-    known_language_ = analyzer_.language();
-  }
+  known_ = &known_by_language_[analyzer_.language()];
+  if (known_->size() > kMaxKnownWords) known_->clear();
   ++article_;
   in_article_.clear();
 }
@@ -35,7 +33,7 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
                                        Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
   const auto add = [&](const std::string& word, bool as_written) {
     term_.assign(prefix).append(word);  // a buffer kept between words
-    auto [known, added] = known_.try_emplace(term_);
+    auto [known, added] = known_->try_emplace(term_);
     Seen& seen = known->second;
     if (added) {
       const std::string& stem = analyzer_.stem(word);
@@ -66,8 +64,8 @@ void ArticleDocumentBuilder::collect_spelling_words() {
     } else if (seen->title_word) {
       // A title's word that the body holds too is counted once, as the body's.
       const std::string_view word = std::string_view(*term).substr(schema::kTitlePrefix.size());
-      const auto in_body = known_.find(std::string(word));
-      if (in_body == known_.end() || in_body->second.article != article_ || !in_body->second.body_word) {
+      const auto in_body = known_->find(std::string(word));
+      if (in_body == known_->end() || in_body->second.article != article_ || !in_body->second.body_word) {
         spelling_words_.emplace_back(word);
       }
     }

@@ -58,7 +58,7 @@ class ArticleDocumentBuilder {
   // Moves the words noted since the last call into spelling_words().
   void collect_spelling_words();
 
-  // Forgets the words met when there are too many of them or the stemmer changed.
+  // Picks the table of the article's stemmer, forgetting its words when there are too many.
   void start_article();
 
   // A word as written (field prefix and word): its stem's term, looked up once, not at
@@ -68,20 +68,22 @@ class ArticleDocumentBuilder {
   struct Seen {
     std::string stem_term;
     std::uint32_t stem_hash = 0;
-    std::uint32_t article = 0;  // the last article (its number, from 1) that held it
+    std::uint64_t article = 0;  // the last article (its number, from 1) that held it
     bool body_word = false;     // in that article: a word of the body as written, not only an alternative form
     bool title_word = false;    // the same in a title
   };
-  // Words in the table at most: about 100 bytes each, 13 MB a worker.
+  // Words in a stemmer's table at most: about 100 bytes each, 13 MB.
   static constexpr std::size_t kMaxKnownWords = std::size_t{1} << 17;
+  using KnownWords = std::unordered_map<std::string, Seen>;
 
   Analyzer& analyzer_;
   std::vector<Token> title_words_;  // reused between articles to avoid reallocating
   std::vector<std::uint32_t> title_hashes_, passage_starts_;
   std::vector<Span> sentences_;
-  std::unordered_map<std::string, Seen> known_;  // the words met, in the stemmer of known_language_
-  std::string known_language_;
-  std::uint32_t article_ = 0;
+  // The words met, a table a stemmer: a batch's articles come in no order of language.
+  std::unordered_map<std::string, KnownWords> known_by_language_;
+  KnownWords* known_ = nullptr;  // the current article's stemmer's
+  std::uint64_t article_ = 0;
   std::vector<std::pair<const std::string*, const Seen*>> in_article_;  // the last article's words (nodes of known_)
   std::string term_;
   std::vector<std::string> spelling_words_;

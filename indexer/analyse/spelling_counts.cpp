@@ -6,12 +6,9 @@
 #include "common/passage_record.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
+#include "common/spelling_table.hpp"
 
 namespace cs::indexer {
-
-bool is_spelling_word(const std::string& word) {
-  return word.size() >= 3 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 std::vector<std::string> stored_spelling_words(const Xapian::Document& document,
                                                const compact_text::DictionaryLookup& dictionaries, Analyzer& analyzer) {
@@ -23,7 +20,7 @@ std::vector<std::string> stored_spelling_words(const Xapian::Document& document,
     tokens.clear();
     analyzer.tokenize(text, tokens);
     for (Token& token : tokens) {
-      if (is_spelling_word(token.word)) words.insert(std::move(token.word));
+      if (spelling_table::is_listed_word(token.word)) words.insert(std::move(token.word));
     }
   };
   add_words_of(record->title);
@@ -37,7 +34,7 @@ std::vector<std::string> stored_spelling_words(const Xapian::Document& document,
 
 void SpellingCounter::add_article(const std::vector<std::string>& words) {
   for (const std::string& word : words) {
-    if (is_spelling_word(word)) ++articles_[word];
+    if (spelling_table::is_listed_word(word)) ++articles_[word];
   }
 }
 

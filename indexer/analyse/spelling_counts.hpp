@@ -16,10 +16,6 @@
 
 namespace cs::indexer {
 
-// Words worth suggesting: Latin letters only (after accent folding), at least three of
-// them; numbers, CJK and fragments are left out.
-bool is_spelling_word(const std::string& word);
-
 // The spelling words an indexed article was counted for (ArticleDocumentBuilder's
 // spelling_words), read back from its stored passages and title: what deleting or replacing
 // it takes off the counts, so that completions and suggestions count the articles the

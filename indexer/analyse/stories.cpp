@@ -41,6 +41,8 @@ std::uint64_t mix(std::uint64_t x) {
 // shingles.
 constexpr unsigned kBinShift = 64 - std::countr_zero(kSignatureHashes);
 static_assert(std::has_single_bit(kSignatureHashes), "bins are picked by the hash's top bits");
+static_assert(kMinSignatureWords >= 3, "a signature has a shingle, so a bin to borrow from");
+static_assert(std::endian::native == std::endian::little, "signatures are stored little-endian");
 constexpr std::uint32_t kBorrowStep = 0x9e3779b9u;
 
 std::uint32_t minimum_at(std::string_view signature, std::size_t i) {

@@ -25,8 +25,11 @@ namespace cs::indexer {
 // story only when their words are exactly those of another article.
 inline constexpr std::size_t kMinSignatureWords = 40;
 inline constexpr std::size_t kSignatureHashes = 64;
-// 16 bands of 4 rows: pairs with Jaccard 0.8 share a band with probability 0.9998, pairs
-// with Jaccard 0.3 with probability 0.12 (then rejected by the agreement check).
+// 16 bands of 4 rows: with independent minimums, pairs with Jaccard 0.8 share a band with
+// probability 0.9998, pairs with Jaccard 0.3 with probability 0.12 (then rejected by the
+// agreement check). One-permutation minimums of a short article are not independent (a
+// review's simulation at 43 shingles: Jaccard 0.3 pairs share a band half the time), which
+// costs agreement checks, not wrong stories.
 inline constexpr std::size_t kSignatureBands = 16;
 // Estimated Jaccard similarity at which two articles are the same story: the same text
 // with a different dateline, byline or footer scores above 0.9; rewrites of a story by

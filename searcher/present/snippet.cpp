@@ -16,7 +16,7 @@ std::vector<Span> highlight_spans(std::string_view passage, const ParsedQuery& q
   // they are read at all (callgrind, single words at news 10x: the analyzer read 650
   // instructions a word of every passage shown, 14% of a query).
   std::bitset<256> stem_first_bytes;
-  std::bitset<256> word_first_bytes;  // the same for the words asked for as written
+  std::bitset<256> word_first_bytes;  // the same for the words typed (a word in another language's articles)
   const bool filtered = analyzer.stems_keep_first_byte();
   for (const std::string& stem : stems) {
     if (!stem.empty()) stem_first_bytes.set(static_cast<unsigned char>(stem[0]));

@@ -5,7 +5,9 @@
 #include <map>
 
 #include "common/schema.hpp"
+#include "common/spelling_table.hpp"
 #include "searcher/query/filters.hpp"
+#include "searcher/query/wildcard.hpp"
 
 namespace cs::searcher {
 
@@ -18,6 +20,8 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 // Of the index's words that begin with a wildcard's prefix, the most frequent this many are
 // stemmed (most words of a language share a stem with several others).
 constexpr std::size_t kWildcardWordsStemmed = 4 * kMaxWildcardExpansion;
+// Of a wildcard's stems, the most frequent this many are highlighted and scored.
+constexpr std::size_t kWildcardScoredStems = 8;
 
 }  // namespace
 
@@ -116,7 +120,7 @@ QueryPart QueryTerms::run_synonyms(const std::vector<const Lexeme*>& run) {
 Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_only) {
   if (words.size() == 1) {
     const WordStems stems = stems_of(words[0]);
-    note_highlight(words[0], &stems);
+    note_highlight(words[0], stems);
     const Xapian::Query in_title = stem_query(stems, schema::kTitlePrefix);
     if (title_only) return in_title;
     return Xapian::Query(Xapian::Query::OP_OR, stem_query(stems, ""), in_title);
@@ -124,7 +128,7 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_o
   std::vector<WordStems> stems;
   for (const std::string& word : words) {
     stems.push_back(stems_of(word));
-    note_highlight(word, &stems.back());
+    note_highlight(word, stems.back());
   }
   if (title_only) return positional(stems, {schema::kTitlePrefix}, Xapian::Query::OP_PHRASE, 0);
   // One phrase over the body's and the title's positions (the title's lie past the body's,
@@ -135,55 +139,53 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_o
   return positional(stems, {"", schema::kTitlePrefix}, Xapian::Query::OP_PHRASE, 0);
 }
 
-// tariff* -> any word starting with "tariff", by its stem: the index keeps stems, not words
-// (schema.hpp), and a word's stem may be shorter than the prefix typed ("climate*": the
-// stem of "climate" is "climat"). So the stems are those that begin with the prefix, those
-// of the index's words that do (QueryContext::words_starting) and the prefix's own, the
-// kMaxWildcardExpansion most frequent of them as one word (OP_SYNONYM). tokens_ holds the
-// one word before the *.
+// tariff* -> any word starting with "tariff", by its stem (wildcard.hpp), the
+// kMaxWildcardExpansion stems held by the most articles as one word (OP_SYNONYM) in each
+// field, each in the articles of the languages that give it. tokens_ holds the one word
+// before the *.
 Result<QueryPart> QueryTerms::wildcard_leaf(const Lexeme& lexeme, bool title_only) {
   if (auto counted = count_words(lexeme, 1); !counted) return counted.error();
   const std::string typed = tokens_[0].word;
-  std::map<std::string, Xapian::doccount> frequency;  // stem -> the most articles a source gives it
-  const auto consider = [&](const std::string& stem, Xapian::doccount articles) {
-    Xapian::doccount& held = frequency[stem];
-    held = std::max(held, articles);
-  };
-  if (context_.vocabulary != nullptr) {
-    for (const std::string_view field : {std::string_view(), schema::kTitlePrefix}) {
-      const std::string start = schema::stemmed_term(field, typed);
-      const std::size_t prefix_size = start.size() - typed.size();
-      for (auto term = context_.vocabulary->allterms_begin(start); term != context_.vocabulary->allterms_end(start); ++term) {
-        consider((*term).substr(prefix_size), term.get_termfreq());
-      }
-    }
+  // The stems of the index's words that begin so, the most frequent words first ("s*"
+  // begins tens of thousands); a prefix the list cannot hold (a number) stands for itself.
+  std::vector<WildcardStem> word_stems;
+  auto words = context_.words_starting ? context_.words_starting(typed) : std::vector<std::pair<std::string, std::uint64_t>>{};
+  if (!context_.words_starting || !spelling_table::is_listed_word(typed)) words.emplace_back(typed, 0);
+  const std::size_t stemmed = std::min<std::size_t>(words.size(), kWildcardWordsStemmed);
+  std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(stemmed), words.end(),
+                    [](const auto& a, const auto& b) { return a.second > b.second; });
+  words.resize(stemmed);
+  for (const auto& [word, articles] : words) {
+    for (const LanguageStem& stem : stems_of(word)) word_stems.push_back({stem.stem, 0, stem.stemmers});
   }
-  if (context_.words_starting) {
-    // Only the most frequent words are stemmed: "s*" begins tens of thousands.
-    auto words = context_.words_starting(typed);
-    const std::size_t stemmed = std::min<std::size_t>(words.size(), kWildcardWordsStemmed);
-    std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(stemmed), words.end(),
-                      [](const auto& a, const auto& b) { return a.second > b.second; });
-    words.resize(stemmed);
-    for (const auto& [word, articles] : words) {
-      for (const LanguageStem& stem : stems_of(word)) {
-        consider(stem.stem, static_cast<Xapian::doccount>(std::min<std::uint64_t>(articles, UINT32_MAX)));
-      }
+  const auto in_field = [&](std::string_view field) -> std::pair<Xapian::Query, std::vector<WildcardStem>> {
+    std::vector<WildcardStem> stems;
+    if (context_.vocabulary != nullptr) {
+      stems = wildcard_stems(*context_.vocabulary, field, typed, word_stems, searched_, kMaxWildcardExpansion);
+    } else {
+      stems = word_stems;  // no index to look in (a query parsed alone)
     }
-  }
-  for (const LanguageStem& stem : stems_of(typed)) consider(stem.stem, 0);
-  std::vector<std::pair<std::string, Xapian::doccount>> stems(frequency.begin(), frequency.end());
-  const auto more_frequent = [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; };
-  const std::size_t kept = std::min<std::size_t>(kMaxWildcardExpansion, stems.size());
-  std::partial_sort(stems.begin(), stems.begin() + static_cast<std::ptrdiff_t>(kept), stems.end(), more_frequent);
-  stems.resize(kept);
-  const auto in_field = [&](std::string_view field) {
+    if (stems.empty()) stems.push_back({typed, 0, searched_});  // no word starts so: a stem no article holds
     std::vector<Xapian::Query> terms;
-    for (const auto& [stem, articles] : stems) terms.emplace_back(schema::stemmed_term(field, stem));
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+    for (const WildcardStem& stem : stems) {
+      const Xapian::Query term(schema::stemmed_term(field, stem.stem));
+      terms.push_back(context_.stem_languages == nullptr ? term : context_.stem_languages->within(term, stem.stemmers, searched_));
+    }
+    return {Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end()), std::move(stems)};
   };
-  if (title_only) return QueryPart{in_field(schema::kTitlePrefix), false, false};
-  return QueryPart{Xapian::Query(Xapian::Query::OP_OR, in_field(""), in_field(schema::kTitlePrefix)), false, false};
+  auto [title_query, title_stems] = in_field(schema::kTitlePrefix);
+  std::pair<Xapian::Query, std::vector<WildcardStem>> body;
+  if (!title_only) body = in_field("");
+  // The most frequent stems are highlighted and place the passage as one word of the query
+  // does; each costs the second stage a read of its positions.
+  const std::vector<WildcardStem>& shown = title_only ? title_stems : body.second;
+  WordStems scored;
+  for (std::size_t i = 0; i < std::min(shown.size(), kWildcardScoredStems); ++i) {
+    scored.push_back({shown[i].stem, shown[i].stemmers});
+  }
+  note_highlight(typed, scored);
+  if (title_only) return QueryPart{title_query, false, false};
+  return QueryPart{Xapian::Query(Xapian::Query::OP_OR, body.first, title_query), false, false};
 }
 
 // date:2021, date:2021-02..2021-06, date:2021.., date:..2021-06-30
@@ -215,7 +217,7 @@ Result<QueryPart> QueryTerms::near(const std::vector<const Lexeme*>& items, Xapi
     // A word the analyzer cuts in several ("通电话", "China-U.S.") brings all of them.
     for (const Token& token : tokens_) {
       stems.push_back(stems_of(query_form(token)));
-      note_highlight(query_form(token), &stems.back());
+      note_highlight(query_form(token), stems.back());
     }
   }
   if (stems.empty()) return QueryPart{{}, true, false};
@@ -243,13 +245,12 @@ Status QueryTerms::count_words(const Lexeme& lexeme, std::size_t count) {
   return ok_status();
 }
 
-void QueryTerms::note_highlight(const std::string& word, const WordStems* stems) {
+void QueryTerms::note_highlight(const std::string& word, const WordStems& stems) {
   if (negated_ > 0) return;
   parsed_.highlight_words.push_back(word);
-  const WordStems own = stems != nullptr ? WordStems{} : stems_of(word);
   std::vector<std::string>& scoring = parsed_.scoring_terms.emplace_back();
-  for (const LanguageStem& stem : stems != nullptr ? *stems : own) {
-    if (stems != nullptr) parsed_.highlight_stems.push_back(stem.stem);
+  for (const LanguageStem& stem : stems) {
+    parsed_.highlight_stems.push_back(stem.stem);
     scoring.push_back(stem.stem);
     scopes_.emplace_back(stem.stem, stem.stemmers);
   }

@@ -69,7 +69,7 @@ class QueryTerms {
 
   const std::string& query_form(const Token& token) const;
   Status count_words(const Lexeme& lexeme, std::size_t count);
-  void note_highlight(const std::string& word, const WordStems* stems);
+  void note_highlight(const std::string& word, const WordStems& stems);
   WordStems stems_of(const std::string& word);
   Xapian::Query stem_query(const WordStems& stems, std::string_view field_prefix);
   // `words` as a phrase or NEAR (`op`) of their stems, each stem in any of the fields of

@@ -143,9 +143,10 @@ std::string merged_bucket(const std::vector<Xapian::Database>& shards, const std
 void SpellingWords::walk(const std::function<bool(std::string_view, std::uint64_t)>& visit) const {
   const std::string prefix(schema::kSpellingWordsPrefix);
   bool more = true;
-  // Merged buckets hold positive counts only; a table's own lines are positive.
+  // Merged buckets hold positive counts only; a table's own lines are positive. Of the words
+  // listed, corrections are those of letters a to z.
   const auto each = [&](std::string_view word, std::int64_t count) {
-    if (count > 0) more = more && visit(word, static_cast<std::uint64_t>(count));
+    if (count > 0 && spelling_table::is_correctable_word(word)) more = more && visit(word, static_cast<std::uint64_t>(count));
   };
   const std::map<std::string, std::string> pending = pending_buckets(shards_);
   if (shards_.size() == 1 && pending.empty()) {  // a shard's buckets hold each word once, in order
@@ -203,6 +204,10 @@ std::string suggest_spelling(const SpellingWords& spelling, std::string_view que
     const std::string_view surface = query_text.substr(word.begin, word.end - word.begin);
     if (word.word.size() < 3 || surface == "AND" || surface == "OR" || surface == "NOT" || surface == "NEAR") continue;
     if (word.end < query_text.size() && query_text[word.end] == ':') continue;  // a field name
+    if (word.end < query_text.size() && query_text[word.end] == '*') continue;  // a wildcard's prefix
+    // Corrections are words of letters a to z: an acronym ("a.i"), a word with digits ("f35")
+    // or in another script has none there, only a wrong one.
+    if (!spelling_table::is_correctable_word(word.word)) continue;
     const Correction correction = best_correction(spelling, word.word);
     if (correction.word.empty()) continue;
     // A word the index holds stays, unless it is a rare misspelling of a common word.

@@ -20,7 +20,8 @@ namespace cs::searcher {
 // Levenshtein distance over bytes, or `limit` + 1 as soon as it is known to be more.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
-// The spelling tables of the databases searched (common/spelling_table.hpp), read once into
+// The corrections of the spelling tables of the databases searched (common/spelling_table.hpp:
+// their words of letters a to z), read once into
 // memory for the suggestions of a long run (a batch, the server), the counts of a word
 // several shards hold summed: walking the stored table costs far more than the copy, a few
 // ns a word, most of them passed over by their letters. A table of more than
@@ -103,8 +104,9 @@ std::string suggest_spelling(const SpellingWords& words, std::string_view query_
 
 // The words of the spelling tables of `shards` (and the counts waiting for them) that begin
 // with `prefix` (a folded word; itself too), in word order, each with the articles holding
-// it, summed over the shards: a word of at least three letters a to z
-// (indexer/analyse/spelling_counts.hpp). Reads one bucket of each shard. Throws Xapian::Error.
+// it, summed over the shards: the words common/spelling_table.hpp lists. Reads one bucket of
+// each shard and every record of counts waiting (none but during a run). Throws
+// Xapian::Error.
 std::vector<std::pair<std::string, std::uint64_t>> words_starting(const std::vector<Xapian::Database>& shards,
                                                                   std::string_view prefix);
 

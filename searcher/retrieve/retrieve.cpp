@@ -25,8 +25,11 @@ Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector
 double PassageSearcher::term_weight(const std::string& term) const {
   const Xapian::Database& db = databases_.all;
   try {
+    // A term highlighted as the word itself (its stem in the article's language is none of
+    // the query's) has no count of its own: it weighs nothing, as one the database cannot say.
     const Xapian::doccount holding = db.get_termfreq(schema::stemmed_term("", term));
-    return std::log1p(static_cast<double>(db.get_doccount()) / static_cast<double>(std::max<Xapian::doccount>(holding, 1)));
+    if (holding == 0) return 0;
+    return std::log1p(static_cast<double>(db.get_doccount()) / static_cast<double>(holding));
   } catch (const Xapian::Error&) {
     return 0;  // a snippet is then chosen by closeness alone
   }

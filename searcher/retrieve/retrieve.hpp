@@ -78,7 +78,8 @@ class PassageSearcher {
   // snippets; 0 when the database cannot say.
   double term_weight(const std::string& term) const;
 
-  // The database's terms, for the query parser's acronym check and wildcards (see QueryContext).
+  // The database's terms, for the query parser's acronym check and wildcards (see
+  // QueryContext).
   const Xapian::Database& vocabulary() const { return databases_.all; }
   // The stemmers the articles were indexed with, and their articles (see QueryContext).
   const StemLanguages& stem_languages() const { return databases_.stem_languages; }

@@ -223,7 +223,7 @@ BuiltArticle build_article(const std::string& id, const std::string& title, cons
   ArticleDocumentBuilder builder(analyzer);
   BuiltArticle built{builder.build(article, passages, words, "/data"), {}};
   for (const std::string& word : builder.spelling_words()) {
-    if (is_spelling_word(word)) built.spelling.emplace_back(word, 1);
+    if (spelling_table::is_listed_word(word)) built.spelling.emplace_back(word, 1);
   }
   return built;
 }

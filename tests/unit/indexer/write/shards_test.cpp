@@ -28,13 +28,22 @@ TEST(MergeDatabases, SumsTheSpellingTablesAndUnitesTheStemmers) {
     db.commit();
     return dir / name;
   };
-  const auto a = part("a", {{"taiwan", 2}, {"harbour", 1}}, "english");
-  const auto b = part("b", {{"taiwan", 3}, {"tariff", 1}}, "french");
+  // Enough words beginning with "t" that their bucket is stored compressed.
+  std::unordered_map<std::string, std::int64_t> many{{"taiwan", 3}, {"tariff", 1}};
+  for (char c = 'a'; c <= 'z'; ++c) many[std::string("tax") + c + "ation"] = 2;
+  const auto a = part("a", {{"taiwan", 2}, {"harbour", 1}, {"taxqation", 1}}, "english");
+  const auto b = part("b", many, "french");
   ASSERT_TRUE(merge_databases({a, b}, dir / "merged").ok());
   const Xapian::Database merged((dir / "merged").string());
   EXPECT_EQ(merged.get_doccount(), 2u);
-  EXPECT_EQ(spelling_table::read_all(merged),
-            (std::map<std::string, std::int64_t>{{"harbour", 1}, {"taiwan", 5}, {"tariff", 1}}));
+  std::map<std::string, std::int64_t> summed(many.begin(), many.end());
+  summed["taiwan"] = 5;
+  summed["harbour"] = 1;
+  summed["taxqation"] = 3;
+  EXPECT_EQ(spelling_table::read_all(merged), summed);
+  const std::string t_bucket = spelling_table::bucket_key("t");
+  EXPECT_NE(merged.get_metadata(t_bucket), spelling_table::read_bucket(merged, t_bucket))
+      << "the merged bucket is stored compressed";
   EXPECT_EQ(schema::split_list(merged.get_metadata(std::string(schema::kStemLanguagesKey))),
             (std::vector<std::string>{"english", "french"}));
 }

@@ -36,7 +36,8 @@ std::string random_word(std::mt19937& random) {
   return word;
 }
 
-// Two shards' tables, some words in both: each word's counts are summed, copied or walked.
+// Two shards' tables, some words in both: each correction's counts are summed, copied or
+// walked.
 TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
   test::TempDir dir;
   std::mt19937 random(23);
@@ -50,7 +51,10 @@ TEST(SpellingWords, PassesOverNoWordWithinTheLimitAndMostBeyondIt) {
         const std::string word = random_word(random);
         const auto times = static_cast<std::int64_t>(1 + random() % 5);
         counts[word] += times;
-        held[word] += static_cast<std::uint32_t>(times);
+        // Corrections are the listed words of letters a to z ("é" and short words are not).
+        if (spelling_table::is_listed_word(word) && spelling_table::is_correctable_word(word)) {
+          held[word] += static_cast<std::uint32_t>(times);
+        }
       }
       spelling_table::add(db, counts);
     }
@@ -114,7 +118,7 @@ TEST(WordsStarting, ReadsEveryShardAndTheWaitingCounts) {
   test::TempDir dir;
   {
     Xapian::WritableDatabase one((dir / "one").string(), Xapian::DB_CREATE);
-    spelling_table::add(one, {{"tariff", 3}, {"tariffs", 2}, {"tar", 1}, {"tax", 9}});
+    spelling_table::add(one, {{"tariff", 3}, {"tariffs", 2}, {"tar", 1}, {"tax", 9}, {"москва", 2}, {"u.s", 5}});
     one.commit();
     Xapian::WritableDatabase two((dir / "two").string(), Xapian::DB_CREATE);
     spelling_table::add(two, {{"tariffs", 5}, {"taiwan", 4}});
@@ -128,6 +132,8 @@ TEST(WordsStarting, ReadsEveryShardAndTheWaitingCounts) {
   EXPECT_EQ(words_starting(shards, "ta"), (Words{{"taiwan", 4}, {"tar", 1}, {"tariff", 4}, {"tariffed", 1}, {"tariffs", 7}, {"tax", 9}}));
   EXPECT_EQ(words_starting({shards[0]}, "tariff"), (Words{{"tariff", 3}, {"tariffs", 2}})) << "one shard, read as it is";
   EXPECT_TRUE(words_starting(shards, "q").empty());
+  EXPECT_EQ(words_starting(shards, "мос"), (Words{{"москва", 2}})) << "any script";
+  EXPECT_EQ(words_starting(shards, "u."), (Words{{"u.s", 5}})) << "acronyms";
   EXPECT_EQ(complete_word(shards, "ta", 3), (Words{{"tax", 9}, {"tariffs", 7}, {"taiwan", 4}})) << "the most frequent first";
 }
 

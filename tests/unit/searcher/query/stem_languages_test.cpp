@@ -78,6 +78,25 @@ TEST_F(StemLanguagesTest, AQueryWordsStemMatchesOnlyInItsLanguagesArticles) {
   EXPECT_EQ(finds("Verhandlung"), (std::set<Xapian::docid>{3}));
 }
 
+// A wildcard reaches a word's stem only in the articles of the languages that stem it so,
+// as the word does: "noticias*" (Portuguese "notic") does not find English "notices".
+TEST_F(StemLanguagesTest, AWildcardsStemsMatchInTheirLanguagesArticles) {
+  QueryContext context;
+  context.stem_languages = &languages_;
+  context.vocabulary = &db_;
+  context.words_starting = [](std::string_view prefix) {
+    std::vector<std::pair<std::string, std::uint64_t>> words;
+    if (std::string_view("noticias").starts_with(prefix)) words.emplace_back("noticias", 2);
+    return words;
+  };
+  auto parsed = parse_query("noticias*", analyzer_, context);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(matches(parsed->query), (std::set<Xapian::docid>{2, 4})) << "Portuguese notic; word for word noticias";
+  parsed = parse_query("notic*", analyzer_, context);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(matches(parsed->query), (std::set<Xapian::docid>{1, 2, 4, 5})) << "the stems that begin so, in every language";
+}
+
 TEST_F(StemLanguagesTest, TheLanguagesOfALangFilterPickTheStemmers) {
   // The filter itself keeps the search to Portuguese articles: nothing left to filter here.
   QueryContext context;

@@ -1,0 +1,44 @@
+#include "searcher/query/wildcard.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "common/schema.hpp"
+
+namespace cs::searcher {
+
+std::vector<WildcardStem> wildcard_stems(const Xapian::Database& vocabulary, std::string_view field_prefix,
+                                         std::string_view typed, const std::vector<WildcardStem>& word_stems,
+                                         StemmerSet all, std::size_t limit) {
+  std::map<std::string, WildcardStem, std::less<>> found;
+  const std::string start = schema::stemmed_term(field_prefix, typed);
+  const std::size_t prefix_size = start.size() - typed.size();
+  for (auto term = vocabulary.allterms_begin(start); term != vocabulary.allterms_end(start); ++term) {
+    std::string stem = (*term).substr(prefix_size);
+    found.emplace(stem, WildcardStem{stem, term.get_termfreq(), all});
+  }
+  // The words' stems that begin with `typed` were listed above if the field holds them;
+  // the shorter ones are looked up one by one (a few: a word's stem drops an ending).
+  for (const WildcardStem& word_stem : word_stems) {
+    if (word_stem.stem.starts_with(typed)) continue;  // listed, in every language, or not held
+    if (const auto seen = found.find(word_stem.stem); seen != found.end()) {
+      seen->second.stemmers |= word_stem.stemmers;
+      continue;
+    }
+    if (const Xapian::doccount articles = vocabulary.get_termfreq(schema::stemmed_term(field_prefix, word_stem.stem))) {
+      found.emplace(word_stem.stem, WildcardStem{word_stem.stem, articles, word_stem.stemmers});
+    }
+  }
+  std::vector<WildcardStem> stems;
+  stems.reserve(found.size());
+  for (auto& [stem, entry] : found) stems.push_back(std::move(entry));
+  const auto more_articles = [](const WildcardStem& a, const WildcardStem& b) {
+    return a.articles != b.articles ? a.articles > b.articles : a.stem < b.stem;
+  };
+  const std::size_t kept = std::min(limit, stems.size());
+  std::partial_sort(stems.begin(), stems.begin() + static_cast<std::ptrdiff_t>(kept), stems.end(), more_articles);
+  stems.resize(kept);
+  return stems;
+}
+
+}  // namespace cs::searcher
