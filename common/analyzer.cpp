@@ -69,6 +69,20 @@ std::string fold_accents(const std::string& folded) {
   return U_FAILURE(status) ? folded : out;
 }
 
+// Latin letters with a stroke, and ligatures, have no decomposition to drop a mark from:
+// they are spelt as their base letters, as Lucene's ASCIIFoldingFilter spells them, so
+// "Lodz" finds "Łódź" and "aeroskobing" "Ærøskøbing". Input is case folded (lower case).
+void fold_unmarked_letters(std::string& word) {
+  static constexpr std::pair<std::string_view, std::string_view> kSpelt[] = {
+      {"\u0142", "l"},  {"\u00F8", "o"}, {"\u0111", "d"},  {"\u0127", "h"}, {"\u0167", "t"},
+      {"\u0131", "i"},  {"\u00E6", "ae"}, {"\u0153", "oe"}, {"\u00F0", "d"}, {"\u00FE", "th"}};
+  for (const auto& [letter, spelt] : kSpelt) {
+    for (std::size_t at = word.find(letter); at != std::string::npos; at = word.find(letter, at + spelt.size())) {
+      word.replace(at, letter.size(), spelt);
+    }
+  }
+}
+
 bool is_ascii(std::string_view s) {
   for (const char c : s) {
     if (static_cast<unsigned char>(c) >= 0x80) return false;
@@ -258,6 +272,7 @@ struct Analyzer::Impl {
     if (U_FAILURE(status)) out.clear();
     straighten_apostrophes(out);
     std::string folded = fold_accents(out);
+    fold_unmarked_letters(folded);
     if (simplify) simplify_in_place(folded);
     return folded;
   }

@@ -35,6 +35,15 @@ TEST(Analyzer, FoldsAccentsOnLatinGreekAndCyrillicLetters) {
   EXPECT_THAT(words_of("Ελλάδα Ёлка"), ElementsAre("ελλαδα", "елка"));
 }
 
+// Letters with a stroke and ligatures have no mark to drop: they are spelt out (a new
+// user's trial: "lodz" did not find "Łódź").
+TEST(Analyzer, SpellsOutLettersWithAStrokeAndLigatures) {
+  EXPECT_THAT(words_of("Łódź Ærøskøbing Œuvre Đorđević Þór Sıla"),
+              ElementsAre("lodz", "aeroskobing", "oeuvre", "dordevic", "thor", "sila"));
+  Analyzer analyzer;
+  EXPECT_EQ(analyzer.fold("Łask"), "lask");
+}
+
 TEST(Analyzer, KeepsMarksThatCarryMeaningInOtherScripts) {
   // Devanagari vowel signs and the Japanese dakuten are not accents.
   EXPECT_THAT(words_of("हिंदी"), ElementsAre("हिंदी"));
