@@ -1,6 +1,7 @@
 #include "searcher/retrieve/retrieve.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 
@@ -14,6 +15,20 @@
 #include "searcher/retrieve/story_members.hpp"
 
 namespace cs::searcher {
+
+namespace {
+
+// A float score as the double of its shortest decimal: 1.734f is shown as 1.734, not as
+// 1.7339998483657837 (a new user's trial, in JSON).
+double decimal_of(float value) {
+  char digits[32];
+  const auto written = std::to_chars(digits, digits + sizeof digits, value);
+  double decimal = value;
+  if (written.ec == std::errc()) std::from_chars(digits, written.ptr, decimal);
+  return decimal;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<PassageSearcher>> PassageSearcher::open(const std::vector<std::filesystem::path>& paths,
                                                                const ShardPolicy& shard_policy) {
@@ -101,9 +116,9 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
   record->sentences = std::move(text->sentences);
   auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names, dictionaries);
   if (!members) return members.error();
-  return Hit{second_stage ? static_cast<double>(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
+  return Hit{second_stage ? decimal_of(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},
-             second_stage ? static_cast<double>(choice.passage_bm25) : 0.0};
+             second_stage ? decimal_of(choice.passage_bm25) : 0.0};
 }
 
 std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const Xapian::Query& filter) {
