@@ -52,7 +52,9 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
   for (auto it = first; it != last; ++it, ++position) {
     const std::uint32_t hash = add(it->word, true);
     if (hashes != nullptr) hashes->push_back(hash);
-    if (!it->alternative.empty()) add(it->alternative, false);  // same position, so phrases match either form
+    // Same position, so phrases match either form. An acronym's letters ("nato" for "NATO")
+    // are how it is typed: listed, for completions and so that "nato" is never "corrected".
+    if (!it->alternative.empty()) add(it->alternative, it->is_acronym());
   }
 }
 

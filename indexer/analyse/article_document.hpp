@@ -40,8 +40,9 @@ class ArticleDocumentBuilder {
   // relative to. Passage texts and the record are compressed with `dictionaries`.
   Xapian::Document build(const Article& article, const std::vector<Passage>& passages, const std::vector<Token>& words,
                          std::string_view root, const DocumentDictionaries& dictionaries = {});
-  // The body's and titles' words as written (not their alternative forms) in the last
-  // document built, each once, in no order: what the spelling table counts (SpellingCounter).
+  // The body's and titles' words as written (not their alternative forms, but for an
+  // acronym's letters) in the last document built, each once, in no order: what the
+  // spelling table counts (SpellingCounter).
   // A word only a headline holds is still offered as a correction (a trial: "Eclpise").
   const std::vector<std::string>& spelling_words() const { return spelling_words_; }
 

@@ -19,7 +19,8 @@ std::vector<std::string> stored_spelling_words(const Xapian::Document& document,
   const auto add_words_of = [&](std::string_view text) {
     tokens.clear();
     analyzer.tokenize(text, tokens);
-    for (Token& token : tokens) {
+    for (Token& token : tokens) {  // as ArticleDocumentBuilder lists them
+      if (token.is_acronym() && spelling_table::is_listed_word(token.alternative)) words.insert(token.alternative);
       if (spelling_table::is_listed_word(token.word)) words.insert(std::move(token.word));
     }
   };

@@ -145,7 +145,9 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_o
 // before the *.
 Result<QueryPart> QueryTerms::wildcard_leaf(const Lexeme& lexeme, bool title_only) {
   if (auto counted = count_words(lexeme, 1); !counted) return counted.error();
-  const std::string typed = tokens_[0].word;
+  // A prefix in capitals is no acronym ("TARIF*"): its letters; a dotted one ("U.S*") is.
+  const bool dotted = lexeme.text.find('.') != std::string_view::npos;
+  const std::string typed = dotted ? tokens_[0].word : tokens_[0].plain_form();
   // The stems of the index's words that begin so, the most frequent words first ("s*"
   // begins tens of thousands); a prefix the list cannot hold (a number) stands for itself.
   std::vector<WildcardStem> word_stems;

@@ -23,7 +23,7 @@ namespace {
 double decimal_of(float value) {
   char digits[32];
   const auto written = std::to_chars(digits, digits + sizeof digits, value);
-  double decimal = value;
+  double decimal = static_cast<double>(value);
   if (written.ec == std::errc()) std::from_chars(digits, written.ptr, decimal);
   return decimal;
 }

@@ -248,6 +248,7 @@ TEST(Query, TrailingStarMatchesTheStemsOfTheWordsStartingSo) {
   EXPECT_EQ(expanded("climate*"), "Query((Zclimat OR ZSclimate))") << "the words' stem, shorter than the prefix";
   EXPECT_EQ(expanded("immigra*"), "Query((Zimmigr OR ZSimmigra))") << "the words' stem";
   EXPECT_EQ(expanded("title:ecolo*"), "Query(ZSecolog)") << "a title's stem, though the body's are more frequent";
+  EXPECT_EQ(expanded("ECON*"), expanded("econ*")) << "capitals before a * are no acronym";
   EXPECT_EQ(expanded("immigrations*"), "Query((Zimmigrations OR ZSimmigrations))")
       << "no word starts so: not the prefix's own stem, immigr, but the prefix, which no article holds";
   EXPECT_EQ(expanded("1990s*"), "Query((Z1990s OR ZS1990s))") << "digits are no listed word: the prefix's own stem";
