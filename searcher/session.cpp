@@ -62,7 +62,8 @@ QueryContext SearchSession::query_context(const std::vector<std::string>& langs)
   const PassageSearcher* searcher = searcher_.get();
   return QueryContext{options_.synonyms.empty() ? nullptr : &options_.synonyms, &searcher_->vocabulary(),
                       &searcher_->stem_languages(),
-                      [searcher](std::string_view prefix) { return searcher->words_starting(prefix); }, langs};
+                      [searcher](std::string_view prefix, std::size_t count) { return searcher->complete(prefix, count); },
+                      langs};
 }
 
 std::string SearchSession::correction(std::string_view query, std::uint64_t at_least, const Xapian::Query& filter,

@@ -6,6 +6,7 @@
 #include "common/passage_terms.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
+#include "indexer/analyse/spelling_counts.hpp"
 
 namespace cs::indexer {
 
@@ -52,9 +53,8 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
   for (auto it = first; it != last; ++it, ++position) {
     const std::uint32_t hash = add(it->word, true);
     if (hashes != nullptr) hashes->push_back(hash);
-    // Same position, so phrases match either form. An acronym's letters ("nato" for "NATO")
-    // are how it is typed: listed, for completions and so that "nato" is never "corrected".
-    if (!it->alternative.empty()) add(it->alternative, it->is_acronym());
+    // Same position, so phrases match either form.
+    if (!it->alternative.empty()) add(it->alternative, lists_alternative(*it));
   }
 }
 

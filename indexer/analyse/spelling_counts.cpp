@@ -20,7 +20,7 @@ std::vector<std::string> stored_spelling_words(const Xapian::Document& document,
     tokens.clear();
     analyzer.tokenize(text, tokens);
     for (Token& token : tokens) {  // as ArticleDocumentBuilder lists them
-      if (token.is_acronym() && spelling_table::is_listed_word(token.alternative)) words.insert(token.alternative);
+      if (lists_alternative(token) && spelling_table::is_listed_word(token.alternative)) words.insert(token.alternative);
       if (spelling_table::is_listed_word(token.word)) words.insert(std::move(token.word));
     }
   };

@@ -16,6 +16,11 @@
 
 namespace cs::indexer {
 
+// Whether a token's alternative form is listed beside its word: an acronym's letters
+// ("nato" for "NATO") are how it is typed, so they complete and are never "corrected"; a
+// hyphenated chain's joined form ("ingwen") is not a word anyone wrote.
+inline bool lists_alternative(const Token& token) { return token.is_acronym(); }
+
 // The spelling words an indexed article was counted for (ArticleDocumentBuilder's
 // spelling_words), read back from its stored passages and title: what deleting or replacing
 // it takes off the counts, so that completions and suggestions count the articles the

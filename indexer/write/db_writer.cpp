@@ -123,7 +123,7 @@ void DbWriter::forget_spelling(const std::string& id_term) {
   }
 }
 
-void DbWriter::add_batch_counts_spelling() {
+void DbWriter::add_batch_spelling() {
   if (batch_counts_.empty()) return;
   begin_batch();
   spelling_.add(db_, {batch_counts_.begin(), batch_counts_.end()});
@@ -135,7 +135,7 @@ Status DbWriter::add_spelling(const std::vector<std::pair<std::string, std::uint
     begin_batch();
     // The counts of the batch's articles and minus those of the ones they replaced, in one record.
     for (const auto& [word, articles] : words) batch_counts_[word] += articles;
-    add_batch_counts_spelling();
+    add_batch_spelling();
     return ok_status();
   } catch (const Xapian::Error& e) {
     return database_error(e);
@@ -194,7 +194,7 @@ Status DbWriter::commit() { return commit(false); }
 
 Status DbWriter::commit(bool all_spelling) {
   try {
-    add_batch_counts_spelling();  // in the same transaction as the deletions
+    add_batch_spelling();  // in the same transaction as the deletions
     if (all_spelling ? !spelling_.empty() : spelling_.due()) {
       begin_batch();
       spelling_.apply(db_);

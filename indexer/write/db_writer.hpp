@@ -92,8 +92,8 @@ class DbWriter {
   // Takes the article of `id_term`'s spelling words off the counts (at the next
   // add_spelling or commit), before it is deleted or replaced.
   void forget_spelling(const std::string& id_term);
-  // The words forgotten since the counts were last added to, each with minus its articles.
-  void add_batch_counts_spelling();
+  // Moves batch_counts_ into the waiting spelling counts.
+  void add_batch_spelling();
 
   Xapian::WritableDatabase db_;
   std::unique_ptr<DbFolder> folder_;
@@ -102,7 +102,8 @@ class DbWriter {
   bool open_ = true;
   std::set<std::string> stem_languages_;  // stored and noted this run
   PendingSpelling spelling_;
-  std::unordered_map<std::string, std::int64_t> batch_counts_;  // the batch's spelling counts so far: minus the replaced articles' words
+  // The batch's spelling counts so far: minus the words of the articles it replaced.
+  std::unordered_map<std::string, std::int64_t> batch_counts_;
   StoredDictionaries dictionaries_;  // to read back the passages of articles replaced
   Analyzer analyzer_{"none"};  // to cut them into words (no stemming needed)
   bool stem_languages_changed_ = false;

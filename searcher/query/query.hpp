@@ -69,11 +69,12 @@ struct QueryContext {
   // matches its stem in each language, in that language's articles. Null or empty: the
   // analyzer's own language, everywhere.
   const StemLanguages* stem_languages = nullptr;
-  // The index's words that begin with a prefix, each with the articles holding it (the
-  // spelling table's: PassageSearcher::words_starting). A wildcard matches the stems of
-  // these words as well as the stems that begin with its prefix, so "climate*" finds
-  // "climate" (stem "climat"). Empty: the stems alone.
-  std::function<std::vector<std::pair<std::string, std::uint64_t>>(std::string_view)> words_starting;
+  // The index's words that begin with a prefix, at most a count of them, the most frequent
+  // first, each with the articles holding it (the search box's completions:
+  // PassageSearcher::complete). A wildcard matches the stems of these words as well as the
+  // stems that begin with its prefix, so "climate*" finds "climate" (stem "climat").
+  // Empty: the stems alone.
+  std::function<std::vector<std::pair<std::string, std::uint64_t>>(std::string_view, std::size_t)> words_starting;
   // The languages a --lang filter leaves ("en", "pt-BR"; empty: all): only their stemmers
   // stem the query, since no other language's article can match.
   std::vector<std::string> langs;

@@ -148,15 +148,12 @@ Result<QueryPart> QueryTerms::wildcard_leaf(const Lexeme& lexeme, bool title_onl
   // A prefix in capitals is no acronym ("TARIF*"): its letters; a dotted one ("U.S*") is.
   const bool dotted = lexeme.text.find('.') != std::string_view::npos;
   const std::string typed = dotted ? tokens_[0].word : tokens_[0].plain_form();
-  // The stems of the index's words that begin so, the most frequent words first ("s*"
-  // begins tens of thousands); a prefix the list cannot hold (a number) stands for itself.
+  // The stems of the index's most frequent words that begin so ("s*" begins tens of
+  // thousands); a prefix the list cannot hold (a number) stands for itself.
   std::vector<WildcardStem> word_stems;
-  auto words = context_.words_starting ? context_.words_starting(typed) : std::vector<std::pair<std::string, std::uint64_t>>{};
+  auto words = context_.words_starting ? context_.words_starting(typed, kWildcardWordsStemmed)
+                                       : std::vector<std::pair<std::string, std::uint64_t>>{};
   if (!context_.words_starting || !spelling_table::is_listed_word(typed)) words.emplace_back(typed, 0);
-  const std::size_t stemmed = std::min<std::size_t>(words.size(), kWildcardWordsStemmed);
-  std::partial_sort(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(stemmed), words.end(),
-                    [](const auto& a, const auto& b) { return a.second > b.second; });
-  words.resize(stemmed);
   for (const auto& [word, articles] : words) {
     for (const LanguageStem& stem : stems_of(word)) word_stems.push_back({stem.stem, 0, stem.stemmers});
   }

@@ -18,20 +18,19 @@ std::vector<WildcardStem> wildcard_stems(const Xapian::Database& vocabulary, std
     found.emplace(stem, WildcardStem{stem, term.get_termfreq(), all});
   }
   // The words' stems that begin with `typed` were listed above if the field holds them;
-  // the shorter ones are looked up one by one (a few: a word's stem drops an ending).
+  // the shorter ones are looked up once each (a few: a word's stem drops an ending, and
+  // many words share one), those the field does not hold kept with no articles.
   for (const WildcardStem& word_stem : word_stems) {
     if (word_stem.stem.starts_with(typed)) continue;  // listed, in every language, or not held
-    if (const auto seen = found.find(word_stem.stem); seen != found.end()) {
-      seen->second.stemmers |= word_stem.stemmers;
-      continue;
-    }
-    if (const Xapian::doccount articles = vocabulary.get_termfreq(schema::stemmed_term(field_prefix, word_stem.stem))) {
-      found.emplace(word_stem.stem, WildcardStem{word_stem.stem, articles, word_stem.stemmers});
-    }
+    auto [entry, added] = found.try_emplace(word_stem.stem, WildcardStem{word_stem.stem, 0, 0});
+    if (added) entry->second.articles = vocabulary.get_termfreq(schema::stemmed_term(field_prefix, word_stem.stem));
+    entry->second.stemmers |= word_stem.stemmers;
   }
   std::vector<WildcardStem> stems;
   stems.reserve(found.size());
-  for (auto& [stem, entry] : found) stems.push_back(std::move(entry));
+  for (auto& [stem, entry] : found) {
+    if (entry.articles > 0) stems.push_back(std::move(entry));
+  }
   const auto more_articles = [](const WildcardStem& a, const WildcardStem& b) {
     return a.articles != b.articles ? a.articles > b.articles : a.stem < b.stem;
   };

@@ -163,14 +163,6 @@ std::vector<std::pair<std::string, std::uint64_t>> PassageSearcher::complete(std
   }
 }
 
-std::vector<std::pair<std::string, std::uint64_t>> PassageSearcher::words_starting(std::string_view prefix) const {
-  try {
-    return cs::searcher::words_starting(shard_databases(), prefix);
-  } catch (const Xapian::Error&) {
-    return {};
-  }
-}
-
 std::vector<Xapian::Database> PassageSearcher::shard_databases() const {
   std::vector<Xapian::Database> shards;
   for (const Databases::Shard& shard : databases_.shards) {

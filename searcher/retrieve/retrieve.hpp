@@ -64,18 +64,15 @@ class PassageSearcher {
 
   // `query_text` corrected from the spelling table (spelling.hpp); empty when unchanged.
   std::string suggest(std::string_view query_text, Analyzer& analyzer);
-  // The words that complete `prefix` (spelling.hpp's complete_word); none when the database
-  // cannot say.
+  // The words that complete `prefix` (spelling.hpp's complete_word), for the search box and
+  // the query parser's wildcards (see QueryContext); none when the database cannot say.
   std::vector<std::pair<std::string, std::uint64_t>> complete(std::string_view prefix, std::size_t count) const;
-  // The index's words that begin with `prefix` (spelling.hpp's words_starting), for the
-  // query parser's wildcards (see QueryContext); none when the database cannot say.
-  std::vector<std::pair<std::string, std::uint64_t>> words_starting(std::string_view prefix) const;
   // The articles held and when the newest commit was made (the newest of the databases'
   // glass version files; 0 for remote ones alone).
   IndexStats stats() const;
 
-  // How telling a query stem is in this database: log(1 + articles / articles holding it), high for rare terms. For choosing
-  // snippets; 0 when the database cannot say.
+  // How telling a query stem is in this database: log(1 + articles / articles holding it),
+  // high for rare terms. For choosing snippets; 0 when the database cannot say.
   double term_weight(const std::string& term) const;
 
   // The database's terms, for the query parser's acronym check and wildcards (see

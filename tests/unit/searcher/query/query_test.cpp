@@ -230,7 +230,7 @@ TEST(Query, TrailingStarMatchesTheStemsOfTheWordsStartingSo) {
   db.add_document(second);
   QueryContext context;
   context.vocabulary = &db;
-  context.words_starting = [](std::string_view prefix) {
+  context.words_starting = [](std::string_view prefix, std::size_t) {
     std::vector<std::pair<std::string, std::uint64_t>> words;
     for (const auto& [word, articles] : std::vector<std::pair<std::string, std::uint64_t>>{
              {"climate", 1}, {"climates", 1}, {"immigrant", 1}, {"immigration", 1}}) {

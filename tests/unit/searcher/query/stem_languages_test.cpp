@@ -84,7 +84,7 @@ TEST_F(StemLanguagesTest, AWildcardsStemsMatchInTheirLanguagesArticles) {
   QueryContext context;
   context.stem_languages = &languages_;
   context.vocabulary = &db_;
-  context.words_starting = [](std::string_view prefix) {
+  context.words_starting = [](std::string_view prefix, std::size_t) {
     std::vector<std::pair<std::string, std::uint64_t>> words;
     if (std::string_view("noticias").starts_with(prefix)) words.emplace_back("noticias", 2);
     return words;
