@@ -11,17 +11,18 @@ namespace cs {
 
 // `text` with A-Z made a-z; every other byte (UTF-8 included) unchanged.
 inline std::string ascii_lower(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  // Copied, then changed in place without a branch: a push_back a byte was 19 instructions a
+  // byte (callgrind, cs-index on the speeches), 3% of indexing through Analyzer::fold and
+  // the boilerplate tests that lower whole lines.
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(c + ((static_cast<unsigned char>(c - 'A') < 26u) << 5));
   return out;
 }
 
 // `text` with a-z made A-Z; every other byte unchanged.
 inline std::string ascii_upper(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(c - ((static_cast<unsigned char>(c - 'a') < 26u) << 5));
   return out;
 }
 

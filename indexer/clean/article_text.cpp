@@ -30,7 +30,7 @@ bool starts_article_text(const TextBlock& block, std::size_t words) {
 }
 
 bool is_capitalised_name(std::string_view text) {
-  const std::size_t words = count_words(text);
+  const std::size_t words = count_words_up_to(text, 4);
   if (words < 2 || words > 4) return false;
   bool word_start = true;
   for (const char c : text) {
@@ -55,7 +55,7 @@ std::string_view without_place(std::string_view name) {
 // in Lagos and John Roe in London" -> "Jane Doe and John Roe". Empty when the block is not
 // such a byline.
 std::string by_line_author(std::string_view text) {
-  if (!text.starts_with("By ") || count_words(text) > kMaxBylineWords) return {};
+  if (!text.starts_with("By ") || count_words_up_to(text, kMaxBylineWords) > kMaxBylineWords) return {};
   text.remove_prefix(3);
   // "By 1799 most had been pardoned", "By the way": a sentence, not a name.
   if (text.empty() || (text[0] >= '0' && text[0] <= '9') || (text[0] >= 'a' && text[0] <= 'z')) return {};
@@ -87,7 +87,8 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
   bool after_byline = false;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const TextBlock& block = blocks[i];
-    const std::size_t words = count_words(block.text);
+    // Compared with kMaxTitleWords and less.
+    const std::size_t words = count_words_up_to(block.text, kMaxTitleWords);
     const bool lead_in = in_lead_in && i < kLeadInBlocks;
 
     const LineKind kind = classify_line(block.text);

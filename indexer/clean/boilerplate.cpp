@@ -40,8 +40,6 @@ constexpr std::string_view kChromePrefixes[] = {
 
 constexpr std::string_view kChromeFragments[] = {"credit...", "all rights reserved"};
 
-// Fragments and disclaimers count only in short lines (kMaxDisclaimerWords): an article may
-// quote the phrase in a long paragraph.
 // Publishers' disclaimers ("Blog posts represent the views of CFR fellows and staff and not
 // those of CFR, which takes no institutional positions."). Only short lines: an article may
 // quote the phrase in a long paragraph.
@@ -137,7 +135,7 @@ LineKind classify_line(std::string_view line) {
   for (const auto prefix : kChromePrefixes) {
     if (lower.starts_with(prefix)) return LineKind::kChrome;
   }
-  if (count_words(lower) <= kMaxDisclaimerWords) {
+  if (count_words_up_to(lower, kMaxDisclaimerWords) <= kMaxDisclaimerWords) {
     for (const auto fragment : kChromeFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }
@@ -147,7 +145,7 @@ LineKind classify_line(std::string_view line) {
   }
   if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower)) return LineKind::kChrome;
   // Image alt text of site icons ("Chattythat Icon").
-  if (lower.ends_with(" icon") && count_words(lower) <= 4) return LineKind::kChrome;
+  if (lower.ends_with(" icon") && count_words_up_to(lower, 4) <= 4) return LineKind::kChrome;
   return LineKind::kText;
 }
 

@@ -35,7 +35,7 @@ std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLi
     ++articles_per_source[article.source];
     std::unordered_set<std::string_view> seen;
     for (const std::string_view paragraph : paragraphs_of(article.body)) {
-      if (count_words(paragraph) > rule.max_words || !seen.insert(paragraph).second) continue;
+      if (count_words_up_to(paragraph, rule.max_words) > rule.max_words || !seen.insert(paragraph).second) continue;
       ++holders[article.source][std::string(paragraph)];
     }
   }
@@ -47,7 +47,7 @@ std::size_t drop_repeated_lines(std::vector<Article>& articles, const RepeatedLi
     const auto& counts = holders[article.source];
     // The paragraph as the counts hold it when it is chrome, else null.
     const auto chrome_line = [&](std::string_view paragraph) -> const std::string* {
-      if (count_words(paragraph) > rule.max_words) return nullptr;
+      if (count_words_up_to(paragraph, rule.max_words) > rule.max_words) return nullptr;
       const auto it = counts.find(std::string(paragraph));
       if (it == counts.end() || it->second < rule.min_articles ||
           static_cast<double>(it->second) < rule.min_share * static_cast<double>(total)) {

@@ -23,6 +23,10 @@ std::vector<TextBlock> plain_text_blocks(std::string_view text);
 // Number of space-separated words in `text`.
 std::size_t count_words(std::string_view text);
 
+// count_words(text) when it is at most `limit`, else some number above `limit`: a long
+// text is not counted to its end.
+std::size_t count_words_up_to(std::string_view text, std::size_t limit);
+
 // Words as a reader counts them: space-separated ones, and for Chinese and Japanese, which
 // put no spaces between words, one for every two characters.
 std::size_t reading_words(std::string_view text);

@@ -296,7 +296,7 @@ class ContentChooser {
   // A short block that is all link ("Book tickets", "Read the full report"): a button.
   static bool is_link_label(const HtmlBlock& block) {
     const TextSizes size{block.text.text.size(), block.link_bytes};
-    return size.link_share() >= kAllLinkShare && count_words(block.text.text) < kLinkLabelWords;
+    return size.link_share() >= kAllLinkShare && count_words_up_to(block.text.text, kLinkLabelWords) < kLinkLabelWords;
   }
 
   bool is_linked_heading(const xmlNode* element) const {

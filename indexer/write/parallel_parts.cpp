@@ -183,6 +183,28 @@ Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport
   return index_parts(options, report, *parts, crawled, effective_jobs(options));
 }
 
+namespace {
+
+// The parts of a parallel build take equal shares of the bytes: each file, in crawl order,
+// goes to the part given the fewest so far. The same files make the same parts, so a killed
+// build resumes into them; a file that moved part between the runs is removed from the
+// one and indexed in the other. Hashing paths, as shards do, gave one part 52% of the
+// speeches at 1x, left indexing alone at the end while the other thread idled.
+Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexReport& report,
+                                    const std::vector<fs::path>& paths, const Crawled& crawled) {
+  auto parts = open_parts(paths);
+  if (!parts) return parts.error();
+  std::vector<std::uintmax_t> bytes(parts->size(), 0);
+  for (const CrawlEntry& entry : crawled.entries) {
+    const std::size_t lightest = static_cast<std::size_t>(std::min_element(bytes.begin(), bytes.end()) - bytes.begin());
+    bytes[lightest] += entry.size;
+    (*parts)[lightest].entries.push_back(entry);
+  }
+  return index_parts(options, report, *parts, crawled, effective_jobs(options));
+}
+
+}  // namespace
+
 Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport& report, const Crawled& crawled,
                                   DbFolder& dest, bool resume) {
   const fs::path parts_dir = dest.path() / kPartsFolder;
@@ -195,7 +217,7 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   if (!paths) return paths.error();
   IndexOptions part_options = options;
   part_options.db = parts_dir;
-  auto summary = index_shards(part_options, report, *paths, crawled);
+  auto summary = index_balanced(part_options, report, *paths, crawled);
   if (!summary) return summary;
   const fs::path merged = parts_dir / "merged";
   std::error_code ec;

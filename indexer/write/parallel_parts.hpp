@@ -1,5 +1,6 @@
 // The parallel parts of a run: the shards of a sharded database, each file to the shard its
-// path hashes to, or the parts of a parallel first build, merged into one database at the end.
+// path hashes to, or the parts of a parallel first build, each an equal share of the bytes,
+// merged into one database at the end.
 // Each part is an incremental run (incremental_run.hpp) with its own DbWriter on its own
 // thread; all share one story index and the caller's report, called by one thread at a time.
 #pragma once
@@ -40,8 +41,8 @@ Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport
                                   const std::vector<std::filesystem::path>& paths, const Crawled& crawled);
 
 // Builds a fresh single database in the claimed folder `dest` with `jobs` threads: each
-// indexes its share of the files into a part (the shards of `dest`/.parts), then the parts
-// are merged, compacted, beside them and moved into `dest` (DbFolder::adopt_tables). What
+// indexes an equal share of the files' bytes into a part (the shards of `dest`/.parts), then
+// the parts are merged, compacted, beside them and moved into `dest` (DbFolder::adopt_tables). What
 // `dest` held is discarded: it is fresh, or what a killed merge left. A killed build leaves
 // the parts, and the next build with `resume` picks up from their last commits.
 Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport& report, const Crawled& crawled,
