@@ -98,10 +98,23 @@ std::vector<Pattern> patterns() {
   return all;
 }
 
+// What a pattern's first field reads: digits (yyyy, d, MM, HH), a name (EEE, MMM) or either.
+enum class Opening { kDigit, kLetter, kAny };
+
+Opening opening_of(std::string_view pattern) {
+  if (pattern.empty()) return Opening::kAny;
+  const char first = pattern.front();
+  if (first == 'E') return Opening::kLetter;
+  if (first == 'M') return pattern.starts_with("MMM") ? Opening::kLetter : Opening::kDigit;
+  if (first == 'y' || first == 'd' || first == 'H' || first == 'h') return Opening::kDigit;
+  return Opening::kAny;
+}
+
 struct Formatter {
   std::unique_ptr<icu::SimpleDateFormat> format;
   bool has_time;
   bool day_or_month_first;
+  Opening opening;
 };
 
 // Building ICU formatters is costly; each thread builds them once.
@@ -114,7 +127,8 @@ const std::vector<Formatter>& formatters() {
                                                             icu::Locale(pattern.locale), status);
       if (U_FAILURE(status)) continue;
       format->setLenient(false);
-      built.push_back(Formatter{std::move(format), pattern.has_time, pattern.day_or_month_first});
+      built.push_back(Formatter{std::move(format), pattern.has_time, pattern.day_or_month_first,
+                                opening_of(pattern.icu_pattern)});
     }
     return built;
   }();
@@ -338,9 +352,17 @@ std::optional<std::string> parse_date(std::string_view text) {
   const std::unique_ptr<icu::TimeZone> zone = make_time_zone(take_zone(dateline));
   const icu::UnicodeString input = icu::UnicodeString::fromUTF8(dateline);
   const bool ambiguous = ambiguous_slashed(dateline);
+  // A strict parse reads a first field of digits only from a digit and a name only from a
+  // letter: the patterns that cannot match are not tried (an RFC 822 date from a feed,
+  // matched near the end of the list, was 90 failed parses of 12,000 instructions each).
+  const char first = dateline.empty() ? '\0' : dateline.front();
+  const Opening text_opens = is_digit(first) ? Opening::kDigit
+                             : (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') ? Opening::kLetter
+                                                                                                 : Opening::kAny;
 
   for (const Formatter& formatter : formatters()) {
     if (formatter.day_or_month_first && ambiguous) continue;
+    if (text_opens != Opening::kAny && formatter.opening != Opening::kAny && formatter.opening != text_opens) continue;
     formatter.format->setTimeZone(*zone);
     icu::ParsePosition position(0);
     const UDate date = formatter.format->parse(input, position);
