@@ -42,18 +42,8 @@ ArticleTermsRange decode_article_terms(std::string_view encoded, std::vector<std
   const std::uint32_t passage_count = get(encoded, 4);
   const std::uint32_t word_count = get(encoded, 8);
   if (title_count > words || passage_count != words - title_count) return range;
-  const std::size_t first = 4 * (kHeaderWords + title_count);
-  // Starts must rise from 0 within the words, or the passages' bounds would not hold.
-  for (std::uint32_t k = 0; k < passage_count; ++k) {
-    const std::uint32_t start = get(encoded, first + 4 * k);
-    const std::uint32_t previous = k == 0 ? 0 : get(encoded, first + 4 * (k - 1));
-    if ((k == 0 && start != 0) || start < previous || start > word_count) return range;
-  }
-  range.title_begin = static_cast<std::uint32_t>(arena.size());
-  range.title_count = title_count;
-  range.starts_begin = range.title_begin + title_count;
-  range.passage_count = passage_count;
-  range.word_count = word_count;
+  // Copied first, then checked where they are aligned words: reading each start twice byte
+  // by byte to check it was 7,000 instructions an article of the speeches, 6% of a query.
   const std::size_t at = arena.size();
   arena.resize(at + words);
   if constexpr (std::endian::native == std::endian::little) {
@@ -61,6 +51,23 @@ ArticleTermsRange decode_article_terms(std::string_view encoded, std::vector<std
   } else {
     for (std::size_t i = 0; i < words; ++i) arena[at + i] = get(encoded, 4 * (i + kHeaderWords));
   }
+  // Starts must rise from 0 within the words, or the passages' bounds would not hold.
+  const std::uint32_t* starts = arena.data() + at + title_count;
+  std::uint32_t previous = 0;
+  bool rising = passage_count == 0 || starts[0] == 0;
+  for (std::uint32_t k = 0; k < passage_count; ++k) {
+    rising = rising && starts[k] >= previous && starts[k] <= word_count;
+    previous = starts[k];
+  }
+  if (!rising) {
+    arena.resize(at);
+    return range;
+  }
+  range.title_begin = static_cast<std::uint32_t>(at);
+  range.title_count = title_count;
+  range.starts_begin = range.title_begin + title_count;
+  range.passage_count = passage_count;
+  range.word_count = word_count;
   return range;
 }
 
