@@ -28,6 +28,7 @@
 #   CS_BUILD_DIR=/tmp/b CS_BENCH_DIR=/var/tmp/cs-bench bench/scale.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export LC_ALL=C  # numbers with a decimal point, from bash's clock too
 
 build_dir=${CS_BUILD_DIR:-build}
 work=${CS_BENCH_DIR:-/tmp/cs-scale-bench}
@@ -71,6 +72,8 @@ bytes_of() { du -sb "$1" | cut -f1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 per_second() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.1f", (s > 0 ? n / s : 0) }'; }
 mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1048576 }'; }
+one_decimal() { awk '{ printf "%.1f", $1 }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
 summary=()
 for shape in $shapes; do
@@ -87,12 +90,34 @@ for scale in $scales; do
   echo "== $shape ${scale}x: $articles articles, $(mb "$text_bytes") MB of text"
 
   declare -A seconds=() rss=() size=()
-  for jobs in $index_jobs; do
-    db="$work/cs-$shape-${scale}x-j$jobs"
+  if [[ " $index_jobs " == *" 1 "* ]]; then
+    db="$work/cs-$shape-${scale}x-j1"
     rm -rf "$db" "$db".*
-    read -r "seconds[j$jobs]" "rss[j$jobs]" < <(timed "$build_dir/cs-index" --quiet --jobs "$jobs" --db "$db" "$input")
-    size[j$jobs]=$(bytes_of "$db")
+    read -r seconds[j1] rss[j1] < <(timed "$build_dir/cs-index" --quiet --jobs 1 --db "$db" "$input")
+    size[j1]=$(bytes_of "$db")
+  fi
+  # cs-index --jobs 2 and omindex take turns, three times at 1x, and each keeps its median
+  # time: the machine's speed drifts within a run (a hypervisor's steal took a third of the
+  # CPU in some), and one time of each, taken minutes apart, made their ratio partly drift.
+  pairs=1
+  [[ "$scale" == 1 ]] && pairs=3
+  odb="$work/omindex-$shape-${scale}x"
+  j2_times=()
+  om_times=()
+  for (( pair = 0; pair < pairs; ++pair )); do
+    db="$work/cs-$shape-${scale}x-j2"
+    rm -rf "$db" "$db".*
+    read -r took rss[j2] < <(timed "$build_dir/cs-index" --quiet --jobs 2 --db "$db" "$input")
+    j2_times+=("$took")
+    rm -rf "$odb"
+    read -r took rss[om] < <(timed omindex --db "$odb" --url / -p "$corpus/txt")
+    om_times+=("$took")
   done
+  seconds[j2]=$(median "${j2_times[@]}")
+  seconds[om]=$(median "${om_times[@]}")
+  size[j2]=$(bytes_of "$work/cs-$shape-${scale}x-j2")
+  size[om]=$(bytes_of "$odb")
+  [[ "$pairs" -gt 1 ]] && echo "  cs-index --jobs 2 and omindex in turn: ${j2_times[*]} s and ${om_times[*]} s (the medians count)"
   if [[ -n "$shards" ]]; then
     db="$work/cs-$shape-${scale}x-shards"
     rm -rf "$db"
@@ -118,10 +143,7 @@ for scale in $scales; do
   size[j2c]=$(bytes_of "$work/cs-compact")
   rm -rf "$work/cs-compact"
 
-  odb="$work/omindex-$shape-${scale}x"
-  rm -rf "$odb" "$work/omindex-compact"
-  read -r seconds[om] rss[om] < <(timed omindex --db "$odb" --url / -p "$corpus/txt")
-  size[om]=$(bytes_of "$odb")
+  rm -rf "$work/omindex-compact"
   xapian-compact "$odb" "$work/omindex-compact" >/dev/null
   size[omc]=$(bytes_of "$work/omindex-compact")
   rm -rf "$work/omindex-compact"
@@ -181,20 +203,33 @@ for scale in $scales; do
   echo "  floor: the second stage's reads alone in plain Xapian (top 30 stories, their positions of the query's stems," \
     "10 records): p50 $(ratio "$reads_p50" "$plain_p50")x, p99 $(ratio "$reads_p99" "$plain_p99")x of plain"
 
-  # One command, start to exit, warm cache: the mean of 20 runs each.
-  command_ms() {
-    local started ended
-    started=$(date +%s%N)
-    for _ in $(seq 20); do "$@" >/dev/null 2>&1 || true; done
-    ended=$(date +%s%N)
-    awk -v ns=$((ended - started)) 'BEGIN { printf "%.1f", ns / 20 / 1e6 }'
+  # One command, start to exit, warm cache: the median of 20 runs each, cs-search and quest
+  # in turn so that both meet the same drift of the machine's speed. The clock is bash's
+  # EPOCHREALTIME, read without starting a process.
+  run_ms() {
+    local started=$EPOCHREALTIME
+    "$@" >/dev/null 2>&1 || true
+    awk -v a="$started" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", (b - a) * 1000 }'
   }
-  cs_ms=$(command_ms "$build_dir/cs-search" --db "$db" "income tax")
-  quest_ms=$(command_ms quest -d "$odb" "income tax")
-  echo "  one command, start to exit: cs-search ${cs_ms} ms, quest ${quest_ms} ms ($(ratio "$cs_ms" "$quest_ms")x)"
+  command_ms() {
+    local runs=()
+    for _ in $(seq 20); do runs+=("$(run_ms "$@")"); done
+    median "${runs[@]}" | one_decimal
+  }
+  cs_runs=()
+  quest_runs=()
+  for _ in $(seq 20); do
+    cs_runs+=("$(run_ms "$build_dir/cs-search" --db "$db" "income tax")")
+    quest_runs+=("$(run_ms quest -d "$odb" "income tax")")
+  done
+  quest_raw=$(median "${quest_runs[@]}")
+  command_ratio=$(ratio "$(median "${cs_runs[@]}")" "$quest_raw")
+  cs_ms=$(median "${cs_runs[@]}" | one_decimal)
+  quest_ms=$(median "${quest_runs[@]}" | one_decimal)
+  echo "  one command, start to exit: cs-search ${cs_ms} ms, quest ${quest_ms} ms (${command_ratio}x)"
   # Its floor: loading and relocating cs-search's shared libraries (ICU, Boost, Xapian).
   floor_ms=$(command_ms "$build_dir/bench/startup_floor")
-  echo "  floor: a program doing nothing, linked with cs-search's libraries, ${floor_ms} ms ($(ratio "$floor_ms" "$quest_ms")x quest's query);" \
+  echo "  floor: a program doing nothing, linked with cs-search's libraries, ${floor_ms} ms ($(ratio "$floor_ms" "$quest_raw")x quest's query);" \
     "cs-search --version $(command_ms "$build_dir/cs-search" --version) ms; quest --version $(command_ms quest --version) ms"
 
   queries="$work/batch-queries.tsv"
@@ -209,7 +244,7 @@ for scale in $scales; do
     "$shape" "$scale" "$(mb "$text_bytes")" "$(per_second "$(mb "$text_bytes")" "${seconds[j2]}")" "$speed2" "$speed_floor" \
     "$(ratio "${size[j2]}" "$text_bytes")" "$(ratio "$largest" "$text_bytes")" "$floor_size" "$(( ${rss[j2]} / 1024 ))" \
     "$cs_p50" "$cs_p99" "$plain_p50" "$plain_p99" "$(ratio "$cs_p50" "$plain_p50")" "$(ratio "$cs_p99" "$plain_p99")" \
-    "$cs_ms" "$quest_ms" "$(ratio "$cs_ms" "$quest_ms")" "$(per_second "$batch_queries" "$batch2_seconds")")")
+    "$cs_ms" "$quest_ms" "$command_ratio" "$(per_second "$batch_queries" "$batch2_seconds")")")
   unset seconds rss size
 done
 done
