@@ -147,7 +147,7 @@ int main(int argc, char** argv) try {
       at = end;
     }
   }
-  const auto dictionary = cs::compact_text::train_dictionary(samples, 64 * 1024);
+  const auto dictionary = cs::compact_text::train_dictionary(samples, 64 * 1024, cs::compact_text::Training::kProse);
   std::uintmax_t primed = dictionary ? dictionary->bytes().size() : 0;
   for (const std::string& text : texts) {
     const auto frame = cs::compact_text::compress(text, dictionary ? &*dictionary : nullptr);

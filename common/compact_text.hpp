@@ -43,9 +43,15 @@ class Dictionary {
   std::uint32_t id_ = 0;
 };
 
+// How a dictionary is trained: with Zstandard's search for the best segment size (several
+// trainings, each measured on samples held back), or once at the size that search picks
+// for prose, a sixth of the time.
+enum class Training { kSearched, kProse };
+
 // A dictionary of at most `capacity` bytes for texts like `samples`; nullopt when Zstandard
 // cannot make one of them (too few, or too alike).
-std::optional<Dictionary> train_dictionary(std::span<const std::string_view> samples, std::size_t capacity);
+std::optional<Dictionary> train_dictionary(std::span<const std::string_view> samples, std::size_t capacity,
+                                           Training training = Training::kSearched);
 
 // Finds a dictionary by its id; nullptr when there is none of that id.
 using DictionaryLookup = std::function<const Dictionary*(std::uint32_t id)>;

@@ -26,11 +26,12 @@ std::size_t piece_end(std::string_view text) {
 
 }  // namespace
 
-std::optional<compact_text::Dictionary> DictionaryTrainer::Samples::train_when(bool enough, std::size_t capacity) {
+std::optional<compact_text::Dictionary> DictionaryTrainer::Samples::train_when(bool enough, std::size_t capacity,
+                                                                             compact_text::Training training) {
   if (done || !enough) return std::nullopt;
   done = true;
   const std::vector<std::string_view> views(pieces.begin(), pieces.end());
-  auto dictionary = compact_text::train_dictionary(views, capacity);
+  auto dictionary = compact_text::train_dictionary(views, capacity, training);
   pieces = {};
   return dictionary;
 }
@@ -69,14 +70,14 @@ DocumentDictionaries DictionaryTrainer::offer(const std::vector<Article>& articl
         text.remove_prefix(end);
       }
     }
-    trained.passages = passages_.train_when(!wants_passages(), kPassageDictionaryBytes);
+    trained.passages = passages_.train_when(!wants_passages(), kPassageDictionaryBytes, compact_text::Training::kProse);
   }
   if (!have.records && !records_.done) {
     for (std::size_t i = 0; i < articles.size() && wants_records(); ++i) {
       // The passage count is not known yet; it is a few bytes of the record.
       records_.add(article_record_json(article_record(articles[i], roots[i], 0)));
     }
-    trained.records = records_.train_when(!wants_records(), kRecordDictionaryBytes);
+    trained.records = records_.train_when(!wants_records(), kRecordDictionaryBytes, compact_text::Training::kSearched);
   }
   return trained;
 }

@@ -53,7 +53,7 @@ class DictionaryTrainer {
     }
     // The dictionary trained on the pieces once `enough` (at most once), and nullopt
     // before, after, or when Zstandard cannot train one.
-    std::optional<compact_text::Dictionary> train_when(bool enough, std::size_t capacity);
+    std::optional<compact_text::Dictionary> train_when(bool enough, std::size_t capacity, compact_text::Training training);
   };
   bool wants_passages() const { return passages_.bytes < kPassageSampleBytes; }
   bool wants_records() const { return records_.pieces.size() < kRecordSamples; }

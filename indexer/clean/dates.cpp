@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/ascii.hpp"
+#include "indexer/clean/date_patterns.hpp"
 #include "indexer/clean/zone_names.hpp"
 
 namespace cs::indexer {
@@ -25,88 +26,15 @@ namespace {
 // Longer than any dateline; longer strings are prose, not dates.
 constexpr std::size_t kMaxDateLength = 64;
 
-struct Pattern {
-  std::string icu_pattern;  // ICU SimpleDateFormat syntax
-  bool has_time;
-  const char* locale = "en_US";  // whose month names it reads
-  bool day_or_month_first = false;  // 03/04/2024: tried only when the day shows which comes first
-};
-
-// Tried in order; ICU parses "Mar" and "March" with either MMM or MMMM, and names in any
-// case. Four-digit years come before two-digit ones ("yy" reads 15 as 2015: ICU's
-// default century, the 80 years before and 20 after today).
-std::vector<Pattern> patterns() {
-  std::vector<Pattern> all = {
-      {"yyyy-MM-dd'T'HH:mm:ss.SSSXXX", true}, {"yyyy-MM-dd'T'HH:mm:ssXXX", true},
-      {"yyyy-MM-dd'T'HH:mmXXX", true},        {"yyyy-MM-dd'T'HH:mm:ss.SSS", true},
-      {"yyyy-MM-dd'T'HH:mm:ss", true},        {"yyyy-MM-dd'T'HH:mm", true},
-      {"yyyy-MM-dd HH:mm:ss.SSS", true},      {"yyyy-MM-dd HH:mm:ssXXX", true},
-      {"yyyy-MM-dd HH:mm:ss", true},          {"yyyy-MM-dd HH:mm", true},
-      {"yyyy-MM-dd", false},                  {"MMM d, yyyy, h:mm a", true},
-      {"MMM d, yyyy h:mm a", true},           {"MMM d, yyyy, HH:mm", true},
-      {"MMM d, yyyy HH:mm", true},            {"MMM d, yyyy", false},
-      {"EEEE, MMM d, yyyy", false},           {"EEE, MMM d, yyyy", false},
-      {"yyyy/MM/dd HH:mm:ss", true},          {"yyyy/MM/dd", false},
-      {"EEE, yyyy/MM/dd HH:mm:ss", true},     {"EEE MMM d HH:mm:ss yyyy", true},  // Perforce, asctime
-      {"EEE MMM d yyyy HH:mm:ss", true},      {"MMM d yyyy HH:mm:ss", true},      // JavaScript's toString
-      // "Monday, March 4, 2024 at 2:30 PM", CNN's "Mon March 4, 2024" after its time.
-      {"EEEE, MMM d, yyyy h:mm a", true},     {"EEEE, MMM d, yyyy HH:mm", true},
-      {"EEE MMM d, yyyy h:mm a", true},       {"EEE MMM d, yyyy", false},
-      {"MMM d yyyy", false},                  {"d-MMM-yyyy", false},              {"yyyy.MM.dd", false},
-  };
-  // Day-first numeric dates as German, Dutch and Nordic sites print them ("10.01.2024, 06.12
-  // Uhr" once normalised), and slashed ones either way round when the day shows which is
-  // which (ambiguous_slashed), and Chinese and Japanese ones.
-  for (const char* date : {"dd.MM.yyyy", "d.M.yyyy"}) {
-    all.push_back({std::string(date) + ", HH:mm", true});
-    all.push_back({std::string(date) + " HH:mm", true});
-    all.push_back({date, false});
-  }
-  for (const char* date : {"dd/MM/yyyy", "MM/dd/yyyy"}) {
-    all.push_back({std::string(date) + " HH:mm", true, "en_US", true});
-    all.push_back({date, false, "en_US", true});
-  }
-  all.push_back({"yyyy'年'M'月'd'日' HH:mm", true});
-  all.push_back({"yyyy'年'M'月'd'日'", false});
-  // Month names in the languages of the labels parse_dateline knows: "16 mars 2023 17:20",
-  // "12 de febrero de 2024", "10. Januar 2024".
-  const std::pair<const char*, const char*> named[] = {
-      {"fr", "d MMMM yyyy"},       {"es", "d 'de' MMMM 'de' yyyy"}, {"pt", "d 'de' MMMM 'de' yyyy"},
-      {"it", "d MMMM yyyy"},       {"de", "d. MMMM yyyy"},          {"nl", "d MMMM yyyy"},
-      {"es", "d MMMM yyyy"}};
-  for (const auto& [locale, date] : named) {
-    all.push_back({std::string(date) + ", HH:mm", true, locale});
-    all.push_back({std::string(date) + " HH:mm", true, locale});
-    all.push_back({date, false, locale});
-  }
-  // RFC 822 and what feeds and pages make of it: weekday or not (with a comma or without,
-  // "Thu 27 Jun 2024 07:00 BST" as the Guardian prints it), seconds or not, a comma after the
-  // month or before the time ("24 February 2025, 00:15 GMT"), two-digit years.
-  for (const char* year : {"yyyy", "yy"}) {
-    for (const char* weekday : {"EEE, ", "EEE ", ""}) {
-      for (const char* month : {"d MMM ", "d MMM, "}) {
-        const std::string date = std::string(weekday) + month + year;
-        for (const char* before_time : {" ", ", "}) {
-          all.push_back({date + before_time + "HH:mm:ss", true});
-          all.push_back({date + before_time + "HH:mm", true});
-          all.push_back({date + before_time + "h:mm a", true});
-        }
-        all.push_back({date, false});
-      }
-    }
-  }
-  return all;
-}
-
-// What a pattern's first field reads: digits (yyyy, d, MM, HH), a name (EEE, MMM) or either.
+// What a pattern's first field reads: digits (yyyy, d, HH), a name (EEE, MMM) or either
+// (a numeric month reads "Mar" too: "Mar/31/2024" matches MM/dd/yyyy).
 enum class Opening { kDigit, kLetter, kAny };
 
 Opening opening_of(std::string_view pattern) {
-  if (pattern.empty()) return Opening::kAny;
-  const char first = pattern.front();
-  if (first == 'E') return Opening::kLetter;
-  if (first == 'M') return pattern.starts_with("MMM") ? Opening::kLetter : Opening::kDigit;
-  if (first == 'y' || first == 'd' || first == 'H' || first == 'h') return Opening::kDigit;
+  if (pattern.starts_with("E") || pattern.starts_with("MMM")) return Opening::kLetter;
+  if (pattern.starts_with("y") || pattern.starts_with("d") || pattern.starts_with("H") || pattern.starts_with("h")) {
+    return Opening::kDigit;
+  }
   return Opening::kAny;
 }
 
@@ -121,7 +49,7 @@ struct Formatter {
 const std::vector<Formatter>& formatters() {
   thread_local const std::vector<Formatter> all = [] {
     std::vector<Formatter> built;
-    for (const Pattern& pattern : patterns()) {
+    for (const DatePattern& pattern : date_patterns()) {
       UErrorCode status = U_ZERO_ERROR;
       auto format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString::fromUTF8(pattern.icu_pattern),
                                                             icu::Locale(pattern.locale), status);
@@ -352,13 +280,11 @@ std::optional<std::string> parse_date(std::string_view text) {
   const std::unique_ptr<icu::TimeZone> zone = make_time_zone(take_zone(dateline));
   const icu::UnicodeString input = icu::UnicodeString::fromUTF8(dateline);
   const bool ambiguous = ambiguous_slashed(dateline);
-  // A strict parse reads a first field of digits only from a digit and a name only from a
-  // letter: the patterns that cannot match are not tried (an RFC 822 date from a feed,
-  // matched near the end of the list, was 90 failed parses of 12,000 instructions each).
+  // A strict parse reads a year, day or hour only from a digit and a weekday or month name
+  // only from a letter: the patterns that cannot match are not tried (an RFC 822 date from
+  // a feed, matched near the end of the list, was 90 failed parses of 12,000 instructions).
   const char first = dateline.empty() ? '\0' : dateline.front();
-  const Opening text_opens = is_digit(first) ? Opening::kDigit
-                             : (first >= 'A' && first <= 'Z') || (first >= 'a' && first <= 'z') ? Opening::kLetter
-                                                                                                 : Opening::kAny;
+  const Opening text_opens = is_digit(first) ? Opening::kDigit : is_letter(first) ? Opening::kLetter : Opening::kAny;
 
   for (const Formatter& formatter : formatters()) {
     if (formatter.day_or_month_first && ambiguous) continue;

@@ -8,11 +8,13 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 
 #include "common/failpoint.hpp"
 #include "common/threads.hpp"
 #include "indexer/analyse/stories.hpp"
 #include "indexer/write/compaction.hpp"
+#include "indexer/write/file_states.hpp"
 #include "indexer/write/incremental_run.hpp"
 #include "indexer/write/shards.hpp"
 
@@ -147,6 +149,42 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   return total;
 }
 
+// The parts of a parallel build take equal shares of the bytes: each file, in crawl order,
+// goes to the part given the fewest so far (hashing paths, as shards do, gave one part 52%
+// of the speeches at 1x, left indexing alone at the end while the other thread idled). A
+// file that a killed build already indexed stays in the part that holds it, counted in its
+// share, so resuming neither reads it again nor leaves its old articles in one part while
+// another indexes it anew (a file named on the command line, not found in a folder, is
+// never forgotten by a part that does not see it).
+Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexReport& report,
+                                    const std::vector<fs::path>& paths, const Crawled& crawled) {
+  auto parts = open_parts(paths);
+  if (!parts) return parts.error();
+  std::unordered_map<std::string, std::size_t> indexed_in;
+  for (std::size_t i = 0; i < parts->size(); ++i) {
+    try {
+      for (const auto& [path, state] : load_file_states((*parts)[i].writer->database())) indexed_in.emplace(path, i);
+    } catch (const Xapian::Error& e) {
+      return unreadable_history((*parts)[i].writer->path(), e);
+    }
+  }
+  std::vector<std::uintmax_t> bytes(parts->size(), 0);
+  std::vector<std::size_t> part_of(crawled.entries.size(), parts->size());
+  for (std::size_t k = 0; k < crawled.entries.size(); ++k) {
+    const auto found = indexed_in.find(crawled.entries[k].path.string());
+    if (found == indexed_in.end()) continue;
+    part_of[k] = found->second;
+    bytes[found->second] += crawled.entries[k].size;
+  }
+  for (std::size_t k = 0; k < crawled.entries.size(); ++k) {
+    if (part_of[k] < parts->size()) continue;
+    part_of[k] = static_cast<std::size_t>(std::min_element(bytes.begin(), bytes.end()) - bytes.begin());
+    bytes[part_of[k]] += crawled.entries[k].size;
+  }
+  for (std::size_t k = 0; k < crawled.entries.size(); ++k) (*parts)[part_of[k]].entries.push_back(crawled.entries[k]);
+  return index_parts(options, report, *parts, crawled, effective_jobs(options));
+}
+
 }  // namespace
 
 Status clear_for_killed_build(DbFolder& folder, const fs::path& parts_dir) {
@@ -182,28 +220,6 @@ Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport
   }
   return index_parts(options, report, *parts, crawled, effective_jobs(options));
 }
-
-namespace {
-
-// The parts of a parallel build take equal shares of the bytes: each file, in crawl order,
-// goes to the part given the fewest so far. The same files make the same parts, so a killed
-// build resumes into them; a file that moved part between the runs is removed from the
-// one and indexed in the other. Hashing paths, as shards do, gave one part 52% of the
-// speeches at 1x, left indexing alone at the end while the other thread idled.
-Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexReport& report,
-                                    const std::vector<fs::path>& paths, const Crawled& crawled) {
-  auto parts = open_parts(paths);
-  if (!parts) return parts.error();
-  std::vector<std::uintmax_t> bytes(parts->size(), 0);
-  for (const CrawlEntry& entry : crawled.entries) {
-    const std::size_t lightest = static_cast<std::size_t>(std::min_element(bytes.begin(), bytes.end()) - bytes.begin());
-    bytes[lightest] += entry.size;
-    (*parts)[lightest].entries.push_back(entry);
-  }
-  return index_parts(options, report, *parts, crawled, effective_jobs(options));
-}
-
-}  // namespace
 
 Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport& report, const Crawled& crawled,
                                   DbFolder& dest, bool resume) {

@@ -108,6 +108,34 @@ TEST_F(ScaleOut, AKilledParallelBuildLeavesNoHalfDatabaseAndTheNextRunFinishesIt
   }
 }
 
+// A parallel build shares the files out by bytes. Killed once its parts were written, then
+// resumed after an early file grew (which would move later files to the other part) and a
+// later one changed: every file is indexed once, with its new text. Files named on the
+// command line are forgotten by no part that does not see them, so a file that changed part
+// kept its old articles in the one and got new ones in the other.
+TEST_F(ScaleOut, AResumedParallelBuildKeepsEachFileInItsPartWhenFilesChange) {
+  TempDir copy;
+  std::vector<std::string> files;
+  for (int i = 1; i <= 6; ++i) {
+    const fs::path file = copy.path() / ("note-" + std::to_string(i) + ".txt");
+    write_file(file, "Note " + std::to_string(i) + "\n\nThe committee met on the budget and the tariff " +
+                         std::string(i == 6 ? "oldsixword" : "") + " again and again.\n");
+    files.push_back(file.string());
+  }
+  const std::string target = (copy.path() / "db").string();
+  std::vector<std::string> build = {"--db", target, "--jobs", "2", "--quiet"};
+  build.insert(build.end(), files.begin(), files.end());
+  const CliResult killed = run_cli(cs_index_binary(), build, {{"CS_FAILPOINT", "merged:1"}});
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err;
+  write_file(files[0], "Note 1\n\nThe committee met on the budget. " + std::string(4000, 'x') + " done.\n");
+  write_file(files[5], "Note 6\n\nThe committee met on the budget and the tariff newsixword again.\n");
+  const CliResult resumed = run_cli(cs_index_binary(), build);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_EQ(Xapian::Database(target).get_doccount(), 6u);
+  EXPECT_TRUE(search_article_ids(target, "oldsixword").empty());
+  EXPECT_EQ(search_article_ids(target, "newsixword").size(), 1u);
+}
+
 // Issue #23: a database written a batch at a time is about 2.3 times its compacted size; a
 // run that grows it past a quarter over its last compacted size compacts it, as --compact
 // does whatever it grew, and the answers stay those of the database before.

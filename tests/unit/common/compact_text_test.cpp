@@ -85,6 +85,26 @@ TEST(CompactText, ADictionaryShrinksTextsOfItsKindAndIsNamedByTheirFrames) {
   EXPECT_LT(primed * 10, alone * 9) << "at least 10% smaller";
 }
 
+// Trained once at prose's segment size, a dictionary shrinks prose about as much as one
+// trained with Zstandard's search, and its frames come back whole.
+TEST(CompactText, ADictionaryTrainedForProseShrinksItLikeASearchedOne) {
+  const std::vector<std::string> passages = passages_like(1, 1000);
+  const std::vector<std::string_view> samples(passages.begin(), passages.end());
+  const auto prose = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kProse);
+  const auto searched = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kSearched);
+  ASSERT_TRUE(prose && searched);
+  std::size_t with_prose = 0, with_searched = 0;
+  for (const std::string& text : passages_like(2, 50)) {
+    const auto frame = compact_text::compress(text, &*prose);
+    ASSERT_TRUE(frame.has_value());
+    EXPECT_EQ(compact_text::dictionary_of(*frame), prose->id());
+    EXPECT_EQ(compact_text::decompress(*frame, text.size(), &*prose), text);
+    with_prose += frame->size();
+    with_searched += compact_text::compress(text, &*searched)->size();
+  }
+  EXPECT_LT(with_prose * 10, with_searched * 11) << "within 10% of the searched dictionary's frames";
+}
+
 TEST(CompactText, AFrameIsRefusedWithoutItsDictionaryOrWithAnother) {
   const compact_text::Dictionary dictionary = dictionary_like(1);
   const compact_text::Dictionary another = dictionary_like(3);

@@ -21,6 +21,16 @@ TEST(PassageTerms, DecodesWhatWasEncodedAfterWhatTheArenaHolds) {
   EXPECT_EQ(arena, (std::vector<std::uint32_t>{42, 7, 9, 0, 4, 4, 10}));
 }
 
+TEST(PassageTerms, AStartMayBeTheWordCountAndAnArticleMayHaveNoPassage) {
+  std::vector<std::uint32_t> arena;
+  const ArticleTermsRange last = decode_article_terms(encode_article_terms({}, std::vector<std::uint32_t>{0, 12}, 12), arena);
+  EXPECT_EQ(last.passage_count, 2u);
+  const ArticleTermsRange none = decode_article_terms(encode_article_terms(std::vector<std::uint32_t>{7}, {}, 0), arena);
+  EXPECT_EQ(none.passage_count, 0u);
+  EXPECT_EQ(none.title_count, 1u);
+  EXPECT_EQ(arena, (std::vector<std::uint32_t>{0, 12, 7}));
+}
+
 TEST(PassageTerms, RefusesStartsThatDoNotRiseFromZeroWithinTheWords) {
   const std::vector<std::uint32_t> title = {7};
   for (const std::vector<std::uint32_t>& starts : std::vector<std::vector<std::uint32_t>>{

@@ -194,6 +194,21 @@ TEST(Dates, ReadsSlashedDatesOnlyWhenTheDayShowsTheOrder) {
   EXPECT_EQ(parse_date("01/15/2024"), "2024-01-15");
   EXPECT_EQ(parse_date("03/04/2024"), std::nullopt) << "the 3rd of April or March 4th";
   EXPECT_EQ(parse_date("2024/04/03"), "2024-04-03") << "year first is never ambiguous";
+  // ICU reads a month's name where MM/dd/yyyy has its number: the patterns tried for a text
+  // that begins with a letter include those.
+  EXPECT_EQ(parse_date("Mar/31/2024"), "2024-03-31");
+  EXPECT_EQ(parse_date("Jan/05/2024 10:30"), "2024-01-05T10:30:00Z");
+}
+
+TEST(Dates, ATextOfEitherOpeningFindsItsPatternsWhereverTheyAreInTheList) {
+  // Each shape tried among the patterns its first character can begin, from the list's
+  // first (ISO 8601) to its last (RFC 822 with a two-digit year and no weekday).
+  EXPECT_EQ(parse_date("2021-02-11T02:39:57.120+08:00"), "2021-02-10T18:39:57Z");
+  EXPECT_EQ(parse_date("Thu Feb 11 2021 02:39:57"), "2021-02-11T02:39:57Z");
+  EXPECT_EQ(parse_date("11 Feb, 21"), "2021-02-11");
+  EXPECT_EQ(parse_date("Thu, 11 Feb 21 02:39"), "2021-02-11T02:39:00Z");
+  EXPECT_EQ(parse_date("11-Feb-2021"), "2021-02-11");
+  EXPECT_EQ(parse_date("Feb-11-2021"), std::nullopt);
 }
 
 TEST(Dates, OrdinalsAndHoursAreOnlyReadInDates) {
