@@ -14,6 +14,7 @@
 #include "common/threads.hpp"
 #include "indexer/analyse/stories.hpp"
 #include "indexer/write/compaction.hpp"
+#include "indexer/write/duplicate_ids.hpp"
 #include "indexer/write/file_states.hpp"
 #include "indexer/write/incremental_run.hpp"
 #include "indexer/write/shards.hpp"
@@ -149,13 +150,14 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   return total;
 }
 
-// The parts of a parallel build take equal shares of the bytes: each file, in crawl order,
-// goes to the part given the fewest so far (hashing paths, as shards do, gave one part 52%
-// of the speeches at 1x, left indexing alone at the end while the other thread idled). A
-// file that a killed build already indexed stays in the part that holds it, counted in its
-// share, so resuming neither reads it again nor leaves its old articles in one part while
-// another indexes it anew (a file named on the command line, not found in a folder, is
-// never forgotten by a part that does not see it).
+// The parts of a parallel build take equal shares of the bytes: each file, the largest
+// first, goes to the part given the fewest so far, and each part indexes its files in crawl
+// order (hashing paths, as shards do, gave one part 52% of the speeches at 1x, left indexing
+// alone at the end while the other thread idled; in crawl order, a large file crawled last
+// tipped the balance). A file that a killed build already indexed stays in the part that
+// holds it, counted in its share, so resuming neither reads it again nor leaves its old
+// articles in one part while another indexes it anew (a file named on the command line,
+// not found in a folder, is never forgotten by a part that does not see it).
 Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexReport& report,
                                     const std::vector<fs::path>& paths, const Crawled& crawled) {
   auto parts = open_parts(paths);
@@ -176,8 +178,14 @@ Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexRepo
     part_of[k] = found->second;
     bytes[found->second] += crawled.entries[k].size;
   }
+  std::vector<std::size_t> new_files;
   for (std::size_t k = 0; k < crawled.entries.size(); ++k) {
-    if (part_of[k] < parts->size()) continue;
+    if (part_of[k] == parts->size()) new_files.push_back(k);
+  }
+  std::stable_sort(new_files.begin(), new_files.end(), [&](std::size_t x, std::size_t y) {
+    return crawled.entries[x].size > crawled.entries[y].size;
+  });
+  for (const std::size_t k : new_files) {
     part_of[k] = static_cast<std::size_t>(std::min_element(bytes.begin(), bytes.end()) - bytes.begin());
     bytes[part_of[k]] += crawled.entries[k].size;
   }
@@ -239,6 +247,11 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   std::error_code ec;
   fs::remove_all(merged, ec);  // what a merge cut short left, inside the claimed parts folder
   if (Status made = merge_databases(*paths, merged); !made) return made.error();
+  auto dropped = drop_duplicate_ids(merged, crawled, report.warn);
+  if (!dropped) return dropped.error();
+  // Counted as a single-threaded run counts them: the later file's article updated the earlier's.
+  summary->added -= std::min(summary->added, *dropped);
+  summary->updated += *dropped;
   record_compacted_size(merged);  // Xapian's merge compacts
   failpoint("merged");
   if (Status adopted = dest.adopt_tables(merged); !adopted) return adopted.error();

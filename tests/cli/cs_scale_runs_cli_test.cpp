@@ -136,6 +136,27 @@ TEST_F(ScaleOut, AResumedParallelBuildKeepsEachFileInItsPartWhenFilesChange) {
   EXPECT_EQ(search_article_ids(target, "newsixword").size(), 1u);
 }
 
+// Two files in two parts of a parallel build that give one article id: each part replaced
+// it only among its own files, and the merge kept both. The build keeps what one thread
+// keeps, the later file's article, with its warning.
+TEST_F(ScaleOut, AParallelBuildKeepsOneArticleOfAnIdTwoFilesGive) {
+  TempDir copy;
+  const std::string item = "<rss version=\"2.0\"><channel><title>Harbour News</title><item><title>Harbour reopens</title>"
+                           "<guid>https://harbour.example/1</guid><description>The harbour reopened after the storm; ";
+  write_file(copy.path() / "in" / "a" / "feed.xml", item + "ferries kept their winter timetable.</description></item></channel></rss>");
+  write_file(copy.path() / "in" / "b" / "feed.xml", item + "ferries began their summer timetable.</description></item></channel></rss>");
+  for (const std::string jobs : {"1", "2"}) {
+    const std::string target = (copy.path() / ("db" + jobs)).string();
+    const CliResult built = run_cli(cs_index_binary(), {"--db", target, "--jobs", jobs, (copy.path() / "in").string()});
+    ASSERT_EQ(built.exit_code, 0) << built.err;
+    EXPECT_EQ(Xapian::Database(target).get_doccount(), 1u) << "--jobs " << jobs;
+    EXPECT_THAT(built.err, HasSubstr("article id 'https://harbour.example/1' is also used by a/feed.xml")) << jobs;
+    EXPECT_THAT(built.out, HasSubstr("articles added 1, updated 1")) << jobs;
+    EXPECT_EQ(search_article_ids(target, "summer").size(), 1u) << jobs;
+    EXPECT_TRUE(search_article_ids(target, "winter").empty()) << jobs;
+  }
+}
+
 // Issue #23: a database written a batch at a time is about 2.3 times its compacted size; a
 // run that grows it past a quarter over its last compacted size compacts it, as --compact
 // does whatever it grew, and the answers stay those of the database before.
