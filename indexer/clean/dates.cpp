@@ -105,16 +105,40 @@ void move_leading_time(std::string& s) {
   s = s.substr(comma + 2) + " " + s.substr(0, comma);
 }
 
+// "02:39:57+0900", "02:39:57GMT" (feeds that write the zone against the time, such as
+// acnnewswire's): the zone made a word of its own, where take_zone reads it.
+void split_zone_from_time(std::string& s) {
+  const std::size_t space = s.rfind(' ');
+  const std::size_t start = space == std::string::npos ? 0 : space + 1;
+  std::size_t i = start;
+  const auto digits = [&](std::size_t fewest, std::size_t most) {
+    std::size_t n = 0;
+    for (; i < s.size() && is_digit(s[i]) && n < most; ++i) ++n;
+    return n >= fewest;
+  };
+  if (!digits(1, 2) || i >= s.size() || s[i++] != ':' || !digits(2, 2)) return;
+  if (i < s.size() && s[i] == ':') {
+    ++i;
+    if (!digits(2, 2)) return;
+  }
+  const std::string_view zone = std::string_view(s).substr(i);
+  const bool offset = zone.size() == 5 && (zone[0] == '+' || zone[0] == '-') && all_ascii_digits(zone.substr(1));
+  const bool name = !zone.empty() && zone.size() <= 5 && std::all_of(zone.begin(), zone.end(), is_letter);
+  if (offset || name) s.insert(i, 1, ' ');
+}
+
 // Rewrites newsroom spellings into what the ICU patterns read: "a.m." -> "AM", "Feb." ->
 // "Feb", "Sept" -> "Sep", "(EST)" -> "EST", "Sat,07" -> "Sat, 07", " at " (and "à", "a las",
 // "um", ...) -> " ", "5th" -> "5", a time with a dot " 07.00" or an h "17h20" -> " 07:00"
-// and "17:20", "Uhr" dropped, a leading time moved after the date, runs of spaces -> one.
+// and "17:20", "Uhr" dropped, a leading time moved after the date, a zone written against
+// the time split from it, runs of spaces (and no-break spaces) -> one.
 std::string normalise_dateline(std::string_view text) {
   std::string s(text);
   for (const auto& [from, to] : {std::pair{"a.m.", "AM"}, {"p.m.", "PM"}, {"A.M.", "AM"}, {"P.M.", "PM"},
                                  {" am", " AM"}, {" pm", " PM"}, {"Sept.", "Sep."}, {"Sept ", "Sep "}, {"(", ""}, {")", ""},
                                  {" at ", " "}, {" \xC3\xA0 ", " "}, {" a las ", " "}, {" \xC3\xA0s ", " "},
-                                 {" alle ", " "}, {" um ", " "}, {" om ", " "}, {" Uhr", ""}, {" / ", " "}, {"\t", " "}}) {
+                                 {" alle ", " "}, {" um ", " "}, {" om ", " "}, {" Uhr", ""}, {" / ", " "}, {"\t", " "},
+                                 {"\xC2\xA0", " "}}) {
     replace_all(s, from, to);
   }
   std::string out;
@@ -149,6 +173,7 @@ std::string normalise_dateline(std::string_view text) {
   }
   while (!out.empty() && (out.back() == ' ' || out.back() == ',')) out.pop_back();
   move_leading_time(out);
+  split_zone_from_time(out);
   return out;
 }
 

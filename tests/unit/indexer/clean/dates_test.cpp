@@ -200,6 +200,18 @@ TEST(Dates, ReadsSlashedDatesOnlyWhenTheDayShowsTheOrder) {
   EXPECT_EQ(parse_date("Jan/05/2024 10:30"), "2024-01-05T10:30:00Z");
 }
 
+// Seen in real feeds (acnnewswire.net's RSS in chardet's test corpus): the offset or the
+// zone written against the time, and a no-break space before the zone.
+TEST(Dates, ReadsAZoneWrittenAgainstTheTime) {
+  EXPECT_EQ(parse_date("Sat, 31 Dec 2005 06:15:55+0900"), "2005-12-30T21:15:55Z");
+  EXPECT_EQ(parse_date("Thu, 11 Feb 2021 02:39:57-0500"), "2021-02-11T07:39:57Z");
+  EXPECT_EQ(parse_date("Thu, 11 Feb 2021 02:39:57GMT"), "2021-02-11T02:39:57Z");
+  EXPECT_EQ(parse_date("Thu, 11 Feb 2021 02:39GMT"), "2021-02-11T02:39:00Z");
+  EXPECT_EQ(parse_date("Thu, 11 Feb 2021 02:39:57\xC2\xA0GMT"), "2021-02-11T02:39:57Z");
+  EXPECT_EQ(parse_date("2021-02-11T02:39:57+0900"), parse_date("2021-02-11T02:39:57+09:00")) << "ISO 8601 as before";
+  EXPECT_EQ(parse_date("Thu, 11 Feb 2021 02:39:57+09"), std::nullopt) << "an offset of hours alone is no RFC 822 zone";
+}
+
 TEST(Dates, ATextOfEitherOpeningFindsItsPatternsWhereverTheyAreInTheList) {
   // Each shape tried among the patterns its first character can begin, from the list's
   // first (ISO 8601) to its last (RFC 822 with a two-digit year and no weekday).
