@@ -21,6 +21,23 @@ TEST(RepeatedLines, DropsAShortLineRepeatedAcrossASourcesArticles) {
   for (std::size_t i = 0; i < 4; ++i) EXPECT_EQ(articles[i].body, "Story " + std::to_string(i) + " text about the call.");
 }
 
+// Chinese has no spaces between words: a sentence of news seven articles share is a
+// paragraph of reporting by its length, not a one-word line; a short line of the site's
+// own is still chrome.
+TEST(RepeatedLines, ChineseSentencesAreMeasuredByTheirCharacters) {
+  const std::string shared = "国家主席习近平同美国总统拜登通电话，双方就中美关系和共同关心的国际和地区问题深入交换了意见。";
+  const std::string chrome = "订阅新闻简报";
+  std::vector<Article> articles;
+  for (int i = 0; i < 12; ++i) {
+    std::string body = "第" + std::to_string(i) + "篇报道的正文。";
+    if (i < 7) body += "\n\n" + shared;
+    articles.push_back(article("site.cn", body + "\n\n" + chrome));
+  }
+  EXPECT_EQ(drop_repeated_lines(articles), 12u) << "the site's line alone, from each article";
+  for (int i = 0; i < 7; ++i) EXPECT_NE(articles[static_cast<std::size_t>(i)].body.find(shared), std::string::npos) << i;
+  for (const Article& a : articles) EXPECT_EQ(a.body.find(chrome), std::string::npos);
+}
+
 // Issue #21: cs-index --verbose names the lines it left out, once each.
 TEST(RepeatedLines, ListsEachLineLeftOutOnceWithItsSourceAndArticles) {
   std::vector<Article> articles;
