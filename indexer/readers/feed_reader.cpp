@@ -181,7 +181,10 @@ nlohmann::json atom_entry(const xmlNode* entry) {
   set(record, "title", child_line(entry, "title", true));
   set(record, "id", child_text(entry, "id"));
   set(record, "date", child_text(entry, "published"));
+  set(record, "date", child_text(entry, "issued"));  // Atom 0.3, as blogs' old feeds still are
+  set(record, "date", child_text(entry, "created"));
   set(record, "date", child_text(entry, "updated"));
+  set(record, "date", child_text(entry, "modified"));
   set(record, "content", child_html(entry, "content", true));
   set(record, "excerpt", child_html(entry, "summary", true));
   for (const xmlNode* child = entry->children; child != nullptr; child = child->next) {
