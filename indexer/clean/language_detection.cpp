@@ -48,6 +48,16 @@ std::string_view sample(std::string_view text) {
   return text.substr(0, end);
 }
 
+// CLD2 names two languages by codes ISO 639 withdrew in 1989: Hebrew "iw" (now "he") and
+// Javanese "jw" ("jv"). Pages declare the current ones, and `--lang he` asks for them (a new
+// user's trial: Hebrew articles were found by "iw" only, and a page declaring "he" would
+// have been overridden as another language).
+std::string current_code(std::string_view cld2_code) {
+  if (cld2_code == "iw") return "he";
+  if (cld2_code == "jw") return "jv";
+  return std::string(cld2_code);
+}
+
 std::string primary_subtag(std::string_view lang) { return ascii_lower(lang.substr(0, lang.find_first_of("-_"))); }
 
 int close_group(std::string_view primary) {
@@ -79,7 +89,7 @@ Detection detect(std::string_view text, std::string_view declared) {
   // With nothing to go on CLD2 answers ENGLISH (its default) as the result; the top of the
   // summary is UNKNOWN_LANGUAGE then.
   for (int i = 0; i < 3; ++i) {
-    if (top3[i] != CLD2::UNKNOWN_LANGUAGE) detection.shares.push_back({CLD2::LanguageCode(top3[i]), percent3[i]});
+    if (top3[i] != CLD2::UNKNOWN_LANGUAGE) detection.shares.push_back({current_code(CLD2::LanguageCode(top3[i])), percent3[i]});
   }
   if (detection.shares.empty() || top3[0] == CLD2::UNKNOWN_LANGUAGE) detection.reliable = false;
   return detection;

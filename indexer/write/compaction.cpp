@@ -143,9 +143,9 @@ Result<bool> compact_if_grown(std::unique_ptr<DbFolder> folder, bool force) {
   const std::uintmax_t bytes = database_bytes(db);
   const std::uintmax_t compacted_bytes = recorded_compacted_size(db);
   if (bytes == 0) return false;
-  if (!force && compacted_bytes > 0 && static_cast<double>(bytes) <= kCompactGrowth * static_cast<double>(compacted_bytes)) {
-    return false;
-  }
+  const bool grown = static_cast<double>(bytes) > kCompactGrowth * static_cast<double>(compacted_bytes) &&
+                     bytes > compacted_bytes + kMinCompactGrowthBytes;
+  if (!force && compacted_bytes > 0 && !grown) return false;
   const FolderKind beside = inspect_folder(beside_path(db));
   const bool room = check_rebuild_room(db) && (beside == FolderKind::kMissing || beside == FolderKind::kOurs ||
                                                beside == FolderKind::kEmpty);

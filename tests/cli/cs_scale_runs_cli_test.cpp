@@ -157,6 +157,23 @@ TEST_F(ScaleOut, AParallelBuildKeepsOneArticleOfAnIdTwoFilesGive) {
   }
 }
 
+// A run that changes nothing leaves a small database as it was: a new user's trial saw
+// "database compacted from 0.0 MB to 0.0 MB" on every run over the four seed articles.
+TEST_F(ScaleOut, ASmallDatabaseIsNotCompactedByARunThatChangesNothing) {
+  for (const std::string jobs : {"1", "2"}) {
+    TempDir copy;
+    const std::string target = (copy.path() / "db").string();
+    const std::vector<std::string> run = {"--db", target, "--jobs", jobs, corpus_dir().string()};
+    ASSERT_EQ(run_cli(cs_index_binary(), run).exit_code, 0);
+    for (int again = 0; again < 2; ++again) {
+      const CliResult same = run_cli(cs_index_binary(), run);
+      ASSERT_EQ(same.exit_code, 0) << same.err;
+      EXPECT_THAT(same.out, HasSubstr("unchanged 4")) << jobs;
+      EXPECT_THAT(same.out, Not(HasSubstr("compacted"))) << "--jobs " << jobs << ", run " << again + 2;
+    }
+  }
+}
+
 // Issue #23: a database written a batch at a time is about 2.3 times its compacted size; a
 // run that grows it past a quarter over its last compacted size compacts it, as --compact
 // does whatever it grew, and the answers stay those of the database before.

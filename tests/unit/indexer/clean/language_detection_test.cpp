@@ -15,6 +15,16 @@ TEST(LanguageDetection, NamesTheLanguageOfNewsText) {
   EXPECT_EQ(detect_language("台灣總統府表示，雙方通話內容涉及區域安全與經濟合作。"), "zh-Hant");
 }
 
+// CLD2 says "iw" for Hebrew, a code ISO 639 withdrew; pages and --lang say "he".
+TEST(LanguageDetection, NamesHebrewByItsCurrentCode) {
+  const std::string hebrew = "ראש הממשלה נפגש היום עם שר החוץ האמריקאי בירושלים ודן איתו במצב הביטחוני באזור "
+                             "ובמאמצים להשיב את החטופים, כך נמסר מלשכתו בהודעה רשמית לעיתונות.";
+  EXPECT_EQ(detect_language(hebrew), "he");
+  const LanguageChoice choice = choose_language("he", hebrew);
+  EXPECT_EQ(choice.lang, "he");
+  EXPECT_FALSE(choice.overridden) << "the declaration agrees with the text";
+}
+
 TEST(LanguageDetection, SaysNothingWhenUnsure) {
   EXPECT_EQ(detect_language(""), "");
   EXPECT_EQ(detect_language("Taiwan"), "");
