@@ -112,7 +112,7 @@ int main(int argc, char** argv) try {
   command_line.add_options()
       ("db,d", po::value(&db_option)->value_name("DIR"), "database folder to write")
       ("rebuild", "index everything into a fresh database and swap it in when complete")
-      ("compact", "compact the database after the run, whatever it grew by (a run compacts it anyway when it has grown by a quarter)")
+      ("compact", "compact the database after the run, whatever it grew by (a run compacts it anyway when it has grown by a quarter, and by at least 256 KB)")
       ("max-file-size", po::value(&max_file_mb)->value_name("MB")->default_value(64),
        "skip files larger than this")
       ("max-article-size", po::value(&max_article_mb)->value_name("MB")->default_value(2),
