@@ -1,5 +1,6 @@
 #include "indexer/readers/reader_skeleton.hpp"
 
+#include <algorithm>
 #include <optional>
 
 #include "indexer/readers/record_fields.hpp"
@@ -34,8 +35,15 @@ void shorten_title(std::string& title, std::size_t limit) {
 }  // namespace
 
 void complete_article(const SourceFile& file, Article& article, std::string_view id_suffix) {
-  // Before the title default, so that a file name never becomes an empty file's text.
-  if (article.body.empty()) article.body = article.title;
+  // Before the title default, so that a file name never becomes an empty file's text. A
+  // text of punctuation alone ("...", "^ ^": feed items whose description held no words)
+  // is no text either: it left the article without a passage, counted as added and not
+  // indexed. Bytes past ASCII may be letters, so a text holding any stays.
+  const bool wordless = std::none_of(article.body.begin(), article.body.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x80 || (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
+  });
+  if (wordless) article.body = article.title;
   if (article.title.empty()) {
     article.title = title_from_file_name(file.path);
     if (!id_suffix.empty()) article.title.append(" ").append(id_suffix);

@@ -104,6 +104,19 @@ TEST(FeedReader, ReadsAtom03Dates) {
       << "Atom 1.0's first";
 }
 
+// A description of punctuation alone is no text: the title stands in, as for an item
+// without one (it was counted as added and left unindexed, without a word said).
+TEST(FeedReader, AnItemWhoseDescriptionHasNoWordIsIndexedByItsTitle) {
+  const ReadResult read = read_feed(rss_with_item(
+      "<item><title>Bye for now</title><description><![CDATA[ ^    ^ ]]></description></item>"
+      "<item><title>Punctuation body</title><description>...</description></item>"
+      "<item><title>Names</title><description>Ελλάδα</description></item>"));
+  ASSERT_EQ(read.articles.size(), 3u);
+  EXPECT_EQ(read.articles[0].body, "Bye for now");
+  EXPECT_EQ(read.articles[1].body, "Punctuation body");
+  EXPECT_EQ(read.articles[2].body, "Ελλάδα") << "letters past ASCII are words";
+}
+
 TEST(FeedReader, AnEmptyEntryIsOneSkippedRecordNamingIt) {  // See issue #20
   const ReadResult read = read_feed(rss_with_item("<item><title>Kept</title></item><item/>"
                                                   "<item><link>https://x.example/3</link></item>"));
