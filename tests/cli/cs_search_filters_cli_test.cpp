@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdio>
 #include <set>
 
 #include "support/indexed_once.hpp"
@@ -133,6 +134,28 @@ TEST_F(CsSearchFilters, NoArticleLeftExitsOne) {
 TEST_F(CsSearchFilters, SortsByDate) {
   EXPECT_THAT(ids({"--sort", "-date"}), ElementsAre("c", "b", "a", "d"));
   EXPECT_THAT(ids({"--sort", "date"}), ElementsAre("d", "a", "b", "c"));
+}
+
+// A query of filters alone weighs every match alike: its matches come newest first, not
+// in the order they were indexed (a new user's trial: "date:2021" began with December 8th
+// where the 28th was indexed, past the 30 articles the ranking looks at).
+TEST(CsSearchFilterOnly, MatchesComeNewestFirst) {
+  TempDir scratch;
+  const char* words[] = {"harbour", "budget", "tariff", "election", "drought", "vaccine", "railway", "summit",
+                         "pension", "wildfire", "senate", "currency", "fishery", "airport", "refinery", "cabinet"};
+  std::string records;
+  for (int i = 0; i < 40; ++i) {  // indexed in this order, oldest first
+    std::string text;
+    for (int k = 0; k < 6; ++k) text += std::string(words[(i * 5 + k * 3) % 16]) + " ";
+    char date[16];
+    std::snprintf(date, sizeof date, "2021-%02d-%02d", 1 + i / 4, 1 + (i % 4) * 7);
+    records += R"({"id": "r)" + std::to_string(i) + R"(", "title": "Note )" + std::to_string(i) + R"(", "text": "Note )" +
+               std::to_string(i) + " on " + text + R"(and more.", "date": ")" + date + "\"}\n";
+  }
+  write_file(scratch.path() / "in/notes.jsonl", records);
+  const std::string target = (scratch.path() / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", target, "--quiet", (scratch.path() / "in").string()}).exit_code, 0);
+  EXPECT_THAT(search_article_ids(target, "date:2021", {"-n", "3"}), ElementsAre("r39", "r38", "r37"));
 }
 
 TEST_F(CsSearchFilters, FacetsCountEachMatchingArticleOnce) {
