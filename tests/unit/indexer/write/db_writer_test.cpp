@@ -242,14 +242,14 @@ TEST(DbWriter, ReplacedAndDeletedArticlesLeaveTheSpellingCounts) {
   write("a", "Hurricane warning", "A hurricane hit the coast.");
   write("b", "Tariffs", "Tariffs on steel hit the coast.");
   ASSERT_TRUE((*writer)->commit_with_spelling().ok());
-  using Counts = std::map<std::string, std::int64_t>;
-  EXPECT_EQ(spellings(dir / "db"), (Counts{{"coast", 2}, {"hit", 2}, {"hurricane", 1}, {"steel", 1}, {"tariffs", 1},
-                                           {"the", 2}, {"warning", 1}}));
+  using SignedCounts = std::map<std::string, std::int64_t>;
+  EXPECT_EQ(spellings(dir / "db"), (SignedCounts{{"coast", 2}, {"hit", 2}, {"hurricane", 1}, {"steel", 1},
+                                                 {"tariffs", 1}, {"the", 2}, {"warning", 1}}));
   write("a", "Storm warning", "A storm hit the coast.");
   ASSERT_TRUE((*writer)->commit().ok());
   ASSERT_TRUE((*writer)->remove_article("b").ok());
   ASSERT_TRUE((*writer)->commit_with_spelling().ok());
-  EXPECT_EQ(spellings(dir / "db"), (Counts{{"coast", 1}, {"hit", 1}, {"storm", 1}, {"the", 1}, {"warning", 1}}))
+  EXPECT_EQ(spellings(dir / "db"), (SignedCounts{{"coast", 1}, {"hit", 1}, {"storm", 1}, {"the", 1}, {"warning", 1}}))
       << "the hurricane is gone with the article that told of it, the tariffs with theirs";
   EXPECT_EQ(waiting_records(dir / "db"), 0u);
 }
