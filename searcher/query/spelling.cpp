@@ -14,8 +14,18 @@ namespace cs::searcher {
 
 namespace {
 
-// A correction is at most this many edits away.
+// A correction is at most this many edits away ...
 constexpr std::size_t kMaxEdits = 2;
+
+// ... and fewer for a short word unless it sounds alike, as Elasticsearch's fuzziness AUTO
+// has it: none up to two letters, one up to five. Two edits turn most three-letter words
+// into a common one (a new user's trial: "bye" offered "the", "share" offered "here"),
+// where "Blare" for "Blair" and "Chnia" for "China" sound alike.
+std::size_t edits_allowed(std::string_view typed, bool sounds_alike) {
+  if (typed.size() <= 2) return 0;
+  if (typed.size() <= 5 && !sounds_alike) return 1;
+  return kMaxEdits;
+}
 // An edit costs as much as a word this many times as frequent (the chance of a typo, as a
 // noisy channel puts it): "goverment" -> "government" (1 edit) needs ten times the articles.
 constexpr double kEditCost = 10;
@@ -56,15 +66,16 @@ struct Correction {
 Correction best_correction(const SpellingWords& words, const std::string& typed) {
   Correction best;
   const std::string typed_sound = soundex(typed);
-  words.for_each_near(typed, kMaxEdits, [&](std::string_view candidate, std::uint32_t held) {
+  const std::size_t reach = edits_allowed(typed, true);
+  words.for_each_near(typed, reach, [&](std::string_view candidate, std::uint32_t held) {
     const auto frequency = static_cast<double>(held);
     if (candidate == typed) {
       best.typed_frequency = frequency;
       return;
     }
-    const std::size_t edits = edit_distance(typed, candidate, kMaxEdits);
-    if (edits > kMaxEdits) return;
+    const std::size_t edits = edit_distance(typed, candidate, reach);
     const bool sounds_alike = !typed_sound.empty() && soundex(candidate) == typed_sound;
+    if (edits > edits_allowed(typed, sounds_alike)) return;
     const double cost = static_cast<double>(edits) - (sounds_alike ? 1.0 : 0.0);
     const double score = std::log(frequency) - cost * std::log(kEditCost);
     if (score > best.score || (score == best.score && candidate < best.word)) {

@@ -107,6 +107,8 @@ TEST(CsSearchSpelling, SuggestionsThatHelp) {
   EXPECT_EQ(suggestion("Blare"), "blair") << "the name the index holds often, and sounds alike";
   EXPECT_EQ(suggestion("goverment budjet"), "government budget") << "each word, though 'goverment' is held once";
   EXPECT_EQ(suggestion("Blair budget"), nullptr);
+  EXPECT_EQ(suggestion("bye"), nullptr) << "two edits from 'the', and nothing alike: a short word is no typo of it";
+  EXPECT_EQ(suggestion("Blaer"), "blair") << "a short word's two edits that sound alike";
   const CliResult shown = run_cli(cs_search_binary(), {"--db", db, "goverment"});
   EXPECT_THAT(shown.out, HasSubstr("Did you mean \"government\"?")) << "a hit, and a far better query";
 }
