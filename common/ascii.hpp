@@ -26,9 +26,12 @@ inline std::string ascii_upper(std::string_view text) {
   return out;
 }
 
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // True when `text` is one or more of 0-9.
 inline bool all_ascii_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() && std::all_of(text.begin(), text.end(), is_ascii_digit);
 }
 
 // `text` without the spaces, tabs and line ends around it.

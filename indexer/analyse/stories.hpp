@@ -2,8 +2,9 @@
 // outlets, or a page saved twice with a different footer. Each article gets a MinHash
 // signature (Broder, 1997; one permutation, binned: stories.cpp) of its word 3-shingles; two
 // articles whose signatures agree on at least kMinStoryAgreement of their kSignatureHashes
-// minimums (an estimate of the Jaccard similarity of their shingle sets) are one story. Candidates are found by locality-
-// sensitive hashing over bands of the signature instead of by comparing with every article.
+// minimums (an estimate of the Jaccard similarity of their shingle sets) are one story.
+// Candidates are found by locality-sensitive hashing over bands of the signature instead of
+// by comparing with every article.
 #pragma once
 
 #include <xapian.h>

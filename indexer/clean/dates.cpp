@@ -69,23 +69,21 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
   }
 }
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether the dot at `dot` parts the hours and minutes of a time: one or two digits after a
 // space before it, two digits and then a space or the end after it.
 bool is_dotted_time(std::string_view s, std::size_t dot) {
   std::size_t hours = 0;
-  while (hours < dot && hours < 3 && is_digit(s[dot - 1 - hours])) ++hours;
+  while (hours < dot && hours < 3 && is_ascii_digit(s[dot - 1 - hours])) ++hours;
   if (hours == 0 || hours > 2 || dot < hours + 1 || s[dot - 1 - hours] != ' ') return false;
-  return dot + 2 < s.size() && is_digit(s[dot + 1]) && is_digit(s[dot + 2]) &&
+  return dot + 2 < s.size() && is_ascii_digit(s[dot + 1]) && is_ascii_digit(s[dot + 2]) &&
          (dot + 3 == s.size() || s[dot + 3] == ' ');
 }
 
 // Whether s[at..] is an English ordinal's suffix after its digits: "5th", "21st" (then a
 // space, a comma or the end).
 bool is_ordinal_suffix(std::string_view s, std::size_t at) {
-  if (at == 0 || !is_digit(s[at - 1]) || at + 2 > s.size()) return false;
+  if (at == 0 || !is_ascii_digit(s[at - 1]) || at + 2 > s.size()) return false;
   const std::string_view two = s.substr(at, 2);
   if (two != "st" && two != "nd" && two != "rd" && two != "th") return false;
   return at + 2 == s.size() || s[at + 2] == ' ' || s[at + 2] == ',';
@@ -95,9 +93,9 @@ bool is_ordinal_suffix(std::string_view s, std::size_t at) {
 // goes after it, where the patterns and take_zone look for it.
 void move_leading_time(std::string& s) {
   std::size_t digits = 0;
-  while (digits < s.size() && digits < 3 && is_digit(s[digits])) ++digits;
-  if (digits == 0 || digits > 2 || digits + 3 > s.size() || s[digits] != ':' || !is_digit(s[digits + 1]) ||
-      !is_digit(s[digits + 2])) {
+  while (digits < s.size() && digits < 3 && is_ascii_digit(s[digits])) ++digits;
+  if (digits == 0 || digits > 2 || digits + 3 > s.size() || s[digits] != ':' || !is_ascii_digit(s[digits + 1]) ||
+      !is_ascii_digit(s[digits + 2])) {
     return;
   }
   const std::size_t comma = s.find(", ");
@@ -113,7 +111,7 @@ void split_zone_from_time(std::string& s) {
   std::size_t i = start;
   const auto digits = [&](std::size_t fewest, std::size_t most) {
     std::size_t n = 0;
-    for (; i < s.size() && is_digit(s[i]) && n < most; ++i) ++n;
+    for (; i < s.size() && is_ascii_digit(s[i]) && n < most; ++i) ++n;
     return n >= fewest;
   };
   if (!digits(1, 2) || i >= s.size() || s[i++] != ':' || !digits(2, 2)) return;
@@ -123,7 +121,7 @@ void split_zone_from_time(std::string& s) {
   }
   const std::string_view zone = std::string_view(s).substr(i);
   const bool offset = zone.size() == 5 && (zone[0] == '+' || zone[0] == '-') && all_ascii_digits(zone.substr(1));
-  const bool name = !zone.empty() && zone.size() <= 5 && std::all_of(zone.begin(), zone.end(), is_letter);
+  const bool name = !zone.empty() && zone.size() <= 5 && std::all_of(zone.begin(), zone.end(), is_ascii_letter);
   if (offset || name) s.insert(i, 1, ' ');
 }
 
@@ -148,7 +146,7 @@ std::string normalise_dateline(std::string_view text) {
       continue;
     }
     // "8:00am" -> "8:00 AM".
-    if ((s[i] == 'a' || s[i] == 'p') && i > 0 && is_digit(s[i - 1]) && i + 1 < s.size() && s[i + 1] == 'm' &&
+    if ((s[i] == 'a' || s[i] == 'p') && i > 0 && is_ascii_digit(s[i - 1]) && i + 1 < s.size() && s[i + 1] == 'm' &&
         (i + 2 == s.size() || s[i + 2] == ' ')) {
       out.push_back(' ');
       out.push_back(s[i] == 'a' ? 'A' : 'P');
@@ -157,12 +155,12 @@ std::string normalise_dateline(std::string_view text) {
       continue;
     }
     // "17h20" (French), not "5h" or "h" in a word.
-    if (s[i] == 'h' && i > 0 && is_digit(s[i - 1]) && i + 2 < s.size() && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
+    if (s[i] == 'h' && i > 0 && is_ascii_digit(s[i - 1]) && i + 2 < s.size() && is_ascii_digit(s[i + 1]) && is_ascii_digit(s[i + 2]) &&
         (i + 3 == s.size() || s[i + 3] == ' ')) {
       out.push_back(':');
       continue;
     }
-    if (s[i] == '.' && i > 0 && is_letter(s[i - 1])) continue;  // abbreviation dot
+    if (s[i] == '.' && i > 0 && is_ascii_letter(s[i - 1])) continue;  // abbreviation dot
     if (s[i] == '.' && is_dotted_time(s, i)) {
       out.push_back(':');
       continue;
@@ -186,7 +184,7 @@ bool ambiguous_slashed(std::string_view s) {
   if (second == std::string_view::npos || second - slash - 1 == 0 || second - slash - 1 > 2) return false;
   const auto number = [](std::string_view digits) {
     int n = 0;
-    for (const char c : digits) n = is_digit(c) ? n * 10 + (c - '0') : 100;
+    for (const char c : digits) n = is_ascii_digit(c) ? n * 10 + (c - '0') : 100;
     return n;
   };
   return number(s.substr(0, slash)) <= 12 && number(s.substr(slash + 1, second - slash - 1)) <= 12;
@@ -309,11 +307,15 @@ std::optional<std::string> parse_date(std::string_view text) {
   // only from a letter: the patterns that cannot match are not tried (an RFC 822 date from
   // a feed, matched near the end of the list, was 90 failed parses of 12,000 instructions).
   const char first = dateline.empty() ? '\0' : dateline.front();
-  const Opening text_opens = is_digit(first) ? Opening::kDigit : is_letter(first) ? Opening::kLetter : Opening::kAny;
+  const Opening text_opens = is_ascii_digit(first)    ? Opening::kDigit
+                             : is_ascii_letter(first) ? Opening::kLetter
+                                                      : Opening::kAny;
 
   for (const Formatter& formatter : formatters()) {
     if (formatter.day_or_month_first && ambiguous) continue;
-    if (text_opens != Opening::kAny && formatter.opening != Opening::kAny && formatter.opening != text_opens) continue;
+    const bool cannot_match = text_opens != Opening::kAny && formatter.opening != Opening::kAny &&
+                              formatter.opening != text_opens;
+    if (cannot_match) continue;
     formatter.format->setTimeZone(*zone);
     icu::ParsePosition position(0);
     const UDate date = formatter.format->parse(input, position);

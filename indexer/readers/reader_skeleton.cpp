@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/ascii.hpp"
 #include "indexer/readers/record_fields.hpp"
 #include "indexer/readers/source_text.hpp"
 
@@ -40,8 +41,7 @@ void complete_article(const SourceFile& file, Article& article, std::string_view
   // is no text either: it left the article without a passage, counted as added and not
   // indexed. Bytes past ASCII may be letters, so a text holding any stays.
   const bool wordless = std::none_of(article.body.begin(), article.body.end(), [](char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return byte >= 0x80 || (byte >= '0' && byte <= '9') || ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z');
+    return is_ascii_letter(c) || is_ascii_digit(c) || static_cast<unsigned char>(c) >= 0x80;
   });
   if (wordless) article.body = article.title;
   if (article.title.empty()) {

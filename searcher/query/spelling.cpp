@@ -14,24 +14,26 @@ namespace cs::searcher {
 
 namespace {
 
-// A correction is at most this many edits away ...
+// A correction is at most this many edits away (edits_allowed).
 constexpr std::size_t kMaxEdits = 2;
 
-// ... and fewer for a short word unless it sounds alike, as Elasticsearch's fuzziness AUTO
-// has it: none up to two letters, one up to five. Two edits turn most three-letter words
-// into a common one (a new user's trial: "bye" offered "the", "share" offered "here"),
-// where "Blare" for "Blair" and "Chnia" for "China" sound alike.
-std::size_t edits_allowed(std::string_view typed, bool sounds_alike) {
-  if (typed.size() <= 2) return 0;
-  if (typed.size() <= 5 && !sounds_alike) return 1;
-  return kMaxEdits;
-}
 // An edit costs as much as a word this many times as frequent (the chance of a typo, as a
 // noisy channel puts it): "goverment" -> "government" (1 edit) needs ten times the articles.
 constexpr double kEditCost = 10;
 // A word the index holds is corrected only when the correction is this many times as
 // frequent: "goverment" in 2 articles beside "government" in 500.
 constexpr double kMuchMoreFrequent = 50;
+
+// The edits a correction of `typed` may take: kMaxEdits, and fewer for a short word unless
+// the two sound alike, as Elasticsearch's fuzziness AUTO has it: none up to two letters,
+// one up to five. Two edits turn most three-letter words into a common one (a new user's
+// trial: "bye" offered "the", "share" offered "here"), where "Blare" for "Blair" and
+// "Chnia" for "China" sound alike.
+std::size_t edits_allowed(std::string_view typed, bool sounds_alike) {
+  if (typed.size() <= 2) return 0;
+  if (typed.size() <= 5 && !sounds_alike) return 1;
+  return kMaxEdits;
+}
 
 // American Soundex of an ASCII word ("blare" and "blair" are B460, "blame" B450); empty for
 // a word with other letters. Words that sound alike are one edit closer.
