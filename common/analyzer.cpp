@@ -130,6 +130,18 @@ std::string_view without_possessive(std::string_view surface) {
   return surface;
 }
 
+// Whether `surface` may begin with an elision: an apostrophe (ASCII, or the first byte of
+// a typeset one) within the bytes the longest elision and its mark take. A plain loop: the
+// search elision_length makes was a sixth of highlighting a passage.
+bool may_be_elided(std::string_view surface) {
+  const std::size_t reach = std::min<std::size_t>(surface.size(), 7);
+  for (std::size_t i = 1; i < reach; ++i) {
+    const auto c = static_cast<unsigned char>(surface[i]);
+    if (c == '\'' || c == 0xE2 || c == 0xCA) return true;
+  }
+  return false;
+}
+
 // "l'Assemblée" -> "Assemblée", "qu’il" -> "il", "dell'Unione" -> "Unione": the articles,
 // pronouns and conjunctions French, Italian and Catalan write elided onto the next word are
 // cut off, as Lucene's ElisionFilter does, or "Assemblée" would never find "l'Assemblée"
@@ -324,8 +336,9 @@ void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out
   }
   const std::size_t first_new = out.size();
   // At most one word in four bytes of prose: growing the vector token by token moved every
-  // token's strings several times over (5% of indexing).
-  if (const std::size_t wanted = out.size() + text.size() / 4 + 1; wanted > out.capacity()) {
+  // token's strings several times over (5% of indexing). A filtered call keeps few words,
+  // and reserving for all of them made each highlighted passage a large allocation.
+  if (const std::size_t wanted = out.size() + text.size() / 4 + 1; first_bytes == nullptr && wanted > out.capacity()) {
     out.reserve(std::max(wanted, 2 * out.capacity()));  // still geometric for callers that append
   }
   std::size_t chain_first = 0;  // index in `out` of the current hyphenated chain's first word
@@ -335,7 +348,11 @@ void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out
   spans.clear();
   impl_->words.segments(text, spans);
   for (auto [begin, end] : spans) {
-    begin += static_cast<std::uint32_t>(elision_length(text.substr(begin, end - begin)));
+    // An elision ("l'Assemblée") needs an apostrophe in the word's first bytes: a word
+    // without one keeps its first byte, and a filtered call drops it before reading more.
+    if (may_be_elided(text.substr(begin, end - begin))) {
+      begin += static_cast<std::uint32_t>(elision_length(text.substr(begin, end - begin)));
+    }
     if (first_bytes != nullptr && begin < end) {
       const auto first = static_cast<unsigned char>(text[begin]);
       const auto lower = static_cast<unsigned char>(first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first);

@@ -4,7 +4,6 @@
 #include <simdjson.h>
 
 #include <cstdint>
-#include <filesystem>
 #include <optional>
 #include <utility>
 
@@ -42,8 +41,15 @@ std::string encode_article_record(const PassageRecord& record, const compact_tex
 }
 
 std::string display_path(const PassageRecord& record) {
-  if (record.root.empty()) return record.path;
-  return (std::filesystem::path(record.root) / record.path).string();
+  // std::filesystem::path's operator/ by hand, for the paths cs-index stores (POSIX, the
+  // relative path never absolute but kept so if it were): a path object took 5,600
+  // instructions a member of every story shown (callgrind, news 10x).
+  if (record.root.empty() || record.path.starts_with('/')) return record.path;
+  std::string joined;
+  joined.reserve(record.root.size() + 1 + record.path.size());
+  joined.append(record.root);
+  if (!joined.ends_with('/')) joined.push_back('/');
+  return joined.append(record.path);
 }
 
 std::string passage_id(std::string_view article_id, std::uint32_t passage_index) {

@@ -13,7 +13,7 @@ Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const
   // Most stories are one article: a term frequency lookup settles them without a document read.
   if (db.get_termfreq(term) <= 1) return members;
   for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < kMaxStoryMembers; ++it) {
-    auto record = decode_article_record(db.get_document(*it).get_data(), dictionaries);
+    auto record = decode_article_record(db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data(), dictionaries);
     if (!record) {
       Error error = record.error();
       error.path = path.string();

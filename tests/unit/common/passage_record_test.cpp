@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <utility>
+
 #include "common/compact_text.hpp"
 #include "support/prose_dictionary.hpp"
 
@@ -78,6 +81,22 @@ TEST(PassageRecord, ARecordCompressedWithADictionaryNeedsItBack) {
 TEST(PassageRecord, APassageIsNamedByItsArticleAndIndex) {
   EXPECT_EQ(passage_id("cnn.com/a.md", 0), "cnn.com/a.md#0");
   EXPECT_EQ(passage_id("a#b", 12), "a#b#12");
+}
+
+// display_path joins by hand what std::filesystem::path's operator/ joins.
+TEST(PassageRecord, TheDisplayPathIsTheRootJoinedWithThePath) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"/home/ana/news", "cnn.com/a.md"}, {"/home/ana/news/", "cnn.com/a.md"}, {"/", "a.md"},
+      {"", "cnn.com/a.md"}, {"/home/ana/news", "/elsewhere/a.md"}, {"/home/ana/news", ""},
+      {"relative/root", "b/c.html"},
+  };
+  for (const auto& [root, path] : cases) {
+    PassageRecord r;
+    r.root = root;
+    r.path = path;
+    const std::string expected = r.root.empty() ? r.path : (std::filesystem::path(r.root) / r.path).string();
+    EXPECT_EQ(display_path(r), expected) << root << " + " << path;
+  }
 }
 
 TEST(PassageRecord, ForeignDataIsADatabaseError) {
