@@ -18,8 +18,8 @@ BenchCorpus read_corpus(const std::filesystem::path& folder) {
     std::fprintf(stderr, "%s\n", format_error("bench", "warning", error).c_str());
   };
   for (const auto& entry : indexer::crawl({corpus.folder}, report)) {
-    std::ifstream in(entry.path, std::ios::binary);
-    SourceFile file{entry.path, entry.relative_path,
+    std::ifstream in(entry.path(), std::ios::binary);
+    SourceFile file{entry.path(), entry.relative_path,
                     std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>())};
     const indexer::Reader* reader = indexer::pick_reader(file);
     if (reader == nullptr) continue;

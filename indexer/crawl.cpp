@@ -67,6 +67,7 @@ bool is_database_folder(const fs::path& folder) {
 bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report,
                  std::vector<fs::path>& unreadable) {
   IgnoreScopes ignore(root, report);
+  const auto shared_root = std::make_shared<const fs::path>(root);
   std::error_code ec;
   const fs::path real_root = fs::canonical(root, ec);
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
@@ -117,7 +118,7 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
-    out.push_back(CrawlEntry{path, root, relative, it->file_size(ec), false});
+    out.push_back(CrawlEntry{shared_root, relative, it->file_size(ec), false});
   }
   return true;
 }
@@ -148,9 +149,9 @@ std::vector<CrawlEntry> crawl(const std::vector<fs::path>& roots, const std::fun
       if (walk_folder(absolute, found, report, found_folders.unreadable)) found_folders.walked.push_back(absolute);
       std::sort(found.begin(), found.end(),
                 [](const CrawlEntry& a, const CrawlEntry& b) { return a.relative_path < b.relative_path; });
-      files.insert(files.end(), found.begin(), found.end());
+      files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     } else if (fs::is_regular_file(status)) {
-      files.push_back(CrawlEntry{absolute, absolute.parent_path(), absolute.filename().string(),
+      files.push_back(CrawlEntry{std::make_shared<const fs::path>(absolute.parent_path()), absolute.filename().string(),
                                  fs::file_size(absolute, ec), true});
     } else {
       report(Error{ErrorKind::kInput, given.string(), "", "not a regular file or folder", "skipped"});

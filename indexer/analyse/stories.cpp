@@ -45,18 +45,27 @@ static_assert(kMinSignatureWords >= 3, "a signature has a shingle, so a bin to b
 static_assert(std::endian::native == std::endian::little, "signatures are stored little-endian");
 constexpr std::uint32_t kBorrowStep = 0x9e3779b9u;
 
-std::uint32_t minimum_at(std::string_view signature, std::size_t i) {
-  std::uint32_t value = 0;
-  std::memcpy(&value, signature.data() + i * sizeof value, sizeof value);
-  return value;
-}
-
-std::uint64_t band_key(std::string_view signature, std::size_t band) {
-  return fnv1a(signature.substr(band * kRowsPerBand * sizeof(std::uint32_t), kRowsPerBand * sizeof(std::uint32_t)),
-               band + 1);
-}
-
 bool is_signature(std::string_view value) { return value.size() == kSignatureHashes * sizeof(std::uint32_t); }
+
+std::array<std::uint32_t, kSignatureHashes> minimums_of(std::string_view signature) {
+  std::array<std::uint32_t, kSignatureHashes> minimums;
+  std::memcpy(minimums.data(), signature.data(), sizeof minimums);
+  return minimums;
+}
+
+// A band's rows hashed as the bytes of the stored signature (little-endian, as here).
+std::uint64_t band_key(const std::uint32_t* minimums, std::size_t band) {
+  const auto* rows = reinterpret_cast<const char*>(minimums + band * kRowsPerBand);
+  return fnv1a(std::string_view(rows, kRowsPerBand * sizeof(std::uint32_t)), band + 1);
+}
+
+double agreement(const std::uint32_t* a, const std::uint32_t* b) {
+  std::size_t equal = 0;
+  for (std::size_t i = 0; i < kSignatureHashes; ++i) equal += a[i] == b[i] ? 1 : 0;
+  return static_cast<double>(equal) / kSignatureHashes;
+}
+
+constexpr std::uint32_t kNoEntry = std::numeric_limits<std::uint32_t>::max();
 
 }  // namespace
 
@@ -98,9 +107,7 @@ std::string story_signature(const std::vector<Token>& words) {
 
 double signature_agreement(std::string_view a, std::string_view b) {
   if (!is_signature(a) || !is_signature(b)) return 0;
-  std::size_t equal = 0;
-  for (std::size_t i = 0; i < kSignatureHashes; ++i) if (minimum_at(a, i) == minimum_at(b, i)) ++equal;
-  return static_cast<double>(equal) / kSignatureHashes;
+  return agreement(minimums_of(a).data(), minimums_of(b).data());
 }
 
 void StoryIndex::load(const Xapian::Database& db) {
@@ -111,7 +118,7 @@ void StoryIndex::load(const Xapian::Database& db) {
     stories.skip_to(it.get_docid());
     if (stories == db.valuestream_end(schema::kStorySlot) || stories.get_docid() != it.get_docid()) continue;
     if (is_signature(signature)) {
-      remember(signature, *stories);
+      remember(minimums_of(signature), *stories);
     } else if (!signature.empty()) {
       exact_.try_emplace(signature, *stories);
     }
@@ -123,25 +130,49 @@ std::string StoryIndex::assign(const std::string& own_story, const std::string& 
   if (!is_signature(signature)) {  // a short text's exact key
     return exact_.try_emplace(signature, own_story).first->second;
   }
-  for (std::size_t band = 0; band < kSignatureBands; ++band) {
-    const auto [first, last] = bands_[band].equal_range(band_key(signature, band));
-    for (auto it = first; it != last; ++it) {
-      const Entry& known = entries_[it->second];
-      if (signature_agreement(known.signature, signature) >= kMinStoryAgreement) {
-        std::string story = known.story;
-        remember(signature, story);
+  const Minimums minimums = minimums_of(signature);
+  for (std::size_t band = 0; band < kSignatureBands && !heads_.empty(); ++band) {
+    const std::uint32_t* rows = minimums.data() + band * kRowsPerBand;
+    for (std::uint32_t entry = heads_[bucket_of(minimums.data(), band)]; entry != kNoEntry; entry = next_[entry]) {
+      if (entry % kSignatureBands != band) continue;
+      const std::uint32_t* known = minimums_.data() + (entry / kSignatureBands) * kSignatureHashes;
+      if (!std::equal(rows, rows + kRowsPerBand, known + band * kRowsPerBand)) continue;
+      if (agreement(known, minimums.data()) >= kMinStoryAgreement) {
+        std::string story = stories_[entry / kSignatureBands];
+        remember(minimums, story);
         return story;
       }
     }
   }
-  remember(signature, own_story);
+  remember(minimums, own_story);
   return own_story;
 }
 
-void StoryIndex::remember(const std::string& signature, std::string story) {
-  entries_.push_back(Entry{signature, std::move(story)});
+std::size_t StoryIndex::bucket_of(const std::uint32_t* minimums, std::size_t band) const {
+  return static_cast<std::size_t>(band_key(minimums, band)) & (heads_.size() - 1);
+}
+
+void StoryIndex::remember(const Minimums& minimums, std::string story) {
+  minimums_.insert(minimums_.end(), minimums.begin(), minimums.end());
+  stories_.push_back(std::move(story));
+  const std::size_t article = stories_.size() - 1;
+  if (next_.size() + kSignatureBands > heads_.size()) {  // chains stay short: a bucket an entry at least
+    heads_.assign(std::max<std::size_t>(1024, 2 * heads_.size()), kNoEntry);
+    rehash();
+  }
   for (std::size_t band = 0; band < kSignatureBands; ++band) {
-    bands_[band].emplace(band_key(signature, band), entries_.size() - 1);
+    std::uint32_t& head = heads_[bucket_of(minimums.data(), band)];
+    next_.push_back(head);
+    head = static_cast<std::uint32_t>(article * kSignatureBands + band);
+  }
+}
+
+void StoryIndex::rehash() {
+  for (std::size_t entry = 0; entry < next_.size(); ++entry) {
+    const std::uint32_t* minimums = minimums_.data() + (entry / kSignatureBands) * kSignatureHashes;
+    std::uint32_t& head = heads_[bucket_of(minimums, entry % kSignatureBands)];
+    next_[entry] = head;
+    head = static_cast<std::uint32_t>(entry);
   }
 }
 

@@ -21,7 +21,7 @@ Result<std::size_t> drop_duplicate_ids(const std::filesystem::path& db, const Cr
     // records name them.
     std::map<std::pair<std::string, std::string>, std::size_t> crawl_order;
     for (std::size_t k = 0; k < crawled.entries.size(); ++k) {
-      crawl_order.emplace(std::pair{crawled.entries[k].root.string(), crawled.entries[k].relative_path}, k);
+      crawl_order.emplace(std::pair{crawled.entries[k].root().string(), crawled.entries[k].relative_path}, k);
     }
     StoredDictionaries dictionaries;
     dictionaries.reset({database});

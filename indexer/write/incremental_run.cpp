@@ -156,7 +156,7 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
 
 void IndexRun::index_file(const CrawlEntry& entry) {
   ++summary_.files;
-  const std::string path = entry.path.string();
+  const std::string path = entry.path().string();
   seen_.insert(path);
   const auto known = previous_.find(path);
   const FileState* previous = known == previous_.end() ? nullptr : &known->second;
@@ -180,7 +180,7 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     summary_.unchanged += previous->articles.size();
     return;
   }
-  auto bytes = read_file(entry.path);
+  auto bytes = read_file(entry.path());
   if (!bytes) {
     keep_previous(bytes.error());
     return;
@@ -194,7 +194,7 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     return;
   }
 
-  SourceFile file{entry.path, entry.relative_path, std::move(*bytes)};
+  SourceFile file{entry.path(), entry.relative_path, std::move(*bytes)};
   const Reader* reader = pick_reader(file);
   if (reader == nullptr) {
     if (entry.named) {
@@ -240,7 +240,7 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     ++written;
     pending_.text_bytes += article.body.size();
     pending_.articles.push_back(std::move(article));
-    pending_.roots.push_back(entry.root.string());
+    pending_.roots.push_back(entry.root().string());
   }
   // No article and no record listed: the file is skipped, with one warning, the reader's
   // last word. A file whose records were all skipped (a feed of one empty entry) is read.

@@ -173,7 +173,7 @@ Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexRepo
   std::vector<std::uintmax_t> bytes(parts->size(), 0);
   std::vector<std::size_t> part_of(crawled.entries.size(), parts->size());
   for (std::size_t k = 0; k < crawled.entries.size(); ++k) {
-    const auto found = indexed_in.find(crawled.entries[k].path.string());
+    const auto found = indexed_in.find(crawled.entries[k].path().string());
     if (found == indexed_in.end()) continue;
     part_of[k] = found->second;
     bytes[found->second] += crawled.entries[k].size;

@@ -26,7 +26,7 @@ TEST(Crawl, WalksFoldersSortedSkippingHiddenAndIgnored) {
   const auto entries = crawl({dir.path()}, [&](const Error& e) { issues.push_back(e); });
   EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"b.txt", "site/a.txt"}));
   EXPECT_TRUE(issues.empty());
-  EXPECT_EQ(entries[0].root, dir.path());
+  EXPECT_EQ(entries[0].root(), dir.path());
 }
 
 TEST(Crawl, SkipsDatabaseFoldersInsideTheRoot) {

@@ -89,5 +89,20 @@ TEST(Stories, AssignsTheFirstArticlesIdToItsNearDuplicates) {
   EXPECT_EQ(index.assign("empty/d", ""), "empty/d") << "no signature, no story to join";
 }
 
+// The index grows its table as articles come (a bucket for each band of each): a story
+// remembered before many others is still found after the table has grown several times.
+TEST(Stories, NearDuplicatesAreFoundAmongManyStories) {
+  StoryIndex index;
+  for (unsigned seed = 10; seed < 410; ++seed) {
+    const std::string id = "wire/" + std::to_string(seed);
+    ASSERT_EQ(index.assign(id, story_signature(test::analysed_words(story(seed, 120)))), id) << "distinct stories";
+  }
+  for (const unsigned seed : {10u, 11u, 137u, 409u}) {
+    const std::string copy = story(seed, 120) + " Reporting by the desk; editing by the night editor.";
+    EXPECT_EQ(index.assign("copy/" + std::to_string(seed), story_signature(test::analysed_words(copy))),
+              "wire/" + std::to_string(seed));
+  }
+}
+
 }  // namespace
 }  // namespace cs::indexer
