@@ -31,6 +31,21 @@ find_package(simdjson 3 REQUIRED CONFIG)
 # (common/compact_text.hpp).
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd>=1.4)
 add_library(cs::zstd ALIAS PkgConfig::ZSTD)
+# jemalloc (Debian libjemalloc-dev): cs-index's allocator (indexer/allocator.cpp). Not with
+# sanitizers, which bring their own.
+if(NOT CS_SANITIZE)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc>=5)
+  add_library(cs::jemalloc ALIAS PkgConfig::JEMALLOC)
+endif()
+# Makes every allocation of `target`'s process jemalloc's, configured as indexer/allocator.cpp
+# says: the executable names it before the C library, so its malloc is the one found, and no
+# symbol of it is named, so it is kept needed whatever the linker's --as-needed default.
+function(cs_allocate_with_jemalloc target)
+  if(TARGET cs::jemalloc)
+    target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/indexer/allocator.cpp)
+    target_link_libraries(${target} PRIVATE "-Wl,--push-state,--no-as-needed" cs::jemalloc "-Wl,--pop-state")
+  endif()
+endfunction()
 # zlib (zlib1g-dev): bench/xapian_floor's reference for storing text deflated.
 find_package(ZLIB 1.2 REQUIRED)
 # CLD2 (Debian libcld2-dev): the language of articles that do not declare one. Debian ships
