@@ -1,5 +1,5 @@
 # Every third-party dependency, found from Debian packages and exposed as one target each.
-find_package(xapian 1.4 REQUIRED CONFIG)
+find_package(xapian 1.4.3 REQUIRED CONFIG)  # 1.4.3: get_document with DOC_ASSUME_VALID
 if(NOT TARGET cs::xapian)
   add_library(cs::xapian INTERFACE IMPORTED)
   target_include_directories(cs::xapian SYSTEM INTERFACE ${XAPIAN_INCLUDE_DIR})

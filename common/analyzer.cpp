@@ -5,6 +5,7 @@
 #include "common/simplified_chinese.hpp"
 #include "common/utf8.hpp"
 #include "common/word_segments.hpp"
+#include "common/written_forms.hpp"
 
 #include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
@@ -21,6 +22,13 @@
 namespace cs {
 
 namespace {
+
+using written_forms::elision_length;
+using written_forms::is_apostrophe;
+using written_forms::is_hyphen;
+using written_forms::may_be_elided;
+using written_forms::straighten_apostrophes;
+using written_forms::without_possessive;
 
 // Stems are memoised; news vocabulary is Zipfian, so a bounded cache hits nearly always.
 // Cleared wholesale when full: simpler than LRU and just as good for that distribution.
@@ -90,87 +98,6 @@ bool is_ascii(std::string_view s) {
   return true;
 }
 
-// U+2019 and U+02BC are the apostrophes typeset text uses; Snowball and users type U+0027.
-constexpr std::string_view kApostrophes[] = {"\xE2\x80\x99", "\xCA\xBC"};
-// One pass, shrinking in place (each apostrophe becomes one byte).
-void straighten_apostrophes(std::string& word) {
-  std::size_t out = 0;
-  for (std::size_t in = 0; in < word.size();) {
-    const std::string_view rest = std::string_view(word).substr(in);
-    const auto apostrophe = std::find_if(std::begin(kApostrophes), std::end(kApostrophes),
-                                         [&](std::string_view a) { return rest.starts_with(a); });
-    if (apostrophe != std::end(kApostrophes)) {
-      word[out++] = '\'';
-      in += apostrophe->size();
-    } else {
-      word[out++] = word[in++];
-    }
-  }
-  word.resize(out);
-}
-
-bool is_apostrophe(std::string_view text) {
-  return text == "'" || text == kApostrophes[0] || text == kApostrophes[1];
-}
-
-// "Jinping's" -> "Jinping", so the phrase "Xi Jinping" matches "Xi Jinping's" (the stem
-// would lose the 's anyway; this makes the exact terms used for phrases agree), and
-// "NATO's" is still an acronym. Cut from the text as written, before folding, so every
-// later rule sees the word alone. English, but applied to every language: the possessive
-// appears in German and Dutch too ("Peter's", and Dutch plurals "foto's" meet their
-// singular), and a query cannot know the language of the articles it will meet.
-std::string_view without_possessive(std::string_view surface) {
-  if (surface.size() < 3 || (surface.back() != 's' && surface.back() != 'S')) return surface;
-  const std::string_view rest = surface.substr(0, surface.size() - 1);
-  for (const std::size_t apostrophe : {std::size_t{1}, std::size_t{2}, std::size_t{3}}) {
-    if (rest.size() > apostrophe && is_apostrophe(rest.substr(rest.size() - apostrophe))) {
-      return rest.substr(0, rest.size() - apostrophe);
-    }
-  }
-  return surface;
-}
-
-// Whether `surface` may begin with an elision: an apostrophe (ASCII, or the first byte of
-// a typeset one) within the bytes the longest elision and its mark take. A plain loop: the
-// search elision_length makes was a sixth of highlighting a passage.
-bool may_be_elided(std::string_view surface) {
-  const std::size_t reach = std::min<std::size_t>(surface.size(), 7);
-  for (std::size_t i = 1; i < reach; ++i) {
-    const auto c = static_cast<unsigned char>(surface[i]);
-    if (c == '\'' || c == 0xE2 || c == 0xCA) return true;
-  }
-  return false;
-}
-
-// "l'Assemblée" -> "Assemblée", "qu’il" -> "il", "dell'Unione" -> "Unione": the articles,
-// pronouns and conjunctions French, Italian and Catalan write elided onto the next word are
-// cut off, as Lucene's ElisionFilter does, or "Assemblée" would never find "l'Assemblée"
-// (a new user's trial: a Le Monde page's title words were all unsearchable). Applied to
-// every language, as the possessive is: a query cannot know its articles' languages. In
-// English text it also cuts a few names and forms ("D'Souza" is "Souza", "c'mon" is
-// "mon"); the query is cut alike, so they are still found. "quelqu'un" and "presqu'île"
-// are words of their own and stay whole. Returns how many bytes of `surface` the elision
-// takes.
-std::size_t elision_length(std::string_view surface) {
-  static constexpr std::string_view kElided[] = {
-      "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",                      // French
-      "dell", "all", "dall", "nell", "sull", "coll", "gl", "un", "quest", "quell", "nessun", "sant", "tutt"};  // Italian
-  const std::size_t apostrophe = surface.substr(0, 7).find_first_of("'\xE2\xCA");  // within the longest elision
-  if (apostrophe == std::string_view::npos || apostrophe == 0 || apostrophe > 6) return 0;
-  const std::string_view rest = surface.substr(apostrophe);
-  std::size_t mark = 0;
-  if (rest.starts_with('\'')) {
-    mark = 1;
-  } else {
-    for (const std::string_view typeset : kApostrophes) {
-      if (rest.starts_with(typeset)) mark = typeset.size();
-    }
-  }
-  if (mark == 0 || rest.size() <= mark) return 0;  // nothing after it: "rock n'"
-  const std::string elided = ascii_lower(surface.substr(0, apostrophe));
-  return std::find(std::begin(kElided), std::end(kElided), elided) != std::end(kElided) ? apostrophe + mark : 0;
-}
-
 // The acronym form of a word as written, or "" when it is not one: "U.S" (ICU keeps the
 // inner dots and leaves the last one out), "US" and "NATO" give "u.s", "u.s", "n.a.t.o".
 // Capital ASCII letters, a dot after every letter or after none; undotted ones are short,
@@ -201,12 +128,6 @@ std::string undotted(std::string_view acronym) {
     if (c != '.') letters.push_back(c);
   }
   return letters;
-}
-
-// What joins the words of a hyphenated name: ASCII hyphen-minus, U+2010 hyphen, U+2011
-// non-breaking hyphen. Dashes (U+2013, U+2014) separate clauses and do not join.
-bool is_hyphen(std::string_view between) {
-  return between == "-" || between == "\xE2\x80\x90" || between == "\xE2\x80\x91";
 }
 
 // True when UTF-8 `text` may hold CJK ideographs (U+3400..U+9FFF lead with 0xE3..0xE9): a

@@ -153,13 +153,25 @@ std::size_t StoryIndex::bucket_of(const std::uint32_t* minimums, std::size_t ban
 }
 
 void StoryIndex::remember(const Minimums& minimums, std::string story) {
+  // Entries are numbered in 32 bits, kNoEntry apart: past this many articles (a corpus of
+  // terabytes) an article still joins the stories before it but is not remembered.
+  constexpr std::size_t kMaxArticles = kNoEntry / kSignatureBands;
+  if (stories_.size() >= kMaxArticles) return;
+  // Room first: an allocation that fails leaves the arrays as they were, in step.
+  const auto make_room = [](auto& items, std::size_t more) {
+    if (items.size() + more > items.capacity()) items.reserve(std::max(2 * items.capacity(), items.size() + more));
+  };
+  make_room(minimums_, kSignatureHashes);
+  make_room(stories_, 1);
+  make_room(next_, kSignatureBands);
+  if (next_.size() + kSignatureBands > heads_.size()) {  // chains stay short: a bucket an entry at least
+    std::vector<std::uint32_t> grown(std::max<std::size_t>(1024, 2 * heads_.size()), kNoEntry);
+    heads_.swap(grown);
+    rehash();
+  }
   minimums_.insert(minimums_.end(), minimums.begin(), minimums.end());
   stories_.push_back(std::move(story));
   const std::size_t article = stories_.size() - 1;
-  if (next_.size() + kSignatureBands > heads_.size()) {  // chains stay short: a bucket an entry at least
-    heads_.assign(std::max<std::size_t>(1024, 2 * heads_.size()), kNoEntry);
-    rehash();
-  }
   for (std::size_t band = 0; band < kSignatureBands; ++band) {
     std::uint32_t& head = heads_[bucket_of(minimums.data(), band)];
     next_.push_back(head);
