@@ -14,9 +14,13 @@ namespace cs::indexer {
 
 namespace {
 
-// CLD2 samples its input; more than this decides nothing more and costs time on long
-// articles. Cut at a character boundary so the prefix stays valid UTF-8.
-constexpr std::size_t kSampleBytes = 16 * 1024;
+// CLD2 reads at most this much of an article, from its beginning, middle and end: a few
+// hundred words decide a language (CLD2's own tests call 200 letters enough), and CLD2 read
+// every byte it was given at about 180 instructions a byte, 9 to 12% of indexing with the
+// 16 KB prefix it was given before (callgrind, speeches and news). Three pieces rather
+// than a prefix, so that a bilingual article's second language is seen wherever it is.
+constexpr std::size_t kSamplePieceBytes = 768;
+constexpr std::size_t kSamplePieces = 3;
 
 // What "confident" takes before a detection overrides what a page declares. CLD2's
 // `reliable` alone is granted on a sentence or two; a wrong override costs the article its
@@ -41,11 +45,26 @@ constexpr std::array<std::array<std::string_view, 4>, 5> kCloseLanguages{{
     {"cs", "sk", "", ""},
 }};
 
-std::string_view sample(std::string_view text) {
-  if (text.size() <= kSampleBytes) return text;
-  std::size_t end = kSampleBytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end);
+// The first character boundary at or after `at` in UTF-8 `text`.
+std::size_t boundary_from(std::string_view text, std::size_t at) {
+  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
+  return at;
+}
+
+// What CLD2 reads of `text`: all of it when short, else kSamplePieces pieces spread evenly
+// over it, each cut at character boundaries and on a line of its own, so the sample stays
+// valid UTF-8 and no word is made of two pieces' ends.
+std::string_view sample(std::string_view text, std::string& storage) {
+  if (text.size() <= kSamplePieces * kSamplePieceBytes) return text;
+  storage.clear();
+  const std::size_t stride = (text.size() - kSamplePieceBytes) / (kSamplePieces - 1);
+  for (std::size_t piece = 0; piece < kSamplePieces; ++piece) {
+    const std::size_t begin = boundary_from(text, piece * stride);
+    const std::size_t end = boundary_from(text, std::min(text.size(), piece * stride + kSamplePieceBytes));
+    if (!storage.empty()) storage.push_back('\n');
+    storage.append(text.substr(begin, end - begin));
+  }
+  return storage;
 }
 
 // CLD2 names two languages by codes ISO 639 withdrew in 1989: Hebrew "iw" (now "he") and
@@ -72,7 +91,8 @@ int close_group(std::string_view primary) {
 }  // namespace
 
 Detection detect(std::string_view text, std::string_view declared) {
-  const std::string_view part = sample(text);
+  std::string storage;
+  const std::string_view part = sample(text, storage);
   CLD2::Language top3[3];
   int percent3[3];
   Detection detection;

@@ -37,6 +37,22 @@ TEST(LanguageDetection, LongTextIsSampledAtACharacterBoundary) {
   EXPECT_EQ(detect_language(text), "zh");
 }
 
+// CLD2 reads pieces from the beginning, middle and end of a long text, not its opening
+// alone: a Project Gutenberg header in English before a Japanese novel (one of chardet's
+// test files) was English by its first 16 KB.
+TEST(LanguageDetection, ALongTextIsJudgedByMoreThanItsOpening) {
+  std::string text;
+  while (text.size() < 17000) {
+    text += "The Project Gutenberg Etext of this work is in the public domain in the United States. "
+            "Please take a look at the important information in this header before posting these files. ";
+  }
+  while (text.size() < 60000) text += "下人は、既に、雨を冒して、京都の町へ強盗を働きに急いでいた。門の下を覗きこんだ。";
+  EXPECT_EQ(detect_language(text), "ja");
+  std::string english;
+  while (english.size() < 40000) english += "The talks resumed in Geneva on Thursday, officials said. ";
+  EXPECT_EQ(detect_language(english), "en");
+}
+
 // The choice between a declared language and a detected one. See issue #20.
 
 constexpr std::string_view kEnglishReport =
