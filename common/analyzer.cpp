@@ -1,13 +1,12 @@
 #include "common/analyzer.hpp"
 
 #include "common/ascii.hpp"
-#include "common/icu_segments.hpp"
+#include "common/sentence_segments.hpp"
 #include "common/simplified_chinese.hpp"
 #include "common/utf8.hpp"
 #include "common/word_segments.hpp"
 #include "common/written_forms.hpp"
 
-#include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -151,7 +150,7 @@ struct Stemming {
 struct Analyzer::Impl {
   WordSegmenter words;
   std::vector<Span> word_spans;  // tokenize's, kept for its capacity
-  std::unique_ptr<icu::BreakIterator> sentences = icu_segments::make_iterator(icu_segments::Breaks::kSentences);
+  SentenceSegmenter sentences;
   const icu::Normalizer2& normalizer = nfkc_casefold();
   // Every language used so far keeps its stemmer and memo: an indexer switches language per
   // article, and a query is stemmed in each language of the index.
@@ -330,11 +329,7 @@ void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out
   }
 }
 
-void Analyzer::sentences(std::string_view text, std::vector<Span>& out) {
-  icu_segments::for_each(*impl_->sentences, text, [&](std::uint32_t begin, std::uint32_t end, int32_t) {
-    out.push_back(Span{begin, end});
-  });
-}
+void Analyzer::sentences(std::string_view text, std::vector<Span>& out) { impl_->sentences.segments(text, out); }
 
 bool Analyzer::stems_keep_first_byte() const {
   const std::string& language = impl_->language;
