@@ -351,6 +351,16 @@ fs::path cs_index_binary() { return CS_INDEX_BINARY; }
 fs::path cs_search_binary() { return CS_SEARCH_BINARY; }
 fs::path corpus_dir() { return CS_CORPUS_DIR; }
 fs::path fixtures_dir() { return CS_FIXTURES_DIR; }
+
+std::vector<std::pair<fs::path, std::string>> corpus_and_fixture_files() {
+  std::vector<std::pair<fs::path, std::string>> files;
+  for (const fs::path& root : {corpus_dir(), fixtures_dir()}) {
+    for (const auto& entry : fs::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file()) files.emplace_back(entry.path(), read_file(entry.path()));
+    }
+  }
+  return files;
+}
 fs::path source_dir() { return CS_SOURCE_DIR; }
 
 std::vector<std::string> lines(const std::string& text) {

@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -84,6 +85,9 @@ std::filesystem::path cs_search_binary();
 std::filesystem::path corpus_dir();
 std::filesystem::path fixtures_dir();
 std::filesystem::path source_dir();  // the source tree's top (README.md, corpus/)
+// Every file of the bundled corpus and of the test fixtures, with its bytes: real pages and
+// notes to hold an analysis to a reference over.
+std::vector<std::pair<std::filesystem::path, std::string>> corpus_and_fixture_files();
 
 // `count` made-up lowercase words of 3 to 2 + `max_length` letters, drawn from `random`: a
 // vocabulary for generated corpora.

@@ -2,10 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -97,18 +94,11 @@ TEST(WordSegments, MixedCutsEqualIcusOverRandomText) {
 // Real pages and notes: every file of the bundled corpus and of the test fixtures.
 TEST(WordSegments, CutsEqualIcusOverTheCorpusAndFixtures) {
   WordSegmenter segmenter;
-  std::size_t files = 0;
-  for (const auto& root : {test::corpus_dir(), test::fixtures_dir()}) {
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-      if (!entry.is_regular_file()) continue;
-      std::ifstream in(entry.path(), std::ios::binary);
-      std::stringstream content;
-      content << in.rdbuf();
-      ASSERT_NO_FATAL_FAILURE(expect_as_icu(segmenter, content.str())) << entry.path();
-      ++files;
-    }
+  const auto files = test::corpus_and_fixture_files();
+  for (const auto& [path, content] : files) {
+    ASSERT_NO_FATAL_FAILURE(expect_as_icu(segmenter, content)) << path;
   }
-  EXPECT_GT(files, 100u);
+  EXPECT_GT(files.size(), 100u);
 }
 
 }  // namespace
