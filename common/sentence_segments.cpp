@@ -115,23 +115,41 @@ struct Ending {
   }
 };
 
+// SB8's look-ahead: the first unit at or after a position that is a letter, a paragraph
+// separator or a terminal, and whether it is a lower-case letter. Every position up to it
+// finds the same one, so a run of spaces or brackets after a full stop is read once, not
+// once a position (a review's "a." and a million ")" took quadratic time).
+struct LookAhead {
+  bool read = false;
+  std::size_t stop = 0;  // where the unit found begins; the text's size when none was
+  bool lower = false;
+
+  bool finds_lower(const Unit& from, std::string_view text) {
+    if (read && from.begin <= stop) return lower;
+    Unit ahead = from;
+    const auto stops = [](Kind k) {
+      return k == kUpper || k == kLower || k == kOLetter || is_para_sep(k) || is_terminal(k);
+    };
+    while (!stops(ahead.kind) && ahead.end < text.size() && read_unit(text, ahead.end, ahead)) {
+    }
+    read = true;
+    lower = ahead.kind == kLower;
+    stop = stops(ahead.kind) ? ahead.begin : text.size();
+    return lower;
+  }
+};
+
 // Whether UAX #29 breaks between `before` (after `before_that`) and the unit `after` of
 // `text`, the text before ending as `ending` says; its rules in order.
-bool breaks_between(Kind before_that, Kind before, const Unit& after, const Ending& ending, std::string_view text) {
+bool breaks_between(Kind before_that, Kind before, const Unit& after, const Ending& ending, std::string_view text,
+                    LookAhead& look_ahead) {
   const Kind next = after.kind;
   if (before == kCR && next == kLF) return false;                                   // SB3
   if (is_para_sep(before)) return true;                                              // SB4
   if (before == kATerm && next == kNumeric) return false;                           // SB6
   if (before == kATerm && next == kUpper && (before_that == kUpper || before_that == kLower)) return false;  // SB7
   if (ending.terminal == kOther) return false;                                       // SB998
-  if (ending.terminal == kATerm) {                                                   // SB8
-    Unit ahead = after;
-    while (!(ahead.kind == kUpper || ahead.kind == kLower || ahead.kind == kOLetter || is_para_sep(ahead.kind) ||
-             is_terminal(ahead.kind)) &&
-           ahead.end < text.size() && read_unit(text, ahead.end, ahead)) {
-    }
-    if (ahead.kind == kLower) return false;
-  }
+  if (ending.terminal == kATerm && look_ahead.finds_lower(after, text)) return false;  // SB8
   if (next == kSContinue || is_terminal(next)) return false;                        // SB8a
   if (!ending.spaces && (next == kClose || next == kSp || is_para_sep(next))) return false;  // SB9
   if (next == kSp || is_para_sep(next)) return false;                               // SB10
@@ -149,6 +167,7 @@ bool rule_spans(std::string_view text, std::vector<Span>& out) {
   Kind before = unit.kind;
   Ending ending;
   ending.add(before);
+  LookAhead look_ahead;
   std::size_t sentence = 0;
   while (unit.end < text.size()) {
     // An ASCII character before another is a unit alone (no Extend or Format is ASCII):
@@ -161,7 +180,7 @@ bool rule_spans(std::string_view text, std::vector<Span>& out) {
       out.resize(first);
       return false;
     }
-    if (breaks_between(before_that, before, unit, ending, text)) {
+    if (breaks_between(before_that, before, unit, ending, text, look_ahead)) {
       out.push_back(Span{static_cast<std::uint32_t>(sentence), static_cast<std::uint32_t>(unit.begin)});
       sentence = unit.begin;
     }

@@ -8,14 +8,14 @@
 
 namespace cs::indexer {
 
-// What CLD2 reads in a text.
+// What CLD2 reads in a text (all of it, or of a long one a sample spread over it).
 struct Detection {
   struct Share {
     std::string lang;  // BCP 47 code ("en", "zh-Hant")
-    int percent = 0;   // of the text's letters
+    int percent = 0;   // of the letters read
   };
   std::vector<Share> shares;  // CLD2's top languages (up to 3), the largest first; unknown ones left out
-  int text_bytes = 0;         // letters CLD2 scored (tags, digits and punctuation are not)
+  int text_bytes = 0;         // letters CLD2 scored (tags, digits and punctuation are not) of what it read
   bool reliable = false;      // CLD2's verdict: the top language well ahead of the next
 };
 

@@ -47,6 +47,18 @@ TEST(SentenceSegments, CutsOtherTextAsIcuDoes) {
             (CutSentences{"Xi said “no.” ", "Biden left. ", "中国。", "美国"}));
 }
 
+// A full stop followed by a long run of what SB8 looks past (brackets, spaces, digits,
+// commas) before a letter: each position's look-ahead read the whole run again, and a
+// crafted passage of a few hundred kilobytes held indexing for minutes.
+TEST(SentenceSegments, LongRunsAfterAFullStopAreReadOnce) {
+  SentenceSegmenter segmenter;
+  for (const std::string& run : {std::string(300000, ')'), std::string(300000, ' '), std::string(300000, '7')}) {
+    for (const char* after : {" b", " B", ""}) {
+      ASSERT_NO_FATAL_FAILURE(expect_sentences_as_icu(segmenter, "a." + run + after));
+    }
+  }
+}
+
 // Random text from an alphabet that meets every rule: letters of both cases, digits, the
 // terminals, closing punctuation and quotes, continuations, spaces, line breaks, other
 // punctuation and control bytes.
