@@ -25,7 +25,6 @@ namespace {
 using written_forms::elision_length;
 using written_forms::is_apostrophe;
 using written_forms::is_hyphen;
-using written_forms::may_be_elided;
 using written_forms::straighten_apostrophes;
 using written_forms::without_possessive;
 
@@ -270,11 +269,7 @@ void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out
     out.reserve(std::max(wanted, 2 * out.capacity()));  // still geometric for callers that append
   }
   for (auto [begin, end] : spans) {
-    // An elision ("l'Assemblée") needs an apostrophe in the word's first bytes: a word
-    // without one keeps its first byte, and a filtered call drops it before reading more.
-    if (may_be_elided(text.substr(begin, end - begin))) {
-      begin += static_cast<std::uint32_t>(elision_length(text.substr(begin, end - begin)));
-    }
+    begin += static_cast<std::uint32_t>(elision_length(text.substr(begin, end - begin)));
     if (first_bytes != nullptr && begin < end) {
       const auto first = static_cast<unsigned char>(text[begin]);
       const auto lower = static_cast<unsigned char>(first >= 'A' && first <= 'Z' ? first - 'A' + 'a' : first);

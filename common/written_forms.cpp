@@ -74,6 +74,7 @@ bool may_be_elided(std::string_view surface) {
 // are words of their own and stay whole. Returns how many bytes of `surface` the elision
 // takes.
 std::size_t elision_length(std::string_view surface) {
+  if (!may_be_elided(surface)) return 0;  // nearly every word: no apostrophe near its start
   static constexpr std::string_view kElided[] = {
       "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",                      // French
       "dell", "all", "dall", "nell", "sull", "coll", "gl", "un", "quest", "quell", "nessun", "sant", "tutt"};  // Italian

@@ -19,7 +19,8 @@ bool is_apostrophe(std::string_view text);
 // `surface` without an English possessive "'s" ("Jinping's" -> "Jinping").
 std::string_view without_possessive(std::string_view surface);
 
-// Whether `surface` may begin with an elision: false means elision_length is 0.
+// Whether `surface` may begin with an elision: false means elision_length is 0. A few
+// byte compares, which elision_length makes first.
 bool may_be_elided(std::string_view surface);
 
 // How many bytes of `surface` an elided article, pronoun or conjunction takes, with its

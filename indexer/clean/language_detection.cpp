@@ -9,6 +9,7 @@
 #include <cld2/public/encodings.h>
 
 #include "common/ascii.hpp"
+#include "common/utf8.hpp"
 
 namespace cs::indexer {
 
@@ -47,12 +48,6 @@ constexpr std::array<std::array<std::string_view, 4>, 5> kCloseLanguages{{
     {"cs", "sk", "", ""},
 }};
 
-// The first character boundary at or after `at` in UTF-8 `text`.
-std::size_t boundary_from(std::string_view text, std::size_t at) {
-  while (at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) ++at;
-  return at;
-}
-
 // What CLD2 reads of `text`: all of it when short, else kSamplePieces pieces spread evenly
 // over it, each cut at character boundaries and on a line of its own, so the sample stays
 // valid UTF-8 and no word is made of two pieces' ends.
@@ -61,8 +56,8 @@ std::string_view sample(std::string_view text, std::string& storage) {
   storage.clear();
   const std::size_t stride = (text.size() - kSamplePieceBytes) / (kSamplePieces - 1);
   for (std::size_t piece = 0; piece < kSamplePieces; ++piece) {
-    const std::size_t begin = boundary_from(text, piece * stride);
-    const std::size_t end = boundary_from(text, std::min(text.size(), piece * stride + kSamplePieceBytes));
+    const std::size_t begin = utf8::boundary_at_or_after(text, piece * stride);
+    const std::size_t end = utf8::boundary_at_or_after(text, std::min(text.size(), piece * stride + kSamplePieceBytes));
     if (!storage.empty()) storage.push_back('\n');
     storage.append(text.substr(begin, end - begin));
   }

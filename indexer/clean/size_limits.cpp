@@ -1,5 +1,7 @@
 #include "indexer/clean/size_limits.hpp"
 
+#include "common/utf8.hpp"
+
 namespace cs::indexer {
 
 std::string megabytes(std::uintmax_t bytes) {
@@ -12,8 +14,7 @@ void cut_body(std::string& body, std::size_t limit) {
   std::size_t cut = body.rfind("\n\n", limit);
   if (cut == std::string::npos || cut < limit / 2) cut = body.rfind(' ', limit);
   if (cut == std::string::npos || cut < limit / 2) {
-    cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(body[cut]) & 0xC0) == 0x80) --cut;
+    cut = utf8::boundary_at_or_before(body, limit);
   }
   body.resize(cut);
   body.shrink_to_fit();

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "common/ascii.hpp"
+#include "common/utf8.hpp"
 #include "indexer/readers/record_fields.hpp"
 #include "indexer/readers/source_text.hpp"
 
@@ -26,8 +27,7 @@ void shorten_title(std::string& title, std::size_t limit) {
   if (title.size() <= limit) return;
   std::size_t cut = title.rfind(' ', limit);
   if (cut == std::string::npos || cut < limit / 2) {
-    cut = limit;
-    while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+    cut = utf8::boundary_at_or_before(title, limit);
   }
   title.resize(cut);
   title.append("\xE2\x80\xA6");

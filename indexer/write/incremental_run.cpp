@@ -156,7 +156,8 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
 
 void IndexRun::index_file(const CrawlEntry& entry) {
   ++summary_.files;
-  const std::string path = entry.path().string();
+  const std::filesystem::path file_path = entry.path();
+  const std::string path = file_path.string();
   seen_.insert(path);
   const auto known = previous_.find(path);
   const FileState* previous = known == previous_.end() ? nullptr : &known->second;
@@ -180,7 +181,7 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     summary_.unchanged += previous->articles.size();
     return;
   }
-  auto bytes = read_file(entry.path());
+  auto bytes = read_file(file_path);
   if (!bytes) {
     keep_previous(bytes.error());
     return;
@@ -194,7 +195,7 @@ void IndexRun::index_file(const CrawlEntry& entry) {
     return;
   }
 
-  SourceFile file{entry.path(), entry.relative_path, std::move(*bytes)};
+  SourceFile file{file_path, entry.relative_path, std::move(*bytes)};
   const Reader* reader = pick_reader(file);
   if (reader == nullptr) {
     if (entry.named) {

@@ -25,5 +25,18 @@ TEST(Utf8, RepairReplacesEachInvalidByte) {
   EXPECT_TRUE(is_valid(repair("\xFF\xFE\xC0\xAF" "abc\xE2\x80")));
 }
 
+// A cut never splits a character: "é" is two bytes, "中" three.
+TEST(Utf8, CutsFallOnCharacterBoundaries) {
+  const std::string_view text = "a\xC3\xA9\xE4\xB8\xAD!";  // a é 中 !
+  EXPECT_EQ(utf8::boundary_at_or_before(text, 2), 1u);
+  EXPECT_EQ(utf8::boundary_at_or_after(text, 2), 3u);
+  EXPECT_EQ(utf8::boundary_at_or_before(text, 5), 3u);
+  EXPECT_EQ(utf8::boundary_at_or_after(text, 4), 6u);
+  EXPECT_EQ(utf8::boundary_at_or_before(text, 3), 3u) << "already a boundary";
+  EXPECT_EQ(utf8::boundary_at_or_after(text, 7), 7u) << "the end is one";
+  EXPECT_TRUE(utf8::is_continuation('\xA9'));
+  EXPECT_FALSE(utf8::is_continuation('\xC3'));
+}
+
 }  // namespace
 }  // namespace cs::utf8
