@@ -67,6 +67,12 @@ double agreement(const std::uint32_t* a, const std::uint32_t* b) {
 
 constexpr std::uint32_t kNoEntry = std::numeric_limits<std::uint32_t>::max();
 
+std::array<char, 8> key_of(std::string_view story) {
+  std::array<char, 8> key;
+  std::memcpy(key.data(), story.data(), key.size());
+  return key;
+}
+
 }  // namespace
 
 std::string story_signature(const std::vector<Token>& words) {
@@ -118,14 +124,17 @@ void StoryIndex::load(const Xapian::Database& db) {
     stories.skip_to(it.get_docid());
     if (stories == db.valuestream_end(schema::kStorySlot) || stories.get_docid() != it.get_docid()) continue;
     if (is_signature(signature)) {
-      remember(minimums_of(signature), *stories);
+      const std::string story = *stories;
+      // Every story is an 8-byte key (schema version 8); another value names none to join.
+      if (story.size() == sizeof(StoryKey)) remember(minimums_of(signature), key_of(story));
     } else if (!signature.empty()) {
       exact_.try_emplace(signature, *stories);
     }
   }
 }
 
-std::string StoryIndex::assign(const std::string& own_story, const std::string& signature) {
+std::string StoryIndex::assign(std::string_view id, const std::string& signature) {
+  std::string own_story = schema::story_key(id);
   if (signature.empty()) return own_story;
   if (!is_signature(signature)) {  // a short text's exact key
     return exact_.try_emplace(signature, own_story).first->second;
@@ -135,16 +144,16 @@ std::string StoryIndex::assign(const std::string& own_story, const std::string& 
     const std::uint32_t* rows = minimums.data() + band * kRowsPerBand;
     for (std::uint32_t entry = heads_[bucket_of(minimums.data(), band)]; entry != kNoEntry; entry = next_[entry]) {
       if (entry % kSignatureBands != band) continue;
-      const std::uint32_t* known = minimums_.data() + (entry / kSignatureBands) * kSignatureHashes;
+      const std::uint32_t* known = minimums_[entry / kSignatureBands].data();
       if (!std::equal(rows, rows + kRowsPerBand, known + band * kRowsPerBand)) continue;
       if (agreement(known, minimums.data()) >= kMinStoryAgreement) {
-        std::string story = stories_[entry / kSignatureBands];
+        const StoryKey story = stories_[entry / kSignatureBands];
         remember(minimums, story);
-        return story;
+        return std::string(story.begin(), story.end());
       }
     }
   }
-  remember(minimums, own_story);
+  remember(minimums, key_of(own_story));
   return own_story;
 }
 
@@ -152,36 +161,38 @@ std::size_t StoryIndex::bucket_of(const std::uint32_t* minimums, std::size_t ban
   return static_cast<std::size_t>(band_key(minimums, band)) & (heads_.size() - 1);
 }
 
-void StoryIndex::remember(const Minimums& minimums, std::string story) {
+void StoryIndex::remember(const Minimums& minimums, const StoryKey& story) {
   // Entries are numbered in 32 bits, kNoEntry apart: past this many articles (a corpus of
   // terabytes) an article still joins the stories before it but is not remembered.
   constexpr std::size_t kMaxArticles = kNoEntry / kSignatureBands;
   if (stories_.size() >= kMaxArticles) return;
-  // Room first: an allocation that fails leaves the arrays as they were, in step.
-  const auto make_room = [](auto& items, std::size_t more) {
-    if (items.size() + more > items.capacity()) items.reserve(std::max(2 * items.capacity(), items.size() + more));
-  };
-  make_room(minimums_, kSignatureHashes);
-  make_room(stories_, 1);
-  make_room(next_, kSignatureBands);
-  if (next_.size() + kSignatureBands > heads_.size()) {  // chains stay short: a bucket an entry at least
+  if (next_.size() + kSignatureBands > 2 * heads_.size()) {  // chains stay short
     std::vector<std::uint32_t> grown(std::max<std::size_t>(1024, 2 * heads_.size()), kNoEntry);
     heads_.swap(grown);
     rehash();
   }
-  minimums_.insert(minimums_.end(), minimums.begin(), minimums.end());
-  stories_.push_back(std::move(story));
-  const std::size_t article = stories_.size() - 1;
+  // An allocation that fails leaves the arrays as they were, in step.
+  const std::size_t article = stories_.size();
+  minimums_.push_back(minimums);
+  try {
+    stories_.push_back(story);
+    for (std::size_t band = 0; band < kSignatureBands; ++band) next_.push_back(kNoEntry);
+  } catch (...) {
+    next_.resize(article * kSignatureBands);
+    stories_.resize(article);
+    minimums_.pop_back();
+    throw;
+  }
   for (std::size_t band = 0; band < kSignatureBands; ++band) {
     std::uint32_t& head = heads_[bucket_of(minimums.data(), band)];
-    next_.push_back(head);
+    next_[article * kSignatureBands + band] = head;
     head = static_cast<std::uint32_t>(article * kSignatureBands + band);
   }
 }
 
 void StoryIndex::rehash() {
   for (std::size_t entry = 0; entry < next_.size(); ++entry) {
-    const std::uint32_t* minimums = minimums_.data() + (entry / kSignatureBands) * kSignatureHashes;
+    const std::uint32_t* minimums = minimums_[entry / kSignatureBands].data();
     std::uint32_t& head = heads_[bucket_of(minimums, entry % kSignatureBands)];
     next_[entry] = head;
     head = static_cast<std::uint32_t>(entry);

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -49,28 +50,31 @@ class StoryIndex {
   // Reads the signatures and stories of the articles already in `db`.
   void load(const Xapian::Database& db);
 
-  // The story of an article: that of a known article whose signature agrees on at least
-  // kMinStoryAgreement, else `own_story`, the story it begins alone (schema::story_key of
-  // its id). The article is remembered for the articles after it.
-  std::string assign(const std::string& own_story, const std::string& signature);
+  // The story of article `id`: that of a known article whose signature agrees on at least
+  // kMinStoryAgreement, else the story it begins alone (schema::story_key of its id). The
+  // article is remembered for the articles after it.
+  std::string assign(std::string_view id, const std::string& signature);
 
  private:
   using Minimums = std::array<std::uint32_t, kSignatureHashes>;
-  void remember(const Minimums& minimums, std::string story);
+  using StoryKey = std::array<char, 8>;  // schema::story_key's 8 bytes
+  void remember(const Minimums& minimums, const StoryKey& story);
   void rehash();
   std::size_t bucket_of(const std::uint32_t* minimums, std::size_t band) const;
 
   // An index holds every article of a run and of the database before it, so it is kept
-  // flat: about 420 bytes an article, where a signature string, a story string and a node
-  // in each band's std::unordered_multimap took 1.1 KB (30 MB of a news 10x run's peak, and
-  // growing with the corpus). Article k's minimums are minimums_[k * kSignatureHashes ...].
-  std::vector<std::uint32_t> minimums_;
-  std::vector<std::string> stories_;  // article k's story key (8 bytes: no allocation)
+  // flat: about 370 bytes an article (a signature string, a story string and a node in each
+  // band's std::unordered_multimap took 1.1 KB). Its arrays grow a block at a time
+  // (std::deque), never copied whole: vectors that doubled held the old and the new array
+  // at once, three times the 256 bytes an article of minimums at the moment they grew.
+  std::deque<Minimums> minimums_;  // article k's minimums
+  std::deque<StoryKey> stories_;   // article k's story
   std::unordered_map<std::string, std::string> exact_;  // short texts' keys -> story
   // The bands' hash table, chained: entry i is band i % kSignatureBands of article
   // i / kSignatureBands, next_[i] the entry after it in its bucket, heads_ each bucket's
-  // first (kNoEntry: none). A band's rows are compared, not its hash.
-  std::vector<std::uint32_t> next_;
+  // first (kNoEntry: none), a bucket for every two entries at least. A band's rows are
+  // compared, not its hash.
+  std::deque<std::uint32_t> next_;
   std::vector<std::uint32_t> heads_;
 };
 
@@ -82,9 +86,9 @@ class SharedStories {
     const std::lock_guard<std::mutex> lock(mutex_);
     index_.load(db);
   }
-  std::string assign(const std::string& own_story, const std::string& signature) {
+  std::string assign(std::string_view id, const std::string& signature) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    return index_.assign(own_story, signature);
+    return index_.assign(id, signature);
   }
 
  private:

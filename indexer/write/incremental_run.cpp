@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <xxhash.h>
+
 #include "common/schema.hpp"
 #include "indexer/analyse/article_analysis.hpp"
 #include "indexer/analyse/dictionary_trainer.hpp"
@@ -51,12 +53,22 @@ struct PendingBatch {
 // many unchanged-but-touched files holds only their small states.
 constexpr std::size_t kMaxBatchChanges = 20000;
 
-// How many files list each article id: an article is removed only when none does any more
-// (two files may carry the same id; the last one read wins, and both keep it alive).
+// How many files list each article id an earlier run indexed: such an article is removed
+// only when none does any more (two files may carry the same id; the last one read wins,
+// and both keep it alive). Only those ids are counted: an article first indexed by this run
+// is never released by it, so a first build keeps no count at all (the count of every id
+// took about 100 bytes an article, growing with the corpus).
 class ArticleOwners {
  public:
-  void add(const std::vector<IndexedArticle>& articles) {
+  // The files of the earlier runs.
+  void add_indexed(const std::vector<IndexedArticle>& articles) {
     for (const IndexedArticle& a : articles) ++count_[a.id];
+  }
+  // A file read this run.
+  void claim(const std::vector<IndexedArticle>& articles) {
+    for (const IndexedArticle& a : articles) {
+      if (auto it = count_.find(a.id); it != count_.end()) ++it->second;
+    }
   }
   // Drops the file's claims; returns the ids nobody claims any more.
   std::vector<std::string> release(const std::vector<IndexedArticle>& articles) {
@@ -96,7 +108,7 @@ class IndexRun {
   Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
 
  private:
-  void index_file(const CrawlEntry& entry);
+  void index_file(std::uint32_t k);
   void forget_deleted_files(const CrawledFolders& folders);
   Status write_batch();
   void warn(const Error& error) const { report_.warn(error); }
@@ -108,9 +120,14 @@ class IndexRun {
   const IndexReport& report_;
   DbWriter& writer_;
   IndexSummary summary_;
-  std::unordered_map<std::string, std::string> first_path_of_id_;
+  // Each article id read this run, by its XXH3-64 hash (as story keys are), with the index
+  // in entries_ of the file that first gave it, for the warning when a later file gives it
+  // too: about 50 bytes an article, where the id and the path took about 220 (a news 100x
+  // run held 268,100).
+  std::unordered_map<std::uint64_t, std::uint32_t> first_file_of_id_;
+  const std::vector<CrawlEntry>* entries_ = nullptr;
   std::unordered_map<std::string, FileState> previous_;  // by absolute path, as of the last commit
-  std::unordered_set<std::string> seen_;                 // paths crawled this run
+  std::unordered_set<std::string> seen_;  // the paths of previous_ crawled this run
   ArticleOwners owners_;
   PendingBatch pending_;
   SharedStories& stories_;
@@ -130,12 +147,14 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
   } catch (const Xapian::Error& e) {
     return unreadable_history(writer_.path(), e);
   }
-  for (const auto& [path, state] : previous_) owners_.add(state.articles);
+  for (const auto& [path, state] : previous_) owners_.add_indexed(state.articles);
 
   IndexProgress progress{0, entries.size(), 0, 0};
   for (const CrawlEntry& entry : entries) progress.bytes_total += entry.size;
-  for (const CrawlEntry& entry : entries) {
-    index_file(entry);
+  entries_ = &entries;
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    const CrawlEntry& entry = entries[k];
+    index_file(static_cast<std::uint32_t>(k));
     if (pending_.text_bytes >= options_.batch_bytes || pending_.size() >= kMaxBatchChanges) {
       if (Status written = write_batch(); !written) return written.error();
     }
@@ -154,12 +173,13 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
   return summary_;
 }
 
-void IndexRun::index_file(const CrawlEntry& entry) {
+void IndexRun::index_file(std::uint32_t k) {
+  const CrawlEntry& entry = (*entries_)[k];
   ++summary_.files;
   const std::filesystem::path file_path = entry.path();
   const std::string path = file_path.string();
-  seen_.insert(path);
   const auto known = previous_.find(path);
+  if (known != previous_.end()) seen_.insert(path);
   const FileState* previous = known == previous_.end() ? nullptr : &known->second;
   const auto keep_previous = [&](Error error) {
     if (previous != nullptr && !previous->articles.empty()) {
@@ -227,10 +247,11 @@ void IndexRun::index_file(const CrawlEntry& entry) {
                                   "only the text before the cut is indexed; raise --max-article-size to index it all"});
       cut_body(article.body, options_.max_article_bytes);
     }
-    const auto [seen, first_time] = first_path_of_id_.emplace(article.id, article.path);
+    const auto [seen, first_time] = first_file_of_id_.emplace(XXH3_64bits(article.id.data(), article.id.size()), k);
     if (!first_time) {
       warn(Error{ErrorKind::kInput, path, "",
-                 "article id '" + article.id + "' is also used by " + seen->second, "this file's article replaces it"});
+                 "article id '" + article.id + "' is also used by " + (*entries_)[seen->second].relative_path,
+                 "this file's article replaces it"});
     }
     state.articles.push_back({article.id, hash_article(article)});
     const auto before = previous_hash.find(article.id);
@@ -255,7 +276,7 @@ void IndexRun::index_file(const CrawlEntry& entry) {
   }
   for (const Error& issue : read.issues) warn(issue);
   ++summary_.read;
-  owners_.add(state.articles);
+  owners_.claim(state.articles);
   if (previous != nullptr) {
     for (std::string& orphan : owners_.release(previous->articles)) pending_.removals.push_back(std::move(orphan));
   }
@@ -287,7 +308,7 @@ Status IndexRun::write_batch() {
   for (const DroppedLine& line : dropped) report_.site_line_dropped(line.source, line.text, line.articles);
   const DocumentDictionaries dictionaries = dictionaries_.offer(batch->articles, batch->roots);
   auto analysed = analysis_.build(batch->articles, batch->roots, dictionaries, [&](const Article& article) {
-    return stories_.assign(schema::story_key(article.id), article.signature);
+    return stories_.assign(article.id, article.signature);
   });
   if (!analysed) return analysed.error();
   if (report_.language_overridden) {
