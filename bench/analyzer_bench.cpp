@@ -47,13 +47,16 @@ void BM_ArticleToDocument(benchmark::State& state) {
   Analyzer analyzer;
   indexer::ArticleDocumentBuilder builder(analyzer);
   std::vector<Token> words;
+  std::vector<Span> sentences;
   const std::string root = corpus.folder.string();
   for (auto _ : state) {
     for (const Article& article : corpus.articles) {
       words.clear();
       analyzer.tokenize(article.body, words);
-      const auto passages = indexer::split_passages(article.body, words, analyzer);
-      benchmark::DoNotOptimize(builder.build(article, passages, words, root));
+      sentences.clear();
+      analyzer.sentences(article.body, sentences);
+      const auto passages = indexer::split_passages(article.body, words, sentences);
+      benchmark::DoNotOptimize(builder.build(article, passages, words, sentences, root));
     }
   }
   set_throughput(state, corpus);

@@ -18,6 +18,7 @@ namespace {
 // What the first pass learns of an article, for the story and the documents.
 struct Analysed {
   std::vector<Token> words;
+  std::vector<Span> sentences;
   std::vector<Passage> passages;
 };
 
@@ -51,7 +52,8 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     built[i].stem_language = worker.analyzer.language();
     worker.analyzer.tokenize(article.body, analysed[i].words);
     article.signature = story_signature(analysed[i].words);
-    analysed[i].passages = split_passages(article.body, analysed[i].words, worker.analyzer);
+    worker.analyzer.sentences(article.body, analysed[i].sentences);
+    analysed[i].passages = split_passages(article.body, analysed[i].words, analysed[i].sentences);
   });
   if (!first) return first.error();
   for (Article& article : articles) article.story_key = assign_story(article);
@@ -60,7 +62,8 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     built[i].passages = analysed[i].passages.size();
     // An article with no passage is not indexed, and offers no words.
     if (!analysed[i].passages.empty()) {
-      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words, roots[i], dictionaries);
+      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words,
+                                               analysed[i].sentences, roots[i], dictionaries);
       worker.spelling.add_article(worker.builder.spelling_words());
     }
     analysed[i] = Analysed{};  // its memory is not needed any more

@@ -6,6 +6,7 @@
 #include "common/passage_terms.hpp"
 #include "common/passage_text.hpp"
 #include "common/schema.hpp"
+#include "indexer/analyse/passages.hpp"
 #include "indexer/analyse/spelling_counts.hpp"
 
 namespace cs::indexer {
@@ -106,8 +107,8 @@ void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const A
 }
 
 Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
-                                               const std::vector<Token>& words, std::string_view root,
-                                               const DocumentDictionaries& dictionaries) {
+                                               const std::vector<Token>& words, std::span<const Span> sentences,
+                                               std::string_view root, const DocumentDictionaries& dictionaries) {
   Xapian::Document document;
   start_article();
   title_words_.clear();
@@ -132,6 +133,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
   passage_starts_.clear();
   std::uint32_t word_count = 0;  // word i (from 0, in passage order) has position i + 1
   const auto starts_before = [](const Token& t, std::uint32_t at) { return t.begin < at; };
+  std::size_t next_sentence = 0;
   for (const Passage& passage : passages) {
     const auto first = std::lower_bound(words.begin(), words.end(), passage.begin, starts_before);
     const auto last = std::lower_bound(first, words.end(), passage.end, starts_before);
@@ -139,8 +141,8 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     add_words(document, "", first, last, word_count + 1, nullptr);
     word_count += static_cast<std::uint32_t>(last - first);
     const std::string_view text = std::string_view(article.body).substr(passage.begin, passage.end - passage.begin);
-    sentences_.clear();
-    analyzer_.sentences(text, sentences_);  // stored, so the searcher need not cut them for every hit
+    sentences_.clear();  // stored, so the searcher need not cut them for every hit
+    sentences_within(sentences, passage.begin, passage.end, next_sentence, sentences_);
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
                        pack_passage_text(text, sentences_, dictionaries.passages ? &*dictionaries.passages : nullptr));
   }

@@ -49,10 +49,10 @@ void cut_between_words(const std::vector<Token>& words, Piece sentence, std::siz
 }
 
 // Packs the sentences of a long paragraph into pieces of at most max_words.
-void split_paragraph(std::string_view body, const std::vector<Token>& words, Piece paragraph, Analyzer& analyzer,
-                     std::size_t max_words, std::vector<Piece>& out) {
+void split_paragraph(const std::vector<Token>& words, std::span<const Span> body_sentences, std::size_t& next_sentence,
+                     Piece paragraph, std::size_t max_words, std::vector<Piece>& out) {
   std::vector<Span> sentences;
-  analyzer.sentences(body.substr(paragraph.begin, paragraph.end - paragraph.begin), sentences);
+  sentences_within(body_sentences, paragraph.begin, paragraph.end, next_sentence, sentences);
   Piece current{paragraph.begin, paragraph.begin, 0};
   for (const Span& relative : sentences) {
     const Piece sentence{paragraph.begin + relative.begin, paragraph.begin + relative.end,
@@ -74,10 +74,21 @@ void split_paragraph(std::string_view body, const std::vector<Token>& words, Pie
 
 }  // namespace
 
-std::vector<Passage> split_passages(std::string_view body, const std::vector<Token>& words, Analyzer& analyzer,
-                                    const PassageLimits& limits) {
+void sentences_within(std::span<const Span> sentences, std::uint32_t begin, std::uint32_t end, std::size_t& first,
+                      std::vector<Span>& out) {
+  while (first < sentences.size() && sentences[first].end <= begin) ++first;
+  for (std::size_t k = first; k < sentences.size() && sentences[k].begin < end; ++k) {
+    const std::uint32_t from = std::max(sentences[k].begin, begin);
+    const std::uint32_t to = std::min(sentences[k].end, end);
+    if (from < to) out.push_back(Span{from - begin, to - begin});
+  }
+}
+
+std::vector<Passage> split_passages(std::string_view body, const std::vector<Token>& words,
+                                    std::span<const Span> sentences, const PassageLimits& limits) {
   // 1. Paragraphs, with long ones cut between sentences.
   std::vector<Piece> pieces;
+  std::size_t next_sentence = 0;
   std::uint32_t at = 0;
   const auto size = static_cast<std::uint32_t>(body.size());
   while (at < size) {
@@ -85,7 +96,7 @@ std::vector<Passage> split_passages(std::string_view body, const std::vector<Tok
     const auto end = blank == std::string_view::npos ? size : static_cast<std::uint32_t>(blank);
     const Piece paragraph{at, end, words_in(words, at, end)};
     if (paragraph.words > limits.max_words) {
-      split_paragraph(body, words, paragraph, analyzer, limits.max_words, pieces);
+      split_paragraph(words, sentences, next_sentence, paragraph, limits.max_words, pieces);
     } else if (paragraph.words > 0) {
       pieces.push_back(paragraph);
     }

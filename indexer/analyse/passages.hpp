@@ -2,6 +2,7 @@
 // sentences where a paragraph is too long, with short paragraphs joined to the next.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -20,9 +21,18 @@ struct PassageLimits {
   std::size_t min_words = 30;
 };
 
-// `words` are analyzer tokens of `body`, in order. The passages are in order, do not
-// overlap, each begins and ends on non-space text, and together they cover every word.
-std::vector<Passage> split_passages(std::string_view body, const std::vector<Token>& words, Analyzer& analyzer,
-                                    const PassageLimits& limits = {});
+// `words` are analyzer tokens of `body`, in order, and `sentences` the analyzer's sentences
+// of it (Analyzer::sentences: every line break ends one, so a paragraph's are those of the
+// body within it). The passages are in order, do not overlap, each begins and ends on
+// non-space text, and together they cover every word.
+std::vector<Passage> split_passages(std::string_view body, const std::vector<Token>& words,
+                                    std::span<const Span> sentences, const PassageLimits& limits = {});
+
+// The sentences of `body` (as `sentences` above) within [begin, end), cut at its ends and
+// relative to `begin`: the sentences of that stretch, from one segmentation of the body.
+// `first` is where to start looking, moved on to the first sentence ending past `begin`:
+// stretches asked in order are found in one pass.
+void sentences_within(std::span<const Span> sentences, std::uint32_t begin, std::uint32_t end, std::size_t& first,
+                      std::vector<Span>& out);
 
 }  // namespace cs::indexer

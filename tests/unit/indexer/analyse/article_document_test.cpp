@@ -34,8 +34,10 @@ Built build_with(ArticleDocumentBuilder& builder, Analyzer& analyzer, std::strin
   built.article.other_titles = std::move(other_titles);
   std::vector<Token> words;
   analyzer.tokenize(built.article.body, words);
-  built.passages = split_passages(built.article.body, words, analyzer, {.max_words = 20, .min_words = 3});
-  built.document = builder.build(built.article, built.passages, words, "/data");
+  std::vector<Span> sentences;
+  analyzer.sentences(built.article.body, sentences);
+  built.passages = split_passages(built.article.body, words, sentences, {.max_words = 20, .min_words = 3});
+  built.document = builder.build(built.article, built.passages, words, sentences, "/data");
   built.spelling_words = builder.spelling_words();
   std::sort(built.spelling_words.begin(), built.spelling_words.end());
   return built;

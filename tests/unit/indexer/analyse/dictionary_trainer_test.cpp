@@ -74,8 +74,10 @@ TEST(DictionaryTrainer, SamplesWhatADatabaseHoldsWithoutThem) {
   for (const Article& article : stored) {
     std::vector<Token> words;
     analyzer.tokenize(article.body, words);
-    const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
-    db.add_document(builder.build(article, passages, words, "/data/news"));
+    std::vector<Span> sentences;
+    analyzer.sentences(article.body, sentences);
+    const std::vector<Passage> passages = split_passages(article.body, words, sentences);
+    db.add_document(builder.build(article, passages, words, sentences, "/data/news"));
   }
   DictionaryTrainer trainer;
   trainer.gather_stored(db, {});

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <random>
+
+#include "support/test_support.hpp"
 
 namespace cs::indexer {
 namespace {
@@ -16,7 +20,9 @@ Split split(const std::string& body, const PassageLimits& limits = {}) {
   Analyzer analyzer;
   Split s;
   analyzer.tokenize(body, s.words);
-  s.passages = split_passages(body, s.words, analyzer, limits);
+  std::vector<Span> sentences;
+  analyzer.sentences(body, sentences);
+  s.passages = split_passages(body, s.words, sentences, limits);
   return s;
 }
 
@@ -101,6 +107,46 @@ TEST(Passages, CoverEveryWordWithinLimits) {
 }
 
 TEST(Passages, EmptyBodyHasNoPassages) { EXPECT_TRUE(split("").passages.empty()); }
+
+// Whether a sentence of `sentences` begins at `at` or across the blanks either side of it.
+bool sentence_begins_near(std::string_view body, const std::vector<Span>& sentences, std::uint32_t at) {
+  const auto blank = [&](std::uint32_t i) { return i < body.size() && std::isspace(static_cast<unsigned char>(body[i])); };
+  std::uint32_t from = at, to = at;
+  while (from > 0 && blank(from - 1)) --from;
+  while (blank(to)) ++to;
+  if (to == body.size()) return true;
+  return std::any_of(sentences.begin(), sentences.end(), [&](const Span& s) { return s.begin >= from && s.begin <= to; });
+}
+
+// The indexer segments a body into sentences once, and stores each passage's sentences cut
+// from that: they must be the passage's own sentences, as segmenting its text gives them,
+// for every passage that begins and ends between sentences. (One cut between the words of
+// a sentence longer than a passage may differ at the cut: "office.\n" cut before the n is
+// one sentence, where the body's segmentation sees the lowercase n go on.) Real pages and
+// notes, in passages short enough to be cut between sentences and between words.
+TEST(Passages, SentencesCutFromTheBodysAreThePassagesOwn) {
+  Analyzer analyzer;
+  std::size_t compared = 0;
+  for (const auto& [path, body] : test::corpus_and_fixture_files()) {
+    std::vector<Token> words;
+    analyzer.tokenize(body, words);
+    std::vector<Span> sentences;
+    analyzer.sentences(body, sentences);
+    std::size_t next = 0;
+    for (const Passage& p : split_passages(body, words, sentences, {.max_words = 25, .min_words = 5})) {
+      std::vector<Span> cut, own;
+      sentences_within(sentences, p.begin, p.end, next, cut);
+      analyzer.sentences(std::string_view(body).substr(p.begin, p.end - p.begin), own);
+      ASSERT_FALSE(cut.empty());
+      ASSERT_EQ(cut.front().begin, 0u);
+      ASSERT_EQ(cut.back().end, p.end - p.begin);
+      if (!sentence_begins_near(body, sentences, p.begin) || !sentence_begins_near(body, sentences, p.end)) continue;
+      ASSERT_EQ(cut, own) << path << " at byte " << p.begin;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 5000u);
+}
 
 }  // namespace
 }  // namespace cs::indexer

@@ -219,9 +219,11 @@ BuiltArticle build_article(const std::string& id, const std::string& title, cons
   Analyzer analyzer;
   std::vector<Token> words;
   analyzer.tokenize(article.body, words);
-  const std::vector<Passage> passages = split_passages(article.body, words, analyzer);
+  std::vector<Span> sentences;
+  analyzer.sentences(article.body, sentences);
+  const std::vector<Passage> passages = split_passages(article.body, words, sentences);
   ArticleDocumentBuilder builder(analyzer);
-  BuiltArticle built{builder.build(article, passages, words, "/data"), {}};
+  BuiltArticle built{builder.build(article, passages, words, sentences, "/data"), {}};
   for (const std::string& word : builder.spelling_words()) {
     if (spelling_table::is_listed_word(word)) built.spelling.emplace_back(word, 1);
   }
