@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <sstream>
+
+#include "support/test_support.hpp"
+
 namespace cs::indexer {
 namespace {
 
@@ -113,6 +118,62 @@ TEST(JsonParse, ASyntaxErrorAfterARepairIsStillLocatedInTheText) {
   // Bad hex digits are the parser's to report, not the repair's.
   EXPECT_FALSE(parse_json(R"(["\ud8zz"])").ok());
   EXPECT_FALSE(parse_json(R"(["\ud8)").ok());
+}
+
+// The same value and the same types as nlohmann's own parse, number kinds included.
+void expect_same(const nlohmann::json& got, const nlohmann::json& expected, const std::string& where) {
+  ASSERT_EQ(got.type(), expected.type()) << where << ": " << got.dump() << " / " << expected.dump();
+  if (expected.is_object()) {
+    ASSERT_EQ(got.size(), expected.size()) << where;
+    for (const auto& [key, value] : expected.items()) {
+      ASSERT_TRUE(got.contains(key)) << where << " ." << key;
+      expect_same(got[key], value, where + "." + key);
+    }
+  } else if (expected.is_array()) {
+    ASSERT_EQ(got.size(), expected.size()) << where;
+    for (std::size_t i = 0; i < expected.size(); ++i) expect_same(got[i], expected[i], where + "[" + std::to_string(i) + "]");
+  } else if (expected.is_number_float()) {
+    ASSERT_EQ(std::signbit(got.get<double>()), std::signbit(expected.get<double>())) << where;
+    ASSERT_EQ(got, expected) << where;
+  } else {
+    ASSERT_EQ(got, expected) << where;
+  }
+}
+
+// parse_json reads with simdjson where it can: every document comes back as nlohmann's
+// parser makes it, the real ones of the corpus and fixtures and hand-made corners.
+TEST(JsonParse, GivesWhatNlohmannsParserGives) {
+  std::vector<std::string> documents = {
+      "0", "-0", "-0.0", "1.0", "1e2", "-5", "18446744073709551615", "9223372036854775807", "9223372036854775808",
+      "-9223372036854775808", "1.7976931348623157e308", "4.9e-324", "0.1", "123456789012345678901234567890",
+      R"("caf\u00e9 \ud83d\ude00 \/ \\ \n \t tab")", "true", "false", "null", " [ ] ", "{}",
+      R"({"a": 1, "a": [2, {"b": null}], "c": {"d": -1.5e-3, "e": "x"}})", "\xEF\xBB\xBF{\"bom\": 1}",
+      R"([1, 2.5, "three", [true, [false, [null]]]])", "  \n\t{\"k\": \"\u00e9t\u00e9\"}\n"};
+  for (const auto& [path, text] : test::corpus_and_fixture_files()) {
+    const std::string name = path.filename().string();
+    if (name.ends_with(".json")) documents.push_back(text);
+    if (name.ends_with(".jsonl")) {
+      std::istringstream lines(text);
+      for (std::string line; std::getline(lines, line);) documents.push_back(line);
+    }
+  }
+  std::size_t parsed = 0;
+  for (const std::string& document : documents) {
+    BadEscapes found;
+    const std::optional<std::string> repaired = repair_unicode_escapes(document, found);  // as parse_json does
+    nlohmann::json expected;
+    try {
+      expected = nlohmann::json::parse(repaired ? *repaired : document);
+    } catch (const nlohmann::json::exception&) {
+      EXPECT_FALSE(parse_json(document).ok()) << document.substr(0, 80);
+      continue;
+    }
+    auto got = parse_json(document);
+    ASSERT_TRUE(got.ok()) << document.substr(0, 80);
+    ASSERT_NO_FATAL_FAILURE(expect_same(got->json, expected, document.substr(0, 80)));
+    ++parsed;
+  }
+  EXPECT_GT(parsed, 40u);
 }
 
 }  // namespace
