@@ -154,6 +154,30 @@ TEST_F(IncrementalIndex, AnArticleIdMovingToAnotherFileIsKept) {
   EXPECT_THAT(found("shipping"), IsEmpty());
 }
 
+// An id an earlier run indexed from one file, now listed by a new file while the old one is
+// deleted or no longer lists it: the article stays, whichever file the crawl reads first.
+TEST_F(IncrementalIndex, AnArticleIdTakenOverByANewFileIsKept) {
+  const std::string record = "{\"id\":\"r1\",\"title\":\"One\",\"text\":\"A record about rare earth minerals.\"}\n";
+  const std::string other = "{\"id\":\"r9\",\"title\":\"Nine\",\"text\":\"A record about grain prices.\"}\n";
+  for (const std::string taker : {"a-new.jsonl", "z-new.jsonl"}) {
+    for (const bool deleted : {true, false}) {
+      fs::remove_all(dir_ / "in");
+      fs::remove_all(db());
+      write_file(dir_ / "in/feed.jsonl", record);
+      index();
+      ASSERT_THAT(found("minerals"), ElementsAre("r1"));
+      write_file(dir_ / "in" / taker, record);
+      if (deleted) {
+        fs::remove(dir_ / "in/feed.jsonl");
+      } else {
+        write_file(dir_ / "in/feed.jsonl", other);
+      }
+      index({"--batch-mb", "0.00001"});  // each file a batch: the new file's r1 is written before the old file goes
+      EXPECT_THAT(found("minerals"), ElementsAre("r1")) << taker << (deleted ? ", old file deleted" : ", old file edited");
+    }
+  }
+}
+
 TEST_F(IncrementalIndex, RebuildSwapsInAFreshDatabaseAndLeavesNothingBehind) {
   // Articles of a folder no longer indexed survive an incremental run, not a rebuild.
   write_file(dir_ / "other/c.txt", article("Fish", "Quotas for cod were cut."));
