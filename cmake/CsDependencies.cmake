@@ -35,27 +35,52 @@ add_library(cs::zstd ALIAS PkgConfig::ZSTD)
 # their Debian archives (.a) instead of loading them at start: cs-search and
 # cs-search-serve, whose one-query command is a user's wait. Loading ICU, Boost and the rest
 # as shared objects cost 0.8 to 1.3 ms of a 5.5 to 7 ms `cs-search QUERY` (perf stat, news
-# 1x, issue 23): the loader maps each and resolves its symbols at every start. Every other
-# program (tests, cs-index) links the shared ones, and no program linking ICU's i18n may set
-# the property (that library would load a second, shared ICU).
+# 1x, issue 23), most of it ICU's: the loader maps each and resolves its symbols at every
+# start. Every other program links the shared ones: the tests, and cs-index, whose libxml2
+# loads the shared ICU anyway (two ICUs in one process would each keep their own state).
+# Both are built against the same ICU package, but an upgrade of the system's ICU reaches
+# cs-index at once and cs-search at its next build: rebuild both together. Without the
+# archives (another distribution), or with -DCS_STATIC_DEPENDENCIES=OFF, every program
+# links the shared libraries. The archives' licences are installed with the package
+# (CsInstall.cmake).
+option(CS_STATIC_DEPENDENCIES "link cs-search's ICU, Boost, Zstandard and xxHash from their archives" ON)
 set(cs_wants_static "$<BOOL:$<TARGET_PROPERTY:CS_STATIC_DEPENDENCIES>>")
-function(cs_add_dependency name shared)  # ARGN: the archives, in link order
+set(cs_static_archives)  # every archive a program may link, for the licence files
+# `name`: an interface target standing for `shared`, or for the archives (ARGN, in link
+# order, looked for beside the shared library first) in a program with the property.
+function(cs_add_dependency name shared)
   set(archives)
+  set(shared_dir)
+  get_target_property(shared_type ${shared} TYPE)
+  if(NOT shared_type STREQUAL "INTERFACE_LIBRARY")  # pkg-config's targets name no file
+    get_target_property(shared_location ${shared} LOCATION)
+    get_filename_component(shared_dir "${shared_location}" DIRECTORY)
+  endif()
   foreach(archive IN LISTS ARGN)
-    find_library(CS_ARCHIVE_${archive} NAMES lib${archive}.a REQUIRED)
+    find_library(CS_ARCHIVE_${archive} NAMES lib${archive}.a HINTS ${shared_dir})
+    if(NOT CS_ARCHIVE_${archive})
+      message(STATUS "lib${archive}.a not found: ${shared} is linked shared everywhere")
+      set(archives)
+      break()
+    endif()
     list(APPEND archives ${CS_ARCHIVE_${archive}})
   endforeach()
   add_library(${name} INTERFACE)
   target_include_directories(${name} SYSTEM INTERFACE $<TARGET_PROPERTY:${shared},INTERFACE_INCLUDE_DIRECTORIES>)
+  if(NOT CS_STATIC_DEPENDENCIES OR NOT archives)
+    target_link_libraries(${name} INTERFACE ${shared})
+    return()
+  endif()
   foreach(archive IN LISTS archives)
     target_link_libraries(${name} INTERFACE "$<${cs_wants_static}:${archive}>")
   endforeach()
   target_link_libraries(${name} INTERFACE "$<$<NOT:${cs_wants_static}>:${shared}>")
+  set(cs_static_archives ${cs_static_archives} ${ARGN} PARENT_SCOPE)
 endfunction()
-cs_add_dependency(cs_icu_uc ICU::uc icuuc icudata)
-cs_add_dependency(cs_program_options Boost::program_options boost_program_options)
-cs_add_dependency(cs_zstd_linked cs::zstd zstd)
-cs_add_dependency(cs_xxhash_linked cs::xxhash xxhash)
+cs_add_dependency(cs_linked_icu_uc ICU::uc icuuc icudata)
+cs_add_dependency(cs_linked_program_options Boost::program_options boost_program_options)
+cs_add_dependency(cs_linked_zstd PkgConfig::ZSTD zstd)
+cs_add_dependency(cs_linked_xxhash PkgConfig::XXHASH xxhash)
 # jemalloc (Debian libjemalloc-dev): cs-index's allocator (indexer/allocator.cpp). Not with
 # sanitizers, which bring their own.
 if(NOT CS_SANITIZE)
