@@ -53,6 +53,10 @@ void split_paragraph(const std::vector<Token>& words, std::span<const Span> body
                      Piece paragraph, std::size_t max_words, std::vector<Piece>& out) {
   std::vector<Span> sentences;
   sentences_within(body_sentences, paragraph.begin, paragraph.end, next_sentence, sentences);
+  // Sentences that do not cover the paragraph (not the body's) make it one long sentence,
+  // cut between words: every word stays in a passage.
+  const std::uint32_t length = paragraph.end - paragraph.begin;
+  if (sentences.empty() || sentences.front().begin != 0 || sentences.back().end != length) sentences = {Span{0, length}};
   Piece current{paragraph.begin, paragraph.begin, 0};
   for (const Span& relative : sentences) {
     const Piece sentence{paragraph.begin + relative.begin, paragraph.begin + relative.end,

@@ -193,8 +193,7 @@ Result<nlohmann::json> parse_document(std::string_view text, std::size_t first_l
     }
     return true;
   };
-  thread_local FastParse fast_parse;  // its buffers are kept for the thread's next document
-  if (auto parsed = fast_parse(text)) return std::move(*parsed);
+  if (auto parsed = parse_json_with_simdjson(text)) return std::move(*parsed);
   try {
     return nlohmann::json::parse(text.begin(), text.end(), limit_depth);
   } catch (const TooDeep&) {
@@ -243,6 +242,12 @@ std::optional<std::string> repair_unicode_escapes(std::string_view text, BadEsca
     at = text.find('\\', next);
   }
   return repaired;
+}
+
+std::optional<nlohmann::json> parse_json_with_simdjson(std::string_view text) {
+  if (text.size() > kMaxSimdjsonBytes) return std::nullopt;
+  thread_local FastParse fast_parse;  // its buffers are kept for the thread's next document
+  return fast_parse(text);
 }
 
 Result<ParsedJson> parse_json(std::string_view text, std::size_t first_line) {

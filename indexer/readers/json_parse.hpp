@@ -1,6 +1,8 @@
-// Parses JSON text with nlohmann::json for the JSON and JSON Lines readers: never throws,
+// Parses JSON text into nlohmann::json for the JSON and JSON Lines readers: never throws,
 // a syntax error comes back as an Error located at its line and column, and \u escapes
 // that name no character are repaired first, with a warning, so their record is not lost.
+// simdjson reads what it can (most documents, several times as fast as nlohmann's lexer),
+// nlohmann the rest, and both give the same value.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -43,5 +45,14 @@ struct ParsedJson {
 
 // `first_line` numbers the text's first line in messages (a JSON Lines record's line).
 Result<ParsedJson> parse_json(std::string_view text, std::size_t first_line = 1);
+
+// Documents up to this size are read by simdjson, whose buffers take about 15 bytes a byte
+// of the document while it is read; larger ones by nlohmann alone.
+inline constexpr std::size_t kMaxSimdjsonBytes = 4 << 20;
+
+// `text` as simdjson reads it, copied into the value nlohmann's parser would give; nullopt
+// for what parse_json leaves to nlohmann (errors, a number past 64 bits, -0, nesting past
+// kMaxJsonDepth, a document over kMaxSimdjsonBytes). No repair of \u escapes.
+std::optional<nlohmann::json> parse_json_with_simdjson(std::string_view text);
 
 }  // namespace cs::indexer

@@ -108,6 +108,26 @@ TEST(Passages, CoverEveryWordWithinLimits) {
 
 TEST(Passages, EmptyBodyHasNoPassages) { EXPECT_TRUE(split("").passages.empty()); }
 
+// Sentences that are not the body's (none, or another text's) cost the sentence cuts, not
+// words: a long paragraph is then cut between words.
+TEST(Passages, SentencesNotOfTheBodyLeaveEveryWordInAPassage) {
+  std::string body;
+  for (int i = 0; i < 300; ++i) body += "word" + std::to_string(i) + (i % 17 == 16 ? ". " : " ");
+  Analyzer analyzer;
+  std::vector<Token> words;
+  analyzer.tokenize(body, words);
+  const std::vector<Span> others = {Span{0, 10}, Span{10, 20}};
+  for (const std::vector<Span>& sentences : {std::vector<Span>{}, others}) {
+    std::size_t covered = 0;
+    for (const Passage& p : split_passages(body, words, sentences)) {
+      covered += static_cast<std::size_t>(std::count_if(words.begin(), words.end(), [&](const Token& t) {
+        return t.begin >= p.begin && t.begin < p.end;
+      }));
+    }
+    EXPECT_EQ(covered, words.size()) << sentences.size() << " sentences";
+  }
+}
+
 // Whether a sentence of `sentences` begins at `at` or across the blanks either side of it.
 bool sentence_begins_near(std::string_view body, const std::vector<Span>& sentences, std::uint32_t at) {
   const auto blank = [&](std::uint32_t i) { return i < body.size() && std::isspace(static_cast<unsigned char>(body[i])); };
@@ -120,10 +140,11 @@ bool sentence_begins_near(std::string_view body, const std::vector<Span>& senten
 
 // The indexer segments a body into sentences once, and stores each passage's sentences cut
 // from that: they must be the passage's own sentences, as segmenting its text gives them,
-// for every passage that begins and ends between sentences. (One cut between the words of
-// a sentence longer than a passage may differ at the cut: "office.\n" cut before the n is
-// one sentence, where the body's segmentation sees the lowercase n go on.) Real pages and
-// notes, in passages short enough to be cut between sentences and between words.
+// for every passage that begins and ends between sentences. A passage cut between the
+// words of a sentence longer than a passage may differ at the cut: a piece ending "U.S. ("
+// before "see" breaks before the "(" when cut alone, where the body's segmentation looks
+// past the cut, sees the lowercase word and does not break. Real pages and notes, in
+// passages short enough to be cut between sentences and between words.
 TEST(Passages, SentencesCutFromTheBodysAreThePassagesOwn) {
   Analyzer analyzer;
   std::size_t compared = 0;

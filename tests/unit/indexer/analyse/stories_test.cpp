@@ -96,7 +96,7 @@ TEST(Stories, AssignsTheFirstArticlesIdToItsNearDuplicates) {
   EXPECT_EQ(index.assign("empty/d", ""), story_of("empty/d")) << "no signature, no story to join";
 }
 
-// The index grows its table as articles come (a bucket for each band of each): a story
+// The index grows its table as articles come (a bucket for every two bands): a story
 // remembered before many others is still found after the table has grown several times.
 TEST(Stories, NearDuplicatesAreFoundAmongManyStories) {
   StoryIndex index;

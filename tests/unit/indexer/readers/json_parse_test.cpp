@@ -157,7 +157,7 @@ TEST(JsonParse, GivesWhatNlohmannsParserGives) {
       for (std::string line; std::getline(lines, line);) documents.push_back(line);
     }
   }
-  std::size_t parsed = 0;
+  std::size_t parsed = 0, by_simdjson = 0;
   for (const std::string& document : documents) {
     BadEscapes found;
     const std::optional<std::string> repaired = repair_unicode_escapes(document, found);  // as parse_json does
@@ -172,8 +172,17 @@ TEST(JsonParse, GivesWhatNlohmannsParserGives) {
     ASSERT_TRUE(got.ok()) << document.substr(0, 80);
     ASSERT_NO_FATAL_FAILURE(expect_same(got->json, expected, document.substr(0, 80)));
     ++parsed;
+    if (auto fast = parse_json_with_simdjson(repaired ? *repaired : document)) {
+      ASSERT_NO_FATAL_FAILURE(expect_same(*fast, expected, "simdjson: " + document.substr(0, 80)));
+      ++by_simdjson;
+    }
   }
   EXPECT_GT(parsed, 40u);
+  // simdjson leaves to nlohmann only -0, the 30-digit number and what it cannot read.
+  EXPECT_GE(by_simdjson + 3, parsed);
+  EXPECT_FALSE(parse_json_with_simdjson("-0"));
+  EXPECT_FALSE(parse_json_with_simdjson("123456789012345678901234567890"));
+  EXPECT_FALSE(parse_json_with_simdjson(std::string(kMaxSimdjsonBytes, ' ') + "1")) << "too large for simdjson";
 }
 
 }  // namespace
