@@ -80,6 +80,31 @@ std::string detected_charset(std::string_view bytes) {
   return U_FAILURE(status) || name == nullptr ? std::string() : browser_charset(name);
 }
 
+// Whether text that is not valid UTF-8 is UTF-8 with a few bad bytes (a character cut
+// short, a stray byte of another charset) rather than a legacy charset: it holds at least
+// twice as many valid multibyte UTF-8 characters as bytes that are not. Legacy text forms
+// valid ones only by chance: in chardet's 391 test files of 30 legacy charsets, at most 0.41
+// per bad byte (EUC-JP); five Japanese lines with one character cut short hold 144.
+bool mostly_utf8(std::string_view bytes) {
+  std::size_t valid = 0, bad = 0;
+  char32_t ignored;
+  for (std::size_t i = 0; i < bytes.size();) {
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = utf8::decode(bytes, i, ignored);
+    if (length == 0) {
+      ++bad;
+      ++i;
+    } else {
+      ++valid;
+      i += length;
+    }
+  }
+  return valid >= 2 * bad;
+}
+
 }  // namespace
 
 namespace {
@@ -94,14 +119,18 @@ Result<DecodedText> decode_bytes(std::string_view bytes) {
   // Valid UTF-8 is UTF-8 whatever the page declares: mislabelled pages are common, and
   // legacy text of any length is almost never valid UTF-8 by chance.
   if (utf8::is_valid(bytes)) return DecodedText{std::string(bytes), 0, "utf-8"};
+  DecodedText repaired;
+  repaired.charset = "utf-8";
+  if (mostly_utf8(bytes)) {  // each bad byte U+FFFD: read as a legacy charset, all the rest was garbled
+    repaired.text = utf8::repair(bytes, &repaired.replaced_bytes);
+    return repaired;
+  }
   std::string charset = declared_charset(bytes);
   if (charset.empty() || charset == "utf-8" || charset == "utf8") charset = detected_charset(bytes);
   if (charset.empty() || charset == "utf-8") charset = "windows-1252";  // the web's legacy default
   if (auto converted = convert(bytes, charset)) return converted;
-  DecodedText decoded;
-  decoded.text = utf8::repair(bytes, &decoded.replaced_bytes);
-  decoded.charset = "utf-8";
-  return decoded;
+  repaired.text = utf8::repair(bytes, &repaired.replaced_bytes);
+  return repaired;
 }
 
 }  // namespace

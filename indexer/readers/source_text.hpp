@@ -14,8 +14,9 @@ struct DecodedText {
   std::string charset;             // what the bytes were read as ("utf-8", "gb18030", ...)
 };
 
-// Strips a UTF-8 BOM; converts UTF-16 (LE or BE, with a BOM) through ICU. Text that is not
-// valid UTF-8 is legacy: converted from the charset its head declares (<meta charset>,
+// Strips a UTF-8 BOM; converts UTF-16 (LE or BE, with a BOM) through ICU. Text that is
+// mostly valid UTF-8 is UTF-8, each invalid byte U+FFFD (counted in replaced_bytes). Other
+// text is legacy: converted from the charset its head declares (<meta charset>,
 // <?xml encoding?>), else the one ICU's detector is confident of (GBK, Big5, ISO-8859-x,
 // windows-125x ...), else windows-1252, as browsers do; bytes invalid in that charset become
 // U+FFFD. Fails (kInput, naming the reason) for binary content: NUL bytes in text that is
