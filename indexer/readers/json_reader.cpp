@@ -18,12 +18,16 @@ std::string_view skip_space(std::string_view text) {
   return text;
 }
 
-// The array of records inside a wrapper object, or null when `root` is itself a record.
+// The array of records inside a wrapper object (or inside its "response" object, as the
+// Guardian's API answers), or null when `root` is itself a record.
 const nlohmann::json* wrapped_list(const nlohmann::json& root) {
   for (const auto name : kListFields) {
     if (auto it = root.find(name); it != root.end() && it->is_array() && !it->empty() && it->front().is_object()) {
       return &*it;
     }
+  }
+  if (auto response = root.find("response"); response != root.end() && response->is_object()) {
+    return wrapped_list(*response);
   }
   return nullptr;
 }

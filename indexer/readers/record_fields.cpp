@@ -17,15 +17,21 @@ namespace {
 using Aliases = std::span<const std::string_view>;
 
 // Each field's names, most specific first.
+// JSON Feed 1.1 (content_html, content_text, date_published), the Guardian's content API
+// (webTitle, webPublicationDate, fields.bodyText), schema.org exports (articleBody) and
+// Hacker News items (by, time) among them: a new user's trial lost bodies and dates there.
 constexpr std::string_view kIdFields[] = {"id", "guid", "uuid"};
-constexpr std::string_view kTitleFields[] = {"title", "headline"};
-constexpr std::string_view kBodyFields[] = {"text", "body", "content"};
-constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract", "dek"};
-constexpr std::string_view kDateFields[] = {"date", "publishedDateTime", "published", "published_at", "publishedAt",
-                                 "datePublished", "pubDate", "created"};
+constexpr std::string_view kTitleFields[] = {"title", "headline", "webTitle"};
+constexpr std::string_view kBodyFields[] = {"text",      "body",        "content",    "content_html",
+                                            "content_text", "bodyText", "articleBody"};
+constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract", "dek", "trailText"};
+constexpr std::string_view kDateFields[] = {"date",         "publishedDateTime", "published",
+                                            "published_at", "publishedAt",       "datePublished",
+                                            "date_published", "webPublicationDate", "pubDate",
+                                            "created",      "time"};
 constexpr std::string_view kUrlFields[] = {"url", "webUrl", "link", "canonical_url", "originalUrl"};
 constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site"};
-constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator"};
+constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator", "by"};
 constexpr std::string_view kLangFields[] = {"lang", "language"};
 constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories"};
 
@@ -72,9 +78,16 @@ std::vector<std::string> as_list(const nlohmann::json& value) {
   return items;
 }
 
+// The record's own field first, then one of its "fields" object, where the Guardian's API
+// puts the body, byline and standfirst.
 const nlohmann::json* find_field(const nlohmann::json& record, Aliases aliases) {
   for (const auto name : aliases) {
     if (auto it = record.find(name); it != record.end() && !it->is_null()) return &*it;
+  }
+  if (auto nested = record.find("fields"); nested != record.end() && nested->is_object()) {
+    for (const auto name : aliases) {
+      if (auto it = nested->find(name); it != nested->end() && !it->is_null()) return &*it;
+    }
   }
   return nullptr;
 }

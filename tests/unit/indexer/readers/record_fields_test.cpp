@@ -23,6 +23,37 @@ TEST(RecordFields, AcceptsAliases) {
   EXPECT_EQ(text.body, "C");
 }
 
+// Shapes of real feeds and APIs a new user's trial fed in: their bodies, dates and authors
+// were lost.
+TEST(RecordFields, ReadsJsonFeedTheGuardianAndHackerNews) {
+  Article feed_item;
+  RecordText feed = apply_record_fields(nlohmann::json::parse(R"({
+    "id": "https://restofworld.org/?p=1", "title": "Chip exports", "summary": "Short.",
+    "content_html": "<p>Full text.</p>", "content_text": "Full text.",
+    "date_published": "2024-03-05T08:00:00-05:00", "authors": [{"name": "Ana Ruiz"}]})"), feed_item);
+  EXPECT_EQ(feed.body, "<p>Full text.</p>");
+  EXPECT_EQ(feed_item.date, "2024-03-05T13:00:00Z");
+  EXPECT_EQ(feed_item.author, "Ana Ruiz");
+
+  Article guardian_item;
+  RecordText guardian = apply_record_fields(nlohmann::json::parse(R"({
+    "id": "world/2024/mar/05/x", "webTitle": "Talks resume", "webPublicationDate": "2024-03-05T10:15:00Z",
+    "webUrl": "https://www.theguardian.com/world/2024/mar/05/x",
+    "fields": {"bodyText": "Negotiators met again.", "byline": "Jo Smith", "trailText": "Standfirst."}})"),
+                                            guardian_item);
+  EXPECT_EQ(guardian_item.title, "Talks resume");
+  EXPECT_EQ(guardian_item.date, "2024-03-05T10:15:00Z");
+  EXPECT_EQ(guardian_item.author, "Jo Smith");
+  EXPECT_EQ(guardian.body, "Negotiators met again.");
+  EXPECT_EQ(guardian.excerpt, "Standfirst.");
+
+  Article hn_item;
+  apply_record_fields(nlohmann::json::parse(R"({"id": 8863, "by": "dhouston", "time": 1175714200,
+    "title": "My YC app", "text": "Dropbox."})"), hn_item);
+  EXPECT_EQ(hn_item.author, "dhouston");
+  EXPECT_EQ(hn_item.date, "2007-04-04T19:16:40Z");
+}
+
 TEST(RecordFields, EscapedControlCharactersAreCleanedLikeAFilesText) {
   // Found by fuzz_reader_jsonl: JSON escapes decode to what decode_source_text removed
   // from the file, and they must not reach the index (or a terminal) either.
