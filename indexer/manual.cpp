@@ -36,13 +36,18 @@ declares or ICU detects, else windows-1252. Invalid sequences become U+FFFD.)";
 constexpr std::string_view kFields = R"(Front matter and JSON records are read by their usual names:
 
 - id (else the path relative to the folder indexed; path#N for the N-th record of a file)
-- title, headline
-- text, body, content; excerpt, summary, description (the text when there is no other)
-- date, published, publishedAt, publishedDateTime, pubDate (ISO 8601, RFC 822 or a
-  written date; RFC 822 zone names such as PST are fixed offsets)
+- title, headline, webTitle
+- text, body, content, content_html, content_text, bodyText, articleBody; excerpt,
+  summary, description, trailText (the text when there is no other)
+- date, published, publishedAt, publishedDateTime, date_published, webPublicationDate,
+  pubDate, time (ISO 8601, RFC 822, a written date or epoch seconds; RFC 822 zone names
+  such as PST are fixed offsets)
 - url, link
 - source, provider, publisher (a string or {name}); else the first folder of the path
-- author, authors (a string, a list or {name})
+- author, authors, byline, by (a string, a list or {name})
+
+A field missing from a record is also looked for in its "fields" object, and a list of
+records under "response" (the Guardian's content API) is read as one at the top.
 - lang (else the language CLD2 detects; a text CLD2 finds confidently in another
   language is indexed in that one, and --verbose names it)
 - topics, tags, keywords (a list, or comma-separated)
