@@ -1,5 +1,6 @@
 #include "indexer/readers/json_reader.hpp"
 
+#include "common/utf8.hpp"
 #include "indexer/readers/json_parse.hpp"
 #include "indexer/readers/reader_skeleton.hpp"
 
@@ -30,6 +31,28 @@ const nlohmann::json* wrapped_list(const nlohmann::json& root) {
     return wrapped_list(*response);
   }
   return nullptr;
+}
+
+// Why a wrapper object holds no article to read, when it is an API's answer that says so:
+// an error reply ({"status": "error", "message": ...}, NewsAPI's and the Guardian's), or a
+// page whose list of results is empty. Empty otherwise: the object is then a record.
+std::string why_no_articles(const nlohmann::json& root) {
+  if (auto response = root.find("response"); response != root.end() && response->is_object()) {
+    if (std::string why = why_no_articles(*response); !why.empty()) return why;
+  }
+  if (auto status = root.find("status"); status != root.end() && *status == "error") {
+    std::string message;
+    if (auto it = root.find("message"); it != root.end() && it->is_string()) message = it->get<std::string>();
+    constexpr std::size_t kShownBytes = 160;
+    if (message.size() > kShownBytes) message = message.substr(0, utf8::boundary_at_or_before(message, kShownBytes)) + "...";
+    return "an API's error reply" + (message.empty() ? std::string() : ": " + message);
+  }
+  for (const auto name : kListFields) {
+    if (auto it = root.find(name); it != root.end() && it->is_array() && it->empty()) {
+      return "no articles: its \"" + std::string(name) + "\" list is empty";
+    }
+  }
+  return {};
 }
 
 void list_array(const nlohmann::json& array, std::vector<Record>& records, std::vector<Error>& issues) {
@@ -70,6 +93,9 @@ ReadResult JsonReader::read(const SourceFile& file) const {
       issues.push_back(Error{ErrorKind::kInput, "", "", "not a JSON object or array of objects", "file skipped"});
     } else if (const nlohmann::json* list = wrapped_list(json)) {
       list_array(*list, records, issues);
+    } else if (std::string why = why_no_articles(json); !why.empty()) {
+      issues.push_back(Error{ErrorKind::kInput, "", "", std::move(why), "nothing to index"});
+      return;
     } else {
       records.push_back(Record{std::move(root->json), "", "", std::move(root->repaired)});
       return;
