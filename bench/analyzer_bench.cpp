@@ -46,17 +46,10 @@ void BM_ArticleToDocument(benchmark::State& state) {
   const BenchCorpus& corpus = bench_corpus();
   Analyzer analyzer;
   indexer::ArticleDocumentBuilder builder(analyzer);
-  std::vector<Token> words;
-  std::vector<Span> sentences;
   const std::string root = corpus.folder.string();
   for (auto _ : state) {
     for (const Article& article : corpus.articles) {
-      words.clear();
-      analyzer.tokenize(article.body, words);
-      sentences.clear();
-      analyzer.sentences(article.body, sentences);
-      const auto passages = indexer::split_passages(article.body, words, sentences);
-      benchmark::DoNotOptimize(builder.build(article, passages, words, sentences, root));
+      benchmark::DoNotOptimize(builder.build(article, indexer::cut_text(article.body, analyzer), root));
     }
   }
   set_throughput(state, corpus);

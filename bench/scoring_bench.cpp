@@ -64,21 +64,18 @@ const std::vector<IndexedArticle>& indexed_articles() {
   static const std::vector<IndexedArticle> articles = [] {
     std::vector<IndexedArticle> built;
     Analyzer analyzer;
-    std::vector<Token> words, title_words;
-    std::vector<Span> sentences;
+    std::vector<Token> title_words;
     for (const Article& article : bench_corpus().articles) {
       analyzer.set_language(stemmer_for(article.lang.empty() ? "en" : article.lang));
-      words.clear();
-      analyzer.tokenize(article.body, words);
-      sentences.clear();
-      analyzer.sentences(article.body, sentences);
+      const indexer::CutText body = indexer::cut_text(article.body, analyzer);
+      const std::vector<Token>& words = body.words;
       IndexedArticle& indexed = built.emplace_back();
       title_words.clear();
       analyzer.tokenize(article.title, title_words);
       for (const std::string& other : article.other_titles) analyzer.tokenize(other, title_words);
       for (const Token& t : title_words) indexed.title.push_back(term_hash(analyzer.stem(t.word)));
       const auto starts_before = [](const Token& t, std::uint32_t at) { return t.begin < at; };
-      for (const Passage& passage : indexer::split_passages(article.body, words, sentences)) {
+      for (const Passage& passage : body.passages) {
         const auto first = std::lower_bound(words.begin(), words.end(), passage.begin, starts_before);
         const auto last = std::lower_bound(first, words.end(), passage.end, starts_before);
         indexed.starts.push_back(indexed.word_count);

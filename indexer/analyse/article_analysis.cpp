@@ -16,11 +16,6 @@ namespace cs::indexer {
 namespace {
 
 // What the first pass learns of an article, for the story and the documents.
-struct Analysed {
-  std::vector<Token> words;
-  std::vector<Span> sentences;
-  std::vector<Passage> passages;
-};
 
 }  // namespace
 
@@ -39,7 +34,7 @@ Status ArticleAnalysis::parallel_for(std::size_t n, const std::function<void(Wor
 Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const std::vector<std::string>& roots,
                                           const DocumentDictionaries& dictionaries,
                                           const std::function<std::string(const Article&)>& assign_story) {
-  std::vector<Analysed> analysed(articles.size());
+  std::vector<CutText> analysed(articles.size());
   std::vector<BuiltArticle> built(articles.size());
   Status first = parallel_for(articles.size(), [&](Worker& worker, std::size_t i) {
     Article& article = articles[i];
@@ -50,10 +45,8 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     article.lang = std::move(choice.lang);
     worker.analyzer.set_language(stemmer_for(article.lang));
     built[i].stem_language = worker.analyzer.language();
-    worker.analyzer.tokenize(article.body, analysed[i].words);
+    analysed[i] = cut_text(article.body, worker.analyzer);
     article.signature = story_signature(analysed[i].words);
-    worker.analyzer.sentences(article.body, analysed[i].sentences);
-    analysed[i].passages = split_passages(article.body, analysed[i].words, analysed[i].sentences);
   });
   if (!first) return first.error();
   for (Article& article : articles) article.story_key = assign_story(article);
@@ -62,11 +55,10 @@ Result<BuiltBatch> ArticleAnalysis::build(std::vector<Article>& articles, const 
     built[i].passages = analysed[i].passages.size();
     // An article with no passage is not indexed, and offers no words.
     if (!analysed[i].passages.empty()) {
-      built[i].document = worker.builder.build(articles[i], analysed[i].passages, analysed[i].words,
-                                               analysed[i].sentences, roots[i], dictionaries);
+      built[i].document = worker.builder.build(articles[i], analysed[i], roots[i], dictionaries);
       worker.spelling.add_article(worker.builder.spelling_words());
     }
-    analysed[i] = Analysed{};  // its memory is not needed any more
+    analysed[i] = CutText{};  // its memory is not needed any more
   });
   if (!second) return second.error();
   SpellingCounter& spelling = workers_.front()->spelling;

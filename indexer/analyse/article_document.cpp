@@ -106,9 +106,10 @@ void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const A
                                                article.topics}));
 }
 
-Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std::vector<Passage>& passages,
-                                               const std::vector<Token>& words, std::span<const Span> sentences,
-                                               std::string_view root, const DocumentDictionaries& dictionaries) {
+Xapian::Document ArticleDocumentBuilder::build(const Article& article, const CutText& body, std::string_view root,
+                                               const DocumentDictionaries& dictionaries) {
+  const std::vector<Token>& words = body.words;
+  const std::vector<Passage>& passages = body.passages;
   Xapian::Document document;
   start_article();
   title_words_.clear();
@@ -142,7 +143,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const std
     word_count += static_cast<std::uint32_t>(last - first);
     const std::string_view text = std::string_view(article.body).substr(passage.begin, passage.end - passage.begin);
     sentences_.clear();  // stored, so the searcher need not cut them for every hit
-    sentences_within(sentences, passage.begin, passage.end, next_sentence, sentences_);
+    sentences_within(body.sentences, passage.begin, passage.end, next_sentence, sentences_);
     document.add_value(schema::passage_text_slot(static_cast<std::uint32_t>(passage_starts_.size() - 1)),
                        pack_passage_text(text, sentences_, dictionaries.passages ? &*dictionaries.passages : nullptr));
   }

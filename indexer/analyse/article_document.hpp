@@ -8,7 +8,6 @@
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +17,7 @@
 #include "common/article.hpp"
 #include "common/compact_text.hpp"
 #include "common/passage_record.hpp"
+#include "indexer/analyse/passages.hpp"
 
 namespace cs::indexer {
 
@@ -35,13 +35,11 @@ class ArticleDocumentBuilder {
  public:
   explicit ArticleDocumentBuilder(Analyzer& analyzer) : analyzer_(analyzer) {}
 
-  // One document for the article. `passages` are its body's passages in order, `words` the
-  // analyzer's tokens of article.body and `sentences` its sentences (Analyzer::sentences);
-  // only words inside a passage are indexed, numbered from position 1 in passage order.
-  // `root` is the absolute folder the article's path is relative to. Passage texts and the
-  // record are compressed with `dictionaries`.
-  Xapian::Document build(const Article& article, const std::vector<Passage>& passages, const std::vector<Token>& words,
-                         std::span<const Span> sentences, std::string_view root,
+  // One document for the article, its body cut as `body` (cut_text); only words inside a
+  // passage are indexed, numbered from position 1 in passage order. `root` is the absolute
+  // folder the article's path is relative to. Passage texts and the record are compressed
+  // with `dictionaries`.
+  Xapian::Document build(const Article& article, const CutText& body, std::string_view root,
                          const DocumentDictionaries& dictionaries = {});
   // The body's and titles' words as written (not their alternative forms, but for an
   // acronym's letters) in the last document built, each once, in no order: what the

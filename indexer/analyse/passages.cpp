@@ -78,6 +78,14 @@ void split_paragraph(const std::vector<Token>& words, std::span<const Span> body
 
 }  // namespace
 
+CutText cut_text(std::string_view body, Analyzer& analyzer, const PassageLimits& limits) {
+  CutText cut;
+  analyzer.tokenize(body, cut.words);
+  analyzer.sentences(body, cut.sentences);
+  cut.passages = split_passages(body, cut.words, cut.sentences, limits);
+  return cut;
+}
+
 void sentences_within(std::span<const Span> sentences, std::uint32_t begin, std::uint32_t end, std::size_t& first,
                       std::vector<Span>& out) {
   while (first < sentences.size() && sentences[first].end <= begin) ++first;

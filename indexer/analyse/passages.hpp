@@ -28,6 +28,16 @@ struct PassageLimits {
 std::vector<Passage> split_passages(std::string_view body, const std::vector<Token>& words,
                                     std::span<const Span> sentences, const PassageLimits& limits = {});
 
+// A body as the indexer cuts it: its words (Analyzer::tokenize), its sentences
+// (Analyzer::sentences) and its passages (split_passages), what an article's document is
+// built from (ArticleDocumentBuilder).
+struct CutText {
+  std::vector<Token> words;
+  std::vector<Span> sentences;
+  std::vector<Passage> passages;
+};
+CutText cut_text(std::string_view body, Analyzer& analyzer, const PassageLimits& limits = {});
+
 // The sentences of `body` (as `sentences` above) within [begin, end), cut at its ends and
 // relative to `begin`: the sentences of that stretch, from one segmentation of the body.
 // `first` is where to start looking, moved on to the first sentence ending past `begin`:

@@ -32,12 +32,9 @@ Built build_with(ArticleDocumentBuilder& builder, Analyzer& analyzer, std::strin
   built.article.date = "2025-02-01";
   built.article.body = std::move(body);
   built.article.other_titles = std::move(other_titles);
-  std::vector<Token> words;
-  analyzer.tokenize(built.article.body, words);
-  std::vector<Span> sentences;
-  analyzer.sentences(built.article.body, sentences);
-  built.passages = split_passages(built.article.body, words, sentences, {.max_words = 20, .min_words = 3});
-  built.document = builder.build(built.article, built.passages, words, sentences, "/data");
+  const CutText cut = cut_text(built.article.body, analyzer, {.max_words = 20, .min_words = 3});
+  built.passages = cut.passages;
+  built.document = builder.build(built.article, cut, "/data");
   built.spelling_words = builder.spelling_words();
   std::sort(built.spelling_words.begin(), built.spelling_words.end());
   return built;

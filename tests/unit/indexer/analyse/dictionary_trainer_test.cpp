@@ -72,12 +72,7 @@ TEST(DictionaryTrainer, SamplesWhatADatabaseHoldsWithoutThem) {
   ArticleDocumentBuilder builder(analyzer);
   std::vector<Article> stored = articles_of(1, 400, 3);  // 720 KB, 400 records
   for (const Article& article : stored) {
-    std::vector<Token> words;
-    analyzer.tokenize(article.body, words);
-    std::vector<Span> sentences;
-    analyzer.sentences(article.body, sentences);
-    const std::vector<Passage> passages = split_passages(article.body, words, sentences);
-    db.add_document(builder.build(article, passages, words, sentences, "/data/news"));
+    db.add_document(builder.build(article, cut_text(article.body, analyzer), "/data/news"));
   }
   DictionaryTrainer trainer;
   trainer.gather_stored(db, {});

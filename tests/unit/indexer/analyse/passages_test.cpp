@@ -18,12 +18,8 @@ struct Split {
 
 Split split(const std::string& body, const PassageLimits& limits = {}) {
   Analyzer analyzer;
-  Split s;
-  analyzer.tokenize(body, s.words);
-  std::vector<Span> sentences;
-  analyzer.sentences(body, sentences);
-  s.passages = split_passages(body, s.words, sentences, limits);
-  return s;
+  CutText cut = cut_text(body, analyzer, limits);
+  return Split{std::move(cut.words), std::move(cut.passages)};
 }
 
 std::size_t words_in(const Split& s, const Passage& p) {

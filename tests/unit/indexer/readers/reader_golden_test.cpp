@@ -67,12 +67,8 @@ nlohmann::json read_as_cs_index_does(const GoldenCase& c) {
   Analyzer analyzer;
   out["articles"] = nlohmann::json::array();
   for (const Article& a : result.articles) {
-    std::vector<Token> words;
-    analyzer.tokenize(a.body, words);
-    std::vector<Span> sentences;
-    analyzer.sentences(a.body, sentences);
     nlohmann::json passages = nlohmann::json::array();
-    for (const Passage& p : split_passages(a.body, words, sentences)) passages.push_back(a.body.substr(p.begin, p.end - p.begin));
+    for (const Passage& p : cut_text(a.body, analyzer).passages) passages.push_back(a.body.substr(p.begin, p.end - p.begin));
     nlohmann::json article = {{"id", a.id}, {"title", a.title}, {"source", a.source}, {"author", a.author},
                               {"date", a.date}, {"url", a.url}, {"lang", a.lang}, {"topics", a.topics},
                               {"preview", a.preview}, {"passages", passages}};

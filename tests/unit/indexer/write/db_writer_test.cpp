@@ -217,13 +217,8 @@ BuiltArticle build_article(const std::string& id, const std::string& title, cons
   article.title = title;
   article.body = body;
   Analyzer analyzer;
-  std::vector<Token> words;
-  analyzer.tokenize(article.body, words);
-  std::vector<Span> sentences;
-  analyzer.sentences(article.body, sentences);
-  const std::vector<Passage> passages = split_passages(article.body, words, sentences);
   ArticleDocumentBuilder builder(analyzer);
-  BuiltArticle built{builder.build(article, passages, words, sentences, "/data"), {}};
+  BuiltArticle built{builder.build(article, cut_text(article.body, analyzer), "/data"), {}};
   for (const std::string& word : builder.spelling_words()) {
     if (spelling_table::is_listed_word(word)) built.spelling.emplace_back(word, 1);
   }
