@@ -13,12 +13,6 @@
 
 namespace cs::indexer {
 
-namespace {
-
-// What the first pass learns of an article, for the story and the documents.
-
-}  // namespace
-
 ArticleAnalysis::ArticleAnalysis(unsigned threads) {
   for (unsigned i = 0; i < std::max(1u, threads); ++i) workers_.push_back(std::make_unique<Worker>());
 }

@@ -108,7 +108,8 @@ class IndexRun {
   Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
 
  private:
-  void index_file(std::uint32_t k);
+  // Entry k of `entries`, the run's files.
+  void index_file(const std::vector<CrawlEntry>& entries, std::uint32_t k);
   void forget_deleted_files(const CrawledFolders& folders);
   Status write_batch();
   void warn(const Error& error) const { report_.warn(error); }
@@ -121,13 +122,12 @@ class IndexRun {
   DbWriter& writer_;
   IndexSummary summary_;
   // Each article id read this run, by its XXH3-64 hash (as story keys are), with the index
-  // in entries_ of the file that first gave it, for the warning when a later file gives it
-  // too: about 50 bytes an article, where the id and the path took about 220 (a news 100x
-  // run held 268,100).
+  // among the run's files of the one that first gave it, for the warning when a later file
+  // gives it too: about 50 bytes an article, where the id and the path took about 220 (a
+  // news 100x run held 268,100).
   std::unordered_map<std::uint64_t, std::uint32_t> first_file_of_id_;
-  const std::vector<CrawlEntry>* entries_ = nullptr;
   std::unordered_map<std::string, FileState> previous_;  // by absolute path, as of the last commit
-  std::unordered_set<std::string> seen_;  // the paths of previous_ crawled this run
+  std::unordered_set<const FileState*> seen_;  // the files of previous_ crawled this run
   ArticleOwners owners_;
   PendingBatch pending_;
   SharedStories& stories_;
@@ -151,10 +151,9 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
 
   IndexProgress progress{0, entries.size(), 0, 0};
   for (const CrawlEntry& entry : entries) progress.bytes_total += entry.size;
-  entries_ = &entries;
   for (std::size_t k = 0; k < entries.size(); ++k) {
     const CrawlEntry& entry = entries[k];
-    index_file(static_cast<std::uint32_t>(k));
+    index_file(entries, static_cast<std::uint32_t>(k));
     if (pending_.text_bytes >= options_.batch_bytes || pending_.size() >= kMaxBatchChanges) {
       if (Status written = write_batch(); !written) return written.error();
     }
@@ -173,13 +172,13 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
   return summary_;
 }
 
-void IndexRun::index_file(std::uint32_t k) {
-  const CrawlEntry& entry = (*entries_)[k];
+void IndexRun::index_file(const std::vector<CrawlEntry>& entries, std::uint32_t k) {
+  const CrawlEntry& entry = entries[k];
   ++summary_.files;
   const std::filesystem::path file_path = entry.path();
   const std::string path = file_path.string();
   const auto known = previous_.find(path);
-  if (known != previous_.end()) seen_.insert(path);
+  if (known != previous_.end()) seen_.insert(&known->second);
   const FileState* previous = known == previous_.end() ? nullptr : &known->second;
   const auto keep_previous = [&](Error error) {
     if (previous != nullptr && !previous->articles.empty()) {
@@ -250,7 +249,7 @@ void IndexRun::index_file(std::uint32_t k) {
     const auto [seen, first_time] = first_file_of_id_.emplace(XXH3_64bits(article.id.data(), article.id.size()), k);
     if (!first_time) {
       warn(Error{ErrorKind::kInput, path, "",
-                 "article id '" + article.id + "' is also used by " + (*entries_)[seen->second].relative_path,
+                 "article id '" + article.id + "' is also used by " + entries[seen->second].relative_path,
                  "this file's article replaces it"});
     }
     state.articles.push_back({article.id, hash_article(article)});
@@ -291,7 +290,7 @@ void IndexRun::forget_deleted_files(const CrawledFolders& folders) {
   for (const auto& known : previous_) {
     const std::string& path = known.first;
     const FileState& state = known.second;
-    if (seen_.count(path) > 0) continue;
+    if (seen_.count(&state) > 0) continue;
     // A file under a folder the crawl could not list was not looked at: it is not gone.
     if (!inside_any(path, folders.walked) || inside_any(path, folders.unreadable) || !gone_or_excluded(path)) continue;
     for (std::string& orphan : owners_.release(state.articles)) pending_.removals.push_back(std::move(orphan));

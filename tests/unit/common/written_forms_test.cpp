@@ -19,8 +19,8 @@ TEST(WrittenForms, ElisionsAreCutWithEveryApostrophe) {
   EXPECT_EQ(elision_length("'tis"), 0u);
 }
 
-// may_be_elided is the analyzer's cheap test before elision_length: it may say yes to a
-// word with no elision, never no to a word with one.
+// may_be_elided is elision_length's cheap first test: it may say yes to a word with no
+// elision, never no to a word with one.
 TEST(WrittenForms, WhatMayBeElidedIncludesEveryElision) {
   for (const std::string word :
        {"l'Assemblée", "d\xE2\x80\x99\xC3\x89lisabeth", "qu\xE2\x80\x99il", "jusqu\xE2\x80\x99\xC3\xA0", "lorsqu'il",
