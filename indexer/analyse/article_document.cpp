@@ -35,8 +35,8 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
                                        Xapian::termpos position, std::vector<std::uint32_t>* hashes) {
   const auto add = [&](const std::string& word, bool as_written) {
     term_.assign(prefix).append(word);  // a buffer kept between words
-    auto [known, added] = known_->try_emplace(term_);
-    Seen& seen = known->second;
+    const auto [index, added] = known_->find_or_add(term_);
+    KnownWords::Entry& seen = (*known_)[index];
     if (added) {
       const std::string& stem = analyzer_.stem(word);
       seen.stem_term = schema::stemmed_term(prefix, stem);
@@ -45,7 +45,7 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
     if (seen.article != article_) {
       seen.article = article_;
       seen.body_word = seen.title_word = false;
-      in_article_.emplace_back(&known->first, &seen);  // unordered_map nodes stay put
+      in_article_.push_back(index);
     }
     (prefix.empty() ? seen.body_word : seen.title_word) |= as_written;
     document.add_posting(seen.stem_term, position);
@@ -61,14 +61,15 @@ void ArticleDocumentBuilder::add_words(Xapian::Document& document, std::string_v
 
 void ArticleDocumentBuilder::collect_spelling_words() {
   spelling_words_.clear();
-  for (const auto& [term, seen] : in_article_) {
-    if (seen->body_word) {
-      spelling_words_.push_back(*term);
-    } else if (seen->title_word) {
+  for (const KnownWords::Index index : in_article_) {
+    const KnownWords::Entry& seen = (*known_)[index];
+    if (seen.body_word) {
+      spelling_words_.push_back(seen.word);
+    } else if (seen.title_word) {
       // A title's word that the body holds too is counted once, as the body's.
-      const std::string_view word = std::string_view(*term).substr(schema::kTitlePrefix.size());
-      const auto in_body = known_->find(std::string(word));
-      if (in_body == known_->end() || in_body->second.article != article_ || !in_body->second.body_word) {
+      const std::string_view word = std::string_view(seen.word).substr(schema::kTitlePrefix.size());
+      const KnownWords::Index in_body = known_->find(word);
+      if (in_body == KnownWords::kNone || (*known_)[in_body].article != article_ || !(*known_)[in_body].body_word) {
         spelling_words_.emplace_back(word);
       }
     }

@@ -17,6 +17,7 @@
 #include "common/article.hpp"
 #include "common/compact_text.hpp"
 #include "common/passage_record.hpp"
+#include "indexer/analyse/known_words.hpp"
 #include "indexer/analyse/passages.hpp"
 
 namespace cs::indexer {
@@ -63,30 +64,21 @@ class ArticleDocumentBuilder {
   // Picks the table of the article's stemmer, forgetting its words when there are too many.
   void start_article();
 
-  // A word as written (field prefix and word): its stem's term, looked up once, not at
-  // each use nor in each article (stemming each article's words again was 6% of indexing
-  // the speeches, and a table built and freed an article a tenth), and what it was in the
-  // last article that held it.
-  struct Seen {
-    std::string stem_term;
-    std::uint32_t stem_hash = 0;
-    std::uint64_t article = 0;  // the last article (its number, from 1) that held it
-    bool body_word = false;     // in that article: a word of the body as written, not only an alternative form
-    bool title_word = false;    // the same in a title
-  };
   // Words in a stemmer's table at most: about 100 bytes each, 13 MB.
   static constexpr std::size_t kMaxKnownWords = std::size_t{1} << 17;
-  using KnownWords = std::unordered_map<std::string, Seen>;
 
   Analyzer& analyzer_;
   std::vector<Token> title_words_;  // reused between articles to avoid reallocating
   std::vector<std::uint32_t> title_hashes_, passage_starts_;
   std::vector<Span> sentences_;
   // The words met, a table a stemmer: a batch's articles come in no order of language.
+  // Each word as written (field prefix and word) has its stem's term looked up once, not at
+  // each use nor in each article (stemming each article's words again was 6% of indexing
+  // the speeches, and a table built and freed an article a tenth).
   std::unordered_map<std::string, KnownWords> known_by_language_;
   KnownWords* known_ = nullptr;  // the current article's stemmer's
   std::uint64_t article_ = 0;
-  std::vector<std::pair<const std::string*, const Seen*>> in_article_;  // the last article's words (nodes of known_)
+  std::vector<KnownWords::Index> in_article_;  // the last article's words, in known_
   std::string term_;
   std::vector<std::string> spelling_words_;
 };
