@@ -7,6 +7,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <unicode/locid.h>
 
 #include "common/ascii.hpp"
 #include "common/utf8.hpp"
@@ -136,8 +137,25 @@ LanguageChoice choose_language(std::string_view declared, const Detection& detec
   return {top.lang, true};
 }
 
+std::string language_tag(std::string_view declared) {
+  const std::string given(declared);
+  if (given.empty()) return given;
+  // A language's name ("English", GDELT's "language"): CLD2 knows the names of the
+  // languages it detects, in capitals.
+  if (given.size() > 3 && std::all_of(given.begin(), given.end(), [](char c) { return is_ascii_letter(c); })) {
+    const CLD2::Language named = CLD2::GetLanguageFromName(ascii_upper(given).c_str());
+    return named == CLD2::UNKNOWN_LANGUAGE ? given : current_code(CLD2::LanguageCode(named));
+  }
+  // A code: ICU's canonical form, by CLDR's aliases ("eng" and Event Registry's three-letter
+  // codes to "en", "fre" to "fr", "iw" to "he", "en_US" to "en-US").
+  UErrorCode status = U_ZERO_ERROR;
+  const std::string tag = icu::Locale::createCanonical(given.c_str()).toLanguageTag<std::string>(status);
+  return U_FAILURE(status) || tag.empty() || tag == "und" ? given : tag;
+}
+
 LanguageChoice choose_language(std::string_view declared, std::string_view text) {
-  return choose_language(declared, detect(text, declared));
+  const std::string tag = language_tag(declared);
+  return choose_language(tag, detect(text, tag));
 }
 
 }  // namespace cs::indexer

@@ -45,7 +45,12 @@ bool same_language(std::string_view a, std::string_view b);
 // what the page says.
 LanguageChoice choose_language(std::string_view declared, const Detection& detection);
 
-// choose_language on CLD2's reading of `text`, hinted with `declared`.
+// A declared language as a BCP 47 tag: codes in ICU's canonical form ("eng" -> "en",
+// "en_US" -> "en-US", "iw" -> "he") and language names CLD2 knows ("English" -> "en");
+// anything else as given.
+std::string language_tag(std::string_view declared);
+
+// choose_language on CLD2's reading of `text`, hinted with `declared` (as language_tag).
 LanguageChoice choose_language(std::string_view declared, std::string_view text);
 
 }  // namespace cs::indexer

@@ -131,5 +131,30 @@ TEST(LanguageChoice, SameLanguageComparesPrimarySubtagsAndCloseLanguages) {
   EXPECT_FALSE(same_language("en", ""));
 }
 
+// Exports declare languages as names (GDELT: "English") and three-letter codes (Event
+// Registry: "eng", "deu"): both were stored as given, so "lang:en" missed them and a German
+// article's hint to CLD2 was lost.
+TEST(LanguageDetection, DeclaredNamesAndCodesBecomeTags) {
+  EXPECT_EQ(language_tag("eng"), "en");
+  EXPECT_EQ(language_tag("deu"), "de");
+  EXPECT_EQ(language_tag("fre"), "fr");
+  EXPECT_EQ(language_tag("English"), "en");
+  EXPECT_EQ(language_tag("FRENCH"), "fr");
+  EXPECT_EQ(language_tag("en_US"), "en-US");
+  EXPECT_EQ(language_tag("iw"), "he");
+  EXPECT_EQ(language_tag("zh-Hant"), "zh-Hant");
+  EXPECT_EQ(language_tag("pt-BR"), "pt-BR");
+  EXPECT_EQ(language_tag(""), "");
+  EXPECT_EQ(language_tag("Klingonese"), "Klingonese");  // no language CLD2 knows: as given
+}
+
+TEST(LanguageDetection, ADeclaredCodeIsKeptAsItsTag) {
+  const LanguageChoice choice =
+      choose_language("deu", "Der neue taiwanische Präsident hat China bei seiner Amtseinführung aufgefordert, die "
+                             "militärischen Drohungen gegen die Insel einzustellen, und bot Gespräche an.");
+  EXPECT_EQ(choice.lang, "de");
+  EXPECT_FALSE(choice.overridden);
+}
+
 }  // namespace
 }  // namespace cs::indexer
