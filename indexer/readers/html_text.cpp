@@ -2,8 +2,11 @@
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -114,6 +117,57 @@ std::vector<TextBlock> html_fragment_blocks(std::string_view html) {
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (root == nullptr) return {};
   return texts_of(collect_blocks(root, fragment_keeps));
+}
+
+namespace {
+
+// The character a reference's name or number ("amp", "#8217", "#x2019") stands for, if any.
+std::optional<char32_t> referenced_character(std::string_view name) {
+  if (!name.starts_with('#')) {
+    const htmlEntityDesc* entity = htmlEntityLookup(reinterpret_cast<const xmlChar*>(std::string(name).c_str()));
+    if (entity == nullptr) return std::nullopt;
+    return static_cast<char32_t>(entity->value);
+  }
+  name.remove_prefix(1);
+  const bool hex = name.starts_with('x') || name.starts_with('X');
+  if (hex) name.remove_prefix(1);
+  std::uint32_t number = 0;
+  // At most 8 digits (decode_character_references' longest reference): never past 32 bits.
+  const auto [end, error] = std::from_chars(name.data(), name.data() + name.size(), number, hex ? 16 : 10);
+  if (name.empty() || error != std::errc() || end != name.data() + name.size()) return std::nullopt;
+  if (number >= 0x80 && number <= 0x9F) {
+    // As browsers do, after windows-1252, where &#146; was a quote mark.
+    const char byte = static_cast<char>(number);
+    const icu::UnicodeString decoded(&byte, 1, "windows-1252");
+    return decoded.length() == 1 ? static_cast<char32_t>(decoded.char32At(0)) : U'\uFFFD';
+  }
+  if (number == 0 || number > 0x10FFFF || (number >= 0xD800 && number <= 0xDFFF)) return U'\uFFFD';
+  return static_cast<char32_t>(number);
+}
+
+}  // namespace
+
+std::string decode_character_references(std::string_view text) {
+  // The longest name is 8 letters ("thetasym"), the longest number 7 digits ("1114111").
+  constexpr std::size_t kLongestReference = 10;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    const std::size_t amp = text.find('&', at);
+    out.append(text.substr(at, amp == std::string_view::npos ? std::string_view::npos : amp - at));
+    if (amp == std::string_view::npos) break;
+    const std::size_t semicolon = text.substr(0, amp + 2 + kLongestReference).find(';', amp + 1);
+    const std::optional<char32_t> character =
+        semicolon == std::string_view::npos ? std::nullopt : referenced_character(text.substr(amp + 1, semicolon - amp - 1));
+    if (!character) {
+      out.push_back('&');
+      at = amp + 1;
+      continue;
+    }
+    icu::UnicodeString(static_cast<UChar32>(*character)).toUTF8String(out);
+    at = semicolon + 1;
+  }
+  return out;
 }
 
 bool looks_like_html(std::string_view text) {

@@ -34,6 +34,13 @@ struct HtmlPage {
   bool cut_at_depth_limit = false;
 };
 
+// `text` with HTML's character references decoded ("Q&amp;A", "it&#8217;s", "&#x2019;"),
+// for text that carries them outside markup: WordPress's rendered titles, JSON exports of
+// feeds. Named references are libxml2's HTML entities; a number that is no character is
+// U+FFFD, one in 128-159 the windows-1252 character HTML reads it as; anything that is no
+// reference is left as written ("AT&T", "R&D;").
+std::string decode_character_references(std::string_view text);
+
 // `html` is UTF-8. libxml2 recovers from any malformed markup, so this always gives a page,
 // possibly empty. Text nested deeper than libxml2's default 256 levels is read too, unless
 // the page's tags could make parsing it that deep take seconds (html_depth.hpp).

@@ -118,12 +118,17 @@ class FastParse {
   static constexpr std::size_t kKeptCapacity = 256 * 1024;
 
   // nlohmann keeps -0 as a signed integer and 0 as an unsigned one; simdjson reads both as
-  // 0. Text with "-0" not followed by more of a number (rare outside such a number) is left
-  // to nlohmann.
+  // 0. Text with "-0" where a value may start (after a colon, bracket or comma) and not
+  // followed by more of a number is left to nlohmann; in strings ("2b1c0d4e-0f1a", a GUID)
+  // it is rarely there.
   static bool may_hold_negative_zero(std::string_view text) {
     for (std::size_t at = text.find("-0"); at != std::string_view::npos; at = text.find("-0", at + 2)) {
       const char next = at + 2 < text.size() ? text[at + 2] : ' ';
-      if (!(next >= '0' && next <= '9') && next != '.' && next != 'e' && next != 'E') return true;
+      if ((next >= '0' && next <= '9') || next == '.' || next == 'e' || next == 'E') continue;
+      const std::size_t before = text.find_last_not_of(" \t\r\n", at == 0 ? std::string_view::npos : at - 1);
+      if (at == 0 || before == std::string_view::npos || std::string_view(":[,").find(text[before]) != std::string_view::npos) {
+        return true;
+      }
     }
     return false;
   }

@@ -2,6 +2,7 @@
 
 #include "common/utf8.hpp"
 #include "indexer/readers/json_parse.hpp"
+#include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/reader_skeleton.hpp"
 
 namespace cs::indexer {
@@ -9,8 +10,24 @@ namespace cs::indexer {
 namespace {
 
 constexpr std::string_view kExtensions[] = {".json"};
-// Where news APIs and exports put their list of articles.
-constexpr std::string_view kListFields[] = {"articles", "items", "results", "data", "documents", "stories"};
+// Where news APIs and exports put their list of articles (the New York Times' search: docs).
+constexpr std::string_view kListFields[] = {"articles", "items", "results", "data", "documents", "stories", "docs"};
+// How deep a list may be wrapped: the Guardian's response.results, the New York Times'
+// response.docs, Event Registry's articles.results.
+constexpr int kMaxWrapping = 2;
+
+// Calls `visit` on each object that may wrap the list of `root` (its "response", or one of
+// its list fields holding an object instead of an array), until `visit` returns true.
+template <typename Visit>
+bool any_wrapper(const nlohmann::json& root, Visit visit) {
+  if (auto response = root.find("response"); response != root.end() && response->is_object() && visit(*response)) {
+    return true;
+  }
+  for (const auto name : kListFields) {
+    if (auto it = root.find(name); it != root.end() && it->is_object() && visit(*it)) return true;
+  }
+  return false;
+}
 
 std::string_view skip_space(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\n' || text.front() == '\r' || text.front() == '\t')) {
@@ -19,26 +36,27 @@ std::string_view skip_space(std::string_view text) {
   return text;
 }
 
-// The array of records inside a wrapper object (or inside its "response" object, as the
-// Guardian's API answers), or null when `root` is itself a record.
-const nlohmann::json* wrapped_list(const nlohmann::json& root) {
+// The array of records inside a wrapper object (or inside an object it wraps, any_wrapper),
+// or null when `root` is itself a record.
+const nlohmann::json* wrapped_list(const nlohmann::json& root, int depth = 0) {
   for (const auto name : kListFields) {
     if (auto it = root.find(name); it != root.end() && it->is_array() && !it->empty() && it->front().is_object()) {
       return &*it;
     }
   }
-  if (auto response = root.find("response"); response != root.end() && response->is_object()) {
-    return wrapped_list(*response);
-  }
-  return nullptr;
+  const nlohmann::json* found = nullptr;
+  if (depth < kMaxWrapping) any_wrapper(root, [&](const nlohmann::json& inner) { return (found = wrapped_list(inner, depth + 1)); });
+  return found;
 }
 
 // Why a wrapper object holds no article to read, when it is an API's answer that says so:
 // an error reply ({"status": "error", "message": ...}, NewsAPI's and the Guardian's), or a
 // page whose list of results is empty. Empty otherwise: the object is then a record.
-std::string why_no_articles(const nlohmann::json& root) {
-  if (auto response = root.find("response"); response != root.end() && response->is_object()) {
-    if (std::string why = why_no_articles(*response); !why.empty()) return why;
+std::string why_no_articles(const nlohmann::json& root, int depth = 0) {
+  std::string why;
+  if (depth < kMaxWrapping &&
+      any_wrapper(root, [&](const nlohmann::json& inner) { return !(why = why_no_articles(inner, depth + 1)).empty(); })) {
+    return why;
   }
   if (auto status = root.find("status"); status != root.end() && *status == "error") {
     std::string message;
@@ -80,6 +98,12 @@ bool JsonReader::sniff(std::string_view head) const {
 ReadResult JsonReader::read(const SourceFile& file) const {
   return read_records(file, [](std::string_view text, std::vector<Record>& records, std::vector<Error>& issues) {
     auto root = parse_json(text);
+    if (!root && looks_like_json_lines(text)) {
+      // JSON Lines saved as .json (a feed dump's usual name): one object a line is no JSON
+      // document, and a new user's trial lost the whole file to "expected end of input".
+      list_json_lines(text, records, issues);
+      return;
+    }
     if (!root) {
       Error issue = root.error();
       issue.hint = "file skipped";

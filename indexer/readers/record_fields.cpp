@@ -20,17 +20,22 @@ using Aliases = std::span<const std::string_view>;
 // JSON Feed 1.1 (content_html, content_text, date_published), the Guardian's content API
 // (webTitle, webPublicationDate, fields.bodyText), schema.org exports (articleBody) and
 // Hacker News items (by, time) among them: a new user's trial lost bodies and dates there.
-constexpr std::string_view kIdFields[] = {"id", "guid", "uuid"};
+// Also the New York Times' article search (_id, web_url, headline.main, lead_paragraph,
+// pub_date, byline.original), Event Registry (uri, dateTime, body, source.title), GDELT's
+// article lists (seendate, domain) and WordPress's REST API (title.rendered,
+// content.rendered): as_text reads the objects.
+constexpr std::string_view kIdFields[] = {"id", "guid", "uuid", "uri", "_id"};
 constexpr std::string_view kTitleFields[] = {"title", "headline", "webTitle"};
 constexpr std::string_view kBodyFields[] = {"text",      "body",        "content",    "content_html",
                                             "content_text", "bodyText", "articleBody"};
-constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract", "dek", "trailText"};
-constexpr std::string_view kDateFields[] = {"date",         "publishedDateTime", "published",
-                                            "published_at", "publishedAt",       "datePublished",
-                                            "date_published", "webPublicationDate", "pubDate",
-                                            "created",      "time"};
-constexpr std::string_view kUrlFields[] = {"url", "webUrl", "link", "canonical_url", "originalUrl"};
-constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site"};
+constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract",
+                                               "dek",     "trailText", "lead_paragraph"};
+constexpr std::string_view kDateFields[] = {"date",           "publishedDateTime",  "published", "published_at",
+                                            "publishedAt",    "datePublished",      "date_published",
+                                            "webPublicationDate", "pub_date",       "dateTimePub", "dateTime",
+                                            "pubDate",        "created",            "seendate",  "time"};
+constexpr std::string_view kUrlFields[] = {"url", "webUrl", "web_url", "link", "canonical_url", "originalUrl"};
+constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site", "domain"};
 constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator", "by"};
 constexpr std::string_view kLangFields[] = {"lang", "language"};
 constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories"};
@@ -45,34 +50,45 @@ std::string trimmed(std::string_view value) {
   return std::string(s);
 }
 
-// A value as text: strings as they are, numbers printed, {name: ...} objects by their name
-// (or domain), anything else empty.
+// A string value as text: HTML's character references decoded unless it is HTML, which is
+// parsed as such ("Q&amp;A" in a JSON title was shown as written: a new user's trial).
+std::string string_text(const std::string& value) {
+  std::string text = trimmed(value);
+  return looks_like_html(text) ? text : decode_character_references(text);
+}
+
+// A value as text: strings as string_text gives them, numbers printed, objects by the field
+// that names or renders them ({name}, {title}, {domain}, WordPress's {rendered}, the New
+// York Times' {main} headline and {original} byline), anything else empty.
 std::string as_text(const nlohmann::json& value) {
-  if (value.is_string()) return trimmed(value.get_ref<const std::string&>());
+  if (value.is_string()) return string_text(value.get_ref<const std::string&>());
   if (value.is_number()) return value.dump();
   if (value.is_object()) {
-    for (const char* key : {"name", "title", "domain"}) {
-      if (auto it = value.find(key); it != value.end() && it->is_string()) return trimmed(it->get_ref<const std::string&>());
+    for (const char* key : {"name", "title", "domain", "rendered", "main", "original"}) {
+      if (auto it = value.find(key); it != value.end() && it->is_string()) return string_text(it->get_ref<const std::string&>());
     }
   }
   return {};
 }
 
-// A value as a list: array items as text, or a comma-separated string split.
+// A value as a list of names: array items as text, or a comma-separated string split.
+// Numbers are ids in the exporting system, no names (WordPress's "author": 17 and "tags":
+// [311, 527] were shown as an author and topics).
 std::vector<std::string> as_list(const nlohmann::json& value) {
   std::vector<std::string> items;
   if (value.is_array()) {
     for (const auto& item : value) {
+      if (item.is_number()) continue;
       if (std::string text = as_text(item); !text.empty()) items.push_back(std::move(text));
     }
   } else if (value.is_string()) {
     std::string_view rest = value.get_ref<const std::string&>();
     while (!rest.empty()) {
       const std::size_t comma = rest.find(',');
-      if (std::string item = trimmed(rest.substr(0, comma)); !item.empty()) items.push_back(std::move(item));
+      if (std::string item = string_text(std::string(rest.substr(0, comma))); !item.empty()) items.push_back(std::move(item));
       rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
     }
-  } else if (std::string text = as_text(value); !text.empty()) {
+  } else if (std::string text = as_text(value); !text.empty() && !value.is_number()) {
     items.push_back(std::move(text));
   }
   return items;

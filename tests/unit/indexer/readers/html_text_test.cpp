@@ -133,5 +133,17 @@ TEST(HtmlText, TitlesNotChosenBecomeOtherTitles) {
   EXPECT_THAT(same.articles[0].other_titles, ::testing::IsEmpty()) << "the chosen title, case aside";
 }
 
+TEST(HtmlText, DecodesCharacterReferencesOutsideMarkup) {
+  // WordPress's rendered titles and JSON exports of feeds carry them in plain text.
+  EXPECT_EQ(decode_character_references("Q&#038;A: Taiwan&#8217;s foundries &mdash; and &amp; &lt;b&gt;"),
+            "Q&A: Taiwan\u2019s foundries \u2014 and & <b>");
+  EXPECT_EQ(decode_character_references("&#x2019;&#X201C;&#146;"), "\u2019\u201C\u2019");  // 146: windows-1252's quote
+  EXPECT_EQ(decode_character_references("&#0;&#xD800;&#1114112;&#99999999;"), "\uFFFD\uFFFD\uFFFD\uFFFD");
+  // What is no reference stays as written.
+  EXPECT_EQ(decode_character_references("AT&T, R&D; &nosuchname; & ; &#; &#x; &amp"), "AT&T, R&D; &nosuchname; & ; &#; &#x; &amp");
+  EXPECT_EQ(decode_character_references("&&amp;&"), "&&&");
+  EXPECT_EQ(decode_character_references(""), "");
+}
+
 }  // namespace
 }  // namespace cs::indexer
