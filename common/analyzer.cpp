@@ -137,6 +137,21 @@ bool may_hold_ideographs(std::string_view text) {
   });
 }
 
+// Hiragana or katakana (U+3040 to U+30FF, UTF-8 E3 81 80 to E3 83 BF; halfwidth katakana
+// U+FF65 to U+FF9F): Japanese, whose kanji are not to be simplified before ICU cuts them.
+bool holds_kana(std::string_view text) {
+  for (std::size_t at = text.find('\xE3'); at != std::string_view::npos && at + 2 < text.size(); at = text.find('\xE3', at + 1)) {
+    const auto second = static_cast<unsigned char>(text[at + 1]);
+    if (second >= 0x81 && second <= 0x83) return true;
+  }
+  for (std::size_t at = text.find('\xEF'); at != std::string_view::npos && at + 2 < text.size(); at = text.find('\xEF', at + 1)) {
+    const auto second = static_cast<unsigned char>(text[at + 1]);
+    const auto third = static_cast<unsigned char>(text[at + 2]);
+    if ((second == 0xBD && third >= 0xA5) || (second == 0xBE && third <= 0x9F)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 // One language's stemmer and its memo of stems.
@@ -243,12 +258,23 @@ void Analyzer::tokenize(std::string_view text, std::vector<Token>& out, const st
   tokenize_words(text, out, &first_bytes);
 }
 
-void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out, const std::bitset<256>* first_bytes) {
+bool Analyzer::tokenize_kanji_as_japanese(std::string_view text, std::vector<Token>& out) {
+  if (!may_hold_ideographs(text) || holds_kana(text)) return false;
+  tokenize_words(text, out, nullptr, Cjk::kJapanese);
+  return true;
+}
+
+void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out, const std::bitset<256>* first_bytes,
+                              Cjk cjk) {
   // Chinese is segmented in simplified characters, whichever script it was written in, so
   // that "美國國務院" and "美国国务院" are cut into the same words. Offsets are unchanged.
+  // Japanese is cut as written, each word then simplified as Chinese is: simplified first,
+  // "東京都は" was cut 东|京都|は, and "京都" found Tokyo where "東京" found nothing.
   std::string simplified_copy;
   std::string_view text = original;
-  if (may_hold_ideographs(original)) {
+  const bool ideographs = may_hold_ideographs(original);
+  const bool simplify_words = ideographs && (cjk == Cjk::kJapanese || holds_kana(original));
+  if (ideographs && !simplify_words) {
     simplified_copy.assign(original);
     impl_->simplify_in_place(simplified_copy);
     text = simplified_copy;
@@ -279,7 +305,7 @@ void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out
       if (first < 0x80 && !(*first_bytes)[lower] && !may_chain) continue;
     }
     const std::string_view surface = without_possessive(text.substr(begin, end - begin));
-    std::string word = impl_->fold(surface, /*simplify=*/false);  // `text` is simplified already
+    std::string word = impl_->fold(surface, simplify_words);  // else `text` is simplified already
     if (word.empty() || word.size() > kMaxWordBytes) continue;
     if (word == "s" && out.size() > first_new) {  // "U.N.'s": the dot ended the word
       const std::string_view between = text.substr(out.back().end, begin - out.back().end);

@@ -61,6 +61,13 @@ class Analyzer {
   // was most of its cost.
   void tokenize(std::string_view text, std::vector<Token>& out, const std::bitset<256>& first_bytes);
 
+  // Chinese characters are cut as Chinese (simplified first) unless the text holds kana,
+  // which make it Japanese (cut as written, each word then simplified). Kanji alone may be
+  // either, and the two cut some apart ("東京都": 东|京都 as Chinese, 东京|都 as Japanese):
+  // appends the words of `text` read as Japanese and returns true when it holds Chinese
+  // characters and no kana; else returns false and appends nothing.
+  bool tokenize_kanji_as_japanese(std::string_view text, std::vector<Token>& out);
+
   // Appends the sentences of `text` to `out` as byte spans covering the whole text.
   void sentences(std::string_view text, std::vector<Span>& out);
 
@@ -92,7 +99,9 @@ class Analyzer {
 
  private:
   struct Impl;
-  void tokenize_words(std::string_view text, std::vector<Token>& out, const std::bitset<256>* first_bytes);
+  enum class Cjk { kByScript, kJapanese };
+  void tokenize_words(std::string_view text, std::vector<Token>& out, const std::bitset<256>* first_bytes,
+                      Cjk cjk = Cjk::kByScript);
 
   std::unique_ptr<Impl> impl_;
 };

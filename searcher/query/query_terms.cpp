@@ -70,6 +70,15 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
   if (tokens_.size() > 1 && !tokens_[0].is_acronym() && tokens_[0].alternative_end == tokens_.back().end) {
     query = Xapian::Query(Xapian::Query::OP_OR, query, words_query({tokens_[0].alternative}, title_only));
   }
+  // Kanji alone are read as Chinese and as Japanese (Analyzer::tokenize_kanji_as_japanese):
+  // "東京都" finds a Japanese article cut 东京|都 as well as a Chinese one cut 东|京都.
+  if (std::vector<Token> japanese; analyzer_.tokenize_kanji_as_japanese(lexeme.text, japanese)) {
+    Synonyms::Words japanese_words;
+    for (const Token& token : japanese) japanese_words.push_back(query_form(token));
+    if (!japanese_words.empty() && japanese_words != words) {
+      query = Xapian::Query(Xapian::Query::OP_OR, query, words_query(japanese_words, title_only));
+    }
+  }
   // Synonyms are alternatives: "prc" also finds "china".
   if (context_.synonyms != nullptr) {
     if (const auto* alternatives = context_.synonyms->alternatives(plain_words)) {

@@ -130,6 +130,20 @@ TEST(Analyzer, FoldsTraditionalChineseToSimplified) {
   EXPECT_EQ(analyzer.fold("Café 臺灣"), "cafe 台湾") << "field values fold the same way";
 }
 
+// Japanese kanji are cut as written, then folded as Chinese is: simplified before cutting,
+// "東京都は" was 东|京都|は, so "東京" found nothing and "京都" (Kyoto) found Tokyo.
+TEST(Analyzer, CutsJapaneseAsWrittenThenFoldsEachWord) {
+  const auto tokyo = words_of("東京都は3日、新たに100人の感染を確認した。");
+  EXPECT_NE(std::find(tokyo.begin(), tokyo.end(), words_of("東京").front()), tokyo.end());
+  EXPECT_EQ(std::find(tokyo.begin(), tokyo.end(), "京都"), tokyo.end());
+  EXPECT_EQ(words_of("東京"), std::vector<std::string>{"东京"}) << "a query in kanji alone folds as Chinese does";
+  const auto kyoto = words_of("京都市の観光客");
+  EXPECT_EQ(kyoto.front(), "京都");
+  // Halfwidth katakana mark Japanese too.
+  const auto halfwidth = words_of("ｶﾀｶﾅ東京都");
+  EXPECT_NE(std::find(halfwidth.begin(), halfwidth.end(), "东京"), halfwidth.end());
+}
+
 TEST(Analyzer, TokenOffsetsPointIntoTheOriginalText) {
   Analyzer analyzer;
   const std::string text = "Language : English 简体 繁體 — Phone Call Diplomacy";
