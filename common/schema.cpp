@@ -28,8 +28,9 @@ std::string boolean_term(std::string_view prefix, std::string_view value) {
   return term;
 }
 
-std::string story_key(std::string_view first_article_id) {
+std::string story_key(std::string_view first_article_id, std::string_view signature) {
   std::uint64_t hash = XXH3_64bits(first_article_id.data(), first_article_id.size());
+  if (!signature.empty()) hash = XXH3_64bits_withSeed(signature.data(), signature.size(), hash);
   std::string key(8, '\0');
   for (int byte = 7; byte >= 0; --byte, hash >>= 8) key[static_cast<std::size_t>(byte)] = static_cast<char>(hash & 0xFF);
   return key;

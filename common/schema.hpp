@@ -178,10 +178,14 @@ inline constexpr Xapian::termpos kOtherTitleGap = 1000;
 // shortened to a prefix of the value plus a hash of the whole, so it stays unique.
 std::string boolean_term(std::string_view prefix, std::string_view value);
 
-// The story an article with id `first_article_id` begins: 8 bytes (XXH3-64, big-endian) of
-// the id, the value in kStorySlot of every article of the story. Stable across runs and
-// versions of this schema; two stories share one with a chance of about 2^-64.
-std::string story_key(std::string_view first_article_id);
+// The story an article with id `first_article_id` and story signature `signature` begins:
+// 8 bytes (XXH3-64 of the id, then of the signature seeded with it; big-endian), the value
+// in kStorySlot of every article of the story. The same article gives the same key in every
+// run and version of this schema; its id alone did not do: an id that names another article
+// in a later run ("latest.json#1" of a news API's page saved over the last) gave the new
+// article the old one's story, and cs-search showed the two as one (a new user's trial).
+// Two stories share a key with a chance of about 2^-64.
+std::string story_key(std::string_view first_article_id, std::string_view signature);
 // The boolean term that lists a story's articles: kStoryPrefix and its key in hex.
 std::string story_term(std::string_view story_key);
 

@@ -152,7 +152,7 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const Cut
   document.add_value(schema::kArticleTermsSlot, encode_article_terms(title_hashes_, passage_starts_, word_count));
   add_field_terms(document, article);
   // The story: its key is what the searcher collapses on, its term lists its articles.
-  const std::string story = article.story_key.empty() ? schema::story_key(article.id) : article.story_key;
+  const std::string story = article.story_key.empty() ? schema::story_key(article.id, article.signature) : article.story_key;
   document.add_value(schema::kStorySlot, story);
   document.add_boolean_term(schema::story_term(story));
   if (!article.signature.empty()) document.add_value(schema::kSignatureSlot, article.signature);

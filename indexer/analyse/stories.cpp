@@ -134,7 +134,7 @@ void StoryIndex::load(const Xapian::Database& db) {
 }
 
 std::string StoryIndex::assign(std::string_view id, const std::string& signature) {
-  std::string own_story = schema::story_key(id);
+  std::string own_story = schema::story_key(id, signature);
   if (signature.empty()) return own_story;
   if (!is_signature(signature)) {  // a short text's exact key
     return exact_.try_emplace(signature, own_story).first->second;

@@ -51,8 +51,8 @@ class StoryIndex {
   void load(const Xapian::Database& db);
 
   // The story of article `id`: that of a known article whose signature agrees on at least
-  // kMinStoryAgreement, else the story it begins alone (schema::story_key of its id). The
-  // article is remembered for the articles after it.
+  // kMinStoryAgreement, else the story it begins alone (schema::story_key of its id and
+  // signature). The article is remembered for the articles after it.
   std::string assign(std::string_view id, const std::string& signature);
 
  private:

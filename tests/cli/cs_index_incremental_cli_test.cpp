@@ -178,6 +178,27 @@ TEST_F(IncrementalIndex, AnArticleIdTakenOverByANewFileIsKept) {
   }
 }
 
+// A news API's page saved over the last one: its records have no ids, so "latest.json#1"
+// is another article in each run. The new first article begins a story of its own; it took
+// the story the old one began under that id, and a search showed the two as one (a new
+// user's trial: "Trump OR Celtics" found only the Reuters story, "also in: ESPN").
+TEST_F(IncrementalIndex, AnIdThatNamesAnotherArticleInALaterRunJoinsNoStory) {
+  const std::string tariffs =
+      "{\"source\":{\"name\":\"Reuters\"},\"title\":\"Trump threatens new tariffs on Chinese imports\","
+      "\"content\":\"President Donald Trump said on Monday he would impose new tariffs on Chinese imports worth "
+      "billions of dollars, escalating a trade dispute that has rattled markets and unsettled allies in Europe and Asia "
+      "alike, officials said.\"}";
+  const std::string basketball =
+      "{\"source\":{\"name\":\"ESPN\"},\"title\":\"Celtics beat Knicks in overtime thriller\","
+      "\"content\":\"Jayson Tatum scored 40 points and Jaylen Brown added 28 as the Boston Celtics beat the New York "
+      "Knicks in overtime on Monday night, taking a two-game lead in the series at Madison Square Garden.\"}";
+  write_file(dir_ / "in/latest.json", "{\"status\":\"ok\",\"articles\":[" + tariffs + "]}");
+  index();
+  write_file(dir_ / "in/latest.json", "{\"status\":\"ok\",\"articles\":[" + basketball + "," + tariffs + "]}");
+  index();
+  EXPECT_THAT(found("Trump OR Celtics"), ElementsAre("latest.json#1", "latest.json#2"));
+}
+
 TEST_F(IncrementalIndex, RebuildSwapsInAFreshDatabaseAndLeavesNothingBehind) {
   // Articles of a folder no longer indexed survive an incremental run, not a rebuild.
   write_file(dir_ / "other/c.txt", article("Fish", "Quotas for cod were cut."));

@@ -8,14 +8,15 @@ namespace {
 // A story's key names it in every database and run written with this schema, so it may not
 // change with the library or the build: the known answer pins XXH3-64 and the byte order.
 TEST(Schema, StoryKeysAreEightStableBytesAndTheirTermIsHex) {
-  const std::string key = story_key("wire/a.txt");
+  const std::string key = story_key("wire/a.txt", "");
   ASSERT_EQ(key.size(), 8u);
-  EXPECT_EQ(key, story_key("wire/a.txt"));
-  EXPECT_NE(key, story_key("wire/b.txt"));
+  EXPECT_EQ(key, story_key("wire/a.txt", ""));
+  EXPECT_NE(key, story_key("wire/b.txt", ""));
+  EXPECT_NE(key, story_key("wire/a.txt", "another text's signature")) << "an id reused by another article";
   EXPECT_EQ(story_term(key).size(), kStoryPrefix.size() + 16);
   EXPECT_EQ(story_term(key).substr(0, kStoryPrefix.size()), kStoryPrefix);
   EXPECT_EQ(story_term(std::string("\x01\x23\x45\x67\x89\xab\xcd\xef", 8)), std::string(kStoryPrefix) + "0123456789abcdef");
-  EXPECT_EQ(story_term(story_key("")), std::string(kStoryPrefix) + "2d06800538d394c2") << "XXH3-64 of nothing, big-endian";
+  EXPECT_EQ(story_term(story_key("", "")), std::string(kStoryPrefix) + "2d06800538d394c2") << "XXH3-64 of nothing, big-endian";
 }
 
 TEST(Schema, BooleanTermKeepsShortValues) {

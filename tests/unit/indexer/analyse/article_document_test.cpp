@@ -172,11 +172,11 @@ TEST(ArticleDocument, TheTitleIsPlacedPastAnyBody) {
 TEST(ArticleDocument, TheArticleIsFoundByItsIdStoryAndFields) {
   const Built b = build("Ministers met in Geneva on Monday to talk about tariffs.");
   EXPECT_TRUE(has_term(b.document, schema::boolean_term(schema::kArticleIdPrefix, "wire/a.txt")));
-  EXPECT_TRUE(has_term(b.document, schema::story_term(schema::story_key("wire/a.txt"))))
+  EXPECT_TRUE(has_term(b.document, schema::story_term(schema::story_key("wire/a.txt", ""))))
       << "an article with no story is its own";
   EXPECT_TRUE(has_term(b.document, schema::boolean_term(schema::kSourcePrefix, "wire")));
   EXPECT_TRUE(has_term(b.document, std::string(schema::kDayPrefix) + "20250201"));
-  EXPECT_EQ(b.document.get_value(schema::kStorySlot), schema::story_key("wire/a.txt"));
+  EXPECT_EQ(b.document.get_value(schema::kStorySlot), schema::story_key("wire/a.txt", ""));
 }
 
 // See issue #18: a page's other titles are title words, after the title, never shown.

@@ -72,17 +72,19 @@ TEST(Stories, AgreementEstimatesTheShareOfSharedShingles) {
   }
 }
 
-// An article's own story: the one it begins alone.
-std::string story_of(std::string_view id) { return schema::story_key(id); }
+// The story an article of id `id` and text `text` begins alone.
+std::string story_of(std::string_view id, const std::string& text) {
+  return schema::story_key(id, story_signature(test::analysed_words(text)));
+}
 
 TEST(Stories, ShortTextsJoinAStoryOnlyWithTheSameWords) {
   StoryIndex index;
   EXPECT_EQ(index.assign("feed-a#1", story_signature(test::analysed_words("Breaking: talks resume in Geneva."))),
-            story_of("feed-a#1"));
+            story_of("feed-a#1", "Breaking: talks resume in Geneva."));
   EXPECT_EQ(index.assign("feed-b#7", story_signature(test::analysed_words("BREAKING - Talks resume in Geneva"))),
-            story_of("feed-a#1"));
+            story_of("feed-a#1", "Breaking: talks resume in Geneva."));
   EXPECT_EQ(index.assign("feed-c#2", story_signature(test::analysed_words("Breaking: talks resume in Vienna."))),
-            story_of("feed-c#2"));
+            story_of("feed-c#2", "Breaking: talks resume in Vienna."));
   EXPECT_TRUE(story_signature({}).empty());
   EXPECT_EQ(signature_agreement("", ""), 0);
 }
@@ -90,10 +92,24 @@ TEST(Stories, ShortTextsJoinAStoryOnlyWithTheSameWords) {
 TEST(Stories, AssignsTheFirstArticlesIdToItsNearDuplicates) {
   StoryIndex index;
   const std::string body = story(3, 200);
-  EXPECT_EQ(index.assign("reuters/a", story_signature(test::analysed_words(body))), story_of("reuters/a"));
-  EXPECT_EQ(index.assign("cnn/b", story_signature(test::analysed_words(body + " Copyright CNN."))), story_of("reuters/a"));
-  EXPECT_EQ(index.assign("other/c", story_signature(test::analysed_words(story(4, 200)))), story_of("other/c"));
-  EXPECT_EQ(index.assign("empty/d", ""), story_of("empty/d")) << "no signature, no story to join";
+  EXPECT_EQ(index.assign("reuters/a", story_signature(test::analysed_words(body))), story_of("reuters/a", body));
+  EXPECT_EQ(index.assign("cnn/b", story_signature(test::analysed_words(body + " Copyright CNN."))), story_of("reuters/a", body));
+  EXPECT_EQ(index.assign("other/c", story_signature(test::analysed_words(story(4, 200)))), story_of("other/c", story(4, 200)));
+  EXPECT_EQ(index.assign("empty/d", ""), schema::story_key("empty/d", "")) << "no signature, no story to join";
+}
+
+// An id may name another article in a later run (a news API's page saved over the last:
+// "latest.json#1" is whatever came first): the story the new article begins is not the one
+// the old article began under that id.
+TEST(Stories, AnIdReusedByAnotherArticleBeginsAnotherStory) {
+  StoryIndex index;
+  const std::string tariffs = story(5, 150), basketball = story(6, 150);
+  const std::string first = index.assign("latest.json#1", story_signature(test::analysed_words(tariffs)));
+  const std::string second = index.assign("latest.json#1", story_signature(test::analysed_words(basketball)));
+  EXPECT_NE(first, second);
+  EXPECT_EQ(second, story_of("latest.json#1", basketball));
+  EXPECT_EQ(index.assign("latest.json#1", story_signature(test::analysed_words(tariffs))), first)
+      << "the same article again: the same story";
 }
 
 // The index grows its table as articles come (a bucket for every two bands): a story
@@ -102,13 +118,13 @@ TEST(Stories, NearDuplicatesAreFoundAmongManyStories) {
   StoryIndex index;
   for (unsigned seed = 10; seed < 410; ++seed) {
     const std::string id = "wire/" + std::to_string(seed);
-    ASSERT_EQ(index.assign(id, story_signature(test::analysed_words(story(seed, 120)))), story_of(id))
+    ASSERT_EQ(index.assign(id, story_signature(test::analysed_words(story(seed, 120)))), story_of(id, story(seed, 120)))
         << "distinct stories";
   }
   for (const unsigned seed : {10u, 11u, 137u, 409u}) {
     const std::string copy = story(seed, 120) + " Reporting by the desk; editing by the night editor.";
     EXPECT_EQ(index.assign("copy/" + std::to_string(seed), story_signature(test::analysed_words(copy))),
-              story_of("wire/" + std::to_string(seed)));
+              story_of("wire/" + std::to_string(seed), story(seed, 120)));
   }
 }
 

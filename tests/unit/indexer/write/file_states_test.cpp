@@ -57,7 +57,7 @@ TEST(FileStates, AnArticlesHashChangesWithAnyFieldAndOnlyThen) {
   topic_or_title.topics.push_back("Title of the page");
   EXPECT_NE(hash_article(topic_or_title), hash_article(retitled));
   Article story = base;  // set by cs-index from other articles, not read from the file
-  story.story_key = schema::story_key("other");
+  story.story_key = schema::story_key("other", "");
   EXPECT_EQ(hash_article(story), h);
 }
 
