@@ -26,8 +26,9 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   feed's title is the source; an empty item is one warning. Entities are never expanded
   and nothing is fetched.
 - .json: one object, an array of objects, or an object with the array under articles,
-  items, results, data, documents, stories or docs, or one level further in (response.docs,
-  articles.results); one article per object. One object per line is read as JSON Lines.
+  items, results, data, documents, stories or docs, also inside "response" or inside one
+  of those holding an object (response.docs, articles.results); one article per object.
+  One object per line is read as JSON Lines.
 - .jsonl, .ndjson: one object per line, one article each; a bad line is reported and
   skipped.
 
@@ -39,11 +40,12 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
 - id, guid, uuid, uri, _id (else the path relative to the folder indexed; path#N for the
   N-th record of a file)
 - title, headline, webTitle
-- text, body, content, content_html, content_text, bodyText, articleBody; excerpt,
-  summary, description, abstract, trailText, lead_paragraph (the text when there is no
+- text, body, content, content_html, content_text, bodyText, articleBody, lead_paragraph;
+  excerpt, summary, description, abstract, dek, trailText (the text when there is no
   other)
-- date, published, publishedAt, publishedDateTime, date_published, webPublicationDate,
-  pub_date, dateTimePub, dateTime, pubDate, seendate, time (ISO 8601, RFC 822, a written
+- date_gmt, dateTimePub, pub_date, date, publishedDateTime, published, published_at,
+  publishedAt, datePublished, date_published, webPublicationDate, dateTime, pubDate,
+  created, seendate, time, the first that reads as a date (ISO 8601, RFC 822, a written
   date or epoch seconds; RFC 822 zone names such as PST are fixed offsets)
 - url, webUrl, web_url, link
 - source, provider, publisher, site_name, domain (a string or {name}, {title}); else the
@@ -53,12 +55,14 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
 - lang, language: a tag ("en-US"), a three-letter code ("eng") or a name ("English"), as
   a BCP 47 tag; else the language CLD2 detects. A text CLD2 finds confidently in another
   language is indexed in that one, and --verbose names it.
-- topics, tags, keywords, categories (a list, or comma-separated; numbers are ids)
+- topics, tags, keywords, categories (a list, or comma-separated; numbers are ids; a
+  {name, value} item is its value, as the New York Times' keywords)
 
 A field missing from a record is also looked for in its "fields" object (the Guardian's
-content API). A field that is an object is read by its name, title, rendered (WordPress's
-REST API), main (the New York Times' headline) or original (its byline). Text outside HTML
-has its character references decoded ("Q&amp;A" is "Q&A").
+content API). A field that is an object is read by its name, title, domain, rendered
+(WordPress's REST API), main (the New York Times' headline) or original (its byline). In
+JSON, a title, source or author holding tags is read as HTML, and text that holds none has
+its character references decoded ("Q&amp;A" is "Q&A"); front matter is taken as written.
 
 Other fields are ignored. A text ending in "[+1234 chars]" (a news API's cut) marks the
 article a preview.)";

@@ -10,11 +10,12 @@ std::vector<DatePattern> date_patterns() {
       {"yyyy-MM-dd'T'HH:mm:ss.SSSXXX", true}, {"yyyy-MM-dd'T'HH:mm:ssXXX", true},
       {"yyyy-MM-dd'T'HH:mmXXX", true},        {"yyyy-MM-dd'T'HH:mm:ss.SSS", true},
       {"yyyy-MM-dd'T'HH:mm:ss", true},        {"yyyy-MM-dd'T'HH:mm", true},
-      // ISO 8601's basic format, as GDELT's seendate writes it: 20240521T034500Z.
-      {"yyyyMMdd'T'HHmmssXXX", true},         {"yyyyMMdd'T'HHmmss", true},
       {"yyyy-MM-dd HH:mm:ss.SSS", true},      {"yyyy-MM-dd HH:mm:ssXXX", true},
       {"yyyy-MM-dd HH:mm:ss", true},          {"yyyy-MM-dd HH:mm", true},
-      {"yyyy-MM-dd", false},                  {"MMM d, yyyy, h:mm a", true},
+      {"yyyy-MM-dd", false},
+      // ISO 8601's basic format, as GDELT's seendate writes it: 20240521T034500Z.
+      {"yyyyMMdd'T'HHmmssXXX", true},         {"yyyyMMdd'T'HHmmss", true},
+      {"MMM d, yyyy, h:mm a", true},
       {"MMM d, yyyy h:mm a", true},           {"MMM d, yyyy, HH:mm", true},
       {"MMM d, yyyy HH:mm", true},            {"MMM d, yyyy", false},
       {"EEEE, MMM d, yyyy", false},           {"EEE, MMM d, yyyy", false},

@@ -156,13 +156,24 @@ std::string decode_character_references(std::string_view text) {
     const std::size_t amp = text.find('&', at);
     out.append(text.substr(at, amp == std::string_view::npos ? std::string_view::npos : amp - at));
     if (amp == std::string_view::npos) break;
-    const std::size_t semicolon = text.substr(0, amp + 2 + kLongestReference).find(';', amp + 1);
-    const std::optional<char32_t> character =
+    std::size_t semicolon = text.substr(0, amp + 2 + kLongestReference).find(';', amp + 1);
+    std::optional<char32_t> character =
         semicolon == std::string_view::npos ? std::nullopt : referenced_character(text.substr(amp + 1, semicolon - amp - 1));
     if (!character) {
       out.push_back('&');
       at = amp + 1;
       continue;
+    }
+    // Escaped twice, as scrapers and feeds often do ("It&amp;#8217;s"): the reference after
+    // "&amp;" is read too.
+    if (*character == U'&' && semicolon + 1 < text.size()) {
+      const std::size_t next = text.substr(0, semicolon + 2 + kLongestReference).find(';', semicolon + 1);
+      if (next != std::string_view::npos) {
+        if (const auto inner = referenced_character(text.substr(semicolon + 1, next - semicolon - 1))) {
+          character = inner;
+          semicolon = next;
+        }
+      }
     }
     icu::UnicodeString(static_cast<UChar32>(*character)).toUTF8String(out);
     at = semicolon + 1;

@@ -23,6 +23,7 @@ std::string_view trim_right(std::string_view line) {
 std::span<const std::string_view> JsonLinesReader::extensions() const { return kExtensions; }
 
 bool looks_like_json_lines(std::string_view head) {
+  head.remove_prefix(std::min(head.size(), head.find_first_not_of(" \t\r\n")));
   const std::size_t newline = head.find('\n');
   if (!head.starts_with('{') || newline == std::string_view::npos) return false;
   return trim_right(head.substr(0, newline)).ends_with('}') && head.substr(newline + 1).starts_with('{');

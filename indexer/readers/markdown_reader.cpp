@@ -85,7 +85,7 @@ ReadResult MarkdownReader::read(const SourceFile& file) const {
     FrontMatter front = split_front_matter(text);
     if (front.issue) issues.push_back(*front.issue);
     fill_article_from_record(front.fields, front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body),
-                             article);
+                             article, RecordMarkup::kText);
   });
 }
 

@@ -26,14 +26,16 @@ using Aliases = std::span<const std::string_view>;
 // content.rendered): as_text reads the objects.
 constexpr std::string_view kIdFields[] = {"id", "guid", "uuid", "uri", "_id"};
 constexpr std::string_view kTitleFields[] = {"title", "headline", "webTitle"};
-constexpr std::string_view kBodyFields[] = {"text",      "body",        "content",    "content_html",
-                                            "content_text", "bodyText", "articleBody"};
-constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract",
-                                               "dek",     "trailText", "lead_paragraph"};
-constexpr std::string_view kDateFields[] = {"date",           "publishedDateTime",  "published", "published_at",
+constexpr std::string_view kBodyFields[] = {"text",         "body",     "content",     "content_html",
+                                            "content_text", "bodyText", "articleBody", "lead_paragraph"};
+constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract", "dek", "trailText"};
+// Dates: a publication time in UTC before a local one or a day (WordPress's date_gmt before
+// its zone-less date, Event Registry's dateTimePub before its date).
+constexpr std::string_view kDateFields[] = {"date_gmt",       "dateTimePub",        "pub_date",  "date",
+                                            "publishedDateTime", "published",       "published_at",
                                             "publishedAt",    "datePublished",      "date_published",
-                                            "webPublicationDate", "pub_date",       "dateTimePub", "dateTime",
-                                            "pubDate",        "created",            "seendate",  "time"};
+                                            "webPublicationDate", "dateTime",       "pubDate",   "created",
+                                            "seendate",       "time"};
 constexpr std::string_view kUrlFields[] = {"url", "webUrl", "web_url", "link", "canonical_url", "originalUrl"};
 constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site", "domain"};
 constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator", "by"};
@@ -50,45 +52,64 @@ std::string trimmed(std::string_view value) {
   return std::string(s);
 }
 
-// A string value as text: HTML's character references decoded unless it is HTML, which is
-// parsed as such ("Q&amp;A" in a JSON title was shown as written: a new user's trial).
-std::string string_text(const std::string& value) {
-  std::string text = trimmed(value);
-  return looks_like_html(text) ? text : decode_character_references(text);
-}
-
-// A value as text: strings as string_text gives them, numbers printed, objects by the field
-// that names or renders them ({name}, {title}, {domain}, WordPress's {rendered}, the New
-// York Times' {main} headline and {original} byline), anything else empty.
+// A value as written: strings trimmed, numbers printed, objects by the field that names or
+// renders them ({name}, {title}, {domain}, WordPress's {rendered}, the New York Times'
+// {main} headline and {original} byline), anything else empty.
 std::string as_text(const nlohmann::json& value) {
-  if (value.is_string()) return string_text(value.get_ref<const std::string&>());
+  if (value.is_string()) return trimmed(value.get_ref<const std::string&>());
   if (value.is_number()) return value.dump();
   if (value.is_object()) {
     for (const char* key : {"name", "title", "domain", "rendered", "main", "original"}) {
-      if (auto it = value.find(key); it != value.end() && it->is_string()) return string_text(it->get_ref<const std::string&>());
+      if (auto it = value.find(key); it != value.end() && it->is_string()) return trimmed(it->get_ref<const std::string&>());
     }
   }
   return {};
 }
 
+// Whether `text` holds a tag: "<" and a letter or "/" ("<em>", "</b>"), closed by a ">".
+bool holds_tag(std::string_view text) {
+  for (std::size_t at = text.find('<'); at != std::string_view::npos && at + 1 < text.size(); at = text.find('<', at + 1)) {
+    const char next = text[at + 1];
+    if ((is_ascii_letter(next) || next == '/') && text.find('>', at) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// A title's, source's, author's or topic's text as shown (RecordMarkup): a WordPress title
+// "Review: <em>Dune</em> is Villeneuve&#8217;s" was shown with its tag and reference.
+std::string shown_text(std::string_view written, RecordMarkup markup) {
+  if (markup == RecordMarkup::kText || written.find_first_of("<&") == std::string_view::npos) {
+    return std::string(written);
+  }
+  if (holds_tag(written)) {
+    std::string joined;
+    for (const TextBlock& block : html_fragment_blocks(written)) joined.append(joined.empty() ? "" : " ").append(block.text);
+    return trimmed(joined);
+  }
+  return trimmed(decode_character_references(written));  // cleaned after decoding: "&#27;" is no character to keep
+}
+
 // A value as a list of names: array items as text, or a comma-separated string split.
 // Numbers are ids in the exporting system, no names (WordPress's "author": 17 and "tags":
 // [311, 527] were shown as an author and topics).
-std::vector<std::string> as_list(const nlohmann::json& value) {
+std::vector<std::string> as_list(const nlohmann::json& value, RecordMarkup markup) {
   std::vector<std::string> items;
   if (value.is_array()) {
     for (const auto& item : value) {
       if (item.is_number()) continue;
-      if (std::string text = as_text(item); !text.empty()) items.push_back(std::move(text));
+      // The New York Times' keywords name their kind and give the keyword as the value.
+      const auto keyword = item.is_object() ? item.find("value") : item.end();
+      const nlohmann::json& named = item.is_object() && keyword != item.end() && keyword->is_string() ? *keyword : item;
+      if (std::string text = shown_text(as_text(named), markup); !text.empty()) items.push_back(std::move(text));
     }
   } else if (value.is_string()) {
     std::string_view rest = value.get_ref<const std::string&>();
     while (!rest.empty()) {
       const std::size_t comma = rest.find(',');
-      if (std::string item = string_text(std::string(rest.substr(0, comma))); !item.empty()) items.push_back(std::move(item));
+      if (std::string item = shown_text(trimmed(rest.substr(0, comma)), markup); !item.empty()) items.push_back(std::move(item));
       rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 1);
     }
-  } else if (std::string text = as_text(value); !text.empty() && !value.is_number()) {
+  } else if (std::string text = shown_text(as_text(value), markup); !text.empty() && !value.is_number()) {
     items.push_back(std::move(text));
   }
   return items;
@@ -115,6 +136,10 @@ std::string text_field(const nlohmann::json& record, Aliases aliases) {
 
 void set_if_found(std::string& field, const nlohmann::json& record, Aliases aliases) {
   if (std::string value = text_field(record, aliases); !value.empty()) field = std::move(value);
+}
+
+void set_shown_if_found(std::string& field, const nlohmann::json& record, Aliases aliases, RecordMarkup markup) {
+  if (std::string value = shown_text(text_field(record, aliases), markup); !value.empty()) field = std::move(value);
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
@@ -149,13 +174,13 @@ bool strip_truncation_marker(std::string& body) {
 
 }  // namespace
 
-RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
+RecordText apply_record_fields(const nlohmann::json& record, Article& article, RecordMarkup markup) {
   RecordText text;
   if (!record.is_object()) return text;
   set_if_found(article.id, record, kIdFields);
-  set_if_found(article.title, record, kTitleFields);
-  set_if_found(article.url, record, kUrlFields);
-  set_if_found(article.source, record, kSourceFields);
+  set_shown_if_found(article.title, record, kTitleFields, markup);
+  set_shown_if_found(article.url, record, kUrlFields, markup);  // "?a=1&amp;b=2"
+  set_shown_if_found(article.source, record, kSourceFields, markup);
   set_if_found(article.lang, record, kLangFields);
   for (const auto name : kDateFields) {
     auto it = record.find(name);
@@ -167,11 +192,11 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
     }
   }
   if (const nlohmann::json* authors = find_field(record, kAuthorFields)) {
-    std::string names = join(as_list(*authors), ", ");
+    std::string names = join(as_list(*authors, markup), ", ");
     if (names.starts_with("By ") || names.starts_with("by ")) names.erase(0, 3);  // "byl" meta tags
     if (!names.empty()) article.author = std::move(names);
   }
-  if (const nlohmann::json* topics = find_field(record, kTopicFields)) article.topics = as_list(*topics);
+  if (const nlohmann::json* topics = find_field(record, kTopicFields)) article.topics = as_list(*topics, markup);
   text.body = text_field(record, kBodyFields);
   text.excerpt = text_field(record, kExcerptFields);
   return text;
@@ -179,10 +204,15 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article) {
 
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
                               RecordMarkup markup) {
-  RecordText text = apply_record_fields(record, article);
+  RecordText text = apply_record_fields(record, article, markup);
   if (strip_truncation_marker(text.body)) article.preview = true;
-  const auto blocks_of = [markup](const std::string& field) {
-    return markup == RecordMarkup::kHtml || looks_like_html(field) ? html_fragment_blocks(field) : plain_text_blocks(field);
+  // Plain text is decided on as written, then decoded: "a &lt;div&gt; element" is text.
+  const auto plain_text = [markup](const std::string& field) {
+    return markup == RecordMarkup::kText ? field : clean_text(decode_character_references(field));
+  };
+  const auto blocks_of = [&](const std::string& field) {
+    return markup == RecordMarkup::kHtml || looks_like_html(field) ? html_fragment_blocks(field)
+                                                                  : plain_text_blocks(plain_text(field));
   };
   // A record's own text is its body; only a Markdown body may hold the title.
   const bool title_from_text = blocks.size() > 0;
@@ -196,7 +226,7 @@ void fill_article_from_record(const nlohmann::json& record, std::vector<TextBloc
     if (markup == RecordMarkup::kHtml || looks_like_html(text.excerpt)) {
       fill_article_from_blocks(html_fragment_blocks(text.excerpt), article, false);
     } else {
-      article.body = text.excerpt;
+      article.body = plain_text(text.excerpt);
     }
   }
 }

@@ -18,15 +18,22 @@ struct RecordText {
   std::string excerpt;  // excerpt | summary | description | abstract | dek
 };
 
+// How a record's text fields are written:
+//   kGuess  JSON: HTML when they hold tags, else plain text that may carry HTML's character
+//           references ("Q&#038;A", WordPress's rendered titles);
+//   kHtml   feeds: descriptions and contents are HTML even with no tag ("Tom &amp; Jerry");
+//   kText   a web page's metadata, which libxml2 has read already, and front matter (YAML
+//           a person or an app wrote): text as it is, a body HTML when it holds tags.
+enum class RecordMarkup { kGuess, kHtml, kText };
+
 // Sets id, title, date (the first alias that parses as a date), url, source (a string or
 // {name, domain}), author (string, list, or {name}), lang and topics (list or
 // comma-separated) on `article` from `record` where present. Unknown fields, and lists of
-// other articles such as `related`, are ignored.
-RecordText apply_record_fields(const nlohmann::json& record, Article& article);
-
-// How a record's text fields are written: HTML when they hold tags (JSON, front matter), or
-// HTML always (feeds: an RSS description is HTML even with no tag, "Tom &amp; Jerry").
-enum class RecordMarkup { kGuess, kHtml };
+// other articles such as `related`, are ignored. Titles, sources, authors and topics are
+// shown text: unless `markup` is kText, their tags are dropped and their character
+// references decoded. The body and excerpt are given as written.
+RecordText apply_record_fields(const nlohmann::json& record, Article& article,
+                               RecordMarkup markup = RecordMarkup::kGuess);
 
 // A whole article from a record: metadata by apply_record_fields, then the title, dateline,
 // byline and body from the record's own text followed by `blocks` (a Markdown body after

@@ -24,7 +24,7 @@ ReadResult TextReader::read(const SourceFile& file) const {
     // no readable mapping is text, as it always was.
     const FrontMatter front = split_front_matter(text);
     if (!front.issue && !front.unclosed && !front.fields.empty()) {
-      fill_article_from_record(front.fields, plain_text_blocks(front.body), article);
+      fill_article_from_record(front.fields, plain_text_blocks(front.body), article, RecordMarkup::kText);
       return;
     }
     fill_article_from_blocks(plain_text_blocks(text), article);

@@ -141,7 +141,12 @@ TEST(LanguageDetection, DeclaredNamesAndCodesBecomeTags) {
   EXPECT_EQ(language_tag("English"), "en");
   EXPECT_EQ(language_tag("FRENCH"), "fr");
   EXPECT_EQ(language_tag("en_US"), "en-US");
-  EXPECT_EQ(language_tag("iw"), "he");
+  EXPECT_EQ(language_tag("Japanese"), "ja");  // CLD2 names some languages in capitals, some not
+  EXPECT_EQ(language_tag("Chinese"), "zh");
+  EXPECT_EQ(language_tag("Korean"), "ko");
+  EXPECT_EQ(language_tag("tl"), "tl") << "CLD2's code, which ICU would make fil";
+  EXPECT_EQ(language_tag("tgl"), "tl");
+  EXPECT_EQ(language_tag("iw"), "iw") << "two letters stay as CLD2 reads them";
   EXPECT_EQ(language_tag("zh-Hant"), "zh-Hant");
   EXPECT_EQ(language_tag("pt-BR"), "pt-BR");
   EXPECT_EQ(language_tag(""), "");

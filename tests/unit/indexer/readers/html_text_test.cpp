@@ -142,6 +142,8 @@ TEST(HtmlText, DecodesCharacterReferencesOutsideMarkup) {
   // What is no reference stays as written.
   EXPECT_EQ(decode_character_references("AT&T, R&D; &nosuchname; & ; &#; &#x; &amp"), "AT&T, R&D; &nosuchname; & ; &#; &#x; &amp");
   EXPECT_EQ(decode_character_references("&&amp;&"), "&&&");
+  // Escaped twice (scrapers, feeds): the reference after "&amp;" is read too.
+  EXPECT_EQ(decode_character_references("It&amp;#8217;s Tom &amp;amp; Jerry, AT&amp;T; R&amp;D"), "It\u2019s Tom & Jerry, AT&T; R&D");
   EXPECT_EQ(decode_character_references(""), "");
 }
 

@@ -102,5 +102,46 @@ TEST(RecordFields, LeavesArticleAloneForNonObjects) {
   EXPECT_EQ(article.title, "kept");
 }
 
+// Text outside HTML is decided on as written, then its character references decoded and
+// cleaned; titles lose their tags. What is HTML is left to libxml2, and a web page's
+// metadata (RecordMarkup::kText), which libxml2 has read already, is taken as it is.
+TEST(RecordFields, ShowsTextAsWrittenByItsMarkup) {
+  const auto record = nlohmann::json::parse(R"({
+    "title": "Review: <em>Dune: Part Two</em> is Villeneuve&#8217;s masterpiece",
+    "author": "&#10;Jane&#27;[31m Doe&#9;", "source": "AT&amp;T News",
+    "text": "Wrap it in a &lt;div&gt; element, &quot;always&quot;."})");
+  Article article;
+  fill_article_from_record(record, {}, article);
+  EXPECT_EQ(article.title, "Review: Dune: Part Two is Villeneuve\u2019s masterpiece");
+  EXPECT_EQ(article.source, "AT&T News");
+  EXPECT_EQ(article.author.find('\x1b'), std::string::npos) << "a decoded escape is cleaned like any other";
+  EXPECT_EQ(article.author.find('\n'), std::string::npos);
+  EXPECT_EQ(article.body, "Wrap it in a <div> element, \"always\".") << "decoded text is text, not HTML";
+
+  Article page;
+  fill_article_from_record(nlohmann::json::parse(R"({"title": "What does &amp;nbsp; mean?", "text": "T"})"), {}, page,
+                           RecordMarkup::kText);
+  EXPECT_EQ(page.title, "What does &amp;nbsp; mean?");
+
+  Article item;  // a feed's description is HTML even with no tag: its escaped tag is text
+  fill_article_from_record(nlohmann::json::parse(R"({"title": "T", "description": "Never trust &lt;script&gt; tags."})"),
+                           {}, item, RecordMarkup::kHtml);
+  EXPECT_EQ(item.body, "Never trust <script> tags.");
+}
+
+// The New York Times' keywords name their kind and give the keyword as the value; numbers
+// are ids in the exporting system (WordPress's author and tags), no names.
+TEST(RecordFields, KeywordsByValueAndNoNumbersAsNames) {
+  Article nyt;
+  apply_record_fields(nlohmann::json::parse(R"({"keywords": [{"name": "glocations", "value": "Taiwan"},
+    {"name": "persons", "value": "Lai Ching-te"}], "byline": {"original": "By Amy Chang Chien"}})"), nyt);
+  EXPECT_EQ(nyt.topics, (std::vector<std::string>{"Taiwan", "Lai Ching-te"}));
+  EXPECT_EQ(nyt.author, "Amy Chang Chien");
+  Article post;
+  apply_record_fields(nlohmann::json::parse(R"({"author": 17, "tags": [311, 527]})"), post);
+  EXPECT_EQ(post.author, "");
+  EXPECT_TRUE(post.topics.empty());
+}
+
 }  // namespace
 }  // namespace cs::indexer
