@@ -12,6 +12,7 @@ constexpr std::string_view kQuerySyntax = R"(- words: any form with the same ste
   articles matching more of them rank first (BM25), each shown by its best passage.
 - "a phrase": the words side by side in this order, each in any form with the same
   stem; a quoted "word" matches as the word unquoted (the index keeps stems only).
+  Typographic quotes make a phrase too: “a phrase”, „a phrase“, «a phrase».
 - +word: the article must contain it. -word, NOT word: the article must not.
 - a AND b, a OR b, ( ): both; either; grouping. Operators are upper case.
 - a NEAR b, a NEAR/3 b: within 10 (or 3) words of each other.

@@ -38,6 +38,28 @@ std::size_t word_end(std::string_view text, std::size_t i) {
   return i;
 }
 
+// Quotation marks that open or close a phrase: the ASCII one, and those word processors
+// and phones type for it (“…”, „…“, «…», ”…”). A phrase pasted in curly quotes matched its
+// words one by one, "the" among them (a new user's trial).
+constexpr std::array<std::string_view, 6> kQuoteMarks = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x9E",
+                                                         "\xC2\xAB", "\xC2\xBB"};
+
+// The length of the quotation mark at `i`; 0 when there is none.
+std::size_t quote_mark_at(std::string_view text, std::size_t i) {
+  for (const std::string_view mark : kQuoteMarks) {
+    if (text.substr(i, mark.size()) == mark) return mark.size();
+  }
+  return 0;
+}
+
+// The next quotation mark from `i` (any: one typed “ may be closed by "), and its length.
+std::pair<std::size_t, std::size_t> next_quote_mark(std::string_view text, std::size_t i) {
+  for (; i < text.size(); ++i) {
+    if (const std::size_t length = quote_mark_at(text, i); length > 0) return {i, length};
+  }
+  return {std::string_view::npos, 0};
+}
+
 std::string quoted(std::string_view text) {
   constexpr std::size_t kShown = 40;
   return "'" + std::string(text.substr(0, kShown)) + (text.size() > kShown ? "...'" : "'");
@@ -92,15 +114,15 @@ Result<Lexed> lex(std::string_view text) {
         }
       }
     }
-    if (text[i] == '"' && !field_is_text) {
-      std::size_t close = text.find('"', i + 1);
+    if (const std::size_t opening = quote_mark_at(text, i); opening > 0 && !field_is_text) {
+      auto [close, closing] = next_quote_mark(text, i + opening);
       if (close == std::string_view::npos) {
         lexed.notes.push_back("the quote at column " + std::to_string(i + 1) + " is not closed, so its phrase runs to the end");
         close = text.size();
       }
       lexeme.kind = LexemeKind::kPhrase;
-      lexeme.text = text.substr(i + 1, close - i - 1);
-      i = std::min(close + 1, text.size());
+      lexeme.text = text.substr(i + opening, close - i - opening);
+      i = std::min(close + closing, text.size());
     } else {
       const std::size_t end = word_end(text, i);
       lexeme.kind = LexemeKind::kWord;

@@ -32,6 +32,17 @@ TEST(Query, QuotedPhraseMatchesItsWordsStemsInOrder) {
   EXPECT_EQ(describe("\"phone calls\""), "Query(((Zphone OR ZSphone) PHRASE 2 (Zcall OR ZScall)))");
 }
 
+// Pasted from a word processor or a phone, a phrase comes in the quotation marks they type:
+// it matched its words one by one, "the" among them (a new user's trial).
+TEST(Query, APhraseInTypographicQuotesIsAPhrase) {
+  const std::string phrase = describe("\"phone calls\"");
+  for (const char* typed : {"\xE2\x80\x9Cphone calls\xE2\x80\x9D", "\xE2\x80\x9Ephone calls\xE2\x80\x9C",
+                            "\xC2\xABphone calls\xC2\xBB", "\xE2\x80\x9Cphone calls\"", "\xC2\xAB phone calls \xC2\xBB"}) {
+    EXPECT_EQ(describe(typed), phrase) << typed;
+  }
+  EXPECT_EQ(describe("xi \xE2\x80\x9Cphone calls\xE2\x80\x9D"), describe("xi \"phone calls\""));
+}
+
 // A phrase or NEAR is one list of the body's and the title's positions: it matches in
 // either. (That the two never touch is the indexer's placing of the title past the body:
 // ArticleDocument.TheTitleIsPlacedPastAnyBody.)
