@@ -26,9 +26,11 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   feed's title is the source; an empty item is one warning. Entities are never expanded
   and nothing is fetched.
 - .json: one object, an array of objects, or an object with the array under articles,
-  items, results, data, documents, stories or docs, also inside "response" or inside one
-  of those holding an object (response.docs, articles.results); one article per object.
-  One object per line is read as JSON Lines.
+  items, results, data, documents, stories, docs, value (Bing News), news (Currents) or
+  hits, also inside "response" or inside one of those holding an object (response.docs,
+  articles.results, Elasticsearch's hits.hits, each hit's _source); one article per
+  object. A JSON Feed's title, language and authors serve its items. One object per line
+  is read as JSON Lines. NewsAPI's "[Removed]" placeholders are skipped.
 - .jsonl, .ndjson: one object per line, one article each; a bad line is reported and
   skipped.
 
@@ -39,28 +41,30 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
 
 - id, guid, uuid, uri, _id (else the path relative to the folder indexed; path#N for the
   N-th record of a file)
-- title, headline, webTitle
+- title, headline, webTitle, name (Bing News)
 - text, body, content, content_html, content_text, bodyText, articleBody, lead_paragraph;
   excerpt, summary, description, abstract, dek, trailText (the text when there is no
   other)
 - date_gmt, dateTimePub, pub_date, date, publishedDateTime, published, published_at,
   publishedAt, datePublished, date_published, webPublicationDate, dateTime, pubDate,
   created, seendate, time, the first that reads as a date (ISO 8601, RFC 822, a written
-  date or epoch seconds; RFC 822 zone names such as PST are fixed offsets)
+  date, or epoch seconds or milliseconds, also in a string; RFC 822 zone names such as PST
+  are fixed offsets)
 - url, webUrl, web_url, link
-- source, provider, publisher, site_name, domain (a string or {name}, {title}); else the
-  first folder of the path
+- source, provider, publisher, site_name, site, domain (a string, {name}, {title} or a
+  list of them); else the URL's host; else the first folder of the path
 - author, authors, byline, creator, by (a string, a list or {name}); numbers (an author's
-  id) are no names
+  id) and URLs (a profile's) are no names; RSS's jdoe@example.com (Jane Doe) is Jane Doe
 - lang, language: a tag ("en-US"), a three-letter code ("eng") or a name ("English"), as
   a BCP 47 tag; else the language CLD2 detects. A text CLD2 finds confidently in another
   language is indexed in that one, and --verbose names it.
-- topics, tags, keywords, categories (a list, or comma-separated; numbers are ids; a
-  {name, value} item is its value, as the New York Times' keywords)
+- topics, tags, keywords, categories, category (a list, or comma-separated; numbers are
+  ids; a {name, value} item is its value, as the New York Times' keywords)
 
 A field missing from a record is also looked for in its "fields" object (the Guardian's
 content API). A field that is an object is read by its name, title, domain, rendered
-(WordPress's REST API), main (the New York Times' headline) or original (its byline). In
+(WordPress's REST API), main (the New York Times' headline), original (its byline), or
+MongoDB's $date and $oid. In
 JSON, a title, source or author holding tags is read as HTML, and text that holds none has
 its character references decoded ("Q&amp;A" is "Q&A"); front matter is taken as written.
 

@@ -48,16 +48,6 @@ nlohmann::json ld_article(const PageFacts& facts) {
   return nullptr;
 }
 
-// "https://www.cfr.org/blog/x" -> "cfr.org".
-std::string host_of(std::string_view url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string_view::npos) return {};
-  url.remove_prefix(scheme + 3);
-  url = url.substr(0, url.find_first_of("/?#:"));
-  if (url.starts_with("www.")) url.remove_prefix(4);
-  return ascii_lower(url);
-}
-
 // A logo <h1> is marked on itself or within this many elements around it.
 constexpr int kLogoLevels = 3;
 // Pages with more <h1>s than this do not use them for their article's title.
@@ -260,7 +250,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   const std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
   // The site's names a title may end with: og:site_name, and the host without its top-level
   // domain ("zdnet" of www.zdnet.com).
-  const std::string host = host_of(url);
+  const std::string host = url_host(url);
   const std::string host_name = host.substr(0, host.rfind('.'));
   const std::vector<std::string_view> sites = {site, host_name};
   const std::string raw_og_title = meta_value(facts, {"og:title", "twitter:title"});
@@ -333,7 +323,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   }
   set_if_empty(fields, "date", facts.first_time);
   set_if_empty(fields, "date", facts.visible_date);
-  if (!fields.contains("source")) set_if_empty(fields, "source", host_of(url));
+  if (!fields.contains("source")) set_if_empty(fields, "source", url_host(url));
 
   // Every title the page names, whichever was chosen: a short <h1> may be shown while the
   // <title> holds the words a reader remembers (issue #18).
@@ -341,6 +331,17 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (!og_title.empty()) page.titles.push_back(og_title);
   if (!headline.empty()) page.titles.push_back(headline);
   if (!title_element.empty()) page.titles.push_back(title_element);
+}
+
+std::string url_host(std::string_view url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#"));
+  url.remove_prefix(url.find('@') == std::string_view::npos ? 0 : url.find('@') + 1);  // user:password@
+  url = url.substr(0, url.find(':'));                                                // :port
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  return ascii_lower(url);
 }
 
 }  // namespace cs::indexer

@@ -43,4 +43,8 @@ void note_visible_date(const xmlNode* node, PageFacts& facts);
 // to every title the page names in its metadata, in that order, whichever was chosen.
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page);
 
+// A URL's host in lower case without "www." ("https://www.cfr.org/blog/x" -> "cfr.org"),
+// the source of a page or record that names none; empty when the URL has no host.
+std::string url_host(std::string_view url);
+
 }  // namespace cs::indexer

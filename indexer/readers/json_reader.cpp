@@ -10,8 +10,10 @@ namespace cs::indexer {
 namespace {
 
 constexpr std::string_view kExtensions[] = {".json"};
-// Where news APIs and exports put their list of articles (the New York Times' search: docs).
-constexpr std::string_view kListFields[] = {"articles", "items", "results", "data", "documents", "stories", "docs"};
+// Where news APIs and exports put their list of articles (the New York Times' search: docs;
+// Bing News: value; Currents: news; an Elasticsearch answer: hits.hits).
+constexpr std::string_view kListFields[] = {"articles", "items", "results", "data", "documents",
+                                            "stories",  "docs",  "value",   "news", "hits"};
 // How deep a list may be wrapped: the Guardian's response.results, the New York Times'
 // response.docs, Event Registry's articles.results.
 constexpr int kMaxWrapping = 2;
@@ -92,7 +94,34 @@ void list_array(const nlohmann::json& array, std::vector<Record>& records, std::
       issues.push_back(Error{ErrorKind::kInput, "", location, "not a JSON object", "item skipped"});
       continue;
     }
+    // An Elasticsearch hit holds its document under _source, its id beside it.
+    if (auto source = item.find("_source"); source != item.end() && source->is_object()) {
+      nlohmann::json document = *source;
+      if (auto id = item.find("_id"); id != item.end() && !document.contains("id")) document["id"] = *id;
+      records.push_back(Record{std::move(document), location, "#" + std::to_string(number), std::nullopt});
+      continue;
+    }
     records.push_back(Record{item, location, "#" + std::to_string(number), std::nullopt});
+  }
+}
+
+// A JSON Feed (jsonfeed.org) names its site and may name its language and authors once for
+// all its items: each item without its own takes them (the feed's title is their source).
+void take_feed_defaults(const nlohmann::json& root, std::vector<Record>& records) {
+  const auto version = root.find("version");
+  if (version == root.end() || !version->is_string() ||
+      !version->get_ref<const std::string&>().starts_with("https://jsonfeed.org/version/")) {
+    return;
+  }
+  for (Record& record : records) {
+    nlohmann::json& item = record.fields;
+    if (!item.contains("source") && root.contains("title")) item["source"] = root["title"];
+    if (!item.contains("language") && !item.contains("lang") && root.contains("language")) item["language"] = root["language"];
+    if (!item.contains("authors") && !item.contains("author")) {
+      for (const char* key : {"authors", "author"}) {
+        if (root.contains(key)) item[key] = root[key];
+      }
+    }
   }
 }
 
@@ -127,6 +156,7 @@ ReadResult JsonReader::read(const SourceFile& file) const {
       issues.push_back(Error{ErrorKind::kInput, "", "", "not a JSON object or array of objects", "file skipped"});
     } else if (const nlohmann::json* list = wrapped_list(json)) {
       list_array(*list, records, issues);
+      take_feed_defaults(json, records);
     } else if (std::string why = why_no_articles(json); !why.empty()) {
       issues.push_back(Error{ErrorKind::kInput, "", "", std::move(why), "nothing to index"});
       return;

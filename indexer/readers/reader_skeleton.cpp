@@ -5,6 +5,7 @@
 
 #include "common/ascii.hpp"
 #include "common/utf8.hpp"
+#include "indexer/readers/html_metadata.hpp"
 #include "indexer/readers/record_fields.hpp"
 #include "indexer/readers/source_text.hpp"
 
@@ -51,6 +52,8 @@ void complete_article(const SourceFile& file, Article& article, std::string_view
   shorten_title(article.title, kMaxTitleBytes);
   article.path = file.relative_path;
   if (article.id.empty()) article.id = file.relative_path + std::string(id_suffix);
+  // A record's URL names its site: files saved to "downloads/" were all from "downloads".
+  if (article.source.empty()) article.source = url_host(article.url);
   if (article.source.empty()) {
     if (const std::size_t slash = file.relative_path.find('/'); slash != std::string::npos) {
       article.source = file.relative_path.substr(0, slash);
@@ -112,6 +115,13 @@ ReadResult read_records(const SourceFile& file, const ListRecords& list) {
     fill_article_from_record(record.fields, {}, article, record.markup);
     if (article.body.empty() && article.title.empty()) {
       issues.push_back(Error{ErrorKind::kInput, "", record.location, "record has no title or text", "record skipped"});
+      continue;
+    }
+    // NewsAPI keeps a withdrawn article's place in its results with this title, its source
+    // and text alike, and a 1970 date: no article.
+    if (article.title == "[Removed]") {
+      issues.push_back(Error{ErrorKind::kInput, "", record.location, "an article the news API has removed (\"[Removed]\")",
+                             "record skipped"});
       continue;
     }
     if (record.repaired) {

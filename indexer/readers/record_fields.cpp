@@ -25,7 +25,7 @@ using Aliases = std::span<const std::string_view>;
 // article lists (seendate, domain) and WordPress's REST API (title.rendered,
 // content.rendered): as_text reads the objects.
 constexpr std::string_view kIdFields[] = {"id", "guid", "uuid", "uri", "_id"};
-constexpr std::string_view kTitleFields[] = {"title", "headline", "webTitle"};
+constexpr std::string_view kTitleFields[] = {"title", "headline", "webTitle", "name"};  // Bing News: name
 constexpr std::string_view kBodyFields[] = {"text",         "body",     "content",     "content_html",
                                             "content_text", "bodyText", "articleBody", "lead_paragraph"};
 constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract", "dek", "trailText"};
@@ -40,7 +40,7 @@ constexpr std::string_view kUrlFields[] = {"url", "webUrl", "web_url", "link", "
 constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site", "domain"};
 constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator", "by"};
 constexpr std::string_view kLangFields[] = {"lang", "language"};
-constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories"};
+constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories", "category"};
 
 // A string value as stored text: cleaned like a file's text (its escapes may have decoded
 // to line ends, control characters or terminal escapes; see clean_text), then trimmed.
@@ -54,12 +54,12 @@ std::string trimmed(std::string_view value) {
 
 // A value as written: strings trimmed, numbers printed, objects by the field that names or
 // renders them ({name}, {title}, {domain}, WordPress's {rendered}, the New York Times'
-// {main} headline and {original} byline), anything else empty.
+// {main} headline and {original} byline, MongoDB's {$date} and {$oid}), anything else empty.
 std::string as_text(const nlohmann::json& value) {
   if (value.is_string()) return trimmed(value.get_ref<const std::string&>());
   if (value.is_number()) return value.dump();
   if (value.is_object()) {
-    for (const char* key : {"name", "title", "domain", "rendered", "main", "original"}) {
+    for (const char* key : {"name", "title", "domain", "rendered", "main", "original", "$date", "$oid"}) {
       if (auto it = value.find(key); it != value.end() && it->is_string()) return trimmed(it->get_ref<const std::string&>());
     }
   }
@@ -151,6 +151,17 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+// The person an author field names: RSS's "jdoe@example.com (Jane Doe)" is Jane Doe; a
+// profile's URL ("https://www.facebook.com/washingtonpost", NewsAPI) names no one.
+std::string person_named(const std::string& author) {
+  if (author.find("://") != std::string::npos) return {};
+  const std::size_t at = author.find('@'), open = author.find(" (");
+  if (at != std::string::npos && open != std::string::npos && at < open && author.ends_with(')')) {
+    return author.substr(open + 2, author.size() - open - 3);
+  }
+  return author;
+}
+
 // News APIs cut the text they give without a subscription and say so at its end:
 // "... the two leaders spoke [+3456 chars]". Removes the marker; true when there was one.
 bool strip_truncation_marker(std::string& body) {
@@ -180,19 +191,33 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
   set_if_found(article.id, record, kIdFields);
   set_shown_if_found(article.title, record, kTitleFields, markup);
   set_shown_if_found(article.url, record, kUrlFields, markup);  // "?a=1&amp;b=2"
-  set_shown_if_found(article.source, record, kSourceFields, markup);
+  // A source may be a list of them (Bing News: "provider": [{"name": ...}]): the first names it.
+  if (const nlohmann::json* source = find_field(record, kSourceFields)) {
+    const nlohmann::json& first = source->is_array() && !source->empty() ? source->front() : *source;
+    if (std::string name = shown_text(as_text(first), markup); !name.empty()) article.source = std::move(name);
+  }
   set_if_found(article.lang, record, kLangFields);
   for (const auto name : kDateFields) {
     auto it = record.find(name);
     if (it == record.end()) continue;
-    // A field may hold a dateline as pages print it, label and all ("Published: 5th May 2024").
-    if (auto date = it->is_number() ? parse_epoch_date(it->get<double>()) : parse_dateline(as_text(*it))) {
+    // A field may hold a dateline as pages print it, label and all ("Published: 5th May 2024"),
+    // or epoch seconds or milliseconds, as a number or in a string ("1716300000").
+    const std::string written = it->is_number() ? std::string() : as_text(*it);
+    const bool epoch_text = (written.size() == 10 || written.size() == 13) && all_ascii_digits(written);
+    if (auto date = it->is_number() ? parse_epoch_date(it->get<double>())
+                    : epoch_text    ? parse_epoch_date(std::stod(written))
+                                    : parse_dateline(written)) {
       article.date = *date;
       break;
     }
   }
   if (const nlohmann::json* authors = find_field(record, kAuthorFields)) {
-    std::string names = join(as_list(*authors, markup), ", ");
+    std::vector<std::string> listed = as_list(*authors, markup);
+    std::vector<std::string> names_only;
+    for (std::string& name : listed) {
+      if (std::string person = person_named(name); !person.empty()) names_only.push_back(std::move(person));
+    }
+    std::string names = join(names_only, ", ");
     if (names.starts_with("By ") || names.starts_with("by ")) names.erase(0, 3);  // "byl" meta tags
     if (!names.empty()) article.author = std::move(names);
   }
