@@ -22,9 +22,9 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   datePublished, time datetime or the dateline; author from meta author or JSON-LD;
   source from og:site_name, JSON-LD publisher or the canonical URL's host.
 - .rss, .atom, .xml: RSS 2.0, RSS 1.0 and Atom feeds, one article per item or entry
-  (content:encoded or content, else description or summary, always read as HTML); the
-  feed's title is the source; an empty item is one warning. Entities are never expanded
-  and nothing is fetched.
+  (content:encoded or content, else description or summary, always read as HTML); an
+  item's <source>, else the feed's title, is the source; an empty item is one warning.
+  Entities are never expanded and nothing is fetched.
 - .json: one object, an array of objects, or an object with the array under articles,
   items, results, data, documents, stories, docs, value (Bing News), news (Currents) or
   hits, also inside "response" or inside one of those holding an object (response.docs,

@@ -165,6 +165,9 @@ nlohmann::json rss_item(const xmlNode* item) {
   set(record, "date", child_text(item, "date"));  // dc:date
   set(record, "author", child_line(item, "creator", false));  // dc:creator
   set(record, "author", child_line(item, "author", false));
+  // The channel the item came from (RSS 2.0), which aggregators fill with the publisher
+  // (Google News: <source url="...">The Washington Post</source>); else the feed's title.
+  set(record, "source", child_line(item, "source", false));
   set(record, "content", child_html(item, "encoded", false));  // content:encoded, the full text
   set(record, "excerpt", child_html(item, "description", false));
   for (const xmlNode* child = item->children; child != nullptr; child = child->next) {

@@ -333,6 +333,12 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (!title_element.empty()) page.titles.push_back(title_element);
 }
 
+std::string title_without_site(const std::string& title, std::string_view site, std::string_view url) {
+  const std::string host = url_host(url);
+  const std::string host_name = host.substr(0, host.rfind('.'));
+  return without_site_suffix(title, {site, host_name}, {});
+}
+
 std::string url_host(std::string_view url) {
   const std::size_t scheme = url.find("://");
   if (scheme == std::string_view::npos) return {};

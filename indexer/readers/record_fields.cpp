@@ -7,6 +7,7 @@
 #include "common/ascii.hpp"
 #include "indexer/clean/article_text.hpp"
 #include "indexer/clean/dates.hpp"
+#include "indexer/readers/html_metadata.hpp"
 #include "indexer/readers/html_text.hpp"
 #include "indexer/readers/source_text.hpp"
 
@@ -59,7 +60,7 @@ std::string as_text(const nlohmann::json& value) {
   if (value.is_string()) return trimmed(value.get_ref<const std::string&>());
   if (value.is_number()) return value.dump();
   if (value.is_object()) {
-    for (const char* key : {"name", "title", "domain", "rendered", "main", "original", "$date", "$oid"}) {
+    for (const char* key : {"name", "title", "webTitle", "text", "domain", "rendered", "main", "original", "$date", "$oid"}) {
       if (auto it = value.find(key); it != value.end() && it->is_string()) return trimmed(it->get_ref<const std::string&>());
     }
   }
@@ -221,7 +222,15 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
     if (names.starts_with("By ") || names.starts_with("by ")) names.erase(0, 3);  // "byl" meta tags
     if (!names.empty()) article.author = std::move(names);
   }
-  if (const nlohmann::json* topics = find_field(record, kTopicFields)) article.topics = as_list(*topics, markup);
+  // The first alias that lists any: WordPress's "tags" of ids leave its "categories" to name them.
+  for (const auto name : kTopicFields) {
+    if (const nlohmann::json* topics = find_field(record, Aliases(&name, 1)); topics != nullptr) {
+      if (std::vector<std::string> listed = as_list(*topics, markup); !listed.empty()) {
+        article.topics = std::move(listed);
+        break;
+      }
+    }
+  }
   text.body = text_field(record, kBodyFields);
   text.excerpt = text_field(record, kExcerptFields);
   return text;
@@ -246,6 +255,7 @@ void fill_article_from_record(const nlohmann::json& record, std::vector<TextBloc
     blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
   }
   fill_article_from_blocks(blocks, article, title_from_text);
+  if (markup != RecordMarkup::kText) article.title = title_without_site(article.title, article.source, article.url);
   if (article.body.empty() && !text.excerpt.empty()) {
     // Feed summaries are often HTML too.
     if (markup == RecordMarkup::kHtml || looks_like_html(text.excerpt)) {

@@ -141,6 +141,15 @@ TEST(RecordFields, KeywordsByValueAndNoNumbersAsNames) {
   apply_record_fields(nlohmann::json::parse(R"({"author": 17, "tags": [311, 527]})"), post);
   EXPECT_EQ(post.author, "");
   EXPECT_TRUE(post.topics.empty());
+  Article named;  // tags of ids leave the categories to name the topics
+  apply_record_fields(nlohmann::json::parse(R"({"tags": [311], "categories": "Politics, Asia"})"), named);
+  EXPECT_EQ(named.topics, (std::vector<std::string>{"Politics", "Asia"}));
+  Article guardian;  // the Guardian's tags name themselves by webTitle; a body may be {"text": ...}
+  const RecordText text = apply_record_fields(
+      nlohmann::json::parse(R"({"tags": [{"id": "world/taiwan", "type": "keyword", "webTitle": "Taiwan"}],
+                                "body": {"text": "The body."}})"), guardian);
+  EXPECT_EQ(guardian.topics, (std::vector<std::string>{"Taiwan"}));
+  EXPECT_EQ(text.body, "The body.");
 }
 
 }  // namespace
