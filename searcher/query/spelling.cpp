@@ -61,6 +61,7 @@ struct Correction {
   double score = -1e300;
   double frequency = 0;        // the correction's, in the spelling table
   double typed_frequency = 0;  // the typed word's (0: not in the table)
+  std::size_t edits = 0;       // from the typed word to the correction
 };
 
 // The spelling table's word that best explains `typed` as a typo: most frequent for the
@@ -84,6 +85,7 @@ Correction best_correction(const SpellingWords& words, const std::string& typed)
       best.word = candidate;
       best.score = score;
       best.frequency = frequency;
+      best.edits = edits;
     }
   });
   return best;
@@ -223,9 +225,10 @@ std::string suggest_spelling(const SpellingWords& spelling, std::string_view que
     if (!spelling_table::is_correctable_word(word.word)) continue;
     const Correction correction = best_correction(spelling, word.word);
     if (correction.word.empty()) continue;
-    // A word the index holds stays, unless it is a rare misspelling of a common word.
+    // A word the index holds stays, unless it is a rare misspelling of a common word, one
+    // edit from it: two edits make another word ("Lagat", a runner's name, is no "last").
     const double held = correction.typed_frequency;
-    if (held > 0 && correction.frequency < kMuchMoreFrequent * held) continue;
+    if (held > 0 && (correction.edits > 1 || correction.frequency < kMuchMoreFrequent * held)) continue;
     suggestion.append(query_text.substr(copied, word.begin - copied)).append(correction.word);
     copied = word.end;
     changed = true;
