@@ -241,12 +241,17 @@ void fill_article_from_record(const nlohmann::json& record, std::vector<TextBloc
   RecordText text = apply_record_fields(record, article, markup);
   if (strip_truncation_marker(text.body)) article.preview = true;
   // Plain text is decided on as written, then decoded: "a &lt;div&gt; element" is text.
-  const auto plain_text = [markup](const std::string& field) {
-    return markup == RecordMarkup::kText ? field : clean_text(decode_character_references(field));
+  // A text without "&" holds no reference, and was cleaned already (as_text): a speech's
+  // 45 KB are not copied and cleaned again.
+  const auto has_references = [markup](const std::string& field) {
+    return markup != RecordMarkup::kText && field.find('&') != std::string::npos;
+  };
+  const auto plain_text = [&](const std::string& field) {
+    return has_references(field) ? clean_text(decode_character_references(field)) : field;
   };
   const auto blocks_of = [&](const std::string& field) {
-    return markup == RecordMarkup::kHtml || looks_like_html(field) ? html_fragment_blocks(field)
-                                                                  : plain_text_blocks(plain_text(field));
+    if (markup == RecordMarkup::kHtml || looks_like_html(field)) return html_fragment_blocks(field);
+    return has_references(field) ? plain_text_blocks(plain_text(field)) : plain_text_blocks(field);
   };
   // A record's own text is its body; only a Markdown body may hold the title.
   const bool title_from_text = blocks.size() > 0;
