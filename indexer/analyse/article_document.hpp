@@ -64,7 +64,9 @@ class ArticleDocumentBuilder {
   // Picks the table of the article's stemmer, forgetting its words when there are too many.
   void start_article();
 
-  // Words in a stemmer's table at most: about 100 bytes each, 13 MB.
+  // Words in a stemmer's table at most, checked between articles: about 100 bytes each (an
+  // entry and two slots), 13 MB; the entries' room doubles past it within an article and is
+  // kept when the table is cleared, so a language's table may hold up to about 25 MB.
   static constexpr std::size_t kMaxKnownWords = std::size_t{1} << 17;
 
   Analyzer& analyzer_;
