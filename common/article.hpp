@@ -40,7 +40,7 @@ struct Article {
   // The page showed no article text (a video page, an index of links): the body is its
   // description or the line or two found, searchable but not the story.
   bool no_article_text = false;
-  std::string story_key;    // near-duplicate cluster: schema::story_key of its first article's id (set by cs-index)
+  std::string story_key;    // near-duplicate cluster: schema::story_key of its first article (set by cs-index)
   std::string signature;    // MinHash of the body's word shingles (binary); empty when too short
 };
 

@@ -108,8 +108,8 @@ inline constexpr Xapian::valueno kArticleIdSlot = 0;
 // Publication date, ISO 8601 (sorts as a string); empty when unknown.
 inline constexpr Xapian::valueno kDateSlot = 1;
 // Story key (story_key): the near-duplicate cluster (the same wire story saved from several
-// outlets), named by its first article's id hashed. The searcher collapses on it: one hit
-// per story.
+// outlets), named by its first article's id and signature hashed. The searcher collapses
+// on it: one hit per story.
 inline constexpr Xapian::valueno kStorySlot = 3;
 // The article's MinHash signature (256 bytes): cs-index reads them back to put new articles
 // into existing stories.

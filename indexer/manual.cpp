@@ -65,8 +65,10 @@ A field missing from a record is also looked for in its "fields" object (the Gua
 content API). A field that is an object is read by its name, title, domain, rendered
 (WordPress's REST API), main (the New York Times' headline), original (its byline), or
 MongoDB's $date and $oid. In
-JSON, a title, source or author holding tags is read as HTML, and text that holds none has
-its character references decoded ("Q&amp;A" is "Q&A"); front matter is taken as written.
+JSON, a title, source or author holding inline tags (em, b, a, span...) is read as HTML,
+and text that holds none has its character references decoded ("Q&amp;A" is "Q&A"); a
+title ending with " - " and the record's source loses that ending; front matter is taken
+as written.
 
 Other fields are ignored. A text ending in "[+1234 chars]" (a news API's cut) marks the
 article a preview.)";

@@ -141,19 +141,15 @@ std::string language_tag(std::string_view declared) {
   const std::string given(declared);
   if (given.empty()) return given;
   // A language's name ("English", GDELT's "language"): CLD2 knows the names of the
-  // languages it detects, in capitals.
-  // A language's name ("English", GDELT's "language"): CLD2 knows the names of the
   // languages it detects, some in capitals ("ENGLISH"), some not ("Japanese", "Korean").
   if (given.size() > 3 && std::all_of(given.begin(), given.end(), [](char c) { return is_ascii_letter(c); })) {
     CLD2::Language named = CLD2::GetLanguageFromName(given.c_str());
     if (named == CLD2::UNKNOWN_LANGUAGE) named = CLD2::GetLanguageFromName(ascii_upper(given).c_str());
     return named == CLD2::UNKNOWN_LANGUAGE ? given : current_code(CLD2::LanguageCode(named));
   }
-  // A three-letter code or one with "_": ICU's canonical form, by CLDR's aliases ("eng" and
-  // Event Registry's other codes to "en", "fre" to "fr", "en_US" to "en-US"). Two-letter
-  // codes stay as they are, as CLD2 names them ("tl", which ICU makes "fil").
-  const std::string primary = given.substr(0, given.find_first_of("-_"));
-  if (primary.size() != 3 && given.find('_') == std::string::npos) return given;
+  // A code: ICU's canonical form, by CLDR's aliases ("eng" and Event Registry's other codes
+  // to "en", "fre" to "fr", "iw" to "he", "EN" to "en", "en_US" and "en-us" to "en-US"), but
+  // Tagalog as CLD2 names it ("tl", which ICU makes "fil").
   UErrorCode status = U_ZERO_ERROR;
   const std::string tag = icu::Locale::createCanonical(given.c_str()).toLanguageTag<std::string>(status);
   if (U_FAILURE(status) || tag.empty() || tag.starts_with("und")) return given;

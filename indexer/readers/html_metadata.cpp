@@ -333,10 +333,9 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (!title_element.empty()) page.titles.push_back(title_element);
 }
 
-std::string title_without_site(const std::string& title, std::string_view site, std::string_view url) {
-  const std::string host = url_host(url);
-  const std::string host_name = host.substr(0, host.rfind('.'));
-  return without_site_suffix(title, {site, host_name}, {});
+std::string title_without_site(const std::string& title, std::string_view site) {
+  const std::string shortened = without_site_suffix(title, {site}, {});
+  return shortened.size() >= kMinCoreTitleBytes ? shortened : title;
 }
 
 std::string url_host(std::string_view url) {
@@ -345,9 +344,11 @@ std::string url_host(std::string_view url) {
   url.remove_prefix(scheme + 3);
   url = url.substr(0, url.find_first_of("/?#"));
   url.remove_prefix(url.find('@') == std::string_view::npos ? 0 : url.find('@') + 1);  // user:password@
-  url = url.substr(0, url.find(':'));                                                // :port
-  if (url.starts_with("www.")) url.remove_prefix(4);
-  return ascii_lower(url);
+  // An IPv6 host is bracketed ("[2001:db8::1]:8080"); any other ends at its port.
+  url = url.starts_with('[') ? url.substr(0, url.find(']') + 1) : url.substr(0, url.find(':'));
+  std::string host = ascii_lower(url);
+  if (host.starts_with("www.")) host.erase(0, 4);
+  return host;
 }
 
 }  // namespace cs::indexer

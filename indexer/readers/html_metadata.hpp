@@ -43,9 +43,9 @@ void note_visible_date(const xmlNode* node, PageFacts& facts);
 // to every title the page names in its metadata, in that order, whichever was chosen.
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page);
 
-// `title` without the site's name it ends with ("Headline - The Washington Post", as Google
-// News gives its items): `site` or the name of `url`'s host, after a separator.
-std::string title_without_site(const std::string& title, std::string_view site, std::string_view url);
+// `title` without the site's name `site` it ends with, after a separator ("Headline - The
+// Washington Post", as Google News gives its items), when a headline of some length is left.
+std::string title_without_site(const std::string& title, std::string_view site);
 
 // A URL's host in lower case without "www." ("https://www.cfr.org/blog/x" -> "cfr.org"),
 // the source of a page or record that names none; empty when the URL has no host.

@@ -67,22 +67,31 @@ std::string as_text(const nlohmann::json& value) {
   return {};
 }
 
-// Whether `text` holds a tag: "<" and a letter or "/" ("<em>", "</b>"), closed by a ">".
-bool holds_tag(std::string_view text) {
-  for (std::size_t at = text.find('<'); at != std::string_view::npos && at + 1 < text.size(); at = text.find('<', at + 1)) {
-    const char next = text[at + 1];
-    if ((is_ascii_letter(next) || next == '/') && text.find('>', at) != std::string_view::npos) return true;
+// Whether `text` holds a tag of inline formatting ("<em>", "</b>", "<a href=...>"), as CMSs
+// put in titles; "How the <canvas> element draws" and "Vec<T>" name things, and stay.
+bool holds_formatting_tag(std::string_view text) {
+  static constexpr std::string_view kInline[] = {"em", "i", "b", "strong", "span", "a", "br", "sup", "sub",
+                                                 "small", "mark", "u", "s", "q", "cite", "abbr", "code"};
+  for (std::size_t at = text.find('<'); at != std::string_view::npos; at = text.find('<', at + 1)) {
+    std::size_t name = at + 1;
+    if (name < text.size() && text[name] == '/') ++name;
+    std::size_t end = name;
+    while (end < text.size() && is_ascii_letter(text[end])) ++end;
+    if (end == name || end >= text.size() || (text[end] != '>' && text[end] != ' ' && text[end] != '/')) continue;
+    const std::string tag = ascii_lower(text.substr(name, end - name));
+    if (std::find(std::begin(kInline), std::end(kInline), tag) != std::end(kInline)) return true;
   }
   return false;
 }
 
 // A title's, source's, author's or topic's text as shown (RecordMarkup): a WordPress title
-// "Review: <em>Dune</em> is Villeneuve&#8217;s" was shown with its tag and reference.
+// "Review: <em>Dune</em> is Villeneuve&#8217;s" was shown with its tag and reference. A
+// feed's and a page's are text already (libxml2 read them), and front matter is as written.
 std::string shown_text(std::string_view written, RecordMarkup markup) {
-  if (markup == RecordMarkup::kText || written.find_first_of("<&") == std::string_view::npos) {
+  if (markup != RecordMarkup::kGuess || written.find_first_of("<&") == std::string_view::npos) {
     return std::string(written);
   }
-  if (holds_tag(written)) {
+  if (holds_formatting_tag(written)) {
     std::string joined;
     for (const TextBlock& block : html_fragment_blocks(written)) joined.append(joined.empty() ? "" : " ").append(block.text);
     return trimmed(joined);
@@ -156,9 +165,12 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // profile's URL ("https://www.facebook.com/washingtonpost", NewsAPI) names no one.
 std::string person_named(const std::string& author) {
   if (author.find("://") != std::string::npos) return {};
-  const std::size_t at = author.find('@'), open = author.find(" (");
-  if (at != std::string::npos && open != std::string::npos && at < open && author.ends_with(')')) {
-    return author.substr(open + 2, author.size() - open - 3);
+  const std::size_t open = author.find(" (");
+  const std::string_view address = std::string_view(author).substr(0, open);
+  const bool email = address.find('@') != std::string_view::npos && address.find(' ') == std::string_view::npos;
+  if (open != std::string::npos && email && author.ends_with(')')) {
+    std::string name = author.substr(open + 2, author.size() - open - 3);
+    return ascii_lower(name) == "unknown" ? std::string() : name;  // Blogger's "noreply@blogger.com (Unknown)"
   }
   return author;
 }
@@ -260,7 +272,7 @@ void fill_article_from_record(const nlohmann::json& record, std::vector<TextBloc
     blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
   }
   fill_article_from_blocks(blocks, article, title_from_text);
-  if (markup != RecordMarkup::kText) article.title = title_without_site(article.title, article.source, article.url);
+  if (markup != RecordMarkup::kText) article.title = title_without_site(article.title, article.source);
   if (article.body.empty() && !text.excerpt.empty()) {
     // Feed summaries are often HTML too.
     if (markup == RecordMarkup::kHtml || looks_like_html(text.excerpt)) {

@@ -121,7 +121,7 @@ class IndexRun {
   const IndexReport& report_;
   DbWriter& writer_;
   IndexSummary summary_;
-  // Each article id read this run, by its XXH3-64 hash (as story keys are), with the index
+  // Each article id read this run, by its XXH3-64 hash (as story keys hash ids), with the index
   // among the run's files of the one that first gave it, for the warning when a later file
   // gives it too: about 50 bytes an article, where the id and the path took about 220 (a
   // news 100x run held 268,100).

@@ -32,12 +32,6 @@ long near_window(std::string_view word) {
   return window >= 1 && window <= static_cast<long>(kMaxNearWindow) ? window : -1;
 }
 
-// The end of the word that starts at `i`: the next space, quote or parenthesis.
-std::size_t word_end(std::string_view text, std::size_t i) {
-  while (i < text.size() && !is_space(text[i]) && text[i] != '"' && text[i] != '(' && text[i] != ')') ++i;
-  return i;
-}
-
 // Quotation marks that open or close a phrase: the ASCII one, and those word processors
 // and phones type for it (“…”, „…“, «…», ”…”). A phrase pasted in curly quotes matched its
 // words one by one, "the" among them (a new user's trial).
@@ -58,6 +52,23 @@ std::pair<std::size_t, std::size_t> next_quote_mark(std::string_view text, std::
     if (const std::size_t length = quote_mark_at(text, i); length > 0) return {i, length};
   }
   return {std::string_view::npos, 0};
+}
+
+// The end of the word that starts at `i`: the next space, quotation mark or parenthesis.
+std::size_t word_end(std::string_view text, std::size_t i) {
+  while (i < text.size() && !is_space(text[i]) && quote_mark_at(text, i) == 0 && text[i] != '(' && text[i] != ')') ++i;
+  return i;
+}
+
+// The length of the quotation mark at `i` that opens a phrase; 0 when there is none. A
+// closing mark ("”", "»") opens one only when a word follows it at once ("»phrase«"): alone
+// it is punctuation, as in a breadcrumb pasted with the query ("News » Asia").
+std::size_t opening_mark_at(std::string_view text, std::size_t i) {
+  const std::size_t length = quote_mark_at(text, i);
+  const std::string_view mark = text.substr(i, length);
+  const bool closing_kind = mark == "\xE2\x80\x9D" || mark == "\xC2\xBB";
+  if (closing_kind && (i + length >= text.size() || is_space(text[i + length]))) return 0;
+  return length;
 }
 
 std::string quoted(std::string_view text) {
@@ -114,7 +125,7 @@ Result<Lexed> lex(std::string_view text) {
         }
       }
     }
-    if (const std::size_t opening = quote_mark_at(text, i); opening > 0 && !field_is_text) {
+    if (const std::size_t opening = opening_mark_at(text, i); opening > 0 && !field_is_text) {
       auto [close, closing] = next_quote_mark(text, i + opening);
       if (close == std::string_view::npos) {
         lexed.notes.push_back("the quote at column " + std::to_string(i + 1) + " is not closed, so its phrase runs to the end");
@@ -123,6 +134,9 @@ Result<Lexed> lex(std::string_view text) {
       lexeme.kind = LexemeKind::kPhrase;
       lexeme.text = text.substr(i + opening, close - i - opening);
       i = std::min(close + closing, text.size());
+    } else if (const std::size_t mark = quote_mark_at(text, i); mark > 0) {
+      i += mark;  // a closing mark alone, or a field name's text: punctuation, no word
+      continue;
     } else {
       const std::size_t end = word_end(text, i);
       lexeme.kind = LexemeKind::kWord;

@@ -64,6 +64,16 @@ struct Correction {
   std::size_t edits = 0;       // from the typed word to the correction
 };
 
+// Whether `a` is `b` with two neighbouring letters swapped ("recieve", "thier"): the commonest
+// typo, one slip of the fingers though two edits apart.
+bool swaps_two_letters(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  std::size_t first = 0;
+  while (first < a.size() && a[first] == b[first]) ++first;
+  return first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first] &&
+         a.substr(first + 2) == b.substr(first + 2);
+}
+
 // The spelling table's word that best explains `typed` as a typo: most frequent for the
 // edits it needs, a sound-alike one edit nearer.
 Correction best_correction(const SpellingWords& words, const std::string& typed) {
@@ -226,9 +236,11 @@ std::string suggest_spelling(const SpellingWords& spelling, std::string_view que
     const Correction correction = best_correction(spelling, word.word);
     if (correction.word.empty()) continue;
     // A word the index holds stays, unless it is a rare misspelling of a common word, one
-    // edit from it: two edits make another word ("Lagat", a runner's name, is no "last").
+    // slip from it (an edit, or two letters swapped): two edits make another word ("Lagat",
+    // a runner's name, is no "last").
     const double held = correction.typed_frequency;
-    if (held > 0 && (correction.edits > 1 || correction.frequency < kMuchMoreFrequent * held)) continue;
+    const bool one_slip = correction.edits <= 1 || swaps_two_letters(word.word, correction.word);
+    if (held > 0 && (!one_slip || correction.frequency < kMuchMoreFrequent * held)) continue;
     suggestion.append(query_text.substr(copied, word.begin - copied)).append(correction.word);
     copied = word.end;
     changed = true;

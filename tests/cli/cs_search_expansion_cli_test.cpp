@@ -91,13 +91,14 @@ TEST(CsSearchSpelling, SuggestionsThatHelp) {
     // Different enough not to be one story: each names its own people, places and days.
     const std::string n = std::to_string(i);
     feed += R"({"id": "b)" + n + R"(", "title": "Blair speech )" + n + R"(", "text": "Blair discussed the government )" +
-            R"(budget with minister m)" + n + " in town t" + n + " on day d" + n + ", aide a" + n + " told reporters last week q" +
+            R"(budget with minister m)" + n + " in town t" + n + " on day d" + n + ", aide a" + n + " told reporters last week they receive q" +
             n + R"(."})" + "\n";
   }
   feed += R"({"id": "m1", "title": "Who to blame", "text": "They blame the weather."})" "\n";
   feed += R"({"id": "m2", "title": "No one to blame", "text": "Nobody took the blame."})" "\n";
   feed += R"({"id": "t1", "title": "A typo", "text": "The goverment met the governess."})" "\n";
   feed += R"({"id": "r1", "title": "A runner", "text": "Naomi Lagat ran the last race of her career."})" "\n";
+  feed += R"({"id": "s1", "title": "A slip", "text": "Ministers recieve the budget."})" "\n";
   write_file(dir / "in/feed.jsonl", feed);
   const std::string db = (dir / "db").string();
   ASSERT_EQ(run_cli(cs_index_binary(), {"--quiet", "--db", db, (dir / "in").string()}).exit_code, 0);
@@ -111,6 +112,7 @@ TEST(CsSearchSpelling, SuggestionsThatHelp) {
   EXPECT_EQ(suggestion("bye"), nullptr) << "two edits from 'the', and nothing alike: a short word is no typo of it";
   EXPECT_EQ(suggestion("Blaer"), "blair") << "a short word's two edits that sound alike";
   EXPECT_EQ(suggestion("Lagat"), nullptr) << "a name the index holds, two edits from 'last' (a new user's trial)";
+  EXPECT_EQ(suggestion("recieve"), "receive") << "held once, two letters swapped from a common word (a review)";
   const CliResult shown = run_cli(cs_search_binary(), {"--db", db, "goverment"});
   EXPECT_THAT(shown.out, HasSubstr("Did you mean \"government\"?")) << "a hit, and a far better query";
 }

@@ -146,7 +146,9 @@ TEST(LanguageDetection, DeclaredNamesAndCodesBecomeTags) {
   EXPECT_EQ(language_tag("Korean"), "ko");
   EXPECT_EQ(language_tag("tl"), "tl") << "CLD2's code, which ICU would make fil";
   EXPECT_EQ(language_tag("tgl"), "tl");
-  EXPECT_EQ(language_tag("iw"), "iw") << "two letters stay as CLD2 reads them";
+  EXPECT_EQ(language_tag("iw"), "he") << "Hebrew by its current code, as detection names it";
+  EXPECT_EQ(language_tag("EN"), "en");
+  EXPECT_EQ(language_tag("en-us"), "en-US") << "one facet value for en-US, however it was written";
   EXPECT_EQ(language_tag("zh-Hant"), "zh-Hant");
   EXPECT_EQ(language_tag("pt-BR"), "pt-BR");
   EXPECT_EQ(language_tag(""), "");

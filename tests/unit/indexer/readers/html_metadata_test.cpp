@@ -109,5 +109,13 @@ TEST(HtmlDate, ADatelineNearTheHeadlineDatesThePage) {
   EXPECT_EQ(date_of("<p>Talks resumed on 10.01.2024 after a long pause in the dispute.</p>"), "") << "a sentence, not a dateline";
 }
 
+TEST(UrlHost, IsTheHostInLowerCaseWithoutWww) {
+  EXPECT_EQ(url_host("https://www.cfr.org/blog/x"), "cfr.org");
+  EXPECT_EQ(url_host("HTTPS://WWW.Reuters.COM/x"), "reuters.com");
+  EXPECT_EQ(url_host("http://user:pass@news.example.org:8080/a?b#c"), "news.example.org");
+  EXPECT_EQ(url_host("http://[2001:db8::1]:8080/x"), "[2001:db8::1]");
+  EXPECT_EQ(url_host("/2024/05/oil"), "");
+}
+
 }  // namespace
 }  // namespace cs::indexer

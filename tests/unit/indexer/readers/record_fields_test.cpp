@@ -152,5 +152,38 @@ TEST(RecordFields, KeywordsByValueAndNoNumbersAsNames) {
   EXPECT_EQ(text.body, "The body.");
 }
 
+// Only inline formatting is read as HTML in a title: a title that names an element or a
+// type keeps it (a review: "How the <canvas> element draws" was "How the"). A feed's title
+// is text already, never read as HTML again.
+TEST(RecordFields, TitlesNamingTagsKeepThem) {
+  for (const std::string title : {"How the <canvas> element draws", "Vec<T> versus arrays in Rust", "Why x<y and y>z holds"}) {
+    Article article;
+    fill_article_from_record(nlohmann::json{{"title", title}, {"text", "T"}}, {}, article);
+    EXPECT_EQ(article.title, title);
+  }
+  Article item;
+  fill_article_from_record(nlohmann::json{{"title", "Using <template> in Vue components"}, {"description", "D"}}, {}, item,
+                           RecordMarkup::kHtml);
+  EXPECT_EQ(item.title, "Using <template> in Vue components");
+}
+
+// A title loses the " - Publisher" ending that names its source, when a headline is left;
+// an author is the name of "address (Name)", but Blogger's "(Unknown)" is no one's.
+TEST(RecordFields, PublisherEndingsAndAuthorAddresses) {
+  Article article;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "Taiwan's new president urges China to stop threats - The Washington Post",
+    "source": "The Washington Post", "text": "T", "author": "noreply@blogger.com (Unknown)"})json"), {}, article);
+  EXPECT_EQ(article.title, "Taiwan's new president urges China to stop threats");
+  EXPECT_EQ(article.author, "");
+  Article film;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "Star Wars: Episode IV - A New Hope",
+    "url": "https://anewhope.com/x", "text": "T", "author": "Jane Doe @jdoe (Reuters)"})json"), {}, film);
+  EXPECT_EQ(film.title, "Star Wars: Episode IV - A New Hope") << "a URL's host is no publisher's name";
+  Article brief;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "Oil - Reuters", "source": "Reuters", "text": "T"})json"), {}, brief);
+  EXPECT_EQ(brief.title, "Oil - Reuters") << "too little would be left";
+  EXPECT_EQ(film.author, "Jane Doe @jdoe (Reuters)") << "no address before the parenthesis";
+}
+
 }  // namespace
 }  // namespace cs::indexer

@@ -41,6 +41,9 @@ TEST(Query, APhraseInTypographicQuotesIsAPhrase) {
     EXPECT_EQ(describe(typed), phrase) << typed;
   }
   EXPECT_EQ(describe("xi \xE2\x80\x9Cphone calls\xE2\x80\x9D"), describe("xi \"phone calls\""));
+  EXPECT_EQ(describe("xi\xE2\x80\x9Cphone calls\xE2\x80\x9D"), describe("xi \"phone calls\"")) << "a mark ends a word";
+  EXPECT_EQ(describe("phone \xC2\xBB calls"), describe("phone calls")) << "a closing mark alone is punctuation";
+  EXPECT_EQ(describe("phone calls \xE2\x80\x9D"), describe("phone calls"));
 }
 
 // A phrase or NEAR is one list of the body's and the title's positions: it matches in
