@@ -9,7 +9,9 @@ source, date and file, and the query's words highlighted. The database is the on
 cs-index wrote.)";
 
 constexpr std::string_view kQuerySyntax = R"(- words: any form with the same stem ("calls" finds "call"), in the text or the title;
-  articles matching more of them rank first (BM25), each shown by its best passage.
+  articles matching more of them rank first (BM25), each shown by its best passage. In
+  English articles a word's British and American spellings match each other (defence and
+  defense, labour and labor, colour and color, centre and center: about 50 words).
 - "a phrase": the words side by side in this order, each in any form with the same
   stem; a quoted "word" matches as the word unquoted (the index keeps stems only).
   Typographic quotes make a phrase too: “a phrase”, „a phrase“, «a phrase».

@@ -7,6 +7,7 @@
 #include "common/schema.hpp"
 #include "common/spelling_table.hpp"
 #include "searcher/query/filters.hpp"
+#include "searcher/query/spelling_variants.hpp"
 #include "searcher/query/wildcard.hpp"
 
 namespace cs::searcher {
@@ -287,21 +288,40 @@ void QueryTerms::finish() {
 // The distinct stems of `word` in each language searched, each with the languages that give
 // it; one stem for every language when the index has no languages to tell apart.
 QueryTerms::WordStems QueryTerms::stems_of(const std::string& word) {
-  if (context_.stem_languages == nullptr || context_.stem_languages->empty()) {
-    return {{analyzer_.stem(word), searched_}};
-  }
-  const std::string own_language = analyzer_.language();
   WordStems stems;
-  for (std::size_t i = 0; i < context_.stem_languages->size(); ++i) {
-    const StemmerSet language = StemmerSet{1} << i;
-    if ((searched_ & language) == 0) continue;
-    analyzer_.set_language(context_.stem_languages->name(i));
-    const std::string& stem = analyzer_.stem(word);
-    auto same = std::find_if(stems.begin(), stems.end(), [&](const LanguageStem& s) { return s.stem == stem; });
-    if (same == stems.end()) same = stems.insert(stems.end(), LanguageStem{stem, 0});
-    same->stemmers |= language;
+  StemmerSet english = 0;  // the English stemmer's bit among the languages searched
+  bool stems_english = false;
+  if (context_.stem_languages == nullptr || context_.stem_languages->empty()) {
+    stems.push_back({analyzer_.stem(word), searched_});
+    stems_english = analyzer_.language() == "english";
+    english = searched_;
+  } else {
+    const std::string own_language = analyzer_.language();
+    for (std::size_t i = 0; i < context_.stem_languages->size(); ++i) {
+      const StemmerSet language = StemmerSet{1} << i;
+      if ((searched_ & language) == 0) continue;
+      analyzer_.set_language(context_.stem_languages->name(i));
+      if (context_.stem_languages->name(i) == "english") {
+        english = language;
+        stems_english = true;
+      }
+      const std::string& stem = analyzer_.stem(word);
+      auto same = std::find_if(stems.begin(), stems.end(), [&](const LanguageStem& s) { return s.stem == stem; });
+      if (same == stems.end()) same = stems.insert(stems.end(), LanguageStem{stem, 0});
+      same->stemmers |= language;
+    }
+    analyzer_.set_language(own_language);
   }
-  analyzer_.set_language(own_language);
+  // In English articles the other spelling is the same word ("defence", "defense"): its
+  // stem joins the word's, after them, so a phrase still reads the word as typed.
+  const auto in_english = std::find_if(stems.begin(), stems.end(), [&](const LanguageStem& s) {
+    return english == 0 || (s.stemmers & english) != 0;
+  });
+  if (stems_english && in_english != stems.end()) {
+    if (const std::string& other = other_english_spelling(in_english->stem); !other.empty()) {
+      stems.push_back(LanguageStem{other, english});
+    }
+  }
   return stems;
 }
 

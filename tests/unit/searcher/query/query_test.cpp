@@ -32,6 +32,17 @@ TEST(Query, QuotedPhraseMatchesItsWordsStemsInOrder) {
   EXPECT_EQ(describe("\"phone calls\""), "Query(((Zphone OR ZSphone) PHRASE 2 (Zcall OR ZScall)))");
 }
 
+// British and American spellings are one word in English articles, each a stem of it for
+// BM25 (one term, not two): "defence spending" missed "defense spending" (a query trial).
+// Pairs whose stems are other words' are not joined ("organization" stems to "organ").
+TEST(Query, BritishAndAmericanSpellingsAreOneWord) {
+  EXPECT_EQ(describe("defence"), "Query(((Zdefenc SYNONYM Zdefens) OR (ZSdefenc SYNONYM ZSdefens)))");
+  EXPECT_EQ(describe("colors"), "Query(((Zcolor SYNONYM Zcolour) OR (ZScolor SYNONYM ZScolour)))") << "any form of it";
+  EXPECT_EQ(describe("organisation"), "Query((Zorganis OR ZSorganis))");
+  EXPECT_EQ(describe("\"defence spending\""), "Query(((Zdefenc OR ZSdefenc) PHRASE 2 (Zspend OR ZSspend)))")
+      << "a phrase reads the word as typed";
+}
+
 // Pasted from a word processor or a phone, a phrase comes in the quotation marks they type:
 // it matched its words one by one, "the" among them (a new user's trial).
 TEST(Query, APhraseInTypographicQuotesIsAPhrase) {
