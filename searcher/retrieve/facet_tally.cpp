@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/ascii.hpp"
 #include "common/schema.hpp"
 #include "searcher/retrieve/facets.hpp"
 
@@ -9,9 +10,16 @@ namespace cs::searcher {
 
 std::uint32_t FacetTally::Field::number_of(std::string_view value) {
   if (value.empty()) return kNone;  // as Xapian's spy, an empty value is not counted
-  if (const auto found = numbers.find(value); found != numbers.end()) return found->second;
+  // Values that differ in case only are one, shown by the first in byte order (capitals
+  // first), whatever order the articles come in: "The Guardian" and "the Guardian" were two
+  // sources of two articles each (a query trial). A key is decoded once.
+  const std::string folded = ascii_lower(value);
+  if (const auto found = numbers.find(folded); found != numbers.end()) {
+    if (value < values[found->second]) values[found->second] = std::string(value);
+    return found->second;
+  }
   const auto number = static_cast<std::uint32_t>(values.size());
-  numbers.emplace(std::string(value), number);
+  numbers.emplace(folded, number);
   values.emplace_back(value);
   articles.push_back(0);
   return number;

@@ -36,7 +36,8 @@ class FacetTally {
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
   using Numbers = std::unordered_map<std::string, std::uint32_t, ViewHash, std::equal_to<>>;
-  // A field's values, numbered from 0 as first met, and their articles in this tally.
+  // A field's values, numbered from 0 as first met (by their letters in lower case, each
+  // shown by its first spelling in byte order), and their articles in this tally.
   struct Field {
     Numbers numbers;
     std::vector<std::string> values;
