@@ -4,6 +4,7 @@
 #include "indexer/readers/json_parse.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/reader_skeleton.hpp"
+#include "indexer/readers/record_fields.hpp"
 
 namespace cs::indexer {
 
@@ -18,13 +19,6 @@ constexpr std::string_view kListFields[] = {"articles", "items", "results", "dat
 // response.docs, Event Registry's articles.results.
 constexpr int kMaxWrapping = 2;
 
-bool is_record(const nlohmann::json& root) {
-  for (const char* field : {"title", "headline", "text", "body", "content"}) {
-    if (root.contains(field)) return true;
-  }
-  return false;
-}
-
 // Calls `visit` on each object that may wrap the list of `root` (its "response", or one of
 // its list fields holding an object instead of an array), until `visit` returns true. A
 // record's own "data" or "results" object (an article with {"data": {"items": [images]}})
@@ -34,7 +28,7 @@ bool any_wrapper(const nlohmann::json& root, Visit visit) {
   if (auto response = root.find("response"); response != root.end() && response->is_object() && visit(*response)) {
     return true;
   }
-  if (is_record(root)) return false;
+  if (holds_record_text(root)) return false;
   for (const auto name : kListFields) {
     if (auto it = root.find(name); it != root.end() && it->is_object() && visit(*it)) return true;
   }

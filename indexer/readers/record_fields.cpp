@@ -198,6 +198,10 @@ bool strip_truncation_marker(std::string& body) {
 
 }  // namespace
 
+bool holds_record_text(const nlohmann::json& record) {
+  return record.is_object() && (find_field(record, kTitleFields) != nullptr || find_field(record, kBodyFields) != nullptr);
+}
+
 RecordText apply_record_fields(const nlohmann::json& record, Article& article, RecordMarkup markup) {
   RecordText text;
   if (!record.is_object()) return text;

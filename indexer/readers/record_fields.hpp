@@ -26,6 +26,10 @@ struct RecordText {
 //           a person or an app wrote): text as it is, a body HTML when it holds tags.
 enum class RecordMarkup { kGuess, kHtml, kText };
 
+// Whether `record` has a title or a body under any of their names: an article's own, not a
+// wrapper of a list of them (json_reader's "data" or "results" objects).
+bool holds_record_text(const nlohmann::json& record);
+
 // Sets id, title, date (the first alias that parses as a date), url, source (a string or
 // {name, domain}), author (string, list, or {name}), lang and topics (list or
 // comma-separated) on `article` from `record` where present. Unknown fields, and lists of
