@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "common/compact_text.hpp"
+#include "common/simdjson_kernel.hpp"
 
 namespace cs {
 
@@ -82,6 +83,7 @@ std::string* text_field(PassageRecord& record, std::string_view key) {
 // skipped. Returns why it failed, or "" when it did not.
 std::string read_record(std::string_view data, PassageRecord& record) {
   namespace od = simdjson::ondemand;
+  choose_simdjson_kernel();
   thread_local od::parser parser;  // its buffers serve every record of the thread
   const simdjson::padded_string padded(data);
   od::document document;

@@ -318,8 +318,8 @@ QueryTerms::WordStems QueryTerms::stems_of(const std::string& word) {
     return english == 0 || (s.stemmers & english) != 0;
   });
   if (stems_english && in_english != stems.end()) {
-    if (const std::string& other = other_english_spelling(in_english->stem); !other.empty()) {
-      stems.push_back(LanguageStem{other, english});
+    if (const std::string_view other = other_english_spelling(in_english->stem); !other.empty()) {
+      stems.push_back(LanguageStem{std::string(other), english});
     }
   }
   return stems;

@@ -1,0 +1,14 @@
+// simdjson's kernel (icelake, haswell, westmere or fallback), chosen from the processor
+// features glibc read when the program started. Left to itself, simdjson finds them with
+// CPUID at its first parse: under a hypervisor every CPUID traps (about 6.6 us on the
+// benchmark machine), and its detection cost each cs-search command 45-120 us.
+#pragma once
+
+namespace cs {
+
+// Sets simdjson's active implementation once per process, before any parser runs; later
+// calls do nothing. Where glibc cannot say (not x86-64, or glibc older than 2.33) simdjson
+// detects as it would.
+void choose_simdjson_kernel();
+
+}  // namespace cs

@@ -1,0 +1,23 @@
+#include "common/simdjson_kernel.hpp"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+namespace cs {
+namespace {
+
+// The kernel chosen from glibc's processor features is the one simdjson's own detection
+// (CPUID) picks on this machine, which runs it: a wrong choice would parse with
+// instructions the processor lacks, or leave a faster kernel unused. (No parser here: this
+// file is compiled without the definitions cs_common's simdjson users get.)
+TEST(SimdjsonKernel, IsTheOneSimdjsonWouldDetect) {
+  choose_simdjson_kernel();
+  const simdjson::implementation* detected = simdjson::get_available_implementations().detect_best_supported();
+  ASSERT_NE(detected, nullptr);
+  const simdjson::implementation* active = simdjson::get_active_implementation();
+  EXPECT_EQ(active->name(), detected->name());
+  EXPECT_TRUE(active->supported_by_runtime_system());
+}
+
+}  // namespace
+}  // namespace cs
