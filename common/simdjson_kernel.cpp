@@ -2,41 +2,31 @@
 
 #include <simdjson.h>
 
-#if defined(__x86_64__) && __has_include(<sys/platform/x86.h>)
-#include <sys/platform/x86.h>
-#define CS_GLIBC_CPU_FEATURES 1
-#endif
+#include "common/cpu_features.hpp"
 
 namespace cs {
 
 namespace {
 
-#ifdef CS_GLIBC_CPU_FEATURES
 // The name of the best kernel the processor runs, by the instruction sets each of
 // simdjson's x86-64 kernels requires (its implementations' required_instruction_sets).
-// CPU_FEATURE_ACTIVE is true only where the kernel also saves the registers' state.
-const char* best_kernel() {
-  const bool haswell = CPU_FEATURE_ACTIVE(AVX2) && CPU_FEATURE_ACTIVE(BMI1) && CPU_FEATURE_ACTIVE(BMI2) &&
-                       CPU_FEATURE_ACTIVE(PCLMULQDQ);
-  if (haswell && CPU_FEATURE_ACTIVE(AVX512F) && CPU_FEATURE_ACTIVE(AVX512DQ) && CPU_FEATURE_ACTIVE(AVX512CD) &&
-      CPU_FEATURE_ACTIVE(AVX512BW) && CPU_FEATURE_ACTIVE(AVX512VL) && CPU_FEATURE_ACTIVE(AVX512_VBMI2)) {
-    return "icelake";
-  }
+const char* best_kernel(const CpuFeatures& f) {
+  const bool haswell = f.avx2 && f.bmi1 && f.bmi2 && f.pclmulqdq;
+  if (haswell && f.avx512f && f.avx512dq && f.avx512cd && f.avx512bw && f.avx512vl && f.avx512_vbmi2) return "icelake";
   if (haswell) return "haswell";
-  if (CPU_FEATURE_ACTIVE(SSE4_2) && CPU_FEATURE_ACTIVE(PCLMULQDQ)) return "westmere";
+  if (f.sse4_2 && f.pclmulqdq) return "westmere";
   return "fallback";
 }
 
 bool choose() {
+  const CpuFeatures& features = cpu_features();
+  if (!features.known) return true;  // simdjson detects as it would
   // A kernel this build of simdjson lacks (built without it) leaves simdjson to detect.
-  if (const simdjson::implementation* kernel = simdjson::get_available_implementations()[best_kernel()]) {
+  if (const simdjson::implementation* kernel = simdjson::get_available_implementations()[best_kernel(features)]) {
     simdjson::get_active_implementation() = kernel;
   }
   return true;
 }
-#else
-bool choose() { return true; }
-#endif
 
 }  // namespace
 

@@ -1,7 +1,7 @@
 // simdjson's kernel (icelake, haswell, westmere or fallback), chosen from the processor
-// features glibc read when the program started. Left to itself, simdjson finds them with
-// CPUID at its first parse: under a hypervisor every CPUID traps (about 6.6 us on the
-// benchmark machine), and its detection cost each cs-search command 45-120 us.
+// features glibc read when the program started (cpu_features.hpp). Left to itself,
+// simdjson finds them with CPUID at its first parse: under a hypervisor every CPUID traps,
+// and its detection cost each cs-search command 45-120 us.
 #pragma once
 
 namespace cs {

@@ -5,13 +5,12 @@
 #include <cmath>
 #include <limits>
 
-// The AVX2 path is taken when glibc (2.33 and later) says the processor and the kernel
-// support it. GCC's __builtin_cpu_supports would link libgcc's __cpu_indicator_init, a
-// constructor that runs about a dozen CPUID instructions at every start: under a
-// hypervisor each traps, about 6.6 us here, and it cost every cs-search command 0.1 ms.
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && __has_include(<sys/platform/x86.h>)
+#include "common/cpu_features.hpp"
+
+// The AVX2 path is taken when glibc says the processor and the kernel support it
+// (cpu_features.hpp: GCC's __builtin_cpu_supports would run CPUIDs at every start).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
 #include <immintrin.h>
-#include <sys/platform/x86.h>
 #define CS_SCORING_AVX2 1
 #endif
 
@@ -91,7 +90,7 @@ __attribute__((target("avx2"))) std::size_t filter_positions_avx2(const std::uin
   return count;
 }
 
-const bool kHaveAvx2 = CPU_FEATURE_ACTIVE(AVX2);
+const bool kHaveAvx2 = cpu_features().avx2;
 #endif
 
 }  // namespace
