@@ -313,7 +313,8 @@ QueryTerms::WordStems QueryTerms::stems_of(const std::string& word) {
     analyzer_.set_language(own_language);
   }
   // In English articles the other spelling is the same word ("defence", "defense"): its
-  // stem joins the word's, after them, so a phrase still reads the word as typed.
+  // stem joins the word's, after them, in a phrase too ("defense spending" finds "defence
+  // spending": a new user's trial).
   const auto in_english = std::find_if(stems.begin(), stems.end(), [&](const LanguageStem& s) {
     return english == 0 || (s.stemmers & english) != 0;
   });
@@ -346,15 +347,20 @@ Xapian::Query QueryTerms::stem_query(const WordStems& stems, std::string_view fi
 Xapian::Query QueryTerms::positional(const std::vector<WordStems>& words,
                                      std::initializer_list<std::string_view> field_prefixes, Xapian::Query::op op,
                                      Xapian::termcount window) {
-  std::vector<std::pair<std::vector<std::string>, StemmerSet>> groups;  // the stems of the words, and who gives them
+  // The stems of the words (each word's in a language: its own, and in English the other
+  // spelling's, "defenc" and "defens"), and who gives them.
+  std::vector<std::pair<std::vector<std::vector<std::string>>, StemmerSet>> groups;
   const std::size_t languages = context_.stem_languages == nullptr ? 0 : context_.stem_languages->size();
   for (std::size_t i = 0; i < std::max<std::size_t>(languages, 1); ++i) {
     const StemmerSet language = languages == 0 ? searched_ : StemmerSet{1} << i;
     if (languages != 0 && (searched_ & language) == 0) continue;
-    std::vector<std::string> stems;
+    std::vector<std::vector<std::string>> stems;
     for (const WordStems& word : words) {
-      const auto own = std::find_if(word.begin(), word.end(), [&](const LanguageStem& s) { return (s.stemmers & language) != 0; });
-      stems.push_back(own != word.end() ? own->stem : word.front().stem);
+      std::vector<std::string>& forms = stems.emplace_back();
+      for (const LanguageStem& stem : word) {
+        if (languages == 0 || (stem.stemmers & language) != 0) forms.push_back(stem.stem);
+      }
+      if (forms.empty()) forms.push_back(word.front().stem);
     }
     const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.first == stems; });
     if (same != groups.end()) {
@@ -366,9 +372,11 @@ Xapian::Query QueryTerms::positional(const std::vector<WordStems>& words,
   std::vector<Xapian::Query> alternatives;
   for (const auto& [stems, stemmers] : groups) {
     std::vector<Xapian::Query> terms;
-    for (const std::string& stem : stems) {
+    for (const std::vector<std::string>& forms : stems) {
       std::vector<Xapian::Query> fields;
-      for (const std::string_view prefix : field_prefixes) fields.emplace_back(schema::stemmed_term(prefix, stem));
+      for (const std::string& stem : forms) {
+        for (const std::string_view prefix : field_prefixes) fields.emplace_back(schema::stemmed_term(prefix, stem));
+      }
       terms.push_back(fields.size() == 1 ? fields[0] : Xapian::Query(Xapian::Query::OP_OR, fields.begin(), fields.end()));
     }
     const Xapian::Query query(op, terms.begin(), terms.end(), window);

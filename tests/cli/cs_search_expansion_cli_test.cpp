@@ -46,6 +46,25 @@ TEST_F(CsSearchExpansion, LikeTakesTheFilesPathAsShown) {
   EXPECT_EQ(search({"--like", elsewhere}).exit_code, 2) << "the same file name under another folder is another file";
 }
 
+// British and American spellings are one word in English articles, quoted or not (a new
+// user's trial: "defense spending" in quotes found nothing where the article said "defence
+// spending", which the words unquoted found).
+TEST(CsSearchSpellings, APhraseFindsEitherSpelling) {
+  TempDir dir;
+  write_file(dir / "feed" / "items.jsonl",
+             R"({"id": "uk", "title": "Budget", "lang": "en", "text": "Ministers agreed to raise defence spending to three per cent of output by the end of the decade, the Treasury said."})"
+             "\n"
+             R"({"id": "us", "title": "Senate", "lang": "en", "text": "The Senate passed a bill on spending for roads, and a separate defense bill, after a long night."})"
+             "\n");
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", (dir / "db").string(), (dir / "feed").string()}).exit_code, 0);
+  for (const char* query : {"\"defense spending\"", "\"defence spending\""}) {
+    const CliResult r = run_cli(cs_search_binary(), {"--db", (dir / "db").string(), "--format", "trec", query});
+    ASSERT_EQ(r.exit_code, 0) << query << ": " << r.err;
+    EXPECT_THAT(r.out, HasSubstr(" uk ")) << query;
+    EXPECT_THAT(r.out, Not(HasSubstr(" us "))) << query << ": the words apart are no phrase";
+  }
+}
+
 TEST(CsSearchLike, AFileOfSeveralArticlesAsksForOne) {
   TempDir dir;
   write_file(dir / "feed" / "items.jsonl",
