@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
@@ -156,6 +157,35 @@ TEST(CsSearchFilterOnly, MatchesComeNewestFirst) {
   const std::string target = (scratch.path() / "db").string();
   ASSERT_EQ(run_cli(cs_index_binary(), {"--db", target, "--quiet", (scratch.path() / "in").string()}).exit_code, 0);
   EXPECT_THAT(search_article_ids(target, "date:2021", {"-n", "3"}), ElementsAre("r39", "r38", "r37"));
+}
+
+// Nor do their passages reorder them: a short note and a long one, a first passage or not,
+// score apart in the second stage, and source:BBC alone came out of date order (a new
+// user's trial).
+TEST(CsSearchFilterOnly, PassagesDoNotReorderThem) {
+  TempDir scratch;
+  std::string records;
+  const char* words[] = {"harbour", "budget", "tariff", "election", "drought", "vaccine", "railway", "summit",
+                         "pension", "wildfire", "senate", "currency", "fishery", "airport", "refinery", "cabinet"};
+  for (int i = 0; i < 12; ++i) {  // dates out of the order indexed, texts of every length, each its own story
+    std::string text = "Note " + std::to_string(i) + " from the desk.";
+    for (int k = 0; k < 2 + (i * 7) % 12; ++k) {
+      text += std::string(" ") + words[(i * 3 + k) % 16] + " " + words[(i * 7 + k * 5) % 16] + " " + std::to_string(i * 100 + k) + ".";
+    }
+    char date[16];
+    std::snprintf(date, sizeof date, "2022-%02d-10", 1 + (i * 5) % 12);
+    records += R"({"id": "n)" + std::to_string(i) + R"(", "title": "Note )" + std::to_string(i) +
+               R"(", "source": "Desk", "text": ")" + text + R"(", "date": ")" + date + "\"}\n";
+  }
+  write_file(scratch.path() / "in/notes.jsonl", records);
+  const std::string target = (scratch.path() / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", target, "--quiet", (scratch.path() / "in").string()}).exit_code, 0);
+  const CliResult r = run_cli(cs_search_binary(), {"--db", target, "--format", "jsonl", "-n", "12", "source:Desk"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> dates;
+  for (const auto& hit : json_lines(r.out)) dates.push_back(hit["date"]);
+  ASSERT_EQ(dates.size(), 12u);
+  EXPECT_TRUE(std::is_sorted(dates.rbegin(), dates.rend())) << ::testing::PrintToString(dates);
 }
 
 TEST_F(CsSearchFilters, FacetsCountEachMatchingArticleOnce) {
