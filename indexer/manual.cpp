@@ -40,7 +40,7 @@ declares or ICU detects, else windows-1252. Invalid sequences become U+FFFD.)";
 constexpr std::string_view kFields = R"(Front matter and JSON records are read by their usual names:
 
 - id, guid, uuid, uri, _id (else the path relative to the folder indexed; path#N for the
-  N-th record of a file)
+  N-th record of a file; a file named on its own keeps the path its folder gave it)
 - title, headline, webTitle, name (Bing News)
 - text, body, content, content_html, content_text, bodyText, articleBody, lead_paragraph;
   excerpt, summary, description, abstract, dek, trailText (the text when there is no

@@ -102,4 +102,30 @@ std::optional<std::int64_t> modification_time_ns(const std::string& path) {
   return static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
 }
 
+void keep_earlier_roots(std::vector<CrawlEntry>& entries, const std::unordered_map<std::string, FileState>& previous) {
+  for (CrawlEntry& entry : entries) {
+    if (!entry.named) continue;
+    const std::filesystem::path file = entry.path();
+    const auto known = previous.find(file.string());
+    if (known == previous.end()) continue;
+    const std::string absolute = file.generic_string();
+    for (const IndexedArticle& article : known->second.articles) {
+      std::string_view id = article.id;
+      if (const std::size_t mark = id.rfind('#');
+          mark != std::string_view::npos && mark + 1 < id.size() &&
+          id.find_first_not_of("0123456789", mark + 1) == std::string_view::npos) {
+        id = id.substr(0, mark);  // "notes/feed.jsonl#3"
+      }
+      const bool deeper = id.size() > entry.relative_path.size() + 1 && id.ends_with(entry.relative_path) &&
+                          id[id.size() - entry.relative_path.size() - 1] == '/';
+      if (!deeper || absolute.size() <= id.size() || !absolute.ends_with(id) || absolute[absolute.size() - id.size() - 1] != '/') {
+        continue;
+      }
+      entry.root_folder = std::make_shared<const std::filesystem::path>(absolute.substr(0, absolute.size() - id.size() - 1));
+      entry.relative_path = std::string(id);
+      break;
+    }
+  }
+}
+
 }  // namespace cs::indexer

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/article.hpp"
+#include "indexer/crawl.hpp"
 
 namespace cs::indexer {
 
@@ -51,5 +52,13 @@ std::unordered_map<std::string, FileState> load_file_states(const Xapian::Databa
 
 // The modification time of `path` in nanoseconds, or nullopt when it cannot be read.
 std::optional<std::int64_t> modification_time_ns(const std::string& path);
+
+// A file named on the command line ("cs-index data/notes/a.md") is read relative to its
+// own folder, so its path-derived ids would change ("a.md" for "notes/a.md"), and with
+// them every bookmark and judgment of its articles (a new user's trial). When `previous`
+// (by absolute path) shows it indexed before under a folder that holds it, the entry takes
+// that folder as its root again: an earlier id that is the file's path relative to one of
+// its folders (with "#N" for a record of several) names it.
+void keep_earlier_roots(std::vector<CrawlEntry>& entries, const std::unordered_map<std::string, FileState>& previous);
 
 }  // namespace cs::indexer

@@ -108,6 +108,7 @@ class IndexRun {
   Result<IndexSummary> run(const std::vector<CrawlEntry>& entries, const CrawledFolders& folders);
 
  private:
+  Result<IndexSummary> index_files(const std::vector<CrawlEntry>& crawled, const CrawledFolders& folders);
   // Entry k of `entries`, the run's files.
   void index_file(const std::vector<CrawlEntry>& entries, std::uint32_t k);
   void forget_deleted_files(const CrawledFolders& folders);
@@ -148,7 +149,16 @@ Result<IndexSummary> IndexRun::run(const std::vector<CrawlEntry>& entries,
     return unreadable_history(writer_.path(), e);
   }
   for (const auto& [path, state] : previous_) owners_.add_indexed(state.articles);
+  return index_files(entries, folders);
+}
 
+Result<IndexSummary> IndexRun::index_files(const std::vector<CrawlEntry>& crawled, const CrawledFolders& folders) {
+  std::vector<CrawlEntry> rerooted;  // named files indexed before keep their root (keep_earlier_roots)
+  if (std::any_of(crawled.begin(), crawled.end(), [](const CrawlEntry& entry) { return entry.named; })) {
+    rerooted = crawled;
+    keep_earlier_roots(rerooted, previous_);
+  }
+  const std::vector<CrawlEntry>& entries = rerooted.empty() ? crawled : rerooted;
   IndexProgress progress{0, entries.size(), 0, 0};
   for (const CrawlEntry& entry : entries) progress.bytes_total += entry.size;
   for (std::size_t k = 0; k < entries.size(); ++k) {

@@ -135,6 +135,31 @@ TEST_F(IncrementalIndex, IndexingAnotherFolderLeavesTheFirstFoldersArticles) {
   EXPECT_THAT(found("semiconductors"), ElementsAre("b.txt"));
 }
 
+// A file indexed with its folder and then named on its own keeps its ids, which were its
+// path in that folder: they had become its bare name, so the run removed the article and
+// added another, and --show of the old id failed (a new user's trial). A record of a file
+// of several keeps its "#N" id too.
+TEST_F(IncrementalIndex, AFileNamedOnItsOwnKeepsTheIdsItsFolderGaveIt) {
+  write_file(dir_ / "in/notes/c.txt", article("Ports", "Dockers at the port of Genoa voted to strike."));
+  write_file(dir_ / "in/notes/feed.jsonl", "{\"title\":\"Rail\",\"text\":\"Night trains return to the Alps.\"}\n");
+  ASSERT_EQ(article_counts(index()), "added 2, updated 0, removed 0, unchanged 4; 2 passages written");
+  ASSERT_THAT(found("Genoa"), ElementsAre("notes/c.txt"));
+  write_file(dir_ / "in/notes/c.txt", article("Ports", "Dockers at the port of Genoa voted to strike on Monday."));
+  write_file(dir_ / "in/notes/feed.jsonl", "{\"title\":\"Rail\",\"text\":\"Night trains return to the Alps in May.\"}\n");
+  const CliResult r = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "in/notes/c.txt").string(),
+                                                  (dir_ / "in/notes/feed.jsonl").string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(article_counts(r), "added 0, updated 2, removed 0, unchanged 0; 2 passages written");
+  EXPECT_THAT(found("Monday"), ElementsAre("notes/c.txt"));
+  EXPECT_THAT(found("May"), ElementsAre("notes/feed.jsonl#1"));
+  const CliResult shown = run_cli(cs_search_binary(), {"--db", db(), "--show", "notes/c.txt"});
+  EXPECT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_THAT(shown.out, HasSubstr((dir_ / "in/notes/c.txt").string())) << "the path shown is the file's";
+  const CliResult again = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "in/a.txt").string()});
+  EXPECT_EQ(article_counts(again), "added 0, updated 0, removed 0, unchanged 1; 0 passages written")
+      << "a file at the top of its folder was named so already";
+}
+
 TEST_F(IncrementalIndex, AFileThatTurnedBadKeepsWhatWasIndexedBefore) {
   write_file(dir_ / "in/b.txt", std::string("\0\0\0binary", 9));
   const CliResult r = index();
