@@ -266,7 +266,9 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (facts.html != nullptr) set_if_empty(fields, "lang", attribute(facts.html, "lang"));
   set_if_empty(fields, "excerpt", meta_value(facts, {"og:description", "description"}));
   if (auto tags = facts.meta.find("article:tag"); tags != facts.meta.end()) {
-    fields["topics"] = *tags;
+    // One tag each, or all in one, comma-separated, as the Guardian writes them ("Germany,Olaf
+    // Scholz,Europe,World news" was one topic: a new user's trial): one is split as keywords are.
+    fields["topics"] = tags->size() == 1 ? (*tags)[0] : *tags;
   } else {
     set_if_empty(fields, "topics", meta_value(facts, {"keywords", "news_keywords"}));
   }
