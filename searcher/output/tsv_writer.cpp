@@ -11,11 +11,13 @@ namespace {
 
 class TsvWriter final : public ResultWriter {
  public:
-  explicit TsvWriter(std::ostream& out) : out_(out) {
-    out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\n";
-  }
+  explicit TsvWriter(std::ostream& out) : out_(out) {}
   bool shows_highlights() const override { return false; }
   void write(const QueryResult& result) override {
+    // With the first answer, not at the start: a command that fails before any (no
+    // database) wrote a header and then its error (a new user's trial).
+    if (!header_written_) out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\n";
+    header_written_ = true;
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       const Hit& hit = result.results.hits[i];
       const PassageRecord& r = hit.record;
@@ -30,6 +32,7 @@ class TsvWriter final : public ResultWriter {
  private:
   static std::string cell(const std::string& text) { return terminal::sanitize_line(text); }
   std::ostream& out_;
+  bool header_written_ = false;
 };
 
 }  // namespace

@@ -67,6 +67,17 @@ TEST_F(CsSearchUsage, MissingDatabaseSaysToRunCsIndex) {
   EXPECT_EQ(lines(r.err).size(), 1u);
 }
 
+// An error before any answer writes nothing to the standard output: --format tsv wrote its
+// header first (a new user's trial), which a script then read as an empty answer.
+TEST_F(CsSearchUsage, AnErrorBeforeAnyAnswerWritesNoOutput) {
+  TempDir dir;
+  for (const char* format : {"text", "json", "jsonl", "tsv", "trec"}) {
+    const CliResult r = run_cli(cs_search_binary(), {"--db", (dir / "nothing").string(), "--format", format, "Taiwan"});
+    EXPECT_EQ(r.exit_code, 2) << format;
+    EXPECT_EQ(r.out, "") << format;
+  }
+}
+
 TEST_F(CsSearchUsage, AFolderThatIsNotADatabaseIsAnError) {
   TempDir dir;
   write_file(dir / "notes.txt", "x");
