@@ -257,7 +257,8 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   const std::string og_title = without_site_suffix(raw_og_title, sites, facts.title_element);
   set_if_empty(fields, "title", og_title);
   set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
-                                                  "publish-date", "dc.date", "parsely-pub-date", "sailthru.date"}));
+                                                  "publish-date", "publishdate", "publish_date", "dc.date",
+                                                  "dc.date.issued", "parsely-pub-date", "sailthru.date"}));
   std::string author = meta_value(facts, {"author", "article:author", "byl", "parsely-author"});
   if (author.starts_with("http")) author.clear();  // a profile URL, not a name
   set_if_empty(fields, "author", author);

@@ -22,6 +22,17 @@ std::string title_of(const std::string& head, const std::string& body_top = "") 
   return page.fields.value("title", std::string{});
 }
 
+// The meta tags news sites date a page with, each alone: Xinhua's "publishdate" was not
+// among them, and its pages went undated (a new user's trial).
+TEST(HtmlDate, EachMetaTagThatDatesAPageIsRead) {
+  for (const char* name : {"article:published_time", "pubdate", "publish-date", "publishdate", "publish_date",
+                           "dc.date.issued", "parsely-pub-date", "sailthru.date"}) {
+    const HtmlPage page = read_html_page(std::string("<html><head><meta name='") + name +
+                                         "' content='2024-01-13'></head><body><article>" + kStory + "</article></body></html>");
+    EXPECT_EQ(page.fields.value("date", std::string{}), "2024-01-13") << name;
+  }
+}
+
 TEST(HtmlTitle, DropsTheSiteNameNamedByOgSiteName) {
   EXPECT_EQ(title_of("<title>Port strike ends after six days | Harbour Times</title>"
                      "<meta property='og:site_name' content='Harbour Times'>"),
