@@ -49,7 +49,7 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
   publishedAt, datePublished, date_published, webPublicationDate, dateTime, pubDate,
   created, seendate, time, the first that reads as a date (ISO 8601, RFC 822, a written
   date, or epoch seconds or milliseconds, also in a string; RFC 822 zone names such as PST
-  are fixed offsets)
+  are fixed offsets); a date given that none reads is a warning, and the article undated
 - url, webUrl, web_url, link
 - source, provider, publisher, site_name, site, domain (a string, {name}, {title} or a
   list of them); else the URL's host; else the first folder of the path

@@ -112,7 +112,7 @@ ReadResult read_records(const SourceFile& file, const ListRecords& list) {
   list(*text, records, issues);
   for (const Record& record : records) {
     Article article;
-    fill_article_from_record(record.fields, {}, article, record.markup);
+    std::optional<Error> undated = fill_article_from_record(record.fields, {}, article, record.markup);
     if (article.body.empty() && article.title.empty()) {
       issues.push_back(Error{ErrorKind::kInput, "", record.location, "record has no title or text", "record skipped"});
       continue;
@@ -127,6 +127,10 @@ ReadResult read_records(const SourceFile& file, const ListRecords& list) {
     if (record.repaired) {
       issues.push_back(*record.repaired);
       issues.back().hint = "record indexed";
+    }
+    if (undated) {
+      undated->location = record.location;
+      issues.push_back(std::move(*undated));
     }
     complete_article(file, article, record.id_suffix);
     result.articles.push_back(std::move(article));

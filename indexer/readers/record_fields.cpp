@@ -227,7 +227,11 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
       article.date = *date;
       break;
     }
+    if (text.unread_date.empty() && (it->is_number() || !written.empty())) {
+      text.unread_date = it->is_number() ? it->dump() : written;
+    }
   }
+  if (!article.date.empty()) text.unread_date.clear();
   if (const nlohmann::json* authors = find_field(record, kAuthorFields)) {
     std::vector<std::string> listed = as_list(*authors, markup);
     std::vector<std::string> names_only;
@@ -252,8 +256,8 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
   return text;
 }
 
-void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
-                              RecordMarkup markup) {
+std::optional<Error> fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks,
+                                              Article& article, RecordMarkup markup) {
   RecordText text = apply_record_fields(record, article, markup);
   if (strip_truncation_marker(text.body)) article.preview = true;
   // Plain text is decided on as written, then decoded: "a &lt;div&gt; element" is text.
@@ -285,6 +289,9 @@ void fill_article_from_record(const nlohmann::json& record, std::vector<TextBloc
       article.body = plain_text(text.excerpt);
     }
   }
+  if (!article.date.empty() || text.unread_date.empty()) return std::nullopt;
+  return Error{ErrorKind::kInput, "", "", "date '" + text.unread_date.substr(0, 60) + "' is not a date cs-index reads",
+               "the article is indexed undated; write it as 2024-12-01, 1 December 2024 or an RFC 822 date"};
 }
 
 void add_other_titles(const std::vector<std::string>& titles, Article& article) {

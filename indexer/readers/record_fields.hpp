@@ -4,10 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/article.hpp"
+#include "common/error.hpp"
 #include "indexer/clean/text_blocks.hpp"
 
 namespace cs::indexer {
@@ -16,6 +18,7 @@ namespace cs::indexer {
 struct RecordText {
   std::string body;     // text | body | content
   std::string excerpt;  // excerpt | summary | description | abstract | dek
+  std::string unread_date;  // the first date field's value when none was read as a date
 };
 
 // How a record's text fields are written:
@@ -44,8 +47,10 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article,
 // front matter), as fill_article_from_blocks finds them; only the Markdown body may give the
 // title. With no text, the excerpt is the body (feed items and API results often carry only
 // a summary). A text that ends "[+1234 chars]" (a news API's cut) marks the article preview.
-void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
-                              RecordMarkup markup = RecordMarkup::kGuess);
+// Returns the issue to report when the record gave a date that is none cs-index reads and
+// its text gave none either ("date: December 2024"): the article is undated, and says so.
+std::optional<Error> fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks,
+                                              Article& article, RecordMarkup markup = RecordMarkup::kGuess);
 
 // Sets article.other_titles to those of `titles`, cleaned like any field, that differ from
 // article.title and from each other, case aside (a page's <title> when its <h1> is shown).

@@ -17,14 +17,16 @@ std::span<const std::string_view> TextReader::extensions() const { return kExten
 bool TextReader::sniff(std::string_view head) const { return head.find('\0') == std::string_view::npos; }
 
 ReadResult TextReader::read(const SourceFile& file) const {
-  return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>&) {
+  return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>& issues) {
     // A text file that opens with YAML front matter, as read-later apps and feed exporters
     // save articles (the third seed is one): its fields are the article's, as a Markdown
     // file's are. Its title had been "---" and its fields passages. A "---" line that opens
     // no readable mapping is text, as it always was.
     const FrontMatter front = split_front_matter(text);
     if (!front.issue && !front.unclosed && !front.fields.empty()) {
-      fill_article_from_record(front.fields, plain_text_blocks(front.body), article, RecordMarkup::kText);
+      if (auto undated = fill_article_from_record(front.fields, plain_text_blocks(front.body), article, RecordMarkup::kText)) {
+        issues.push_back(std::move(*undated));
+      }
       return;
     }
     fill_article_from_blocks(plain_text_blocks(text), article);

@@ -23,6 +23,25 @@ TEST(RecordFields, AcceptsAliases) {
   EXPECT_EQ(text.body, "C");
 }
 
+// A date the record gives that is none cs-index reads is said, once, with the value: the
+// article is indexed undated ("date: December 2024" in front matter was dropped silently, a
+// new user's trial). A readable date, no date, or a dateline in the text says nothing.
+TEST(RecordFields, AnUnreadableDateIsSaid) {
+  Article undated;
+  const std::optional<Error> said = fill_article_from_record(
+      nlohmann::json{{"title", "ECB watch"}, {"date", "December 2024"}, {"text", "The ECB cut rates again."}}, {}, undated);
+  ASSERT_TRUE(said.has_value());
+  EXPECT_EQ(said->reason, "date 'December 2024' is not a date cs-index reads");
+  EXPECT_EQ(undated.date, "");
+  for (const nlohmann::json& quiet :
+       {nlohmann::json{{"title", "T"}, {"date", "2024-12-01"}, {"text", "Body."}},
+        nlohmann::json{{"title", "T"}, {"text", "Body."}}, nlohmann::json{{"title", "T"}, {"date", nullptr}, {"text", "Body."}},
+        nlohmann::json{{"title", "T"}, {"date", "soon"}, {"text", "Published: December 1, 2024\n\nThe coalition fell."}}}) {
+    Article article;
+    EXPECT_FALSE(fill_article_from_record(quiet, {}, article).has_value()) << quiet.dump();
+  }
+}
+
 // Shapes of real feeds and APIs a new user's trial fed in: their bodies, dates and authors
 // were lost.
 TEST(RecordFields, ReadsJsonFeedTheGuardianAndHackerNews) {
