@@ -60,8 +60,9 @@ std::string file_state_key(std::string_view absolute_path) {
 std::string serialise_file_state(const FileState& state) {
   nlohmann::json articles = nlohmann::json::array();
   for (const IndexedArticle& article : state.articles) articles.push_back({article.id, article.hash});
-  const nlohmann::json json = {{"v", kFileStateVersion}, {"path", state.path},       {"size", state.size},
-                               {"mtime", state.mtime_ns}, {"hash", state.content}, {"articles", articles}};
+  nlohmann::json json = {{"v", kFileStateVersion}, {"path", state.path},       {"size", state.size},
+                         {"mtime", state.mtime_ns}, {"hash", state.content}, {"articles", articles}};
+  if (!state.root.empty()) json["root"] = state.root;
   // Paths and ids are bytes from the file system and from documents, not always UTF-8.
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -75,6 +76,7 @@ std::optional<FileState> parse_file_state(std::string_view serialised) {
     state.size = json.at("size").get<std::uintmax_t>();
     state.mtime_ns = json.at("mtime").get<std::int64_t>();
     state.content = json.at("hash").get<std::string>();
+    state.root = json.value("root", std::string());
     for (const nlohmann::json& article : json.at("articles")) {
       state.articles.push_back({article.at(0).get<std::string>(), article.at(1).get<std::string>()});
     }
@@ -107,24 +109,12 @@ void keep_earlier_roots(std::vector<CrawlEntry>& entries, const std::unordered_m
     if (!entry.named) continue;
     const std::filesystem::path file = entry.path();
     const auto known = previous.find(file.string());
-    if (known == previous.end()) continue;
-    const std::string absolute = file.generic_string();
-    for (const IndexedArticle& article : known->second.articles) {
-      std::string_view id = article.id;
-      if (const std::size_t mark = id.rfind('#');
-          mark != std::string_view::npos && mark + 1 < id.size() &&
-          id.find_first_not_of("0123456789", mark + 1) == std::string_view::npos) {
-        id = id.substr(0, mark);  // "notes/feed.jsonl#3"
-      }
-      const bool deeper = id.size() > entry.relative_path.size() + 1 && id.ends_with(entry.relative_path) &&
-                          id[id.size() - entry.relative_path.size() - 1] == '/';
-      if (!deeper || absolute.size() <= id.size() || !absolute.ends_with(id) || absolute[absolute.size() - id.size() - 1] != '/') {
-        continue;
-      }
-      entry.root_folder = std::make_shared<const std::filesystem::path>(absolute.substr(0, absolute.size() - id.size() - 1));
-      entry.relative_path = std::string(id);
-      break;
-    }
+    if (known == previous.end() || known->second.root.empty()) continue;
+    const std::filesystem::path root(known->second.root);
+    const std::string relative = file.lexically_relative(root).generic_string();
+    if (root == entry.root() || relative.empty() || relative.starts_with("..")) continue;  // moved, or not under it
+    entry.root_folder = std::make_shared<const std::filesystem::path>(root);
+    entry.relative_path = relative;
   }
 }
 

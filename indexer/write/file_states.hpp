@@ -37,6 +37,9 @@ struct FileState {
   std::int64_t mtime_ns = 0;   // modification time, nanoseconds since the epoch
   ContentHash content;         // of the file's bytes
   std::vector<IndexedArticle> articles;  // in file order
+  // The folder it was indexed under (absolute, as crawled), which its path-derived ids are
+  // relative to; empty in states written before it was kept.
+  std::string root;
 };
 
 // The metadata key of a file's state. Keys are bounded like terms, so a long path is
@@ -57,8 +60,7 @@ std::optional<std::int64_t> modification_time_ns(const std::string& path);
 // own folder, so its path-derived ids would change ("a.md" for "notes/a.md"), and with
 // them every bookmark and judgment of its articles (a new user's trial). When `previous`
 // (by absolute path) shows it indexed before under a folder that holds it, the entry takes
-// that folder as its root again: an earlier id that is the file's path relative to one of
-// its folders (with "#N" for a record of several) names it.
+// that folder as its root again.
 void keep_earlier_roots(std::vector<CrawlEntry>& entries, const std::unordered_map<std::string, FileState>& previous);
 
 }  // namespace cs::indexer

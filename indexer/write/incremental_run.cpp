@@ -215,7 +215,7 @@ void IndexRun::index_file(const std::vector<CrawlEntry>& entries, std::uint32_t 
     keep_previous(bytes.error());
     return;
   }
-  FileState state{path, entry.size, mtime, hash_bytes(*bytes), {}};
+  FileState state{path, entry.size, mtime, hash_bytes(*bytes), {}, entry.root().string()};
   if (previous != nullptr && previous->content == state.content) {  // touched, not changed
     state.articles = previous->articles;
     pending_.states.push_back(std::move(state));

@@ -155,6 +155,12 @@ TEST_F(IncrementalIndex, AFileNamedOnItsOwnKeepsTheIdsItsFolderGaveIt) {
   const CliResult shown = run_cli(cs_search_binary(), {"--db", db(), "--show", "notes/c.txt"});
   EXPECT_EQ(shown.exit_code, 0) << shown.err;
   EXPECT_THAT(shown.out, HasSubstr((dir_ / "in/notes/c.txt").string())) << "the path shown is the file's";
+  write_file(dir_ / "in/notes/issue#12.txt", article("Ferries", "Ferry crews in Calais walked out."));
+  ASSERT_EQ(article_counts(index()), "added 1, updated 0, removed 0, unchanged 6; 1 passage written");
+  write_file(dir_ / "in/notes/issue#12.txt", article("Ferries", "Ferry crews in Calais walked out at dawn."));
+  const CliResult hashed = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "in/notes/issue#12.txt").string()});
+  EXPECT_EQ(article_counts(hashed), "added 0, updated 1, removed 0, unchanged 0; 1 passage written") << "a # in its name";
+  EXPECT_THAT(found("dawn"), ElementsAre("notes/issue#12.txt"));
   const CliResult again = run_cli(cs_index_binary(), {"--db", db(), (dir_ / "in/a.txt").string()});
   EXPECT_EQ(article_counts(again), "added 0, updated 0, removed 0, unchanged 1; 0 passages written")
       << "a file at the top of its folder was named so already";

@@ -105,7 +105,7 @@ TEST(DbWriter, NothingIsVisibleBeforeTheCommitAndFileStatesCommitWithTheArticles
   ASSERT_TRUE(writer.ok());
   ASSERT_TRUE((*writer)->replace_article("a", article_document("a")).ok());
   ASSERT_TRUE((*writer)->replace_article("b", article_document("b")).ok());
-  ASSERT_TRUE((*writer)->record_file(FileState{"/in/a.txt", 5, 7, hash_bytes("hello"), {{"a", "h"}}}).ok());
+  ASSERT_TRUE((*writer)->record_file(FileState{"/in/a.txt", 5, 7, hash_bytes("hello"), {{"a", "h"}}, "/in"}).ok());
   Xapian::Database reader((dir / "db").string());
   EXPECT_EQ(reader.get_doccount(), 0u);
   EXPECT_TRUE(load_file_states(reader).empty());

@@ -10,7 +10,8 @@ namespace {
 
 TEST(FileStates, SerialisedStatesReadBackWhole) {
   const FileState state{"/home/me/news/feed \xE9.jsonl", 12345, 1700000000123456789, hash_bytes("bytes"),
-                        {{"r1", hash_bytes("one")}, {"id with\nnewline", hash_bytes("two")}}};
+                        {{"r1", hash_bytes("one")}, {"id with\nnewline", hash_bytes("two")}},
+                        "/home/me/news"};
   const auto back = parse_file_state(serialise_file_state(state));
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->size, state.size);
@@ -19,6 +20,10 @@ TEST(FileStates, SerialisedStatesReadBackWhole) {
   ASSERT_EQ(back->articles.size(), 2u);
   EXPECT_EQ(back->articles[1].id, "id with\nnewline");
   EXPECT_EQ(back->articles[1].hash, state.articles[1].hash);
+  EXPECT_EQ(back->root, state.root);
+  FileState older = state;
+  older.root.clear();  // written before roots were kept
+  EXPECT_EQ(parse_file_state(serialise_file_state(older))->root, "");
 }
 
 TEST(FileStates, DamagedOrForeignStatesAreReadAsAbsent) {
