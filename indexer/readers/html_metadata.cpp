@@ -267,9 +267,12 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (facts.html != nullptr) set_if_empty(fields, "lang", attribute(facts.html, "lang"));
   set_if_empty(fields, "excerpt", meta_value(facts, {"og:description", "description"}));
   if (auto tags = facts.meta.find("article:tag"); tags != facts.meta.end()) {
-    // One tag each, or all in one, comma-separated, as the Guardian writes them ("Germany,Olaf
-    // Scholz,Europe,World news" was one topic: a new user's trial): one is split as keywords are.
-    fields["topics"] = tags->size() == 1 ? (*tags)[0] : *tags;
+    // One tag each, or all in one, comma-separated without spaces, as the Guardian writes them
+    // ("Germany,Olaf Scholz,Europe,World news" was one topic: a new user's trial): that one is
+    // split as keywords are. "Washington, D.C." is one tag.
+    const std::string& only = tags->size() == 1 ? (*tags)[0].get_ref<const std::string&>() : std::string();
+    const bool listed = only.find(',') != std::string::npos && only.find(", ") == std::string::npos;
+    fields["topics"] = listed ? (*tags)[0] : *tags;
   } else {
     set_if_empty(fields, "topics", meta_value(facts, {"keywords", "news_keywords"}));
   }

@@ -32,9 +32,7 @@ ReadResult HtmlReader::read(const SourceFile& file) const {
     // own account of itself says more than its teasers or the line it shows), else by what
     // little it shows; either way it is marked and said, never passed off as a story.
     if (!text_found && page.described) page.blocks.clear();
-    if (auto undated = fill_article_from_record(page.fields, std::move(page.blocks), article, RecordMarkup::kText)) {
-      issues.push_back(std::move(*undated));
-    }
+    fill_article_from_record(page.fields, std::move(page.blocks), article, RecordMarkup::kText, issues);
     add_other_titles(page.titles, article);
     if (!text_found && !article.body.empty()) {
       article.no_article_text = true;

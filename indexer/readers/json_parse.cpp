@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string>
 
+#include "common/simdjson_kernel.hpp"
+
 namespace cs::indexer {
 
 namespace {
@@ -100,6 +102,7 @@ std::string repair_reason(const BadEscapes& found) {
 // what simdjson would not, and says why.
 class FastParse {
  public:
+  FastParse() { choose_simdjson_kernel(); }
   std::optional<nlohmann::json> operator()(std::string_view text) {
     simdjson::dom::element root;
     std::optional<nlohmann::json> out;

@@ -84,11 +84,8 @@ ReadResult MarkdownReader::read(const SourceFile& file) const {
   return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>& issues) {
     FrontMatter front = split_front_matter(text);
     if (front.issue) issues.push_back(*front.issue);
-    if (auto undated = fill_article_from_record(
-            front.fields, front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body), article,
-            RecordMarkup::kText)) {
-      issues.push_back(std::move(*undated));
-    }
+    fill_article_from_record(front.fields, front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body),
+                             article, RecordMarkup::kText, issues);
   });
 }
 

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "common/ascii.hpp"
+#include "common/utf8.hpp"
 #include "indexer/clean/article_text.hpp"
 #include "indexer/clean/dates.hpp"
 #include "indexer/readers/html_metadata.hpp"
@@ -227,9 +228,10 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
       article.date = *date;
       break;
     }
-    if (text.unread_date.empty() && (it->is_number() || !written.empty())) {
-      text.unread_date = it->is_number() ? it->dump() : written;
-    }
+    // "time" and "created" name other things too (a reading time, "3 min read"; a length),
+    // and a number that is no epoch time says nothing a reader could mend: not said.
+    const bool named_date = std::string_view(name) != "time" && std::string_view(name) != "created";
+    if (text.unread_date.empty() && named_date && !written.empty()) text.unread_date = written;
   }
   if (!article.date.empty()) text.unread_date.clear();
   if (const nlohmann::json* authors = find_field(record, kAuthorFields)) {
@@ -290,8 +292,14 @@ std::optional<Error> fill_article_from_record(const nlohmann::json& record, std:
     }
   }
   if (!article.date.empty() || text.unread_date.empty()) return std::nullopt;
-  return Error{ErrorKind::kInput, "", "", "date '" + text.unread_date.substr(0, 60) + "' is not a date cs-index reads",
+  const std::string shown = text.unread_date.substr(0, utf8::boundary_at_or_before(text.unread_date, 60));
+  return Error{ErrorKind::kInput, "", "", "date '" + shown + "' is not a date cs-index reads",
                "the article is indexed undated; write it as 2024-12-01, 1 December 2024 or an RFC 822 date"};
+}
+
+void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
+                              RecordMarkup markup, std::vector<Error>& issues) {
+  if (auto undated = fill_article_from_record(record, std::move(blocks), article, markup)) issues.push_back(std::move(*undated));
 }
 
 void add_other_titles(const std::vector<std::string>& titles, Article& article) {

@@ -51,6 +51,9 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article,
 // its text gave none either ("date: December 2024"): the article is undated, and says so.
 std::optional<Error> fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks,
                                               Article& article, RecordMarkup markup = RecordMarkup::kGuess);
+// The same, the issue added to `issues`: a file of one article.
+void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
+                              RecordMarkup markup, std::vector<Error>& issues);
 
 // Sets article.other_titles to those of `titles`, cleaned like any field, that differ from
 // article.title and from each other, case aside (a page's <title> when its <h1> is shown).

@@ -24,9 +24,7 @@ ReadResult TextReader::read(const SourceFile& file) const {
     // no readable mapping is text, as it always was.
     const FrontMatter front = split_front_matter(text);
     if (!front.issue && !front.unclosed && !front.fields.empty()) {
-      if (auto undated = fill_article_from_record(front.fields, plain_text_blocks(front.body), article, RecordMarkup::kText)) {
-        issues.push_back(std::move(*undated));
-      }
+      fill_article_from_record(front.fields, plain_text_blocks(front.body), article, RecordMarkup::kText, issues);
       return;
     }
     fill_article_from_blocks(plain_text_blocks(text), article);

@@ -20,6 +20,31 @@ TEST(ReaderSkeleton, DefaultsComeFromThePath) {
   EXPECT_EQ(article.title, "1981 jimmy carter");
 }
 
+// A file's records whose dates none reads are one warning, naming the first and how many:
+// a feed of thousands of items in a date form cs-index does not know said each. A record
+// whose "time" is no date ("3 min read") is not among them.
+TEST(ReaderSkeleton, RecordsWithUnreadableDatesAreOneWarning) {
+  const SourceFile file{"/saved/feed.jsonl", "feed.jsonl", "x"};
+  const auto records_of = [](std::vector<nlohmann::json> fields) {
+    return [fields](std::string_view, std::vector<Record>& records, std::vector<Error>&) {
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        records.push_back(Record{fields[i], "line " + std::to_string(i + 1), "#" + std::to_string(i + 1), {}});
+      }
+    };
+  };
+  const ReadResult three = read_records(file, records_of({{{"title", "A"}, {"text", "Alpha."}, {"date", "someday"}},
+                                                          {{"title", "B"}, {"text", "Beta."}, {"time", "3 min read"}},
+                                                          {{"title", "C"}, {"text", "Gamma."}, {"date", "later"}},
+                                                          {{"title", "D"}, {"text", "Delta."}, {"date", "2024-01-02"}}}));
+  EXPECT_EQ(three.articles.size(), 4u);
+  ASSERT_EQ(three.issues.size(), 1u);
+  EXPECT_EQ(three.issues[0].location, "line 1");
+  EXPECT_EQ(three.issues[0].reason, "2 records give dates cs-index cannot read, the first date 'someday'");
+  const ReadResult one = read_records(file, records_of({{{"title", "A"}, {"text", "Alpha."}, {"date", "later"}}}));
+  ASSERT_EQ(one.issues.size(), 1u);
+  EXPECT_EQ(one.issues[0].reason, "date 'later' is not a date cs-index reads");
+}
+
 TEST(ReaderSkeleton, FieldsFromTheFileWin) {
   Article article;
   article.id = "own-id";
