@@ -11,13 +11,16 @@ namespace {
 
 class TsvWriter final : public ResultWriter {
  public:
-  explicit TsvWriter(std::ostream& out) : out_(out) {}
+  TsvWriter(std::ostream& out, bool batch) : out_(out), batch_(batch) {}
   bool shows_highlights() const override { return false; }
+  // With the first answer, not at the start: a command that fails before any (no database)
+  // wrote a header and then its error (a new user's trial). A batch that answered nothing
+  // (no queries, or all failed) still writes it, as json writes "[]".
+  void finish() override {
+    if (batch_) write_header();
+  }
   void write(const QueryResult& result) override {
-    // With the first answer, not at the start: a command that fails before any (no
-    // database) wrote a header and then its error (a new user's trial).
-    if (!header_written_) out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\n";
-    header_written_ = true;
+    write_header();
     for (std::size_t i = 0; i < result.results.hits.size(); ++i) {
       const Hit& hit = result.results.hits[i];
       const PassageRecord& r = hit.record;
@@ -31,14 +34,19 @@ class TsvWriter final : public ResultWriter {
 
  private:
   static std::string cell(const std::string& text) { return terminal::sanitize_line(text); }
+  void write_header() {
+    if (!header_written_) out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\n";
+    header_written_ = true;
+  }
   std::ostream& out_;
+  bool batch_;
   bool header_written_ = false;
 };
 
 }  // namespace
 
-std::unique_ptr<ResultWriter> make_tsv_writer(std::ostream& out, const WriterOptions&) {
-  return std::make_unique<TsvWriter>(out);
+std::unique_ptr<ResultWriter> make_tsv_writer(std::ostream& out, const WriterOptions& options) {
+  return std::make_unique<TsvWriter>(out, options.batch);
 }
 
 }  // namespace cs::searcher

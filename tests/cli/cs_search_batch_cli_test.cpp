@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -31,6 +33,23 @@ TEST_F(CsSearchBatch, BatchJsonlCarriesQueryIds) {
   std::set<std::string> qids;
   for (const auto& hit : json_lines(r.out)) qids.insert(hit["qid"]);
   EXPECT_EQ(qids, (std::set<std::string>{"q-taiwan", "4"}));
+}
+
+// A TSV batch writes its header once, with its first answer, and a batch that answered
+// nothing writes the header alone (as JSON writes []): a script reading columns finds them.
+TEST_F(CsSearchBatch, ATsvBatchHasOneHeaderAnswersOrNot) {
+  TempDir dir;
+  write_file(dir / "queries.tsv", "t1\tTaiwan\nt2\tXi Trump call\n");
+  write_file(dir / "none.tsv", "# no queries yet\n");
+  const std::string header = "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage";
+  const CliResult two = search({"--batch", (dir / "queries.tsv").string(), "--format", "tsv", "-n", "2"});
+  ASSERT_EQ(two.exit_code, 0) << two.err;
+  const std::vector<std::string> rows = lines(two.out);
+  ASSERT_GE(rows.size(), 3u) << two.out;  // a hit or two for each
+  EXPECT_EQ(rows[0], header);
+  EXPECT_EQ(std::count(rows.begin(), rows.end(), header), 1);
+  const CliResult none = search({"--batch", (dir / "none.tsv").string(), "--format", "tsv"});
+  EXPECT_EQ(none.out, header + "\n");
 }
 
 TEST_F(CsSearchBatch, BatchTrecLinesAreWellFormed) {
