@@ -2,6 +2,8 @@
 
 #include <simdjson.h>
 
+#include <cstdlib>
+
 #include "common/cpu_features.hpp"
 
 namespace cs {
@@ -20,7 +22,9 @@ const char* best_kernel(const CpuFeatures& f) {
 
 bool choose() {
   const CpuFeatures& features = cpu_features();
-  if (!features.known) return true;  // simdjson detects as it would
+  // simdjson detects as it would where the features are unknown, or where a user forces
+  // a kernel through its own variable.
+  if (!features.known || std::getenv("SIMDJSON_FORCE_IMPLEMENTATION") != nullptr) return true;
   // A kernel this build of simdjson lacks (built without it) leaves simdjson to detect.
   if (const simdjson::implementation* kernel = simdjson::get_available_implementations()[best_kernel(features)]) {
     simdjson::get_active_implementation() = kernel;

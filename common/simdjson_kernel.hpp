@@ -6,9 +6,10 @@
 
 namespace cs {
 
-// Sets simdjson's active implementation once per process, before any parser runs; later
-// calls do nothing. Where glibc cannot say (not x86-64, or glibc older than 2.33) simdjson
-// detects as it would.
+// Sets simdjson's active implementation once per process, before its first parser runs
+// (cs-search's record reader and cs-index's JSON parser call it); later calls do nothing.
+// Where the features are unknown (not x86-64), or SIMDJSON_FORCE_IMPLEMENTATION is set,
+// simdjson detects as it would.
 void choose_simdjson_kernel();
 
 }  // namespace cs

@@ -1,5 +1,7 @@
 #include "common/simdjson_kernel.hpp"
 
+#include "common/cpu_features.hpp"
+
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -15,8 +17,14 @@ TEST(SimdjsonKernel, IsTheOneSimdjsonWouldDetect) {
   const simdjson::implementation* detected = simdjson::get_available_implementations().detect_best_supported();
   ASSERT_NE(detected, nullptr);
   const simdjson::implementation* active = simdjson::get_active_implementation();
-  EXPECT_EQ(active->name(), detected->name());
   EXPECT_TRUE(active->supported_by_runtime_system());
+  // simdjson 3.0.1 does not ask whether the operating system saves AVX-512's registers;
+  // glibc does, and where it does not, haswell is right.
+  if (detected->name() == "icelake" && !cpu_features().avx512f) {
+    EXPECT_EQ(active->name(), "haswell");
+  } else {
+    EXPECT_EQ(active->name(), detected->name());
+  }
 }
 
 }  // namespace

@@ -33,6 +33,20 @@ TEST(HtmlDate, EachMetaTagThatDatesAPageIsRead) {
   }
 }
 
+// One article:tag may hold the list, comma-separated without spaces (the Guardian's); a tag
+// with ", " in it is one tag ("Washington, D.C.").
+TEST(HtmlTopics, OneTagHoldingAListIsSplit) {
+  const auto topics_of = [](const std::string& head) {
+    return read_html_page("<html><head>" + head + "</head><body><article>" + kStory + "</article></body></html>")
+        .fields.value("topics", nlohmann::json());
+  };
+  EXPECT_EQ(topics_of("<meta property='article:tag' content='Germany,Olaf Scholz,Europe'>"), "Germany,Olaf Scholz,Europe")
+      << "split as keywords are, when the record is read";
+  EXPECT_EQ(topics_of("<meta property='article:tag' content='Washington, D.C.'>"), nlohmann::json::array({"Washington, D.C."}));
+  EXPECT_EQ(topics_of("<meta property='article:tag' content='Trade'><meta property='article:tag' content='Taiwan, China'>"),
+            nlohmann::json::array({"Trade", "Taiwan, China"}));
+}
+
 TEST(HtmlTitle, DropsTheSiteNameNamedByOgSiteName) {
   EXPECT_EQ(title_of("<title>Port strike ends after six days | Harbour Times</title>"
                      "<meta property='og:site_name' content='Harbour Times'>"),
