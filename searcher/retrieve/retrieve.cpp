@@ -77,9 +77,9 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, databases_.remote(), mset, query, ranking);
     std::vector<std::size_t> order(mset.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // A query of filters alone weighs every match alike, and the first stage gave them
-    // newest first: passages do not reorder them (a new user's trial: source:BBC did).
-    if (reranked && (mset.empty() || mset.get_max_possible() > 0)) rank_by_choice(mset, choices, order);
+    // Passages do not reorder a query of filters alone, which the first stage gave newest
+    // first (a new user's trial: source:BBC came out of date order).
+    if (reranked && !first.by_date_alone) rank_by_choice(mset, choices, order);
 
     SearchResults results;
     results.matching_articles = first.stories;
