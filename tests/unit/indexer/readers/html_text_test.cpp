@@ -38,6 +38,34 @@ TEST(HtmlText, KeepsARealSentenceThatNamesAWidgetWord) {
   EXPECT_THAT(texts(blocks), ElementsAre("Investors watched share prices and cookie sales."));
 }
 
+// Parts a style sheet lays out apart, side by side in the markup (a new user's trial:
+// tagesschau.de's kicker and headline read "Abstimmung im BundestagScholz verliert ...").
+TEST(HtmlText, ElementsSideBySideStayApartWhereANewWordBegins) {
+  EXPECT_THAT(texts(html_fragment_blocks("<h1><span>Abstimmung im Bundestag</span><span>Scholz verliert</span></h1>")),
+              ElementsAre("Abstimmung im Bundestag Scholz verliert"));
+  EXPECT_THAT(texts(html_fragment_blocks("<div><span>Helena Marsh</span><span>Senior Fellow</span></div>")),
+              ElementsAre("Helena Marsh Senior Fellow"));
+  EXPECT_THAT(texts(html_fragment_blocks("<div><time>October 17, 2024</time><span>1:15 PM GMT+1</span></div>")),
+              ElementsAre("October 17, 2024 1:15 PM GMT+1"));
+  EXPECT_THAT(texts(html_fragment_blocks("<div><span>Ampel-Aus</span><span class='sr-only'>:</span><span>Olaf "
+                                         "Scholz</span></div>")),
+              ElementsAre("Ampel-Aus Olaf Scholz"));
+  // What stays joined: a word split for styling, a drop cap, a superscript, text after an
+  // element, and scripts without case.
+  EXPECT_THAT(texts(html_fragment_blocks("<p><span>Vertrauens</span><span>frage</span></p>")),
+              ElementsAre("Vertrauensfrage"));
+  EXPECT_THAT(texts(html_fragment_blocks("<p><span class='dropcap'>W</span><span>ASHINGTON</span> — Text.</p>")),
+              ElementsAre("WASHINGTON — Text."));
+  EXPECT_THAT(texts(html_fragment_blocks("<p>An area of 40 <em>km</em><sup>2</sup>, <a>Scholz</a>'s <b>Ein</b>Satz.</p>")),
+              ElementsAre("An area of 40 km2, Scholz's EinSatz."));
+  EXPECT_THAT(texts(html_fragment_blocks("<p><span>台湾</span><span>选举</span></p>")), ElementsAre("台湾选举"));
+}
+
+TEST(HtmlText, SoftHyphensAreDropped) {
+  EXPECT_THAT(texts(html_fragment_blocks("<p>Die Vertrauens&shy;frage im Bundes\xC2\xADtag.</p>")),
+              ElementsAre("Die Vertrauensfrage im Bundestag."));
+}
+
 TEST(HtmlText, PicksTheArticleOverPageFurniture) {
   const HtmlPage page = read_html_page(
       "<html><body><div class='menu'><p>Home News Sport Weather and a long list of other sections</p></div>"
