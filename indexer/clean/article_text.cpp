@@ -1,5 +1,14 @@
 #include "indexer/clean/article_text.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
 #include "indexer/clean/boilerplate.hpp"
 #include "indexer/clean/dates.hpp"
 
@@ -19,6 +28,8 @@ constexpr std::size_t kSentenceWords = 8;
 // Headlines run to about 15 words; a longer first line is the text itself (a speech saved
 // as one paragraph), and the title then comes from elsewhere (see readers/reader_skeleton.hpp).
 constexpr std::size_t kMaxTitleWords = 30;
+// A kicker over a headline is a few words: "Abstimmung im Bundestag", "Live updates".
+constexpr std::size_t kMaxKickerWords = 6;
 // Bylines are short: "By Jane Doe and John Roe, CNN".
 constexpr std::size_t kMaxBylineWords = 10;
 
@@ -51,24 +62,84 @@ std::string_view without_place(std::string_view name) {
   return name.substr(0, in);
 }
 
-// "By Jane Doe, CNN" -> "Jane Doe"; "By Jane Doe | Staff Writer" -> "Jane Doe"; "By Jane Doe
-// in Lagos and John Roe in London" -> "Jane Doe and John Roe". Empty when the block is not
-// such a byline.
-std::string by_line_author(std::string_view text) {
-  if (!text.starts_with("By ") || count_words_up_to(text, kMaxBylineWords) > kMaxBylineWords) return {};
-  text.remove_prefix(3);
-  // "By 1799 most had been pardoned", "By the way": a sentence, not a name.
-  if (text.empty() || (text[0] >= '0' && text[0] <= '9') || (text[0] >= 'a' && text[0] <= 'z')) return {};
-  if (const std::size_t cut = text.find_first_of(",|"); cut != std::string_view::npos) text = text.substr(0, cut);
+struct BylineWords {
+  std::string_view by;   // "By "
+  std::string_view and_; // " and "
+};
+
+// Bylines in the languages of the news sites users save: "Von Katrin Elsner" (Der Spiegel),
+// "Par Sandrine Morel" (Le Monde), "Por Cristina Vázquez" (El País), "Di Marco Rossi".
+constexpr BylineWords kOtherBylines[] = {
+    {"Von ", " und "}, {"Par ", " et "}, {"Por ", " y "}, {"Di ", " e "}, {"Door ", " en "},
+};
+
+// The names joined by `and_` in `text`, each cut at a comma or a bar and without where it was
+// filed from; empty when `names_only` and one of them is not two to four capitalised words.
+std::string joined_names(std::string_view text, std::string_view and_, bool names_only) {
+  if (const std::size_t cut = text.find_first_of(",|("); cut != std::string_view::npos) text = text.substr(0, cut);
   std::string names;
   for (std::size_t at = 0; at <= text.size();) {
-    const std::size_t next = std::min(text.find(" and ", at), text.size());
+    const std::size_t next = std::min(text.find(and_, at), text.size());
+    std::string_view name = without_place(text.substr(at, next - at));
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (names_only && !is_capitalised_name(name)) return {};
     if (!names.empty()) names.append(" and ");
-    names.append(without_place(text.substr(at, next - at)));
-    at = next + 5;
+    names.append(name);
+    at = next + and_.size();
   }
-  while (!names.empty() && names.back() == ' ') names.pop_back();
   return names;
+}
+
+// "By Jane Doe, CNN" -> "Jane Doe"; "By Jane Doe | Staff Writer" -> "Jane Doe"; "By Jane Doe
+// in Lagos and John Roe in London" -> "Jane Doe and John Roe"; "Von Katrin Elsner und Florian
+// Gathmann" -> "Katrin Elsner and Florian Gathmann". Empty when the block is not such a byline.
+std::string by_line_author(std::string_view text) {
+  if (count_words_up_to(text, kMaxBylineWords) > kMaxBylineWords) return {};
+  if (text.starts_with("By ")) {
+    text.remove_prefix(3);
+    // "By 1799 most had been pardoned", "By the way": a sentence, not a name.
+    if (text.empty() || (text[0] >= '0' && text[0] <= '9') || (text[0] >= 'a' && text[0] <= 'z')) return {};
+    return joined_names(text, " and ", false);
+  }
+  // In other languages the word may start a sentence ("Von Montag an gilt ..."): only names.
+  for (const BylineWords& words : kOtherBylines) {
+    if (text.starts_with(words.by)) return joined_names(text.substr(words.by.size()), words.and_, true);
+  }
+  return {};
+}
+
+// The words of `text`, lowercased, punctuation and spacing dropped: "Ampel-Aus: Olaf Scholz"
+// and "Ampel-Aus – Olaf Scholz" are both "ampel", "aus", "olaf", "scholz".
+std::vector<std::string> headline_words(std::string_view text) {
+  std::vector<std::string> words(1);
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t at = 0; at < length;) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), at, length, c);
+    const auto type = c < 0 ? 0 : u_charType(c);
+    if (c >= 0 && (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)) {
+      icu::UnicodeString(u_tolower(c)).toUTF8String(words.back());
+    } else if (!words.back().empty()) {
+      words.emplace_back();
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+// A heading in the lead-in that is the page's headline, told apart by its punctuation or by a
+// kicker set before or after it in the same heading ("Abstimmung im Bundestag" above "Scholz
+// verliert Vertrauensfrage im Bundestag"): the title already says it.
+bool repeats_title(std::string_view heading, std::string_view title) {
+  if (heading == title) return true;
+  const std::vector<std::string> title_words = headline_words(title);
+  const std::vector<std::string> heading_words = headline_words(heading);
+  if (title_words.empty() || heading_words.size() < title_words.size() ||
+      heading_words.size() > title_words.size() + kMaxKickerWords) {
+    return false;
+  }
+  return std::search(heading_words.begin(), heading_words.end(), title_words.begin(), title_words.end()) !=
+         heading_words.end();
 }
 
 // A list item of two to four capitalised words in the lead-in ("• Li Yan"), as think-tank
@@ -107,6 +178,11 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
         if (article.date.empty()) article.date = *date;
         continue;
       }
+      // "Updated 9:40 p.m. ET" beside the date; "Reporting from Taipei, Taiwan" under the
+      // byline (the New York Times' dateline).
+      if (is_clock_time_line(block.text) || (block.text.starts_with("Reporting from ") && words <= kLabelWords + 4)) {
+        continue;
+      }
       std::string author = by_line_author(block.text);
       if (author.empty() && lead_in) author = listed_author(block);
       if (!author.empty()) {
@@ -128,7 +204,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
         title_known = true;
         continue;
       }
-      if (block.heading_level > 0 && block.text == article.title) continue;
+      if (block.heading_level > 0 && repeats_title(block.text, article.title)) continue;
       // List items before the first real paragraph of a page are navigation and labels
       // ("- Post"); a record's own text (a feed description's bullet points) has none.
       if (title_from_text && block.list_item && words < kFirstParagraphWords) continue;

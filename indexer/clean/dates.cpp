@@ -339,9 +339,51 @@ std::optional<std::string> parse_epoch_date(double number) {
   return iso;
 }
 
-std::optional<std::string> parse_dateline(std::string_view text) {
-  if (text.size() > 2 * kMaxDateLength) return std::nullopt;
-  text = skip_symbols(text);
+namespace {
+
+// "3:14 p.m. ET Jan. 4, 2024", as USA Today prints it: the clock (up to three words: "3:14",
+// "p.m.", "ET") set after the date, where parse_date reads it.
+std::optional<std::string> parse_clock_first(std::string_view text) {
+  const std::size_t colon = text.find(':');
+  if (text.empty() || !is_ascii_digit(text.front()) || colon == std::string_view::npos || colon > 2) return std::nullopt;
+  std::size_t after_clock = 0;
+  for (int words = 0; words < 3; ++words) {
+    after_clock = text.find(' ', after_clock);
+    if (after_clock == std::string_view::npos) return std::nullopt;
+    ++after_clock;
+    std::string date_first(text.substr(after_clock));
+    date_first.append(" ").append(text.substr(0, after_clock - 1));
+    if (auto date = parse_date(date_first)) return date;
+  }
+  return std::nullopt;
+}
+
+// "October 17, 2024 1:15 PM GMT+1 Updated 3 hours ago", "Published 10:02 GMT, 4 May 2024 |
+// Updated 11:30": the date before a later update's label.
+std::string_view before_update(std::string_view text) {
+  constexpr std::size_t kLongestUpdate = 40;  // " Updated 11:30 GMT, 4 May 2024"
+  const std::size_t update = ascii_lower(text).find(" updated");
+  if (update == std::string::npos || text.size() - update > kLongestUpdate) return {};
+  text = text.substr(0, update);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '|' || text.back() == ',' || text.back() == '-')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// A dateline's date after its label (if any).
+std::optional<std::string> parse_labelled_date(std::string_view text) {
+  if (auto date = parse_date(text)) return date;
+  if (auto date = parse_clock_first(text)) return date;
+  const std::string_view published = before_update(text);
+  if (published.empty()) return std::nullopt;
+  if (auto date = parse_date(published)) return date;
+  return parse_clock_first(published);
+}
+
+// `text` after a dateline's label and the spaces and colon after it ("Updated: 9:40"), or
+// `text` itself when no label starts it.
+std::string_view after_label(std::string_view text) {
   const std::string lower = ascii_lower(text);  // the labels' non-ASCII letters are lower case already
   for (const std::string_view label : kDatelineLabels) {
     if (!std::string_view(lower).starts_with(label) || lower.size() == label.size()) continue;
@@ -358,9 +400,30 @@ std::optional<std::string> parse_dateline(std::string_view text) {
         break;
       }
     }
-    return parse_date(rest);
+    return rest;
   }
-  return parse_date(text);
+  return text;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_dateline(std::string_view text) {
+  if (text.size() > 2 * kMaxDateLength) return std::nullopt;
+  return parse_labelled_date(after_label(skip_symbols(text)));
+}
+
+bool is_clock_time_line(std::string_view text) {
+  constexpr std::size_t kLongestClock = 16;  // "11:59:59 p.m. EDT"
+  if (text.size() > 2 * kMaxDateLength) return false;
+  const std::string_view clock = after_label(skip_symbols(text));
+  const std::size_t colon = clock.find(':');
+  if (clock.size() > kLongestClock || clock.empty() || !is_ascii_digit(clock.front()) || colon == std::string_view::npos ||
+      colon > 2) {
+    return false;
+  }
+  // Read as the time of a day the grammar knows, so that every clock a dateline may give
+  // is one here too ("9:40 p.m. ET", "21:35 Uhr" is not).
+  return parse_date("January 1, 2000 " + std::string(clock)).has_value();
 }
 
 }  // namespace cs::indexer

@@ -35,7 +35,13 @@ std::optional<std::string> parse_epoch_date(double number);
 
 // A dateline as pages print it: a date (parse_date), perhaps after symbols ("📅 ") and a
 // label: Published, Posted, Updated, Last updated, Modified, each with an optional "on" or
-// ":", and a few localized ones (Veröffentlicht am, Publié le, Publicado el, ...).
+// ":", and a few localized ones (Veröffentlicht am, Publié le, Publicado el, ...). The clock
+// may come first ("Published 3:14 p.m. ET Jan. 4, 2024"), and a later update may follow
+// ("October 17, 2024 1:15 PM GMT+1 Updated 3 hours ago"): the first date is the one read.
 std::optional<std::string> parse_dateline(std::string_view text);
+
+// True for a time of day alone, perhaps labelled, as a page's header prints its last update
+// beside the date: "Updated 9:40 p.m. ET", "10:02 GMT".
+bool is_clock_time_line(std::string_view text);
 
 }  // namespace cs::indexer

@@ -40,6 +40,47 @@ TEST(ArticleText, ReadsByLines) {
   EXPECT_EQ(from_text("Title\nBy Ana in der Beek\nBody text.").author, "Ana in der Beek") << "'in' before a lower-case word";
 }
 
+TEST(ArticleText, ReadsBylinesInTheLanguagesOfSavedSites) {
+  EXPECT_EQ(from_text("Title\nVon Severin Weiland und Florian Gathmann\nBody text.").author,
+            "Severin Weiland and Florian Gathmann");
+  EXPECT_EQ(from_text("Title\nPar Sandrine Morel (Valence, envoyée spéciale)\nBody text.").author, "Sandrine Morel");
+  EXPECT_EQ(from_text("Title\nPor Cristina Vázquez\nBody text.").author, "Cristina Vázquez");
+  const Article sentence = from_text("Title\nVon Montag an gilt die neue Regel.\nBody text.");
+  EXPECT_EQ(sentence.author, "") << "the word may open a sentence";
+  EXPECT_EQ(sentence.body, "Von Montag an gilt die neue Regel.\n\nBody text.");
+}
+
+// The New York Times' header, as a new user's trial saved it.
+TEST(ArticleText, TakesTheUpdateClockAndWhereTheReporterIsOutOfTheBody) {
+  const Article a = from_text(
+      "Title\n\nVoters handed the party a third straight term, a rebuke to Beijing.\n\nReporting from Taipei, "
+      "Taiwan\n\nJan. 13, 2024\n\nUpdated 9:40 p.m. ET\n\nTaiwan's voters on Saturday elected Lai Ching-te.");
+  EXPECT_EQ(a.date, "2024-01-13");
+  EXPECT_EQ(a.body, "Voters handed the party a third straight term, a rebuke to Beijing.\n\nTaiwan's voters on Saturday "
+                    "elected Lai Ching-te.");
+}
+
+// A headline set in the page with a kicker, or with other punctuation than the title's
+// (tagesschau.de: "Abstimmung im Bundestag" over "Scholz verliert Vertrauensfrage im Bundestag").
+TEST(ArticleText, AHeadingThatRepeatsTheTitleIsNotText) {
+  Article a;
+  a.title = "Scholz verliert Vertrauensfrage im Bundestag";
+  std::vector<TextBlock> blocks = plain_text_blocks(
+      "Abstimmung im Bundestag Scholz verliert Vertrauensfrage im Bundestag\n\nOlaf Scholz – Kanzler ohne "
+      "Mehrheit\n\nBundeskanzler Scholz hat die Vertrauensfrage verloren.");
+  blocks[0].heading_level = 1;
+  blocks[1].heading_level = 2;
+  fill_article_from_blocks(blocks, a, false);
+  EXPECT_EQ(a.body, "Olaf Scholz – Kanzler ohne Mehrheit\n\nBundeskanzler Scholz hat die Vertrauensfrage verloren.");
+
+  Article b;
+  b.title = "Ampel-Aus: Olaf Scholz entlässt Christian Lindner – Neuwahlen im Frühjahr";
+  blocks = plain_text_blocks("Ampel-Aus Olaf Scholz entlässt Christian Lindner - Neuwahlen im Frühjahr\n\nText.");
+  blocks[0].heading_level = 2;
+  fill_article_from_blocks(blocks, b, false);
+  EXPECT_EQ(b.body, "Text.");
+}
+
 TEST(ArticleText, ReadsTheDateAfterABylinesBar) {  // a new user's trial
   const Article a = from_text("Title\nBy Jane Doe | June 3, 2024 at 2:59 pm\nBody text.");
   EXPECT_EQ(a.author, "Jane Doe");

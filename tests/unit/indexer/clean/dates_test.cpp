@@ -148,6 +148,27 @@ TEST(Dates, ReadsDatelinesAfterALabel) {  // See issue #20
   EXPECT_EQ(parse_dateline("Mar 10, 2021"), "2021-03-10");
 }
 
+// As a new user's trial found them: USA Today's clock before the date, Reuters' update after it.
+TEST(Dates, ReadsAClockBeforeTheDateAndADateBeforeItsUpdate) {
+  EXPECT_EQ(parse_dateline("Published 3:14 p.m. ET Jan. 4, 2024"), "2024-01-04T20:14:00Z");
+  EXPECT_EQ(parse_dateline("10:02 GMT 4 May 2024"), "2024-05-04T10:02:00Z");
+  EXPECT_EQ(parse_dateline("October 17, 2024 1:15 PM GMT+1 Updated 3 hours ago"), "2024-10-17T12:15:00Z");
+  EXPECT_EQ(parse_dateline("Published 4 May 2024 | Updated 5 May 2024"), "2024-05-04");
+  EXPECT_EQ(parse_dateline("October 17, 2024 updated the rules on overtime pay for millions of workers"), std::nullopt)
+      << "a sentence after the date";
+  EXPECT_EQ(parse_dateline("3:14 p.m. ET on the dot"), std::nullopt);
+}
+
+TEST(Dates, TellsAClockAloneFromOtherLines) {
+  EXPECT_TRUE(is_clock_time_line("Updated 9:40 p.m. ET"));
+  EXPECT_TRUE(is_clock_time_line("10:02 GMT"));
+  EXPECT_TRUE(is_clock_time_line("Last updated: 14:05"));
+  EXPECT_FALSE(is_clock_time_line("Jan. 13, 2024"));
+  EXPECT_FALSE(is_clock_time_line("9:40 p.m. ET, when the polls closed"));
+  EXPECT_FALSE(is_clock_time_line("Updated guidance"));
+  EXPECT_FALSE(is_clock_time_line("24:7"));
+}
+
 TEST(Dates, ALabelledLineThatIsNotADatelineStaysText) {  // See issue #20
   EXPECT_EQ(parse_dateline("Published figures show the channel lost depth since 1799"), std::nullopt);
   EXPECT_EQ(parse_dateline("Updated guidance for 2024 taxpayers"), std::nullopt);
