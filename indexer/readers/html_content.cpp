@@ -280,7 +280,9 @@ class ContentChooser {
       const double bonus = !top_class.empty() && xml::attribute(sibling, "class") == top_class ? top_score * kSiblingShare : 0;
       if (scores_.contains(sibling) && final_score(sibling) + bonus >= threshold) {
         roots.push_back(sibling);
-      } else if (name_of(sibling) == "p") {
+      } else if (name_of(sibling) == "p" && name_evidence(sibling, with_figures_) >= 0) {
+        // A paragraph beside the story joins it, unless its names call it furniture (the
+        // "Article-standfirst" above a story's container).
         const auto size = sizes_.find(sibling);
         if (size == sizes_.end()) continue;
         const std::string text = xml::text_of(sibling);
@@ -355,6 +357,12 @@ class ContentChooser {
     // A furniture name outweighs small text, never a good share of the story (a segment of
     // it named "l-sidebar-fixed"); two furniture names outweigh any.
     const int evidence = name_evidence(element, with_figures_);
+    // Inside a paragraph, a name is about styling a part of its sentence ("By <span
+    // class="last-byline">Chris Buckley</span> and ..."): taking the part out would leave "By
+    // and". The paragraph is judged whole, as a byline or text.
+    if (evidence == -1 && !is_block_element(element) && element->parent != nullptr && name_of(element->parent) == "p") {
+      return false;
+    }
     const bool story_sized = size.text * 4 >= root_size.text && size.link_share() < kStoryLinkShare;
     if (evidence <= -2 || (evidence < 0 && !story_sized)) return true;
     // A sentence with a long link in it is text; a list or box of links is not.

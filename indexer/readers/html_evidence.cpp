@@ -120,7 +120,10 @@ bool is_never_text(const xmlNode* element) {
 int name_evidence(const xmlNode* element, bool captions_are_text) {
   if (ascii_lower(attribute(element, "itemprop")) == "articlebody") return 2;
   int evidence = 0;
-  for (const char* attribute_name : {"class", "id"}) {
+  // Sites built with React and its kin name their parts in test and component attributes
+  // and leave the classes hashed ("sc-18fde0d6-0"): the BBC's data-component="byline-block",
+  // Reuters' and the New York Times' data-testid.
+  for (const char* attribute_name : {"class", "id", "data-testid", "data-component"}) {
     xml::for_each_word(attribute(element, attribute_name), [&evidence, captions_are_text](std::string_view name) {
       evidence += name_verdict(name, captions_are_text);
     });

@@ -12,7 +12,7 @@ namespace cs::indexer {
 // screen-reader-only labels of icons) and furniture roles (navigation, banner, dialog...).
 bool is_never_text(const xmlNode* element);
 
-// The class and id names' evidence: above 0 for the story's container ("article-body",
+// The class and id names' evidence (and data-testid's and data-component's): above 0 for the story's container ("article-body",
 // "entry-content", itemprop=articleBody), below 0 for furniture ("comments", "related",
 // "share-bar"), 0 for neither or both. Names are read as whole words ("l-sidebar-fixed" says
 // "sidebar", "content-with-sidebar-wrp" says "content" and "sidebar", "url-breadcrumb"

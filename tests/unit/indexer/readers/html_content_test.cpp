@@ -76,6 +76,32 @@ TEST(HtmlContent, FurnitureInsideTheStoryIsLeftOut) {
   EXPECT_THAT(body, Not(HasSubstr("The dam in May")));
 }
 
+// The New York Times' byline: each name in a span its class calls "last-byline". Taking the
+// spans out left "By and" (a new user's trial); the paragraph is judged whole.
+TEST(HtmlContent, ANamedSpanInsideAParagraphStaysWithIt) {
+  const std::string html =
+      "<html><body><article><section class='story'><p class='css-aknsld'>By <span class='css-1baulvz "
+      "last-byline'><a href='/by/a'>Chris Buckley</a></span> and <span class='css-1baulvz last-byline'><a "
+      "href='/by/b'>Amy Chang Chien</a></span></p>" +
+      story(5) + "</section></article></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, HasSubstr("By Chris Buckley and Amy Chang Chien"));
+  EXPECT_THAT(body, HasSubstr(paragraph(4)));
+}
+
+// A standfirst beside the story's container is long enough to join it as a paragraph, but
+// its name says it is not the story's text (The Times).
+TEST(HtmlContent, AParagraphNamedFurnitureDoesNotJoinTheStory) {
+  const std::string html =
+      "<html><body><article class='Article'><h1>Headline</h1><p class='Article-standfirst'>Trusts opened weekend "
+      "clinics and used private hospitals to clear backlogs in orthopaedics and eye surgery</p><div "
+      "class='Article-content' data-testid='article-body'>" +
+      story(6) + "</div></article></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("Trusts opened weekend clinics")));
+  EXPECT_THAT(body, HasSubstr(paragraph(5)));
+}
+
 TEST(HtmlContent, LiveBlogEntriesAreOneStory) {
   std::string entries;
   for (int i = 0; i < 6; ++i) {

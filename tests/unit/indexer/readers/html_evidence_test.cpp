@@ -57,5 +57,14 @@ TEST(HtmlEvidence, GalleriesReadTheirCaptions) {
   EXPECT_EQ(evidence_of("class='gallery-slide__caption'", true), 0);
 }
 
+// Hashed classes, parts named for tests and components (the BBC's byline block, as a new
+// user's trial saved it).
+TEST(HtmlEvidence, TestAndComponentNamesSpeakToo) {
+  EXPECT_LT(evidence_of("class='sc-18fde0d6-0' data-component='byline-block'"), 0);
+  EXPECT_LT(evidence_of("class='sc-2b5e3b35-0' data-testid='byline-new'"), 0);
+  EXPECT_GT(evidence_of("class='sc-18fde0d6-0' data-component='text-block'"), 0);
+  EXPECT_EQ(evidence_of("data-track='share-click'"), 0) << "other data- attributes are not names";
+}
+
 }  // namespace
 }  // namespace cs::indexer
