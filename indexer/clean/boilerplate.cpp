@@ -23,6 +23,9 @@ constexpr std::string_view kChromeLines[] = {
     "just watched", "replay", "caption", "hide caption", "show caption", "close", "expand",
     "most popular", "most read", "most viewed", "trending", "subscribe sign in", "copy link",
     "share this page", "share this page:", "listen to this article", "play video", "watch",
+    "skip links", "skip to navigation", "skip navigation",
+    // The heading over a comment thread, in the languages of the sites users save.
+    "kommentare", "commentaires", "comentarios", "commenti", "reacties",
 };
 
 // Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
@@ -36,6 +39,7 @@ constexpr std::string_view kChromePrefixes[] = {
     "language :", "language:", "want all of the times?", "already a subscriber",
     "follow us on", "sign up for", "click here to", "photo:", "image:", "credit:",
     "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
+    "our standards:",  // Reuters' sign-off: "Our Standards: The Thomson Reuters Trust Principles."
 };
 
 constexpr std::string_view kChromeFragments[] = {"credit...", "all rights reserved"};
@@ -57,6 +61,15 @@ constexpr std::string_view kPreviewFragments[] = {
     "subscribe to continue reading",
     "this article is for subscribers",
     "to continue reading this article",
+};
+
+// The same notices in other languages, known only on short lines: a long paragraph may
+// speak of subscribers. "Il vous reste 72% de cet article à lire. La suite est réservée
+// aux abonnés." (Le Monde); "Dieser Artikel ist nur für Abonnenten"; "Este contenido es
+// exclusivo para suscriptores"; "Questo articolo è riservato agli abbonati".
+constexpr std::string_view kShortPreviewFragments[] = {
+    "de cet article à lire", "la suite est réservée aux abonnés", "artikel ist nur für abonnenten",
+    "exclusivo para suscriptores", "suscríbete para seguir leyendo", "articolo è riservato agli abbonati",
 };
 
 constexpr std::string_view kRelativeTimeUnits[] = {"second", "minute", "hour", "day", "week", "month"};
@@ -129,13 +142,19 @@ LineKind classify_line(std::string_view line) {
   for (const auto fragment : kPreviewFragments) {
     if (lower.find(fragment) != std::string::npos) return LineKind::kPreviewNotice;
   }
+  const bool short_line = count_words_up_to(lower, kMaxDisclaimerWords) <= kMaxDisclaimerWords;
+  if (short_line) {
+    for (const auto fragment : kShortPreviewFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kPreviewNotice;
+    }
+  }
   for (const auto chrome : kChromeLines) {
     if (lower == chrome) return LineKind::kChrome;
   }
   for (const auto prefix : kChromePrefixes) {
     if (lower.starts_with(prefix)) return LineKind::kChrome;
   }
-  if (count_words_up_to(lower, kMaxDisclaimerWords) <= kMaxDisclaimerWords) {
+  if (short_line) {
     for (const auto fragment : kChromeFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }

@@ -24,6 +24,15 @@ TEST(Boilerplate, DropsVideoGalleryAndShareFurniture) {
   }
 }
 
+// A pasted page's first line, a comment thread's heading in the languages of saved sites,
+// Reuters' sign-off (a new user's trial).
+TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
+  for (const char* line : {"Skip links", "Comentarios", "Kommentare", "Commentaires",
+                           "Our Standards: The Thomson Reuters Trust Principles., opens new tab"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+}
+
 TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
@@ -37,6 +46,14 @@ TEST(Boilerplate, PaywallNoticesMarkAPreview) {
   EXPECT_EQ(classify_line("You have a preview view of this article while we are checking your access."),
             LineKind::kPreviewNotice);
   EXPECT_EQ(classify_line("Thank you for your patience while we verify access."), LineKind::kPreviewNotice);
+  // Le Monde's, and other languages' (a new user's trial saved a Le Monde teaser).
+  EXPECT_EQ(classify_line("Il vous reste 72.35% de cet article à lire. La suite est réservée aux abonnés."),
+            LineKind::kPreviewNotice);
+  EXPECT_EQ(classify_line("Este contenido es exclusivo para suscriptores."), LineKind::kPreviewNotice);
+  EXPECT_EQ(classify_line("Dieser Artikel ist nur für Abonnenten verfügbar."), LineKind::kPreviewNotice);
+  std::string paragraph = "Le quotidien a expliqué que la suite est réservée aux abonnés depuis 2019,";
+  for (int i = 0; i < 40; ++i) paragraph += " et";
+  EXPECT_EQ(classify_line(paragraph + "."), LineKind::kText) << "a long paragraph may speak of subscribers";
 }
 
 TEST(Boilerplate, DropsShortPublisherDisclaimers) {
