@@ -63,6 +63,21 @@ bool is_database_folder(const fs::path& folder) {
          (file(folder / kStubFile) && file(folder / "shard-1" / "iamglass"));
 }
 
+// The folder a browser's "Save Page As..., complete" writes beside the page ("Story.html" and
+// "Story_files/"): the page's images, scripts and style sheets, and its ads' and embeds'
+// frames as HTML files of their own, none of them an article.
+bool is_saved_page_resources(const fs::path& folder) {
+  constexpr std::string_view kSuffix = "_files";
+  const std::string name = folder.filename().string();
+  if (name.size() <= kSuffix.size() || !name.ends_with(kSuffix)) return false;
+  const fs::path page = folder.parent_path() / name.substr(0, name.size() - kSuffix.size());
+  std::error_code ec;
+  for (const char* extension : {".html", ".htm", ".xhtml", ".shtml"}) {
+    if (fs::is_regular_file(fs::path(page).concat(extension), ec)) return true;
+  }
+  return false;
+}
+
 // False when the folder itself could not be opened.
 bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::function<void(const Error&)>& report,
                  std::vector<fs::path>& unreadable) {
@@ -112,7 +127,7 @@ bool walk_folder(const fs::path& root, std::vector<CrawlEntry>& out, const std::
                      "skipped; its articles indexed before are kept"});
         unreadable.push_back(path);
         it.disable_recursion_pending();
-      } else if (is_database_folder(path)) {
+      } else if (is_database_folder(path) || is_saved_page_resources(path)) {
         it.disable_recursion_pending();  // a database (this one, say) holds no articles
       }
       continue;

@@ -35,7 +35,8 @@ struct CrawledFolders {
 };
 
 // Files under each root, sorted by relative path. Folders are walked recursively; hidden
-// files and folders (".name"), database folders (cs-search's, or Xapian's), symbolic links
+// files and folders (".name"), database folders (cs-search's, or Xapian's), the "Page_files"
+// folder a browser saves beside "Page.html", symbolic links
 // to folders, and links to files outside the root are not followed; paths matching the
 // .csignore files of the root and of the folders below it are left out, as git reads
 // .gitignore files (ignore_rules.hpp; a deeper file's patterns win). A file

@@ -84,7 +84,8 @@ a shard) more than a quarter larger than when it was last compacted compacts it 
 DB.compact and swaps that in (into DB/.compact, its files moved in, where the parent folder
 cannot be written); --compact does so whatever it grew. A killed compaction leaves the
 database whole; the next run clears what it left. A second cs-index writing to the
-same database gets a "locked" error. Hidden files are not indexed, nor paths matching the
+same database gets a "locked" error. Hidden files are not indexed, nor a saved page's
+Page_files folder beside Page.html, nor paths matching the
 .csignore files of the folders walked, read as git reads .gitignore (patterns relative to
 their file's folder, "/" anchors, "dir/" for folders, "!" to keep, a deeper file wins).
 

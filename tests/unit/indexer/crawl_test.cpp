@@ -49,6 +49,19 @@ TEST(Crawl, SkipsDatabaseFoldersInsideTheRoot) {
   EXPECT_TRUE(issues.empty());
 }
 
+// A browser's "Save Page As..., complete" writes Page.html and Page_files/, whose frames (an
+// ad's, an embed's) are HTML files of their own: a new user's trial indexed an article "Ad".
+TEST(Crawl, SkipsTheFilesFolderOfASavedPage) {
+  test::TempDir dir;
+  test::write_file(dir / "Story.html", "<p>x</p>");
+  test::write_file(dir / "Story_files/ad-frame.html", "<p>Ad</p>");
+  test::write_file(dir / "Other.htm", "<p>x</p>");
+  test::write_file(dir / "Other_files/embed.html", "<p>x</p>");
+  test::write_file(dir / "project_files/notes.md", "A folder so named with no page beside it.");
+  const auto entries = crawl({dir.path()}, [](const Error&) {});
+  EXPECT_EQ(relative_paths(entries), (std::vector<std::string>{"Other.htm", "Story.html", "project_files/notes.md"}));
+}
+
 TEST(Crawl, NamedFileIsRelativeToItsFolder) {
   test::TempDir dir;
   test::write_file(dir / "one.txt", "1");
