@@ -52,10 +52,16 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
   if (wanted > 0) {
     Xapian::Enquire enquire(db);
     enquire.set_query(matching);
-    if (sort != SortOrder::kRelevance) {
-      // By date, then by relevance among articles of the same date. Undated articles have an
-      // empty date, which sorts first oldest-first and last newest-first.
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, sort == SortOrder::kNewestFirst);
+    // Undated articles have an empty date, which sorts last newest-first. Oldest first they
+    // come last too (a new user's trial: "--sort date" opened with the undated notes), under
+    // a key past every date.
+    Xapian::MultiValueKeyMaker undated_last;
+    if (sort == SortOrder::kNewestFirst) {
+      // By date, then by relevance among articles of the same date.
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    } else if (sort == SortOrder::kOldestFirst) {
+      undated_last.add_value(schema::kDateSlot, false, db.get_value_upper_bound(schema::kDateSlot) + "\xFF");
+      enquire.set_sort_by_key_then_relevance(&undated_last, false);
     }
     enquire.set_weighting_scheme(make_weight(bm25));
     enquire.set_collapse_key(schema::kStorySlot);
