@@ -1,5 +1,8 @@
 #include "common/language.hpp"
 
+#include <unicode/locid.h>
+#include <unicode/uloc.h>
+#include <unicode/unistr.h>
 #include <xapian.h>
 
 #include <map>
@@ -41,6 +44,23 @@ std::string stemmer_for(std::string_view lang) {
   if (const auto found = known.find(primary); found != known.end()) return found->second;
   if (known.size() > 256) known.clear();  // bounded: tags come from untrusted documents
   return known.emplace(primary, look_up(primary)).first->second;
+}
+
+std::string language_code_named(std::string_view name) {
+  constexpr std::size_t kLongestName = 64;
+  if (name.size() < 4 || name.size() > kLongestName) return {};  // codes are 2 or 3 letters
+  icu::UnicodeString wanted = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())));
+  wanted.foldCase();
+  for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code) {
+    const icu::Locale language(*code);
+    for (const icu::Locale* in : {&icu::Locale::getEnglish(), &language}) {
+      icu::UnicodeString shown;
+      language.getDisplayLanguage(*in, shown);
+      // ICU shows the code itself for a language it has no name for.
+      if (shown.foldCase() == wanted && shown != icu::UnicodeString(*code)) return *code;
+    }
+  }
+  return {};
 }
 
 }  // namespace cs

@@ -16,4 +16,9 @@ inline constexpr std::string_view kNoStemmer = "none";
 // languages ("zh", "ja", "xx"). Thread-safe.
 std::string stemmer_for(std::string_view lang);
 
+// The ISO 639 code a language's name gives, in English or in the language itself, any case:
+// "en" for "English", "de" for "Deutsch", "fr" for "français". Empty for anything else
+// (codes included). Reads ICU's display names: a few milliseconds, for what a user typed.
+std::string language_code_named(std::string_view name);
+
 }  // namespace cs

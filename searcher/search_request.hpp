@@ -23,7 +23,7 @@ struct SearchFilters {
   std::vector<std::string> sources;  // any of them (case and accents ignored)
   std::vector<std::string> authors;
   std::vector<std::string> topics;
-  std::vector<std::string> langs;  // "en" also matches "en-US"
+  std::vector<std::string> langs;  // "en" also matches "en-US"; "fr-FR" also "fr"; "English" is "en"
 
   bool empty() const {
     return since.empty() && until.empty() && sources.empty() && authors.empty() && topics.empty() && langs.empty();

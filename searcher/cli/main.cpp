@@ -67,7 +67,7 @@ int main(int argc, char** argv) try {
       ("source", po::value(&filters.sources)->value_name("NAME")->composing(), "only this source (repeat for any of several)")
       ("author", po::value(&filters.authors)->value_name("NAME")->composing(), "only this author (repeatable)")
       ("topic", po::value(&filters.topics)->value_name("TOPIC")->composing(), "only this topic or tag (repeatable)")
-      ("lang", po::value(&filters.langs)->value_name("LANG")->composing(), "only this language, e.g. en, zh (repeatable); query words are stemmed in its language only")
+      ("lang", po::value(&filters.langs)->value_name("LANG")->composing(), "only this language, e.g. en, fr-FR, zh or its name (repeatable); query words are stemmed in its language only")
       ("sort", po::value(&asked.sort)->value_name("ORDER")->default_value("relevance"), "relevance, date (oldest first) or -date; undated articles last")
       ("facets", po::value(&asked.facets)->value_name("FIELDS"), "count matching articles by source,year,author,topic,lang")
       ("histogram", po::value(&asked.histogram)->value_name("PERIOD"), "count matching articles per year, month, week or day")

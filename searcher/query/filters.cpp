@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "common/ascii.hpp"
+#include "common/language.hpp"
 #include "common/schema.hpp"
 #include "searcher/query/field_values.hpp"
 
@@ -34,6 +35,22 @@ bool is_partial_date(std::string_view s) {
 Error bad_date(std::string_view option, std::string_view value) {
   return Error{ErrorKind::kUsage, "", "", std::string(option) + " '" + std::string(value) + "' is not a date",
                "give YYYY, YYYY-MM or YYYY-MM-DD"};
+}
+
+// The articles a --lang value names. A tag with a region ("fr-FR") also matches the
+// articles that give the language alone ("fr"), not those of another region ("fr-CA"); a
+// language's name ("English", "Deutsch") matches its code.
+Xapian::Query language_query(std::string_view value, const Analyzer& analyzer) {
+  const std::string code = language_code_named(value);
+  const std::string lang = code.empty() ? analyzer.fold(value) : code;
+  const std::size_t dash = lang.find_first_of("-_");
+  const Xapian::Query exact(schema::boolean_term(schema::kLanguagePrefix, lang));
+  if (dash == std::string::npos || dash == 0) return exact;
+  const std::string primary = schema::boolean_term(schema::kLanguagePrefix, lang.substr(0, dash));
+  const Xapian::Query any_region(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_WILDCARD, primary + "-"),
+                                 Xapian::Query(Xapian::Query::OP_WILDCARD, primary + "_"));
+  return Xapian::Query(Xapian::Query::OP_OR, exact,
+                       Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(primary), any_region));
 }
 
 // OR of the boolean terms for `values` under `prefix`, folded as the indexer folds them.
@@ -151,7 +168,11 @@ Result<Xapian::Query> filter_query(const SearchFilters& filters, const Analyzer&
                            : any_of(schema::kAuthorPrefix, filters.authors, analyzer));
   }
   if (!filters.topics.empty()) required.push_back(any_of(schema::kTopicPrefix, filters.topics, analyzer));
-  if (!filters.langs.empty()) required.push_back(any_of(schema::kLanguagePrefix, filters.langs, analyzer));
+  if (!filters.langs.empty()) {
+    std::vector<Xapian::Query> langs;
+    for (const std::string& lang : filters.langs) langs.push_back(language_query(lang, analyzer));
+    required.emplace_back(Xapian::Query::OP_OR, langs.begin(), langs.end());
+  }
   if (required.empty()) return Xapian::Query();
   return Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
 }

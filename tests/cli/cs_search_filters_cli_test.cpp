@@ -77,8 +77,17 @@ TEST_F(CsSearchFilters, FieldsMatchIgnoringCaseAndRepeatForAnyOf) {
   EXPECT_EQ(id_set({"--author", "jane doe"}), (std::set<std::string>{"a"}));
   EXPECT_EQ(id_set({"--topic", "trade"}), (std::set<std::string>{"a", "b"}));
   EXPECT_EQ(id_set({"--lang", "en"}), (std::set<std::string>{"a", "b", "d"})) << "en matches en-US; d is detected";
-  EXPECT_EQ(id_set({"--lang", "en-us"}), (std::set<std::string>{"a"}));
   EXPECT_EQ(id_set({"--source", "reuters", "--since", "2020"}), (std::set<std::string>{"a"})) << "options combine";
+}
+
+// A new user's trial: --lang fr-FR found nothing where the pages said lang="fr", and
+// --lang english said nothing at all.
+TEST_F(CsSearchFilters, LangTakesARegionFallingBackToTheLanguageAndTakesNames) {
+  EXPECT_EQ(id_set({"--lang", "en-us"}), (std::set<std::string>{"a", "b", "d"})) << "b and d say en alone";
+  EXPECT_EQ(id_set({"--lang", "en-GB"}), (std::set<std::string>{"b", "d"})) << "a says another region";
+  EXPECT_EQ(id_set({"--lang", "English"}), (std::set<std::string>{"a", "b", "d"}));
+  EXPECT_EQ(id_set({"--lang", "\u4E2D\u6587"}), (std::set<std::string>{"c"})) << "Chinese, in Chinese";
+  EXPECT_EQ(id_set({"--lang", "Klingonese"}), (std::set<std::string>{}));
 }
 
 // Issue #21: "The Guardian" is found as `--source guardian`.
