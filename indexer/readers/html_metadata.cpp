@@ -237,11 +237,34 @@ void note_meta(const xmlNode* node, PageFacts& facts) {
   if (key.empty()) key = ascii_lower(attribute(node, "itemprop"));
   const std::string content = attribute(node, "content");
   if (key.empty() || content.empty()) return;
-  if (key == "article:tag") {
-    facts.meta[key].push_back(content);  // repeated, one tag each
+  if (key == "article:tag" || key == "author" || key == "article:author") {
+    facts.meta[key].push_back(content);  // repeated, one tag or author each
   } else if (!facts.meta.contains(key)) {
     facts.meta[key] = content;
   }
+}
+
+// The authors the meta tags name: every <meta name=author> or article:author (the Reuters
+// page of a new user's trial named two, and the second was lost), else "byl" or Parse.ly's.
+// Profile URLs (Facebook's article:author) and the site's own name (Der Spiegel's
+// <meta name="author" content="DER SPIEGEL">) name no one: JSON-LD's authors are read then.
+nlohmann::json page_authors(const PageFacts& facts, const std::vector<std::string_view>& sites) {
+  nlohmann::json names = nlohmann::json::array();
+  const auto add = [&](const std::string& name) {
+    const bool the_site = std::any_of(sites.begin(), sites.end(),
+                                      [&](std::string_view site) { return !site.empty() && name_key(site) == name_key(name); });
+    if (!name.empty() && !name.starts_with("http") && !the_site && std::find(names.begin(), names.end(), name) == names.end()) {
+      names.push_back(name);
+    }
+  };
+  for (const char* key : {"author", "article:author"}) {
+    if (const auto listed = facts.meta.find(key); listed != facts.meta.end()) {
+      for (const nlohmann::json& name : *listed) add(name.get<std::string>());
+    }
+    if (!names.empty()) return names;
+  }
+  add(meta_value(facts, {"byl", "parsely-author"}));
+  return names;
 }
 
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
@@ -259,9 +282,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
                                                   "publish-date", "publishdate", "publish_date", "dc.date",
                                                   "dc.date.issued", "parsely-pub-date", "sailthru.date"}));
-  std::string author = meta_value(facts, {"author", "article:author", "byl", "parsely-author"});
-  if (author.starts_with("http")) author.clear();  // a profile URL, not a name
-  set_if_empty(fields, "author", author);
+  if (nlohmann::json authors = page_authors(facts, sites); !authors.empty()) fields["author"] = std::move(authors);
   set_if_empty(fields, "source", site);
   set_if_empty(fields, "url", url);
   if (facts.html != nullptr) set_if_empty(fields, "lang", attribute(facts.html, "lang"));

@@ -29,7 +29,7 @@ struct PageFacts {
 };
 
 // Records a <meta> element's name (or property, or itemprop) and content; the first of
-// each name wins, except article:tag, which repeats.
+// each name wins, except article:tag, author and article:author, which repeat.
 void note_meta(const xmlNode* node, PageFacts& facts);
 
 // Reads an element after the first <h1> as a printed dateline ("Veröffentlicht am

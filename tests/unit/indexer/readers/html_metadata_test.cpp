@@ -47,6 +47,28 @@ TEST(HtmlTopics, OneTagHoldingAListIsSplit) {
             nlohmann::json::array({"Trade", "Taiwan, China"}));
 }
 
+// Every author meta tag is read (a new user's trial: Reuters' second article:author was
+// lost); a profile URL or the site's own name names no one, and JSON-LD's authors come in.
+TEST(HtmlAuthors, EveryAuthorTagIsReadAndTheSiteIsNoAuthor) {
+  const auto authors_of = [](const std::string& head) {
+    return read_html_page("<html><head>" + head + "</head><body><article>" + kStory + "</article></body></html>")
+        .fields.value("author", nlohmann::json());
+  };
+  EXPECT_EQ(authors_of("<meta name='article:author' content='Balazs Koranyi'><meta name='article:author' "
+                       "content='Francesco Canepa'>"),
+            nlohmann::json::array({"Balazs Koranyi", "Francesco Canepa"}));
+  EXPECT_EQ(authors_of("<meta property='article:author' content='https://www.facebook.com/jdoe'><meta name='author' "
+                       "content='Jane Doe'>"),
+            nlohmann::json::array({"Jane Doe"}));
+  const nlohmann::json from_ld = authors_of(
+      "<meta property='og:site_name' content='DER SPIEGEL'><meta name='author' content='DER SPIEGEL'>"
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":[{\"@type\":\"Person\","
+      "\"name\":\"Severin Weiland\"},{\"@type\":\"Person\",\"name\":\"Florian Gathmann\"}]}</script>");
+  ASSERT_TRUE(from_ld.is_array());
+  ASSERT_EQ(from_ld.size(), 2u);
+  EXPECT_EQ(from_ld[1]["name"], "Florian Gathmann");
+}
+
 TEST(HtmlTitle, DropsTheSiteNameNamedByOgSiteName) {
   EXPECT_EQ(title_of("<title>Port strike ends after six days | Harbour Times</title>"
                      "<meta property='og:site_name' content='Harbour Times'>"),
