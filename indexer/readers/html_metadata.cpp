@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/ascii.hpp"
 #include "indexer/clean/dates.hpp"
@@ -39,11 +42,54 @@ const nlohmann::json* find_ld_article(const nlohmann::json& value, int depth = 0
   return nullptr;
 }
 
-// The first JSON-LD script's article object, parsed, or null.
+// Every object of a JSON-LD value that has an "@id", by it: the nodes a reference names.
+void collect_ld_nodes(const nlohmann::json& value, std::map<std::string, const nlohmann::json*>& nodes, int depth = 0) {
+  if (depth > 4) return;
+  if (value.is_object()) {
+    if (const auto id = value.find("@id"); id != value.end() && id->is_string() && value.size() > 1) {
+      nodes.emplace(id->get<std::string>(), &value);
+    }
+    if (const auto graph = value.find("@graph"); graph != value.end()) collect_ld_nodes(*graph, nodes, depth + 1);
+  } else if (value.is_array()) {
+    for (const auto& item : value) collect_ld_nodes(item, nodes, depth + 1);
+  }
+}
+
+// `value` with each reference to another node ({"@id": "https://site/#publisher"}) replaced
+// by that node: the New York Times' publisher and Yoast's (WordPress's) authors and
+// publisher are given as references into another script or the page's @graph.
+nlohmann::json resolved(const nlohmann::json& value, const std::map<std::string, const nlohmann::json*>& nodes) {
+  const auto node = [&nodes](const nlohmann::json& item) -> const nlohmann::json& {
+    if (!item.is_object() || item.contains("name")) return item;
+    const auto id = item.find("@id");
+    if (id == item.end() || !id->is_string()) return item;
+    const auto found = nodes.find(id->get<std::string>());
+    return found != nodes.end() ? *found->second : item;
+  };
+  if (!value.is_array()) return node(value);
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& item : value) items.push_back(node(item));
+  return items;
+}
+
+// The first JSON-LD script's article object, parsed, its author and publisher references
+// resolved against every script's nodes; or null.
 nlohmann::json ld_article(const PageFacts& facts) {
+  std::vector<nlohmann::json> scripts;
+  scripts.reserve(facts.json_ld.size());
   for (const std::string& script : facts.json_ld) {
-    const nlohmann::json ld = nlohmann::json::parse(script, nullptr, /*allow_exceptions=*/false);
-    if (const nlohmann::json* article = find_ld_article(ld)) return *article;
+    scripts.push_back(nlohmann::json::parse(script, nullptr, /*allow_exceptions=*/false));
+  }
+  for (const nlohmann::json& ld : scripts) {
+    const nlohmann::json* found = find_ld_article(ld);
+    if (found == nullptr) continue;
+    nlohmann::json article = *found;
+    std::map<std::string, const nlohmann::json*> nodes;
+    for (const nlohmann::json& each : scripts) collect_ld_nodes(each, nodes);
+    for (const char* key : {"author", "publisher"}) {
+      if (const auto it = article.find(key); it != article.end()) *it = resolved(*it, nodes);
+    }
+    return article;
   }
   return nullptr;
 }

@@ -69,6 +69,35 @@ TEST(HtmlAuthors, EveryAuthorTagIsReadAndTheSiteIsNoAuthor) {
   EXPECT_EQ(from_ld[1]["name"], "Florian Gathmann");
 }
 
+// JSON-LD names its author and publisher by reference: the New York Times' publisher in a
+// script of its own (a new user's trial: the source was "nytimes.com"), Yoast's (WordPress)
+// person and organization in the page's @graph.
+TEST(HtmlAuthors, JsonLdReferencesAreFollowed) {
+  const auto fields_of = [](const std::string& head) {
+    return read_html_page("<html><head>" + head + "</head><body><article>" + kStory + "</article></body></html>").fields;
+  };
+  // The name a field gives: itself, or an object's "name".
+  const auto name_in = [](const nlohmann::json& fields, const char* key) {
+    const nlohmann::json field = fields.value(key, nlohmann::json());
+    if (field.is_string()) return field.get<std::string>();
+    return field.is_object() ? field.value("name", std::string("(no name)")) : std::string("(none)");
+  };
+  const nlohmann::json nyt = fields_of(
+      "<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"headline\":\"Taiwan Elects Lai\","
+      "\"publisher\":{\"@id\":\"https://www.nytimes.com/#publisher\"}}</script><script "
+      "type='application/ld+json'>{\"@type\":\"NewsMediaOrganization\",\"name\":\"The New York Times\","
+      "\"@id\":\"https://www.nytimes.com/#publisher\"}</script>");
+  EXPECT_EQ(name_in(nyt, "source"), "The New York Times");
+  const nlohmann::json yoast = fields_of(
+      "<script type='application/ld+json'>{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
+      "\"Article\",\"@id\":\"https://news.example/a/#article\",\"author\":{\"name\":\"Dana Whitfield\","
+      "\"@id\":\"https://news.example/#/schema/person/1\"},\"publisher\":{\"@id\":\"https://news.example/#organization\"}},"
+      "{\"@type\":\"Organization\",\"@id\":\"https://news.example/#organization\",\"name\":\"Valley Courier\"},"
+      "{\"@type\":\"Person\",\"@id\":\"https://news.example/#/schema/person/2\",\"name\":\"Someone Else\"}]}</script>");
+  EXPECT_EQ(name_in(yoast, "source"), "Valley Courier");
+  EXPECT_EQ(name_in(yoast, "author"), "Dana Whitfield") << "a named author is kept as given";
+}
+
 TEST(HtmlTitle, DropsTheSiteNameNamedByOgSiteName) {
   EXPECT_EQ(title_of("<title>Port strike ends after six days | Harbour Times</title>"
                      "<meta property='og:site_name' content='Harbour Times'>"),
