@@ -22,6 +22,10 @@ add_library(cs::xxhash ALIAS PkgConfig::XXHASH)
 # the thread pool are its own).
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib>=0.11)
 add_library(cs::httplib ALIAS PkgConfig::HTTPLIB)
+# GMime (Debian libgmime-3.0-dev): the MIME parser that opens a page saved as one file
+# (.mhtml, .mht), decoding its quoted-printable or base64 HTML part and its charset.
+pkg_check_modules(GMIME REQUIRED IMPORTED_TARGET gmime-3.0>=3.2)
+add_library(cs::gmime ALIAS PkgConfig::GMIME)
 # libxml2: the HTML parser (HTML pages) and the XML parser (RSS and Atom feeds).
 find_package(LibXml2 2.9 REQUIRED)
 # simdjson (Debian libsimdjson-dev): reads the stored article records, ten to a hundred a

@@ -21,6 +21,8 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   site's name appended; date from article:published_time, JSON-LD
   datePublished, time datetime or the dateline; author from meta author or JSON-LD;
   source from og:site_name, JSON-LD publisher or the canonical URL's host.
+- .mhtml, .mht: a page saved as one file (MIME, opened with GMime): its HTML page is read
+  as an .html page; its images, style sheets and frames are not articles.
 - .rss, .atom, .xml: RSS 2.0, RSS 1.0 and Atom feeds, one article per item or entry
   (content:encoded or content, else description or summary, always read as HTML); an
   item's <source>, else the feed's title, is the source; an empty item is one warning.

@@ -8,6 +8,7 @@ packages=(
   g++ cmake make pkg-config
   libxapian-dev libicu-dev libboost-program-options-dev
   libyaml-cpp-dev nlohmann-json3-dev libsimdjson-dev libcmark-dev libxml2-dev libcld2-dev libxxhash-dev libzstd-dev zlib1g-dev libjemalloc-dev
+  libgmime-3.0-dev        # .mhtml pages
   libcpp-httplib-dev      # cs-search --serve
   libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev

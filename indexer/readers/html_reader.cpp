@@ -22,9 +22,11 @@ bool HtmlReader::sniff(std::string_view head) const {
   return start.find("<!doctype html") != std::string::npos || start.find("<html") != std::string::npos;
 }
 
-ReadResult HtmlReader::read(const SourceFile& file) const {
-  return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>& issues) {
-    HtmlPage page = read_html_page(text);
+ReadResult HtmlReader::read(const SourceFile& file) const { return read_html_file(file, {}); }
+
+ReadResult read_html_file(const SourceFile& file, std::string_view saved_from) {
+  return read_single_article(file, [saved_from](std::string_view text, Article& article, std::vector<Error>& issues) {
+    HtmlPage page = read_html_page(text, saved_from);
     // Said only when text remains: a page left with none gets the skip's own one warning.
     const bool cut_with_text_left = page.cut_at_depth_limit && !page.blocks.empty();
     const bool text_found = page.article_text_found;

@@ -6,6 +6,9 @@
 
 namespace cs::indexer {
 
+// Reads one saved page; `saved_from` as read_html_page takes it.
+ReadResult read_html_file(const SourceFile& file, std::string_view saved_from);
+
 class HtmlReader final : public Reader {
  public:
   std::string_view name() const override { return "html"; }

@@ -94,11 +94,12 @@ PageFacts gather_facts(const xmlDoc* doc) {
 
 }  // namespace
 
-HtmlPage read_html_page(std::string_view html) {
+HtmlPage read_html_page(std::string_view html, std::string_view saved_from) {
   HtmlPage page;
   DocPtr doc = parse(html, &page.cut_at_depth_limit);
   if (!doc) return page;
-  const PageFacts facts = gather_facts(doc.get());
+  PageFacts facts = gather_facts(doc.get());
+  if (facts.canonical_url.empty() && !facts.meta.contains("og:url")) facts.canonical_url = saved_from;
   ArticleContent content = extract_article(facts.body != nullptr ? facts.body : facts.html);
   page.blocks = std::move(content.blocks);
   const auto described = [&facts](const char* key) {

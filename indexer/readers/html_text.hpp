@@ -44,7 +44,9 @@ std::string decode_character_references(std::string_view text);
 // `html` is UTF-8. libxml2 recovers from any malformed markup, so this always gives a page,
 // possibly empty. Text nested deeper than libxml2's default 256 levels is read too, unless
 // the page's tags could make parsing it that deep take seconds (html_depth.hpp).
-HtmlPage read_html_page(std::string_view html);
+// `saved_from`, the address a browser saved the page from (an MHTML archive's), is its URL
+// when the page names none.
+HtmlPage read_html_page(std::string_view html, std::string_view saved_from = {});
 
 // The text blocks of an HTML fragment (a feed item's content, a JSON "content" field), all
 // of it rather than a chosen main element, with the same elements left out.

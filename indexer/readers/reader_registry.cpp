@@ -9,6 +9,7 @@
 #include "indexer/readers/json_reader.hpp"
 #include "indexer/readers/jsonl_reader.hpp"
 #include "indexer/readers/markdown_reader.hpp"
+#include "indexer/readers/mhtml_reader.hpp"
 #include "indexer/readers/text_reader.hpp"
 
 namespace cs::indexer {
@@ -20,15 +21,17 @@ constexpr std::size_t kSniffBytes = 4096;
 }  // namespace
 
 const std::vector<const Reader*>& all_readers() {
-  // Sniffing order: feeds before HTML (an Atom entry may hold <html>), JSON Lines before JSON (both start with '{'), and plain text last since
+  // Sniffing order: feeds and MHTML archives before HTML (an Atom entry or an archive may hold
+  // <html>), JSON Lines before JSON (both start with '{'), and plain text last since
   // it sniffs as anything readable.
   static const MarkdownReader markdown;
   static const FeedReader feed;
   static const HtmlReader html;
+  static const MhtmlReader mhtml;
   static const JsonLinesReader jsonl;
   static const JsonReader json;
   static const TextReader text;
-  static const std::vector<const Reader*> readers = {&markdown, &feed, &html, &jsonl, &json, &text};
+  static const std::vector<const Reader*> readers = {&markdown, &feed, &mhtml, &html, &jsonl, &json, &text};
   return readers;
 }
 

@@ -19,7 +19,7 @@ echo "package: $(basename "$deb"), $(stat -c %s "$deb") bytes"
 
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for library in libc6 libstdc++6 libxapian libicu libboost-program-options libxml2 libyaml-cpp libcmark libxxhash libcld2 libzstd libsimdjson; do
+for library in libc6 libstdc++6 libxapian libicu libboost-program-options libxml2 libyaml-cpp libcmark libxxhash libcld2 libzstd libsimdjson libgmime-3.0-; do
   grep -q "\(^\|, \)$library[0-9.a-z-]* (>=" <<<"$depends" || fail "Depends does not name $library with a version"
 done
 [[ "$(dpkg-deb -f "$deb" Package)" == cs-search ]] || fail "the package is not named cs-search"
