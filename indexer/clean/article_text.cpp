@@ -148,10 +148,20 @@ std::string listed_author(const TextBlock& block) {
   return block.list_item && is_capitalised_name(block.text) ? block.text : std::string();
 }
 
+// A label rather than a line of the story: a few words, no sentence, no list item, and no
+// figure (the last row of a table of results is the story's).
+bool is_tail_label(const TextBlock& block) {
+  const bool figures = std::any_of(block.text.begin(), block.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !block.list_item && !figures && count_words_up_to(block.text, kLabelWords + 1) <= kLabelWords &&
+         !ends_sentence(block.text);
+}
+
 }  // namespace
 
 void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& article, bool title_from_text) {
-  std::string body;
+  std::vector<const TextBlock*> kept;
+  // Where the last real paragraph ends, in `kept`: short lines after it may be chrome.
+  std::size_t after_last_paragraph = 0;
   bool title_known = !article.title.empty() || !title_from_text;
   bool in_lead_in = true;
   bool after_chrome = false;  // the block before was chrome, with no blank line between
@@ -210,8 +220,20 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
       if (title_from_text && block.list_item && words < kFirstParagraphWords) continue;
     }
     if (starts_article_text(block, words)) in_lead_in = false;
+    kept.push_back(&block);
+    if (words >= kFirstParagraphWords || (words >= kSentenceWords && ends_sentence(block.text))) {
+      after_last_paragraph = kept.size();
+    }
+  }
+  // A page pasted whole or a site's tail leaves labels after the story ("Weekly Newsletter",
+  // "Listen to these podcasts", "From: The Take"): a run of short lines that are no
+  // sentences, after the last paragraph, ends no article.
+  std::size_t end = kept.size();
+  while (end > after_last_paragraph && after_last_paragraph > 0 && is_tail_label(*kept[end - 1])) --end;
+  std::string body;
+  for (std::size_t i = 0; i < end; ++i) {
     if (!body.empty()) body.append("\n\n");
-    body.append(block.text);
+    body.append(kept[i]->text);
   }
   article.body = std::move(body);
 }

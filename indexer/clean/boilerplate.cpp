@@ -23,7 +23,7 @@ constexpr std::string_view kChromeLines[] = {
     "just watched", "replay", "caption", "hide caption", "show caption", "close", "expand",
     "most popular", "most read", "most viewed", "trending", "subscribe sign in", "copy link",
     "share this page", "share this page:", "listen to this article", "play video", "watch",
-    "skip links", "skip to navigation", "skip navigation",
+    "skip links", "skip to navigation", "skip navigation", "save", "share full article",
     // The heading over a comment thread, in the languages of the sites users save.
     "kommentare", "commentaires", "comentarios", "commenti", "reacties",
 };
@@ -32,7 +32,7 @@ constexpr std::string_view kChromeLines[] = {
 constexpr std::string_view kShareWords[] = {
     "share", "share:", "facebook", "twitter", "x", "whatsapp", "pinterest", "linkedin", "reddit",
     "email", "e-mail", "print", "telegram", "messenger", "copy", "link", "flipboard", "tumblr", "threads",
-    "bluesky", "mastodon", "sms", "mail",
+    "bluesky", "mastodon", "sms", "mail", "save",
 };
 
 constexpr std::string_view kChromePrefixes[] = {
@@ -90,22 +90,26 @@ bool is_relative_time(std::string_view line) {
 }
 
 // A line made only of share buttons' names: three or more, or "share" and others ("Facebook
-// Messenger" alone may be a heading about the product).
+// Messenger" alone may be a heading about the product), or "share" with its count ("Share
+// 12", "share2" as a pasted page runs them together).
 bool is_share_row(std::string_view line) {
   std::size_t words = 0;
   bool says_share = false;
+  bool counted = false;
   std::size_t begin = 0;
   while (begin < line.size()) {
     const std::size_t end = std::min(line.find(' ', begin), line.size());
-    const std::string_view word = line.substr(begin, end - begin);
-    if (!word.empty()) {
-      if (std::find(std::begin(kShareWords), std::end(kShareWords), word) == std::end(kShareWords)) return false;
-      says_share = says_share || word.starts_with("share");
-      ++words;
-    }
+    std::string_view word = line.substr(begin, end - begin);
     begin = end + 1;
+    const std::size_t digits = word.size() - std::min(word.size(), word.find_last_not_of("0123456789") + 1);
+    counted = counted || digits > 0;
+    word.remove_suffix(digits);
+    if (word.empty()) continue;
+    if (std::find(std::begin(kShareWords), std::end(kShareWords), word) == std::end(kShareWords)) return false;
+    says_share = says_share || word.starts_with("share");
+    ++words;
   }
-  return words >= 3 || (says_share && words >= 2);
+  return words >= 3 || (says_share && (words >= 2 || counted));
 }
 
 // "1/8", "3 of 12", "Image 1 of 8", "Photo 2/10": a gallery's counter (never past its total,

@@ -60,6 +60,21 @@ TEST(ArticleText, TakesTheUpdateClockAndWhereTheReporterIsOutOfTheBody) {
                     "elected Lai Ching-te.");
 }
 
+// A page pasted whole (Al Jazeera's, in a new user's trial) ends in the site's labels.
+TEST(ArticleText, LabelsAfterTheLastParagraphAreNotText) {
+  const Article a = from_text(
+      "Title\nFreight rates on the Asia-Europe route have more than doubled since mid-December.\nSource: Al Jazeera "
+      "and news agencies\nWeekly Newsletter\nListen to these podcasts\nFrom: The Take");
+  EXPECT_EQ(a.body, "Freight rates on the Asia-Europe route have more than doubled since mid-December.\n\nSource: Al "
+                    "Jazeera and news agencies");
+  EXPECT_EQ(from_text("Title\nThe results were announced on Sunday night.\nCDU 28.5%\nAfD 20.8%").body,
+            "The results were announced on Sunday night.\n\nCDU 28.5%\n\nAfD 20.8%")
+      << "figures end a story";
+  EXPECT_EQ(from_text("Title\nHaiku\nAn old silent pond\nA frog jumps into the pond").body,
+            "Haiku\n\nAn old silent pond\n\nA frog jumps into the pond")
+      << "short lines with no paragraph before them are the text";
+}
+
 // A headline set in the page with a kicker, or with other punctuation than the title's
 // (tagesschau.de: "Abstimmung im Bundestag" over "Scholz verliert Vertrauensfrage im Bundestag").
 TEST(ArticleText, AHeadingThatRepeatsTheTitleIsNotText) {

@@ -28,7 +28,8 @@ TEST(Boilerplate, DropsVideoGalleryAndShareFurniture) {
 // Reuters' sign-off (a new user's trial).
 TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
   for (const char* line : {"Skip links", "Comentarios", "Kommentare", "Commentaires",
-                           "Our Standards: The Thomson Reuters Trust Principles., opens new tab"}) {
+                           "Our Standards: The Thomson Reuters Trust Principles., opens new tab", "Save", "share2",
+                           "Share 12", "Share full article"}) {
     EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
   }
 }
@@ -37,7 +38,7 @@ TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
                            "Facebook and X removed the posts.", "Caption contests drew 400 entries.", "24/7",
-                           "Facebook Messenger", "WhatsApp Telegram"}) {
+                           "Facebook Messenger", "WhatsApp Telegram", "Facebook 2024", "Save the date"}) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
 }
