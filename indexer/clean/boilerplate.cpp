@@ -24,6 +24,9 @@ constexpr std::string_view kChromeLines[] = {
     "most popular", "most read", "most viewed", "trending", "subscribe sign in", "copy link",
     "share this page", "share this page:", "listen to this article", "play video", "watch",
     "skip links", "skip to navigation", "skip navigation", "save", "share full article",
+    "story continues below advertisement", "article continues below advertisement", "continue reading",
+    // Ad slots' labels in the languages of saved sites (Le Figaro's "Passer la publicité").
+    "passer la publicité", "publicité", "anzeige", "publicidad", "pubblicità", "advertentie",
     // The heading over a comment thread, in the languages of the sites users save.
     "kommentare", "commentaires", "comentarios", "commenti", "reacties",
 };
@@ -40,9 +43,13 @@ constexpr std::string_view kChromePrefixes[] = {
     "follow us on", "sign up for", "click here to", "photo:", "image:", "credit:",
     "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
     "our standards:",  // Reuters' sign-off: "Our Standards: The Thomson Reuters Trust Principles."
+    "by registering, you agree", "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche", "lee también",
+    "watch:",  // a video's promo inside a story ("Watch: Storm chaser films surge flooding")
 };
 
-constexpr std::string_view kChromeFragments[] = {"credit...", "all rights reserved"};
+constexpr std::string_view kChromeFragments[] = {"credit...",           "all rights reserved", "riproduzione riservata",
+                                                  "tous droits réservés", "alle rechte vorbehalten",
+                                                  "todos los derechos reservados"};
 
 // Publishers' disclaimers ("Blog posts represent the views of CFR fellows and staff and not
 // those of CFR, which takes no institutional positions."). Only short lines: an article may
@@ -68,7 +75,8 @@ constexpr std::string_view kPreviewFragments[] = {
 // aux abonnés." (Le Monde); "Dieser Artikel ist nur für Abonnenten"; "Este contenido es
 // exclusivo para suscriptores"; "Questo articolo è riservato agli abbonati".
 constexpr std::string_view kShortPreviewFragments[] = {
-    "de cet article à lire", "la suite est réservée aux abonnés", "artikel ist nur für abonnenten",
+    "de cet article à lire", "la suite est réservée aux abonnés", "cet article est réservé aux abonnés",
+    "% à découvrir", "artikel ist nur für abonnenten",
     "exclusivo para suscriptores", "suscríbete para seguir leyendo", "articolo è riservato agli abbonati",
 };
 
@@ -167,6 +175,11 @@ LineKind classify_line(std::string_view line) {
     }
   }
   if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower)) return LineKind::kChrome;
+  // WordPress's feed footer on every item: "The post Council approves rezoning appeared first
+  // on The Millbrook Ledger."
+  if (short_line && lower.starts_with("the post ") && lower.find(" appeared first on ") != std::string::npos) {
+    return LineKind::kChrome;
+  }
   // Image alt text of site icons ("Chattythat Icon").
   if (lower.ends_with(" icon") && count_words_up_to(lower, 4) <= 4) return LineKind::kChrome;
   return LineKind::kText;

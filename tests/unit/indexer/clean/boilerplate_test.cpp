@@ -29,7 +29,14 @@ TEST(Boilerplate, DropsVideoGalleryAndShareFurniture) {
 TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
   for (const char* line : {"Skip links", "Comentarios", "Kommentare", "Commentaires",
                            "Our Standards: The Thomson Reuters Trust Principles., opens new tab", "Save", "share2",
-                           "Share 12", "Share full article"}) {
+                           "Share 12", "Share full article",
+                           // A second trial's: WordPress's feed footer, the Washington Post's, Le Figaro's,
+                           // the South China Morning Post's and Corriere's furniture, CNN's video promo.
+                           "The post Council approves riverfront rezoning appeared first on The Millbrook Ledger.",
+                           "Story continues below advertisement", "Passer la publicité",
+                           "À lire aussi : Budget 2026, le gouvernement engage sa responsabilité",
+                           "By registering, you agree to our T&C and Privacy Policy", "© RIPRODUZIONE RISERVATA",
+                           "Watch: Storm chaser films surge flooding Cedar Key"}) {
     EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
   }
 }
@@ -52,6 +59,8 @@ TEST(Boilerplate, PaywallNoticesMarkAPreview) {
             LineKind::kPreviewNotice);
   EXPECT_EQ(classify_line("Este contenido es exclusivo para suscriptores."), LineKind::kPreviewNotice);
   EXPECT_EQ(classify_line("Dieser Artikel ist nur für Abonnenten verfügbar."), LineKind::kPreviewNotice);
+  EXPECT_EQ(classify_line("Cet article est réservé aux abonnés. Il vous reste 62% à découvrir."),
+            LineKind::kPreviewNotice);  // Le Figaro's
   std::string paragraph = "Le quotidien a expliqué que la suite est réservée aux abonnés depuis 2019,";
   for (int i = 0; i < 40; ++i) paragraph += " et";
   EXPECT_EQ(classify_line(paragraph + "."), LineKind::kText) << "a long paragraph may speak of subscribers";
