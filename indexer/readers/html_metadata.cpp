@@ -112,6 +112,9 @@ std::string name_key(std::string_view name) {
   return key;
 }
 
+// A name's key without a leading "the": "The Japan Times" and japantimes.co.jp's name agree.
+std::string_view without_the(std::string_view key) { return key.starts_with("the") ? key.substr(3) : key; }
+
 constexpr std::string_view kTitleSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xB7 ", " \xC2\xBB ", " / "};
 
 // The site's name at the end of a title, as "Headline | Site", "Headline - Site": the part
@@ -128,7 +131,7 @@ std::string_view site_suffix(std::string_view title, const std::vector<std::stri
     if (key.empty()) continue;
     const bool names_site = std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) {
       const std::string site_key = name_key(site);
-      return !site_key.empty() && site_key == key;
+      return !site_key.empty() && (site_key == key || without_the(site_key) == without_the(key));
     });
     if (names_site || (other_title.size() > suffix.size() && other_title.ends_with(suffix))) return suffix;
   }
@@ -319,8 +322,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   const std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
   // The site's names a title may end with: og:site_name, and the host without its top-level
   // domain ("zdnet" of www.zdnet.com).
-  const std::string host = url_host(url);
-  const std::string host_name = host.substr(0, host.rfind('.'));
+  const std::string host_name = site_label(url_host(url));
   const std::vector<std::string_view> sites = {site, host_name};
   const std::string raw_og_title = meta_value(facts, {"og:title", "twitter:title"});
   const std::string og_title = without_site_suffix(raw_og_title, sites, facts.title_element);
@@ -406,9 +408,19 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (!title_element.empty()) page.titles.push_back(title_element);
 }
 
-std::string title_without_site(const std::string& title, std::string_view site) {
-  const std::string shortened = without_site_suffix(title, {site}, {});
+std::string title_without_site(const std::string& title, const std::vector<std::string_view>& sites) {
+  const std::string shortened = without_site_suffix(title, sites, {});
   return shortened.size() >= kMinCoreTitleBytes ? shortened : title;
+}
+
+std::string site_label(std::string_view host) {
+  std::string_view longest;
+  while (!host.empty()) {
+    const std::size_t dot = std::min(host.find('.'), host.size());
+    if (dot > longest.size()) longest = host.substr(0, dot);
+    host.remove_prefix(std::min(dot + 1, host.size()));
+  }
+  return std::string(longest);
 }
 
 std::string url_host(std::string_view url) {

@@ -43,9 +43,15 @@ void note_visible_date(const xmlNode* node, PageFacts& facts);
 // to every title the page names in its metadata, in that order, whichever was chosen.
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page);
 
-// `title` without the site's name `site` it ends with, after a separator ("Headline - The
-// Washington Post", as Google News gives its items), when a headline of some length is left.
-std::string title_without_site(const std::string& title, std::string_view site);
+// `title` without the site's name it ends with, after a separator ("Headline - The
+// Washington Post", as Google News gives its items), when a headline of some length is left;
+// `sites` are the names it may take ("The Japan Times" ends a title as "japantimes" names
+// the site in japantimes.co.jp).
+std::string title_without_site(const std::string& title, const std::vector<std::string_view>& sites);
+
+// The name a host gives its site: its longest label ("japantimes" of japantimes.co.jp,
+// "bbc" of bbc.co.uk, "zdnet" of zdnet.com).
+std::string site_label(std::string_view host);
 
 // A URL's host in lower case without "www." ("https://www.cfr.org/blog/x" -> "cfr.org"),
 // the source of a page or record that names none; empty when the URL has no host.

@@ -29,17 +29,22 @@ using Aliases = std::span<const std::string_view>;
 constexpr std::string_view kIdFields[] = {"id", "guid", "uuid", "uri", "_id"};
 constexpr std::string_view kTitleFields[] = {"title", "headline", "webTitle", "name"};  // Bing News: name
 constexpr std::string_view kBodyFields[] = {"text",         "body",     "content",     "content_html",
-                                            "content_text", "bodyText", "articleBody", "lead_paragraph"};
+                                            "content_text", "bodyText", "articleBody", "lead_paragraph",
+                                            "maintext"};
 constexpr std::string_view kExcerptFields[] = {"excerpt", "summary", "description", "abstract", "dek", "trailText"};
 // Dates: a publication time in UTC before a local one or a day (WordPress's date_gmt before
 // its zone-less date, Event Registry's dateTimePub before its date).
-constexpr std::string_view kDateFields[] = {"date_gmt",       "dateTimePub",        "pub_date",  "date",
+// newspaper3k's publish_date and news-please's date_publish (with its maintext and
+// source_domain below) are the scrapers' own names.
+constexpr std::string_view kDateFields[] = {"date_gmt",       "dateTimePub",        "pub_date",  "publish_date",
+                                            "date_publish",   "date",
                                             "publishedDateTime", "published",       "published_at",
                                             "publishedAt",    "datePublished",      "date_published",
                                             "webPublicationDate", "dateTime",       "pubDate",   "created",
                                             "seendate",       "time"};
 constexpr std::string_view kUrlFields[] = {"url", "webUrl", "web_url", "link", "canonical_url", "originalUrl"};
-constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site", "domain"};
+constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site", "domain",
+                                              "source_domain"};
 constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator", "by"};
 constexpr std::string_view kLangFields[] = {"lang", "language"};
 constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories", "category"};
@@ -213,6 +218,16 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
   if (const nlohmann::json* source = find_field(record, kSourceFields)) {
     const nlohmann::json& first = source->is_array() && !source->empty() ? source->front() : *source;
     if (std::string name = shown_text(as_text(first), markup); !name.empty()) article.source = std::move(name);
+    // A host ("www.reuters.com", news-please's source_domain) names the site as url_host does.
+    if (article.source.starts_with("www.") && article.source.find(' ') == std::string::npos) article.source.erase(0, 4);
+  }
+  // Google News relays other papers' stories (NewsAPI gives them as its source), naming the
+  // paper at the end of the title: "Havenstaking Rotterdam: schepen wachten - NOS" is NOS's.
+  if (ascii_lower(article.source) == "google news") {
+    if (const std::size_t dash = article.title.rfind(" - "); dash != std::string::npos && dash > 0) {
+      article.source = article.title.substr(dash + 3);
+      article.title.resize(dash);
+    }
   }
   set_if_found(article.lang, record, kLangFields);
   for (const auto name : kDateFields) {
@@ -282,7 +297,14 @@ std::optional<Error> fill_article_from_record(const nlohmann::json& record, std:
     blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
   }
   fill_article_from_blocks(blocks, article, title_from_text);
-  if (markup != RecordMarkup::kText) article.title = title_without_site(article.title, article.source);
+  if (markup != RecordMarkup::kText) {
+    // A source given as a host (news-please's "source_domain": "japantimes.co.jp") names the
+    // site as "The Japan Times"; a URL's host alone does not ("Episode IV - A New Hope" on
+    // anewhope.com is a title).
+    const bool host = article.source.find('.') != std::string::npos && article.source.find(' ') == std::string::npos;
+    const std::string host_name = host ? site_label(article.source) : std::string();
+    article.title = title_without_site(article.title, {article.source, host_name});
+  }
   if (article.body.empty() && !text.excerpt.empty()) {
     // Feed summaries are often HTML too.
     if (markup == RecordMarkup::kHtml || looks_like_html(text.excerpt)) {

@@ -204,5 +204,29 @@ TEST(RecordFields, PublisherEndingsAndAuthorAddresses) {
   EXPECT_EQ(film.author, "Jane Doe @jdoe (Reuters)") << "no address before the parenthesis";
 }
 
+// The scrapers' own names, as a second new user's trial exported them: newspaper3k's
+// publish_date, news-please's date_publish, maintext and source_domain (a host, whose name
+// ends the title); and Google News relaying another paper's story through NewsAPI.
+TEST(RecordFields, ScrapersFieldsAndRelayedStories) {
+  Article scraped;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "Rotterdam port strike enters second day | Reuters",
+    "publish_date": "2026-03-12 00:00:00", "source_domain": "www.reuters.com", "text": "T"})json"), {}, scraped);
+  EXPECT_EQ(scraped.date, "2026-03-12T00:00:00Z");
+  EXPECT_EQ(scraped.source, "reuters.com");
+  EXPECT_EQ(scraped.title, "Rotterdam port strike enters second day");
+  Article news_please;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "Households weigh mortgage costs - The Japan Times",
+    "date_publish": "2026-01-23 06:40:00", "source_domain": "japantimes.co.jp", "maintext": "The Bank of Japan."})json"),
+                           {}, news_please);
+  EXPECT_EQ(news_please.date, "2026-01-23T06:40:00Z");
+  EXPECT_EQ(news_please.body, "The Bank of Japan.");
+  EXPECT_EQ(news_please.title, "Households weigh mortgage costs");
+  Article relayed;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "Havenstaking Rotterdam: schepen wachten op zee - NOS",
+    "source": {"id": "google-news", "name": "Google News"}, "description": "T"})json"), {}, relayed);
+  EXPECT_EQ(relayed.source, "NOS");
+  EXPECT_EQ(relayed.title, "Havenstaking Rotterdam: schepen wachten op zee");
+}
+
 }  // namespace
 }  // namespace cs::indexer
