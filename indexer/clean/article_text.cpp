@@ -156,6 +156,39 @@ bool is_tail_label(const TextBlock& block) {
          !ends_sentence(block.text);
 }
 
+// How far a page pasted whole may run its menus before the headline ("Skip to main content",
+// "World", "U.S.", ... seventeen lines on an AP page copied with Ctrl-A).
+constexpr std::size_t kMaxMenuBlocks = 48;
+// Short lines before the headline that make a menu when no chrome line says so.
+constexpr std::size_t kMinMenuLines = 5;
+
+// Where the headline of a text that names no title is: the first line of more than a label's
+// few words, when only short lines (a site's menus and section names) come before it. A
+// byline, a dateline, a sentence or a long paragraph before any such line ends the search:
+// the title is then the first line, as it always was (npos).
+std::size_t headline_after_menus(const std::vector<TextBlock>& blocks) {
+  bool chrome_seen = false;
+  std::size_t short_lines = 0;
+  for (std::size_t i = 0; i < blocks.size() && i < kMaxMenuBlocks; ++i) {
+    const TextBlock& block = blocks[i];
+    if (classify_line(block.text) != LineKind::kText) {
+      chrome_seen = true;
+      continue;
+    }
+    const std::size_t words = count_words_up_to(block.text, kMaxTitleWords + 1);
+    if (words > kMaxTitleWords || parse_dateline(block.text) || !by_line_author(block.text).empty()) break;
+    if (words <= kLabelWords) {
+      ++short_lines;
+      continue;
+    }
+    // Menus are chrome ("Skip to main content") or many short lines; a title and a few short
+    // lines (a poem's) are text. A sentence ("First paragraph of the story.") begins the text.
+    const bool after_menus = short_lines > 0 && (chrome_seen || short_lines >= kMinMenuLines);
+    return after_menus && !block.text.ends_with('.') ? i : std::string::npos;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& article, bool title_from_text) {
@@ -163,14 +196,18 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
   // Where the last real paragraph ends, in `kept`: short lines after it may be chrome.
   std::size_t after_last_paragraph = 0;
   bool title_known = !article.title.empty() || !title_from_text;
+  // The lead-in starts at the headline: the short lines before it are the site's menus.
+  const std::size_t headline = title_known ? std::string::npos : headline_after_menus(blocks);
+  const std::size_t lead_in_start = headline == std::string::npos ? 0 : headline;
   bool in_lead_in = true;
   bool after_chrome = false;  // the block before was chrome, with no blank line between
   bool after_byline = false;
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
+  for (std::size_t i = lead_in_start; i < blocks.size(); ++i) {
     const TextBlock& block = blocks[i];
     // Compared with kMaxTitleWords and less.
     const std::size_t words = count_words_up_to(block.text, kMaxTitleWords);
-    const bool lead_in = in_lead_in && i < kLeadInBlocks;
+    const bool in_first_blocks = i < lead_in_start + kLeadInBlocks;
+    const bool lead_in = in_lead_in && in_first_blocks;
 
     const LineKind kind = classify_line(block.text);
     if (kind == LineKind::kPreviewNotice) article.preview = true;
@@ -183,7 +220,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
 
     // A dateline or a "By ..." line may follow the dek, so they are looked for in all of the
     // first blocks.
-    if (i < kLeadInBlocks) {
+    if (in_first_blocks) {
       if (auto date = parse_dateline(block.text)) {
         if (article.date.empty()) article.date = *date;
         continue;

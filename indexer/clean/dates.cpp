@@ -361,8 +361,13 @@ std::optional<std::string> parse_clock_first(std::string_view text) {
 // "October 17, 2024 1:15 PM GMT+1 Updated 3 hours ago", "Published 10:02 GMT, 4 May 2024 |
 // Updated 11:30": the date before a later update's label.
 std::string_view before_update(std::string_view text) {
-  constexpr std::size_t kLongestUpdate = 40;  // " Updated 11:30 GMT, 4 May 2024"
-  const std::size_t update = ascii_lower(text).find(" updated");
+  constexpr std::size_t kLongestUpdate = 48;  // ", modifié le 07 novembre 2026 à 08h30"
+  // Le Monde: "Publié le 06 novembre 2026 à 23h12, modifié le 07 novembre 2026 à 08h30".
+  constexpr std::string_view kUpdateLabels[] = {" updated", " modifié", " mis à jour", " aktualisiert",
+                                                " actualizado", " atualizado", " aggiornato", " bijgewerkt"};
+  const std::string lower = ascii_lower(text);
+  std::size_t update = std::string::npos;
+  for (const std::string_view label : kUpdateLabels) update = std::min(update, lower.find(label));
   if (update == std::string::npos || text.size() - update > kLongestUpdate) return {};
   text = text.substr(0, update);
   while (!text.empty() && (text.back() == ' ' || text.back() == '|' || text.back() == ',' || text.back() == '-')) {

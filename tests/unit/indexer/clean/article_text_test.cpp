@@ -60,6 +60,25 @@ TEST(ArticleText, TakesTheUpdateClockAndWhereTheReporterIsOutOfTheBody) {
                     "elected Lai Ching-te.");
 }
 
+// An AP page copied with Ctrl-A, as a second new user's trial pasted it: seventeen lines of
+// menus before the headline, then the byline, the update time and the share buttons.
+TEST(ArticleText, APastedPagesMenusComeBeforeItsHeadline) {
+  const Article a = from_text(
+      "Skip to main content\nAP Logo\nMenu\nWorld\nU.S.\nPolitics\nSports\nEntertainment\nBusiness\nScience\nFact "
+      "Check\nOddities\nBe Well\nNewsletters\nPhotography\nSearch\nClimate\nHurricane Delia's insurance bill could top "
+      "$20 billion, testing Florida's fragile market\nBy MARCUS TELLER and ANA LUCIA BRIGGS\nUpdated 6:12 PM EDT, August "
+      "29, 2026\nShare\nCopy\nLink copied\nEmail\nFacebook\nX\nReddit\nMIAMI (AP) \u2014 Insured losses from Hurricane "
+      "Delia could reach $14 billion to $22 billion, risk modeling firms estimated Friday.");
+  EXPECT_EQ(a.title, "Hurricane Delia's insurance bill could top $20 billion, testing Florida's fragile market");
+  EXPECT_EQ(a.author, "MARCUS TELLER and ANA LUCIA BRIGGS");
+  EXPECT_EQ(a.date, "2026-08-29T22:12:00Z");
+  EXPECT_EQ(a.body, "MIAMI (AP) \u2014 Insured losses from Hurricane Delia could reach $14 billion to $22 billion, risk "
+                    "modeling firms estimated Friday.");
+  EXPECT_EQ(from_text("Xi's Visit\nKey points\nTrade\nTariffs\nWhat the two leaders agreed in Beijing\nText.").title,
+            "Xi's Visit")
+      << "a few short lines under a title are no menu";
+}
+
 // A page pasted whole (Al Jazeera's, in a new user's trial) ends in the site's labels.
 TEST(ArticleText, LabelsAfterTheLastParagraphAreNotText) {
   const Article a = from_text(

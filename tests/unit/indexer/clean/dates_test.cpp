@@ -154,6 +154,8 @@ TEST(Dates, ReadsAClockBeforeTheDateAndADateBeforeItsUpdate) {
   EXPECT_EQ(parse_dateline("10:02 GMT 4 May 2024"), "2024-05-04T10:02:00Z");
   EXPECT_EQ(parse_dateline("October 17, 2024 1:15 PM GMT+1 Updated 3 hours ago"), "2024-10-17T12:15:00Z");
   EXPECT_EQ(parse_dateline("Published 4 May 2024 | Updated 5 May 2024"), "2024-05-04");
+  EXPECT_EQ(parse_dateline("Publié le 06 novembre 2026 à 23h12, modifié le 07 novembre 2026 à 08h30"),
+            "2026-11-06T23:12:00Z");
   EXPECT_EQ(parse_dateline("October 17, 2024 updated the rules on overtime pay for millions of workers"), std::nullopt)
       << "a sentence after the date";
   EXPECT_EQ(parse_dateline("3:14 p.m. ET on the dot"), std::nullopt);
