@@ -308,7 +308,25 @@ nlohmann::json page_authors(const PageFacts& facts, const std::vector<std::strin
   };
   for (const char* key : {"author", "article:author"}) {
     if (const auto listed = facts.meta.find(key); listed != facts.meta.end()) {
-      for (const nlohmann::json& name : *listed) add(name.get<std::string>());
+      for (const nlohmann::json& name : *listed) {
+        // CNN's "Elena Marsh, Trevor Bell, Kavya Iyer, CNN": several names and the site in
+        // one tag. Split only where each part is a name of two words or more, or the site
+        // ("Smith, John" is one name).
+        const std::string& text = name.get_ref<const std::string&>();
+        std::vector<std::string> parts;
+        for (std::size_t at = 0; at <= text.size();) {
+          const std::size_t comma = std::min(text.find(", ", at), text.size());
+          parts.push_back(text.substr(at, comma - at));
+          at = comma + 2;
+        }
+        const bool names_each = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
+          return part.find(' ') != std::string::npos || std::any_of(sites.begin(), sites.end(), [&](std::string_view site) {
+                   return !site.empty() && name_key(site) == name_key(part);
+                 });
+        });
+        if (!names_each) parts = {text};
+        for (const std::string& part : parts) add(part);
+      }
     }
     if (!names.empty()) return names;
   }
@@ -353,6 +371,14 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
                                    {"publisher", "source"}, {"keywords", "topics"}, {"inLanguage", "lang"},
                                    {"url", "url"}, {"description", "excerpt"}}) {
       if (auto it = article.find(from); it != article.end() && !fields.contains(to)) fields[to] = *it;
+    }
+    // JSON-LD listing more authors than the meta tags is the fuller byline (the Washington
+    // Post names one in <meta name="author"> and both in JSON-LD).
+    const auto authors = article.find("author");
+    const auto named = fields.find("author");
+    if (authors != article.end() && authors->is_array() && named != fields.end() && named->is_array() &&
+        authors->size() > named->size()) {
+      *named = *authors;
     }
     // The page's own text wins; JSON-LD's articleBody stands in when the page shows none.
     if (auto body = article.find("articleBody"); body != article.end() && body->is_string() && !page.article_text_found &&

@@ -67,6 +67,18 @@ TEST(HtmlAuthors, EveryAuthorTagIsReadAndTheSiteIsNoAuthor) {
   ASSERT_TRUE(from_ld.is_array());
   ASSERT_EQ(from_ld.size(), 2u);
   EXPECT_EQ(from_ld[1]["name"], "Florian Gathmann");
+  // A second trial's: the Washington Post's one meta author beside JSON-LD's two; CNN's names
+  // and its own in one tag.
+  const nlohmann::json fuller = authors_of(
+      "<meta name='author' content='Maya Lindqvist'><script type='application/ld+json'>{\"@type\":\"NewsArticle\","
+      "\"author\":[{\"@type\":\"Person\",\"name\":\"Maya Lindqvist\"},{\"@type\":\"Person\",\"name\":"
+      "\"Daniel Okafor\"}]}</script>");
+  ASSERT_TRUE(fuller.is_array());
+  EXPECT_EQ(fuller.size(), 2u);
+  EXPECT_EQ(authors_of("<meta property='og:site_name' content='CNN'><meta name='author' content='Elena Marsh, Trevor "
+                       "Bell, Kavya Iyer, CNN'>"),
+            nlohmann::json::array({"Elena Marsh", "Trevor Bell", "Kavya Iyer"}));
+  EXPECT_EQ(authors_of("<meta name='author' content='Smith, John'>"), nlohmann::json::array({"Smith, John"}));
 }
 
 // JSON-LD names its author and publisher by reference: the New York Times' publisher in a
