@@ -8,6 +8,7 @@
 #include "indexer/readers/front_matter.hpp"
 #include "indexer/readers/reader_skeleton.hpp"
 #include "indexer/readers/record_fields.hpp"
+#include "indexer/readers/wiki_links.hpp"
 
 namespace cs::indexer {
 
@@ -28,7 +29,8 @@ bool inside_list_item(cmark_node* node) {
 }
 
 // Walks the CommonMark tree: each paragraph, heading or code block becomes a TextBlock of
-// its visible text. Raw HTML and image alt text are not article text and are left out.
+// its visible text, note apps' links and marks read as shown (wiki_links.hpp). Raw HTML and
+// image alt text are not article text and are left out.
 std::vector<TextBlock> markdown_blocks(std::string_view markdown) {
   std::vector<TextBlock> blocks;
   NodePtr document(cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
@@ -54,6 +56,7 @@ std::vector<TextBlock> markdown_blocks(std::string_view markdown) {
         if (const char* literal = cmark_node_get_literal(node)) current.text = literal;
       }
       if (event == CMARK_EVENT_EXIT || type == CMARK_NODE_CODE_BLOCK) {
+        if (type != CMARK_NODE_CODE_BLOCK) current.text = without_note_syntax(current.text);
         while (!current.text.empty() && (current.text.back() == ' ' || current.text.back() == '\n')) {
           current.text.pop_back();
         }
@@ -84,6 +87,7 @@ ReadResult MarkdownReader::read(const SourceFile& file) const {
   return read_single_article(file, [](std::string_view text, Article& article, std::vector<Error>& issues) {
     FrontMatter front = split_front_matter(text);
     if (front.issue) issues.push_back(*front.issue);
+    read_note_links(front.fields);
     fill_article_from_record(front.fields, front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body),
                              article, RecordMarkup::kText, issues);
   });

@@ -263,6 +263,10 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
   for (const auto name : kTopicFields) {
     if (const nlohmann::json* topics = find_field(record, Aliases(&name, 1)); topics != nullptr) {
       if (std::vector<std::string> listed = as_list(*topics, markup); !listed.empty()) {
+        // A hashtag is its word: a note's tag written "#strike", a post's "#MeToo".
+        for (std::string& topic : listed) {
+          if (topic.size() > 1 && topic.front() == '#') topic.erase(0, 1);
+        }
         article.topics = std::move(listed);
         break;
       }
