@@ -213,8 +213,12 @@ std::string item_location(const nlohmann::json& record, std::size_t number) {
   return location;
 }
 
-void add_record(nlohmann::json record, const std::string& source, std::size_t number, std::vector<Record>& records) {
+// `feed_authors`: an Atom feed's own authors, who wrote every entry that names none (RFC 4287
+// 4.2.1).
+void add_record(nlohmann::json record, const std::string& source, const nlohmann::json& feed_authors,
+                std::size_t number, std::vector<Record>& records) {
   set(record, "source", source);
+  if (!record.contains("author") && !feed_authors.empty()) record["author"] = feed_authors;
   std::string location = item_location(record, number);
   records.push_back(Record{std::move(record), std::move(location), "#" + std::to_string(number), std::nullopt,
                            RecordMarkup::kHtml});
@@ -256,8 +260,12 @@ void list_items(const xmlNode* root, std::vector<Record>& records, std::vector<E
   if (xml::is_element(root, "feed")) {
     const xmlNode* title = first_child(root, "title");
     const std::string source = title == nullptr ? std::string() : line_of(title, atom_markup(title));
+    nlohmann::json authors = nlohmann::json::array();
     for (const xmlNode* child = root->children; child != nullptr; child = child->next) {
-      if (xml::is_element(child, "entry")) add_record(atom_entry(child), source, ++number, records);
+      if (xml::is_element(child, "author")) authors.push_back(child_line(child, "name", false));
+    }
+    for (const xmlNode* child = root->children; child != nullptr; child = child->next) {
+      if (xml::is_element(child, "entry")) add_record(atom_entry(child), source, authors, ++number, records);
     }
   } else if (xml::is_element(root, "rss") || xml::is_element(root, "RDF")) {
     const xmlNode* channel = first_child(root, "channel");
@@ -266,7 +274,7 @@ void list_items(const xmlNode* root, std::vector<Record>& records, std::vector<E
     for (const xmlNode* parent : {channel, root}) {
       if (parent == nullptr) continue;
       for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
-        if (xml::is_element(child, "item")) add_record(rss_item(child), source, ++number, records);
+        if (xml::is_element(child, "item")) add_record(rss_item(child), source, nlohmann::json::array(), ++number, records);
       }
     }
   } else {

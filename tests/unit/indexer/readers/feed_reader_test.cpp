@@ -104,6 +104,18 @@ TEST(FeedReader, ReadsAtom03Dates) {
       << "Atom 1.0's first";
 }
 
+// A feed's own <author> wrote the entries that name none (RFC 4287 4.2.1; a second trial's
+// newsletter feed named its writer once).
+TEST(FeedReader, AnAtomFeedsAuthorWritesTheEntriesThatNameNone) {
+  const ReadResult read = read_feed(
+      "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Fab Notes</title><author><name>Ji-ho "
+      "Park</name></author><entry><title>a</title><summary>Text one.</summary></entry><entry><title>b</title><author>"
+      "<name>Guest Writer</name></author><summary>Text two.</summary></entry></feed>");
+  ASSERT_EQ(read.articles.size(), 2u);
+  EXPECT_EQ(read.articles[0].author, "Ji-ho Park");
+  EXPECT_EQ(read.articles[1].author, "Guest Writer");
+}
+
 // A description of punctuation alone is no text: the title stands in, as for an item
 // without one (it was counted as added and left unindexed, without a word said).
 TEST(FeedReader, AnItemWhoseDescriptionHasNoWordIsIndexedByItsTitle) {
