@@ -47,9 +47,11 @@ constexpr std::string_view kChromePrefixes[] = {
     "watch:",  // a video's promo inside a story ("Watch: Storm chaser films surge flooding")
 };
 
-constexpr std::string_view kChromeFragments[] = {"credit...",           "all rights reserved", "riproduzione riservata",
-                                                  "tous droits réservés", "alle rechte vorbehalten",
-                                                  "todos los derechos reservados"};
+constexpr std::string_view kChromeFragments[] = {
+    "credit...", "all rights reserved", "riproduzione riservata", "tous droits réservés", "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    // Korean, Japanese and Chinese papers' copyright lines ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>").
+    "저작권자", "무단 전재", "無断転載", "版权所有", "版權所有"};
 
 // Publishers' disclaimers ("Blog posts represent the views of CFR fellows and staff and not
 // those of CFR, which takes no institutional positions."). Only short lines: an article may

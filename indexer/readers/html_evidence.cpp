@@ -108,9 +108,19 @@ bool is_display_none(const xmlNode* element) {
 
 }  // namespace
 
+// A link to a taxonomy page (rel="tag", rel="category tag", as WordPress marks its category
+// and tag links above and below a post): a label of the site's, not words of the story.
+bool is_taxonomy_link(const xmlNode* element) {
+  if (name_of(element) != "a") return false;
+  bool taxonomy = false;
+  xml::for_each_word(ascii_lower(attribute(element, "rel")),
+                     [&taxonomy](std::string_view word) { taxonomy = taxonomy || word == "tag" || word == "category"; });
+  return taxonomy;
+}
+
 bool is_never_text(const xmlNode* element) {
   if (element->type != XML_ELEMENT_NODE) return false;
-  if (one_of(name_of(element), kNeverTextElements)) return true;
+  if (one_of(name_of(element), kNeverTextElements) || is_taxonomy_link(element)) return true;
   if (xmlHasProp(element, reinterpret_cast<const xmlChar*>("hidden")) != nullptr) return true;
   if (attribute(element, "aria-hidden") == "true") return true;
   if (one_of(ascii_lower(attribute(element, "role")), kFurnitureRoles)) return true;

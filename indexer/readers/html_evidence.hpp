@@ -9,7 +9,8 @@ namespace cs::indexer {
 
 // Never article text, whatever it holds: scripts, styles, form controls, navigation, asides, footers,
 // embedded media, elements hidden from readers (hidden, aria-hidden, display:none, the
-// screen-reader-only labels of icons) and furniture roles (navigation, banner, dialog...).
+// screen-reader-only labels of icons), furniture roles (navigation, banner, dialog...) and
+// links to tag and category pages (rel="tag").
 bool is_never_text(const xmlNode* element);
 
 // The class and id names' evidence (and data-testid's and data-component's): above 0 for the story's container ("article-body",

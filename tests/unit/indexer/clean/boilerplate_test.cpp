@@ -36,7 +36,8 @@ TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
                            "Story continues below advertisement", "Passer la publicité",
                            "À lire aussi : Budget 2026, le gouvernement engage sa responsabilité",
                            "By registering, you agree to our T&C and Privacy Policy", "© RIPRODUZIONE RISERVATA",
-                           "Watch: Storm chaser films surge flooding Cedar Key"}) {
+                           "Watch: Storm chaser films surge flooding Cedar Key",
+                           "<\uC800\uC791\uAD8C\uC790(c) \uC5F0\uD569\uB274\uC2A4, \uBB34\uB2E8 \uC804\uC7AC-\uC7AC\uBC30\uD3EC \uAE08\uC9C0>"}) {
     EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
   }
 }

@@ -89,6 +89,23 @@ TEST(HtmlContent, ANamedSpanInsideAParagraphStaysWithIt) {
   EXPECT_THAT(body, HasSubstr(paragraph(4)));
 }
 
+// WordPress's category and tag links (rel="category tag") above a post are the site's labels.
+TEST(HtmlContent, TaxonomyLinksAreNoText) {
+  const std::string html = "<html><body><article class='post'><header class='entry-header'><span class='cat-links'><a "
+                           "href='/category/city-hall/' rel='category tag'>City Hall</a>, <a href='/category/local-news/' "
+                           "rel='category tag'>Local News</a></span><h1 class='entry-title'>Council approves riverfront "
+                           "rezoning</h1><div class='entry-meta'><span class='posted-on'>Posted on <a href='/2026/05/06/x/' "
+                           "rel='bookmark'><time datetime='2026-05-05T21:14:05-05:00'>May 5, 2026</time></a></span><span "
+                           "class='byline'> by <span class='author vcard'><a href='/author/dw/'>Dana Whitfield</a></span>"
+                           "</span></div></header><div class='post-thumbnail'><img src='r.jpg' alt=''></div><div "
+                           "class='entry-content'>" +
+                           story(5) + "<p>Read the <a href='/report.pdf'>council's report</a> on the site.</p></div>"
+                           "</article></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("City Hall")));
+  EXPECT_THAT(body, HasSubstr("council's report")) << "other links are text";
+}
+
 // A standfirst beside the story's container is long enough to join it as a paragraph, but
 // its name says it is not the story's text (The Times).
 TEST(HtmlContent, AParagraphNamedFurnitureDoesNotJoinTheStory) {
