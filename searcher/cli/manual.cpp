@@ -11,7 +11,9 @@ cs-index wrote.)";
 constexpr std::string_view kQuerySyntax = R"(- words: any form with the same stem ("calls" finds "call"), in the text or the title;
   articles matching more of them rank first (BM25), each shown by its best passage. In
   English articles a word's British and American spellings match each other (defence and
-  defense, labour and labor, colour and color, centre and center: about 50 words).
+  defense, labour and labor, colour and color, centre and center: about 50 words). A
+  question typed as a sentence ("What did Ortega say about enforcement?") is searched by
+  its content words, without its English function words.
 - "a phrase": the words side by side in this order, each in any form with the same
   stem; a quoted "word" matches as the word unquoted (the index keeps stems only).
   Typographic quotes make a phrase too: “a phrase”, „a phrase“, «a phrase».

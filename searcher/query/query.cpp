@@ -5,6 +5,7 @@
 #include "searcher/query/query_lexer.hpp"
 #include "searcher/query/query_repair.hpp"
 #include "searcher/query/query_terms.hpp"
+#include "searcher/query/question_words.hpp"
 
 namespace cs::searcher {
 
@@ -232,6 +233,7 @@ Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const
   auto lexed = lex(text);
   if (!lexed) return lexed.error();
   repair_structure(*lexed);
+  drop_question_function_words(lexed->lexemes);
   ParsedQuery parsed;
   parsed.notes = std::move(lexed->notes);
   Parser parser(std::move(lexed->lexemes), analyzer, context, parsed);

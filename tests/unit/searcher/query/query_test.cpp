@@ -30,6 +30,23 @@ TEST(Query, SeveralWordsAreOptionalAndRankedByBm25) {
   EXPECT_EQ(describe("phone calls"), "Query(((Zphone OR ZSphone) OR (Zcall OR ZScall)))");
 }
 
+// Two new users' trials asked questions as sentences, and the articles holding the most of
+// "what", "did" and "about" came first. A question is searched by its content words; a
+// remembered phrase ("fans held up a sign asking who knew") keeps all of its words.
+TEST(Query, AQuestionIsSearchedByItsContentWords) {
+  EXPECT_EQ(describe("What did Ortega say about enforcement?"),
+            "Query(((Zortega OR ZSortega) OR (Zsay OR ZSsay) OR (Zenforc OR ZSenforc)))");
+  EXPECT_EQ(describe("who didn\xE2\x80\x99t sign the treaty"), "Query(((Zsign OR ZSsign) OR (Ztreati OR ZStreati)))");
+  EXPECT_EQ(describe("why did Merz not call"), "Query(((Zmerz OR ZSmerz) OR (Znot OR ZSnot) OR (Zcall OR ZScall)))")
+      << "a negation stays";
+  EXPECT_EQ(describe("who is it"), "Query(((Zwho OR ZSwho) OR (Zis OR ZSis) OR (Zit OR ZSit)))") << "three words";
+  EXPECT_EQ(describe("what is it that"), "Query(((Zwhat OR ZSwhat) OR (Zis OR ZSis) OR (Zit OR ZSit) OR (Zthat OR ZSthat)))")
+      << "all function words";
+  EXPECT_THAT(describe("fans held up a sign asking who knew"), HasSubstr("Zwho")) << "not a question: every word";
+  EXPECT_THAT(describe("what did \"the president\" say"), HasSubstr("Zthe")) << "quotes: as typed";
+  EXPECT_THAT(describe("what did the president say source:Reuters"), HasSubstr("Zthe")) << "a field: as typed";
+}
+
 TEST(Query, QuotedPhraseMatchesItsWordsStemsInOrder) {
   EXPECT_EQ(describe("\"phone calls\""), "Query(((Zphone OR ZSphone) PHRASE 2 (Zcall OR ZScall)))");
 }
