@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/ascii.hpp"
 #include "indexer/clean/dates.hpp"
+#include "indexer/readers/json_ld.hpp"
 #include "indexer/readers/xml_tree.hpp"
 
 namespace cs::indexer {
@@ -16,83 +16,6 @@ namespace cs::indexer {
 namespace {
 
 using xml::attribute;
-
-bool is_article_type(const nlohmann::json& type) {
-  static constexpr std::array<std::string_view, 7> kTypes = {
-      "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "OpinionNewsArticle",
-      "AnalysisNewsArticle", "Report"};
-  if (type.is_string()) {
-    return std::find(kTypes.begin(), kTypes.end(), std::string_view(type.get_ref<const std::string&>())) != kTypes.end();
-  }
-  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_article_type);
-  return false;
-}
-
-// The first article object in a JSON-LD value: itself, an item of an array, or of @graph.
-const nlohmann::json* find_ld_article(const nlohmann::json& value, int depth = 0) {
-  if (depth > 4) return nullptr;
-  if (value.is_object()) {
-    if (auto type = value.find("@type"); type != value.end() && is_article_type(*type)) return &value;
-    if (auto graph = value.find("@graph"); graph != value.end()) return find_ld_article(*graph, depth + 1);
-  } else if (value.is_array()) {
-    for (const auto& item : value) {
-      if (const nlohmann::json* found = find_ld_article(item, depth + 1)) return found;
-    }
-  }
-  return nullptr;
-}
-
-// Every object of a JSON-LD value that has an "@id", by it: the nodes a reference names.
-void collect_ld_nodes(const nlohmann::json& value, std::map<std::string, const nlohmann::json*>& nodes, int depth = 0) {
-  if (depth > 4) return;
-  if (value.is_object()) {
-    if (const auto id = value.find("@id"); id != value.end() && id->is_string() && value.size() > 1) {
-      nodes.emplace(id->get<std::string>(), &value);
-    }
-    if (const auto graph = value.find("@graph"); graph != value.end()) collect_ld_nodes(*graph, nodes, depth + 1);
-  } else if (value.is_array()) {
-    for (const auto& item : value) collect_ld_nodes(item, nodes, depth + 1);
-  }
-}
-
-// `value` with each reference to another node ({"@id": "https://site/#publisher"}) replaced
-// by that node: the New York Times' publisher and Yoast's (WordPress's) authors and
-// publisher are given as references into another script or the page's @graph.
-nlohmann::json resolved(const nlohmann::json& value, const std::map<std::string, const nlohmann::json*>& nodes) {
-  const auto node = [&nodes](const nlohmann::json& item) -> const nlohmann::json& {
-    if (!item.is_object() || item.contains("name")) return item;
-    const auto id = item.find("@id");
-    if (id == item.end() || !id->is_string()) return item;
-    const auto found = nodes.find(id->get<std::string>());
-    return found != nodes.end() ? *found->second : item;
-  };
-  if (!value.is_array()) return node(value);
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& item : value) items.push_back(node(item));
-  return items;
-}
-
-// The first JSON-LD script's article object, parsed, its author and publisher references
-// resolved against every script's nodes; or null.
-nlohmann::json ld_article(const PageFacts& facts) {
-  std::vector<nlohmann::json> scripts;
-  scripts.reserve(facts.json_ld.size());
-  for (const std::string& script : facts.json_ld) {
-    scripts.push_back(nlohmann::json::parse(script, nullptr, /*allow_exceptions=*/false));
-  }
-  for (const nlohmann::json& ld : scripts) {
-    const nlohmann::json* found = find_ld_article(ld);
-    if (found == nullptr) continue;
-    nlohmann::json article = *found;
-    std::map<std::string, const nlohmann::json*> nodes;
-    for (const nlohmann::json& each : scripts) collect_ld_nodes(each, nodes);
-    for (const char* key : {"author", "publisher"}) {
-      if (const auto it = article.find(key); it != article.end()) *it = resolved(*it, nodes);
-    }
-    return article;
-  }
-  return nullptr;
-}
 
 // A logo <h1> is marked on itself or within this many elements around it.
 constexpr int kLogoLevels = 3;
@@ -297,12 +220,13 @@ void note_meta(const xmlNode* node, PageFacts& facts) {
 // page of a new user's trial named two, and the second was lost), else "byl" or Parse.ly's.
 // Profile URLs (Facebook's article:author) and the site's own name (Der Spiegel's
 // <meta name="author" content="DER SPIEGEL">) name no one: JSON-LD's authors are read then.
-nlohmann::json page_authors(const PageFacts& facts, const std::vector<std::string_view>& sites) {
+nlohmann::json page_authors(const PageFacts& facts, std::string_view site) {
+  // Only og:site_name says the site's name: a personal site's host names its author
+  // (janedoe.com, by Jane Doe).
+  const auto is_site = [site](std::string_view name) { return !site.empty() && name_key(site) == name_key(name); };
   nlohmann::json names = nlohmann::json::array();
   const auto add = [&](const std::string& name) {
-    const bool the_site = std::any_of(sites.begin(), sites.end(),
-                                      [&](std::string_view site) { return !site.empty() && name_key(site) == name_key(name); });
-    if (!name.empty() && !name.starts_with("http") && !the_site && std::find(names.begin(), names.end(), name) == names.end()) {
+    if (!name.empty() && !name.starts_with("http") && !is_site(name) && std::find(names.begin(), names.end(), name) == names.end()) {
       names.push_back(name);
     }
   };
@@ -320,9 +244,7 @@ nlohmann::json page_authors(const PageFacts& facts, const std::vector<std::strin
           at = comma + 2;
         }
         const bool names_each = parts.size() > 1 && std::all_of(parts.begin(), parts.end(), [&](const std::string& part) {
-          return part.find(' ') != std::string::npos || std::any_of(sites.begin(), sites.end(), [&](std::string_view site) {
-                   return !site.empty() && name_key(site) == name_key(part);
-                 });
+          return part.find(' ') != std::string::npos || is_site(part);
         });
         if (!names_each) parts = {text};
         for (const std::string& part : parts) add(part);
@@ -332,6 +254,14 @@ nlohmann::json page_authors(const PageFacts& facts, const std::vector<std::strin
   }
   add(meta_value(facts, {"byl", "parsely-author"}));
   return names;
+}
+
+// How many people a JSON-LD author list names (a reference left unresolved names no one).
+std::size_t names_in(const nlohmann::json& authors) {
+  return static_cast<std::size_t>(std::count_if(authors.begin(), authors.end(), [](const nlohmann::json& author) {
+    const nlohmann::json& name = author.is_object() ? author.value("name", nlohmann::json()) : author;
+    return name.is_string() && !name.get_ref<const std::string&>().empty();
+  }));
 }
 
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
@@ -348,7 +278,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
                                                   "publish-date", "publishdate", "publish_date", "dc.date",
                                                   "dc.date.issued", "parsely-pub-date", "sailthru.date"}));
-  if (nlohmann::json authors = page_authors(facts, sites); !authors.empty()) fields["author"] = std::move(authors);
+  if (nlohmann::json authors = page_authors(facts, site); !authors.empty()) fields["author"] = std::move(authors);
   set_if_empty(fields, "source", site);
   set_if_empty(fields, "url", url);
   if (facts.html != nullptr) set_if_empty(fields, "lang", attribute(facts.html, "lang"));
@@ -365,7 +295,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   }
 
   // JSON-LD fills what the meta tags left out; its articleBody serves only a page with no text.
-  const nlohmann::json article = ld_article(facts);
+  const nlohmann::json article = ld_article(facts.json_ld);
   if (article.is_object()) {
     for (const auto& [from, to] : {std::pair{"headline", "title"}, {"datePublished", "date"}, {"author", "author"},
                                    {"publisher", "source"}, {"keywords", "topics"}, {"inLanguage", "lang"},
@@ -377,7 +307,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
     const auto authors = article.find("author");
     const auto named = fields.find("author");
     if (authors != article.end() && authors->is_array() && named != fields.end() && named->is_array() &&
-        authors->size() > named->size()) {
+        names_in(*authors) > named->size()) {
       *named = *authors;
     }
     // The page's own text wins; JSON-LD's articleBody stands in when the page shows none.

@@ -1,11 +1,6 @@
 #include "indexer/readers/reader_skeleton.hpp"
 
-#include <unicode/locid.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
-#include <cstdint>
 #include <optional>
 
 #include "common/ascii.hpp"
@@ -39,33 +34,6 @@ void shorten_title(std::string& title, std::size_t limit) {
   title.append("\xE2\x80\xA6");
 }
 
-// "MARCUS TELLER and ANA LUCIA BRIGGS" (AP's bylines, Nikkei's authors) -> "Marcus Teller
-// and Ana Lucia Briggs": the names' case is the site's style, and "Mari Yamaguchi" from one
-// page and "MARI YAMAGUCHI" from another are one author. Only a byline whose every name is
-// in capitals, two or more, changes ("Jane Doe, CNN" and "AP" stay).
-std::string names_out_of_capitals(const std::string& author) {
-  std::vector<icu::UnicodeString> words;
-  std::size_t capitals = 0;
-  for (std::size_t at = 0; at <= author.size();) {
-    const std::size_t space = std::min(author.find(' ', at), author.size());
-    words.push_back(icu::UnicodeString::fromUTF8(icu::StringPiece(author.data() + at, static_cast<std::int32_t>(space - at))));
-    at = space + 1;
-    const icu::UnicodeString& word = words.back();
-    if (word.length() == 0 || !u_isupper(word.char32At(0))) continue;  // "and", "und", ","
-    icu::UnicodeString lower = word;
-    if (lower.toUpper() != word || word.length() < 2) return author;  // "Jane", or an initial
-    ++capitals;
-  }
-  if (capitals < 2) return author;  // "AP", "CNN": one word may be an agency's name
-  std::string titled;
-  for (icu::UnicodeString& word : words) {
-    if (!titled.empty()) titled.push_back(' ');
-    if (word.length() > 0 && u_isupper(word.char32At(0))) word.toTitle(nullptr, icu::Locale::getRoot());
-    word.toUTF8String(titled);
-  }
-  return titled;
-}
-
 }  // namespace
 
 void complete_article(const SourceFile& file, Article& article, std::string_view id_suffix) {
@@ -82,7 +50,6 @@ void complete_article(const SourceFile& file, Article& article, std::string_view
     if (!id_suffix.empty()) article.title.append(" ").append(id_suffix);
   }
   shorten_title(article.title, kMaxTitleBytes);
-  article.author = names_out_of_capitals(article.author);
   article.path = file.relative_path;
   if (article.id.empty()) article.id = file.relative_path + std::string(id_suffix);
   // A record's URL names its site: files saved to "downloads/" were all from "downloads".

@@ -110,6 +110,35 @@ TEST(HtmlAuthors, JsonLdReferencesAreFollowed) {
   EXPECT_EQ(name_in(yoast, "author"), "Dana Whitfield") << "a named author is kept as given";
 }
 
+// A review's pages: many references to one large node, the same author twice, and
+// references that name no node.
+TEST(HtmlAuthors, ReferencesCostTheirNamesOnly) {
+  std::string big(200000, 'x');
+  std::string references;
+  for (int i = 0; i < 5000; ++i) references += std::string(i == 0 ? "" : ",") + "{\"@id\":\"#p\"}";
+  const HtmlPage page = read_html_page(
+      "<html><head><script type='application/ld+json'>{\"@graph\":[{\"@type\":\"NewsArticle\",\"author\":[" +
+      references + "]},{\"@type\":\"Person\",\"@id\":\"#p\",\"name\":\"Jane Doe\",\"description\":\"" + big +
+      "\"}]}</script></head><body><article>" + kStory + "</article></body></html>");
+  const nlohmann::json authors = page.fields.value("author", nlohmann::json());
+  ASSERT_TRUE(authors.is_array());
+  EXPECT_EQ(authors.size(), 1u) << "one person, named once";
+  EXPECT_EQ(authors[0].value("name", ""), "Jane Doe");
+  EXPECT_FALSE(authors[0].contains("description")) << "only the name is copied";
+
+  const HtmlPage unresolved = read_html_page(
+      "<html><head><meta name='author' content='Jane Doe'><script type='application/ld+json'>{\"@type\":"
+      "\"NewsArticle\",\"author\":[{\"@id\":\"#a\"},{\"@id\":\"#b\"}]}</script></head><body><article>" +
+      std::string(kStory) + "</article></body></html>");
+  EXPECT_EQ(unresolved.fields.value("author", nlohmann::json()), nlohmann::json::array({"Jane Doe"}))
+      << "references to nothing name no one";
+  EXPECT_EQ(read_html_page("<html><head><meta property='og:url' content='https://janedoe.com/post'><meta name='author' "
+                           "content='Jane Doe'></head><body><article>" + std::string(kStory) + "</article></body></html>")
+                .fields.value("author", nlohmann::json()),
+            nlohmann::json::array({"Jane Doe"}))
+      << "a personal site's host is its author's name, not a site's";
+}
+
 TEST(HtmlTitle, DropsTheSiteNameNamedByOgSiteName) {
   EXPECT_EQ(title_of("<title>Port strike ends after six days | Harbour Times</title>"
                      "<meta property='og:site_name' content='Harbour Times'>"),

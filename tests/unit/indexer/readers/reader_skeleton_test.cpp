@@ -20,23 +20,6 @@ TEST(ReaderSkeleton, DefaultsComeFromThePath) {
   EXPECT_EQ(article.title, "1981 jimmy carter");
 }
 
-// AP's and Nikkei's bylines are set in capitals (a second trial's "SHOTARO KOIKE"): the same
-// reporter is one author whichever page named them.
-TEST(ReaderSkeleton, AuthorsInCapitalsAreNamesAsWritten) {
-  const auto author_of = [](const std::string& author) {
-    Article article;
-    article.author = author;
-    complete_article(file_at("a.html"), article);
-    return article.author;
-  };
-  EXPECT_EQ(author_of("MARCUS TELLER and ANA LUCIA BRIGGS"), "Marcus Teller and Ana Lucia Briggs");
-  EXPECT_EQ(author_of("SHOTARO KOIKE"), "Shotaro Koike");
-  EXPECT_EQ(author_of("ÉLODIE DURAND"), "Élodie Durand");
-  EXPECT_EQ(author_of("Jane Doe, CNN"), "Jane Doe, CNN") << "not every name in capitals";
-  EXPECT_EQ(author_of("J. R. MOEHRINGER"), "J. R. Moehringer") << "initials are capitals anyway";
-  EXPECT_EQ(author_of("AP"), "AP") << "one word may be an agency";
-}
-
 // A file's records whose dates none reads are one warning, naming the first and how many:
 // a feed of thousands of items in a date form cs-index does not know said each. A record
 // whose "time" is no date ("3 min read") is not among them.
