@@ -27,6 +27,7 @@
 //                       file not yet
 //   rebuild-swap        cs-index --rebuild, the new database complete, before the swap
 //   rebuild-swapped     cs-index --rebuild, swapped in, the old database not yet deleted
+//   read-file           cs-index, before a file is read (its reader may run out of memory)
 //   worker-thread       either program, as each worker thread of run_on_threads starts
 //   open-database       cs-search, before the databases are opened
 //   query               cs-search, before each query is answered

@@ -1,12 +1,15 @@
 #include "indexer/readers/mhtml_reader.hpp"
 
 #include <gmime/gmime.h>
+#include <unicode/unistr.h>
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "common/ascii.hpp"
+#include "common/utf8.hpp"
 #include "indexer/readers/html_reader.hpp"
 
 namespace cs::indexer {
@@ -16,6 +19,18 @@ namespace {
 constexpr std::string_view kExtensions[] = {".mhtml", ".mht"};
 // Archives nest a page's frames as multiparts of their own; deeper than this is no page.
 constexpr int kMaxNesting = 8;
+// A saved page has a few hundred parts (its images, styles, frames). GMime builds every part
+// before the page can be looked for, and a file of millions of empty parts took gigabytes
+// and ended in GLib's abort, which nothing can catch: more than this is refused unread.
+constexpr std::size_t kMaxParts = 10000;
+
+// Lines that may open a part ("--" and a boundary), counted without parsing: at least as
+// many as the parts.
+std::size_t part_lines(std::string_view bytes) {
+  std::size_t lines = bytes.starts_with("--") ? 1 : 0;
+  for (std::size_t at = bytes.find("\n--"); at != std::string_view::npos; at = bytes.find("\n--", at + 3)) ++lines;
+  return lines;
+}
 
 // Each GObject owned once, unreferenced when dropped.
 struct Unref {
@@ -61,19 +76,24 @@ GMimeObject* page_part(GMimeObject* object, int depth) {
   return nullptr;
 }
 
-// The part's content with its transfer encoding (quoted-printable, base64) undone, in UTF-8
-// when the part names its charset; else as written, for the HTML reader to decode.
+// The part's content with its transfer encoding (quoted-printable, base64) undone. Bytes that
+// are valid UTF-8 stay so whatever the part's label says (a part labelled us-ascii may hold
+// UTF-8, as the HTML reader keeps a mislabelled page's UTF-8); others are converted from the
+// part's charset when ICU knows it, else left to the HTML reader's own decoding.
 std::string part_text(GMimePart* part) {
-  if (GMIME_IS_TEXT_PART(part) && g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset") != nullptr) {
-    std::unique_ptr<char, decltype(&g_free)> text(g_mime_text_part_get_text(GMIME_TEXT_PART(part)), &g_free);
-    if (text != nullptr) return std::string(text.get());
-  }
   GMimeDataWrapper* content = g_mime_part_get_content(part);
   if (content == nullptr) return {};
   const Owned<GMimeStream> stream(g_mime_stream_mem_new());
   g_mime_data_wrapper_write_to_stream(content, stream.get());
   const GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream.get()));
-  return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
+  std::string text(reinterpret_cast<const char*>(bytes->data), bytes->len);
+  const char* charset = g_mime_object_get_content_type_parameter(GMIME_OBJECT(part), "charset");
+  if (charset == nullptr || utf8::is_valid(text)) return text;
+  const icu::UnicodeString converted(text.data(), static_cast<std::int32_t>(text.size()), charset);
+  if (converted.isBogus()) return text;
+  std::string utf8_text;
+  converted.toUTF8String(utf8_text);
+  return utf8_text;
 }
 
 Error not_readable(std::string reason) {
@@ -83,6 +103,9 @@ Error not_readable(std::string reason) {
 }  // namespace
 
 Result<ArchivedPage> archived_page(std::string_view bytes) {
+  if (part_lines(bytes) > kMaxParts) {
+    return not_readable("the MHTML archive has more than " + std::to_string(kMaxParts) + " parts");
+  }
   init_gmime();
   // GMime copies the bytes into a stream of its own.
   const Owned<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(bytes.data(), bytes.size()));

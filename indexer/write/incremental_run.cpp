@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <new>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 
 #include <xxhash.h>
 
+#include "common/failpoint.hpp"
 #include "common/schema.hpp"
 #include "indexer/analyse/article_analysis.hpp"
 #include "indexer/analyse/dictionary_trainer.hpp"
@@ -236,7 +238,17 @@ void IndexRun::index_file(const std::vector<CrawlEntry>& entries, std::uint32_t 
     return;
   }
   summary_.bytes += file.bytes.size();
-  ReadResult read = reader->read(file);
+  ReadResult read;
+  try {
+    failpoint("read-file");
+    read = reader->read(file);
+  } catch (const std::bad_alloc&) {
+    // One file built to take all memory (a page of many thousand JSON-LD references, an
+    // archive of millions of parts) is that file's failure, not the run's.
+    keep_previous(Error{ErrorKind::kInput, path, "", "reading it needs more memory than is free",
+                        "skipped; its articles indexed before are kept"});
+    return;
+  }
   file = SourceFile{};  // the text now lives in the articles
 
   std::unordered_map<std::string_view, std::string_view> previous_hash;

@@ -65,6 +65,23 @@ TEST_P(OneErrorPath, CsIndexMainThread) {
   EXPECT_EQ(search_article_ids(db(), "haddock").size(), 2u) << "the two commits stay";
 }
 
+// One file that takes all memory to read (a review built one of JSON-LD references) is that
+// file's warning: the others index and the run completes.
+TEST(OneFileOutOfMemory, IsThatFilesWarning) {
+  TempDir dir;
+  for (int i = 0; i < 4; ++i) {
+    write_file(dir / ("in/a" + std::to_string(i) + ".txt"),
+               "Article " + std::to_string(i) + "\n\nHaddock and cod quotas, round " + std::to_string(i) + ".\n");
+  }
+  const std::string db = (dir / "db").string();
+  const CliResult result = run_cli(cs_index_binary(), {"--db", db, "--jobs", "1", "--quiet", (dir / "in").string()},
+                                   {{"CS_FAILPOINT", "read-file:2:throw-std"}});
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  ASSERT_EQ(lines(result.err).size(), 1u) << result.err;
+  EXPECT_THAT(result.err, HasSubstr("a1.txt: reading it needs more memory than is free"));
+  EXPECT_EQ(search_article_ids(db, "haddock").size(), 3u);
+}
+
 TEST_P(OneErrorPath, CsIndexBackgroundWriterThread) {
   // Two threads on a database that exists: each batch is written on the writer's thread.
   const CliResult result = run_cli(cs_index_binary(), {"--db", db(), "--jobs", "2", more()}, failing("commit:1"));

@@ -36,6 +36,20 @@ TEST(MhtmlReader, QuotedPrintableAndACharsetAreUndone) {
   EXPECT_EQ(page->html, "<p>Caf\xC3\xA9 cr\xC3\xA8me, soft line break</p>");
 }
 
+// A review's archives: a UTF-8 page labelled us-ascii kept its letters only as the HTML
+// reader keeps them (valid UTF-8 is UTF-8); a file of millions of parts took gigabytes.
+TEST(MhtmlReader, ValidUtf8StaysAndTooManyPartsAreRefused) {
+  const auto mislabelled = archived_page(archive(part("Content-Type: text/html; charset=us-ascii",
+                                                      "<p>Caf\xC3\xA9 cr\xC3\xA8me in Z\xC3\xBCrich</p>")));
+  ASSERT_TRUE(mislabelled) << mislabelled.error().reason;
+  EXPECT_EQ(mislabelled->html, "<p>Caf\xC3\xA9 cr\xC3\xA8me in Z\xC3\xBCrich</p>");
+  std::string parts;
+  for (int i = 0; i < 10001; ++i) parts += "--b\r\n\r\n";
+  const auto many = archived_page(archive(parts));
+  ASSERT_FALSE(many);
+  EXPECT_THAT(many.error().reason, HasSubstr("more than 10000 parts"));
+}
+
 TEST(MhtmlReader, AnArchiveWithoutAPageOrNoArchiveIsAReason) {
   const auto images = archived_page(archive(part("Content-Type: image/png\r\nContent-Transfer-Encoding: base64", "iVBO")));
   ASSERT_FALSE(images);
