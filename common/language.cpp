@@ -5,6 +5,8 @@
 #include <unicode/unistr.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
 #include <mutex>
 
@@ -46,21 +48,49 @@ std::string stemmer_for(std::string_view lang) {
   return known.emplace(primary, look_up(primary)).first->second;
 }
 
+namespace {
+
+// "en", "pt-BR", "zh_Hant_TW": a tag, which no language's name is.
+bool looks_like_tag(std::string_view value) {
+  const std::size_t primary = std::min(value.find_first_of("-_"), value.size());
+  if (primary < 2 || primary > 3) return false;
+  return std::all_of(value.begin(), value.end(), [](char c) { return is_ascii_letter(c) || is_ascii_digit(c) || c == '-' || c == '_'; });
+}
+
+std::string folded(const icu::UnicodeString& text) {
+  icu::UnicodeString copy = text;
+  std::string utf8;
+  copy.foldCase().toUTF8String(utf8);
+  return utf8;
+}
+
+// Every language's name ICU knows, in English and in the language itself, case-folded, to
+// its code: built once (a few milliseconds), then each --lang value is one look-up.
+const std::map<std::string, std::string, std::less<>>& language_names() {
+  static const std::map<std::string, std::string, std::less<>> names = [] {
+    std::map<std::string, std::string, std::less<>> table;
+    for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code) {
+      const icu::Locale language(*code);
+      for (const icu::Locale* in : {&icu::Locale::getEnglish(), &language}) {
+        icu::UnicodeString shown;
+        language.getDisplayLanguage(*in, shown);
+        // ICU shows the code itself for a language it has no name for.
+        if (shown != icu::UnicodeString(*code)) table.emplace(folded(shown), *code);
+      }
+    }
+    return table;
+  }();
+  return names;
+}
+
+}  // namespace
+
 std::string language_code_named(std::string_view name) {
   constexpr std::size_t kLongestName = 64;
-  if (name.size() < 4 || name.size() > kLongestName) return {};  // codes are 2 or 3 letters
-  icu::UnicodeString wanted = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())));
-  wanted.foldCase();
-  for (const char* const* code = uloc_getISOLanguages(); *code != nullptr; ++code) {
-    const icu::Locale language(*code);
-    for (const icu::Locale* in : {&icu::Locale::getEnglish(), &language}) {
-      icu::UnicodeString shown;
-      language.getDisplayLanguage(*in, shown);
-      // ICU shows the code itself for a language it has no name for.
-      if (shown.foldCase() == wanted && shown != icu::UnicodeString(*code)) return *code;
-    }
-  }
-  return {};
+  if (name.size() < 4 || name.size() > kLongestName || looks_like_tag(name)) return {};
+  const auto found = language_names().find(
+      folded(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())))));
+  return found == language_names().end() ? std::string() : found->second;
 }
 
 }  // namespace cs

@@ -30,6 +30,8 @@ constexpr std::size_t kSentenceWords = 8;
 constexpr std::size_t kMaxTitleWords = 30;
 // A kicker over a headline is a few words: "Abstimmung im Bundestag", "Live updates".
 constexpr std::size_t kMaxKickerWords = 6;
+// "Reporting from Taipei, Taiwan", "Reporting from Rio de Janeiro and Brasília".
+constexpr std::size_t kMaxPlaceLineWords = 8;
 // Bylines are short: "By Jane Doe and John Roe, CNN".
 constexpr std::size_t kMaxBylineWords = 10;
 
@@ -148,19 +150,31 @@ std::string listed_author(const TextBlock& block) {
   return block.list_item && is_capitalised_name(block.text) ? block.text : std::string();
 }
 
+// Marks a closing line of a story may end with besides ends_sentence's: a quotation's close
+// (« Nous gagnerons », "Never say never"), an ellipsis, and CJK's full stops.
+constexpr std::string_view kClosingMarks[] = {"\xC2\xBB" /* » */, "\xE2\x80\x9D" /* ” */, "\"", "'", "\xE2\x80\xA6" /* … */,
+                                              "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x9F" /* ？ */, "\xEF\xBC\x81" /* ！ */};
+
 // A label rather than a line of the story: a few words, no sentence, no list item, and no
-// figure (the last row of a table of results is the story's).
+// figure (the last row of a table of results is the story's). Lines without spaces (Chinese,
+// Japanese) have no words to count.
 bool is_tail_label(const TextBlock& block) {
-  const bool figures = std::any_of(block.text.begin(), block.text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  return !block.list_item && !figures && count_words_up_to(block.text, kLabelWords + 1) <= kLabelWords &&
-         !ends_sentence(block.text);
+  const std::string_view text = block.text;
+  const bool figures = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  const bool closes = ends_sentence(text) || std::any_of(std::begin(kClosingMarks), std::end(kClosingMarks),
+                                                         [text](std::string_view mark) { return text.ends_with(mark); });
+  return !block.list_item && !figures && !closes && text.find(' ') != std::string_view::npos &&
+         count_words_up_to(text, kLabelWords + 1) <= kLabelWords;
 }
 
 // How far a page pasted whole may run its menus before the headline ("Skip to main content",
 // "World", "U.S.", ... seventeen lines on an AP page copied with Ctrl-A).
 constexpr std::size_t kMaxMenuBlocks = 48;
-// Short lines before the headline that make a menu when no chrome line says so.
-constexpr std::size_t kMinMenuLines = 5;
+// Short lines before the headline that make a menu: a few after a chrome line ("Skip to main
+// content", "Menu"), many without one. A short headline after an ad label, or a recipe's
+// lines, are not menus.
+constexpr std::size_t kMinMenuLinesAfterChrome = 2;
+constexpr std::size_t kMinMenuLines = 8;
 
 // Where the headline of a text that names no title is: the first line of more than a label's
 // few words, when only short lines (a site's menus and section names) come before it. A
@@ -183,7 +197,7 @@ std::size_t headline_after_menus(const std::vector<TextBlock>& blocks) {
     }
     // Menus are chrome ("Skip to main content") or many short lines; a title and a few short
     // lines (a poem's) are text. A sentence ("First paragraph of the story.") begins the text.
-    const bool after_menus = short_lines > 0 && (chrome_seen || short_lines >= kMinMenuLines);
+    const bool after_menus = (chrome_seen && short_lines >= kMinMenuLinesAfterChrome) || short_lines >= kMinMenuLines;
     return after_menus && !block.text.ends_with('.') ? i : std::string::npos;
   }
   return std::string::npos;
@@ -227,9 +241,9 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
       }
       // "Updated 9:40 p.m. ET" beside the date; "Reporting from Taipei, Taiwan" under the
       // byline (the New York Times' dateline).
-      if (is_clock_time_line(block.text) || (block.text.starts_with("Reporting from ") && words <= kLabelWords + 4)) {
-        continue;
-      }
+      const bool reporting_place = block.text.starts_with("Reporting from ") && words <= kMaxPlaceLineWords &&
+                                   !ends_sentence(block.text);
+      if (is_clock_time_line(block.text) || reporting_place) continue;
       std::string author = by_line_author(block.text);
       if (author.empty() && lead_in) author = listed_author(block);
       if (!author.empty()) {

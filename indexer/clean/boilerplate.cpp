@@ -43,15 +43,32 @@ constexpr std::string_view kChromePrefixes[] = {
     "follow us on", "sign up for", "click here to", "photo:", "image:", "credit:",
     "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
     "our standards:",  // Reuters' sign-off: "Our Standards: The Thomson Reuters Trust Principles."
-    "by registering, you agree", "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche", "lee también",
-    "watch:",  // a video's promo inside a story ("Watch: Storm chaser films surge flooding")
+    "by registering, you agree",
+};
+
+// Links to other stories set in the text ("À lire aussi : Budget 2026, ..."), known only on
+// a short line that ends no sentence: "Lesen Sie auch, was die Experten sagen." is one.
+constexpr std::string_view kTeaserPrefixes[] = {
+    "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche",
+    "lee también", "read also", "see also:",
 };
 
 constexpr std::string_view kChromeFragments[] = {
     "credit...", "all rights reserved", "riproduzione riservata", "tous droits réservés", "alle rechte vorbehalten",
-    "todos los derechos reservados",
-    // Korean, Japanese and Chinese papers' copyright lines ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>").
-    "저작권자", "무단 전재", "無断転載", "版权所有", "版權所有"};
+    "todos los derechos reservados"};
+
+// Korean, Japanese and Chinese papers' copyright lines ("<저작권자(c) 연합뉴스, 무단 전재-재배포
+// 금지>"), known by these words only in a line marked as a notice: a CJK paragraph has no
+// spaces to count as long, and a story about copyright uses the words.
+constexpr std::string_view kCjkCopyrightFragments[] = {"저작권자", "무단 전재", "無断転載", "版权所有", "版權所有"};
+constexpr std::string_view kCopyrightMarks[] = {"(c)", "\xC2\xA9" /* © */, "\xE2\x93\x92" /* ⓒ */};
+
+bool is_cjk_copyright_notice(std::string_view lower) {
+  const bool marked = lower.starts_with('<') || std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
+                                                             [lower](std::string_view mark) { return lower.find(mark) != std::string_view::npos; });
+  return marked && std::any_of(std::begin(kCjkCopyrightFragments), std::end(kCjkCopyrightFragments),
+                               [lower](std::string_view fragment) { return lower.find(fragment) != std::string_view::npos; });
+}
 
 // Publishers' disclaimers ("Blog posts represent the views of CFR fellows and staff and not
 // those of CFR, which takes no institutional positions."). Only short lines: an article may
@@ -168,6 +185,12 @@ LineKind classify_line(std::string_view line) {
   for (const auto prefix : kChromePrefixes) {
     if (lower.starts_with(prefix)) return LineKind::kChrome;
   }
+  if (short_line && !lower.ends_with('.')) {
+    for (const auto prefix : kTeaserPrefixes) {
+      if (lower.starts_with(prefix)) return LineKind::kChrome;
+    }
+  }
+  if (is_cjk_copyright_notice(lower)) return LineKind::kChrome;
   if (short_line) {
     for (const auto fragment : kChromeFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;

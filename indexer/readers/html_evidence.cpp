@@ -108,14 +108,39 @@ bool is_display_none(const xmlNode* element) {
 
 }  // namespace
 
-// A link to a taxonomy page (rel="tag", rel="category tag", as WordPress marks its category
-// and tag links above and below a post): a label of the site's, not words of the story.
-bool is_taxonomy_link(const xmlNode* element) {
-  if (name_of(element) != "a") return false;
+bool links_a_taxonomy(const xmlNode* element) {
+  if (element->type != XML_ELEMENT_NODE || name_of(element) != "a") return false;
   bool taxonomy = false;
   xml::for_each_word(ascii_lower(attribute(element, "rel")),
                      [&taxonomy](std::string_view word) { taxonomy = taxonomy || word == "tag" || word == "category"; });
   return taxonomy;
+}
+
+// Text between listed links: spaces, commas, bars, slashes and middle dots.
+bool is_separator_text(std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (text.compare(at, 2, "\xC2\xB7") == 0) {  // ·
+      ++at;
+      continue;
+    }
+    if (std::string_view(" \t\r\n,|/").find(text[at]) == std::string_view::npos) return false;
+  }
+  return true;
+}
+
+// A link to a taxonomy page (rel="tag", rel="category tag") among others only, as WordPress
+// lists a post's categories and tags above and below it: a label of the site's. One in a
+// sentence ("The <a rel=tag>NATO</a> summit") is a word of it.
+bool is_taxonomy_link(const xmlNode* element) {
+  if (!links_a_taxonomy(element) || element->parent == nullptr) return false;
+  for (const xmlNode* sibling = element->parent->children; sibling != nullptr; sibling = sibling->next) {
+    if (sibling->type == XML_ELEMENT_NODE && !links_a_taxonomy(sibling)) return false;
+    if (sibling->type == XML_TEXT_NODE && sibling->content != nullptr &&
+        !is_separator_text(reinterpret_cast<const char*>(sibling->content))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 bool is_never_text(const xmlNode* element) {

@@ -37,22 +37,6 @@ Error bad_date(std::string_view option, std::string_view value) {
                "give YYYY, YYYY-MM or YYYY-MM-DD"};
 }
 
-// The articles a --lang value names. A tag with a region ("fr-FR") also matches the
-// articles that give the language alone ("fr"), not those of another region ("fr-CA"); a
-// language's name ("English", "Deutsch") matches its code.
-Xapian::Query language_query(std::string_view value, const Analyzer& analyzer) {
-  const std::string code = language_code_named(value);
-  const std::string lang = code.empty() ? analyzer.fold(value) : code;
-  const std::size_t dash = lang.find_first_of("-_");
-  const Xapian::Query exact(schema::boolean_term(schema::kLanguagePrefix, lang));
-  if (dash == std::string::npos || dash == 0) return exact;
-  const std::string primary = schema::boolean_term(schema::kLanguagePrefix, lang.substr(0, dash));
-  const Xapian::Query any_region(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_WILDCARD, primary + "-"),
-                                 Xapian::Query(Xapian::Query::OP_WILDCARD, primary + "_"));
-  return Xapian::Query(Xapian::Query::OP_OR, exact,
-                       Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(primary), any_region));
-}
-
 // OR of the boolean terms for `values` under `prefix`, folded as the indexer folds them.
 Xapian::Query any_of(std::string_view prefix, const std::vector<std::string>& values, const Analyzer& analyzer) {
   std::vector<Xapian::Query> terms;
@@ -86,6 +70,19 @@ std::string joined_values(std::string_view option, const std::vector<std::string
 }
 
 }  // namespace
+
+Xapian::Query language_query(std::string_view value, const Analyzer& analyzer) {
+  const std::string code = language_code_named(value);
+  const std::string lang = code.empty() ? analyzer.fold(value) : code;
+  const std::size_t dash = lang.find_first_of("-_");
+  const Xapian::Query exact(schema::boolean_term(schema::kLanguagePrefix, lang));
+  if (dash == std::string::npos || dash == 0) return exact;
+  const std::string primary = schema::boolean_term(schema::kLanguagePrefix, lang.substr(0, dash));
+  const Xapian::Query any_region(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_WILDCARD, primary + "-"),
+                                 Xapian::Query(Xapian::Query::OP_WILDCARD, primary + "_"));
+  return Xapian::Query(Xapian::Query::OP_OR, exact,
+                       Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query(primary), any_region));
+}
 
 Result<SortOrder> parse_sort_order(std::string_view text) {
   if (text == "relevance") return SortOrder::kRelevance;

@@ -38,6 +38,11 @@ struct LoosenedFilter {
 };
 std::vector<LoosenedFilter> loosened_filters(const SearchFilters& filters);
 
+// The articles a --lang or lang: value names. A tag with a region ("fr-FR") also matches the
+// articles that give the language alone ("fr"), not those of another region ("fr-CA"); a
+// language's name ("English", "Deutsch") matches its code.
+Xapian::Query language_query(std::string_view value, const Analyzer& analyzer);
+
 // The indexed values of `prefix`'s field (source, author) that `value` names by its words
 // (field_values.hpp), as one query: "guardian" is "The Guardian" and "Guardian Weekly". A
 // value that names none adds a note to `notes` naming the closest ones, with `option`

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/language.hpp"
 #include "searcher/query/query_lexer.hpp"
 #include "searcher/query/query_repair.hpp"
 #include "searcher/query/query_terms.hpp"
@@ -233,7 +234,9 @@ Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const
   auto lexed = lex(text);
   if (!lexed) return lexed.error();
   repair_structure(*lexed);
-  drop_question_function_words(lexed->lexemes);
+  const bool english_searched = context.langs.empty() || std::any_of(context.langs.begin(), context.langs.end(),
+                                                                     [](const std::string& lang) { return stemmer_for(lang) == "english"; });
+  drop_question_function_words(lexed->lexemes, english_searched);
   ParsedQuery parsed;
   parsed.notes = std::move(lexed->notes);
   Parser parser(std::move(lexed->lexemes), analyzer, context, parsed);

@@ -45,7 +45,8 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
         by_words && context_.vocabulary != nullptr
             ? named_value_query(*context_.vocabulary, std::string(lexeme.field) + ":", lexeme.field, prefix, lexeme.text,
                                 analyzer_, &parsed_.field_notes)
-            : Xapian::Query(schema::boolean_term(prefix, analyzer_.fold(lexeme.text)));
+        : prefix == schema::kLanguagePrefix ? language_query(lexeme.text, analyzer_)  // as --lang reads it
+                                             : Xapian::Query(schema::boolean_term(prefix, analyzer_.fold(lexeme.text)));
     return QueryPart{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any, 0.0), false, false, true};
   }
   const bool title_only = lexeme.field == "title";

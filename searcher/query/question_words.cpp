@@ -58,7 +58,8 @@ bool listed(const std::array<std::string_view, N>& list, const std::string& word
 
 }  // namespace
 
-void drop_question_function_words(std::vector<Lexeme>& lexemes) {
+void drop_question_function_words(std::vector<Lexeme>& lexemes, bool english_searched) {
+  if (!english_searched) return;
   std::size_t words = 0;
   for (const Lexeme& lexeme : lexemes) {
     if (lexeme.kind == LexemeKind::kEnd) break;
@@ -66,14 +67,27 @@ void drop_question_function_words(std::vector<Lexeme>& lexemes) {
     ++words;
   }
   if (words < kMinQuestionWords || !listed(kQuestionWords, plain_word(lexemes.front().text))) return;
-  const auto function_word = [](const Lexeme& lexeme) {
-    return lexeme.kind == LexemeKind::kWord && listed(kFunctionWords, plain_word(lexeme.text));
+  // A capitalised word before another is a name's ("Will Smith", "The Hague"); a question's
+  // first word before a name ("Did Merz ...") is kept with it, which costs little.
+  const auto in_name = [&lexemes](const Lexeme& lexeme) {
+    const std::size_t at = static_cast<std::size_t>(&lexeme - lexemes.data());
+    const auto capital = [](std::string_view text) { return !text.empty() && text.front() >= 'A' && text.front() <= 'Z'; };
+    return capital(lexeme.text) && at + 1 < lexemes.size() && lexemes[at + 1].kind == LexemeKind::kWord &&
+           capital(lexemes[at + 1].text);
+  };
+  const auto function_word = [&](const Lexeme& lexeme) {
+    return lexeme.kind == LexemeKind::kWord && listed(kFunctionWords, plain_word(lexeme.text)) && !in_name(lexeme);
   };
   const auto content = static_cast<std::size_t>(std::count_if(lexemes.begin(), lexemes.end(), [&](const Lexeme& l) {
     return l.kind == LexemeKind::kWord && !function_word(l);
   }));
   if (content == 0) return;
-  lexemes.erase(std::remove_if(lexemes.begin(), lexemes.end(), function_word), lexemes.end());
+  std::vector<Lexeme> kept;
+  kept.reserve(lexemes.size());
+  for (const Lexeme& lexeme : lexemes) {
+    if (!function_word(lexeme)) kept.push_back(lexeme);
+  }
+  lexemes = std::move(kept);
 }
 
 }  // namespace cs::searcher

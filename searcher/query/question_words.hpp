@@ -13,8 +13,9 @@ namespace cs::searcher {
 
 // Drops English function words from `lexemes` when they are a question: four words or more,
 // plain words only (no quotes, operators, signs or fields), the first a question word (what,
-// who, how, did, is ...). Negations (not, no, nor) stay, and so does the question when its
-// words are all function words.
-void drop_question_function_words(std::vector<Lexeme>& lexemes);
+// who, how, did, is ...). Negations (not, no, nor) stay, and so do a name's words ("Will
+// Smith") and a question whose words are all function words. Nothing is dropped unless
+// `english_searched` (no --lang, or an English one).
+void drop_question_function_words(std::vector<Lexeme>& lexemes, bool english_searched);
 
 }  // namespace cs::searcher

@@ -88,6 +88,13 @@ TEST_F(CsSearchFilters, LangTakesARegionFallingBackToTheLanguageAndTakesNames) {
   EXPECT_EQ(id_set({"--lang", "English"}), (std::set<std::string>{"a", "b", "d"}));
   EXPECT_EQ(id_set({"--lang", "\u4E2D\u6587"}), (std::set<std::string>{"c"})) << "Chinese, in Chinese";
   EXPECT_EQ(id_set({"--lang", "Klingonese"}), (std::set<std::string>{}));
+  // The query language's lang: reads a value as --lang does (a review).
+  const auto field = [](const std::string& value) {
+    const auto ids = search_article_ids(db(), "trade talks lang:" + value, {});
+    return std::set<std::string>(ids.begin(), ids.end());
+  };
+  EXPECT_EQ(field("en-GB"), (std::set<std::string>{"b", "d"}));
+  EXPECT_EQ(field("English"), (std::set<std::string>{"a", "b", "d"}));
 }
 
 // Issue #21: "The Guardian" is found as `--source guardian`.

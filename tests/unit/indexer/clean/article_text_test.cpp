@@ -77,6 +77,16 @@ TEST(ArticleText, APastedPagesMenusComeBeforeItsHeadline) {
   EXPECT_EQ(from_text("Xi's Visit\nKey points\nTrade\nTariffs\nWhat the two leaders agreed in Beijing\nText.").title,
             "Xi's Visit")
       << "a few short lines under a title are no menu";
+  // A review's: a short headline after an ad label, with its dek below it.
+  EXPECT_EQ(from_text("Advertisement\n\nScholz verliert Vertrauensfrage\n\nDer Kanzler hat die Abstimmung verloren und "
+                      "k\u00FCndigt Neuwahlen an\n\nVon Katrin Elsner\n\nText.").title,
+            "Scholz verliert Vertrauensfrage");
+}
+
+// A review's: a body sentence that opens as the Times' place line does.
+TEST(ArticleText, ASentenceAboutReportingFromAPlaceIsText) {
+  const Article a = from_text("Title\n\nIntro line.\n\nReporting from Gaza is nearly impossible.\n\nMore text.");
+  EXPECT_EQ(a.body, "Intro line.\n\nReporting from Gaza is nearly impossible.\n\nMore text.");
 }
 
 // A page pasted whole (Al Jazeera's, in a new user's trial) ends in the site's labels.
@@ -92,6 +102,14 @@ TEST(ArticleText, LabelsAfterTheLastParagraphAreNotText) {
   EXPECT_EQ(from_text("Title\nHaiku\nAn old silent pond\nA frog jumps into the pond").body,
             "Haiku\n\nAn old silent pond\n\nA frog jumps into the pond")
       << "short lines with no paragraph before them are the text";
+  // A review's: closing lines a quotation, an exclamation or CJK end.
+  EXPECT_EQ(from_text("Title\nThe minister spoke to supporters late on Sunday evening.\n\u00AB Nous gagnerons \u00BB\n"
+                      "\"Never say never\"")
+                .body,
+            "The minister spoke to supporters late on Sunday evening.\n\n\u00AB Nous gagnerons \u00BB\n\n\"Never say never\"");
+  const Article chinese = from_text("Title\n\u82F9\u679C\u53D1\u5E03\u4E86\u65B0\u7684 iPhone\u3002\n\u8FD9\u4F1A"
+                                    "\u6539\u53D8\u5E02\u573A\u5417\uFF1F\n\u8BA9\u6211\u4EEC\u62ED\u76EE\u4EE5\u5F85\uFF01");
+  EXPECT_TRUE(chinese.body.ends_with("\u8BA9\u6211\u4EEC\u62ED\u76EE\u4EE5\u5F85\uFF01")) << chinese.body;
 }
 
 // A headline set in the page with a kicker, or with other punctuation than the title's

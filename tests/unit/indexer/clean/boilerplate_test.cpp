@@ -36,7 +36,6 @@ TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
                            "Story continues below advertisement", "Passer la publicité",
                            "À lire aussi : Budget 2026, le gouvernement engage sa responsabilité",
                            "By registering, you agree to our T&C and Privacy Policy", "© RIPRODUZIONE RISERVATA",
-                           "Watch: Storm chaser films surge flooding Cedar Key",
                            "<\uC800\uC791\uAD8C\uC790(c) \uC5F0\uD569\uB274\uC2A4, \uBB34\uB2E8 \uC804\uC7AC-\uC7AC\uBC30\uD3EC \uAE08\uC9C0>"}) {
     EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
   }
@@ -46,7 +45,15 @@ TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
                            "Facebook and X removed the posts.", "Caption contests drew 400 entries.", "24/7",
-                           "Facebook Messenger", "WhatsApp Telegram", "Facebook 2024", "Save the date"}) {
+                           "Facebook Messenger", "WhatsApp Telegram", "Facebook 2024", "Save the date",
+                           // A review's: a sentence opening like a teaser, a title opening "WATCH:", and CJK
+                           // sentences that speak of copyright.
+                           "Lesen Sie auch, was die Experten dazu sagen: Die Lage bleibt ernst.",
+                           "WATCH: Biden delivers remarks on the economy",
+                           "\u8B66\u8996\u5E81\u306F10\u65E5\u3001\u6F2B\u753B\u3092SNS\u306B\u7121\u65AD\u8EE2\u8F09"
+                           "\u3057\u305F\u3068\u3057\u3066\u7537\u3092\u902E\u6355\u3057\u305F\u3002",
+                           "\uAC80\uCC30\uC740 \uC800\uC791\uAD8C\uC790\uC758 \uD5C8\uB77D \uC5C6\uC774 "
+                           "\uC601\uC0C1\uC744 \uC62C\uB9B0 \uD610\uC758\uB85C \uAE30\uC18C\uD588\uB2E4."}) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
 }

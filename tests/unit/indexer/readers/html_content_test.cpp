@@ -104,6 +104,12 @@ TEST(HtmlContent, TaxonomyLinksAreNoText) {
   const std::string body = body_of(html);
   EXPECT_THAT(body, Not(HasSubstr("City Hall")));
   EXPECT_THAT(body, HasSubstr("council's report")) << "other links are text";
+  // A tag link set in a sentence (the rel-tag microformat) is a word of it.
+  const std::string in_sentence = body_of("<html><body><article>" + story(4) +
+                                          "<p>The <a href='/tag/nato' rel='tag'>NATO</a> summit in <a href='/tag/vilnius' "
+                                          "rel='tag'>Vilnius</a> ended without an invitation to Kyiv, officials said.</p>"
+                                          "</article></body></html>");
+  EXPECT_THAT(in_sentence, HasSubstr("The NATO summit in Vilnius ended"));
 }
 
 // A standfirst beside the story's container is long enough to join it as a paragraph, but

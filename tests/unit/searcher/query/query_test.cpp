@@ -45,6 +45,15 @@ TEST(Query, AQuestionIsSearchedByItsContentWords) {
   EXPECT_THAT(describe("fans held up a sign asking who knew"), HasSubstr("Zwho")) << "not a question: every word";
   EXPECT_THAT(describe("what did \"the president\" say"), HasSubstr("Zthe")) << "quotes: as typed";
   EXPECT_THAT(describe("what did the president say source:Reuters"), HasSubstr("Zthe")) << "a field: as typed";
+  // A review's: a name that opens with a function word.
+  EXPECT_THAT(describe("Will Smith Oscars slap"), HasSubstr("Zwill"));
+  EXPECT_THAT(describe("what did they say at The Hague"), HasSubstr("Zthe"));
+  Analyzer analyzer;
+  QueryContext german;
+  german.langs = {"de"};
+  auto parsed = parse_query("was ist in Berlin los", analyzer, german);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_THAT(parsed->query.get_description(), HasSubstr("was")) << "a German question, searched in German";
 }
 
 TEST(Query, QuotedPhraseMatchesItsWordsStemsInOrder) {
