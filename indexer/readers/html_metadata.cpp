@@ -370,13 +370,20 @@ std::string title_without_site(const std::string& title, const std::vector<std::
 }
 
 std::string site_label(std::string_view host) {
-  std::string_view longest;
+  std::vector<std::string_view> labels;
   while (!host.empty()) {
     const std::size_t dot = std::min(host.find('.'), host.size());
-    if (dot > longest.size()) longest = host.substr(0, dot);
+    labels.push_back(host.substr(0, dot));
     host.remove_prefix(std::min(dot + 1, host.size()));
   }
-  return std::string(longest);
+  // The top-level domain, and a second level under a country's ("co" of co.uk, "com" of
+  // com.au), name no site; the label before them does (edition.cnn.com is cnn's).
+  if (labels.size() > 1) labels.pop_back();
+  constexpr std::string_view kSecondLevels[] = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"};
+  if (labels.size() > 1 && std::find(std::begin(kSecondLevels), std::end(kSecondLevels), labels.back()) != std::end(kSecondLevels)) {
+    labels.pop_back();
+  }
+  return labels.empty() ? std::string() : std::string(labels.back());
 }
 
 std::string url_host(std::string_view url) {

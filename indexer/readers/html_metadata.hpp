@@ -49,8 +49,9 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page);
 // the site in japantimes.co.jp).
 std::string title_without_site(const std::string& title, const std::vector<std::string_view>& sites);
 
-// The name a host gives its site: its longest label ("japantimes" of japantimes.co.jp,
-// "bbc" of bbc.co.uk, "zdnet" of zdnet.com).
+// The name a host gives its site: the label before its top-level domain and a country's
+// second level ("japantimes" of japantimes.co.jp, "bbc" of bbc.co.uk, "cnn" of
+// edition.cnn.com).
 std::string site_label(std::string_view host);
 
 // A URL's host in lower case without "www." ("https://www.cfr.org/blog/x" -> "cfr.org"),

@@ -36,7 +36,9 @@ are read as text, and a note: line on stderr says how. A value the syntax cannot
 (date:2018-02-30, NEAR/x) is a one-line error naming the column, with exit status 2.)";
 
 constexpr std::string_view kFilters = R"(--since and --until take YYYY, YYYY-MM or YYYY-MM-DD (both inclusive); --source,
---author, --topic and --lang take a value each and may be repeated (any of them matches);
+--author, --topic and --lang take a value each and may be repeated (any of them matches;
+--lang fr-FR also matches articles that say fr alone, and --lang English or Deutsch is
+the language's code);
 different options must all hold. --source and --author match by words ("guardian" finds
 The Guardian); a value that names none gets a note with the closest ones. When nothing
 matches, the output says how many articles match without each filter. --sort date lists

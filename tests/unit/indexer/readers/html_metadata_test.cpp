@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "indexer/readers/html_reader.hpp"
 #include "indexer/readers/html_text.hpp"
 
 namespace cs::indexer {
@@ -224,6 +225,25 @@ TEST(HtmlDate, ADatelineNearTheHeadlineDatesThePage) {
   EXPECT_EQ(date_of("<p class=\"dek\">Talks went on for a week.</p><span>Mar 10, 2021</span>"), "2021-03-10");
   EXPECT_EQ(date_of(""), "");
   EXPECT_EQ(date_of("<p>Talks resumed on 10.01.2024 after a long pause in the dispute.</p>"), "") << "a sentence, not a dateline";
+}
+
+TEST(SiteLabel, IsTheNameBeforeTheDomainsEnding) {
+  EXPECT_EQ(site_label("japantimes.co.jp"), "japantimes");
+  EXPECT_EQ(site_label("bbc.co.uk"), "bbc");
+  EXPECT_EQ(site_label("edition.cnn.com"), "cnn") << "a review: not the longest label";
+  EXPECT_EQ(site_label("reuters.com"), "reuters");
+  EXPECT_EQ(site_label("smh.com.au"), "smh");
+  EXPECT_EQ(site_label("localhost"), "localhost");
+  EXPECT_EQ(site_label(""), "");
+}
+
+// A page's &shy; in its og:title is no letter of the title (a review).
+TEST(HtmlTitle, SoftHyphensAreNoLetters) {
+  const std::string html = std::string("<html><head><meta property='og:title' content='Die Vertrauens&shy;frage'></head>"
+                                       "<body><article>") + kStory + "</article></body></html>";
+  const ReadResult read = HtmlReader().read(SourceFile{"/saved/a.html", "a.html", html});
+  ASSERT_EQ(read.articles.size(), 1u);
+  EXPECT_EQ(read.articles[0].title, "Die Vertrauensfrage");
 }
 
 TEST(UrlHost, IsTheHostInLowerCaseWithoutWww) {
