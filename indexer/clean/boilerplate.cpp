@@ -40,11 +40,29 @@ constexpr std::string_view kShareWords[] = {
 
 constexpr std::string_view kChromePrefixes[] = {
     "language :", "language:", "want all of the times?", "already a subscriber",
-    "follow us on", "sign up for", "click here to", "photo:", "image:", "credit:",
+    "follow us on", "sign up for", "sign up to", "click here to", "photo:", "image:", "credit:",
     "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
     "our standards:",  // Reuters' sign-off: "Our Standards: The Thomson Reuters Trust Principles."
     "by registering, you agree",
 };
+
+// A newsletter's promotion inside a story: a short line naming a newsletter that ends by
+// asking to sign up ("The Reuters Daily Briefing newsletter provides all the news you need
+// to start your day. Sign up here."; El País's "Recibe el boletín de EL PAÍS ... Apúntate
+// aquí"). A story about a newsletter asks no one to sign up.
+constexpr std::string_view kNewsletterWords[] = {"newsletter", "boletín", "infolettre", "lettre d'information", "nieuwsbrief"};
+// Calls to action only: "... readers who subscribe." is a sentence about the newsletter.
+constexpr std::string_view kSignUpEndings[] = {"sign up here", "sign up now", "subscribe here", "subscribe now",
+                                               "apúntate aquí", "suscríbete aquí", "inscrivez-vous ici",
+                                               "jetzt abonnieren", "iscriviti qui", "meld je hier aan"};
+
+bool is_newsletter_promo(std::string_view lower) {
+  while (!lower.empty() && (lower.back() == '.' || lower.back() == '!' || lower.back() == ' ')) lower.remove_suffix(1);
+  const auto holds = [lower](std::string_view word) { return lower.find(word) != std::string_view::npos; };
+  const auto ends = [lower](std::string_view ending) { return lower.ends_with(ending); };
+  return std::any_of(std::begin(kNewsletterWords), std::end(kNewsletterWords), holds) &&
+         std::any_of(std::begin(kSignUpEndings), std::end(kSignUpEndings), ends);
+}
 
 // Links to other stories set in the text ("À lire aussi : Budget 2026, ..."), known only on
 // a short line that ends no sentence: "Lesen Sie auch, was die Experten sagen." is one.
@@ -191,6 +209,7 @@ LineKind classify_line(std::string_view line) {
     }
   }
   if (is_cjk_copyright_notice(lower)) return LineKind::kChrome;
+  if (short_line && is_newsletter_promo(lower)) return LineKind::kChrome;
   if (short_line) {
     for (const auto fragment : kChromeFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;

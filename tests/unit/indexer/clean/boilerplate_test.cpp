@@ -36,6 +36,11 @@ TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
                            "Story continues below advertisement", "Passer la publicité",
                            "À lire aussi : Budget 2026, le gouvernement engage sa responsabilité",
                            "By registering, you agree to our T&C and Privacy Policy", "© RIPRODUZIONE RISERVATA",
+                           "The Reuters Daily Briefing newsletter provides all the news you need to start your day. "
+                           "Sign up here.",
+                           "Recibe el bolet\u00EDn de EL PA\u00CDS con las noticias m\u00E1s importantes del d\u00EDa. "
+                           "Ap\u00FAntate aqu\u00ED",
+                           "Sign up to our free weekly IndyTech newsletter",
                            "<\uC800\uC791\uAD8C\uC790(c) \uC5F0\uD569\uB274\uC2A4, \uBB34\uB2E8 \uC804\uC7AC-\uC7AC\uBC30\uD3EC \uAE08\uC9C0>"}) {
     EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
   }
@@ -50,6 +55,7 @@ TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
                            // sentences that speak of copyright.
                            "Lesen Sie auch, was die Experten dazu sagen: Die Lage bleibt ernst.",
                            "WATCH: Biden delivers remarks on the economy",
+                           "The paper's newsletter, started in 2019, now has 2 million readers who subscribe.",
                            "\u8B66\u8996\u5E81\u306F10\u65E5\u3001\u6F2B\u753B\u3092SNS\u306B\u7121\u65AD\u8EE2\u8F09"
                            "\u3057\u305F\u3068\u3057\u3066\u7537\u3092\u902E\u6355\u3057\u305F\u3002",
                            "\uAC80\uCC30\uC740 \uC800\uC791\uAD8C\uC790\uC758 \uD5C8\uB77D \uC5C6\uC774 "
