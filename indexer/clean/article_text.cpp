@@ -175,21 +175,14 @@ constexpr std::size_t kMaxMenuBlocks = 48;
 // lines, are not menus.
 constexpr std::size_t kMinMenuLinesAfterChrome = 2;
 constexpr std::size_t kMinMenuLines = 8;
-// A section's name over a headline: "Climate", "Middle East".
-constexpr std::size_t kMaxSectionLabelWords = 2;
 
 // Where the headline of a text that names no title is: the first line of more than a label's
 // few words, when only short lines (a site's menus and section names) come before it. A
 // byline, a dateline, a sentence or a long paragraph before any such line ends the search:
 // the title is then the first line, as it always was (npos).
-bool is_byline_or_dateline(const TextBlock& block) {
-  return parse_dateline(block.text).has_value() || !by_line_author(block.text).empty();
-}
-
 std::size_t headline_after_menus(const std::vector<TextBlock>& blocks) {
   bool chrome_seen = false;
   std::size_t short_lines = 0;
-  bool only_section_labels = true;  // the short lines are a word or two ("Climate", "Middle East")
   for (std::size_t i = 0; i < blocks.size() && i < kMaxMenuBlocks; ++i) {
     const TextBlock& block = blocks[i];
     if (classify_line(block.text) != LineKind::kText) {
@@ -197,19 +190,14 @@ std::size_t headline_after_menus(const std::vector<TextBlock>& blocks) {
       continue;
     }
     const std::size_t words = count_words_up_to(block.text, kMaxTitleWords + 1);
-    if (words > kMaxTitleWords || is_byline_or_dateline(block)) break;
+    if (words > kMaxTitleWords || parse_dateline(block.text) || !by_line_author(block.text).empty()) break;
     if (words <= kLabelWords) {
       ++short_lines;
-      only_section_labels = only_section_labels && words <= kMaxSectionLabelWords;
       continue;
     }
     // Menus are chrome ("Skip to main content") or many short lines; a title and a few short
-    // lines (a poem's) are text. A section's name over a headline that a byline or dateline
-    // follows ("Climate", then AP's headline and "By ...") is a label too. A sentence ("First
-    // paragraph of the story.") begins the text.
-    const bool before_byline = i + 1 < blocks.size() && is_byline_or_dateline(blocks[i + 1]);
-    const bool after_menus = (chrome_seen && short_lines >= kMinMenuLinesAfterChrome) || short_lines >= kMinMenuLines ||
-                             (short_lines > 0 && only_section_labels && before_byline);
+    // lines (a poem's) are text. A sentence ("First paragraph of the story.") begins the text.
+    const bool after_menus = (chrome_seen && short_lines >= kMinMenuLinesAfterChrome) || short_lines >= kMinMenuLines;
     return after_menus && !block.text.ends_with('.') ? i : std::string::npos;
   }
   return std::string::npos;

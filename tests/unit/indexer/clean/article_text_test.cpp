@@ -77,11 +77,6 @@ TEST(ArticleText, APastedPagesMenusComeBeforeItsHeadline) {
   EXPECT_EQ(from_text("Xi's Visit\nKey points\nTrade\nTariffs\nWhat the two leaders agreed in Beijing\nText.").title,
             "Xi's Visit")
       << "a few short lines under a title are no menu";
-  // The trial's page copied from the section's name down: the name labels the headline.
-  const Article from_section = from_text(
-      "Climate\nHurricane Delia's insurance bill could top $20 billion, testing Florida's fragile market\nBy MARCUS "
-      "TELLER and ANA LUCIA BRIGGS\nMIAMI (AP) \u2014 Insured losses from Hurricane Delia could reach $14 billion.");
-  EXPECT_EQ(from_section.title, "Hurricane Delia's insurance bill could top $20 billion, testing Florida's fragile market");
   // A review's: a short headline after an ad label, with its dek below it.
   EXPECT_EQ(from_text("Advertisement\n\nScholz verliert Vertrauensfrage\n\nDer Kanzler hat die Abstimmung verloren und "
                       "k\u00FCndigt Neuwahlen an\n\nVon Katrin Elsner\n\nText.").title,
