@@ -11,8 +11,8 @@ or folders, walked recursively; with none, the bundled corpus is indexed.)";
 constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed): plain text, one paragraph per line. The title
   is the first line that is not site chrome (on a page pasted whole, the first longer line
   after its menus); a dateline and a "By ..." byline (Von, Par, Por, Di, Door when they
-  give names) become the date and author; short labels after the last paragraph are
-  left out.
+  give names) become the date and author; a pasted page's short labels after its last
+  paragraph are left out.
 - .md, .markdown: CommonMark, with optional YAML front matter holding the record fields;
   [[links]] read as their text, ![[embeds]], callout markers and task boxes as nothing.
 - .html, .htm, .xhtml: the page's article, chosen by weighing its paragraphs, links and

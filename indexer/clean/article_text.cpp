@@ -136,9 +136,13 @@ bool repeats_title(std::string_view heading, std::string_view title) {
   if (heading == title) return true;
   const std::vector<std::string> title_words = headline_words(title);
   const std::vector<std::string> heading_words = headline_words(heading);
-  if (title_words.empty() || heading_words.size() < title_words.size() ||
-      heading_words.size() > title_words.size() + kMaxKickerWords) {
+  if (title_words.empty() || heading_words.empty() || heading_words.size() > title_words.size() + kMaxKickerWords) {
     return false;
+  }
+  // A headline broken in two by a <br> gives two headings, each a part of the title.
+  if (heading_words.size() < title_words.size()) {
+    return std::search(title_words.begin(), title_words.end(), heading_words.begin(), heading_words.end()) !=
+           title_words.end();
   }
   return std::search(heading_words.begin(), heading_words.end(), title_words.begin(), title_words.end()) !=
          heading_words.end();
@@ -276,11 +280,13 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
       after_last_paragraph = kept.size();
     }
   }
-  // A page pasted whole or a site's tail leaves labels after the story ("Weekly Newsletter",
-  // "Listen to these podcasts", "From: The Take"): a run of short lines that are no
-  // sentences, after the last paragraph, ends no article.
+  // A page pasted whole leaves its site's labels after the story ("Weekly Newsletter",
+  // "Listen to these podcasts", "From: The Take"): there, a run of short lines that are no
+  // sentences, after the last paragraph, ends no article. Elsewhere such lines are the
+  // story's (a poem, a list of polling places, "— Reuters").
   std::size_t end = kept.size();
-  while (end > after_last_paragraph && after_last_paragraph > 0 && is_tail_label(*kept[end - 1])) --end;
+  const bool pasted_page = headline != std::string::npos;
+  while (pasted_page && end > after_last_paragraph && after_last_paragraph > 0 && is_tail_label(*kept[end - 1])) --end;
   std::string body;
   for (std::size_t i = 0; i < end; ++i) {
     if (!body.empty()) body.append("\n\n");

@@ -29,6 +29,10 @@ constexpr std::string_view kChromeLines[] = {
     "passer la publicité", "publicité", "anzeige", "publicidad", "pubblicità", "advertentie",
     // The heading over a comment thread, in the languages of the sites users save.
     "kommentare", "commentaires", "comentarios", "commenti", "reacties",
+    // A page pasted whole opens with its skip link, in the site's language.
+    "zum inhalt springen", "direkt zum inhalt", "aller au contenu", "aller au contenu principal", "ir al contenido",
+    "ir al contenido principal", "vai al contenuto", "vai al contenuto principale", "naar de inhoud", "naar inhoud",
+    "pular para o conteúdo", "ir para o conteúdo",
 };
 
 // Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
@@ -71,14 +75,18 @@ constexpr std::string_view kTeaserPrefixes[] = {
     "lee también", "read also", "see also:",
 };
 
-constexpr std::string_view kChromeFragments[] = {
-    "credit...", "all rights reserved", "riproduzione riservata", "tous droits réservés", "alle rechte vorbehalten",
-    "todos los derechos reservados"};
+constexpr std::string_view kChromeFragments[] = {"credit..."};  // the New York Times' photo credits
+
+constexpr std::string_view kCopyrightFragments[] = {"all rights reserved", "riproduzione riservata",
+                                                    "tous droits réservés", "alle rechte vorbehalten",
+                                                    "todos los derechos reservados"};
 
 // Korean, Japanese and Chinese papers' copyright lines ("<저작권자(c) 연합뉴스, 무단 전재-재배포
 // 금지>"), known by these words only in a line marked as a notice: a CJK paragraph has no
 // spaces to count as long, and a story about copyright uses the words.
 constexpr std::string_view kCjkCopyrightFragments[] = {"저작권자", "무단 전재", "無断転載", "版权所有", "版權所有"};
+// "Copyright 2024 Reuters. All rights reserved." is a notice by its words alone.
+constexpr std::size_t kMaxNoticeWords = 8;
 constexpr std::string_view kCopyrightMarks[] = {"(c)", "\xC2\xA9" /* © */, "\xE2\x93\x92" /* ⓒ */};
 
 bool is_cjk_copyright_notice(std::string_view lower) {
@@ -210,6 +218,16 @@ LineKind classify_line(std::string_view line) {
   }
   if (is_cjk_copyright_notice(lower)) return LineKind::kChrome;
   if (short_line && is_newsletter_promo(lower)) return LineKind::kChrome;
+  // A copyright line is a notice, not a sentence about copyright: marked, or a few words
+  // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
+  const bool notice = count_words_up_to(lower, kMaxNoticeWords + 1) <= kMaxNoticeWords ||
+                      std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
+                                  [&lower](std::string_view mark) { return lower.find(mark) != std::string::npos; });
+  if (short_line && notice) {
+    for (const auto fragment : kCopyrightFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+    }
+  }
   if (short_line) {
     for (const auto fragment : kChromeFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;

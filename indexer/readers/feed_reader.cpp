@@ -214,7 +214,7 @@ std::string item_location(const nlohmann::json& record, std::size_t number) {
 }
 
 // `feed_authors`: an Atom feed's own authors, who wrote every entry that names none (RFC 4287
-// 4.2.1).
+// 4.2.1), or an RSS channel's dc:creator.
 void add_record(nlohmann::json record, const std::string& source, const nlohmann::json& feed_authors,
                 std::size_t number, std::vector<Record>& records) {
   set(record, "source", source);
@@ -270,11 +270,16 @@ void list_items(const xmlNode* root, std::vector<Record>& records, std::vector<E
   } else if (xml::is_element(root, "rss") || xml::is_element(root, "RDF")) {
     const xmlNode* channel = first_child(root, "channel");
     const std::string source = channel == nullptr ? std::string() : child_line(channel, "title", false);
+    // A blog's channel may name its one writer (dc:creator), who wrote the items that name none.
+    nlohmann::json authors = nlohmann::json::array();
+    if (channel != nullptr) {
+      if (std::string creator = child_line(channel, "creator", false); !creator.empty()) authors.push_back(creator);
+    }
     // RSS 2.0 puts items in the channel; RSS 1.0 beside it.
     for (const xmlNode* parent : {channel, root}) {
       if (parent == nullptr) continue;
       for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
-        if (xml::is_element(child, "item")) add_record(rss_item(child), source, nlohmann::json::array(), ++number, records);
+        if (xml::is_element(child, "item")) add_record(rss_item(child), source, authors, ++number, records);
       }
     }
   } else {

@@ -8,6 +8,8 @@
 
 #include "common/ascii.hpp"
 #include "indexer/clean/dates.hpp"
+#include "indexer/readers/html_blocks.hpp"
+#include "indexer/readers/html_evidence.hpp"
 #include "indexer/readers/json_ld.hpp"
 #include "indexer/readers/xml_tree.hpp"
 
@@ -56,7 +58,11 @@ std::string_view site_suffix(std::string_view title, const std::vector<std::stri
       const std::string site_key = name_key(site);
       return !site_key.empty() && (site_key == key || without_the(site_key) == without_the(key));
     });
-    if (names_site || (other_title.size() > suffix.size() && other_title.ends_with(suffix))) return suffix;
+    // French quotes close with " » " ("le « conclave » se sépare"): no separator there.
+    if (separator == " \xC2\xBB " && title.substr(0, at).find("\xC2\xAB") != std::string_view::npos) continue;
+    // Another title ending the same way shares the site's suffix, unless it is this title.
+    const bool shared = other_title != title && other_title.size() > suffix.size() && other_title.ends_with(suffix);
+    if (names_site || shared) return suffix;
   }
   return {};
 }
@@ -154,6 +160,18 @@ std::string collapsed_text(const xmlNode* element) {
     }
   }
   while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+// A heading's text as a reader sees it: a <br> or two spans side by side set its words
+// apart ("Ports brace<br>for new tariffs", tagesschau's kicker and headline), hidden labels
+// are not read (html_blocks.hpp).
+std::string heading_text(const xmlNode* heading) {
+  std::string text;
+  for (const HtmlBlock& block : collect_blocks(heading, [](const xmlNode* e) { return !is_never_text(e); })) {
+    if (!text.empty()) text.push_back(' ');
+    text.append(block.text.text);
+  }
   return text;
 }
 
@@ -328,7 +346,7 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   std::string heading;
   std::vector<std::string> logo_texts;
   for (std::size_t i = 0; i < facts.h1s.size() && i < kMaxHeadingsWeighed && heading.empty(); ++i) {
-    std::string text = collapsed_text(facts.h1s[i]);
+    std::string text = heading_text(facts.h1s[i]);
     if (text.empty()) continue;
     if (is_logo_heading(facts.h1s[i], text, site_names)) {
       logo_texts.push_back(std::move(text));

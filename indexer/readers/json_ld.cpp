@@ -13,9 +13,10 @@ namespace {
 constexpr int kMaxDepth = 4;
 
 bool is_article_type(const nlohmann::json& type) {
-  static constexpr std::array<std::string_view, 7> kTypes = {
-      "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "OpinionNewsArticle",
-      "AnalysisNewsArticle", "Report"};
+  static constexpr std::array<std::string_view, 14> kTypes = {
+      "NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "OpinionNewsArticle", "AnalysisNewsArticle",
+      "Report", "BackgroundNewsArticle", "ReviewNewsArticle", "Review", "TechArticle", "LiveBlogPosting",
+      "ScholarlyArticle", "SocialMediaPosting"};
   if (type.is_string()) {
     return std::find(kTypes.begin(), kTypes.end(), std::string_view(type.get_ref<const std::string&>())) != kTypes.end();
   }

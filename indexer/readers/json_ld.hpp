@@ -1,4 +1,5 @@
-// A page's JSON-LD (schema.org) article: the first NewsArticle, Article, BlogPosting... of its
+// A page's JSON-LD (schema.org) article: the first NewsArticle, Article, BlogPosting, Review,
+// LiveBlogPosting... of its
 // scripts, with the authors and publisher it names by reference ({"@id": ...}) looked up in
 // every script and @graph of the page.
 #pragma once

@@ -92,10 +92,17 @@ TEST(ArticleText, ASentenceAboutReportingFromAPlaceIsText) {
 // A page pasted whole (Al Jazeera's, in a new user's trial) ends in the site's labels.
 TEST(ArticleText, LabelsAfterTheLastParagraphAreNotText) {
   const Article a = from_text(
-      "Title\nFreight rates on the Asia-Europe route have more than doubled since mid-December.\nSource: Al Jazeera "
-      "and news agencies\nWeekly Newsletter\nListen to these podcasts\nFrom: The Take");
+      "Skip links\nSkip to Content\nLive\nNews\nMiddle East\nHouthis claim attack on ship in Red Sea\nFreight rates on "
+      "the Asia-Europe route have more than doubled since mid-December.\nSource: Al Jazeera and news agencies\nWeekly "
+      "Newsletter\nListen to these podcasts\nFrom: The Take");
   EXPECT_EQ(a.body, "Freight rates on the Asia-Europe route have more than doubled since mid-December.\n\nSource: Al "
                     "Jazeera and news agencies");
+  // A third trial's: elsewhere, short lines at the end are the story's.
+  EXPECT_EQ(from_text("Title\nVoters go to the polls on Tuesday in three districts.\nWhere to vote:\nTown Hall\nFire "
+                      "Station\n\u2014 Reuters")
+                .body,
+            "Voters go to the polls on Tuesday in three districts.\n\nWhere to vote:\n\nTown Hall\n\nFire "
+            "Station\n\n\u2014 Reuters");
   EXPECT_EQ(from_text("Title\nThe results were announced on Sunday night.\nCDU 28.5%\nAfD 20.8%").body,
             "The results were announced on Sunday night.\n\nCDU 28.5%\n\nAfD 20.8%")
       << "figures end a story";
@@ -124,6 +131,13 @@ TEST(ArticleText, AHeadingThatRepeatsTheTitleIsNotText) {
   blocks[1].heading_level = 2;
   fill_article_from_blocks(blocks, a, false);
   EXPECT_EQ(a.body, "Olaf Scholz – Kanzler ohne Mehrheit\n\nBundeskanzler Scholz hat die Vertrauensfrage verloren.");
+
+  Article broken;
+  broken.title = "Ports brace for new tariffs";
+  blocks = plain_text_blocks("Ports brace\n\nfor new tariffs\n\nText.");
+  blocks[0].heading_level = blocks[1].heading_level = 1;
+  fill_article_from_blocks(blocks, broken, false);
+  EXPECT_EQ(broken.body, "Text.") << "a headline broken by <br>";
 
   Article b;
   b.title = "Ampel-Aus: Olaf Scholz entlässt Christian Lindner – Neuwahlen im Frühjahr";

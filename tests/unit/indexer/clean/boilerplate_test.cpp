@@ -36,6 +36,7 @@ TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
                            "Story continues below advertisement", "Passer la publicité",
                            "À lire aussi : Budget 2026, le gouvernement engage sa responsabilité",
                            "By registering, you agree to our T&C and Privacy Policy", "© RIPRODUZIONE RISERVATA",
+                           "Copyright 2024 Reuters. All rights reserved.",
                            "The Reuters Daily Briefing newsletter provides all the news you need to start your day. "
                            "Sign up here.",
                            "Recibe el bolet\u00EDn de EL PA\u00CDS con las noticias m\u00E1s importantes del d\u00EDa. "
@@ -56,6 +57,10 @@ TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
                            "Lesen Sie auch, was die Experten dazu sagen: Die Lage bleibt ernst.",
                            "WATCH: Biden delivers remarks on the economy",
                            "The paper's newsletter, started in 2019, now has 2 million readers who subscribe.",
+                           // A third trial's: sentences about copyright notices.
+                           "The label printed \"all rights reserved\" on every sleeve, but the band says it never "
+                           "signed the contract.",
+                           "Der Verlag druckte den Hinweis \u201EAlle Rechte vorbehalten\u201C auf jede Seite des Buches.",
                            "\u8B66\u8996\u5E81\u306F10\u65E5\u3001\u6F2B\u753B\u3092SNS\u306B\u7121\u65AD\u8EE2\u8F09"
                            "\u3057\u305F\u3068\u3057\u3066\u7537\u3092\u902E\u6355\u3057\u305F\u3002",
                            "\uAC80\uCC30\uC740 \uC800\uC791\uAD8C\uC790\uC758 \uD5C8\uB77D \uC5C6\uC774 "

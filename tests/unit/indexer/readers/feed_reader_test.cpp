@@ -114,6 +114,12 @@ TEST(FeedReader, AnAtomFeedsAuthorWritesTheEntriesThatNameNone) {
   ASSERT_EQ(read.articles.size(), 2u);
   EXPECT_EQ(read.articles[0].author, "Ji-ho Park");
   EXPECT_EQ(read.articles[1].author, "Guest Writer");
+  const ReadResult rss = read_feed(
+      "<?xml version=\"1.0\"?><rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>"
+      "Gemeinde</title><dc:creator>Helga Brandt</dc:creator><item><title>a</title><description>Text.</description>"
+      "</item></channel></rss>");
+  ASSERT_EQ(rss.articles.size(), 1u);
+  EXPECT_EQ(rss.articles[0].author, "Helga Brandt") << "an RSS channel's dc:creator";
 }
 
 // A description of punctuation alone is no text: the title stands in, as for an item

@@ -227,6 +227,22 @@ TEST(HtmlDate, ADatelineNearTheHeadlineDatesThePage) {
   EXPECT_EQ(date_of("<p>Talks resumed on 10.01.2024 after a long pause in the dispute.</p>"), "") << "a sentence, not a dateline";
 }
 
+// A third trial's pages: a French title's quotes, a headline broken by <br>, a kicker and a
+// headline in spans, and JSON-LD types beyond NewsArticle.
+TEST(HtmlTitle, QuotesBreaksAndSpansInHeadlines) {
+  EXPECT_EQ(title_of("<meta property='og:title' content='Retraites : le « conclave » se sépare sans accord'>"
+                     "<title>Retraites : le « conclave » se sépare sans accord</title>"),
+            "Retraites : le « conclave » se sépare sans accord");
+  EXPECT_EQ(title_of("<title>x</title>", "<h1>Ports brace<br>for new tariffs</h1>"), "Ports brace for new tariffs");
+  EXPECT_EQ(title_of("<title>x</title>", "<h1><span>Rentenpaket</span><span>Was der Minister sagt</span></h1>"),
+            "Rentenpaket Was der Minister sagt");
+  const HtmlPage review = read_html_page(
+      "<html><head><script type='application/ld+json'>{\"@type\":\"Review\",\"datePublished\":\"2024-05-02\","
+      "\"author\":{\"@type\":\"Person\",\"name\":\"Ada Reviewer\"}}</script></head><body><article>" +
+      std::string(kStory) + "</article></body></html>");
+  EXPECT_EQ(review.fields.value("date", ""), "2024-05-02");
+}
+
 TEST(SiteLabel, IsTheNameBeforeTheDomainsEnding) {
   EXPECT_EQ(site_label("japantimes.co.jp"), "japantimes");
   EXPECT_EQ(site_label("bbc.co.uk"), "bbc");
