@@ -29,7 +29,7 @@ std::vector<DatePattern> date_patterns() {
   };
   // Day-first numeric dates as German, Dutch and Nordic sites print them ("10.01.2024, 06.12
   // Uhr" once normalised), and slashed ones either way round when the day shows which is
-  // which (ambiguous_slashed in dates.cpp), and Chinese and Japanese ones.
+  // which (ambiguous_slashed in dates.cpp), and Chinese, Japanese and Korean ones.
   for (const char* date : {"dd.MM.yyyy", "d.M.yyyy"}) {
     all.push_back({std::string(date) + ", HH:mm", true});
     all.push_back({std::string(date) + " HH:mm", true});
@@ -40,7 +40,11 @@ std::vector<DatePattern> date_patterns() {
     all.push_back({date, false, "en_US", true});
   }
   all.push_back({"yyyy'年'M'月'd'日' HH:mm", true});
+  all.push_back({"yyyy'年'M'月'd'日' H'時'm'分'", true});  // NHK's "2024年1月1日 16時45分"
   all.push_back({"yyyy'年'M'月'd'日'", false});
+  // Korean papers' "2024년 9월 3일 14:05".
+  all.push_back({"yyyy'년' M'월' d'일' HH:mm", true});
+  all.push_back({"yyyy'년' M'월' d'일'", false});
   // Month names in the languages of the labels parse_dateline knows: "16 mars 2023 17:20",
   // "12 de febrero de 2024", "10. Januar 2024".
   const std::pair<const char*, const char*> named[] = {

@@ -148,6 +148,13 @@ TEST(Dates, ReadsDatelinesAfterALabel) {  // See issue #20
   EXPECT_EQ(parse_dateline("Mar 10, 2021"), "2021-03-10");
 }
 
+// Korean papers' dates and NHK's clock (a third trial's Korean article kept its dateline as text).
+TEST(Dates, ReadsKoreanDatesAndJapaneseClocks) {
+  EXPECT_EQ(parse_dateline("2024\uB144 9\uC6D4 3\uC77C"), "2024-09-03");
+  EXPECT_EQ(parse_dateline("2024\uB144 9\uC6D4 3\uC77C 14:05"), "2024-09-03T14:05:00Z");
+  EXPECT_EQ(parse_dateline("2024\u5E741\u67081\u65E5 16\u664245\u5206"), "2024-01-01T16:45:00Z");
+}
+
 // As a new user's trial found them: USA Today's clock before the date, Reuters' update after it.
 TEST(Dates, ReadsAClockBeforeTheDateAndADateBeforeItsUpdate) {
   EXPECT_EQ(parse_dateline("Published 3:14 p.m. ET Jan. 4, 2024"), "2024-01-04T20:14:00Z");
