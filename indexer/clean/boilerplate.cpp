@@ -48,6 +48,10 @@ constexpr std::string_view kChromePrefixes[] = {
     "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
     "our standards:",  // Reuters' sign-off: "Our Standards: The Thomson Reuters Trust Principles."
     "by registering, you agree",
+    // Chinese papers' source and editor lines (Xinhua's "来源：新华网 2024-03-01 10:20:00 记者：李明",
+    // "责任编辑：王小明"), with either width of colon. Not "记者：" alone: an interview's
+    // questions open with it.
+    "来源：", "来源:", "責任編輯：", "责任编辑：", "责任编辑:", "【责任编辑",
 };
 
 // A newsletter's promotion inside a story: a short line naming a newsletter that ends by
@@ -90,8 +94,12 @@ constexpr std::size_t kMaxNoticeWords = 8;
 constexpr std::string_view kCopyrightMarks[] = {"(c)", "\xC2\xA9" /* © */, "\xE2\x93\x92" /* ⓒ */};
 
 bool is_cjk_copyright_notice(std::string_view lower) {
-  const bool marked = lower.starts_with('<') || std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
-                                                             [lower](std::string_view mark) { return lower.find(mark) != std::string_view::npos; });
+  // Marked: in brackets, with (c) or ©, or opening with the words ("版权所有：新华网 未经书面授权禁止转载").
+  const bool marked = lower.starts_with('<') ||
+                      std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
+                                  [lower](std::string_view mark) { return lower.find(mark) != std::string_view::npos; }) ||
+                      std::any_of(std::begin(kCjkCopyrightFragments), std::end(kCjkCopyrightFragments),
+                                  [lower](std::string_view fragment) { return lower.starts_with(fragment); });
   return marked && std::any_of(std::begin(kCjkCopyrightFragments), std::end(kCjkCopyrightFragments),
                                [lower](std::string_view fragment) { return lower.find(fragment) != std::string_view::npos; });
 }

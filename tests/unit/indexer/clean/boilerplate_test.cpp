@@ -37,6 +37,11 @@ TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
                            "À lire aussi : Budget 2026, le gouvernement engage sa responsabilité",
                            "By registering, you agree to our T&C and Privacy Policy", "© RIPRODUZIONE RISERVATA",
                            "Copyright 2024 Reuters. All rights reserved.",
+                           // Xinhua's source line and copyright footer.
+                           "\u6765\u6E90\uFF1A\u65B0\u534E\u7F51 2024-03-01 10:20:00 \u8BB0\u8005\uFF1A\u674E\u660E",
+                           "\u8D23\u4EFB\u7F16\u8F91\uFF1A\u738B\u5C0F\u660E",
+                           "\u7248\u6743\u6240\u6709\uFF1A\u65B0\u534E\u7F51 \u672A\u7ECF\u4E66\u9762\u6388\u6743"
+                           "\u7981\u6B62\u8F6C\u8F7D",
                            "The Reuters Daily Briefing newsletter provides all the news you need to start your day. "
                            "Sign up here.",
                            "Recibe el bolet\u00EDn de EL PA\u00CDS con las noticias m\u00E1s importantes del d\u00EDa. "
@@ -55,6 +60,9 @@ TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
                            // A review's: a sentence opening like a teaser, a title opening "WATCH:", and CJK
                            // sentences that speak of copyright.
                            "Lesen Sie auch, was die Experten dazu sagen: Die Lage bleibt ernst.",
+                           "\u539F\u544A\u5BF9\u8BE5\u7247\u4EAB\u6709\u5B8C\u6574\u7684\u7248\u6743\u6240\u6709"
+                           "\u6743\u3002",
+                           "\u8BB0\u8005\uFF1A\u60A8\u600E\u4E48\u770B\u8FD9\u6B21\u4F1A\u8C08\uFF1F",
                            "WATCH: Biden delivers remarks on the economy",
                            "The paper's newsletter, started in 2019, now has 2 million readers who subscribe.",
                            // A third trial's: sentences about copyright notices.
