@@ -57,10 +57,9 @@ bool looks_like_tag(std::string_view value) {
   return std::all_of(value.begin(), value.end(), [](char c) { return is_ascii_letter(c) || is_ascii_digit(c) || c == '-' || c == '_'; });
 }
 
-std::string folded(const icu::UnicodeString& text) {
-  icu::UnicodeString copy = text;
+std::string folded(icu::UnicodeString text) {
   std::string utf8;
-  copy.foldCase().toUTF8String(utf8);
+  text.foldCase().toUTF8String(utf8);
   return utf8;
 }
 
@@ -85,12 +84,12 @@ const std::map<std::string, std::string, std::less<>>& language_names() {
 
 }  // namespace
 
-std::string language_code_named(std::string_view name) {
+std::string language_tag(std::string_view value) {
   constexpr std::size_t kLongestName = 64;
-  if (name.size() < 4 || name.size() > kLongestName || looks_like_tag(name)) return {};
+  if (value.size() < 4 || value.size() > kLongestName || looks_like_tag(value)) return std::string(value);
   const auto found = language_names().find(
-      folded(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())))));
-  return found == language_names().end() ? std::string() : found->second;
+      folded(icu::UnicodeString::fromUTF8(icu::StringPiece(value.data(), static_cast<std::int32_t>(value.size())))));
+  return found == language_names().end() ? std::string(value) : found->second;
 }
 
 }  // namespace cs

@@ -16,9 +16,10 @@ inline constexpr std::string_view kNoStemmer = "none";
 // languages ("zh", "ja", "xx"). Thread-safe.
 std::string stemmer_for(std::string_view lang);
 
-// The ISO 639 code a language's name gives, in English or in the language itself, any case:
-// "en" for "English", "de" for "Deutsch", "fr" for "français". Empty for anything else
-// (codes included). Reads ICU's display names: a few milliseconds, for what a user typed.
-std::string language_code_named(std::string_view name);
+// The tag a language value a user typed stands for: a language's name, in English or in the
+// language itself, any case, is its ISO 639 code ("English" -> "en", "Deutsch" -> "de",
+// "français" -> "fr"); anything else (a tag such as "pt-BR") is returned as typed. The names
+// are ICU's, read once (a few milliseconds) into a table.
+std::string language_tag(std::string_view value);
 
 }  // namespace cs

@@ -89,8 +89,9 @@ bool is_ordinal_suffix(std::string_view s, std::size_t at) {
   return at + 2 == s.size() || s[at + 2] == ' ' || s[at + 2] == ',';
 }
 
-// "3:47 AM EST, November 16, 2023" (AP), "10:32 GMT, 3 June 2024": a time before the date
-// goes after it, where the patterns and take_zone look for it.
+// "3:47 AM EST, November 16, 2023" (AP), "10:32 GMT, 3 June 2024", "3:14 PM ET Jan 4, 2024"
+// (USA Today, no comma): a time before the date goes after it, where the patterns and
+// take_zone look for it. The time is its clock, then AM or PM, then a zone, each if there.
 void move_leading_time(std::string& s) {
   std::size_t digits = 0;
   while (digits < s.size() && digits < 3 && is_ascii_digit(s[digits])) ++digits;
@@ -98,9 +99,23 @@ void move_leading_time(std::string& s) {
       !is_ascii_digit(s[digits + 2])) {
     return;
   }
-  const std::size_t comma = s.find(", ");
-  if (comma == std::string::npos || comma > 16) return;  // a time, AM/PM and a zone, no more
-  s = s.substr(comma + 2) + " " + s.substr(0, comma);
+  // The clock's words: "3:47", then "AM" or "PM", then a zone, each ended by a space or a comma.
+  const auto word_end = [&s](std::size_t from) { return std::min(s.find_first_of(" ,", from), s.size()); };
+  const auto word_at = [&s](std::size_t from, std::size_t stop) { return std::string_view(s).substr(from, stop - from); };
+  std::size_t end = word_end(0);
+  if (end < s.size() && s[end] == ' ') {
+    if (const std::size_t stop = word_end(end + 1); word_at(end + 1, stop) == "AM" || word_at(end + 1, stop) == "PM") {
+      end = stop;
+    }
+  }
+  if (end < s.size() && s[end] == ' ') {
+    if (const std::size_t stop = word_end(end + 1); stop > end + 1 && read_zone(word_at(end + 1, stop), true)) end = stop;
+  }
+  std::size_t rest = end;
+  if (rest < s.size() && s[rest] == ',') ++rest;
+  while (rest < s.size() && s[rest] == ' ') ++rest;
+  if (rest >= s.size()) return;  // a time alone
+  s = s.substr(rest) + " " + s.substr(0, end);
 }
 
 // "02:39:57+0900", "02:39:57GMT" (feeds that write the zone against the time, such as
@@ -341,23 +356,6 @@ std::optional<std::string> parse_epoch_date(double number) {
 
 namespace {
 
-// "3:14 p.m. ET Jan. 4, 2024", as USA Today prints it: the clock (up to three words: "3:14",
-// "p.m.", "ET") set after the date, where parse_date reads it.
-std::optional<std::string> parse_clock_first(std::string_view text) {
-  const std::size_t colon = text.find(':');
-  if (text.empty() || !is_ascii_digit(text.front()) || colon == std::string_view::npos || colon > 2) return std::nullopt;
-  std::size_t after_clock = 0;
-  for (int words = 0; words < 3; ++words) {
-    after_clock = text.find(' ', after_clock);
-    if (after_clock == std::string_view::npos) return std::nullopt;
-    ++after_clock;
-    std::string date_first(text.substr(after_clock));
-    date_first.append(" ").append(text.substr(0, after_clock - 1));
-    if (auto date = parse_date(date_first)) return date;
-  }
-  return std::nullopt;
-}
-
 // "October 17, 2024 1:15 PM GMT+1 Updated 3 hours ago", "Published 10:02 GMT, 4 May 2024 |
 // Updated 11:30": the date before a later update's label.
 std::string_view before_update(std::string_view text) {
@@ -379,11 +377,8 @@ std::string_view before_update(std::string_view text) {
 // A dateline's date after its label (if any).
 std::optional<std::string> parse_labelled_date(std::string_view text) {
   if (auto date = parse_date(text)) return date;
-  if (auto date = parse_clock_first(text)) return date;
   const std::string_view published = before_update(text);
-  if (published.empty()) return std::nullopt;
-  if (auto date = parse_date(published)) return date;
-  return parse_clock_first(published);
+  return published.empty() ? std::nullopt : parse_date(published);
 }
 
 // `text` after a dateline's label and the spaces and colon after it ("Updated: 9:40"), or

@@ -106,8 +106,6 @@ bool is_display_none(const xmlNode* element) {
   return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
 }
 
-}  // namespace
-
 bool links_a_taxonomy(const xmlNode* element) {
   if (element->type != XML_ELEMENT_NODE || name_of(element) != "a") return false;
   bool taxonomy = false;
@@ -142,6 +140,8 @@ bool is_taxonomy_link(const xmlNode* element) {
   }
   return true;
 }
+
+}  // namespace
 
 bool is_never_text(const xmlNode* element) {
   if (element->type != XML_ELEMENT_NODE) return false;

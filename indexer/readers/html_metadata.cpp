@@ -286,8 +286,8 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   nlohmann::json& fields = page.fields;
   const std::string site = meta_value(facts, {"og:site_name", "application-name"});
   const std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
-  // The site's names a title may end with: og:site_name, and the host without its top-level
-  // domain ("zdnet" of www.zdnet.com).
+  // The site's names a title may end with: og:site_name, and the host's (site_label: "zdnet"
+  // of www.zdnet.com).
   const std::string host_name = site_label(url_host(url));
   const std::vector<std::string_view> sites = {site, host_name};
   const std::string raw_og_title = meta_value(facts, {"og:title", "twitter:title"});

@@ -52,11 +52,7 @@ constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "cate
 // A string value as stored text: cleaned like a file's text (its escapes may have decoded
 // to line ends, control characters or terminal escapes; see clean_text), then trimmed.
 std::string trimmed(std::string_view value) {
-  std::string cleaned = clean_text(std::string(value));
-  // A soft hyphen (U+00AD, a page's &shy; in its og:title) only says where a word may break.
-  for (std::size_t at = cleaned.find("\xC2\xAD"); at != std::string::npos; at = cleaned.find("\xC2\xAD", at)) {
-    cleaned.erase(at, 2);
-  }
+  const std::string cleaned = clean_text(std::string(value));
   std::string_view s = cleaned;
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t')) s.remove_suffix(1);

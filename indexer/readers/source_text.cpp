@@ -149,6 +149,20 @@ std::string clean_text(std::string text) {
     }
     text = std::move(lines);
   }
+  // A soft hyphen (U+00AD) only says where a word may break: a page's &shy; in its og:title,
+  // a text copied from one. (HTML's own text drops it as it is collected: html_blocks.)
+  if (text.find("\xC2\xAD") != std::string::npos) {
+    std::string joined;
+    joined.reserve(text.size());
+    for (std::size_t at = 0; at < text.size(); ++at) {
+      if (text.compare(at, 2, "\xC2\xAD") == 0) {
+        ++at;
+      } else {
+        joined.push_back(text[at]);
+      }
+    }
+    text = std::move(joined);
+  }
   return terminal::sanitize(text, /*keep_newlines=*/true);
 }
 

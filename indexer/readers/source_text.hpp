@@ -24,8 +24,8 @@ struct DecodedText {
 // overrides are removed (see terminal.hpp).
 Result<DecodedText> decode_source_text(std::string_view bytes);
 
-// Line ends made '\n' (Windows "\r\n" and old Mac "\r" alike), then control characters,
-// terminal escape sequences and bidirectional overrides dropped: what decode_source_text
+// Line ends made '\n' (Windows "\r\n" and old Mac "\r" alike), soft hyphens dropped, then
+// control characters, terminal escape sequences and bidirectional overrides: what decode_source_text
 // does to a file's text, so that no document text that reaches the index, and so no output,
 // carries them. Also for text a parser unescaped from a clean file (JSON's "\r" or
 // "\u001b", YAML's escapes), which can bring them back.

@@ -72,8 +72,7 @@ std::string joined_values(std::string_view option, const std::vector<std::string
 }  // namespace
 
 Xapian::Query language_query(std::string_view value, const Analyzer& analyzer) {
-  const std::string code = language_code_named(value);
-  const std::string lang = code.empty() ? analyzer.fold(value) : code;
+  const std::string lang = analyzer.fold(language_tag(value));
   const std::size_t dash = lang.find_first_of("-_");
   const Xapian::Query exact(schema::boolean_term(schema::kLanguagePrefix, lang));
   if (dash == std::string::npos || dash == 0) return exact;

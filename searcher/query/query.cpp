@@ -235,7 +235,7 @@ Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const
   if (!lexed) return lexed.error();
   repair_structure(*lexed);
   const bool english_searched = context.langs.empty() || std::any_of(context.langs.begin(), context.langs.end(),
-                                                                     [](const std::string& lang) { return stemmer_for(lang) == "english"; });
+                                                                     [](const std::string& lang) { return stemmer_for(language_tag(lang)) == "english"; });
   drop_question_function_words(lexed->lexemes, english_searched);
   ParsedQuery parsed;
   parsed.notes = std::move(lexed->notes);

@@ -44,11 +44,8 @@ StemLanguages StemLanguages::read(const Xapian::Database& db, const std::vector<
 StemmerSet StemLanguages::all() const { return stemmers_.size() == kMaxStemmers ? ~StemmerSet{0} : bit(stemmers_.size()) - 1; }
 
 StemmerSet StemLanguages::of_lang(std::string_view lang) const {
-  std::string name = stemmer_for(lang);
-  // A language's own name ("Deutsch"), which Snowball does not know as it knows "german".
-  if (name == kNoStemmer) {
-    if (const std::string code = language_code_named(lang); !code.empty()) name = stemmer_for(code);
-  }
+  // A language's own name ("Deutsch") too, which Snowball does not know as it knows "german".
+  const std::string name = stemmer_for(language_tag(lang));
   for (std::size_t i = 0; i < stemmers_.size(); ++i) {
     if (stemmers_[i].name == name) return bit(i);
   }

@@ -166,6 +166,8 @@ TEST(Dates, ReadsAClockBeforeTheDateAndADateBeforeItsUpdate) {
   EXPECT_EQ(parse_dateline("October 17, 2024 updated the rules on overtime pay for millions of workers"), std::nullopt)
       << "a sentence after the date";
   EXPECT_EQ(parse_dateline("3:14 p.m. ET on the dot"), std::nullopt);
+  EXPECT_EQ(parse_dateline("9:40 p.m. ET"), std::nullopt) << "a time alone";
+  EXPECT_EQ(parse_dateline("9:40"), std::nullopt);
 }
 
 TEST(Dates, TellsAClockAloneFromOtherLines) {
