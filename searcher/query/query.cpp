@@ -245,6 +245,7 @@ Result<ParsedQuery> parse_query(std::string_view text, Analyzer& analyzer, const
   if (part->negative) return query_error(1, "query only excludes words", "add at least one word to search for");
   if (part->empty) return query_error(1, "query has no searchable words", "type at least one word");
   parsed.query = part->query;
+  parsed.filters_only = part->filter;
   auto unique = [](std::vector<std::string>& v) {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());

@@ -47,6 +47,9 @@ struct ParsedQuery {
   std::vector<std::string> notes;
   // A source: or author: value that names no source or author, with the closest ones.
   std::vector<std::string> field_notes;
+  // Every piece of the query is a filter (source:, date: ...): it weighs no match above
+  // another, and its matches are listed newest first.
+  bool filters_only = false;
 
   // Whether `stem` counts in an article stemmed by `stemmer` ("english", "none"): the second
   // stage and the highlighter ask, as the first stage's language filters decide.

@@ -66,15 +66,6 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
     enquire.set_weighting_scheme(make_weight(bm25));
     enquire.set_collapse_key(schema::kStorySlot);
     result.mset = enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted));
-    // Filters alone weigh every match alike, and Xapian then keeps the first in document
-    // order, the order files were indexed in: the newest articles were left out of the top
-    // (a new user's trial: "date:2021" began with December 8th where the 28th was indexed).
-    // Such a query's matches come newest first, as equal scores do in the second stage.
-    if (sort == SortOrder::kRelevance && !result.mset.empty() && result.mset.get_max_possible() == 0) {
-      result.by_date_alone = true;
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
-      result.mset = enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted));
-    }
     result.stories = result.mset.get_matches_estimated();
   }
   if (stories) {

@@ -25,9 +25,6 @@ struct FirstStage {
   // The stories that match (articles after collapsing copies, the unit every count uses):
   // exact with a spy or when no story is wanted, else Xapian's estimate.
   std::uint64_t stories = 0;
-  // The query weighs nothing (filters alone), so the matches came newest first, the order
-  // that stands.
-  bool by_date_alone = false;
 };
 
 // The best `wanted` stories matching `query` and `filter` (when not empty, it restricts

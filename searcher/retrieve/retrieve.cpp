@@ -66,9 +66,15 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     // The second stage scores the hits in any order (--sort date shows scores on relevance
     // order's scale) and re-ranks them in relevance order.
     const bool second_stage = ranking.second_stage && limit > 0 && offset == 0;
-    const bool reranked = second_stage && sort == SortOrder::kRelevance;
+    // Filters alone weigh every match alike, and Xapian would keep the first in document
+    // order, the order files were indexed in (a new user's trial: "date:2021" began with
+    // December 8th where the 28th was indexed); their matches come newest first, and
+    // passages do not reorder them (source:BBC came out of date order).
+    const bool by_date_alone = query.filters_only && sort == SortOrder::kRelevance;
+    const bool reranked = second_stage && sort == SortOrder::kRelevance && !by_date_alone;
     const std::size_t wanted = reranked ? std::max(limit, ranking.depth) : limit;
-    const FirstStage first = first_stage(databases_.all, databases_.remote(), query.query, filter, sort, ranking.bm25,
+    const FirstStage first = first_stage(databases_.all, databases_.remote(), query.query, filter,
+                                         by_date_alone ? SortOrder::kNewestFirst : sort, ranking.bm25,
                                          spy != nullptr ? &spy->spy() : nullptr, wanted, offset,
                                          &databases_.value_tables);
     const Xapian::MSet& mset = first.mset;
@@ -77,9 +83,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, databases_.remote(), mset, query, ranking);
     std::vector<std::size_t> order(mset.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // Passages do not reorder a query of filters alone, which the first stage gave newest
-    // first (a new user's trial: source:BBC came out of date order).
-    if (reranked && !first.by_date_alone) rank_by_choice(mset, choices, order);
+    if (reranked) rank_by_choice(mset, choices, order);
 
     SearchResults results;
     results.matching_articles = first.stories;
