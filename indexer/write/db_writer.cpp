@@ -17,17 +17,18 @@ Error open_error(const fs::path& path, std::string reason, std::string hint) {
 
 }  // namespace
 
-Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path) {
+Result<std::unique_ptr<DbWriter>> DbWriter::open(const fs::path& path, Durability durability) {
   auto folder = DbFolder::claim(path);
   if (!folder) return folder.error();
-  return open(std::move(*folder));
+  return open(std::move(*folder), durability);
 }
 
-Result<std::unique_ptr<DbWriter>> DbWriter::open(std::unique_ptr<DbFolder> folder) {
+Result<std::unique_ptr<DbWriter>> DbWriter::open(std::unique_ptr<DbFolder> folder, Durability durability) {
   const fs::path path = folder->path();
   if (Status finished = finish_killed_compaction(*folder); !finished) return finished.error();
   try {
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    const int sync = durability == Durability::kScratch ? Xapian::DB_NO_SYNC : 0;
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN | sync);
     const std::string schema = db.get_metadata(std::string(schema::kSchemaVersionKey));
     if (db.get_doccount() == 0 && schema.empty()) {
       db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));

@@ -47,10 +47,10 @@ struct Part {
   std::vector<CrawlEntry> entries;
 };
 
-Result<std::vector<Part>> open_parts(const std::vector<fs::path>& paths) {
+Result<std::vector<Part>> open_parts(const std::vector<fs::path>& paths, Durability durability) {
   std::vector<Part> parts;
   for (const fs::path& path : paths) {
-    auto writer = DbWriter::open(path);
+    auto writer = DbWriter::open(path, durability);
     if (!writer) return writer.error();
     parts.push_back(Part{std::move(*writer), {}});
   }
@@ -158,18 +158,33 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
 // holds it, counted in its share, so resuming neither reads it again nor leaves its old
 // articles in one part while another indexes it anew (a file named on the command line,
 // not found in a folder, is never forgotten by a part that does not see it).
-Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexReport& report,
-                                    const std::vector<fs::path>& paths, const Crawled& crawled) {
-  auto parts = open_parts(paths);
-  if (!parts) return parts.error();
+// The parts of a parallel build, opened unsynced, and which of them holds each file a killed
+// build indexed.
+struct BuildParts {
+  std::vector<Part> parts;
   std::unordered_map<std::string, std::size_t> indexed_in;
-  for (std::size_t i = 0; i < parts->size(); ++i) {
+};
+
+Result<BuildParts> open_build_parts(const fs::path& parts_dir, unsigned jobs) {
+  auto paths = is_sharded(parts_dir) ? shard_paths(parts_dir) : create_shards(parts_dir, jobs);
+  if (!paths) return paths.error();
+  auto parts = open_parts(*paths, Durability::kScratch);
+  if (!parts) return parts.error();
+  BuildParts build{std::move(*parts), {}};
+  for (std::size_t i = 0; i < build.parts.size(); ++i) {
     try {
-      for (const auto& [path, state] : load_file_states((*parts)[i].writer->database())) indexed_in.emplace(path, i);
+      for (const auto& [path, state] : load_file_states(build.parts[i].writer->database())) build.indexed_in.emplace(path, i);
     } catch (const Xapian::Error& e) {
-      return unreadable_history((*parts)[i].writer->path(), e);
+      return unreadable_history(build.parts[i].writer->path(), e);
     }
   }
+  return build;
+}
+
+Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexReport& report, BuildParts& build,
+                                    const Crawled& crawled) {
+  std::vector<Part>* parts = &build.parts;
+  const std::unordered_map<std::string, std::size_t>& indexed_in = build.indexed_in;
   std::vector<std::uintmax_t> bytes(parts->size(), 0);
   std::vector<std::size_t> part_of(crawled.entries.size(), parts->size());
   for (std::size_t k = 0; k < crawled.entries.size(); ++k) {
@@ -221,7 +236,7 @@ Result<IndexSummary> index_single(const IndexOptions& options, const IndexReport
 
 Result<IndexSummary> index_shards(const IndexOptions& options, const IndexReport& report,
                                   const std::vector<fs::path>& paths, const Crawled& crawled) {
-  auto parts = open_parts(paths);
+  auto parts = open_parts(paths, Durability::kSynced);
   if (!parts) return parts.error();
   for (const CrawlEntry& entry : crawled.entries) {
     (*parts)[shard_of(entry.relative_path, parts->size())].entries.push_back(entry);
@@ -237,16 +252,32 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   }
   auto parts_folder = DbFolder::claim(parts_dir);
   if (!parts_folder) return parts_folder.error();
-  auto paths = is_sharded(parts_dir) ? shard_paths(parts_dir) : create_shards(parts_dir, effective_jobs(options));
-  if (!paths) return paths.error();
+  auto build = open_build_parts(parts_dir, effective_jobs(options));
+  if (!build && resume && build.error().kind != ErrorKind::kLocked) {
+    // Unsynced parts that the operating system stopped before writing out: they are scratch,
+    // so the build starts again rather than ask for --rebuild.
+    Error lost = build.error();
+    lost.reason = "the parts of an interrupted build cannot be read: " + lost.reason;
+    lost.hint = "building them again";
+    report.warn(lost);
+    parts_folder->reset();
+    if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
+    parts_folder = DbFolder::claim(parts_dir);
+    if (!parts_folder) return parts_folder.error();
+    build = open_build_parts(parts_dir, effective_jobs(options));
+  }
+  if (!build) return build.error();
+  std::vector<fs::path> paths;
+  for (const Part& part : build->parts) paths.push_back(part.writer->path());
   IndexOptions part_options = options;
   part_options.db = parts_dir;
-  auto summary = index_balanced(part_options, report, *paths, crawled);
+  auto summary = index_balanced(part_options, report, *build, crawled);
   if (!summary) return summary;
+  build->parts.clear();  // closed before the merge reads them
   const fs::path merged = parts_dir / "merged";
   std::error_code ec;
   fs::remove_all(merged, ec);  // what a merge cut short left, inside the claimed parts folder
-  if (Status made = merge_databases(*paths, merged); !made) return made.error();
+  if (Status made = merge_databases(paths, merged); !made) return made.error();
   auto dropped = drop_duplicate_ids(merged, crawled, report.warn);
   if (!dropped) return dropped.error();
   // Counted as a single-threaded run counts them: the later file's article updated the earlier's.

@@ -108,6 +108,28 @@ TEST_F(ScaleOut, AKilledParallelBuildLeavesNoHalfDatabaseAndTheNextRunFinishesIt
   }
 }
 
+// The parts of a parallel build are written unsynced (Durability::kScratch): an operating
+// system that stops before writing them out can leave one unreadable. The next run warns
+// and builds them again, where it used to stop and ask for --rebuild.
+TEST_F(ScaleOut, AnUnreadablePartOfAKilledParallelBuildIsBuiltAgain) {
+  TempDir copy;
+  const fs::path target = copy.path() / "db";
+  const std::vector<std::string> build = {"--db", target.string(), "--jobs", "2", "--quiet", corpus().string()};
+  const CliResult killed = run_cli(cs_index_binary(), build, {{"CS_FAILPOINT", "merged:1"}});
+  ASSERT_EQ(killed.exit_code, 128 + SIGKILL) << killed.err;
+  const fs::path part = target / ".parts" / "shard-1";
+  ASSERT_TRUE(fs::exists(part / "iamglass"));
+  write_file(part / "iamglass", "not what Xapian wrote");
+  const CliResult resumed = run_cli(cs_index_binary(), build);
+  ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
+  EXPECT_THAT(resumed.err, HasSubstr("the parts of an interrupted build cannot be read"));
+  EXPECT_THAT(resumed.err, HasSubstr("shard-1"));
+  EXPECT_EQ(lines(resumed.err).size(), 1u) << resumed.err;
+  EXPECT_EQ(Xapian::Database(target.string()).get_doccount(), Xapian::Database(db("single")).get_doccount());
+  EXPECT_EQ(answer({target.string()}, kScaleQueries[4]), answer({db("single")}, kScaleQueries[4]));
+  EXPECT_FALSE(fs::exists(target / ".parts"));
+}
+
 // A parallel build shares the files out by bytes. Killed once its parts were written, then
 // resumed after an early file grew (which would move later files to the other part) and a
 // later one changed: every file is indexed once, with its new text. Files named on the
