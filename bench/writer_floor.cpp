@@ -44,7 +44,8 @@ struct Share {
 };
 
 void write_share(const Share& share, const fs::path& db) {
-  Xapian::WritableDatabase writer(db.string(), Xapian::DB_CREATE);
+  // Unsynced, as cs-index writes a parallel build's parts (Durability::kScratch).
+  Xapian::WritableDatabase writer(db.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
   std::size_t pending = 0;
   for (std::size_t i = 0; i < share.documents.size(); ++i) {
     writer.add_document(share.documents[i]);
