@@ -60,8 +60,8 @@ SecondStage::~SecondStage() = default;
 // are made into candidates and scored by the second stage's kernel (candidates.hpp), and the
 // article is represented by its best passage.
 std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& db, bool remote,
-                                                        const Xapian::MSet& mset, const ParsedQuery& query,
-                                                        const Ranking& ranking) {
+                                                        const std::vector<Xapian::MSetIterator>& articles,
+                                                        const ParsedQuery& query, const Ranking& ranking) {
   Buffers& b = *buffers_;
   std::vector<std::vector<std::uint32_t>> terms;
   std::vector<QueryStem> stems;
@@ -80,9 +80,8 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
   while (scoring.may_match(filler)) ++filler;
 
   // Values and positions read in docid order, so neighbouring reads share blocks.
-  const std::size_t count = mset.size();
-  b.hits.clear();
-  for (auto it = mset.begin(); it != mset.end(); ++it) b.hits.push_back(it);
+  const std::size_t count = articles.size();
+  b.hits.assign(articles.begin(), articles.end());
   b.by_docid.resize(count);
   for (std::size_t i = 0; i < count; ++i) b.by_docid[i] = i;
   std::sort(b.by_docid.begin(), b.by_docid.end(), [&](std::size_t x, std::size_t y) { return *b.hits[x] < *b.hits[y]; });
@@ -172,7 +171,8 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
   return choices;
 }
 
-void rank_by_choice(const Xapian::MSet& mset, const std::vector<PassageChoice>& choices, std::vector<std::size_t>& order) {
+void rank_by_choice(const std::vector<Xapian::MSetIterator>& articles, const std::vector<PassageChoice>& choices,
+                    std::vector<std::size_t>& order) {
   const auto total = [&](std::size_t i) { return choices[i].parts.total; };
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return total(a) > total(b); });
   // Ties are rare: date and article id are read only for candidates that share a score.
@@ -182,7 +182,7 @@ void rank_by_choice(const Xapian::MSet& mset, const std::vector<PassageChoice>& 
     if (last - first > 1) {
       std::map<std::size_t, std::pair<std::string, std::string>> keys;  // date, article id
       for (std::size_t k = first; k < last; ++k) {
-        const Xapian::Document document = mset[static_cast<Xapian::doccount>(order[k])].get_document();
+        const Xapian::Document document = articles[order[k]].get_document();
         keys[order[k]] = {document.get_value(schema::kDateSlot), document.get_value(schema::kArticleIdSlot)};
       }
       std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),

@@ -31,19 +31,21 @@ class SecondStage {
  public:
   SecondStage();
   ~SecondStage();
-  // The chosen passage of each article of `mset`, in its order. For each article, the
-  // positions of the query's stems and its passages' bounds are read from `db` (`remote`:
-  // a remote shard is among its databases).
-  std::vector<PassageChoice> choose_passages(const Xapian::Database& db, bool remote, const Xapian::MSet& mset,
-                                             const ParsedQuery& query, const Ranking& ranking);
+  // The chosen passage of each of `articles` (the first stage's), in their order. For each
+  // article, the positions of the query's stems and its passages' bounds are read from `db`
+  // (`remote`: a remote shard is among its databases).
+  std::vector<PassageChoice> choose_passages(const Xapian::Database& db, bool remote,
+                                             const std::vector<Xapian::MSetIterator>& articles, const ParsedQuery& query,
+                                             const Ranking& ranking);
 
  private:
   struct Buffers;
   std::unique_ptr<Buffers> buffers_;
 };
 
-// Sorts `order` (indexes into `mset`) by the chosen passages' scores, then newer date, then
-// smaller article id, so runs are reproducible.
-void rank_by_choice(const Xapian::MSet& mset, const std::vector<PassageChoice>& choices, std::vector<std::size_t>& order);
+// Sorts `order` (indexes into `articles`) by the chosen passages' scores, then newer date,
+// then smaller article id, so runs are reproducible.
+void rank_by_choice(const std::vector<Xapian::MSetIterator>& articles, const std::vector<PassageChoice>& choices,
+                    std::vector<std::size_t>& order);
 
 }  // namespace cs::searcher

@@ -1,6 +1,7 @@
 #include "searcher/retrieve/first_stage.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 
 #include "common/schema.hpp"
@@ -18,12 +19,81 @@ Xapian::BM25Weight make_weight(const Bm25Parameters& p) { return Xapian::BM25Wei
 // at 233 articles: p50 1.03 ms without, 1.09 ms with); at 2,330 it cost 0.44 ms a query.
 constexpr Xapian::doccount kExactCountArticles = 1000;
 
+// The articles ranked one a story. Xapian's own collapse reads the story key of every match
+// that could enter the top through the slot's value stream, decoding the stream's chunks
+// from their start: at news 10x about 110 us a query, growing with the database. Here the
+// best articles are ranked uncollapsed and each kept while its story is new, as Xapian's
+// collapse keeps the best ranked article of each story; the keys come from the session's
+// table or from the documents ranked, a few dozen. Only a remote shard (xapian-tcpsrv)
+// needs Xapian's collapse, whose keys come with its matches.
+struct StoryRanking {
+  std::vector<RankedArticle> ranked;
+  std::uint64_t stories = 0;  // an estimate, or what was seen when every match was ranked
+};
+
+StoryRanking collapsed_by_xapian(Xapian::Enquire& enquire, std::size_t skipped, std::size_t wanted) {
+  StoryRanking ranking;
+  enquire.set_collapse_key(schema::kStorySlot);
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted));
+  for (auto it = mset.begin(); it != mset.end(); ++it) ranking.ranked.push_back({it, it.get_collapse_key()});
+  ranking.stories = mset.get_matches_estimated();
+  return ranking;
+}
+
+// The story key of a ranked article: from `table` when given, else from its document.
+std::string story_of(const Xapian::MSetIterator& it, const ValueTable* table) {
+  if (table == nullptr) return it.get_document().get_value(schema::kStorySlot);
+  const std::uint32_t id = table->id_of(*it);
+  return id != 0 ? table->value(id) : std::string();
+}
+
+StoryRanking collapsed_by_story(Xapian::Enquire& enquire, const ValueTable* table, std::size_t skipped,
+                                std::size_t wanted) {
+  const std::size_t needed = skipped + wanted;
+  // Copies of a story are few next to the stories: twice the articles is most often enough,
+  // and a ranking that falls short is asked again for as many as the copies seen call for.
+  std::size_t articles = 2 * needed;
+  std::vector<std::string> seen;  // the stories kept, as met
+  for (;;) {
+    StoryRanking ranking;
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(articles));
+    seen.clear();
+    std::size_t kept = 0, considered = 0;
+    for (auto it = mset.begin(); it != mset.end() && kept < needed; ++it, ++considered) {
+      std::string story = story_of(it, table);
+      if (!story.empty()) {  // an article with no story is its own
+        if (std::find(seen.begin(), seen.end(), story) != seen.end()) continue;
+        seen.push_back(story);
+      }
+      if (kept++ >= skipped) ranking.ranked.push_back({it, std::move(story)});
+    }
+    const bool every_match = mset.size() < articles;
+    if (kept < needed && !every_match) {
+      articles = std::max(2 * articles, articles * needed / std::max<std::size_t>(kept, 1) + needed);
+      continue;
+    }
+    if (every_match && kept < needed) {
+      ranking.stories = kept;
+    } else {
+      // Xapian's estimate of the articles, scaled by the share of those ranked that were new
+      // stories (as Xapian scales its own by the share its collapse kept).
+      const double unique = static_cast<double>(kept) / static_cast<double>(std::max<std::size_t>(considered, 1));
+      const auto estimate = static_cast<std::uint64_t>(static_cast<double>(mset.get_matches_estimated()) * unique + 0.5);
+      ranking.stories = std::max<std::uint64_t>(estimate, kept);
+    }
+    return ranking;
+  }
+}
+
 }  // namespace
 
 FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Query& query, const Xapian::Query& filter,
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
                        std::size_t skipped, ValueTables* tables) {
   const Xapian::Query matching = filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  // Asked once a search: a table is read at a session's second search (value_table.hpp).
+  const std::shared_ptr<const ValueTable> story_table =
+      tables != nullptr && !remote ? tables->shared_table(db, schema::kStorySlot) : nullptr;
   // Xapian's count of a collapsed match is an estimate even when it visits every match:
   // exact counts are the distinct story keys a spy saw, plus the articles without one. They
   // are taken when asked for (facets, -n 0), and always in a collection small enough that
@@ -35,8 +105,7 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
   // 0.6 ms where one weighted, collapsed walk with the spies took 9.8 ms.
   std::optional<ValueCounter> stories;
   if (exact) {
-    stories.emplace(schema::kStorySlot, remote,
-                    tables != nullptr && !remote ? tables->for_counting(db, schema::kStorySlot) : nullptr);
+    stories.emplace(schema::kStorySlot, remote, story_table);
     Xapian::Enquire counting(db);
     counting.set_query(matching);
     // Unweighted in effect ("bnn": each term present counts 1), but not BoolWeight: with a
@@ -64,9 +133,10 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
       enquire.set_sort_by_key_then_relevance(&undated_last, false);
     }
     enquire.set_weighting_scheme(make_weight(bm25));
-    enquire.set_collapse_key(schema::kStorySlot);
-    result.mset = enquire.get_mset(static_cast<Xapian::doccount>(skipped), static_cast<Xapian::doccount>(wanted));
-    result.stories = result.mset.get_matches_estimated();
+    StoryRanking ranking = remote ? collapsed_by_xapian(enquire, skipped, wanted)
+                                  : collapsed_by_story(enquire, story_table.get(), skipped, wanted);
+    result.ranked = std::move(ranking.ranked);
+    result.stories = ranking.stories;
   }
   if (stories) {
     const ValueCounter::Valued keyed = stories->valued();

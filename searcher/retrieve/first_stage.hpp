@@ -11,6 +11,8 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "common/error.hpp"
 #include "searcher/results.hpp"
@@ -20,10 +22,18 @@
 
 namespace cs::searcher {
 
+// One article of the first stage's ranking, with the key of its story.
+struct RankedArticle {
+  Xapian::MSetIterator at;  // its weight, document id and document
+  std::string story;        // its story's key (schema::kStorySlot); empty: none, never collapsed
+};
+
 struct FirstStage {
-  Xapian::MSet mset;
+  // One article a story (the best ranked of the story's matches), in rank order.
+  std::vector<RankedArticle> ranked;
   // The stories that match (articles after collapsing copies, the unit every count uses):
-  // exact with a spy or when no story is wanted, else Xapian's estimate.
+  // exact with a spy, when no story is wanted, or when every match was ranked; else an
+  // estimate.
   std::uint64_t stories = 0;
 };
 
@@ -31,7 +41,8 @@ struct FirstStage {
 // the matches without changing their scores) after the first `skipped`, in `sort` order. With a `spy`, or with none
 // wanted (counts alone: -n 0), every match is visited so that the counts are exact.
 // `remote`: a remote shard is among those `db` searches. `tables`, when not null, are the
-// session's (value_table.hpp): the exact story count reads the story keys from them.
+// session's (value_table.hpp): once they hold the story keys, the exact story count and the
+// collapse of the ranked articles into stories read them there.
 FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Query& query, const Xapian::Query& filter,
                        SortOrder sort, const Bm25Parameters& bm25, Xapian::MatchSpy* spy, std::size_t wanted,
                        std::size_t skipped = 0, ValueTables* tables = nullptr);

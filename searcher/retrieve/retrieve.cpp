@@ -58,7 +58,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     if (spy != nullptr) {
       const bool remote = databases_.remote();
       std::shared_ptr<const ValueTable> keys =
-          remote ? nullptr : databases_.value_tables.for_counting(databases_.all, schema::kFacetKeySlot);
+          remote ? nullptr : databases_.value_tables.shared_table(databases_.all, schema::kFacetKeySlot);
       std::shared_ptr<FacetTally> tally = keys ? databases_.value_tables.facet_tally(schema::kFacetKeySlot) : nullptr;
       spy->restart(remote, std::move(keys), std::move(tally));
     }
@@ -77,13 +77,15 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
                                          by_date_alone ? SortOrder::kNewestFirst : sort, ranking.bm25,
                                          spy != nullptr ? &spy->spy() : nullptr, wanted, offset,
                                          &databases_.value_tables);
-    const Xapian::MSet& mset = first.mset;
+    std::vector<Xapian::MSetIterator> articles;
+    articles.reserve(first.ranked.size());
+    for (const RankedArticle& ranked : first.ranked) articles.push_back(ranked.at);
     // Every article shows its best passage, whatever the order; only relevance order is
     // re-ranked by the passages' scores.
-    const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, databases_.remote(), mset, query, ranking);
-    std::vector<std::size_t> order(mset.size());
+    const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, databases_.remote(), articles, query, ranking);
+    std::vector<std::size_t> order(articles.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    if (reranked) rank_by_choice(mset, choices, order);
+    if (reranked) rank_by_choice(articles, choices, order);
 
     SearchResults results;
     results.matching_articles = first.stories;
@@ -93,7 +95,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     const std::size_t shown = std::min(limit, order.size());
     results.hits.reserve(shown);
     for (std::size_t rank = 0; rank < shown; ++rank) {
-      auto hit = make_hit(mset[static_cast<Xapian::doccount>(order[rank])], choices[order[rank]], second_stage);
+      const RankedArticle& article = first.ranked[order[rank]];
+      auto hit = make_hit(article.at, article.story, choices[order[rank]], second_stage);
       if (!hit) return hit.error();
       results.hits.push_back(std::move(*hit));
     }
@@ -102,7 +105,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
   });
 }
 
-Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const PassageChoice& choice, bool second_stage) {
+Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std::string& story,
+                                      const PassageChoice& choice, bool second_stage) {
   const Xapian::Document document = it.get_document();
   const compact_text::DictionaryLookup dictionaries = databases_.dictionaries.lookup();
   auto record = decode_article_record(document.get_data(), dictionaries);
@@ -120,7 +124,7 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const Pass
   }
   record->text = std::move(text->text);
   record->sentences = std::move(text->sentences);
-  auto members = story_members(databases_.all, it.get_collapse_key(), record->article_id, databases_.names, dictionaries);
+  auto members = story_members(databases_.all, story, record->article_id, databases_.names, dictionaries);
   if (!members) return members.error();
   return Hit{second_stage ? decimal_of(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},
@@ -142,7 +146,7 @@ bool PassageSearcher::matches_more_than(const Xapian::Query& query, const Xapian
   try {
     const auto wanted = static_cast<std::size_t>(stories + 1);
     return first_stage(databases_.all, databases_.remote(), query, filter, SortOrder::kRelevance, {}, nullptr, wanted)
-               .mset.size() >= wanted;
+               .ranked.size() >= wanted;
   } catch (const Xapian::Error&) {
     return false;
   }

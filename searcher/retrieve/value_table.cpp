@@ -22,7 +22,7 @@ std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, X
   return made;
 }
 
-std::shared_ptr<const ValueTable> ValueTables::for_counting(const Xapian::Database& db, Xapian::valueno slot) {
+std::shared_ptr<const ValueTable> ValueTables::shared_table(const Xapian::Database& db, Xapian::valueno slot) {
   Slot& entry = tables_[slot];
   if (entry.table) return entry.table;
   // Xapian's match spies see a shard's own document ids, and not which shard it is: shards

@@ -1,6 +1,7 @@
 // One value slot of every article, held in memory by document id, for the passes that
-// count a whole match (value_counter.hpp): story keys for exact story counts, facet keys
-// for --facets and --histogram. Xapian reads a match's value through its value stream,
+// count a whole match (value_counter.hpp) and the first stage's collapse of stories
+// (first_stage.hpp): story keys for exact story counts and collapsing, facet keys for
+// --facets and --histogram. Xapian reads a match's value through its value stream,
 // which loads and decodes the chunk holding it (callgrind, faceted queries at news 10x:
 // about 1,200 instructions a value and 18,000 a chunk, over 20 M a query, most of the
 // query's cost). From the table a match's value is an array index.
@@ -36,15 +37,15 @@ class ValueTable {
 
 // The tables a session's searches share, until the databases move (Databases::moved);
 // a counter holds on to the table it counts with, so forgetting one never pulls it from
-// under a count. A table is read at the second search that counts over its slot, never at
+// under a count. A table is read at the second search that asks for its slot, never at
 // the first: one command searches once, and reading a whole slot costs more than reading
 // the values of one query's matches; a batch or the server searches again and again.
 class ValueTables {
  public:
   // The slot's table, or null when the caller is to read the values itself (always when
   // `db` combines shards, or holds more documents than kMaxTableDocuments).
-  std::shared_ptr<const ValueTable> for_counting(const Xapian::Database& db, Xapian::valueno slot);
-  // The tally of the facet keys numbered by `slot`'s table (once for_counting gave it),
+  std::shared_ptr<const ValueTable> shared_table(const Xapian::Database& db, Xapian::valueno slot);
+  // The tally of the facet keys numbered by `slot`'s table (once shared_table gave it),
   // kept as long as the table.
   std::shared_ptr<FacetTally> facet_tally(Xapian::valueno slot);
   void forget() { tables_.clear(); }

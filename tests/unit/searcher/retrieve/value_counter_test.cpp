@@ -79,18 +79,18 @@ TEST(ValueTables, ATableIsReadAtTheSecondCountAndForgottenWhenTheDatabasesMove) 
     db.add_document(document);
   }
   ValueTables tables;
-  EXPECT_EQ(tables.for_counting(db, 3), nullptr) << "one command counts once: it reads its matches' values itself";
-  const std::shared_ptr<const ValueTable> table = tables.for_counting(db, 3);
+  EXPECT_EQ(tables.shared_table(db, 3), nullptr) << "one command counts once: it reads its matches' values itself";
+  const std::shared_ptr<const ValueTable> table = tables.shared_table(db, 3);
   ASSERT_NE(table, nullptr);
   EXPECT_EQ(table->distinct(), 2u);
   EXPECT_EQ(table->id_of(1), table->id_of(3));
   EXPECT_EQ(table->value(table->id_of(2)), "y");
   EXPECT_EQ(table->id_of(4), 0u) << "past the last document";
-  EXPECT_EQ(tables.for_counting(db, 3), table) << "read once";
-  EXPECT_EQ(tables.for_counting(db, 5), nullptr) << "each slot is asked for on its own";
+  EXPECT_EQ(tables.shared_table(db, 3), table) << "read once";
+  EXPECT_EQ(tables.shared_table(db, 5), nullptr) << "each slot is asked for on its own";
   tables.forget();
   EXPECT_EQ(table->value(table->id_of(2)), "y") << "a counter holding the table still reads it";
-  EXPECT_EQ(tables.for_counting(db, 3), nullptr) << "after the databases moved, read again only if asked again";
+  EXPECT_EQ(tables.shared_table(db, 3), nullptr) << "after the databases moved, read again only if asked again";
 }
 
 // Xapian's match spies see a shard's own document ids, not the combined database's, and not
@@ -107,7 +107,7 @@ TEST(ValueTables, ShardsSearchedAsOneHaveNoTable) {
   both.add_database(first);
   both.add_database(second);
   ValueTables tables;
-  for (int ask = 0; ask < 3; ++ask) EXPECT_EQ(tables.for_counting(both, 3), nullptr);
+  for (int ask = 0; ask < 3; ++ask) EXPECT_EQ(tables.shared_table(both, 3), nullptr);
 }
 
 // Why: what Xapian 1.4 hands a match spy over shards searched as one.
