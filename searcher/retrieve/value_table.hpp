@@ -48,7 +48,15 @@ class ValueTables {
   // The tally of the facet keys numbered by `slot`'s table (once shared_table gave it),
   // kept as long as the table.
   std::shared_ptr<FacetTally> facet_tally(Xapian::valueno slot);
-  void forget() { tables_.clear(); }
+  // How many articles the last ranking read for each story it kept (first_stage.hpp), a
+  // measure of how often copies of a story rank side by side in this database; 0 before
+  // any.
+  double articles_per_story() const { return articles_per_story_; }
+  void note_articles_per_story(double ratio) { articles_per_story_ = ratio; }
+  void forget() {
+    tables_.clear();
+    articles_per_story_ = 0;
+  }
 
  private:
   struct Slot {
@@ -57,6 +65,7 @@ class ValueTables {
     std::shared_ptr<FacetTally> tally;  // of facet keys, numbered by `table`
   };
   std::map<Xapian::valueno, Slot> tables_;
+  double articles_per_story_ = 0;
 };
 
 // Past this many document ids a table would hold too much for a person's folders (an id,
