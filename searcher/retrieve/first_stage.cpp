@@ -127,6 +127,7 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
     counting.get_mset(0, 0, db.get_doccount());
   }
   FirstStage result;
+  result.story_table = story_table;
   if (wanted > 0) {
     Xapian::Enquire enquire(db);
     enquire.set_query(matching);

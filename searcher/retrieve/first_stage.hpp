@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct FirstStage {
   // exact with a spy, when no story is wanted, or when every match was ranked; else an
   // estimate.
   std::uint64_t stories = 0;
+  // The session's story keys when it holds them (value_table.hpp): a hit's story members
+  // are listed from them.
+  std::shared_ptr<const ValueTable> story_table;
 };
 
 // The best `wanted` stories matching `query` and `filter` (when not empty, it restricts

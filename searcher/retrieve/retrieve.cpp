@@ -96,7 +96,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     results.hits.reserve(shown);
     for (std::size_t rank = 0; rank < shown; ++rank) {
       const RankedArticle& article = first.ranked[order[rank]];
-      auto hit = make_hit(article.at, article.story, choices[order[rank]], second_stage);
+      auto hit = make_hit(article.at, article.story, first.story_table.get(), choices[order[rank]], second_stage);
       if (!hit) return hit.error();
       results.hits.push_back(std::move(*hit));
     }
@@ -106,7 +106,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
 }
 
 Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std::string& story,
-                                      const PassageChoice& choice, bool second_stage) {
+                                      const ValueTable* stories, const PassageChoice& choice, bool second_stage) {
   const Xapian::Document document = it.get_document();
   const compact_text::DictionaryLookup dictionaries = databases_.dictionaries.lookup();
   auto record = decode_article_record(document.get_data(), dictionaries);
@@ -124,7 +124,10 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std:
   }
   record->text = std::move(text->text);
   record->sentences = std::move(text->sentences);
-  auto members = story_members(databases_.all, story, record->article_id, databases_.names, dictionaries);
+  const std::uint32_t story_id = stories != nullptr ? stories->id_of(*it) : 0;
+  auto members = story_id != 0 ? story_members(databases_.all, stories->documents_of(story_id), record->article_id,
+                                               databases_.names, dictionaries)
+                               : story_members(databases_.all, story, record->article_id, databases_.names, dictionaries);
   if (!members) return members.error();
   return Hit{second_stage ? decimal_of(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},

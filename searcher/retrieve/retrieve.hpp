@@ -83,9 +83,10 @@ class PassageSearcher {
 
  private:
   explicit PassageSearcher(Databases databases) : databases_(std::move(databases)) {}
-  // The hit of the article at `it` (of the story `story`), shown by its chosen passage.
-  Result<Hit> make_hit(const Xapian::MSetIterator& it, const std::string& story, const PassageChoice& choice,
-                       bool second_stage);
+  // The hit of the article at `it` (of the story `story`), shown by its chosen passage;
+  // its story's other articles are found in `stories` (the session's story keys) when given.
+  Result<Hit> make_hit(const Xapian::MSetIterator& it, const std::string& story, const ValueTable* stories,
+                       const PassageChoice& choice, bool second_stage);
   // Each shard's own database (a remote one that does not answer left out): Xapian gives a
   // combined database's metadata from its first shard only.
   std::vector<Xapian::Database> shard_databases() const;

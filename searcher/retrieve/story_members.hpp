@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ inline constexpr std::size_t kMaxStoryMembers = 10;
 // records read with the dictionaries `dictionaries` finds. An unreadable record is a
 // kDatabase error about `path`; Xapian errors propagate.
 Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const std::string& story,
+                                               const std::string& article_id, const std::filesystem::path& path,
+                                               const compact_text::DictionaryLookup& dictionaries);
+// The same for a story whose articles are known, in document id order (from a session's
+// table of story keys, value_table.hpp): the story's term is not read.
+Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, std::span<const Xapian::docid> articles,
                                                const std::string& article_id, const std::filesystem::path& path,
                                                const compact_text::DictionaryLookup& dictionaries);
 

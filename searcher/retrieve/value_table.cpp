@@ -19,6 +19,16 @@ std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, X
     if (added) table.values_.push_back(std::move(value));
     table.ids_[document] = at->second;
   }
+  table.first_document_.assign(table.values_.size() + 1, 0);
+  for (const std::uint32_t id : table.ids_) {
+    if (id != 0) ++table.first_document_[id];
+  }
+  for (std::size_t id = 1; id < table.first_document_.size(); ++id) table.first_document_[id] += table.first_document_[id - 1];
+  table.documents_.resize(table.first_document_.back());
+  std::vector<std::uint32_t> next(table.first_document_.begin(), table.first_document_.end() - 1);
+  for (std::size_t document = 0; document < table.ids_.size(); ++document) {
+    if (const std::uint32_t id = table.ids_[document]; id != 0) table.documents_[next[id - 1]++] = static_cast<Xapian::docid>(document);
+  }
   return made;
 }
 

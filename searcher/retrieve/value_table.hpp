@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -29,10 +30,17 @@ class ValueTable {
   // The value numbered `id` (1 to distinct()).
   const std::string& value(std::uint32_t id) const { return values_[id - 1]; }
   std::size_t distinct() const { return values_.size(); }
+  // The documents that hold the value numbered `id`, in document id order (a story's
+  // articles, without reading the story's term).
+  std::span<const Xapian::docid> documents_of(std::uint32_t id) const {
+    return {documents_.data() + first_document_[id - 1], documents_.data() + first_document_[id]};
+  }
 
  private:
   std::vector<std::uint32_t> ids_;   // by document id
   std::vector<std::string> values_;  // each distinct value once
+  std::vector<Xapian::docid> documents_;        // by value number, then document id
+  std::vector<std::uint32_t> first_document_;   // where each value number's begin in documents_, and the end
 };
 
 // The tables a session's searches share, until the databases move (Databases::moved);

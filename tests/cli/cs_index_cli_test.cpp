@@ -5,6 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "support/test_support.hpp"
 
 namespace cs::test {
@@ -218,6 +222,24 @@ TEST(CsIndexCli, TheSameWireStoryFromSeveralOutletsIsOneHit) {
   }
   EXPECT_EQ(stories_with_copies, 1u) << r.out;
   EXPECT_THAT(run_cli(cs_search_binary(), {"--db", db, "Geneva"}).out, HasSubstr("also in: "));
+
+  // A session's later searches collapse stories and list their other articles from the story
+  // keys it holds in memory (value_table.hpp), its first from the documents and the story's
+  // term: a batch asking the same thing three times gets one answer three times.
+  const CliResult batch = run_cli(cs_search_binary(), {"--db", db, "--batch", "-", "--format", "jsonl"}, {},
+                                  "1\ttalks resume\n2\ttalks resume\n3\ttalks resume\n");
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  std::map<std::string, std::vector<nlohmann::json>> answers;
+  for (const auto& line : lines(batch.out)) {
+    nlohmann::json hit = nlohmann::json::parse(line);
+    const std::string qid = hit["qid"];
+    hit.erase("qid");
+    answers[qid].push_back(std::move(hit));
+  }
+  ASSERT_EQ(answers["1"].size(), 2u) << batch.out;
+  EXPECT_EQ(answers["1"][0]["also_in"].size() + answers["1"][1]["also_in"].size(), 2u) << batch.out;
+  EXPECT_EQ(answers["2"], answers["1"]);
+  EXPECT_EQ(answers["3"], answers["1"]);
 }
 
 TEST(CsIndexCli, ChineseQueriesFindChineseArticles) {

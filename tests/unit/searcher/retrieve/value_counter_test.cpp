@@ -86,6 +86,8 @@ TEST(ValueTables, ATableIsReadAtTheSecondCountAndForgottenWhenTheDatabasesMove) 
   EXPECT_EQ(table->id_of(1), table->id_of(3));
   EXPECT_EQ(table->value(table->id_of(2)), "y");
   EXPECT_EQ(table->id_of(4), 0u) << "past the last document";
+  EXPECT_THAT(table->documents_of(table->id_of(1)), ElementsAre(1u, 3u)) << "a value's documents, in order";
+  EXPECT_THAT(table->documents_of(table->id_of(2)), ElementsAre(2u));
   EXPECT_EQ(tables.shared_table(db, 3), table) << "read once";
   EXPECT_EQ(tables.shared_table(db, 5), nullptr) << "each slot is asked for on its own";
   tables.forget();
