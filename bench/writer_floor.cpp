@@ -43,9 +43,10 @@ struct Share {
   std::vector<std::pair<std::string, std::uint32_t>> spelling;
 };
 
-void write_share(const Share& share, const fs::path& db) {
-  // Unsynced, as cs-index writes a parallel build's parts (Durability::kScratch).
-  Xapian::WritableDatabase writer(db.string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
+void write_share(const Share& share, const fs::path& db, bool part) {
+  // A part unsynced, as cs-index writes a parallel build's (Durability::kScratch); one
+  // writer synced, as cs-index --jobs 1 writes.
+  Xapian::WritableDatabase writer(db.string(), Xapian::DB_CREATE | (part ? Xapian::DB_NO_SYNC : 0));
   std::size_t pending = 0;
   for (std::size_t i = 0; i < share.documents.size(); ++i) {
     writer.add_document(share.documents[i]);
@@ -111,7 +112,7 @@ int main(int argc, char** argv) try {
   fs::remove_all(merged);
   fs::create_directories(scratch);
   const auto written = Clock::now();
-  cs::Status wrote = cs::run_on_threads(jobs, [&](unsigned part) { write_share(shares[part], parts[part]); });
+  cs::Status wrote = cs::run_on_threads(jobs, [&](unsigned part) { write_share(shares[part], parts[part], jobs > 1); });
   if (!wrote) throw std::runtime_error(wrote.error().reason);
   const double writing_seconds = seconds_since(written);
   if (cs::Status done = cs::indexer::merge_databases(parts, merged); !done) throw std::runtime_error(done.error().reason);

@@ -27,9 +27,11 @@ namespace cs::indexer {
 
 // Whether a commit waits until the disk holds it. A killed process loses nothing either way
 // (the kernel holds what was written); an operating system that stops before writing it out
-// can leave an unsynced database unreadable. Only scratch databases, which a run can make
-// again, go unsynced: the parts of a parallel build, which Xapian's merge reads into a
-// synced database (their syncs took 6% of a first build of the speeches at 1x).
+// can leave an unsynced database unreadable, or stale in blocks Xapian cannot tell apart.
+// Only scratch databases, which a run can make again, go unsynced: the parts of a parallel
+// build, which Xapian's merge reads into a synced database (their syncs took 6% of a first
+// build of the speeches at 1x), and which are resumed only in the boot that wrote them
+// (parallel_parts.cpp).
 enum class Durability { kSynced, kScratch };
 
 class DbWriter {

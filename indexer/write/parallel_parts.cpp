@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -14,6 +15,7 @@
 #include "common/threads.hpp"
 #include "indexer/analyse/stories.hpp"
 #include "indexer/write/compaction.hpp"
+#include "indexer/write/db_folder.hpp"
 #include "indexer/write/duplicate_ids.hpp"
 #include "indexer/write/file_states.hpp"
 #include "indexer/write/incremental_run.hpp"
@@ -150,14 +152,6 @@ Result<IndexSummary> index_parts(const IndexOptions& options, const IndexReport&
   return total;
 }
 
-// The parts of a parallel build take equal shares of the bytes: each file, the largest
-// first, goes to the part given the fewest so far, and each part indexes its files in crawl
-// order (hashing paths, as shards do, gave one part 52% of the speeches at 1x, left indexing
-// alone at the end while the other thread idled; in crawl order, a large file crawled last
-// tipped the balance). A file that a killed build already indexed stays in the part that
-// holds it, counted in its share, so resuming neither reads it again nor leaves its old
-// articles in one part while another indexes it anew (a file named on the command line,
-// not found in a folder, is never forgotten by a part that does not see it).
 // The parts of a parallel build, opened unsynced, and which of them holds each file a killed
 // build indexed.
 struct BuildParts {
@@ -181,6 +175,57 @@ Result<BuildParts> open_build_parts(const fs::path& parts_dir, unsigned jobs) {
   return build;
 }
 
+// The parts are written unsynced (Durability::kScratch): a killed process leaves them as
+// their last commits did (the kernel holds what was written), but a machine that stopped
+// may have written some blocks and not others, and Xapian's blocks carry no checksum to tell.
+// So parts are resumed only in the boot that wrote them, as the kernel's boot id says.
+constexpr std::string_view kPartsBootFile = "written-in-boot";
+constexpr std::string_view kMergedFolder = "merged";
+
+std::string boot_id() {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string id;
+  std::getline(in, id);
+  return id;
+}
+
+bool written_in_this_boot(const fs::path& parts_dir) {
+  std::ifstream in(parts_dir / kPartsBootFile);
+  std::string id;
+  std::getline(in, id);
+  return !id.empty() && id == boot_id();
+}
+
+Status note_boot(const fs::path& parts_dir) {
+  std::ofstream out(parts_dir / kPartsBootFile, std::ios::trunc);
+  out << boot_id() << "\n";
+  out.close();
+  if (!out) {
+    return Error{ErrorKind::kIo, (parts_dir / kPartsBootFile).string(), "", "cannot write the parallel build's boot id",
+                 "check free disk space, or run with --jobs 1"};
+  }
+  return ok_status();
+}
+
+// Whether every part in `parts_dir` is a folder cs-index made (never deleted otherwise); the
+// merge's output is its own.
+bool every_part_is_ours(const fs::path& parts_dir) {
+  std::error_code ec;
+  for (fs::directory_iterator it(parts_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_directory(ec) || it->path().filename() == kMergedFolder) continue;
+    if (inspect_folder(it->path()) != FolderKind::kOurs) return false;
+  }
+  return !ec;
+}
+
+// The parts of a parallel build take equal shares of the bytes: each file, the largest
+// first, goes to the part given the fewest so far, and each part indexes its files in crawl
+// order (hashing paths, as shards do, gave one part 52% of the speeches at 1x, left indexing
+// alone at the end while the other thread idled; in crawl order, a large file crawled last
+// tipped the balance). A file that a killed build already indexed stays in the part that
+// holds it, counted in its share, so resuming neither reads it again nor leaves its old
+// articles in one part while another indexes it anew (a file named on the command line,
+// not found in a folder, is never forgotten by a part that does not see it).
 Result<IndexSummary> index_balanced(const IndexOptions& options, const IndexReport& report, BuildParts& build,
                                     const Crawled& crawled) {
   std::vector<Part>* parts = &build.parts;
@@ -252,19 +297,31 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   }
   auto parts_folder = DbFolder::claim(parts_dir);
   if (!parts_folder) return parts_folder.error();
-  auto build = open_build_parts(parts_dir, effective_jobs(options));
-  if (!build && resume && build.error().kind != ErrorKind::kLocked) {
-    // Unsynced parts that the operating system stopped before writing out: they are scratch,
-    // so the build starts again rather than ask for --rebuild.
+  // What a killed build left: resumed when this boot wrote it and it opens; built again when
+  // the machine has restarted since, or it cannot be read (and every part is cs-index's).
+  std::optional<Error> untrusted;
+  if (is_sharded(parts_dir) && !written_in_this_boot(parts_dir)) {
+    untrusted = Error{ErrorKind::kDatabase, parts_dir.string(), "",
+                      "the parts of an interrupted build were written unsynced before the machine restarted",
+                      "building them again"};
+  }
+  const bool interrupted = is_sharded(parts_dir);
+  auto build = untrusted ? Result<BuildParts>(*untrusted) : open_build_parts(parts_dir, effective_jobs(options));
+  if (!build && interrupted && build.error().kind == ErrorKind::kDatabase && every_part_is_ours(parts_dir)) {
     Error lost = build.error();
-    lost.reason = "the parts of an interrupted build cannot be read: " + lost.reason;
-    lost.hint = "building them again";
+    if (!untrusted) {
+      lost.reason = "the parts of an interrupted build cannot be read: " + lost.reason;
+      lost.hint = "building them again";
+    }
     report.warn(lost);
     parts_folder->reset();
     if (Status removed = remove_own_folder(parts_dir); !removed) return removed.error();
     parts_folder = DbFolder::claim(parts_dir);
     if (!parts_folder) return parts_folder.error();
     build = open_build_parts(parts_dir, effective_jobs(options));
+  }
+  if (build && !interrupted) {
+    if (Status noted = note_boot(parts_dir); !noted) return noted.error();
   }
   if (!build) return build.error();
   std::vector<fs::path> paths;
@@ -274,7 +331,7 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   auto summary = index_balanced(part_options, report, *build, crawled);
   if (!summary) return summary;
   build->parts.clear();  // closed before the merge reads them
-  const fs::path merged = parts_dir / "merged";
+  const fs::path merged = parts_dir / kMergedFolder;
   std::error_code ec;
   fs::remove_all(merged, ec);  // what a merge cut short left, inside the claimed parts folder
   if (Status made = merge_databases(paths, merged); !made) return made.error();

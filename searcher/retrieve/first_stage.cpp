@@ -1,8 +1,11 @@
 #include "searcher/retrieve/first_stage.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <unordered_set>
 
 #include "common/schema.hpp"
 #include "searcher/retrieve/value_counter.hpp"
@@ -56,38 +59,49 @@ StoryRanking collapsed_by_story(Xapian::Enquire& enquire, const ValueTable* tabl
   // story twice at news 1x) and seldom in others (at news 10x 32 to 44 articles gave 30
   // stories). A ranking that falls short is asked again for as many as the copies it met
   // call for.
+  constexpr double kMostArticles = std::numeric_limits<Xapian::doccount>::max();
   const double measured = memory != nullptr ? memory->articles_per_story() : 0;
-  std::size_t articles = measured > 0 ? static_cast<std::size_t>(static_cast<double>(needed) * measured * 1.25) + 2 : 2 * needed;
-  articles = std::clamp(articles, needed + 2, 4 * needed);
-  std::vector<std::string> seen;  // the stories kept, as met
+  double articles = measured > 0 ? static_cast<double>(needed) * measured * 1.25 + 2 : 2.0 * static_cast<double>(needed);
+  articles = std::clamp(articles, static_cast<double>(needed) + 2, kMostArticles);
+  std::unordered_set<std::string_view> seen;  // the stories met, in `keys`
   for (;;) {
     StoryRanking ranking;
-    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(articles));
+    const auto asked = static_cast<Xapian::doccount>(articles);
+    const Xapian::MSet mset = enquire.get_mset(0, asked);
+    const bool every_match = mset.size() < asked;
+    std::vector<std::string> keys(mset.size());
     seen.clear();
-    std::size_t kept = 0, considered = 0;
-    for (auto it = mset.begin(); it != mset.end() && kept < needed; ++it, ++considered) {
-      std::string story = story_of(it, table);
-      if (!story.empty()) {  // an article with no story is its own
-        if (std::find(seen.begin(), seen.end(), story) != seen.end()) continue;
-        seen.push_back(story);
-      }
-      if (kept++ >= skipped) ranking.ranked.push_back({it, std::move(story)});
+    std::size_t kept = 0, considered = 0, stories = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      if (kept == needed && !every_match) break;  // past the page, only an exact count reads on
+      std::string& story = keys[it.get_rank()];
+      story = story_of(it, table);
+      // An article with no story is its own.
+      const bool new_story = story.empty() || seen.insert(story).second;
+      if (kept < needed) ++considered;
+      if (!new_story) continue;
+      ++stories;
+      if (kept < needed && kept++ >= skipped) ranking.ranked.push_back({it, story});
+    }
+    if (kept < needed && !every_match) {
+      articles = std::min(kMostArticles, std::max(2 * articles, articles * static_cast<double>(needed) /
+                                                                       static_cast<double>(std::max<std::size_t>(kept, 1)) +
+                                                                   static_cast<double>(needed)));
+      continue;
     }
     if (memory != nullptr && kept == needed) {
       memory->note_articles_per_story(static_cast<double>(considered) / static_cast<double>(kept));
     }
-    const bool every_match = mset.size() < articles;
-    if (kept < needed && !every_match) {
-      articles = std::max(2 * articles, articles * needed / std::max<std::size_t>(kept, 1) + needed);
-      continue;
-    }
-    if (every_match && kept < needed) {
-      ranking.stories = kept;
+    if (every_match) {
+      ranking.stories = stories;  // every match was ranked: the count is exact
     } else {
       // Xapian's estimate of the articles, scaled by the share of those ranked that were new
-      // stories (as Xapian scales its own by the share its collapse kept).
+      // stories (as Xapian scales its own by the share its collapse kept). The estimate is
+      // asked of a match that ranks none: one that ranks some refines it by how far it got,
+      // which varies with the articles asked for, and so with the session's history.
       const double unique = static_cast<double>(kept) / static_cast<double>(std::max<std::size_t>(considered, 1));
-      const auto estimate = static_cast<std::uint64_t>(static_cast<double>(mset.get_matches_estimated()) * unique + 0.5);
+      const Xapian::doccount matches = enquire.get_mset(0, 0).get_matches_estimated();
+      const auto estimate = static_cast<std::uint64_t>(static_cast<double>(matches) * unique + 0.5);
       ranking.stories = std::max<std::uint64_t>(estimate, kept);
     }
     return ranking;

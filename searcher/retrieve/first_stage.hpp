@@ -1,8 +1,9 @@
 // The first stage: Xapian's Enquire ranks the articles that match a query with BM25, one
-// article per story (collapse on the story id, as near-duplicate articles from several
-// outlets are one story). It uses only what Xapian's remote backend runs on a server
-// (built-in weight; Xapian's own match spies when a shard is remote, value_counter.hpp),
-// so sharded and remote searches rank and count alike.
+// article per story (collapsed on the story key, as near-duplicate articles from several
+// outlets are one story: by this stage over local databases, as Xapian's collapse does, and
+// by Xapian when a shard is remote). It uses only what Xapian's remote backend runs on a
+// server (built-in weight; Xapian's own match spies when a shard is remote,
+// value_counter.hpp), so sharded and remote searches rank and count alike.
 #pragma once
 
 #include <xapian.h>

@@ -56,9 +56,9 @@ class ValueTables {
   // The tally of the facet keys numbered by `slot`'s table (once shared_table gave it),
   // kept as long as the table.
   std::shared_ptr<FacetTally> facet_tally(Xapian::valueno slot);
-  // How many articles the last ranking read for each story it kept (first_stage.hpp), a
-  // measure of how often copies of a story rank side by side in this database; 0 before
-  // any.
+  // How many articles the session's last ranking read for each story it kept
+  // (first_stage.cpp): how often copies of a story rank side by side in these databases;
+  // 0 before any. Forgotten with the tables.
   double articles_per_story() const { return articles_per_story_; }
   void note_articles_per_story(double ratio) { articles_per_story_ = ratio; }
   void forget() {

@@ -109,5 +109,57 @@ TEST(FirstStage, StoriesCollapseAsXapiansCollapseWithKeysFromDocumentsOrMemory) 
   }
 }
 
+// Past 1,000 articles a ranked query's count of stories is an estimate unless every match was
+// ranked. It is asked the same way in one command and in a session, so both give the same
+// count (Xapian's estimate of an OR's matches moves with how many it ranks); and a query
+// whose matches were all ranked counts its stories exactly, as a count alone does.
+TEST(FirstStage, AStoryCountIsTheSameInOneCommandAndASession) {
+  test::TempDir dir;
+  const std::string path = (dir / "db").string();
+  {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 3000; ++i) {
+      const int story = i % 1000;  // three copies of each
+      Xapian::Document document;
+      document.add_term("Zcommon", static_cast<Xapian::termcount>(1 + (i * 7) % 13));
+      if (i % 9 == 0) document.add_term("Zsome", static_cast<Xapian::termcount>(1 + i % 5));
+      document.add_value(schema::kStorySlot, "story" + std::to_string(story));
+      db.add_document(document);
+    }
+    // 50 matches of 35 stories: 15 of two copies alike (ranked side by side, first) and 20
+    // of one.
+    for (int i = 0; i < 50; ++i) {
+      Xapian::Document document;
+      document.add_term("Zfew", i < 30 ? 9 : 1);
+      document.add_value(schema::kStorySlot, "few" + std::to_string(i < 30 ? i / 2 : i));
+      db.add_document(document);
+    }
+    db.commit();
+  }
+  const Xapian::Database db(path);
+  const Xapian::Query either(Xapian::Query::OP_OR, Xapian::Query("Zcommon"), Xapian::Query("Zsome"));
+  for (const Xapian::Query& query : {either, Xapian::Query("Zfew")}) {
+    ValueTables tables;
+    std::vector<std::uint64_t> counts;
+    for (int search = 0; search < 3; ++search) {
+      counts.push_back(first_stage(db, false, query, Xapian::Query(), SortOrder::kRelevance, Bm25Parameters{}, nullptr, 30,
+                                   0, &tables)
+                           .stories);
+    }
+    ASSERT_NE(tables.shared_table(db, schema::kStorySlot), nullptr) << "the later searches read the keys in memory";
+    EXPECT_EQ(counts[1], counts[0]) << query.get_description();
+    EXPECT_EQ(counts[2], counts[0]) << query.get_description();
+    const std::uint64_t exact =
+        first_stage(db, false, query, Xapian::Query(), SortOrder::kRelevance, Bm25Parameters{}, nullptr, 0).stories;
+    if (query.get_length() == 1) {
+      EXPECT_EQ(exact, 35u);
+      EXPECT_EQ(counts[0], exact) << "its 50 matches were all ranked";
+    } else {
+      EXPECT_EQ(exact, 1000u);
+      EXPECT_GE(counts[0], 30u) << "an estimate, at least the stories ranked";
+      EXPECT_LE(counts[0], db.get_doccount()) << "an estimate, at most the articles";
+    }
+  }
+}
 }  // namespace
 }  // namespace cs::searcher
