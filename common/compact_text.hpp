@@ -44,9 +44,9 @@ class Dictionary {
 };
 
 // How a dictionary is trained: with Zstandard's search for the best segment size (several
-// trainings, each measured on samples held back), or once at the size that search picks
-// for prose, a sixth of the time.
-enum class Training { kSearched, kProse };
+// trainings, each measured on samples held back), or once at a size fixed for prose or for
+// article records (JSON), in a twentieth of the time or less.
+enum class Training { kSearched, kProse, kRecords };
 
 // A dictionary of at most `capacity` bytes for texts like `samples`; nullopt when Zstandard
 // cannot make one of them (too few, or too alike).

@@ -77,7 +77,7 @@ DocumentDictionaries DictionaryTrainer::offer(const std::vector<Article>& articl
       // The passage count is not known yet; it is a few bytes of the record.
       records_.add(article_record_json(article_record(articles[i], roots[i], 0)));
     }
-    trained.records = records_.train_when(!wants_records(), kRecordDictionaryBytes, compact_text::Training::kSearched);
+    trained.records = records_.train_when(!wants_records(), kRecordDictionaryBytes, compact_text::Training::kRecords);
   }
   return trained;
 }

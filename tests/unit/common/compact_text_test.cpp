@@ -105,6 +105,54 @@ TEST(CompactText, ADictionaryTrainedForProseShrinksItLikeASearchedOne) {
   EXPECT_LT(with_prose * 10, with_searched * 11) << "within 10% of the searched dictionary's frames";
 }
 
+// Article records as cs-index stores them (JSON), of `count` articles from `seed`: headlines
+// of a dozen words drawn from a few hundred, each in the id, URL and path as a slug.
+std::vector<std::string> records_like(unsigned seed, std::size_t count) {
+  const std::vector<std::string> outlets = {"Reuters", "The Guardian", "Associated Press", "Le Monde", "NHK World"};
+  std::mt19937 random(seed);
+  std::vector<std::string> vocabulary;
+  for (int i = 0; i < 400; ++i) {
+    std::string word;
+    for (std::size_t letters = 3 + random() % 7; letters > 0; --letters) word += static_cast<char>('a' + random() % 26);
+    vocabulary.push_back(word);
+  }
+  std::vector<std::string> records;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string outlet = outlets[random() % outlets.size()];
+    std::string title, slug;
+    for (std::size_t w = 8 + random() % 8; w > 0; --w) {
+      const std::string& word = vocabulary[random() % vocabulary.size()];
+      title += (title.empty() ? "" : " ") + word;
+      slug += (slug.empty() ? "" : "-") + word;
+    }
+    const std::string day = "2024-0" + std::to_string(1 + random() % 9) + "-1" + std::to_string(random() % 10);
+    records.push_back("{\"id\":\"" + outlet + "/" + day + "/" + slug + ".html\",\"title\":\"" + title + "\",\"source\":\"" +
+                      outlet + "\",\"author\":\"Jane Doe\",\"date\":\"" + day + "T08:00:00Z\",\"url\":\"https://www.example.com/news/" +
+                      day + "/" + slug + "\",\"path\":\"" + outlet + "/" + slug + ".html\",\"root\":\"/home/jane/news\",\"lang\":\"en\",\"topics\":[\"" +
+                      vocabulary[random() % vocabulary.size()] + "\"],\"count\":" + std::to_string(3 + random() % 20) + "}");
+  }
+  return records;
+}
+
+// Trained once at a record's segment size, a dictionary shrinks article records about as
+// much as one trained with Zstandard's search (in a twentieth of the time).
+TEST(CompactText, ADictionaryTrainedForRecordsShrinksThemLikeASearchedOne) {
+  const std::vector<std::string> records = records_like(1, 64);
+  const std::vector<std::string_view> samples(records.begin(), records.end());
+  const auto trained = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kRecords);
+  const auto searched = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kSearched);
+  ASSERT_TRUE(trained && searched);
+  std::size_t with_trained = 0, with_searched = 0;
+  for (const std::string& record : records_like(2, 200)) {
+    const auto frame = compact_text::compress(record, &*trained);
+    ASSERT_TRUE(frame.has_value());
+    EXPECT_EQ(compact_text::decompress(*frame, record.size(), &*trained), record);
+    with_trained += frame->size();
+    with_searched += compact_text::compress(record, &*searched)->size();
+  }
+  EXPECT_LT(with_trained * 10, with_searched * 11) << "within 10% of the searched dictionary's frames";
+}
+
 TEST(CompactText, AFrameIsRefusedWithoutItsDictionaryOrWithAnother) {
   const compact_text::Dictionary dictionary = dictionary_like(1);
   const compact_text::Dictionary another = dictionary_like(3);
