@@ -228,10 +228,12 @@ LineKind classify_line(std::string_view line) {
   if (short_line && is_newsletter_promo(lower)) return LineKind::kChrome;
   // A copyright line is a notice, not a sentence about copyright: marked, or a few words
   // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
-  const bool notice = count_words_up_to(lower, kMaxNoticeWords + 1) <= kMaxNoticeWords ||
-                      std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
-                                  [&lower](std::string_view mark) { return lower.find(mark) != std::string::npos; });
-  if (short_line && notice) {
+  const auto notice = [&lower] {
+    return count_words_up_to(lower, kMaxNoticeWords + 1) <= kMaxNoticeWords ||
+           std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
+                       [&lower](std::string_view mark) { return lower.find(mark) != std::string::npos; });
+  };
+  if (short_line && notice()) {
     for (const auto fragment : kCopyrightFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }

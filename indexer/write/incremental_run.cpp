@@ -245,8 +245,7 @@ void IndexRun::index_file(const std::vector<CrawlEntry>& entries, std::uint32_t 
   } catch (const std::bad_alloc&) {
     // One file built to take all memory (a page of many thousand JSON-LD references, an
     // archive of millions of parts) is that file's failure, not the run's.
-    keep_previous(Error{ErrorKind::kInput, path, "", "reading it needs more memory than is free",
-                        "skipped; its articles indexed before are kept"});
+    keep_previous(Error{ErrorKind::kInput, path, "", "reading it needs more memory than is free", "skipped"});
     return;
   }
   file = SourceFile{};  // the text now lives in the articles

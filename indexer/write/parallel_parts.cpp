@@ -299,13 +299,14 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
   if (!parts_folder) return parts_folder.error();
   // What a killed build left: resumed when this boot wrote it and it opens; built again when
   // the machine has restarted since, or it cannot be read (and every part is cs-index's).
+  const bool interrupted = is_sharded(parts_dir);
   std::optional<Error> untrusted;
-  if (is_sharded(parts_dir) && !written_in_this_boot(parts_dir)) {
+  if (interrupted && !written_in_this_boot(parts_dir)) {
     untrusted = Error{ErrorKind::kDatabase, parts_dir.string(), "",
                       "the parts of an interrupted build were written unsynced before the machine restarted",
                       "building them again"};
   }
-  const bool interrupted = is_sharded(parts_dir);
+  bool fresh = !interrupted;  // parts made by this run, which note this boot
   auto build = untrusted ? Result<BuildParts>(*untrusted) : open_build_parts(parts_dir, effective_jobs(options));
   if (!build && interrupted && build.error().kind == ErrorKind::kDatabase && every_part_is_ours(parts_dir)) {
     Error lost = build.error();
@@ -319,8 +320,9 @@ Result<IndexSummary> build_merged(const IndexOptions& options, const IndexReport
     parts_folder = DbFolder::claim(parts_dir);
     if (!parts_folder) return parts_folder.error();
     build = open_build_parts(parts_dir, effective_jobs(options));
+    fresh = true;
   }
-  if (build && !interrupted) {
+  if (build && fresh) {
     if (Status noted = note_boot(parts_dir); !noted) return noted.error();
   }
   if (!build) return build.error();

@@ -78,16 +78,15 @@ void drop_question_function_words(std::vector<Lexeme>& lexemes, bool english_sea
   const auto function_word = [&](const Lexeme& lexeme) {
     return lexeme.kind == LexemeKind::kWord && listed(kFunctionWords, plain_word(lexeme.text)) && !in_name(lexeme);
   };
-  const auto content = static_cast<std::size_t>(std::count_if(lexemes.begin(), lexemes.end(), [&](const Lexeme& l) {
-    return l.kind == LexemeKind::kWord && !function_word(l);
-  }));
-  if (content == 0) return;
   std::vector<Lexeme> kept;
   kept.reserve(lexemes.size());
+  bool content = false;
   for (const Lexeme& lexeme : lexemes) {
-    if (!function_word(lexeme)) kept.push_back(lexeme);
+    if (function_word(lexeme)) continue;
+    content = content || lexeme.kind == LexemeKind::kWord;
+    kept.push_back(lexeme);
   }
-  lexemes = std::move(kept);
+  if (content) lexemes = std::move(kept);
 }
 
 }  // namespace cs::searcher

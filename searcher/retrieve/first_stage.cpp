@@ -50,8 +50,10 @@ std::string story_of(const Xapian::MSetIterator& it, const ValueTable* table) {
   return id != 0 ? table->value(id) : std::string();
 }
 
+// `estimate`: whether the count of stories is wanted of this ranking (not when a counting
+// pass gives it exactly).
 StoryRanking collapsed_by_story(Xapian::Enquire& enquire, const ValueTable* table, ValueTables* memory,
-                                std::size_t skipped, std::size_t wanted) {
+                                std::size_t skipped, std::size_t wanted, bool estimate) {
   const std::size_t needed = skipped + wanted;
   // Ranking more articles costs: at news 10x the top 60 took 50 us more than the top 30.
   // Twice the articles wanted is most often enough; a session asks for what its last
@@ -94,15 +96,14 @@ StoryRanking collapsed_by_story(Xapian::Enquire& enquire, const ValueTable* tabl
     }
     if (every_match) {
       ranking.stories = stories;  // every match was ranked: the count is exact
-    } else {
+    } else if (estimate) {
       // Xapian's estimate of the articles, scaled by the share of those ranked that were new
       // stories (as Xapian scales its own by the share its collapse kept). The estimate is
       // asked of a match that ranks none: one that ranks some refines it by how far it got,
       // which varies with the articles asked for, and so with the session's history.
       const double unique = static_cast<double>(kept) / static_cast<double>(std::max<std::size_t>(considered, 1));
       const Xapian::doccount matches = enquire.get_mset(0, 0).get_matches_estimated();
-      const auto estimate = static_cast<std::uint64_t>(static_cast<double>(matches) * unique + 0.5);
-      ranking.stories = std::max<std::uint64_t>(estimate, kept);
+      ranking.stories = std::max<std::uint64_t>(static_cast<std::uint64_t>(static_cast<double>(matches) * unique + 0.5), kept);
     }
     return ranking;
   }
@@ -158,7 +159,7 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
     }
     enquire.set_weighting_scheme(make_weight(bm25));
     StoryRanking ranking = remote ? collapsed_by_xapian(enquire, skipped, wanted)
-                                  : collapsed_by_story(enquire, story_table.get(), tables, skipped, wanted);
+                                  : collapsed_by_story(enquire, story_table.get(), tables, skipped, wanted, !exact);
     result.ranked = std::move(ranking.ranked);
     result.stories = ranking.stories;
   }

@@ -145,10 +145,14 @@ TEST_F(ScaleOut, APartsFolderWrittenBeforeARestartIsBuiltAgainAndAForeignOneIsKe
   killed_build();
   ASSERT_TRUE(fs::exists(target / ".parts" / "written-in-boot"));
   write_file(target / ".parts" / "written-in-boot", "00000000-0000-0000-0000-000000000000\n");  // another boot's
+  // Built again, and killed once more: the parts it built are this boot's, and resumed.
+  const CliResult rebuilt = run_cli(cs_index_binary(), build, {{"CS_FAILPOINT", "merged:1"}});
+  ASSERT_EQ(rebuilt.exit_code, 128 + SIGKILL) << rebuilt.err;
+  EXPECT_THAT(rebuilt.err, HasSubstr("written unsynced before the machine restarted"));
+  EXPECT_EQ(lines(rebuilt.err).size(), 1u) << rebuilt.err;
   const CliResult resumed = run_cli(cs_index_binary(), build);
   ASSERT_EQ(resumed.exit_code, 0) << resumed.err;
-  EXPECT_THAT(resumed.err, HasSubstr("written unsynced before the machine restarted"));
-  EXPECT_EQ(lines(resumed.err).size(), 1u) << resumed.err;
+  EXPECT_EQ(resumed.err, "") << "resumed from the parts built after the restart";
   EXPECT_EQ(Xapian::Database(target.string()).get_doccount(), Xapian::Database(db("single")).get_doccount());
   EXPECT_EQ(answer({target.string()}, kScaleQueries[4]), answer({db("single")}, kScaleQueries[4]));
   EXPECT_FALSE(fs::exists(target / ".parts"));

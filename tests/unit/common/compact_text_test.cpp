@@ -85,24 +85,31 @@ TEST(CompactText, ADictionaryShrinksTextsOfItsKindAndIsNamedByTheirFrames) {
   EXPECT_LT(primed * 10, alone * 9) << "at least 10% smaller";
 }
 
+// Trains a 16 KB dictionary on `trained_on` as `training` says, and one with Zstandard's
+// search: the first's frames of `held_out` name it, come back whole, and are within 10% of
+// the second's.
+void expect_shrinks_like_a_searched_one(const std::vector<std::string>& trained_on, const std::vector<std::string>& held_out,
+                                        compact_text::Training training) {
+  const std::vector<std::string_view> samples(trained_on.begin(), trained_on.end());
+  const auto trained = compact_text::train_dictionary(samples, 16 * 1024, training);
+  const auto searched = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kSearched);
+  ASSERT_TRUE(trained && searched);
+  std::size_t with_trained = 0, with_searched = 0;
+  for (const std::string& text : held_out) {
+    const auto frame = compact_text::compress(text, &*trained);
+    ASSERT_TRUE(frame.has_value());
+    EXPECT_EQ(compact_text::dictionary_of(*frame), trained->id());
+    EXPECT_EQ(compact_text::decompress(*frame, text.size(), &*trained), text);
+    with_trained += frame->size();
+    with_searched += compact_text::compress(text, &*searched)->size();
+  }
+  EXPECT_LT(with_trained * 10, with_searched * 11) << "within 10% of the searched dictionary's frames";
+}
+
 // Trained once at prose's segment size, a dictionary shrinks prose about as much as one
 // trained with Zstandard's search, and its frames come back whole.
 TEST(CompactText, ADictionaryTrainedForProseShrinksItLikeASearchedOne) {
-  const std::vector<std::string> passages = passages_like(1, 1000);
-  const std::vector<std::string_view> samples(passages.begin(), passages.end());
-  const auto prose = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kProse);
-  const auto searched = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kSearched);
-  ASSERT_TRUE(prose && searched);
-  std::size_t with_prose = 0, with_searched = 0;
-  for (const std::string& text : passages_like(2, 50)) {
-    const auto frame = compact_text::compress(text, &*prose);
-    ASSERT_TRUE(frame.has_value());
-    EXPECT_EQ(compact_text::dictionary_of(*frame), prose->id());
-    EXPECT_EQ(compact_text::decompress(*frame, text.size(), &*prose), text);
-    with_prose += frame->size();
-    with_searched += compact_text::compress(text, &*searched)->size();
-  }
-  EXPECT_LT(with_prose * 10, with_searched * 11) << "within 10% of the searched dictionary's frames";
+  expect_shrinks_like_a_searched_one(passages_like(1, 1000), passages_like(2, 50), compact_text::Training::kProse);
 }
 
 // Article records as cs-index stores them (JSON), of `count` articles from `seed`: headlines
@@ -137,20 +144,7 @@ std::vector<std::string> records_like(unsigned seed, std::size_t count) {
 // Trained once at a record's segment size, a dictionary shrinks article records about as
 // much as one trained with Zstandard's search (in a twentieth of the time).
 TEST(CompactText, ADictionaryTrainedForRecordsShrinksThemLikeASearchedOne) {
-  const std::vector<std::string> records = records_like(1, 64);
-  const std::vector<std::string_view> samples(records.begin(), records.end());
-  const auto trained = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kRecords);
-  const auto searched = compact_text::train_dictionary(samples, 16 * 1024, compact_text::Training::kSearched);
-  ASSERT_TRUE(trained && searched);
-  std::size_t with_trained = 0, with_searched = 0;
-  for (const std::string& record : records_like(2, 200)) {
-    const auto frame = compact_text::compress(record, &*trained);
-    ASSERT_TRUE(frame.has_value());
-    EXPECT_EQ(compact_text::decompress(*frame, record.size(), &*trained), record);
-    with_trained += frame->size();
-    with_searched += compact_text::compress(record, &*searched)->size();
-  }
-  EXPECT_LT(with_trained * 10, with_searched * 11) << "within 10% of the searched dictionary's frames";
+  expect_shrinks_like_a_searched_one(records_like(1, 64), records_like(2, 200), compact_text::Training::kRecords);
 }
 
 TEST(CompactText, AFrameIsRefusedWithoutItsDictionaryOrWithAnother) {
