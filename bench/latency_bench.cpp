@@ -26,7 +26,11 @@
 // --kind KIND narrows every measure to one kind of query (word, words, phrase, filtered,
 // faceted).
 //
-//   build/bench/latency_bench --db DB [--rounds N] [--clients N] [--cs-only] [--kind KIND]
+// cs_search answers as cs-search's default output (text) does, each hit's story named by its
+// other articles' sources (held in the session's memory); cs_search_whole_stories as JSON
+// does, reading each of those articles' records (--whole-stories makes it the one measured).
+//
+//   build/bench/latency_bench --db DB [--rounds N] [--clients N] [--cs-only] [--kind KIND] [--whole-stories]
 #include <xapian.h>
 
 #include <algorithm>
@@ -104,8 +108,12 @@ Percentiles measure(int rounds, const std::function<void(const Mix&, const std::
   std::exit(2);
 }
 
-std::unique_ptr<searcher::SearchSession> open_session(const std::string& db, const std::string& kind) {
+// A session answering as cs-search's default output (text) does: each hit's story named by
+// its other articles' sources; with kWhole, as JSON does, by their records.
+std::unique_ptr<searcher::SearchSession> open_session(const std::string& db, const std::string& kind,
+                                                      searcher::StoryDetail story = searcher::StoryDetail::kSources) {
   searcher::SessionOptions options;
+  options.story = story;
   Analyzer analyzer;
   if (kind == "filtered") {
     searcher::SearchFilters filters;
@@ -126,13 +134,15 @@ int run(int argc, char** argv) {
   int clients = 1;
   bool cs_only = false;
   std::string only_kind;
+  searcher::StoryDetail story_detail = searcher::StoryDetail::kSources;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--db") == 0 && i + 1 < argc) db = argv[++i];
     else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (std::strcmp(argv[i], "--clients") == 0 && i + 1 < argc) clients = std::clamp(std::atoi(argv[++i]), 1, 64);
     else if (std::strcmp(argv[i], "--cs-only") == 0) cs_only = true;
     else if (std::strcmp(argv[i], "--kind") == 0 && i + 1 < argc) only_kind = argv[++i];
-    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N] [--clients N] [--cs-only] [--kind KIND])");
+    else if (std::strcmp(argv[i], "--whole-stories") == 0) story_detail = searcher::StoryDetail::kWhole;
+    else fail(std::string("unknown argument ") + argv[i] + " (use --db DB [--rounds N] [--clients N] [--cs-only] [--kind KIND] [--whole-stories])");
   }
   if (db.empty()) fail("--db DB is required");
   if (!only_kind.empty() && std::none_of(kMix.begin(), kMix.end(), [&](const Mix& m) { return only_kind == m.kind; })) {
@@ -140,7 +150,7 @@ int run(int argc, char** argv) {
   }
 
   std::map<std::string, std::unique_ptr<searcher::SearchSession>> sessions;
-  for (const Mix& mix : kMix) sessions[mix.kind] = open_session(db, mix.kind);
+  for (const Mix& mix : kMix) sessions[mix.kind] = open_session(db, mix.kind, story_detail);
   std::size_t hits = 0;
   const Percentiles cs_search = measure(rounds, [&](const Mix& mix, const std::string& query) {
     auto result = sessions[mix.kind]->run("q", query, 10, true);
@@ -162,7 +172,7 @@ int run(int argc, char** argv) {
     for (int c = 0; c < clients; ++c) {
       threads.emplace_back([&, c] {
         std::map<std::string, std::unique_ptr<searcher::SearchSession>> own;
-        for (const Mix& mix : kMix) own[mix.kind] = open_session(db, mix.kind);
+        for (const Mix& mix : kMix) own[mix.kind] = open_session(db, mix.kind, story_detail);
         std::vector<std::pair<const Mix*, const std::string*>> order;
         for (const Mix& mix : kMix) {
           for (const std::string& query : mix.queries) order.emplace_back(&mix, &query);
@@ -183,6 +193,15 @@ int run(int argc, char** argv) {
     for (const auto& one : micros) all.insert(all.end(), one.begin(), one.end());
     concurrent_qps = static_cast<double>(all.size()) / seconds;
     concurrent = percentiles(std::move(all));
+  }
+
+  Percentiles whole_stories;
+  if (story_detail != searcher::StoryDetail::kWhole) {
+    std::map<std::string, std::unique_ptr<searcher::SearchSession>> whole;
+    for (const Mix& mix : kMix) whole[mix.kind] = open_session(db, mix.kind, searcher::StoryDetail::kWhole);
+    whole_stories = measure(rounds, [&](const Mix& mix, const std::string& query) {
+      if (auto result = whole[mix.kind]->run("q", query, 10, true); !result) fail(query + ": " + result.error().reason);
+    }, only_kind);
   }
 
   std::vector<std::pair<std::string, Percentiles>> by_kind;
@@ -336,6 +355,7 @@ int run(int argc, char** argv) {
   };
   row("cs_search", cs_search);
   if (clients > 1) row(("cs_search_" + std::to_string(clients) + "_clients").c_str(), concurrent);
+  if (story_detail != searcher::StoryDetail::kWhole) row("cs_search_whole_stories", whole_stories);
   row("xapian_enquire", enquire);
   row("xapian_enquire_data", enquire_data);
   row("xapian_enquire_snippet", enquire_snippet);

@@ -94,6 +94,8 @@ struct SearchRequest {
   // Find the query's words in each passage and choose its snippet; otherwise each hit
   // has no highlights and shows its whole passage.
   bool highlight = true;
+  // What of each hit's story to read: what the output shows (ResultWriter::shows_story).
+  StoryDetail story = StoryDetail::kWhole;
   SearchFilters filters;
   SortOrder sort = SortOrder::kRelevance;
   std::vector<FacetField> facets;  // counted over the whole match set

@@ -44,7 +44,8 @@ Result<QueryResult> Searcher::search(const SearchRequest& request) {
   auto filter = filter_query(request.filters, session_->analyzer(), &session_->vocabulary(), &notes);
   if (!filter) return filter.error();
   const Retrieval retrieval{std::move(*filter), request.sort,    request.facets,        request.histogram,
-                            request.ranking,    request.filters.langs, request.filters, request.offset};
+                            request.ranking,    request.filters.langs, request.filters, request.offset,
+                            request.story};
   auto result = request.like_article_id
                     ? session_->run_like(request.qid, *request.like_article_id, request.limit, request.highlight, retrieval)
                     : session_->run(request.qid, request.query, request.limit, request.highlight, retrieval);

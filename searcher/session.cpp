@@ -126,7 +126,8 @@ Result<QueryResult> SearchSession::answer(std::string qid, std::string_view quer
     spy = std::make_unique<FacetCounter>(retrieval.facets, retrieval.histogram);
   }
   auto results =
-      searcher_->search(parsed, limit, retrieval.filter, retrieval.sort, spy.get(), retrieval.ranking, retrieval.offset);
+      searcher_->search(parsed, limit, retrieval.filter, retrieval.sort, spy.get(), retrieval.ranking, retrieval.offset,
+                        retrieval.story);
   if (!results) return results.error();
   QueryResult result{std::move(qid), std::string(query), std::move(*results), {}, {}, {}, {}, {}};
   result.highlights.reserve(result.results.hits.size());

@@ -36,6 +36,8 @@ struct Retrieval {
   // page is in the first stage's order (only the first page is re-ranked), and carries no
   // facets, suggestion or filter counts, which the first page had.
   std::size_t offset = 0;
+  // What of each hit's story is read (the front end's ResultWriter::shows_story).
+  StoryDetail story = StoryDetail::kWhole;
 };
 
 // What applies to every query of a session, unless a query brings its own Retrieval.

@@ -231,6 +231,7 @@ int main(int argc, char** argv) try {
   bool any_errors = false;
   cs::searcher::ShardWarnings shard_warnings;  // a shard left out is said once, not at every query
   request.highlight = writer->shows_highlights() && !evaluating;
+  request.story = evaluating ? cs::searcher::StoryDetail::kNone : writer->shows_story();
   if (by_example) request.like_article_id = like;
   // What a query throws is its error, on whichever thread answers it.
   const auto compute = [&](cs::searcher::Searcher& searcher, std::string qid,

@@ -172,6 +172,7 @@ class JsonWriter final : public ResultWriter {
   }
   void write_article(const ArticleView& article) override { out_ << json_article(article, 2) << '\n'; }
   bool shows_highlights() const override { return true; }
+  StoryDetail shows_story() const override { return StoryDetail::kWhole; }
   void finish() override {
     if (batch_) out_ << (queries_written_ == 0 ? "[]" : "\n]");
     if (batch_ || queries_written_ > 0) out_ << '\n';
@@ -224,6 +225,7 @@ class JsonlWriter final : public ResultWriter {
   }
   void write_article(const ArticleView& article) override { out_ << json_article(article, -1) << '\n'; }
   bool shows_highlights() const override { return true; }
+  StoryDetail shows_story() const override { return StoryDetail::kWhole; }
 
  private:
   std::ostream& out_;

@@ -46,6 +46,9 @@ class ResultWriter {
   // Whether write() shows QueryResult::highlights or snippets; finding them costs a pass of
   // the analyzer over each passage, which formats without them skip.
   virtual bool shows_highlights() const = 0;
+  // What write() shows of each hit's story's other articles: their records cost a read
+  // each, their sources little, and nothing nothing.
+  virtual StoryDetail shows_story() const = 0;
 };
 
 // One query's answer as --format json prints it for a single query (indent 2), or on one

@@ -59,6 +59,8 @@ class TextWriter final : public ResultWriter {
 
   // Highlights also choose which sentences of a passage to show, with colour or without.
   bool shows_highlights() const override { return true; }
+  // "also in: Reuters, CNN": the other articles' sources.
+  StoryDetail shows_story() const override { return StoryDetail::kSources; }
 
  private:
   // The query (in a batch), and the count, "no results" or spelling line above the hits.

@@ -22,6 +22,7 @@ class TrecWriter final : public ResultWriter {
  public:
   TrecWriter(std::ostream& out, std::string run_tag) : out_(out), run_tag_(field(run_tag)) {}
   bool shows_highlights() const override { return false; }
+  StoryDetail shows_story() const override { return StoryDetail::kNone; }
   void write(const QueryResult& result) override {
     const std::string qid = field(result.qid);
     // trec_eval re-sorts by score (ties by document id): scores printed strictly decreasing,

@@ -13,6 +13,7 @@ class TsvWriter final : public ResultWriter {
  public:
   TsvWriter(std::ostream& out, bool batch) : out_(out), batch_(batch) {}
   bool shows_highlights() const override { return false; }
+  StoryDetail shows_story() const override { return StoryDetail::kNone; }
   // With the first answer, not at the start: a command that fails before any (no database)
   // wrote a header and then its error (a new user's trial). A batch that answered nothing
   // (no queries, or all failed) still writes it, as json writes "[]".

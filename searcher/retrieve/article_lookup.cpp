@@ -103,7 +103,8 @@ Result<ArticleView> read_article(const Xapian::Database& db, const std::string& 
     }
     article.passages.push_back(std::move(text->text));
   }
-  auto members = story_members(db, document.get_value(schema::kStorySlot), article_id, path, dictionaries);
+  auto members = story_members(db, story_documents(db, document.get_value(schema::kStorySlot), *posting),
+                               StoryDetail::kWhole, {dictionaries, path});
   if (!members) return members.error();
   article.also_in = std::move(*members);
   article.record = std::move(*record);

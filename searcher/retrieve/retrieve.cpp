@@ -52,7 +52,7 @@ double PassageSearcher::term_weight(const std::string& term) const {
 
 Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter,
                                               SortOrder sort, FacetCounter* spy, const Ranking& ranking,
-                                              std::size_t offset) {
+                                              std::size_t offset, StoryDetail story) {
   // A writer may commit while we read; Xapian then asks us to reopen and try again.
   return reopening_on_change<SearchResults>(databases_, "search", [&]() -> Result<SearchResults> {
     if (spy != nullptr) {
@@ -94,9 +94,13 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     results.shards = databases_.shard_counts();
     const std::size_t shown = std::min(limit, order.size());
     results.hits.reserve(shown);
+    // Sources are held where story keys are (a session's later searches of a local database).
+    const std::shared_ptr<const ValueTable> sources =
+        story == StoryDetail::kSources && first.story_table ? databases_.value_tables.source_table(databases_.all) : nullptr;
     for (std::size_t rank = 0; rank < shown; ++rank) {
       const RankedArticle& article = first.ranked[order[rank]];
-      auto hit = make_hit(article.at, article.story, first.story_table.get(), choices[order[rank]], second_stage);
+      auto hit = make_hit(article.at, article.story, story, {first.story_table.get(), sources.get()},
+                          choices[order[rank]], second_stage);
       if (!hit) return hit.error();
       results.hits.push_back(std::move(*hit));
     }
@@ -105,8 +109,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
   });
 }
 
-Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std::string& story,
-                                      const ValueTable* stories, const PassageChoice& choice, bool second_stage) {
+Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std::string& story, StoryDetail detail,
+                                      const StoryTables& tables, const PassageChoice& choice, bool second_stage) {
   const Xapian::Document document = it.get_document();
   const compact_text::DictionaryLookup dictionaries = databases_.dictionaries.lookup();
   auto record = decode_article_record(document.get_data(), dictionaries);
@@ -124,10 +128,13 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std:
   }
   record->text = std::move(text->text);
   record->sentences = std::move(text->sentences);
-  const std::uint32_t story_id = stories != nullptr ? stories->id_of(*it) : 0;
-  auto members = story_id != 0 ? story_members(databases_.all, stories->documents_of(story_id), record->article_id,
-                                               databases_.names, dictionaries)
-                               : story_members(databases_.all, story, record->article_id, databases_.names, dictionaries);
+  std::vector<Xapian::docid> others;
+  if (detail != StoryDetail::kNone) {
+    const std::uint32_t story_id = tables.stories != nullptr ? tables.stories->id_of(*it) : 0;
+    others = story_id != 0 ? story_documents(tables.stories->documents_of(story_id), *it)
+                           : story_documents(databases_.all, story, *it);
+  }
+  auto members = story_members(databases_.all, others, detail, {dictionaries, databases_.names, tables.sources});
   if (!members) return members.error();
   return Hit{second_stage ? decimal_of(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},

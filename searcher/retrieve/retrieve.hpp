@@ -39,10 +39,11 @@ class PassageSearcher {
   // Ranked by relevance, the first stage's best `ranking.depth` stories are re-scored by the
   // second stage; ties go to the newer article, then the smaller article id. With an
   // `offset`, the `limit` stories after the first `offset` in the first stage's order, not
-  // re-ranked (a later page of a long export).
+  // re-ranked (a later page of a long export). Of each hit's story, what `story` asks.
   Result<SearchResults> search(const ParsedQuery& query, std::size_t limit, const Xapian::Query& filter = {},
                                SortOrder sort = SortOrder::kRelevance, FacetCounter* spy = nullptr,
-                               const Ranking& ranking = {}, std::size_t offset = 0);
+                               const Ranking& ranking = {}, std::size_t offset = 0,
+                               StoryDetail story = StoryDetail::kWhole);
 
   // Moves to what cs-index committed or swapped in since (Databases::catch_up).
   Status catch_up() { return databases_.catch_up(); }
@@ -83,10 +84,15 @@ class PassageSearcher {
 
  private:
   explicit PassageSearcher(Databases databases) : databases_(std::move(databases)) {}
-  // The hit of the article at `it` (of the story `story`), shown by its chosen passage;
-  // its story's other articles are found in `stories` (the session's story keys) when given.
-  Result<Hit> make_hit(const Xapian::MSetIterator& it, const std::string& story, const ValueTable* stories,
-                       const PassageChoice& choice, bool second_stage);
+  // The hit of the article at `it` (of the story `story`), shown by its chosen passage; its
+  // story's other articles listed with what `detail` asks, found in the session's tables
+  // when it holds them (`stories`: story keys; `sources`), else in the database.
+  struct StoryTables {
+    const ValueTable* stories = nullptr;
+    const ValueTable* sources = nullptr;
+  };
+  Result<Hit> make_hit(const Xapian::MSetIterator& it, const std::string& story, StoryDetail detail,
+                       const StoryTables& tables, const PassageChoice& choice, bool second_stage);
   // Each shard's own database (a remote one that does not answer left out): Xapian gives a
   // combined database's metadata from its first shard only.
   std::vector<Xapian::Database> shard_databases() const;

@@ -2,51 +2,68 @@
 
 #include "common/passage_record.hpp"
 #include "common/schema.hpp"
+#include "searcher/retrieve/value_table.hpp"
 
 namespace cs::searcher {
 
 namespace {
 
-// Adds the article of `document` to `members` unless it is `article_id`; a kDatabase error
-// about `path` when its record is unreadable.
-Status add_member(const Xapian::Database& db, Xapian::docid document, const std::string& article_id,
-                  const std::filesystem::path& path, const compact_text::DictionaryLookup& dictionaries,
-                  std::vector<StoryMember>& members) {
-  auto record = decode_article_record(db.get_document(document, Xapian::DOC_ASSUME_VALID).get_data(), dictionaries);
+Result<StoryMember> whole_member(const Xapian::Database& db, Xapian::docid document, const MemberSources& from) {
+  auto record = decode_article_record(db.get_document(document, Xapian::DOC_ASSUME_VALID).get_data(), from.dictionaries);
   if (!record) {
     Error error = record.error();
-    error.path = path.string();
+    error.path = from.path.string();
     return error;
   }
-  if (record->article_id != article_id) {
-    members.push_back(StoryMember{record->article_id, record->title, record->source, record->date, record->url,
-                                  display_path(*record)});
+  return StoryMember{record->article_id, record->title, record->source, record->date, record->url, display_path(*record)};
+}
+
+StoryMember member_by_source(const Xapian::Database& db, Xapian::docid document, const ValueTable* sources) {
+  StoryMember member;
+  if (sources != nullptr) {
+    if (const std::uint32_t id = sources->id_of(document); id != 0) member.source = sources->value(id);
+  } else {
+    const Xapian::Document article = db.get_document(document, Xapian::DOC_ASSUME_VALID);
+    member.source = std::string(schema::view_facet_key(article.get_value(schema::kFacetKeySlot)).source);
   }
-  return ok_status();
+  if (member.source.empty()) member.article_id = db.get_document(document, Xapian::DOC_ASSUME_VALID).get_value(schema::kArticleIdSlot);
+  return member;
 }
 
 }  // namespace
 
-Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, const std::string& story,
-                                               const std::string& article_id, const std::filesystem::path& path,
-                                               const compact_text::DictionaryLookup& dictionaries) {
-  std::vector<StoryMember> members;
+std::vector<Xapian::docid> story_documents(const Xapian::Database& db, const std::string& story, Xapian::docid own) {
+  std::vector<Xapian::docid> documents;
   const std::string term = schema::story_term(story);
-  // Most stories are one article: a term frequency lookup settles them without a document read.
-  if (db.get_termfreq(term) <= 1) return members;
-  for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && members.size() < kMaxStoryMembers; ++it) {
-    if (Status added = add_member(db, *it, article_id, path, dictionaries, members); !added) return added.error();
+  // Most stories are one article: a term frequency lookup settles them without a postlist read.
+  if (story.empty() || db.get_termfreq(term) <= 1) return documents;
+  for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && documents.size() < kMaxStoryMembers; ++it) {
+    if (*it != own) documents.push_back(*it);
   }
-  return members;
+  return documents;
 }
 
-Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, std::span<const Xapian::docid> articles,
-                                               const std::string& article_id, const std::filesystem::path& path,
-                                               const compact_text::DictionaryLookup& dictionaries) {
+std::vector<Xapian::docid> story_documents(std::span<const Xapian::docid> articles, Xapian::docid own) {
+  std::vector<Xapian::docid> documents;
+  for (std::size_t i = 0; i < articles.size() && documents.size() < kMaxStoryMembers; ++i) {
+    if (articles[i] != own) documents.push_back(articles[i]);
+  }
+  return documents;
+}
+
+Result<std::vector<StoryMember>> story_members(const Xapian::Database& db, std::span<const Xapian::docid> documents,
+                                               StoryDetail detail, const MemberSources& from) {
   std::vector<StoryMember> members;
-  if (articles.size() <= 1) return members;
-  for (std::size_t i = 0; i < articles.size() && members.size() < kMaxStoryMembers; ++i) {
-    if (Status added = add_member(db, articles[i], article_id, path, dictionaries, members); !added) return added.error();
+  if (detail == StoryDetail::kNone) return members;
+  members.reserve(documents.size());
+  for (const Xapian::docid document : documents) {
+    if (detail == StoryDetail::kSources) {
+      members.push_back(member_by_source(db, document, from.sources));
+      continue;
+    }
+    auto member = whole_member(db, document, from);
+    if (!member) return member.error();
+    members.push_back(std::move(*member));
   }
   return members;
 }

@@ -2,11 +2,12 @@
 
 #include <unordered_map>
 
+#include "common/schema.hpp"
 #include "searcher/retrieve/facet_tally.hpp"
 
 namespace cs::searcher {
 
-std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, Xapian::valueno slot) {
+std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, Xapian::valueno slot, ValuePart part) {
   auto made = std::make_shared<ValueTable>();
   ValueTable& table = *made;
   table.ids_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0);
@@ -15,6 +16,7 @@ std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, X
     const Xapian::docid document = it.get_docid();
     if (document >= table.ids_.size()) table.ids_.resize(static_cast<std::size_t>(document) + 1, 0);
     std::string value = *it;
+    if (part != nullptr) value = std::string(part(value));
     const auto [at, added] = numbered.try_emplace(value, static_cast<std::uint32_t>(table.values_.size() + 1));
     if (added) table.values_.push_back(std::move(value));
     table.ids_[document] = at->second;
@@ -32,14 +34,23 @@ std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, X
   return made;
 }
 
-std::shared_ptr<const ValueTable> ValueTables::shared_table(const Xapian::Database& db, Xapian::valueno slot) {
-  Slot& entry = tables_[slot];
+std::shared_ptr<const ValueTable> ValueTables::when_asked_again(Slot& entry, const Xapian::Database& db,
+                                                                Xapian::valueno slot, ValueTable::ValuePart part) {
   if (entry.table) return entry.table;
   // Xapian's match spies see a shard's own document ids, and not which shard it is: shards
   // searched as one are counted as before.
   if (++entry.asked < 2 || db.size() != 1 || db.get_lastdocid() > kMaxTableDocuments) return nullptr;
-  entry.table = ValueTable::read(db, slot);
+  entry.table = ValueTable::read(db, slot, part);
   return entry.table;
+}
+
+std::shared_ptr<const ValueTable> ValueTables::shared_table(const Xapian::Database& db, Xapian::valueno slot) {
+  return when_asked_again(tables_[slot], db, slot, nullptr);
+}
+
+std::shared_ptr<const ValueTable> ValueTables::source_table(const Xapian::Database& db) {
+  return when_asked_again(sources_, db, schema::kFacetKeySlot,
+                          [](std::string_view key) { return schema::view_facet_key(key).source; });
 }
 
 std::shared_ptr<FacetTally> ValueTables::facet_tally(Xapian::valueno slot) {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cs::searcher {
@@ -22,8 +23,11 @@ class FacetTally;  // facet_tally.hpp
 
 class ValueTable {
  public:
-  // Reads the whole slot, in one pass over its value stream.
-  static std::shared_ptr<const ValueTable> read(const Xapian::Database& db, Xapian::valueno slot);
+  // Reads the whole slot, in one pass over its value stream; with `part`, each value's part
+  // it gives stands for the value (a facet key's source).
+  using ValuePart = std::string_view (*)(std::string_view value);
+  static std::shared_ptr<const ValueTable> read(const Xapian::Database& db, Xapian::valueno slot,
+                                                ValuePart part = nullptr);
 
   // The number of the document's value, from 1; 0 when it has none.
   std::uint32_t id_of(Xapian::docid document) const { return document < ids_.size() ? ids_[document] : 0; }
@@ -53,6 +57,9 @@ class ValueTables {
   // The slot's table, or null when the caller is to read the values itself (always when
   // `db` combines shards, or holds more documents than kMaxTableDocuments).
   std::shared_ptr<const ValueTable> shared_table(const Xapian::Database& db, Xapian::valueno slot);
+  // The articles' sources, from their facet keys (read as shared_table reads a slot): the
+  // stories' other articles are named by them (story_members.hpp).
+  std::shared_ptr<const ValueTable> source_table(const Xapian::Database& db);
   // The tally of the facet keys numbered by `slot`'s table (once shared_table gave it),
   // kept as long as the table.
   std::shared_ptr<FacetTally> facet_tally(Xapian::valueno slot);
@@ -63,6 +70,7 @@ class ValueTables {
   void note_articles_per_story(double ratio) { articles_per_story_ = ratio; }
   void forget() {
     tables_.clear();
+    sources_ = {};
     articles_per_story_ = 0;
   }
 
@@ -72,7 +80,11 @@ class ValueTables {
     std::shared_ptr<const ValueTable> table;
     std::shared_ptr<FacetTally> tally;  // of facet keys, numbered by `table`
   };
+  // The table of `slot` (its values, or the parts `part` gives) when asked a second time.
+  static std::shared_ptr<const ValueTable> when_asked_again(Slot& entry, const Xapian::Database& db, Xapian::valueno slot,
+                                                           ValueTable::ValuePart part);
   std::map<Xapian::valueno, Slot> tables_;
+  Slot sources_;
   double articles_per_story_ = 0;
 };
 

@@ -242,6 +242,43 @@ TEST(CsIndexCli, TheSameWireStoryFromSeveralOutletsIsOneHit) {
   EXPECT_EQ(answers["3"], answers["1"]);
 }
 
+// Text names a hit's story by its other articles' sources, read from their facet keys in one
+// command and from the sources a session holds in memory in its later searches (it reads
+// no record of theirs); an article without a source is named by its id.
+TEST(CsIndexCli, TextNamesAStorysOtherArticlesBySourceTheSameInOneCommandAndInASession) {
+  TempDir dir;
+  const std::string wire =
+      "Chinese and American negotiators agreed on Thursday to resume talks on tariffs and export controls next month "
+      "in Geneva, officials from both governments said, after a phone call between the two leaders that both sides "
+      "described as candid. The agreement ends a pause of almost a year in which each side added new restrictions on "
+      "the other's technology companies.";
+  write_file(dir / "in/reuters.com/talks.txt", "Talks to resume in Geneva\n\n" + wire + "\n\nReporting by Jane Doe.\n");
+  write_file(dir / "in/apnews.com/talks.txt", "US, China agree to resume talks\n\nGENEVA (AP) - " + wire + "\n");
+  write_file(dir / "in/notes.txt", "Talks resume\n\n" + wire + "\n");
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()}).exit_code, 0);
+
+  const CliResult one = run_cli(cs_search_binary(), {"--db", db, "talks", "--source", "reuters.com"});
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_THAT(one.out, HasSubstr("also in: apnews.com, notes.txt\n")) << one.out;
+  const CliResult json = run_cli(cs_search_binary(), {"--db", db, "talks", "--source", "reuters.com", "--format", "jsonl"});
+  const auto hit = nlohmann::json::parse(json.out);
+  ASSERT_EQ(hit["also_in"].size(), 2u) << json.out;
+  EXPECT_EQ(hit["also_in"][0]["title"], "US, China agree to resume talks") << "JSON reads the members' records";
+  EXPECT_EQ(hit["also_in"][1]["article_id"], "notes.txt");
+
+  const CliResult batch = run_cli(cs_search_binary(), {"--db", db, "--batch", "-", "--source", "reuters.com"}, {},
+                                  "1\ttalks\n2\ttalks\n3\ttalks\n4\ttalks\n");
+  ASSERT_EQ(batch.exit_code, 0) << batch.err;
+  std::size_t named = 0;
+  for (const std::string& line : lines(batch.out)) {
+    if (line.find("also in: ") == std::string::npos) continue;
+    EXPECT_EQ(line, "    also in: apnews.com, notes.txt") << batch.out;
+    ++named;
+  }
+  EXPECT_EQ(named, 4u) << batch.out;
+}
+
 TEST(CsIndexCli, ChineseQueriesFindChineseArticles) {
   TempDir dir;
   const std::string db = (dir / "db").string();

@@ -250,5 +250,28 @@ TEST(ResultWriter, OnlyFormatsThatShowHighlightsAskForThem) {
   EXPECT_FALSE(shows("trec", false));
 }
 
+// What each format prints of a hit's story is all that is read of it: TSV and TREC print
+// none of it, text the other articles' sources, JSON their records.
+TEST(ResultWriter, EachFormatAsksForWhatItShowsOfAStory) {
+  std::ostringstream out;
+  const auto shows = [&](std::string_view format) {
+    return make_result_writer(format, out, WriterOptions{false, false, "run"})->shows_story();
+  };
+  EXPECT_EQ(shows("text"), StoryDetail::kSources);
+  EXPECT_EQ(shows("json"), StoryDetail::kWhole);
+  EXPECT_EQ(shows("jsonl"), StoryDetail::kWhole);
+  EXPECT_EQ(shows("tsv"), StoryDetail::kNone);
+  EXPECT_EQ(shows("trec"), StoryDetail::kNone);
+  // A member as kSources gives it (no source: its article id) is written as a whole one is.
+  SearchResults results;
+  results.hits.push_back(Hit{});
+  results.hits[0].record.article_id = "a.txt";
+  results.hits[0].also_in = {StoryMember{"", "", "Reuters", "", "", ""}, StoryMember{"notes.txt", "", "", "", "", ""}};
+  QueryResult result{"1", "q", results, {{}}, {Span{0, 0}}, {}, {}, {}};
+  std::ostringstream text;
+  make_result_writer("text", text, WriterOptions{false, false, "run"})->write(result);
+  EXPECT_THAT(text.str(), HasSubstr("also in: Reuters, notes.txt"));
+}
+
 }  // namespace
 }  // namespace cs::searcher
