@@ -30,7 +30,6 @@ constexpr std::uint32_t kMaxAimingWords = 1500;
 
 // A position of a query stem in an article, as read.
 struct ReadPosition {
-  std::size_t article = 0;
   std::uint32_t stem_order = 0;
   StemPosition at;
 };
@@ -48,6 +47,8 @@ struct SecondStage::Buffers {
   std::vector<std::uint32_t> arena;                           // titles and passage starts
   std::vector<std::string> stemmers;                          // each article's language's stemmer
   std::vector<ReadPosition> read;                              // positions as read
+  std::vector<std::pair<std::size_t, std::size_t>> runs;      // per article and stem, its stretch of `read`
+  std::vector<ReadPosition> merged, merging;                   // one article's runs merged so far
   CandidateArrays arrays;
   KernelBuffers kernel;
   std::vector<ScoreParts> parts;
@@ -125,23 +126,37 @@ std::vector<PassageChoice> SecondStage::choose_passages(const Xapian::Database& 
     for (const std::size_t i : shortest) primers.push_back(*b.hits[i]);
   }
   PositionReads reads(db, primers);
-  for (const QueryStem& stem : stems) {
+  b.runs.assign(count * stems.size(), {0, 0});
+  for (std::size_t s = 0; s < stems.size(); ++s) {
+    const QueryStem& stem = stems[s];
     reads.aim(stem.term);
     for (const std::size_t i : b.by_docid) {
       if (!query.scoped_stems.empty() && !query.stem_counts_in(stem.stem, b.stemmers[i])) continue;
+      const std::size_t begin = b.read.size();
       for (auto p = db.positionlist_begin(*b.hits[i], stem.term); p != db.positionlist_end(*b.hits[i], stem.term); ++p) {
-        b.read.push_back({i, stem.order, {*p, stem.hash}});
+        b.read.push_back({stem.order, {*p, stem.hash}});
       }
+      b.runs[i * stems.size() + s] = {begin, b.read.size()};
     }
   }
-  // Gathered by article, each article's in position order.
-  std::sort(b.read.begin(), b.read.end(), [](const ReadPosition& x, const ReadPosition& y) {
-    return std::tie(x.article, x.at.position, x.stem_order) < std::tie(y.article, y.at.position, y.stem_order);
-  });
-  std::size_t next = 0;
+  // Gathered by article, each article's in position order (of two stems at one position, the
+  // earlier in the query first): a list comes in ascending order, so an article's lists are
+  // merged, where sorting every position read took 4% of a query on long speeches.
+  const auto in_text_order = [](const ReadPosition& x, const ReadPosition& y) {
+    return std::tie(x.at.position, x.stem_order) < std::tie(y.at.position, y.stem_order);
+  };
   for (std::size_t i = 0; i < count; ++i) {
+    b.merged.clear();
+    for (std::size_t s = 0; s < stems.size(); ++s) {
+      const auto [from, to] = b.runs[i * stems.size() + s];
+      if (from == to) continue;
+      b.merging.resize(b.merged.size() + (to - from));
+      std::merge(b.merged.begin(), b.merged.end(), b.read.begin() + static_cast<std::ptrdiff_t>(from),
+                 b.read.begin() + static_cast<std::ptrdiff_t>(to), b.merging.begin(), in_text_order);
+      std::swap(b.merged, b.merging);
+    }
     const std::size_t begin = b.found.size();
-    for (; next < b.read.size() && b.read[next].article == i; ++next) b.found.push_back(b.read[next].at);
+    for (const ReadPosition& position : b.merged) b.found.push_back(position.at);
     b.found_of[i] = {begin, b.found.size()};
   }
   // Every passage of every article, as the stretch of its words that holds the query's stems,
