@@ -47,7 +47,7 @@ class ResultWriter {
   // the analyzer over each passage, which formats without them skip.
   virtual bool shows_highlights() const = 0;
   // What write() shows of each hit's story's other articles: their records cost a read
-  // each, their sources little, and nothing nothing.
+  // each, their sources little, and showing none of them nothing.
   virtual StoryDetail shows_story() const = 0;
 };
 

@@ -103,7 +103,7 @@ Result<ArticleView> read_article(const Xapian::Database& db, const std::string& 
     }
     article.passages.push_back(std::move(text->text));
   }
-  auto members = story_members(db, story_documents(db, document.get_value(schema::kStorySlot), *posting),
+  auto members = story_members(db, story_documents(db, document.get_value(schema::kStorySlot), {*posting, article_id}),
                                StoryDetail::kWhole, {dictionaries, path});
   if (!members) return members.error();
   article.also_in = std::move(*members);

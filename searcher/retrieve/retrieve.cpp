@@ -130,9 +130,10 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std:
   record->sentences = std::move(text->sentences);
   std::vector<Xapian::docid> others;
   if (detail != StoryDetail::kNone) {
+    const StoryHit hit{*it, record->article_id};
     const std::uint32_t story_id = tables.stories != nullptr ? tables.stories->id_of(*it) : 0;
-    others = story_id != 0 ? story_documents(tables.stories->documents_of(story_id), *it)
-                           : story_documents(databases_.all, story, *it);
+    others = story_id != 0 ? story_documents(databases_.all, tables.stories->documents_of(story_id), hit)
+                           : story_documents(databases_.all, story, hit);
   }
   auto members = story_members(databases_.all, others, detail, {dictionaries, databases_.names, tables.sources});
   if (!members) return members.error();

@@ -34,22 +34,22 @@ std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, X
   return made;
 }
 
-std::shared_ptr<const ValueTable> ValueTables::when_asked_again(Slot& entry, const Xapian::Database& db,
+std::shared_ptr<const ValueTable> ValueTables::table_at_second_ask(Slot& entry, const Xapian::Database& db,
                                                                 Xapian::valueno slot, ValueTable::ValuePart part) {
   if (entry.table) return entry.table;
-  // Xapian's match spies see a shard's own document ids, and not which shard it is: shards
-  // searched as one are counted as before.
+  // Xapian's match spies see a shard's own document ids, and not which shard it is, and a
+  // table of one database is read by its ids: shards searched as one are read as before.
   if (++entry.asked < 2 || db.size() != 1 || db.get_lastdocid() > kMaxTableDocuments) return nullptr;
   entry.table = ValueTable::read(db, slot, part);
   return entry.table;
 }
 
 std::shared_ptr<const ValueTable> ValueTables::shared_table(const Xapian::Database& db, Xapian::valueno slot) {
-  return when_asked_again(tables_[slot], db, slot, nullptr);
+  return table_at_second_ask(tables_[slot], db, slot, nullptr);
 }
 
 std::shared_ptr<const ValueTable> ValueTables::source_table(const Xapian::Database& db) {
-  return when_asked_again(sources_, db, schema::kFacetKeySlot,
+  return table_at_second_ask(sources_, db, schema::kFacetKeySlot,
                           [](std::string_view key) { return schema::view_facet_key(key).source; });
 }
 

@@ -57,8 +57,9 @@ class ValueTables {
   // The slot's table, or null when the caller is to read the values itself (always when
   // `db` combines shards, or holds more documents than kMaxTableDocuments).
   std::shared_ptr<const ValueTable> shared_table(const Xapian::Database& db, Xapian::valueno slot);
-  // The articles' sources, from their facet keys (read as shared_table reads a slot): the
-  // stories' other articles are named by them (story_members.hpp).
+  // The articles' sources, from their facet keys, by which text names a story's other
+  // articles (story_members.hpp); null as shared_table's are (until its second ask, for
+  // combined databases and past kMaxTableDocuments).
   std::shared_ptr<const ValueTable> source_table(const Xapian::Database& db);
   // The tally of the facet keys numbered by `slot`'s table (once shared_table gave it),
   // kept as long as the table.
@@ -80,8 +81,8 @@ class ValueTables {
     std::shared_ptr<const ValueTable> table;
     std::shared_ptr<FacetTally> tally;  // of facet keys, numbered by `table`
   };
-  // The table of `slot` (its values, or the parts `part` gives) when asked a second time.
-  static std::shared_ptr<const ValueTable> when_asked_again(Slot& entry, const Xapian::Database& db, Xapian::valueno slot,
+  // The table of `slot` (its values, or the parts `part` gives), read at the second ask.
+  static std::shared_ptr<const ValueTable> table_at_second_ask(Slot& entry, const Xapian::Database& db, Xapian::valueno slot,
                                                            ValueTable::ValuePart part);
   std::map<Xapian::valueno, Slot> tables_;
   Slot sources_;
@@ -90,7 +91,8 @@ class ValueTables {
 
 // Past this many document ids a table would hold too much for a person's folders (an id,
 // a distinct value's string, and the map that numbers them while it is read: about 100 MB
-// at a million); such a database is counted as before.
+// at a million for the story keys; the table of sources, few and short, about 10 MB); such
+// a database is counted and read as before.
 inline constexpr Xapian::docid kMaxTableDocuments = 1'000'000;
 
 }  // namespace cs::searcher

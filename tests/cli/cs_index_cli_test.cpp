@@ -190,13 +190,16 @@ TEST(CsIndexCli, AFolderMixingFormatsIndexesInOneRun) {
   EXPECT_THAT(json.out, HasSubstr("\"topics\":[\"trade\"]"));
 }
 
+// One wire story, as outlets that ran it save it with their own headline and credit line.
+const std::string kWireStory =
+    "Chinese and American negotiators agreed on Thursday to resume talks on tariffs and export controls next month "
+    "in Geneva, officials from both governments said, after a phone call between the two leaders that both sides "
+    "described as candid. The agreement ends a pause of almost a year in which each side added new restrictions on "
+    "the other's technology companies, and it sets a deadline of the end of the year for a first package of measures.";
+
 TEST(CsIndexCli, TheSameWireStoryFromSeveralOutletsIsOneHit) {
   TempDir dir;
-  const std::string wire =
-      "Chinese and American negotiators agreed on Thursday to resume talks on tariffs and export controls next month "
-      "in Geneva, officials from both governments said, after a phone call between the two leaders that both sides "
-      "described as candid. The agreement ends a pause of almost a year in which each side added new restrictions on "
-      "the other's technology companies, and it sets a deadline of the end of the year for a first package of measures.";
+  const std::string& wire = kWireStory;
   write_file(dir / "in/reuters.com/talks.txt", "Talks to resume in Geneva\n\n" + wire + "\n\nReporting by Jane Doe.\n");
   write_file(dir / "in/apnews.com/talks.txt", "US, China agree to resume talks\n\nGENEVA (AP) - " + wire + "\n");
   write_file(dir / "in/other.com/different.txt", "Markets\n\nShares in Asia rose on Friday as investors welcomed news that "
@@ -247,11 +250,7 @@ TEST(CsIndexCli, TheSameWireStoryFromSeveralOutletsIsOneHit) {
 // no record of theirs); an article without a source is named by its id.
 TEST(CsIndexCli, TextNamesAStorysOtherArticlesBySourceTheSameInOneCommandAndInASession) {
   TempDir dir;
-  const std::string wire =
-      "Chinese and American negotiators agreed on Thursday to resume talks on tariffs and export controls next month "
-      "in Geneva, officials from both governments said, after a phone call between the two leaders that both sides "
-      "described as candid. The agreement ends a pause of almost a year in which each side added new restrictions on "
-      "the other's technology companies.";
+  const std::string& wire = kWireStory;
   write_file(dir / "in/reuters.com/talks.txt", "Talks to resume in Geneva\n\n" + wire + "\n\nReporting by Jane Doe.\n");
   write_file(dir / "in/apnews.com/talks.txt", "US, China agree to resume talks\n\nGENEVA (AP) - " + wire + "\n");
   write_file(dir / "in/notes.txt", "Talks resume\n\n" + wire + "\n");

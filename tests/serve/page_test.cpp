@@ -30,6 +30,13 @@ struct HostileNewsCorpus {
          {"url", "javascript:alert(3)"}});
     add({{"id", "quote"}, {"title", "&quot;&gt;&lt;img src=x onerror=alert(4)&gt;"}, {"text", "Harbour dues rose <again> & again."},
          {"source", "Wire"}, {"date", "2023-05-02"}, {"url", "https://example.org/harbour?a=1&b=<2>"}});
+    // One wire story from two outlets: one hit, the other copy linked under it.
+    const std::string wire =
+        "Glacier guides in the valley said on Monday that the ice bridge below the north face had collapsed overnight, "
+        "closing the classic route for the rest of the season; rescue teams flew over the moraine at first light and "
+        "found nobody on the lower slopes, and the cantonal police asked climbers to use the eastern ridge instead.";
+    add({{"id", "glacier-alpine"}, {"title", "Ice bridge collapses"}, {"text", wire}, {"source", "Alpine Wire"}, {"date", "2024-02-05"}});
+    add({{"id", "glacier-post"}, {"title", "North face route closed"}, {"text", wire}, {"source", "Mountain Post"}, {"date", "2024-02-05"}});
     for (int i = 0; i < 23; ++i) {
       add({{"id", "plain-" + std::to_string(i)},
            {"title", "Harbour report " + std::to_string(i)},
@@ -64,7 +71,7 @@ TEST_F(WebPageTest, TheFrontPageIsASearchBox) {
   EXPECT_THAT(html, HasSubstr("<form id=\"search\" method=\"get\" action=\"/\""));
   EXPECT_THAT(html, HasSubstr("<input id=\"q\" name=\"q\""));
   EXPECT_THAT(html, HasSubstr("<meta name=\"viewport\""));
-  EXPECT_THAT(html, HasSubstr("<p id=\"count\">25 articles to search.</p>"));
+  EXPECT_THAT(html, HasSubstr("<p id=\"count\">27 articles to search.</p>"));
 }
 
 TEST_F(WebPageTest, ResultsShowHighlightedPassagesFacetsTimelineAndPages) {
@@ -90,6 +97,24 @@ TEST_F(WebPageTest, ResultsShowHighlightedPassagesFacetsTimelineAndPages) {
   EXPECT_EQ(count(page("/?q=harbour&utm_source=feed"), "<li class=\"hit\""), 10u) << "a tracker's parameter is left alone";
   const std::string year = page("/?q=harbour&since=2010&until=2010");
   EXPECT_THAT(year, HasSubstr("since=2010-06&amp;until=2010-06")) << "within a year the timeline shows months";
+}
+
+// The page and the API show a story's other copy whole: the page links it by its id, the
+// API gives its record (where the command line's text names it by source alone).
+TEST_F(WebPageTest, AStorysOtherCopyIsShownWholeUnderItsHit) {
+  const std::string html = page("/?q=glacier");
+  EXPECT_EQ(count(html, "<li class=\"hit\""), 1u) << html;
+  // Whichever copy ranks first, the other is linked by its id and named by its source.
+  const bool linked = html.find("also in: <a href=\"/article/glacier-post?q=glacier\">Mountain Post</a>") != std::string::npos ||
+                      html.find("also in: <a href=\"/article/glacier-alpine?q=glacier\">Alpine Wire</a>") != std::string::npos;
+  EXPECT_TRUE(linked) << html;
+  // The API answers as --format json does: each copy's record.
+  const auto api = served().get("/api/search?q=glacier");
+  ASSERT_TRUE(api);
+  const nlohmann::json answer = nlohmann::json::parse(api->body, nullptr, false);
+  ASSERT_EQ(answer["results"].size(), 1u) << api->body;
+  ASSERT_EQ(answer["results"][0]["also_in"].size(), 1u) << api->body;
+  EXPECT_TRUE(answer["results"][0]["also_in"][0]["title"].is_string()) << api->body;
 }
 
 TEST_F(WebPageTest, EveryDocumentFieldIsEscapedWhereItIsWritten) {
