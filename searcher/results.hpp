@@ -51,6 +51,9 @@ struct Hit {
   PassageRecord record;
   std::vector<StoryMember> also_in;  // the story's other articles (story_members.hpp)
   ScoreParts parts;                  // the second stage's signals (--explain)
+  // Whether the second stage scored it (score is parts.total): not a hit past --rerank's
+  // depth, which follows the first stage's order with its BM25 as its score.
+  bool second_stage = false;
   double passage_bm25 = 0;           // the shown passage's own BM25, whose share is parts.first_stage
 };
 

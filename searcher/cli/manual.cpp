@@ -52,7 +52,8 @@ best: near-duplicate articles saved from several outlets are one story, shown on
 its article's BM25, the share of the query's words it and the title hold, proximity, phrase,
 title, position, the article's length (a one-sentence item gets little) and, with --recency
 HALF_LIFE, recency; each article
-shows its best passage and the articles are ranked by it. --weight NAME=VALUE changes a
+shows its best passage and the articles are ranked by it; a list longer than N goes on in
+Xapian's order, with BM25 as the score. --weight NAME=VALUE changes a
 signal's weight and --explain shows each hit's components. When a query finds nothing, a
 spelling suggestion from the index's own words is printed.)";
 

@@ -77,15 +77,25 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
                                          by_date_alone ? SortOrder::kNewestFirst : sort, ranking.bm25,
                                          spy != nullptr ? &spy->spy() : nullptr, wanted, offset,
                                          &databases_.value_tables);
-    std::vector<Xapian::MSetIterator> articles;
-    articles.reserve(first.ranked.size());
-    for (const RankedArticle& ranked : first.ranked) articles.push_back(ranked.at);
     // Every article shows its best passage, whatever the order; only relevance order is
-    // re-ranked by the passages' scores.
-    const std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, databases_.remote(), articles, query, ranking);
+    // re-ranked by the passages' scores, and only the first stage's best `ranking.depth`
+    // stories, scored together: a limit above the depth adds stories after them in the first
+    // stage's order, so that a longer list begins with the shorter one (-n 50's first ten
+    // were not -n 10's when all fifty were re-ranked) and --qrels, which lists 100, scores
+    // the ranking a search shows.
+    const std::size_t scored = reranked ? std::min(first.ranked.size(), ranking.depth) : first.ranked.size();
+    std::vector<Xapian::MSetIterator> articles, past_depth;
+    for (std::size_t i = 0; i < first.ranked.size(); ++i) (i < scored ? articles : past_depth).push_back(first.ranked[i].at);
+    std::vector<PassageChoice> choices = second_stage_.choose_passages(databases_.all, databases_.remote(), articles, query, ranking);
     std::vector<std::size_t> order(articles.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     if (reranked) rank_by_choice(articles, choices, order);
+    if (!past_depth.empty()) {
+      const std::vector<PassageChoice> chosen =
+          second_stage_.choose_passages(databases_.all, databases_.remote(), past_depth, query, ranking);
+      choices.insert(choices.end(), chosen.begin(), chosen.end());
+      for (std::size_t i = scored; i < first.ranked.size(); ++i) order.push_back(i);
+    }
 
     SearchResults results;
     results.matching_articles = first.stories;
@@ -100,7 +110,7 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     for (std::size_t rank = 0; rank < shown; ++rank) {
       const RankedArticle& article = first.ranked[order[rank]];
       auto hit = make_hit(article.at, article.story, story, {first.story_table.get(), sources.get()},
-                          choices[order[rank]], second_stage);
+                          choices[order[rank]], second_stage && order[rank] < scored);
       if (!hit) return hit.error();
       results.hits.push_back(std::move(*hit));
     }
@@ -139,7 +149,7 @@ Result<Hit> PassageSearcher::make_hit(const Xapian::MSetIterator& it, const std:
   if (!members) return members.error();
   return Hit{second_stage ? decimal_of(choice.parts.total) : it.get_weight(), it.get_weight(), choice.more,
              std::move(*record), std::move(*members), second_stage ? choice.parts : ScoreParts{},
-             second_stage ? decimal_of(choice.passage_bm25) : 0.0};
+             second_stage, second_stage ? decimal_of(choice.passage_bm25) : 0.0};
 }
 
 std::uint64_t PassageSearcher::count_matches(const Xapian::Query& query, const Xapian::Query& filter) {

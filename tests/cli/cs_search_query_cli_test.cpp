@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <set>
+#include <sstream>
 
 #include "support/indexed_once.hpp"
 
@@ -198,6 +199,59 @@ TEST(CsSearchPassages, TheShownPassageHoldsTheWordTheTitleAlsoHolds) {
   const auto hit = nlohmann::json::parse(hits[0]);
   EXPECT_THAT(hit["passage"].get<std::string>(), HasSubstr("infrastructure for this kind of heat")) << r.out;
   EXPECT_FALSE(hit["highlights"].empty()) << r.out;
+}
+
+// Only the first stage's best --rerank N stories are ranked by their passages; a longer list
+// goes on in the first stage's order, so it begins with the shorter one (-n 50's first ten
+// were not -n 10's when every hit shown was re-ranked, and --qrels, which lists 100, scored
+// a ranking no search showed).
+TEST(CsSearchPassages, ALongerListBeginsWithTheShorterOne) {
+  TempDir dir;
+  std::string items;
+  for (int i = 0; i < 24; ++i) {
+    // Harbour and dredging near each other or far apart, early or late, once or often, in
+    // the title or not: the passages' order is not the articles' BM25 order.
+    // Each its own words, or the copies would be one story (MinHash over word shingles).
+    const std::vector<std::string> topics = {"ferry", "pier", "tide", "lighthouse", "fishing", "yacht", "cargo", "ice",
+                                             "storm", "beach", "crane", "tug", "buoy", "quay", "dock", "canal",
+                                             "lock", "wharf", "jetty", "slipway", "marina", "anchor", "rope", "sail"};
+    const std::string& topic = topics[static_cast<std::size_t>(i)];
+    std::string text = "Item " + std::to_string(i) + " on the " + topic + " came first. ";
+    for (int k = 0; k < i % 5; ++k) text += "The " + topic + " committee heard report number " + std::to_string(k) + ". ";
+    text += i % 3 == 0 ? "Harbour dredging will start in May. " : "The harbour board asked for money for the " + topic + ". ";
+    for (int k = 0; k < (i * 7) % 4; ++k) text += "Members argued about the " + topic + " budget, point " + std::to_string(k) + ". ";
+    if (i % 3 != 0) text += "Dredging near the " + topic + " was put off again. ";
+    for (int k = 0; k < i % 2; ++k) text += "The harbour master said the " + topic + " harbour was silting up. ";
+    const std::string title = i % 4 == 0 ? "Harbour dredging plan" : "Council meeting " + std::to_string(i);
+    items += nlohmann::json{{"id", "m" + std::to_string(i)}, {"title", title}, {"text", text}}.dump() + "\n";
+  }
+  write_file(dir / "in" / "minutes.jsonl", items);
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()}).exit_code, 0);
+  const auto ids = [&](const std::vector<std::string>& options) {
+    std::vector<std::string> args = {"--db", db, "--format", "trec", "harbour dredging"};
+    args.insert(args.end(), options.begin(), options.end());
+    const CliResult r = run_cli(cs_search_binary(), args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> found;
+    for (const std::string& line : lines(r.out)) {
+      std::istringstream fields(line);
+      std::string qid, q0, article;
+      fields >> qid >> q0 >> article;
+      found.push_back(article);
+    }
+    return found;
+  };
+  const std::vector<std::string> bm25 = ids({"--rerank", "0", "-n", "24"});
+  const std::vector<std::string> longer = ids({"--rerank", "6", "-n", "24"});
+  ASSERT_EQ(bm25.size(), 24u);
+  ASSERT_EQ(longer.size(), 24u);
+  EXPECT_EQ(ids({"--rerank", "6", "-n", "10"}), std::vector<std::string>(longer.begin(), longer.begin() + 10));
+  EXPECT_EQ(std::set<std::string>(longer.begin(), longer.begin() + 6), std::set<std::string>(bm25.begin(), bm25.begin() + 6))
+      << "the best six stories, re-ranked";
+  EXPECT_EQ(std::vector<std::string>(longer.begin() + 6, longer.end()), std::vector<std::string>(bm25.begin() + 6, bm25.end()))
+      << "the rest in BM25's order";
+  EXPECT_NE(longer, bm25) << "the passages re-rank the best six";
 }
 
 }  // namespace
