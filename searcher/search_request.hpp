@@ -74,8 +74,9 @@ Result<std::size_t> parse_limit(std::string_view text);
 
 // Hits a page of a long export holds: a --limit above it is written a page at a time
 // (QueryResult::first_page), so cs-search holds one page of hits, whatever the limit. The
-// first page is re-ranked by the second stage; the pages after it follow the first stage's
-// order (Xapian's BM25), each article still shown by its best passage.
+// first page's best Ranking::depth stories are re-ranked by the second stage; the rest of it
+// and the pages after it follow the first stage's order (Xapian's BM25), each article still
+// shown by its best passage.
 inline constexpr std::size_t kExportPage = 1000;
 
 // --bm25 K1,B: the first stage's BM25 parameters, K1 from 0 to 10 and B from 0 to 1.

@@ -33,8 +33,8 @@ struct Retrieval {
   // would without each of them (filters.hpp's loosened_filters).
   SearchFilters filters;
   // Matches skipped before the first hit: a later page of a long export (--limit all). Such a
-  // page is in the first stage's order (only the first page is re-ranked), and carries no
-  // facets, suggestion or filter counts, which the first page had.
+  // page is in the first stage's order (only the first page's best stories are re-ranked),
+  // and carries no facets, suggestion or filter counts, which the first page had.
   std::size_t offset = 0;
   // What of each hit's story is read (the front end's ResultWriter::shows_story).
   StoryDetail story = StoryDetail::kWhole;

@@ -44,7 +44,7 @@ The Guardian); a value that names none gets a note with the closest ones. When n
 matches, the output says how many articles match without each filter. --sort date lists
 oldest first, --sort -date newest first, undated articles last either way. --facets and --histogram count every matching
 article once, whatever --limit shows. -n all exports every match, written a page of 1,000
-at a time; the pages after the first follow Xapian's BM25 order.)";
+at a time; past the best --rerank N, hits follow Xapian's BM25 order.)";
 
 constexpr std::string_view kRanking = R"(Xapian ranks articles by BM25 (--bm25 K1,B, default 0.9,0.4) and keeps each story's
 best: near-duplicate articles saved from several outlets are one story, shown once with
