@@ -50,9 +50,10 @@ Result<RequestPlan> plan_request(const RequestOptions& options, const Analyzer& 
     return usage("--rerank takes a number from 0 to 100000, not '" + depth + "'", "0: articles by BM25 alone");
   }
   request.ranking.second_stage = rerank > 0;
-  // An export's first page is re-ranked within itself: deeper, re-ranking would move
-  // articles between pages, shown twice or never.
-  request.ranking.depth = plan.limit > kExportPage ? std::min(rerank, kExportPage) : rerank;
+  // At most a page of a long export is re-ranked, whatever the limit: deeper, re-ranking
+  // would move articles between pages, shown twice or never, and a depth that held only
+  // below the page's size would make a longer list begin unlike a shorter one.
+  request.ranking.depth = std::min(rerank, kExportPage);
   auto weights = parse_weights(options.weights, request.ranking.weights);
   if (!weights) return weights.error();
   request.ranking.weights = *weights;

@@ -52,7 +52,8 @@ struct Hit {
   std::vector<StoryMember> also_in;  // the story's other articles (story_members.hpp)
   ScoreParts parts;                  // the second stage's signals (--explain)
   // Whether the second stage scored it (score is parts.total): not a hit past --rerank's
-  // depth, which follows the first stage's order with its BM25 as its score.
+  // depth, which follows the first stage's order, its BM25 scaled below the re-ranked
+  // hits' scores (PassageSearcher::search).
   bool second_stage = false;
   double passage_bm25 = 0;           // the shown passage's own BM25, whose share is parts.first_stage
 };
@@ -98,7 +99,7 @@ struct SearchResults {
   // Xapian's estimate.
   std::uint64_t matching_articles = 0;
   Facets facets;                        // when facets or a histogram were asked for
-  bool second_stage = false;            // whether hits were re-scored (Hit::parts hold the signals)
+  bool second_stage = false;            // whether the second stage ran (the hits it scored: Hit::second_stage)
   ScoringWeights weights;               // the weights they were re-scored with
   ShardCounts shards;                   // partial() when a remote shard did not answer
 };

@@ -44,7 +44,7 @@ The Guardian); a value that names none gets a note with the closest ones. When n
 matches, the output says how many articles match without each filter. --sort date lists
 oldest first, --sort -date newest first, undated articles last either way. --facets and --histogram count every matching
 article once, whatever --limit shows. -n all exports every match, written a page of 1,000
-at a time; past the best --rerank N, hits follow Xapian's BM25 order.)";
+at a time; in relevance order, past the best --rerank N, hits follow Xapian's BM25 order.)";
 
 constexpr std::string_view kRanking = R"(Xapian ranks articles by BM25 (--bm25 K1,B, default 0.9,0.4) and keeps each story's
 best: near-duplicate articles saved from several outlets are one story, shown once with
@@ -53,7 +53,7 @@ its article's BM25, the share of the query's words it and the title hold, proxim
 title, position, the article's length (a one-sentence item gets little) and, with --recency
 HALF_LIFE, recency; each article
 shows its best passage and the articles are ranked by it; a list longer than N goes on in
-Xapian's order, with BM25 as the score. --weight NAME=VALUE changes a
+Xapian's order, each hit's BM25 scaled below the re-ranked scores. --weight NAME=VALUE changes a
 signal's weight and --explain shows each hit's components. When a query finds nothing, a
 spelling suggestion from the index's own words is printed.)";
 

@@ -21,7 +21,7 @@ Span snippet_span(const QueryResult& result, std::size_t i) {
 
 std::vector<ScoreComponent> score_components(const Hit& hit, const SearchResults& results) {
   std::vector<ScoreComponent> components;
-  if (!results.second_stage || !hit.second_stage) return components;
+  if (!hit.second_stage) return components;
   for (const Signal& signal : kSignals) {
     if (signal_active(signal, results.weights)) {
       components.push_back({signal.name.data(), hit.parts.*(signal.part), results.weights.*(signal.weight)});

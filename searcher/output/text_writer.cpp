@@ -176,7 +176,8 @@ class TextWriter final : public ResultWriter {
     std::snprintf(buffer, sizeof buffer, "explain: score %.3f", hit.score);
     std::string line = buffer;
     if (components.empty()) {
-      line += " (BM25; no second stage)";
+      line += results_->second_stage ? " (past --rerank's depth: in BM25's order, its BM25 scaled below the re-ranked)"
+                                     : " (BM25; no second stage)";
     }
     for (std::size_t i = 0; i < components.size(); ++i) {
       const ScoreComponent& c = components[i];

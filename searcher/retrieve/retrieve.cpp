@@ -107,11 +107,21 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     // Sources are held where story keys are (a session's later searches of a local database).
     const std::shared_ptr<const ValueTable> sources =
         story == StoryDetail::kSources && first.story_table ? databases_.value_tables.source_table(databases_.all) : nullptr;
+    // A hit past the depth keeps its place in BM25's order and is scored on the re-ranked
+    // hits' scale, below the last of them: its BM25 times the last re-ranked score over the
+    // BM25 of the first hit past the depth. Scores then fall with the rank, whatever the
+    // limit (the last re-ranked score and that BM25 do not depend on it).
+    double past_depth_scale = 0;
+    if (!past_depth.empty() && scored > 0 && past_depth.front().get_weight() > 0) {
+      past_depth_scale = decimal_of(choices[order[scored - 1]].parts.total) / past_depth.front().get_weight();
+    }
     for (std::size_t rank = 0; rank < shown; ++rank) {
       const RankedArticle& article = first.ranked[order[rank]];
+      const bool scored_by_passages = second_stage && order[rank] < scored;
       auto hit = make_hit(article.at, article.story, story, {first.story_table.get(), sources.get()},
-                          choices[order[rank]], second_stage && order[rank] < scored);
+                          choices[order[rank]], scored_by_passages);
       if (!hit) return hit.error();
+      if (second_stage && !scored_by_passages) hit->score = decimal_of(static_cast<float>(hit->bm25 * past_depth_scale));
       results.hits.push_back(std::move(*hit));
     }
     if (spy != nullptr) results.facets = spy->result(kFacetValuesShown);
