@@ -47,7 +47,8 @@ Result<RequestPlan> plan_request(const RequestOptions& options, const Analyzer& 
   const std::string& depth = options.rerank;
   const auto [end, error] = std::from_chars(depth.data(), depth.data() + depth.size(), rerank);
   if (depth.empty() || error != std::errc() || end != depth.data() + depth.size() || rerank > kMaxRerank) {
-    return usage("--rerank takes a number from 0 to 100000, not '" + depth + "'", "0: articles by BM25 alone");
+    return usage("--rerank takes a number from 0 to " + std::to_string(kMaxRerank) + ", not '" + depth + "'",
+                 "0: articles by BM25 alone");
   }
   request.ranking.second_stage = rerank > 0;
   // At most a page of a long export is re-ranked, whatever the limit: deeper, re-ranking

@@ -52,8 +52,8 @@ struct Hit {
   std::vector<StoryMember> also_in;  // the story's other articles (story_members.hpp)
   ScoreParts parts;                  // the second stage's signals (--explain)
   // Whether the second stage scored it (score is parts.total): not a hit past --rerank's
-  // depth, which follows the first stage's order, its BM25 scaled below the re-ranked
-  // hits' scores (PassageSearcher::search).
+  // depth, which follows the first stage's order, its BM25 scaled to at most the last
+  // re-ranked hit's score (PassageSearcher::search).
   bool second_stage = false;
   double passage_bm25 = 0;           // the shown passage's own BM25, whose share is parts.first_stage
 };

@@ -84,7 +84,7 @@ int main(int argc, char** argv) try {
        "fail a search when a remote shard does not answer, instead of answering from the others")
       ("synonyms", po::value(&synonyms)->value_name("FILE"), "expand query words with the rules in FILE")
       ("rerank", po::value(&asked.rerank)->value_name("N")->default_value("30"),
-       "rank the best N articles (at most 1,000) by their best passage's score, the rest after them by BM25; 0: articles by BM25 alone")
+       "rank the best N articles by their best passage's score (above 1,000: the best 1,000), the rest after them by BM25; 0: articles by BM25 alone")
       ("recency", po::value(&asked.recency)->value_name("HALF_LIFE"),
        "favour recent articles: a score bonus halving every HALF_LIFE (90, 12w, 6m, 2y)")
       ("weight", po::value(&asked.weights)->value_name("NAME=VALUE")->composing(),

@@ -53,7 +53,8 @@ its article's BM25, the share of the query's words it and the title hold, proxim
 title, position, the article's length (a one-sentence item gets little) and, with --recency
 HALF_LIFE, recency; each article
 shows its best passage and the articles are ranked by it; a list longer than N goes on in
-Xapian's order, each hit's BM25 scaled below the re-ranked scores. --weight NAME=VALUE changes a
+Xapian's order, each hit's BM25 scaled to no more than the last re-ranked score. --like
+keeps Xapian's order. --weight NAME=VALUE changes a
 signal's weight and --explain shows each hit's components. When a query finds nothing, a
 spelling suggestion from the index's own words is printed.)";
 
@@ -73,7 +74,8 @@ constexpr std::string_view kMore = R"(--synonyms FILE: one rule a line, "china, 
 "potus => president" (one way); # starts a comment.
 
 --like ARTICLE_ID (as printed in jsonl or trec output) finds articles that use the same
-telling words, by Xapian's relevance feedback; filters and --facets apply too.
+telling words, by Xapian's relevance feedback, leaving out the article's own story (its
+copies); filters and --facets apply too.
 
 --show ID prints one article whole: its title, source, date, author, language, topics,
 path, URL and the story's other articles, then every passage in order under its number

@@ -176,8 +176,12 @@ class TextWriter final : public ResultWriter {
     std::snprintf(buffer, sizeof buffer, "explain: score %.3f", hit.score);
     std::string line = buffer;
     if (components.empty()) {
-      line += results_->second_stage ? " (past --rerank's depth: in BM25's order, its BM25 scaled below the re-ranked)"
-                                     : " (BM25; no second stage)";
+      if (results_->second_stage) {
+        std::snprintf(buffer, sizeof buffer, " (past --rerank's depth: BM25 %.3f, scaled to the re-ranked scores)", hit.bm25);
+        line += buffer;
+      } else {
+        line += " (BM25; no second stage)";
+      }
     }
     for (std::size_t i = 0; i < components.size(); ++i) {
       const ScoreComponent& c = components[i];

@@ -32,7 +32,15 @@ Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& gi
     if (!article_id) return article_id.error();
     const std::string id_term = schema::boolean_term(schema::kArticleIdPrefix, *article_id);
     Xapian::RSet relevant;
-    for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) relevant.add_document(*it);
+    // The article, and its story: its other copies are the same article saved elsewhere, not
+    // one like it (a new user's trial: the first hit was a copy, and listed the article
+    // itself under "also in").
+    std::vector<Xapian::Query> excluded = {Xapian::Query(id_term)};
+    for (auto it = db.postlist_begin(id_term); it != db.postlist_end(id_term); ++it) {
+      relevant.add_document(*it);
+      const std::string story = db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kStorySlot);
+      if (!story.empty()) excluded.emplace_back(schema::story_term(story));
+    }
     Xapian::Enquire enquire(db);
     // The article is one document: Bo1 weighs a term by how often the article uses it
     // against how common it is, where the default (which counts relevant documents holding
@@ -53,7 +61,7 @@ Result<ParsedQuery> like_query(const Xapian::Database& db, const std::string& gi
     std::sort(parsed.highlight_stems.begin(), parsed.highlight_stems.end());
     parsed.query = Xapian::Query(Xapian::Query::OP_AND_NOT,
                                  Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()),
-                                 Xapian::Query(id_term));
+                                 Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
     return parsed;
   } catch (const Xapian::Error& e) {
     return database_error(path, "cannot read article '" + given + "' (" + e.get_description() + ")",

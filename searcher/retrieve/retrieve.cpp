@@ -64,8 +64,11 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     }
     // With no hit to show (-n 0: counts, facets, histogram) there is nothing to re-rank.
     // The second stage scores the hits in any order (--sort date shows scores on relevance
-    // order's scale) and re-ranks them in relevance order.
-    const bool second_stage = ranking.second_stage && limit > 0 && offset == 0;
+    // order's scale) and re-ranks them in relevance order. A query of no words to find in
+    // the passages (--like's terms of an article) is left in the first stage's order: its
+    // passages' signals were all 0 and the article's length ranked it (a new user's trial:
+    // a long piece on wildfires came before the short ones on the same rate cut).
+    const bool second_stage = ranking.second_stage && limit > 0 && offset == 0 && !query.scoring_terms.empty();
     // Filters alone weigh every match alike, and Xapian would keep the first in document
     // order, the order files were indexed in (a new user's trial: "date:2021" began with
     // December 8th where the 28th was indexed); their matches come newest first, and
@@ -108,8 +111,8 @@ Result<SearchResults> PassageSearcher::search(const ParsedQuery& query, std::siz
     const std::shared_ptr<const ValueTable> sources =
         story == StoryDetail::kSources && first.story_table ? databases_.value_tables.source_table(databases_.all) : nullptr;
     // A hit past the depth keeps its place in BM25's order and is scored on the re-ranked
-    // hits' scale, below the last of them: its BM25 times the last re-ranked score over the
-    // BM25 of the first hit past the depth. Scores then fall with the rank, whatever the
+    // hits' scale, at most the last of them: its BM25 times the last re-ranked score over
+    // the BM25 of the first hit past the depth. Scores then fall with the rank, whatever the
     // limit (the last re-ranked score and that BM25 do not depend on it).
     double past_depth_scale = 0;
     if (!past_depth.empty() && scored > 0 && past_depth.front().get_weight() > 0) {

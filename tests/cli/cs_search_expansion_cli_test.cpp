@@ -5,6 +5,10 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <string>
+#include <vector>
+
 #include "support/indexed_once.hpp"
 
 namespace cs::test {
@@ -26,6 +30,58 @@ TEST_F(CsSearchExpansion, LikeFindsOtherArticlesOnTheSameSubject) {
   EXPECT_EQ(missing.err, "cs-search: error: query: no article or indexed file 'no/such.txt' in the database; give an "
                          "article_id or a file's path as cs-search prints them\n");
   EXPECT_EQ(search({"--like", self, "taiwan"}).exit_code, 2) << "one of QUERY, --batch or --like";
+}
+
+// --like ranks by the article's terms in Xapian's order: they are no words to find in a
+// passage, so the second stage's signals were all 0 and the articles' length ranked them,
+// long pieces on other subjects above the short ones on the same (a new user's trial).
+TEST(CsSearchLike, ArticlesLikeOneKeepTheFirstStagesOrder) {
+  TempDir dir;
+  std::string items;
+  const auto add = [&items](const std::string& id, const std::string& text) {
+    items += nlohmann::json{{"id", id}, {"title", id}, {"text", text}}.dump() + "\n";
+  };
+  const std::string wire =
+      "The European Central Bank cut its deposit rate by a quarter point to 3.5 percent on Thursday, its second cut "
+      "this year, as eurozone inflation eased toward its two percent target. Policymakers gave no commitment on further "
+      "moves, saying decisions would depend on the data meeting by meeting, and the bank lowered its growth forecasts "
+      "for this year and next as manufacturing in Germany and Italy continued to contract.";
+  add("seed", wire);
+  // The same story saved from another outlet: the article again, not one like it.
+  add("seed-copy", "FRANKFURT (Wire) - " + wire + " Reporting by the Frankfurt bureau.");
+  add("ecb-ft", "The ECB lowered the deposit rate to 3.5 percent as eurozone inflation eased.");
+  add("ecb-bloomberg", "Eurozone inflation eased again, the central bank cut its deposit rate and lowered its growth "
+                       "forecasts, and policymakers gave no commitment on further moves.");
+  // Long reports on another subject, each of its own words, that mention a rate cut once.
+  for (const auto& [place, tree, land, craft] : std::vector<std::array<std::string, 4>>{
+           {"Attica", "pine", "ridge", "helicopters"}, {"Evia", "olive", "valley", "tankers"}, {"Rhodes", "cypress", "coast", "ferries"}}) {
+    std::string text = "A long report from " + place + " on the wildfire season. ";
+    for (int k = 0; k < 40; ++k) {
+      text += "In the " + land + " " + tree + " near " + place + " number " + std::to_string(k) + ", " + craft +
+              " crews cut firebreaks through the " + tree + " as winds rose. ";
+    }
+    add("fire-" + place, text + "Elsewhere the central bank cut its rate.");
+  }
+  write_file(dir / "in" / "items.jsonl", items);
+  const std::string db = (dir / "db").string();
+  ASSERT_EQ(run_cli(cs_index_binary(), {"--db", db, (dir / "in").string()}).exit_code, 0);
+  const auto ranked = [&](const std::vector<std::string>& options) {
+    std::vector<std::string> args = {"--db", db, "--like", "seed", "--format", "jsonl"};
+    args.insert(args.end(), options.begin(), options.end());
+    const CliResult r = run_cli(cs_search_binary(), args);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::vector<std::string> ids;
+    for (const auto& hit : json_lines(r.out)) {
+      ids.push_back(hit["article_id"]);
+      for (const auto& member : hit["also_in"]) ids.push_back("also in " + member["article_id"].get<std::string>());
+    }
+    return ids;
+  };
+  const std::vector<std::string> like = ranked({});
+  ASSERT_GE(like.size(), 2u);
+  EXPECT_EQ(like, ranked({"--rerank", "0"}));
+  EXPECT_THAT(std::vector<std::string>(like.begin(), like.begin() + 2), ::testing::UnorderedElementsAre("ecb-ft", "ecb-bloomberg"));
+  EXPECT_THAT(like, Not(::testing::Contains(::testing::HasSubstr("seed")))) << "the article's story is not like it";
 }
 
 // Issue #21: --like takes what the text output shows, the file's path, as well as the id.
