@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "common/command_line.hpp"
 #include "common/db_location.hpp"
@@ -351,9 +352,19 @@ int main(int argc, char** argv) try {
       std::cout.flush();  // a batch on a pipe gets each answer as it is made
     };
     std::size_t line_number = 0;
+    // A query id given twice is answered twice, and trec_eval and --qrels would take the two
+    // answers for one (a new user's trial): said once a repeat.
+    std::unordered_map<std::string, std::size_t> line_of_qid;
     for (std::string line; std::getline(*batch_input, line);) {
       ++line_number;
       if (auto item = cs::searcher::parse_batch_line(line, line_number)) {
+        if (const auto [first, added] = line_of_qid.try_emplace(item->qid, line_number); !added) {
+          command_line.print(cs::Error{cs::ErrorKind::kQuery, batch_name, "line " + std::to_string(line_number),
+                                       "query id '" + item->qid + "' is line " + std::to_string(first->second) +
+                                           "'s too; both are answered",
+                                       "give each query an id of its own"},
+                             "warning");
+        }
         chunk.push_back(Pending{std::move(*item), "line " + std::to_string(line_number), std::nullopt});
         if (chunk.size() == chunk_size) answer_chunk();
       }

@@ -52,6 +52,16 @@ TEST_F(CsSearchBatch, ATsvBatchHasOneHeaderAnswersOrNot) {
   EXPECT_EQ(none.out, header + "\n");
 }
 
+// A query id given twice is answered twice, with one warning naming both lines: trec_eval
+// and --qrels would take the two answers for one query's (a new user's trial).
+TEST_F(CsSearchBatch, AQueryIdGivenTwiceIsAnsweredWithAWarning) {
+  const CliResult r = search({"--batch", "-", "--format", "trec", "-n", "1"}, "t1\tTaiwan\nt2\tChina\nt1\tXi Trump call\n");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(lines(r.out).size(), 3u) << r.out;
+  EXPECT_EQ(r.err, "cs-search: warning: <stdin>: line 3: query id 't1' is line 1's too; both are answered; give each "
+                   "query an id of its own\n");
+}
+
 TEST_F(CsSearchBatch, BatchTrecLinesAreWellFormed) {
   TempDir dir;
   write_file(dir / "queries.tsv", "t1\tTaiwan\nt2\tXi Trump call\n");
