@@ -182,17 +182,18 @@ Result<BuildParts> open_build_parts(const fs::path& parts_dir, unsigned jobs) {
 constexpr std::string_view kPartsBootFile = "written-in-boot";
 constexpr std::string_view kMergedFolder = "merged";
 
-std::string boot_id() {
-  std::ifstream in("/proc/sys/kernel/random/boot_id");
-  std::string id;
-  std::getline(in, id);
-  return id;
+// A file's first line; empty when it cannot be read.
+std::string first_line(const fs::path& file) {
+  std::ifstream in(file);
+  std::string line;
+  std::getline(in, line);
+  return line;
 }
 
+std::string boot_id() { return first_line("/proc/sys/kernel/random/boot_id"); }
+
 bool written_in_this_boot(const fs::path& parts_dir) {
-  std::ifstream in(parts_dir / kPartsBootFile);
-  std::string id;
-  std::getline(in, id);
+  const std::string id = first_line(parts_dir / kPartsBootFile);
   return !id.empty() && id == boot_id();
 }
 

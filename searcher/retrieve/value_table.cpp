@@ -21,17 +21,25 @@ std::shared_ptr<const ValueTable> ValueTable::read(const Xapian::Database& db, X
     if (added) table.values_.push_back(std::move(value));
     table.ids_[document] = at->second;
   }
-  table.first_document_.assign(table.values_.size() + 1, 0);
-  for (const std::uint32_t id : table.ids_) {
-    if (id != 0) ++table.first_document_[id];
-  }
-  for (std::size_t id = 1; id < table.first_document_.size(); ++id) table.first_document_[id] += table.first_document_[id - 1];
-  table.documents_.resize(table.first_document_.back());
-  std::vector<std::uint32_t> next(table.first_document_.begin(), table.first_document_.end() - 1);
-  for (std::size_t document = 0; document < table.ids_.size(); ++document) {
-    if (const std::uint32_t id = table.ids_[document]; id != 0) table.documents_[next[id - 1]++] = static_cast<Xapian::docid>(document);
-  }
   return made;
+}
+
+std::span<const Xapian::docid> ValueTable::documents_of(std::uint32_t id) const {
+  std::call_once(indexed_, [this] { index_documents(); });
+  return {documents_.data() + first_document_[id - 1], documents_.data() + first_document_[id]};
+}
+
+void ValueTable::index_documents() const {
+  first_document_.assign(values_.size() + 1, 0);
+  for (const std::uint32_t id : ids_) {
+    if (id != 0) ++first_document_[id];
+  }
+  for (std::size_t id = 1; id < first_document_.size(); ++id) first_document_[id] += first_document_[id - 1];
+  documents_.resize(first_document_.back());
+  std::vector<std::uint32_t> next(first_document_.begin(), first_document_.end() - 1);
+  for (std::size_t document = 0; document < ids_.size(); ++document) {
+    if (const std::uint32_t id = ids_[document]; id != 0) documents_[next[id - 1]++] = static_cast<Xapian::docid>(document);
+  }
 }
 
 std::shared_ptr<const ValueTable> ValueTables::table_at_second_ask(Slot& entry, const Xapian::Database& db,

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -35,16 +36,18 @@ class ValueTable {
   const std::string& value(std::uint32_t id) const { return values_[id - 1]; }
   std::size_t distinct() const { return values_.size(); }
   // The documents that hold the value numbered `id`, in document id order (a story's
-  // articles, without reading the story's term).
-  std::span<const Xapian::docid> documents_of(std::uint32_t id) const {
-    return {documents_.data() + first_document_[id - 1], documents_.data() + first_document_[id]};
-  }
+  // articles, without reading the story's term). The index is made at the first call: only
+  // the story keys' table lists its documents.
+  std::span<const Xapian::docid> documents_of(std::uint32_t id) const;
 
  private:
+  void index_documents() const;
+
   std::vector<std::uint32_t> ids_;   // by document id
   std::vector<std::string> values_;  // each distinct value once
-  std::vector<Xapian::docid> documents_;        // by value number, then document id
-  std::vector<std::uint32_t> first_document_;   // where each value number's begin in documents_, and the end
+  mutable std::once_flag indexed_;
+  mutable std::vector<Xapian::docid> documents_;       // by value number, then document id
+  mutable std::vector<std::uint32_t> first_document_;  // where each value number's begin in documents_, and the end
 };
 
 // The tables a session's searches share, until the databases move (Databases::moved);
