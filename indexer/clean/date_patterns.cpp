@@ -1,9 +1,43 @@
 #include "indexer/clean/date_patterns.hpp"
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
 #include <string>
 #include <utility>
 
 namespace cs::indexer {
+
+namespace {
+
+// The languages of the named months below, English's among them.
+constexpr const char* kNamedMonthLocales[] = {"en_US", "fr", "es", "pt", "it", "de", "nl"};
+
+// Their weekdays' full names, as ICU's locale data gives them, longest first.
+const std::vector<icu::UnicodeString>& weekday_names() {
+  static const std::vector<icu::UnicodeString> names = [] {
+    std::vector<icu::UnicodeString> all;
+    for (const char* locale : kNamedMonthLocales) {
+      UErrorCode status = U_ZERO_ERROR;
+      const icu::DateFormatSymbols symbols(icu::Locale(locale), status);
+      if (U_FAILURE(status)) continue;
+      std::int32_t count = 0;
+      const icu::UnicodeString* days =
+          symbols.getWeekdays(count, icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::WIDE);
+      for (std::int32_t day = 1; day < count; ++day) {  // ICU's first is empty: Sunday is 1
+        if (!days[day].isEmpty()) all.push_back(days[day]);
+      }
+    }
+    std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.length() > y.length(); });
+    return all;
+  }();
+  return names;
+}
+
+}  // namespace
 
 std::vector<DatePattern> date_patterns() {
   std::vector<DatePattern> all = {
@@ -73,6 +107,23 @@ std::vector<DatePattern> date_patterns() {
     }
   }
   return all;
+}
+
+std::size_t leading_weekday_length(std::string_view text) {
+  constexpr std::size_t kLongestWeekday = 32;  // "Donnerstag, " is 12 bytes
+  const icu::UnicodeString opening = icu::UnicodeString::fromUTF8(text.substr(0, std::min(text.size(), kLongestWeekday)));
+  for (const icu::UnicodeString& name : weekday_names()) {
+    const std::int32_t length = name.length();
+    if (opening.length() <= length || opening.caseCompare(0, length, name, U_FOLD_CASE_DEFAULT) != 0) continue;
+    const char16_t after = opening.charAt(length);
+    if (after != u',' && after != u' ') continue;
+    std::string bytes;
+    opening.tempSubString(0, length).toUTF8String(bytes);
+    std::size_t end = bytes.size();
+    while (end < text.size() && (text[end] == ',' || text[end] == ' ')) ++end;
+    return end;
+  }
+  return 0;
 }
 
 }  // namespace cs::indexer

@@ -150,7 +150,7 @@ std::string normalise_dateline(std::string_view text) {
   for (const auto& [from, to] : {std::pair{"a.m.", "AM"}, {"p.m.", "PM"}, {"A.M.", "AM"}, {"P.M.", "PM"},
                                  {" am", " AM"}, {" pm", " PM"}, {"Sept.", "Sep."}, {"Sept ", "Sep "}, {"(", ""}, {")", ""},
                                  {" at ", " "}, {" \xC3\xA0 ", " "}, {" a las ", " "}, {" \xC3\xA0s ", " "},
-                                 {" alle ", " "}, {" um ", " "}, {" om ", " "}, {" Uhr", ""}, {" / ", " "}, {"\t", " "},
+                                 {" alle ", " "}, {" um ", " "}, {" om ", " "}, {" Uhr", ""}, {" / ", " "}, {" - ", " "}, {"\t", " "},
                                  {"\xC2\xA0", " "}}) {
     replace_all(s, from, to);
   }
@@ -337,6 +337,10 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (position.getErrorIndex() >= 0 || position.getIndex() != input.length()) continue;
     std::string iso = formatter.has_time ? iso_date(date, *icu::TimeZone::getGMT(), true) : iso_date(date, *zone, false);
     if (plausible_year(iso)) return iso;
+  }
+  // "Martes, 23 julio 2024": the patterns of other languages than English carry no weekday.
+  if (const std::size_t weekday = leading_weekday_length(dateline); weekday > 0) {
+    return parse_date(std::string_view(dateline).substr(weekday));
   }
   return std::nullopt;
 }

@@ -204,6 +204,19 @@ TEST(Dates, ReadsDatelinesOfOtherNewsroomsAndLanguages) {
   EXPECT_EQ(parse_date("2024年5月20日"), "2024-05-20");
 }
 
+// A weekday in the page's language before a named month, and a dash before the time, as
+// El Mundo ("Actualizado Martes, 23 julio 2024 - 12:30"), Le Monde's and Il Corriere's
+// pages print them (a new user's trial kept El Mundo's as the article's first passage).
+TEST(Dates, ReadsWeekdaysOfOtherLanguagesAndADashBeforeTheTime) {
+  EXPECT_EQ(parse_dateline("Actualizado Martes, 23 julio 2024 - 12:30"), "2024-07-23T12:30:00Z");
+  EXPECT_EQ(parse_dateline("Publicado el lunes, 12 de febrero de 2024"), "2024-02-12");
+  EXPECT_EQ(parse_dateline("mardi 16 mars 2023 à 17h20"), "2023-03-16T17:20:00Z");
+  EXPECT_EQ(parse_date("Mittwoch, 10. Januar 2024"), "2024-01-10");
+  EXPECT_EQ(parse_date("martedì 23 luglio 2024"), "2024-07-23");
+  EXPECT_EQ(parse_date("March 4, 2024 - 2:30 PM"), "2024-03-04T14:30:00Z");
+  EXPECT_EQ(parse_dateline("Martes por la tarde, en Caracas"), std::nullopt);
+}
+
 // More that a second trial met.
 TEST(Dates, ReadsMoreDatelinesAndLabels) {
   EXPECT_EQ(parse_dateline("Updated 11:02 AM ET, Mon March 4, 2024"), "2024-03-04T16:02:00Z");
