@@ -221,11 +221,14 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
     // A host ("www.reuters.com", news-please's source_domain) names the site as url_host does.
     if (article.source.starts_with("www.") && article.source.find(' ') == std::string::npos) article.source.erase(0, 4);
   }
-  // Google News relays other papers' stories (NewsAPI gives them as its source), naming the
-  // paper at the end of the title: "Havenstaking Rotterdam: schepen wachten - NOS" is NOS's.
-  if (ascii_lower(article.source) == "google news") {
+  // Google News relays other papers' stories, naming the paper at the end of the title:
+  // "Havenstaking Rotterdam: schepen wachten - NOS" is NOS's. NewsAPI gives Google News as
+  // their source; Google News' own feeds link each through news.google.com and give the
+  // paper's <source> in a form of its own ("ekathimerini.com" for "... - Kathimerini").
+  const bool source_is_google = ascii_lower(article.source) == "google news";
+  if (source_is_google || url_host(article.url) == "news.google.com") {
     if (const std::size_t dash = article.title.rfind(" - "); dash != std::string::npos && dash > 0) {
-      article.source = article.title.substr(dash + 3);
+      if (source_is_google || article.source.empty()) article.source = article.title.substr(dash + 3);
       article.title.resize(dash);
     }
   }

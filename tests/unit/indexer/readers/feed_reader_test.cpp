@@ -27,6 +27,21 @@ TEST(FeedReader, AcceptsBlankLinesAndAByteOrderMarkBeforeTheDeclaration) {  // S
   }
 }
 
+// Google News' feeds end each title with the paper's name, which their <source> may give in
+// another form (a new user's trial: " - Kathimerini" stayed in the title of ekathimerini.com's).
+TEST(FeedReader, AGoogleNewsTitleLeavesThePapersNameToItsSource) {
+  const ReadResult read = read_feed(rss_with_item(
+      "<item><title>Athens wildfire: firefighters gain ground as winds ease - Kathimerini</title>"
+      "<link>https://news.google.com/rss/articles/CBMi1</link><source url=\"https://www.ekathimerini.com\">"
+      "ekathimerini.com</source><description>Firefighters gained ground.</description></item>"
+      "<item><title>Ukraine war - live</title><link>https://liveuamap.com/a/1</link>"
+      "<description>Shelling went on.</description></item>"));
+  ASSERT_EQ(read.articles.size(), 2u);
+  EXPECT_EQ(read.articles[0].title, "Athens wildfire: firefighters gain ground as winds ease");
+  EXPECT_EQ(read.articles[0].source, "ekathimerini.com");
+  EXPECT_EQ(read.articles[1].title, "Ukraine war - live") << "only Google News' links name the paper so";
+}
+
 TEST(FeedReader, ErrorLinesCountTheSkippedBlankLines) {
   const ReadResult read = read_feed("\n\n<?xml version=\"1.0\"?>\n<rss><channel>\n<item><title>x</item>");
   ASSERT_EQ(read.issues.size(), 1u);
