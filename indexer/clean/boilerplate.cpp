@@ -123,11 +123,15 @@ constexpr std::string_view kPreviewFragments[] = {
     "to continue reading this article",
 };
 
-// The same notices in other languages, known only on short lines: a long paragraph may
-// speak of subscribers. "Il vous reste 72% de cet article à lire. La suite est réservée
-// aux abonnés." (Le Monde); "Dieser Artikel ist nur für Abonnenten"; "Este contenido es
-// exclusivo para suscriptores"; "Questo articolo è riservato agli abbonati".
+// More such notices, known only on short lines: a long paragraph may speak of subscribers.
+// English papers' gates ("Subscribe to unlock this article": the FT; "Continue reading your
+// article with a WSJ subscription"), and other languages': "Il vous reste 72% de cet article
+// à lire. La suite est réservée aux abonnés." (Le Monde); "Dieser Artikel ist nur für
+// Abonnenten"; "Este contenido es exclusivo para suscriptores"; "Questo articolo è
+// riservato agli abbonati".
 constexpr std::string_view kShortPreviewFragments[] = {
+    "subscribe to unlock", "subscribe to read", "subscribe to keep reading", "continue reading your article with",
+    "log in to continue reading", "sign in to continue reading", "subscribers only",
     "de cet article à lire", "la suite est réservée aux abonnés", "cet article est réservé aux abonnés",
     "% à découvrir", "artikel ist nur für abonnenten",
     "exclusivo para suscriptores", "suscríbete para seguir leyendo", "articolo è riservato agli abbonati",

@@ -88,6 +88,17 @@ TEST(Boilerplate, PaywallNoticesMarkAPreview) {
   EXPECT_EQ(classify_line("Dieser Artikel ist nur für Abonnenten verfügbar."), LineKind::kPreviewNotice);
   EXPECT_EQ(classify_line("Cet article est réservé aux abonnés. Il vous reste 62% à découvrir."),
             LineKind::kPreviewNotice);  // Le Figaro's
+  // The gates of English-language papers, as pages saved without a subscription show them
+  // (a new user's trial: an FT page saved at its gate was not marked a preview).
+  for (const char* gate : {"Subscribe to unlock this article", "Subscribe to read the full article.",
+                           "Continue reading your article with a WSJ subscription",
+                           "Create your free account or log in to continue reading.",
+                           "This article is for subscribers only. Subscribe to keep reading."}) {
+    EXPECT_EQ(classify_line(gate), LineKind::kPreviewNotice) << gate;
+  }
+  std::string subscribers = "Publishers asked readers to subscribe to unlock this article and others like it,";
+  for (int i = 0; i < 40; ++i) subscribers += " and";
+  EXPECT_EQ(classify_line(subscribers + "."), LineKind::kText) << "a long paragraph may speak of paywalls";
   std::string paragraph = "Le quotidien a expliqué que la suite est réservée aux abonnés depuis 2019,";
   for (int i = 0; i < 40; ++i) paragraph += " et";
   EXPECT_EQ(classify_line(paragraph + "."), LineKind::kText) << "a long paragraph may speak of subscribers";
