@@ -36,6 +36,21 @@ bool holds_run(const std::vector<std::string_view>& words, const std::vector<std
   return false;
 }
 
+// Whether `wanted`, its words written together, is a run of `words` written together:
+// "al jazeera" names aljazeera.com, and "aljazeera" names Al Jazeera English.
+bool holds_joined_run(const std::vector<std::string_view>& words, const std::vector<std::string_view>& wanted) {
+  std::string joined;
+  for (const std::string_view word : wanted) joined += word;
+  for (std::size_t first = 0; first < words.size(); ++first) {
+    std::string run;
+    for (std::size_t last = first; last < words.size() && run.size() < joined.size(); ++last) {
+      run += words[last];
+      if (run == joined && (last > first || wanted.size() > 1)) return true;
+    }
+  }
+  return false;
+}
+
 // How far `folded` is from a value: from its closest word, or from the whole value,
 // whichever is nearer ("guardain" is one transposition from "guardian").
 std::size_t distance_to(std::string_view folded, std::string_view value) {
@@ -66,7 +81,8 @@ std::vector<std::string> terms_naming(const Xapian::Database& db, std::string_vi
   for (auto it = db.allterms_begin(start); it != db.allterms_end(start); ++it) {
     const std::string term = *it;
     const std::string_view value = std::string_view(term).substr(prefix.size());
-    if (value == folded || holds_run(words_of(value), wanted)) terms.push_back(term);
+    const std::vector<std::string_view> words = words_of(value);
+    if (value == folded || holds_run(words, wanted) || holds_joined_run(words, wanted)) terms.push_back(term);
   }
   return terms;
 }
