@@ -220,6 +220,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
   bool in_lead_in = true;
   bool after_chrome = false;  // the block before was chrome, with no blank line between
   bool after_byline = false;
+  bool behind_gate = false;  // after a paywall's notice that follows the text
   for (std::size_t i = lead_in_start; i < blocks.size(); ++i) {
     const TextBlock& block = blocks[i];
     // Compared with kMaxTitleWords and less.
@@ -228,7 +229,13 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
     const bool lead_in = in_lead_in && in_first_blocks;
 
     const LineKind kind = classify_line(block.text);
-    if (kind == LineKind::kPreviewNotice) article.preview = true;
+    if (kind == LineKind::kPreviewNotice) {
+      article.preview = true;
+      // Under a notice that ends the text shown, the gate's box: "Déjà abonné ? Se
+      // connecter", an offer, a button's label. A paragraph there is still text.
+      behind_gate = !kept.empty();
+    }
+    if (behind_gate && kind == LineKind::kText && words < kFirstParagraphWords) continue;
     const bool label_beside_chrome = lead_in && after_chrome && !block.after_blank && words <= kLabelWords;
     if (kind != LineKind::kText || label_beside_chrome) {
       after_chrome = true;

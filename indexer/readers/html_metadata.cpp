@@ -227,6 +227,9 @@ void note_meta(const xmlNode* node, PageFacts& facts) {
   if (key.empty()) key = ascii_lower(attribute(node, "itemprop"));
   const std::string content = attribute(node, "content");
   if (key.empty() || content.empty()) return;
+  // Open Graph's article properties as some sites write them ("og:article:published_time",
+  // "og:article:author": Le Monde, Le Figaro).
+  if (key.starts_with("og:article:")) key.erase(0, 3);
   if (key == "article:tag" || key == "author" || key == "article:author") {
     facts.meta[key].push_back(content);  // repeated, one tag or author each
   } else if (!facts.meta.contains(key)) {

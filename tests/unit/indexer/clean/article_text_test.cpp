@@ -200,6 +200,24 @@ TEST(ArticleText, PaywallNoticeMarksPreviewAndIsDropped) {
   EXPECT_EQ(a.body, "The text of the article follows.");
 }
 
+// The gate's box under a notice that ends the text a page shows ("Déjà abonné ? Se
+// connecter", an offer: a new user's trial found Le Monde's as a passage); a paragraph after
+// it is still text (the notice may come first, above the preview).
+TEST(ArticleText, ShortLinesUnderAPaywallNoticeAreItsBox) {
+  const Article a = from_text(
+      "Title\nFirefighters fought the blaze through the night as winds of up to 70 km/h pushed the flames towards the "
+      "northern suburbs of the capital, officials said.\nIl vous reste 58.42% de cet article à lire. La suite est "
+      "réservée aux abonnés.\nDéjà abonné ? Se connecter\nOffre spéciale : 1 € le premier mois, sans engagement");
+  EXPECT_TRUE(a.preview);
+  EXPECT_EQ(a.body, "Firefighters fought the blaze through the night as winds of up to 70 km/h pushed the flames towards "
+                    "the northern suburbs of the capital, officials said.");
+  const Article notice_first = from_text(
+      "Title\nThis article is for subscribers only.\nFirefighters fought the blaze through the night as winds of up "
+      "to 70 km/h pushed the flames towards the northern suburbs of the capital, officials said.\nSubscribe to read");
+  EXPECT_TRUE(notice_first.preview);
+  EXPECT_EQ(notice_first.body.rfind("Firefighters", 0), 0u) << notice_first.body;
+}
+
 TEST(ArticleText, ListItemsBeforeTheFirstParagraphAreNavigation) {
   const Article a = from_text(
       "Title\n- Post\n- Blog posts represent the views of the fellows\nOn Friday the two leaders spoke by phone for "

@@ -26,7 +26,7 @@ std::string title_of(const std::string& head, const std::string& body_top = "") 
 // The meta tags news sites date a page with, each alone: Xinhua's "publishdate" was not
 // among them, and its pages went undated (a new user's trial).
 TEST(HtmlDate, EachMetaTagThatDatesAPageIsRead) {
-  for (const char* name : {"article:published_time", "pubdate", "publish-date", "publishdate", "publish_date",
+  for (const char* name : {"article:published_time", "og:article:published_time", "pubdate", "publish-date", "publishdate", "publish_date",
                            "dc.date.issued", "parsely-pub-date", "sailthru.date"}) {
     const HtmlPage page = read_html_page(std::string("<html><head><meta name='") + name +
                                          "' content='2024-01-13'></head><body><article>" + kStory + "</article></body></html>");
@@ -55,6 +55,10 @@ TEST(HtmlAuthors, EveryAuthorTagIsReadAndTheSiteIsNoAuthor) {
     return read_html_page("<html><head>" + head + "</head><body><article>" + kStory + "</article></body></html>")
         .fields.value("author", nlohmann::json());
   };
+  // Le Monde and Le Figaro write Open Graph's article properties under og: (a new user's
+  // trial: Le Monde's author went unread and its date was taken from the Paris-time dateline).
+  EXPECT_EQ(authors_of("<meta property='og:article:author' content='Marina Rafenberg'>"),
+            nlohmann::json::array({"Marina Rafenberg"}));
   EXPECT_EQ(authors_of("<meta name='article:author' content='Balazs Koranyi'><meta name='article:author' "
                        "content='Francesco Canepa'>"),
             nlohmann::json::array({"Balazs Koranyi", "Francesco Canepa"}));
