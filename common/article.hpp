@@ -29,6 +29,9 @@ struct Article {
   std::string path;     // relative path of the file it came from
   std::string title;
   std::vector<std::string> other_titles;  // other titles the source gives: searchable as title words, never shown
+  // The summary a page prints under its headline when its text leaves it out (html_standfirst.hpp):
+  // searchable as title words (not counted by the title signal), never shown, not the body.
+  std::string standfirst;
   std::string source;   // publication or site name
   std::string author;
   std::string date;     // ISO 8601: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ in UTC; empty if unknown

@@ -23,7 +23,9 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   og:title, JSON-LD headline, an h1 that is not the site's logo, or title, without the
   site's name appended; date from article:published_time, JSON-LD
   datePublished, time datetime or the dateline; author from meta author or JSON-LD;
-  source from og:site_name, JSON-LD publisher or the canonical URL's host.
+  source from og:site_name, JSON-LD publisher or the canonical URL's host. The standfirst
+  under the headline (the element showing the page's description) is searchable with the
+  title when the article's text leaves it out.
 - .mhtml, .mht: a page saved as one file (MIME, opened with GMime): its HTML page is read
   as an .html page; its images, style sheets and frames are not articles.
 - .rss, .atom, .xml: RSS 2.0, RSS 1.0 and Atom feeds, one article per item or entry

@@ -131,6 +131,14 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const Cut
     add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), next_title, &title_hashes_);
     next_title += static_cast<Xapian::termpos>(title_words_.size());
   }
+  // The standfirst likewise, but uncounted by the title signal: it is a sentence or two, and
+  // would credit most queries with a title match.
+  if (!article.standfirst.empty()) {
+    title_words_.clear();
+    analyzer_.tokenize(article.standfirst, title_words_);
+    next_title += schema::kOtherTitleGap;
+    add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), next_title, nullptr);
+  }
 
   passage_starts_.clear();
   std::uint32_t word_count = 0;  // word i (from 0, in passage order) has position i + 1

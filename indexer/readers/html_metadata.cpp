@@ -27,15 +27,6 @@ constexpr std::size_t kMaxHeadingsWeighed = 8;
 // a dozen Latin letters).
 constexpr std::size_t kMinCoreTitleBytes = 12;
 
-// Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.
-std::string name_key(std::string_view name) {
-  std::string key;
-  for (const char c : name) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) != 0) key.push_back(c);
-    if (c >= 'A' && c <= 'Z') key.push_back(static_cast<char>(c - 'A' + 'a'));
-  }
-  return key;
-}
 
 // A name's key without a leading "the": "The Japan Times" and japantimes.co.jp's name agree.
 std::string_view without_the(std::string_view key) { return key.starts_with("the") ? key.substr(3) : key; }
@@ -149,19 +140,6 @@ bool is_logo_heading(const xmlNode* h1, const std::string& text, const std::vect
   return false;
 }
 
-// An element's text, white space collapsed.
-std::string collapsed_text(const xmlNode* element) {
-  std::string text;
-  for (const char c : xml::text_of(element)) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (!text.empty() && text.back() != ' ') text.push_back(' ');
-    } else {
-      text.push_back(c);
-    }
-  }
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
 
 // A heading's text as a reader sees it: a <br> or two spans side by side set its words
 // apart ("Ports brace<br>for new tariffs", tagesschau's kicker and headline), hidden labels
@@ -185,27 +163,11 @@ void set_if_empty(nlohmann::json& fields, const char* key, const std::string& va
   if (!value.empty() && !fields.contains(key)) fields[key] = value;
 }
 
-std::string meta_value(const PageFacts& facts, std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
-    if (auto it = facts.meta.find(key); it != facts.meta.end() && it->is_string()) return it->get<std::string>();
-  }
-  return {};
-}
 
 // A visible dateline is looked for in this many short elements after the first <h1>.
 constexpr std::size_t kDatelineCandidates = 12;
 constexpr std::size_t kMaxDatelineBytes = 160;
 
-// An element holding only text and inline elements, as a printed dateline is
-// (<p>Veröffentlicht am <time>10.01.2024</time></p>); its text is then short to read.
-bool holds_only_inline_text(const xmlNode* node) {
-  static constexpr std::array<std::string_view, 10> kInline = {"a", "span", "time", "b", "strong", "em", "i", "small", "abbr", "br"};
-  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE) continue;
-    if (std::find(kInline.begin(), kInline.end(), xml::name_of(child)) == kInline.end()) return false;
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -418,6 +380,44 @@ std::string url_host(std::string_view url) {
   std::string host = ascii_lower(url);
   if (host.starts_with("www.")) host.erase(0, 4);
   return host;
+}
+
+std::string name_key(std::string_view name) {
+  std::string key;
+  for (const char c : name) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80) != 0) key.push_back(c);
+    if (c >= 'A' && c <= 'Z') key.push_back(static_cast<char>(c - 'A' + 'a'));
+  }
+  return key;
+}
+
+std::string collapsed_text(const xmlNode* element) {
+  std::string text;
+  for (const char c : xml::text_of(element)) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!text.empty() && text.back() != ' ') text.push_back(' ');
+    } else {
+      text.push_back(c);
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
+bool holds_only_inline_text(const xmlNode* node) {
+  static constexpr std::array<std::string_view, 10> kInline = {"a", "span", "time", "b", "strong", "em", "i", "small", "abbr", "br"};
+  for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    if (std::find(kInline.begin(), kInline.end(), xml::name_of(child)) == kInline.end()) return false;
+  }
+  return true;
+}
+
+std::string meta_value(const PageFacts& facts, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    if (auto it = facts.meta.find(key); it != facts.meta.end() && it->is_string()) return it->get<std::string>();
+  }
+  return {};
 }
 
 }  // namespace cs::indexer

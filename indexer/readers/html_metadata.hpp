@@ -26,7 +26,22 @@ struct PageFacts {
   std::size_t dateline_candidates = 0;    // short elements after the first <h1> read for it
   std::vector<std::string> json_ld;       // the text of each JSON-LD script
   nlohmann::json meta = nlohmann::json::object();  // <meta> name/property -> content
+  std::string standfirst;                 // the summary printed under the headline (html_standfirst.hpp)
+  std::size_t standfirst_candidates = 0;  // elements after the first <h1> read for it
 };
+
+// Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.
+std::string name_key(std::string_view name);
+
+// An element's text, white space collapsed.
+std::string collapsed_text(const xmlNode* element);
+
+// Whether an element holds only text and inline elements (<a>, <span>, <time>, <b>, <em>
+// ...), as a printed dateline or a standfirst's paragraph does; its text is then short to read.
+bool holds_only_inline_text(const xmlNode* node);
+
+// The first value of the first of `keys` among the page's <meta> tags; empty when none.
+std::string meta_value(const PageFacts& facts, std::initializer_list<const char*> keys);
 
 // Records a <meta> element's name (or property, or itemprop) and content; the first of
 // each name wins, except article:tag, author and article:author, which repeat.

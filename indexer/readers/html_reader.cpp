@@ -36,6 +36,7 @@ ReadResult read_html_file(const SourceFile& file, std::string_view saved_from) {
     if (!text_found && page.described) page.blocks.clear();
     fill_article_from_record(page.fields, std::move(page.blocks), article, RecordMarkup::kText, issues);
     add_other_titles(page.titles, article);
+    article.standfirst = std::move(page.standfirst);
     if (!text_found && !article.body.empty()) {
       article.no_article_text = true;
       issues.push_back(Error{ErrorKind::kInput, "", "",

@@ -19,6 +19,7 @@
 #include "indexer/readers/html_depth.hpp"
 #include "indexer/readers/html_evidence.hpp"
 #include "indexer/readers/html_metadata.hpp"
+#include "indexer/readers/html_standfirst.hpp"
 #include "indexer/readers/xml_tree.hpp"
 
 namespace cs::indexer {
@@ -58,6 +59,7 @@ std::vector<TextBlock> texts_of(std::vector<HtmlBlock> blocks) {
 // Notes what an element says about the page, in document order.
 void note_element(const xmlNode* node, PageFacts& facts) {
   note_visible_date(node, facts);
+  note_standfirst(node, facts);
   const std::string_view name = name_of(node);
   if (name == "body") {
     if (facts.body == nullptr) facts.body = node;
@@ -102,6 +104,7 @@ HtmlPage read_html_page(std::string_view html, std::string_view saved_from) {
   if (facts.canonical_url.empty() && !facts.meta.contains("og:url")) facts.canonical_url = saved_from;
   ArticleContent content = extract_article(facts.body != nullptr ? facts.body : facts.html);
   page.blocks = std::move(content.blocks);
+  if (content.found) page.standfirst = standfirst_outside(facts, page.blocks);
   const auto described = [&facts](const char* key) {
     const auto value = facts.meta.find(key);
     return value != facts.meta.end() && value->is_string() && !value->get_ref<const std::string&>().empty();

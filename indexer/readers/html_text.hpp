@@ -32,6 +32,7 @@ struct HtmlPage {
   // The page nests deeper than libxml2's 256 levels, with tags that would make reading it
   // deeper slow (html_depth.hpp): the text below that depth is not read.
   bool cut_at_depth_limit = false;
+  std::string standfirst;  // the summary under the headline, outside `blocks` (html_standfirst.hpp)
 };
 
 // `text` with HTML's character references decoded ("Q&amp;A", "it&#8217;s", "&#x2019;"),

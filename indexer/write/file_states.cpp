@@ -49,6 +49,10 @@ ContentHash hash_article(const Article& article) {
   if (!article.other_titles.empty()) joined.push_back('T');
   if (article.no_article_text) joined.push_back('D');
   for (const std::string& title : article.other_titles) add(title);
+  if (!article.standfirst.empty()) {
+    joined.push_back('S');
+    add(article.standfirst);
+  }
   joined.push_back(article.preview ? 'P' : 'F');
   return hash_bytes(joined);
 }

@@ -73,6 +73,7 @@ nlohmann::json read_as_cs_index_does(const GoldenCase& c) {
                               {"date", a.date}, {"url", a.url}, {"lang", a.lang}, {"topics", a.topics},
                               {"preview", a.preview}, {"passages", passages}};
     if (!a.other_titles.empty()) article["other_titles"] = a.other_titles;  // only HTML pages give them
+    if (!a.standfirst.empty()) article["standfirst"] = a.standfirst;
     out["articles"].push_back(std::move(article));
   }
   out["issues"] = nlohmann::json::array();
