@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/ascii.hpp"
+#include "indexer/clean/sign_offs.hpp"
 #include "indexer/clean/text_blocks.hpp"
 
 namespace cs::indexer {
@@ -47,7 +48,7 @@ constexpr std::string_view kChromePrefixes[] = {
     "follow us on", "sign up for", "sign up to", "click here to", "photo:", "image:", "credit:",
     "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
     "our standards:",  // Reuters' sign-off: "Our Standards: The Thomson Reuters Trust Principles."
-    "by registering, you agree",
+    "by registering, you agree", "story continues below", "article continues below",
     // Chinese papers' source and editor lines (Xinhua's "来源：新华网 2024-03-01 10:20:00 记者：李明",
     // "责任编辑：王小明"), with either width of colon. Not "记者：" alone: an interview's
     // questions open with it.
@@ -64,19 +65,43 @@ constexpr std::string_view kSignUpEndings[] = {"sign up here", "sign up now", "s
                                                "apúntate aquí", "suscríbete aquí", "inscrivez-vous ici",
                                                "jetzt abonnieren", "iscriviti qui", "meld je hier aan"};
 
+// ... or that opens with the call ("Suscríbete a la newsletter de Elecciones y recibe ...":
+// El País).
+constexpr std::string_view kSignUpOpenings[] = {"subscribe to", "suscríbete", "apúntate", "abonnez-vous",
+                                                "inscrivez-vous", "abonnieren sie", "iscriviti", "schrijf je in"};
+
 bool is_newsletter_promo(std::string_view lower) {
   while (!lower.empty() && (lower.back() == '.' || lower.back() == '!' || lower.back() == ' ')) lower.remove_suffix(1);
   const auto holds = [lower](std::string_view word) { return lower.find(word) != std::string_view::npos; };
   const auto ends = [lower](std::string_view ending) { return lower.ends_with(ending); };
+  const auto opens = [lower](std::string_view opening) { return lower.starts_with(opening); };
   return std::any_of(std::begin(kNewsletterWords), std::end(kNewsletterWords), holds) &&
-         std::any_of(std::begin(kSignUpEndings), std::end(kSignUpEndings), ends);
+         (std::any_of(std::begin(kSignUpEndings), std::end(kSignUpEndings), ends) ||
+          std::any_of(std::begin(kSignUpOpenings), std::end(kSignUpOpenings), opens));
+}
+
+// A comment counter beside the share buttons: "1.2k comments", "Save 1.2kcomments" (the New
+// York Times' spans, run together), "234 Comments".
+bool is_comment_count(std::string_view lower) {
+  for (const std::string_view button : {"save ", "share "}) {
+    if (lower.starts_with(button)) lower.remove_prefix(button.size());
+  }
+  std::size_t digits = 0;
+  while (digits < lower.size() && ((lower[digits] >= '0' && lower[digits] <= '9') || lower[digits] == '.' || lower[digits] == ',')) {
+    ++digits;
+  }
+  if (digits == 0) return false;
+  std::string_view rest = lower.substr(digits);
+  if (rest.starts_with('k') || rest.starts_with('m')) rest.remove_prefix(1);
+  if (rest.starts_with(' ')) rest.remove_prefix(1);
+  return rest == "comments" || rest == "comment";
 }
 
 // Links to other stories set in the text ("À lire aussi : Budget 2026, ..."), known only on
 // a short line that ends no sentence: "Lesen Sie auch, was die Experten sagen." is one.
 constexpr std::string_view kTeaserPrefixes[] = {
     "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche",
-    "lee también", "read also", "see also:",
+    "lee también", "read also", "see also:", "related:", "read more:", "read next:", "more:",
 };
 
 constexpr std::string_view kChromeFragments[] = {"credit..."};  // the New York Times' photo credits
@@ -233,7 +258,7 @@ LineKind classify_line(std::string_view line) {
   // A copyright line is a notice, not a sentence about copyright: marked, or a few words
   // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
   const auto notice = [&lower] {
-    return count_words_up_to(lower, kMaxNoticeWords + 1) <= kMaxNoticeWords ||
+    return count_words_up_to(lower, kMaxNoticeWords + 1) <= kMaxNoticeWords || lower.starts_with("copyright ") ||
            std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
                        [&lower](std::string_view mark) { return lower.find(mark) != std::string::npos; });
   };
@@ -250,7 +275,8 @@ LineKind classify_line(std::string_view line) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }
   }
-  if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower)) return LineKind::kChrome;
+  if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower) || is_comment_count(lower)) return LineKind::kChrome;
+  if (is_sign_off(lower)) return LineKind::kChrome;
   // WordPress's feed footer on every item: "The post Council approves rezoning appeared first
   // on The Millbrook Ledger."
   if (short_line && lower.starts_with("the post ") && lower.find(" appeared first on ") != std::string::npos) {

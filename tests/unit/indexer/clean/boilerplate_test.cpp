@@ -104,6 +104,45 @@ TEST(Boilerplate, PaywallNoticesMarkAPreview) {
   EXPECT_EQ(classify_line(paragraph + "."), LineKind::kText) << "a long paragraph may speak of subscribers";
 }
 
+// What closes a story without being its text, as a new user's trial found it indexed and
+// shown as the passage answering a query: wire credit lines, contributors' notes, agencies'
+// initials, end marks, bios with an address, donation appeals, comment counters, "RELATED:"
+// links, a broadcaster's copyright line, a gallery's "Story continues below".
+TEST(Boilerplate, SignOffsAndCountersAreNotText) {
+  for (const char* line : {
+           "(Reporting by Renee Maltezou and Angeliki Koutantou; Editing by Alison Williams)",
+           "Reporting by Howard Schneider and Ann Saphir; Additional reporting by Michael S. Derby in New York; Editing "
+           "by Paul Simao",
+           "Additional reporting by Chi Hui Lin",
+           "Associated Press writer Josh Boak contributed to this report.",
+           "(By Teng Pei-ju and Sean Lin) Enditem/AW",
+           "msa/dpa/Reuters",
+           "Cheri Carlson covers the environment for the Ventura County Star. Reach her at cheri.carlson@vcstar.com.",
+           "Support nonprofit journalism. Donate today to keep stories like this free for everyone.",
+           "Save 1.2kcomments",
+           "234 Comments",
+           "RELATED: Ridge Fire evacuation map and shelter locations",
+           "Copyright 2026 Nexstar Media Inc. All rights reserved. This material may not be published, broadcast, "
+           "rewritten, or redistributed.",
+           "Story continues below gallery",
+           "Suscríbete a la newsletter de Elecciones y recibe los resultados, el análisis y las claves de la "
+           "negociación cada mañana.",
+       }) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+  // The same words in the story's own sentences stay.
+  for (const char* line : {
+           "Reporting by ProPublica showed that the fund had lapsed two years before the fire.",
+           "The agency said it had asked donors to make a donation only after the audit was published, and that the "
+           "appeal had raised more than it expected in the first week, officials said on Monday.",
+           "Comments from the minister were not available.",
+           "The 2024 fire season, Reuters and dpa reported, was the worst on record.",
+           "Subscribe to the idea that the central bank will cut again in June, and bonds look cheap.",
+       }) {
+    EXPECT_EQ(classify_line(line), LineKind::kText) << line;
+  }
+}
+
 TEST(Boilerplate, DropsShortPublisherDisclaimers) {
   EXPECT_EQ(classify_line("Blog posts represent the views of CFR fellows and staff and not those of CFR, which takes "
                           "no institutional positions."),

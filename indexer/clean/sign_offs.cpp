@@ -1,0 +1,87 @@
+#include "indexer/clean/sign_offs.hpp"
+
+#include <algorithm>
+#include <iterator>
+
+#include "indexer/clean/text_blocks.hpp"
+
+namespace cs::indexer {
+
+namespace {
+
+// Longer lines are the story's.
+constexpr std::size_t kMaxSignOffWords = 45;
+
+// Credit lines open with one of these, in brackets or not.
+constexpr std::string_view kCreditOpenings[] = {
+    "reporting by ", "additional reporting by ", "writing by ", "editing by ", "compiled by ",
+    "reporting and writing by ", "research by ", "graphics by ",
+};
+
+// The news agencies whose initials close German and Austrian stories ("msa/dpa/Reuters",
+// "hba/AFP").
+constexpr std::string_view kAgencies[] = {"dpa", "afp", "ap", "reuters", "kna", "epd", "sid", "apa", "ansa", "efe", "ddp"};
+
+// How a bio gives its author's address ("Reach her at jane.doe@vcstar.com").
+constexpr std::string_view kReachPhrases[] = {"reach her at", "reach him at", "reach them at", "reached at",
+                                              "contact her at", "contact him at", "contact them at", "email her at",
+                                              "email him at", "email them at"};
+
+constexpr std::string_view kDonationPhrases[] = {"donate today", "donate now", "make a donation", "become a member today"};
+
+bool holds(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+// "msa/dpa/Reuters": one word of two to four parts, short letters each, one an agency's.
+bool is_agency_initials(std::string_view lower) {
+  if (lower.empty() || holds(lower, " ") || !holds(lower, "/")) return false;
+  std::size_t parts = 0;
+  bool agency = false;
+  for (std::size_t begin = 0; begin <= lower.size();) {
+    const std::size_t end = std::min(lower.find('/', begin), lower.size());
+    const std::string_view part = lower.substr(begin, end - begin);
+    if (part.empty() || part.size() > 7 ||
+        !std::all_of(part.begin(), part.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      return false;
+    }
+    agency = agency || std::find(std::begin(kAgencies), std::end(kAgencies), part) != std::end(kAgencies);
+    ++parts;
+    begin = end + 1;
+  }
+  return parts >= 2 && parts <= 4 && agency;
+}
+
+}  // namespace
+
+bool is_sign_off(std::string_view lower) {
+  if (count_words_up_to(lower, kMaxSignOffWords + 1) > kMaxSignOffWords) return false;
+  std::string_view opening = lower;
+  while (opening.starts_with('(') || opening.starts_with('[') || opening.starts_with(' ')) opening.remove_prefix(1);
+  // Bracketed, naming an editor, or no sentence: "Reporting by ProPublica showed that the
+  // fund had lapsed." is the story's.
+  const bool credit_form = lower.starts_with('(') || lower.starts_with('[') || holds(lower, "editing by") ||
+                           !(lower.ends_with('.') || lower.ends_with('!') || lower.ends_with('?'));
+  if (credit_form && std::any_of(std::begin(kCreditOpenings), std::end(kCreditOpenings),
+                                 [opening](std::string_view credit) { return opening.starts_with(credit); })) {
+    return true;
+  }
+  // "Associated Press writers Josh Boak and Fatima Hussein contributed to this report."
+  if ((opening.starts_with("associated press ") || opening.starts_with("ap ")) && holds(opening, " contributed")) return true;
+  // Xinhua's and Taiwan's CNA's end mark: "(By Teng Pei-ju and Sean Lin) Enditem/AW".
+  if (holds(lower, "enditem")) return true;
+  if (is_agency_initials(lower)) return true;
+  // A bio: "Cheri Carlson covers the environment ... Reach her at cheri.carlson@vcstar.com."
+  if (holds(lower, "@") && std::any_of(std::begin(kReachPhrases), std::end(kReachPhrases),
+                                       [lower](std::string_view phrase) { return holds(lower, phrase); })) {
+    return true;
+  }
+  // An appeal asks: the phrase opens one of the line's sentences ("Support nonprofit
+  // journalism. Donate today ..."), where a story reports it ("asked donors to make a donation").
+  return std::any_of(std::begin(kDonationPhrases), std::end(kDonationPhrases), [lower](std::string_view phrase) {
+    for (std::size_t at = lower.find(phrase); at != std::string_view::npos; at = lower.find(phrase, at + 1)) {
+      if (at == 0 || (at >= 2 && lower[at - 1] == ' ' && (lower[at - 2] == '.' || lower[at - 2] == '!'))) return true;
+    }
+    return false;
+  });
+}
+
+}  // namespace cs::indexer
