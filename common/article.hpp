@@ -33,7 +33,7 @@ struct Article {
   // searchable as title words (not counted by the title signal), never shown, not the body.
   std::string standfirst;
   std::string source;   // publication or site name
-  std::string author;
+  std::string author;   // searchable as title words, not counted by the title signal
   std::string date;     // ISO 8601: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ in UTC; empty if unknown
   std::string url;
   std::string lang;     // BCP 47 code when known

@@ -131,13 +131,16 @@ Xapian::Document ArticleDocumentBuilder::build(const Article& article, const Cut
     add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), next_title, &title_hashes_);
     next_title += static_cast<Xapian::termpos>(title_words_.size());
   }
-  // The standfirst likewise, but uncounted by the title signal: it is a sentence or two, and
-  // would credit most queries with a title match.
-  if (!article.standfirst.empty()) {
+  // The standfirst and the byline likewise, but uncounted by the title signal: a standfirst
+  // is a sentence or two, and would credit most queries with a title match; a reader types
+  // a reporter's name ("Helen Davidson") as any other words (a new user's trial found none).
+  for (const std::string* more : {&article.standfirst, &article.author}) {
+    if (more->empty()) continue;
     title_words_.clear();
-    analyzer_.tokenize(article.standfirst, title_words_);
+    analyzer_.tokenize(*more, title_words_);
     next_title += schema::kOtherTitleGap;
     add_words(document, schema::kTitlePrefix, title_words_.begin(), title_words_.end(), next_title, nullptr);
+    next_title += static_cast<Xapian::termpos>(title_words_.size());
   }
 
   passage_starts_.clear();

@@ -201,5 +201,29 @@ TEST(ArticleDocument, OtherTitlesAreTitleWordsAfterTheTitleAndNeverShown) {
   EXPECT_EQ(b.document.get_data().find("Geneva talks"), std::string::npos);
 }
 
+// A page's standfirst and the article's byline are found as title words, after the titles,
+// without counting for the title signal, and never shown.
+TEST(ArticleDocument, TheStandfirstAndTheBylineAreSearchableAsTitleWords) {
+  Analyzer analyzer;
+  ArticleDocumentBuilder builder(analyzer);
+  Article article;
+  article.id = article.path = "guardian/drills.html";
+  article.title = "Drills Resume";
+  article.author = "Helen Davidson";
+  article.standfirst = "Beijing warns separatist forces";
+  article.body = "Warships and jets circled the island on Tuesday.";
+  const CutText cut = cut_text(article.body, analyzer, {.max_words = 20, .min_words = 3});
+  const Xapian::Document document = builder.build(article, cut, "/data");
+  const Xapian::termpos standfirst = schema::kTitlePositionBase + 2 + schema::kOtherTitleGap;
+  EXPECT_EQ(positions(document, "ZSseparatist"), (std::vector<Xapian::termpos>{standfirst + 2}));
+  EXPECT_EQ(positions(document, "ZShelen"), (std::vector<Xapian::termpos>{standfirst + 4 + schema::kOtherTitleGap}));
+  EXPECT_TRUE(has_term(document, "ZSdavidson"));
+  std::vector<std::uint32_t> arena;
+  const ArticleTermsRange range = decode_article_terms(document.get_value(schema::kArticleTermsSlot), arena);
+  EXPECT_EQ(range.title_count, 2u) << "the title signal counts the titles' stems alone";
+  std::vector<std::string> spelling = builder.spelling_words();
+  EXPECT_NE(std::find(spelling.begin(), spelling.end(), "helen"), spelling.end()) << "no correction of a name found";
+}
+
 }  // namespace
 }  // namespace cs::indexer
