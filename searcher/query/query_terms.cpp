@@ -286,6 +286,26 @@ void QueryTerms::finish() {
   }
 }
 
+// A stem some languages give a word where others give another is dropped when it is one of
+// those languages' function words: a stem of three letters or fewer, in more than half of
+// their articles. English "Lee" is French "le" to French's stemmer, and found every French
+// article first (a new user's trial). A French article naming a Lee is lost with them: its
+// "Lee" is "le" too, no better than its every "le". Only short stems: a folder's subject is in most of its
+// articles ("incendies", French "incend"), and its word must still find them. A word every
+// language stems alike is left alone: BM25 weighs it.
+void QueryTerms::drop_function_word_stems(WordStems& stems) const {
+  constexpr double kFunctionWordShare = 0.5;
+  constexpr std::size_t kLongestFunctionStem = 3;       // bytes: "le", "de", "und", "der"
+  constexpr Xapian::doccount kFewestArticles = 2;       // one article cannot tell a function word
+  if (stems.size() < 2 || context_.vocabulary == nullptr || !context_.stem_languages->knows_articles()) return;
+  std::erase_if(stems, [&](const LanguageStem& stem) {
+    const Xapian::doccount articles = context_.stem_languages->articles(stem.stemmers);
+    return stem.stem.size() <= kLongestFunctionStem && articles >= kFewestArticles &&
+           static_cast<double>(context_.vocabulary->get_termfreq(schema::stemmed_term("", stem.stem))) >
+               kFunctionWordShare * static_cast<double>(articles);
+  });
+}
+
 // The distinct stems of `word` in each language searched, each with the languages that give
 // it; one stem for every language when the index has no languages to tell apart.
 QueryTerms::WordStems QueryTerms::stems_of(const std::string& word) {
@@ -312,6 +332,7 @@ QueryTerms::WordStems QueryTerms::stems_of(const std::string& word) {
       same->stemmers |= language;
     }
     analyzer_.set_language(own_language);
+    drop_function_word_stems(stems);
   }
   // In English articles the other spelling is the same word ("defence", "defense"): its
   // stem joins the word's, after them, in a phrase too ("defense spending" finds "defence

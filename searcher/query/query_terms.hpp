@@ -71,6 +71,7 @@ class QueryTerms {
   Status count_words(const Lexeme& lexeme, std::size_t count);
   void note_highlight(const std::string& word, const WordStems& stems);
   WordStems stems_of(const std::string& word);
+  void drop_function_word_stems(WordStems& stems) const;
   Xapian::Query stem_query(const WordStems& stems, std::string_view field_prefix);
   // `words` as a phrase or NEAR (`op`) of their stems, each stem in any of the fields of
   // `field_prefixes` ("" the body).

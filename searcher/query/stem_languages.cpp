@@ -52,6 +52,14 @@ StemmerSet StemLanguages::of_lang(std::string_view lang) const {
   return 0;
 }
 
+Xapian::doccount StemLanguages::articles(StemmerSet stemmers) const {
+  Xapian::doccount count = 0;
+  for (std::size_t i = 0; i < stemmers_.size(); ++i) {
+    if ((stemmers & bit(i)) != 0) count += stemmers_[i].articles;
+  }
+  return count;
+}
+
 StemmerSet StemLanguages::of_langs(const std::vector<std::string>& langs) const {
   StemmerSet set = 0;
   for (const std::string& lang : langs) set |= of_lang(lang);

@@ -39,6 +39,8 @@ class StemLanguages {
   StemmerSet of_langs(const std::vector<std::string>& langs) const;
   // The stemmer of an article in language `lang` (its tag), or no bit when it is none of them.
   StemmerSet of_lang(std::string_view lang) const;
+  // How many articles `stemmers` stemmed (0 when articles are unknown).
+  Xapian::doccount articles(StemmerSet stemmers) const;
 
   // `query` matching only in articles stemmed by `stemmers`; unchanged when that leaves out
   // none of `searched` (the articles the search can match anyway) or articles are unknown.

@@ -125,5 +125,43 @@ TEST(StemLanguages, WithoutArticlesStemsAreNeverFiltered) {
   EXPECT_EQ(languages.within(notic, 2, languages.all()).get_description(), notic.get_description());
 }
 
+// A stem another language gives a query word is dropped where it is that language's function
+// word: English "Lee" is French "le", in every French article (a new user's trial had them
+// first for "Liz Lee"). A folder's subject in French ("incendies", French "incend", in every
+// French article) still finds them. A French article naming a Lee is lost with the rest: its
+// "Lee" is "le" to French's stemmer, no better than the article's every "le".
+TEST(StemLanguagesFunctionWords, AnotherLanguagesFunctionWordIsNoStemOfAQueryWord) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const auto add = [&db](const char* language, std::vector<std::string> stems) {
+    Xapian::Document document;
+    document.add_boolean_term(language);
+    for (const std::string& stem : stems) document.add_term(stem);
+    return db.add_document(document);
+  };
+  const Xapian::docid fire = add("Lfr", {"Zle", "Zincend", "Zforêt"});
+  const Xapian::docid drills = add("Lfr", {"Zle", "Zincend"});
+  const Xapian::docid english = add("Len", {"Zlee", "Zdrill"});
+  (void)fire;
+  StemLanguages languages = StemLanguages::read(db, {"english", "french"});
+  Analyzer analyzer;
+  QueryContext context;
+  context.stem_languages = &languages;
+  context.vocabulary = &db;
+  const auto finds = [&](const std::string& text) {
+    auto parsed = parse_query(text, analyzer, context);
+    EXPECT_TRUE(parsed.ok());
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parsed->query);
+    std::set<Xapian::docid> found;
+    for (const Xapian::docid docid : enquire.get_mset(0, 10)) found.insert(docid);
+    return found;
+  };
+  EXPECT_EQ(finds("Lee"), (std::set<Xapian::docid>{english})) << "not by French le";
+  EXPECT_EQ(finds("incendies"), (std::set<Xapian::docid>{fire, drills})) << "a subject's stem is kept";
+  context.vocabulary = nullptr;
+  EXPECT_EQ(finds("Lee").size(), 3u) << "without the index's counts, nothing is judged";
+}
+
+
 }  // namespace
 }  // namespace cs::searcher
