@@ -37,12 +37,18 @@ ReadResult read_html_file(const SourceFile& file, std::string_view saved_from) {
     fill_article_from_record(page.fields, std::move(page.blocks), article, RecordMarkup::kText, issues);
     add_other_titles(page.titles, article);
     article.standfirst = std::move(page.standfirst);
-    if (!text_found && !article.body.empty()) {
-      article.no_article_text = true;
+    // Said of a page that shows nothing but its title too (a tag page's headline links
+    // left it "Taiwan" alone: a new user's trial found it passed off as a story). A page
+    // with neither is skipped, and said so, by the run; one cut at the depth limit is said
+    // once, below.
+    const bool nothing = article.title.empty() && article.body.empty();
+    if (!text_found) article.no_article_text = true;
+    if (!text_found && !nothing && !cut_with_text_left) {
       issues.push_back(Error{ErrorKind::kInput, "", "",
                              "no article text found on the page (a video page, an index of links, a stub?)",
-                             page.described ? "indexed its title and description, marked no_article_text"
-                                            : "indexed the few lines it shows, marked no_article_text"});
+                             page.described        ? "indexed its title and description, marked no_article_text"
+                             : article.body.empty() ? "indexed its title alone, marked no_article_text"
+                                                    : "indexed the few lines it shows, marked no_article_text"});
     }
     if (cut_with_text_left) {
       issues.push_back(Error{ErrorKind::kInput, "", "",

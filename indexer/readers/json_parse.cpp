@@ -207,6 +207,15 @@ Result<nlohmann::json> parse_document(std::string_view text, std::size_t first_l
   } catch (const TooDeep&) {
     return Error{ErrorKind::kInput, "", "", "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels", ""};
   } catch (const nlohmann::json::parse_error& e) {
+    // Stopped by the end of the text (a string or value left open): a file or a JSON Lines
+    // line cut short, as a failed download or export leaves it; the parser's own words
+    // ("control character U+000A must be escaped") sent a new user's trial looking for a
+    // character.
+    const std::size_t last = text.find_last_not_of(" \t\r\n");
+    if (last != std::string_view::npos && e.byte >= last + 1) {
+      return Error{ErrorKind::kInput, "", location_of(text, e.byte, first_line),
+                   "JSON cut short: the text ends inside a string or value", ""};
+    }
     return Error{ErrorKind::kInput, "", location_of(text, e.byte, first_line),
                  "invalid JSON (" + plain_message(e.what()) + ")", ""};
   } catch (const nlohmann::json::exception& e) {

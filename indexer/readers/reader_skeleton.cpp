@@ -94,6 +94,12 @@ ReadResult read_single_article(const SourceFile& file, const FillArticle& fill) 
   ReadResult result;
   const std::optional<std::string> text = decode(file, result);
   if (!text) return result;
+  // An empty file (a download that failed, a note never written) is no article; said as
+  // such, not as a page without text, and what it held before is kept.
+  if (text->find_first_not_of(" \t\r\n") == std::string::npos) {
+    result.issues.push_back(Error{ErrorKind::kInput, file.path.string(), "", "the file is empty", "skipped"});
+    return result;
+  }
   Article article;
   std::vector<Error> issues;
   fill(*text, article, issues);

@@ -171,6 +171,24 @@ TEST(HtmlContent, APageWithOnlyALineIsIndexedByItMarkedAndSaid) {
   EXPECT_TRUE(story_page.issues.empty());
 }
 
+// A tag page whose headlines all link away shows nothing but its title: said and marked too
+// (a new user's trial found the Guardian's "Taiwan" page passed off as a story of one word).
+// An empty file is no page at all.
+TEST(HtmlContent, APageShowingOnlyItsTitleIsMarkedAndAnEmptyFileSkipped) {
+  const ReadResult tag = HtmlReader().read(SourceFile{"taiwan.html", "taiwan.html",
+      "<html><head><title>Taiwan | The Guardian</title></head><body><main><h1>Taiwan</h1><ul>"
+      "<li><a href='/a'>China launches large-scale military drills around Taiwan</a></li>"
+      "<li><a href='/b'>Taiwan coastguard expels Chinese vessels near Kinmen</a></li></ul></main></body></html>"});
+  ASSERT_EQ(tag.articles.size(), 1u);
+  EXPECT_TRUE(tag.articles[0].no_article_text);
+  ASSERT_EQ(tag.issues.size(), 1u);
+  EXPECT_THAT(tag.issues[0].hint, HasSubstr("indexed its title alone"));
+  const ReadResult empty = HtmlReader().read(SourceFile{"empty.html", "empty.html", " \n"});
+  EXPECT_TRUE(empty.articles.empty());
+  ASSERT_EQ(empty.issues.size(), 1u);
+  EXPECT_EQ(empty.issues[0].reason, "the file is empty");
+}
+
 TEST(HtmlContent, AnIndexOfStoriesIsNotAnArticle) {
   std::string teasers;
   for (int i = 0; i < 6; ++i) {

@@ -25,6 +25,17 @@ TEST(JsonParse, LocatesSyntaxErrorsByLineAndColumn) {
   EXPECT_EQ(value.error().reason.rfind("invalid JSON (syntax error", 0), 0u) << value.error().reason;
 }
 
+// Text that ends inside a string or a value is cut short, a file or a JSON Lines line (a new
+// user's trial: a download cut mid-string was reported as "control character U+000A must
+// be escaped").
+TEST(JsonParse, SaysAFileEndsInsideItsJson) {
+  for (const char* cut : {"{\"title\": \"A\", \"text\": \"rates for the\n", "[{\"title\": \"A\"}, {\"title\": ", "{\"a\": [1, 2"}) {
+    auto value = parse_json(cut);
+    ASSERT_FALSE(value.ok()) << cut;
+    EXPECT_EQ(value.error().reason, "JSON cut short: the text ends inside a string or value") << cut;
+  }
+}
+
 TEST(JsonParse, NumbersLinesFromTheGivenFirstLine) {
   auto value = parse_json("{\"a\": }", 7);
   ASSERT_FALSE(value.ok());
