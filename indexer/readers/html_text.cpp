@@ -120,7 +120,17 @@ std::vector<TextBlock> html_fragment_blocks(std::string_view html) {
   if (!doc) return {};
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (root == nullptr) return {};
-  return texts_of(collect_blocks(root, fragment_keeps));
+  std::vector<HtmlBlock> blocks = collect_blocks(root, fragment_keeps);
+  // A fragment of links alone is no text: Google News describes each item by the headlines
+  // of the story's reports, each linked and followed by its paper's name, and they matched
+  // other papers' words and names ("BBC" found a Reuters item) and ranked first (a new
+  // user's trial). The item is then its title. A paragraph holding links is text.
+  constexpr std::size_t kLinkPercent = 60;
+  const bool links_alone = !blocks.empty() && std::all_of(blocks.begin(), blocks.end(), [](const HtmlBlock& block) {
+    return block.link_bytes * 100 >= block.text.text.size() * kLinkPercent;
+  });
+  if (links_alone) return {};
+  return texts_of(std::move(blocks));
 }
 
 namespace {

@@ -42,6 +42,26 @@ TEST(FeedReader, AGoogleNewsTitleLeavesThePapersNameToItsSource) {
   EXPECT_EQ(read.articles[1].title, "Ukraine war - live") << "only Google News' links name the paper so";
 }
 
+// Google News describes an item by the linked headlines of the story's reports, each with
+// its paper's name: no text of the item's own, which is then its title (a new user's trial:
+// the list matched "BBC" in a Reuters item and ranked above the reports themselves).
+TEST(FeedReader, ADescriptionOfLinksAloneIsNoText) {
+  const ReadResult read = read_feed(rss_with_item(
+      "<item><title>China launches drills around Taiwan - Reuters</title>"
+      "<link>https://news.google.com/rss/articles/CBMi1</link><description>&lt;ol&gt;&lt;li&gt;&lt;a "
+      "href=\"https://news.google.com/rss/articles/CBMi1\"&gt;China launches drills around Taiwan&lt;/a&gt;&amp;nbsp;"
+      "&amp;nbsp;&lt;font color=\"#6f6f6f\"&gt;Reuters&lt;/font&gt;&lt;/li&gt;&lt;li&gt;&lt;a href=\"https://news.google.com/"
+      "rss/articles/CBMi2\"&gt;China practises Taiwan blockade in war games&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font "
+      "color=\"#6f6f6f\"&gt;BBC&lt;/font&gt;&lt;/li&gt;&lt;/ol&gt;</description><source url=\"https://www.reuters.com\">"
+      "Reuters</source></item>"
+      "<item><title>Port strike</title><description>&lt;p&gt;Dockers walked out at &lt;a href=\"/rotterdam\"&gt;"
+      "Rotterdam&lt;/a&gt; on Monday over pay.&lt;/p&gt;</description></item>"));
+  ASSERT_EQ(read.articles.size(), 2u);
+  EXPECT_EQ(read.articles[0].body, "China launches drills around Taiwan");
+  EXPECT_EQ(read.articles[0].body.find("BBC"), std::string::npos);
+  EXPECT_EQ(read.articles[1].body, "Dockers walked out at Rotterdam on Monday over pay.") << "a paragraph holding a link";
+}
+
 TEST(FeedReader, ErrorLinesCountTheSkippedBlankLines) {
   const ReadResult read = read_feed("\n\n<?xml version=\"1.0\"?>\n<rss><channel>\n<item><title>x</item>");
   ASSERT_EQ(read.issues.size(), 1u);
