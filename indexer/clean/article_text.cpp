@@ -162,14 +162,17 @@ constexpr std::string_view kClosingMarks[] = {"\xC2\xBB" /* » */, "\xE2\x80\x9D
 // A label rather than a line of the story: a few words, no sentence, no list item, and no
 // figure (the last row of a table of results is the story's). Lines without spaces (Chinese,
 // Japanese) have no words to count.
-bool is_tail_label(const TextBlock& block) {
+bool is_tail_label(const TextBlock& block, bool single_words = false) {
   const std::string_view text = block.text;
   const bool figures = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   const bool closes = ends_sentence(text) || std::any_of(std::begin(kClosingMarks), std::end(kClosingMarks),
                                                          [text](std::string_view mark) { return text.ends_with(mark); });
-  return !block.list_item && !figures && !closes && text.find(' ') != std::string_view::npos &&
+  return !block.list_item && !figures && !closes && (single_words || text.find(' ') != std::string_view::npos) &&
          count_words_up_to(text, kLabelWords + 1) <= kLabelWords;
 }
+
+// A run of labels at a pasted page's end this long may hold single words.
+constexpr std::size_t kMinSingleWordLabels = 3;
 
 // How far a page pasted whole may run its menus before the headline ("Skip to main content",
 // "World", "U.S.", ... seventeen lines on an AP page copied with Ctrl-A).
@@ -221,6 +224,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
   bool after_chrome = false;  // the block before was chrome, with no blank line between
   bool after_byline = false;
   bool behind_gate = false;  // after a paywall's notice that follows the text
+  bool under_related = false;  // after a heading of links to other stories
   for (std::size_t i = lead_in_start; i < blocks.size(); ++i) {
     const TextBlock& block = blocks[i];
     // Compared with kMaxTitleWords and less.
@@ -229,6 +233,13 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
     const bool lead_in = in_lead_in && in_first_blocks;
 
     const LineKind kind = classify_line(block.text);
+    // Under a heading of links to other stories ("Mehr zum Thema", "Related stories"), their
+    // headlines: short lines that end no sentence, until the story's text goes on.
+    if (kind == LineKind::kChrome && !kept.empty() && is_related_heading(block.text)) under_related = true;
+    if (under_related && kind == LineKind::kText) {
+      if (words < kFirstParagraphWords && !ends_sentence(block.text)) continue;
+      under_related = false;
+    }
     if (kind == LineKind::kPreviewNotice) {
       article.preview = true;
       // Under a notice that ends the text shown, the gate's box: "Déjà abonné ? Se
@@ -294,6 +305,14 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
   std::size_t end = kept.size();
   const bool pasted_page = headline != std::string::npos;
   while (pasted_page && end > after_last_paragraph && after_last_paragraph > 0 && is_tail_label(*kept[end - 1])) --end;
+  // Single words too ("Impressum", "Datenschutz", "Feedback") where three or more such
+  // labels end the page: one word alone may be the story's ("Reuters").
+  std::size_t labels_end = end;
+  while (pasted_page && labels_end > after_last_paragraph && after_last_paragraph > 0 &&
+         is_tail_label(*kept[labels_end - 1], true)) {
+    --labels_end;
+  }
+  if (end - labels_end >= kMinSingleWordLabels) end = labels_end;
   std::string body;
   for (std::size_t i = 0; i < end; ++i) {
     if (!body.empty()) body.append("\n\n");

@@ -34,6 +34,11 @@ constexpr std::string_view kChromeLines[] = {
     "zum inhalt springen", "direkt zum inhalt", "aller au contenu", "aller au contenu principal", "ir al contenido",
     "ir al contenido principal", "vai al contenuto", "vai al contenuto principale", "naar de inhoud", "naar inhoud",
     "pular para o conteúdo", "ir para o conteúdo",
+    // Share, save and listen buttons' labels in the languages of saved sites (Der Spiegel's
+    // "Artikel zum Hören", "Zur Merkliste hinzufügen", "Artikel teilen").
+    "artikel teilen", "artikel anhören", "artikel zum hören", "zur merkliste hinzufügen", "merken", "teilen",
+    "partager", "partager l'article", "lire plus tard", "écouter cet article", "compartir", "escuchar", "condividi",
+    "impressum", "datenschutz", "nutzungsbedingungen", "mentions légales", "aviso legal",
 };
 
 // Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
@@ -103,6 +108,31 @@ constexpr std::string_view kTeaserPrefixes[] = {
     "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche",
     "lee también", "read also", "see also:", "related:", "read more:", "read next:", "more:",
 };
+
+// Headings over links to other stories, as whole lines (is_related_heading).
+constexpr std::string_view kRelatedHeadings[] = {
+    "related", "related articles", "related stories", "related content", "related coverage", "more on this story",
+    "more on this topic", "more on", "more on:", "read more", "you might also like", "you may also like",
+    "most popular", "most read", "most viewed", "trending", "mehr zum thema", "mehr zum thema:", "das könnte sie auch interessieren",
+    "lesen sie auch", "sur le même sujet", "à lire aussi", "lire aussi", "dans la même rubrique", "más información",
+    "te puede interesar", "noticias relacionadas", "leggi anche", "potrebbe interessarti", "lees ook", "meer over dit onderwerp",
+};
+
+// Reading-time labels ("2 min read", "5 minute read", "Lesezeit: 3 Min", "Temps de lecture 3 min.").
+bool is_reading_time(std::string_view lower) {
+  for (const std::string_view label : {"lesezeit:", "lesezeit", "temps de lecture :", "temps de lecture", "reading time:"}) {
+    if (lower.starts_with(label)) lower.remove_prefix(label.size());
+  }
+  while (lower.starts_with(' ')) lower.remove_prefix(1);
+  std::size_t digits = 0;
+  while (digits < lower.size() && lower[digits] >= '0' && lower[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 3) return false;
+  const std::string_view rest = lower.substr(digits);
+  for (const std::string_view unit : {" min read", " minute read", " mins read", " min", " min.", " minuten", " minutes"}) {
+    if (rest == unit) return true;
+  }
+  return false;
+}
 
 constexpr std::string_view kChromeFragments[] = {"credit..."};  // the New York Times' photo credits
 
@@ -275,7 +305,10 @@ LineKind classify_line(std::string_view line) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }
   }
-  if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower) || is_comment_count(lower)) return LineKind::kChrome;
+  if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower) || is_comment_count(lower) ||
+      is_reading_time(lower) || is_related_heading(lower)) {
+    return LineKind::kChrome;
+  }
   if (is_sign_off(lower)) return LineKind::kChrome;
   // WordPress's feed footer on every item: "The post Council approves rezoning appeared first
   // on The Millbrook Ledger."
@@ -285,6 +318,12 @@ LineKind classify_line(std::string_view line) {
   // Image alt text of site icons ("Chattythat Icon").
   if (lower.ends_with(" icon") && count_words_up_to(lower, 4) <= 4) return LineKind::kChrome;
   return LineKind::kText;
+}
+
+bool is_related_heading(std::string_view line) {
+  std::string lower = ascii_lower(line);
+  while (!lower.empty() && (lower.back() == ' ' || lower.back() == ':')) lower.pop_back();
+  return std::find(std::begin(kRelatedHeadings), std::end(kRelatedHeadings), lower) != std::end(kRelatedHeadings);
 }
 
 }  // namespace cs::indexer

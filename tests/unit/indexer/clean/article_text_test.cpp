@@ -1,4 +1,5 @@
 #include "indexer/clean/article_text.hpp"
+#include "indexer/clean/boilerplate.hpp"
 
 #include <gtest/gtest.h>
 
@@ -117,6 +118,34 @@ TEST(ArticleText, LabelsAfterTheLastParagraphAreNotText) {
   const Article chinese = from_text("Title\n\u82F9\u679C\u53D1\u5E03\u4E86\u65B0\u7684 iPhone\u3002\n\u8FD9\u4F1A"
                                     "\u6539\u53D8\u5E02\u573A\u5417\uFF1F\n\u8BA9\u6211\u4EEC\u62ED\u76EE\u4EE5\u5F85\uFF01");
   EXPECT_TRUE(chinese.body.ends_with("\u8BA9\u6211\u4EEC\u62ED\u76EE\u4EE5\u5F85\uFF01")) << chinese.body;
+}
+
+// Der Spiegel's page pasted whole (a new user's trial): its listen, save and share labels
+// under the dateline, a heading of links to other stories and their headlines, and single
+// words closing the page. The story's own short lines and a lone closing word stay.
+TEST(ArticleText, RelatedStoriesAndAPastedPagesLastWordsAreNotText) {
+  const Article a = from_text(
+      "Zum Inhalt springen\nDER SPIEGEL\nPolitik\nAusland\nChinas Militärmanöver vor Taiwan: Peking probt die Blockade\n"
+      "Von Georg Fahrion, Peking\n"
+      "14.04.2026, 11.42 Uhr\nArtikel zum Hören\nZur Merkliste hinzufügen\nArtikel teilen\nChina hat am Dienstagmorgen "
+      "ein großangelegtes Militärmanöver rund um Taiwan begonnen, mit Heer, Marine und Luftwaffe.\nMehr zum Thema\n"
+      "Taiwans Präsident Lai: »Einander nicht untergeordnet«\nChinas »Justice Mission«: Manöver nach US-Waffendeal\n"
+      "Feedback\nImpressum\nDatenschutz\nNutzungsbedingungen");
+  EXPECT_EQ(a.title, "Chinas Militärmanöver vor Taiwan: Peking probt die Blockade");
+  EXPECT_EQ(a.body, "China hat am Dienstagmorgen ein großangelegtes Militärmanöver rund um Taiwan begonnen, mit Heer, "
+                    "Marine und Luftwaffe.");
+  const Article related = from_text(
+      "Title\nThe council approved the budget on Tuesday after a long debate over school funding.\nRelated stories\n"
+      "Council delays vote on bus lanes\nMayor opens new library\nThe vote was 7 to 2, officials said after the meeting.");
+  EXPECT_EQ(related.body, "The council approved the budget on Tuesday after a long debate over school funding.\n\nThe vote "
+                          "was 7 to 2, officials said after the meeting.")
+      << "the story goes on after the links";
+  const Article pasted = from_text(
+      "Skip to main content\nNews\nWorld\nHeadline of the story here\nThe talks ended without a deal late on "
+      "Friday, both sides said.\nReuters");
+  EXPECT_TRUE(pasted.body.ends_with("Reuters")) << "one word alone may be the story's: " << pasted.body;
+  EXPECT_EQ(classify_line("2 min read"), LineKind::kChrome);
+  EXPECT_EQ(classify_line("Lesezeit: 3 Min"), LineKind::kChrome);
 }
 
 // A headline set in the page with a kicker, or with other punctuation than the title's
