@@ -195,8 +195,17 @@ bool strip_truncation_marker(std::string& body) {
     while (!body.empty() && (body.back() == ' ' || body.back() == '\n')) body.pop_back();
   };
   trim_spaces();
+  bool cut_in_a_word = false;
   for (const std::string_view ellipsis : {"\xE2\x80\xA6", "..."}) {
-    if (body.ends_with(ellipsis)) body.resize(body.size() - ellipsis.size());
+    if (body.ends_with(ellipsis)) {
+      body.resize(body.size() - ellipsis.size());
+      cut_in_a_word = !body.empty() && body.back() != ' ';
+    }
+  }
+  // NewsAPI cuts at a count of characters, most often inside a word ("raised its key int…"):
+  // the word's piece is no word to find.
+  if (cut_in_a_word && !ends_sentence(body)) {
+    if (const std::size_t space = body.find_last_of(" \n"); space != std::string::npos) body.resize(space);
   }
   trim_spaces();
   return true;
@@ -301,6 +310,16 @@ std::optional<Error> fill_article_from_record(const nlohmann::json& record, std:
   const bool title_from_text = blocks.size() > 0;
   if (!text.body.empty()) {
     std::vector<TextBlock> record_blocks = blocks_of(text.body);
+    // A text cut short (NewsAPI's first 200 characters) goes with the record's description,
+    // which is another text (a new user's trial found its words in neither the index nor the
+    // passages), unless the text begins with it.
+    if (article.preview && !text.excerpt.empty()) {
+      std::vector<TextBlock> excerpt_blocks = blocks_of(text.excerpt);
+      const std::string_view excerpt_start =
+          excerpt_blocks.empty() ? std::string_view() : std::string_view(excerpt_blocks.front().text).substr(0, 60);
+      const bool repeated = !record_blocks.empty() && record_blocks.front().text.starts_with(excerpt_start);
+      if (!repeated) record_blocks.insert(record_blocks.begin(), excerpt_blocks.begin(), excerpt_blocks.end());
+    }
     blocks.insert(blocks.begin(), record_blocks.begin(), record_blocks.end());
   }
   fill_article_from_blocks(blocks, article, title_from_text);

@@ -228,5 +228,20 @@ TEST(RecordFields, ScrapersFieldsAndRelayedStories) {
   EXPECT_EQ(relayed.title, "Havenstaking Rotterdam: schepen wachten op zee");
 }
 
+// NewsAPI gives the first 200 characters of an article, cut in a word, and a description of
+// its own (a new user's trial found the description's words nowhere and "int" indexed).
+TEST(RecordFields, ANewsApiPreviewKeepsItsDescriptionAndLosesItsPieceOfAWord) {
+  Article article;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "Fed raises rates",
+    "description": "The Fed delivered a stern warning on inflation.",
+    "content": "The Federal Reserve on Wednesday raised its key int\u2026 [+2345 chars]"})json"), {}, article);
+  EXPECT_TRUE(article.preview);
+  EXPECT_EQ(article.body, "The Fed delivered a stern warning on inflation.\n\nThe Federal Reserve on Wednesday raised its key");
+  Article repeated;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "T", "description": "The Federal Reserve on Wednesday",
+    "content": "The Federal Reserve on Wednesday raised rates. [+2345 chars]"})json"), {}, repeated);
+  EXPECT_EQ(repeated.body, "The Federal Reserve on Wednesday raised rates.") << "the text begins with it; a whole word stays";
+}
+
 }  // namespace
 }  // namespace cs::indexer
