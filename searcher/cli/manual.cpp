@@ -65,7 +65,8 @@ constexpr std::string_view kFormats = R"(- text: title, source, date, file and a
   author, date, url, path, lang, topics, preview, no_article_text, more_passages, also_in,
   passage, highlights, snippet (highlights and snippet are byte offsets into passage). A value the
   article does not have (title, source, author, date, url, lang) is null, not "".
-- tsv: a header row, then one row per hit.
+- tsv: a header row, then one row per hit: qid, rank, score, article_id, passage_id,
+  title, source, date, path, passage, author, url, lang (empty when unknown).
 - trec: QID Q0 ARTICLE_ID RANK SCORE RUNTAG, for trec_eval.
 
 Text from documents is sanitised before it reaches a terminal.)";

@@ -29,14 +29,19 @@ class TsvWriter final : public ResultWriter {
       std::snprintf(score, sizeof score, "%.6f", hit.score);
       out_ << cell(result.qid) << '\t' << result.first_rank + i << '\t' << score << '\t' << cell(r.article_id) << '\t'
            << cell(r.passage_id) << '\t' << cell(r.title) << '\t' << cell(r.source) << '\t' << cell(r.date) << '\t'
-           << cell(display_path(r)) << '\t' << cell(r.text) << '\n';
+           << cell(display_path(r)) << '\t' << cell(r.text) << '\t' << cell(r.author) << '\t' << cell(r.url) << '\t'
+           << cell(r.lang) << '\n';
     }
   }
 
  private:
   static std::string cell(const std::string& text) { return terminal::sanitize_line(text); }
   void write_header() {
-    if (!header_written_) out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\n";
+    // Author, url and lang came later (a new user's trial missed them), after the passage,
+    // so that the first ten columns keep their places for scripts that cut them.
+    if (!header_written_) {
+      out_ << "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\tauthor\turl\tlang\n";
+    }
     header_written_ = true;
   }
   std::ostream& out_;

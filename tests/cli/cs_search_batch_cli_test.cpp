@@ -41,13 +41,14 @@ TEST_F(CsSearchBatch, ATsvBatchHasOneHeaderAnswersOrNot) {
   TempDir dir;
   write_file(dir / "queries.tsv", "t1\tTaiwan\nt2\tXi Trump call\n");
   write_file(dir / "none.tsv", "# no queries yet\n");
-  const std::string header = "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage";
+  const std::string header = "qid\trank\tscore\tarticle_id\tpassage_id\ttitle\tsource\tdate\tpath\tpassage\tauthor\turl\tlang";
   const CliResult two = search({"--batch", (dir / "queries.tsv").string(), "--format", "tsv", "-n", "2"});
   ASSERT_EQ(two.exit_code, 0) << two.err;
   const std::vector<std::string> rows = lines(two.out);
   ASSERT_GE(rows.size(), 3u) << two.out;  // a hit or two for each
   EXPECT_EQ(rows[0], header);
   EXPECT_EQ(std::count(rows.begin(), rows.end(), header), 1);
+  for (const std::string& row : rows) EXPECT_EQ(std::count(row.begin(), row.end(), '\t'), 12) << row;
   const CliResult none = search({"--batch", (dir / "none.tsv").string(), "--format", "tsv"});
   EXPECT_EQ(none.out, header + "\n");
 }
