@@ -156,8 +156,14 @@ std::string listed_author(const TextBlock& block) {
 
 // Marks a closing line of a story may end with besides ends_sentence's: a quotation's close
 // (« Nous gagnerons », "Never say never"), an ellipsis, and CJK's full stops.
-constexpr std::string_view kClosingMarks[] = {"\xC2\xBB" /* » */, "\xE2\x80\x9D" /* ” */, "\"", "'", "\xE2\x80\xA6" /* … */,
+constexpr std::string_view kClosingMarks[] = {"\xC2\xBB" /* » */, "\xC2\xAB" /* « closes German quotes */, "\xE2\x80\x9D" /* ” */, "\"", "'", "\xE2\x80\xA6" /* … */,
                                               "\xE3\x80\x82" /* 。 */, "\xEF\xBC\x9F" /* ？ */, "\xEF\xBC\x81" /* ！ */};
+
+// Whether a line ends as the story's own lines do: a sentence, a quotation, an ellipsis.
+bool closes_text(std::string_view text) {
+  return ends_sentence(text) || std::any_of(std::begin(kClosingMarks), std::end(kClosingMarks),
+                                            [text](std::string_view mark) { return text.ends_with(mark); });
+}
 
 // A label rather than a line of the story: a few words, no sentence, no list item, and no
 // figure (the last row of a table of results is the story's). Lines without spaces (Chinese,
@@ -165,9 +171,7 @@ constexpr std::string_view kClosingMarks[] = {"\xC2\xBB" /* » */, "\xE2\x80\x9D
 bool is_tail_label(const TextBlock& block, bool single_words = false) {
   const std::string_view text = block.text;
   const bool figures = std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-  const bool closes = ends_sentence(text) || std::any_of(std::begin(kClosingMarks), std::end(kClosingMarks),
-                                                         [text](std::string_view mark) { return text.ends_with(mark); });
-  return !block.list_item && !figures && !closes && (single_words || text.find(' ') != std::string_view::npos) &&
+  return !block.list_item && !figures && !closes_text(text) && (single_words || text.find(' ') != std::string_view::npos) &&
          count_words_up_to(text, kLabelWords + 1) <= kLabelWords;
 }
 
@@ -234,7 +238,8 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
 
     const LineKind kind = classify_line(block.text);
     // Under a heading of links to other stories ("Mehr zum Thema", "Related stories"), their
-    // headlines: short lines that end no sentence, until the story's text goes on.
+    // headlines: short lines that end no sentence (a headline may end in a quotation's
+    // close: »Einander nicht untergeordnet«), until the story's text goes on.
     if (kind == LineKind::kChrome && !kept.empty() && is_related_heading(block.text)) under_related = true;
     if (under_related && kind == LineKind::kText) {
       if (words < kFirstParagraphWords && !ends_sentence(block.text)) continue;
@@ -243,10 +248,13 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
     if (kind == LineKind::kPreviewNotice) {
       article.preview = true;
       // Under a notice that ends the text shown, the gate's box: "Déjà abonné ? Se
-      // connecter", an offer, a button's label. A paragraph there is still text.
+      // connecter", an offer, a button's label, none a sentence. A sentence there is text.
       behind_gate = !kept.empty();
     }
-    if (behind_gate && kind == LineKind::kText && words < kFirstParagraphWords) continue;
+    if (behind_gate && kind == LineKind::kText) {
+      if (words < kFirstParagraphWords && !closes_text(block.text)) continue;
+      behind_gate = false;
+    }
     const bool label_beside_chrome = lead_in && after_chrome && !block.after_blank && words <= kLabelWords;
     if (kind != LineKind::kText || label_beside_chrome) {
       after_chrome = true;

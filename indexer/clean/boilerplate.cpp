@@ -37,8 +37,8 @@ constexpr std::string_view kChromeLines[] = {
     // Share, save and listen buttons' labels in the languages of saved sites (Der Spiegel's
     // "Artikel zum Hören", "Zur Merkliste hinzufügen", "Artikel teilen").
     "artikel teilen", "artikel anhören", "artikel zum hören", "zur merkliste hinzufügen", "merken", "teilen",
-    "partager", "partager l'article", "lire plus tard", "écouter cet article", "compartir", "escuchar", "condividi",
-    "impressum", "datenschutz", "nutzungsbedingungen", "mentions légales", "aviso legal",
+    "partager", "partager l'article", "partager l\xE2\x80\x99" "article", "lire plus tard", "écouter cet article",
+    "\xC3\x89" "couter cet article" /* ASCII lower case keeps É */, "compartir", "escuchar", "condividi",
 };
 
 // Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
@@ -75,6 +75,10 @@ constexpr std::string_view kSignUpEndings[] = {"sign up here", "sign up now", "s
 constexpr std::string_view kSignUpOpenings[] = {"subscribe to", "suscríbete", "apúntate", "abonnez-vous",
                                                 "inscrivez-vous", "abonnieren sie", "iscriviti", "schrijf je in"};
 
+// A promotion speaks to the reader; a story reports one ("Subscribe to the newsletter, the
+// campaign urged supporters in an email seen by Reuters.").
+constexpr std::string_view kReportingWords[] = {" said", " says", " told", " urged", " according to", "\"", "\xE2\x80\x9C"};
+
 bool is_newsletter_promo(std::string_view lower) {
   while (!lower.empty() && (lower.back() == '.' || lower.back() == '!' || lower.back() == ' ')) lower.remove_suffix(1);
   const auto holds = [lower](std::string_view word) { return lower.find(word) != std::string_view::npos; };
@@ -82,7 +86,8 @@ bool is_newsletter_promo(std::string_view lower) {
   const auto opens = [lower](std::string_view opening) { return lower.starts_with(opening); };
   return std::any_of(std::begin(kNewsletterWords), std::end(kNewsletterWords), holds) &&
          (std::any_of(std::begin(kSignUpEndings), std::end(kSignUpEndings), ends) ||
-          std::any_of(std::begin(kSignUpOpenings), std::end(kSignUpOpenings), opens));
+          (std::any_of(std::begin(kSignUpOpenings), std::end(kSignUpOpenings), opens) &&
+           std::none_of(std::begin(kReportingWords), std::end(kReportingWords), holds)));
 }
 
 // A comment counter beside the share buttons: "1.2k comments", "Save 1.2kcomments" (the New
@@ -114,7 +119,7 @@ constexpr std::string_view kRelatedHeadings[] = {
     "related", "related articles", "related stories", "related content", "related coverage", "more on this story",
     "more on this topic", "more on", "more on:", "read more", "you might also like", "you may also like",
     "most popular", "most read", "most viewed", "trending", "mehr zum thema", "mehr zum thema:", "das könnte sie auch interessieren",
-    "lesen sie auch", "sur le même sujet", "à lire aussi", "lire aussi", "dans la même rubrique", "más información",
+    "lesen sie auch", "sur le même sujet", "à lire aussi", "\xC3\x80 lire aussi" /* À */, "lire aussi", "dans la même rubrique", "más información",
     "te puede interesar", "noticias relacionadas", "leggi anche", "potrebbe interessarti", "lees ook", "meer over dit onderwerp",
 };
 
@@ -178,15 +183,20 @@ constexpr std::string_view kPreviewFragments[] = {
     "to continue reading this article",
 };
 
-// More such notices, known only on short lines: a long paragraph may speak of subscribers.
-// English papers' gates ("Subscribe to unlock this article": the FT; "Continue reading your
-// article with a WSJ subscription"), and other languages': "Il vous reste 72% de cet article
-// à lire. La suite est réservée aux abonnés." (Le Monde); "Dieser Artikel ist nur für
-// Abonnenten"; "Este contenido es exclusivo para suscriptores"; "Questo articolo è
-// riservato agli abbonati".
+// English papers' gates, known only opening a short line: a story says "the channel will be
+// for subscribers only". "Subscribe to unlock this article" (the FT); "Continue reading your
+// article with a WSJ subscription".
+constexpr std::string_view kPreviewOpenings[] = {
+    "subscribe to unlock", "subscribe to read", "subscribe to keep reading", "subscribe to continue",
+    "continue reading your article with", "log in to continue reading", "sign in to continue reading",
+    "subscribers only", "create your free account", "create a free account to continue",
+};
+
+// Such notices in other languages, known only on short lines: a long paragraph may speak of
+// subscribers. "Il vous reste 72% de cet article à lire. La suite est réservée aux abonnés."
+// (Le Monde); "Dieser Artikel ist nur für Abonnenten"; "Este contenido es exclusivo para
+// suscriptores"; "Questo articolo è riservato agli abbonati".
 constexpr std::string_view kShortPreviewFragments[] = {
-    "subscribe to unlock", "subscribe to read", "subscribe to keep reading", "continue reading your article with",
-    "log in to continue reading", "sign in to continue reading", "subscribers only",
     "de cet article à lire", "la suite est réservée aux abonnés", "cet article est réservé aux abonnés",
     "% à découvrir", "artikel ist nur für abonnenten",
     "exclusivo para suscriptores", "suscríbete para seguir leyendo", "articolo è riservato agli abbonati",
@@ -271,6 +281,9 @@ LineKind classify_line(std::string_view line) {
     for (const auto fragment : kShortPreviewFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kPreviewNotice;
     }
+    for (const auto opening : kPreviewOpenings) {
+      if (lower.starts_with(opening)) return LineKind::kPreviewNotice;
+    }
   }
   for (const auto chrome : kChromeLines) {
     if (lower == chrome) return LineKind::kChrome;
@@ -288,7 +301,9 @@ LineKind classify_line(std::string_view line) {
   // A copyright line is a notice, not a sentence about copyright: marked, or a few words
   // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
   const auto notice = [&lower] {
-    return count_words_up_to(lower, kMaxNoticeWords + 1) <= kMaxNoticeWords || lower.starts_with("copyright ") ||
+    const bool copyright_opening = lower.starts_with("copyright ") && lower.size() > 10 &&
+                                   ((lower[10] >= '0' && lower[10] <= '9') || lower.substr(10).starts_with("\xC2\xA9"));
+    return count_words_up_to(lower, kMaxNoticeWords + 1) <= kMaxNoticeWords || copyright_opening ||
            std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
                        [&lower](std::string_view mark) { return lower.find(mark) != std::string::npos; });
   };
@@ -306,7 +321,7 @@ LineKind classify_line(std::string_view line) {
     }
   }
   if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower) || is_comment_count(lower) ||
-      is_reading_time(lower) || is_related_heading(lower)) {
+      is_reading_time(lower) || is_related_heading(line)) {
     return LineKind::kChrome;
   }
   if (is_sign_off(lower)) return LineKind::kChrome;

@@ -339,9 +339,8 @@ std::optional<std::string> parse_date(std::string_view text) {
     if (plausible_year(iso)) return iso;
   }
   // "Martes, 23 julio 2024": the patterns of other languages than English carry no weekday.
-  if (const std::size_t weekday = leading_weekday_length(dateline); weekday > 0) {
-    return parse_date(std::string_view(dateline).substr(weekday));
-  }
+  // Read again from the text as given, whose zone the first reading took out.
+  if (const std::size_t weekday = leading_weekday_length(text); weekday > 0) return parse_date(text.substr(weekday));
   return std::nullopt;
 }
 

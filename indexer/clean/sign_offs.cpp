@@ -22,10 +22,13 @@ constexpr std::string_view kCreditOpenings[] = {
 // "hba/AFP").
 constexpr std::string_view kAgencies[] = {"dpa", "afp", "ap", "reuters", "kna", "epd", "sid", "apa", "ansa", "efe", "ddp"};
 
-// How a bio gives its author's address ("Reach her at jane.doe@vcstar.com").
-constexpr std::string_view kReachPhrases[] = {"reach her at", "reach him at", "reach them at", "reached at",
-                                              "contact her at", "contact him at", "contact them at", "email her at",
-                                              "email him at", "email them at"};
+// How a bio gives its author's address ("Reach her at jane.doe@vcstar.com"), before it.
+constexpr std::string_view kReachPhrases[] = {"reach her at ", "reach him at ", "reach them at ", "contact her at ",
+                                              "contact him at ", "contact them at ", "email her at ", "email him at ",
+                                              "email them at "};
+// An unbracketed credit line without an editor is this short ("Additional reporting by Chi
+// Hui Lin"): "Reporting by the Wall Street Journal last year showed ..." is the story's.
+constexpr std::size_t kMaxBareCreditWords = 12;
 
 constexpr std::string_view kDonationPhrases[] = {"donate today", "donate now", "make a donation", "become a member today"};
 
@@ -56,10 +59,11 @@ bool is_sign_off(std::string_view lower) {
   if (count_words_up_to(lower, kMaxSignOffWords + 1) > kMaxSignOffWords) return false;
   std::string_view opening = lower;
   while (opening.starts_with('(') || opening.starts_with('[') || opening.starts_with(' ')) opening.remove_prefix(1);
-  // Bracketed, naming an editor, or no sentence: "Reporting by ProPublica showed that the
-  // fund had lapsed." is the story's.
+  // Bracketed, naming an editor, listing credits, or a few words that are no sentence:
+  // "Reporting by ProPublica showed that the fund had lapsed." is the story's.
   const bool credit_form = lower.starts_with('(') || lower.starts_with('[') || holds(lower, "editing by") ||
-                           !(lower.ends_with('.') || lower.ends_with('!') || lower.ends_with('?'));
+                           holds(lower, "; ") ||
+                           (!ends_sentence(lower) && count_words_up_to(lower, kMaxBareCreditWords + 1) <= kMaxBareCreditWords);
   if (credit_form && std::any_of(std::begin(kCreditOpenings), std::end(kCreditOpenings),
                                  [opening](std::string_view credit) { return opening.starts_with(credit); })) {
     return true;
@@ -70,12 +74,15 @@ bool is_sign_off(std::string_view lower) {
   if (holds(lower, "enditem")) return true;
   if (is_agency_initials(lower)) return true;
   // A bio: "Cheri Carlson covers the environment ... Reach her at cheri.carlson@vcstar.com."
-  if (holds(lower, "@") && std::any_of(std::begin(kReachPhrases), std::end(kReachPhrases),
-                                       [lower](std::string_view phrase) { return holds(lower, phrase); })) {
-    return true;
+  // The address follows the phrase ("@elonmusk ... could not be reached at his office" is news).
+  for (const std::string_view phrase : kReachPhrases) {
+    const std::size_t at = lower.find(phrase);
+    if (at != std::string_view::npos && lower.find('@', at) != std::string_view::npos) return true;
   }
   // An appeal asks: the phrase opens one of the line's sentences ("Support nonprofit
-  // journalism. Donate today ..."), where a story reports it ("asked donors to make a donation").
+  // journalism. Donate today ..."), where a story reports it ("asked donors to make a
+  // donation"), and quotes no one ("\"Donate now,\" the charity's chief said").
+  if (holds(lower, "\"") || holds(lower, "\xE2\x80\x9C") || holds(lower, "\xE2\x80\x9D")) return false;
   return std::any_of(std::begin(kDonationPhrases), std::end(kDonationPhrases), [lower](std::string_view phrase) {
     for (std::size_t at = lower.find(phrase); at != std::string_view::npos; at = lower.find(phrase, at + 1)) {
       if (at == 0 || (at >= 2 && lower[at - 1] == ' ' && (lower[at - 2] == '.' || lower[at - 2] == '!'))) return true;

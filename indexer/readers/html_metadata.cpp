@@ -27,7 +27,6 @@ constexpr std::size_t kMaxHeadingsWeighed = 8;
 // a dozen Latin letters).
 constexpr std::size_t kMinCoreTitleBytes = 12;
 
-
 // A name's key without a leading "the": "The Japan Times" and japantimes.co.jp's name agree.
 std::string_view without_the(std::string_view key) { return key.starts_with("the") ? key.substr(3) : key; }
 
@@ -140,7 +139,6 @@ bool is_logo_heading(const xmlNode* h1, const std::string& text, const std::vect
   return false;
 }
 
-
 // A heading's text as a reader sees it: a <br> or two spans side by side set its words
 // apart ("Ports brace<br>for new tariffs", tagesschau's kicker and headline), hidden labels
 // are not read (html_blocks.hpp).
@@ -163,11 +161,9 @@ void set_if_empty(nlohmann::json& fields, const char* key, const std::string& va
   if (!value.empty() && !fields.contains(key)) fields[key] = value;
 }
 
-
 // A visible dateline is looked for in this many short elements after the first <h1>.
 constexpr std::size_t kDatelineCandidates = 12;
 constexpr std::size_t kMaxDatelineBytes = 160;
-
 
 }  // namespace
 

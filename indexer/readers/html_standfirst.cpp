@@ -48,12 +48,20 @@ void note_standfirst(const xmlNode* node, PageFacts& facts) {
   if (std::find(kHolders.begin(), kHolders.end(), xml::name_of(node)) == kHolders.end() || !holds_only_inline_text(node)) {
     return;
   }
-  const std::string description = description_of(facts);
-  if (description.size() < kMinStandfirstBytes || description.size() > kMaxStandfirstBytes) return;
+  // The description's letters, read at the first candidate; a description of no use ends
+  // the search there.
+  if (facts.standfirst_candidates == 0 && facts.description_key.empty()) {
+    const std::string description = description_of(facts);
+    if (description.size() < kMinStandfirstBytes || description.size() > kMaxStandfirstBytes) {
+      facts.standfirst_candidates = kStandfirstCandidates;
+      return;
+    }
+    facts.description_key = letters_key(description);
+  }
   std::string text = collapsed_text(node);
   if (text.empty() || text.size() > 2 * kMaxStandfirstBytes) return;
   ++facts.standfirst_candidates;
-  if (letters_key(text) == letters_key(description)) facts.standfirst = std::move(text);
+  if (letters_key(text) == facts.description_key) facts.standfirst = std::move(text);
 }
 
 std::string standfirst_outside(const PageFacts& facts, const std::vector<TextBlock>& blocks) {

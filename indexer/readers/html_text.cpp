@@ -115,12 +115,22 @@ HtmlPage read_html_page(std::string_view html, std::string_view saved_from) {
   return page;
 }
 
-std::vector<TextBlock> html_fragment_blocks(std::string_view html) {
+namespace {
+
+std::vector<HtmlBlock> fragment_blocks(std::string_view html) {
   DocPtr doc = parse(html);
   if (!doc) return {};
   const xmlNode* root = xmlDocGetRootElement(doc.get());
   if (root == nullptr) return {};
-  std::vector<HtmlBlock> blocks = collect_blocks(root, fragment_keeps);
+  return collect_blocks(root, fragment_keeps);
+}
+
+}  // namespace
+
+std::vector<TextBlock> html_fragment_blocks(std::string_view html) { return texts_of(fragment_blocks(html)); }
+
+std::vector<TextBlock> html_text_blocks(std::string_view html) {
+  std::vector<HtmlBlock> blocks = fragment_blocks(html);
   // A fragment of links alone is no text: Google News describes each item by the headlines
   // of the story's reports, each linked and followed by its paper's name, and they matched
   // other papers' words and names ("BBC" found a Reuters item) and ranked first (a new

@@ -53,6 +53,11 @@ HtmlPage read_html_page(std::string_view html, std::string_view saved_from = {})
 // of it rather than a chosen main element, with the same elements left out.
 std::vector<TextBlock> html_fragment_blocks(std::string_view html);
 
+// html_fragment_blocks for a fragment that is an article's text (a feed item's description,
+// a record's body): none when it holds links alone (html_text.cpp). A title, a name or a
+// tag that is a link is still its text.
+std::vector<TextBlock> html_text_blocks(std::string_view html);
+
 // True when `text` holds HTML markup rather than plain text: a known tag such as <p> or <br>.
 bool looks_like_html(std::string_view text);
 

@@ -212,7 +212,7 @@ Result<nlohmann::json> parse_document(std::string_view text, std::size_t first_l
     // ("control character U+000A must be escaped") sent a new user's trial looking for a
     // character.
     const std::size_t last = text.find_last_not_of(" \t\r\n");
-    if (last != std::string_view::npos && e.byte >= last + 1) {
+    if (last != std::string_view::npos && e.byte > last + 1) {  // read past its last character
       return Error{ErrorKind::kInput, "", location_of(text, e.byte, first_line),
                    "JSON cut short: the text ends inside a string or value", ""};
     }

@@ -203,9 +203,15 @@ bool strip_truncation_marker(std::string& body) {
     }
   }
   // NewsAPI cuts at a count of characters, most often inside a word ("raised its key int…"):
-  // the word's piece is no word to find.
+  // the word's piece is no word to find. Only a piece of Latin letters: Chinese and Japanese
+  // run a sentence's words together, and the last space may be a sentence back.
+  constexpr std::size_t kLongestPiece = 20;
   if (cut_in_a_word && !ends_sentence(body)) {
-    if (const std::size_t space = body.find_last_of(" \n"); space != std::string::npos) body.resize(space);
+    const std::size_t space = body.find_last_of(" \n");
+    const std::string_view piece = space == std::string::npos ? std::string_view() : std::string_view(body).substr(space + 1);
+    const bool latin = !piece.empty() && piece.size() <= kLongestPiece &&
+                       std::all_of(piece.begin(), piece.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (latin) body.resize(space);
   }
   trim_spaces();
   return true;
@@ -303,7 +309,7 @@ std::optional<Error> fill_article_from_record(const nlohmann::json& record, std:
     return has_references(field) ? clean_text(decode_character_references(field)) : field;
   };
   const auto blocks_of = [&](const std::string& field) {
-    if (markup == RecordMarkup::kHtml || looks_like_html(field)) return html_fragment_blocks(field);
+    if (markup == RecordMarkup::kHtml || looks_like_html(field)) return html_text_blocks(field);
     return has_references(field) ? plain_text_blocks(plain_text(field)) : plain_text_blocks(field);
   };
   // A record's own text is its body; only a Markdown body may hold the title.
@@ -334,7 +340,7 @@ std::optional<Error> fill_article_from_record(const nlohmann::json& record, std:
   if (article.body.empty() && !text.excerpt.empty()) {
     // Feed summaries are often HTML too.
     if (markup == RecordMarkup::kHtml || looks_like_html(text.excerpt)) {
-      fill_article_from_blocks(html_fragment_blocks(text.excerpt), article, false);
+      fill_article_from_blocks(html_text_blocks(text.excerpt), article, false);
     } else {
       article.body = plain_text(text.excerpt);
     }

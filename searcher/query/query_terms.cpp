@@ -290,20 +290,20 @@ void QueryTerms::finish() {
 // those languages' function words: a stem of three letters or fewer, in more than half of
 // their articles. English "Lee" is French "le" to French's stemmer, and found every French
 // article first (a new user's trial). A French article naming a Lee is lost with them: its
-// "Lee" is "le" too, no better than its every "le". Only short stems: a folder's subject is in most of its
-// articles ("incendies", French "incend"), and its word must still find them. A word every
-// language stems alike is left alone: BM25 weighs it.
+// "Lee" is "le" too, no better than its every "le". Only short stems: a folder's subject is
+// in most of its articles ("incendies", French "incend"), and its word must still find them.
+// A word keeps one stem at least: BM25 weighs a word every language stems alike.
 void QueryTerms::drop_function_word_stems(WordStems& stems) const {
-  constexpr double kFunctionWordShare = 0.5;
-  constexpr std::size_t kLongestFunctionStem = 3;       // bytes: "le", "de", "und", "der"
-  constexpr Xapian::doccount kFewestArticles = 2;       // one article cannot tell a function word
+  constexpr std::size_t kLongestFunctionStem = 3;  // bytes: "le", "de", "und", "der"
   if (stems.size() < 2 || context_.vocabulary == nullptr || !context_.stem_languages->knows_articles()) return;
-  std::erase_if(stems, [&](const LanguageStem& stem) {
-    const Xapian::doccount articles = context_.stem_languages->articles(stem.stemmers);
-    return stem.stem.size() <= kLongestFunctionStem && articles >= kFewestArticles &&
-           static_cast<double>(context_.vocabulary->get_termfreq(schema::stemmed_term("", stem.stem))) >
-               kFunctionWordShare * static_cast<double>(articles);
-  });
+  WordStems kept;
+  for (LanguageStem& stem : stems) {
+    const bool function_word = stem.stem.size() <= kLongestFunctionStem &&
+                               context_.stem_languages->is_function_word(
+                                   *context_.vocabulary, schema::stemmed_term("", stem.stem), stem.stemmers);
+    if (!function_word) kept.push_back(std::move(stem));
+  }
+  if (!kept.empty()) stems = std::move(kept);
 }
 
 // The distinct stems of `word` in each language searched, each with the languages that give

@@ -60,6 +60,20 @@ Xapian::doccount StemLanguages::articles(StemmerSet stemmers) const {
   return count;
 }
 
+bool StemLanguages::is_function_word(const Xapian::Database& db, const std::string& term, StemmerSet stemmers) const {
+  constexpr Xapian::doccount kFewestArticles = 2;
+  const Xapian::doccount languages_articles = articles(stemmers);
+  if (!knows_articles_ || languages_articles < kFewestArticles) return false;
+  const Xapian::doccount half = languages_articles / 2;
+  if (db.get_termfreq(term) <= half) return false;  // every article holding it, of any language
+  // Counted in the languages' articles, and no further than a count past half: an English
+  // index's "not" is no French function word (French "notes" is "not" too).
+  Xapian::Enquire enquire(db);
+  enquire.set_query(within(Xapian::Query(term), stemmers, all()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, half + 1).get_matches_lower_bound() > half;
+}
+
 StemmerSet StemLanguages::of_langs(const std::vector<std::string>& langs) const {
   StemmerSet set = 0;
   for (const std::string& lang : langs) set |= of_lang(lang);

@@ -41,6 +41,9 @@ class StemLanguages {
   StemmerSet of_lang(std::string_view lang) const;
   // How many articles `stemmers` stemmed (0 when articles are unknown).
   Xapian::doccount articles(StemmerSet stemmers) const;
+  // Whether `term` is a function word of the articles `stemmers` stemmed: held by more than
+  // half of them, counted in those articles alone, and by at least two (one cannot tell).
+  bool is_function_word(const Xapian::Database& db, const std::string& term, StemmerSet stemmers) const;
 
   // `query` matching only in articles stemmed by `stemmers`; unchanged when that leaves out
   // none of `searched` (the articles the search can match anyway) or articles are unknown.

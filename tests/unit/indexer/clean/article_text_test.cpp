@@ -140,6 +140,16 @@ TEST(ArticleText, RelatedStoriesAndAPastedPagesLastWordsAreNotText) {
   EXPECT_EQ(related.body, "The council approved the budget on Tuesday after a long debate over school funding.\n\nThe vote "
                           "was 7 to 2, officials said after the meeting.")
       << "the story goes on after the links";
+  // Without a heading of links, three single words or more closing a pasted page.
+  const Article closing = from_text(
+      "Skip to main content\nNews\nWorld\nHeadline of the story here\nThe talks ended without a deal late on "
+      "Friday, both sides said.\nFeedback\nImprint\nPrivacy\nCareers");
+  EXPECT_EQ(closing.body, "The talks ended without a deal late on Friday, both sides said.");
+  // "À lire aussi" heads links too, capital and all.
+  EXPECT_EQ(from_text("Title\nLa Réserve fédérale a maintenu ses taux mercredi, comme prévu par les marchés financiers."
+                      "\n\xC3\x80 lire aussi\nLa Fed maintient ses taux inchangés")
+                .body,
+            "La Réserve fédérale a maintenu ses taux mercredi, comme prévu par les marchés financiers.");
   const Article pasted = from_text(
       "Skip to main content\nNews\nWorld\nHeadline of the story here\nThe talks ended without a deal late on "
       "Friday, both sides said.\nReuters");
@@ -244,6 +254,11 @@ TEST(ArticleText, ShortLinesUnderAPaywallNoticeAreItsBox) {
       "Title\nThis article is for subscribers only.\nFirefighters fought the blaze through the night as winds of up "
       "to 70 km/h pushed the flames towards the northern suburbs of the capital, officials said.\nSubscribe to read");
   EXPECT_TRUE(notice_first.preview);
+  const Article story = from_text(
+      "Title\nThe broadcaster said on Monday it would launch a streaming service in the autumn, priced below its "
+      "rivals.\nIts new live sports channel will be for subscribers only.\nShares fell 4% in early trade.");
+  EXPECT_FALSE(story.preview) << "a story's sentence is no gate";
+  EXPECT_TRUE(story.body.ends_with("Shares fell 4% in early trade.")) << story.body;
   EXPECT_EQ(notice_first.body.rfind("Firefighters", 0), 0u) << notice_first.body;
 }
 

@@ -125,6 +125,8 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "Copyright 2026 Nexstar Media Inc. All rights reserved. This material may not be published, broadcast, "
            "rewritten, or redistributed.",
            "Story continues below gallery",
+           "\xC3\x89" "couter cet article",
+           "Partager l\xE2\x80\x99" "article",
            "Suscríbete a la newsletter de Elecciones y recibe los resultados, el análisis y las claves de la "
            "negociación cada mañana.",
        }) {
@@ -138,6 +140,16 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "Comments from the minister were not available.",
            "The 2024 fire season, Reuters and dpa reported, was the worst on record.",
            "Subscribe to the idea that the central bank will cut again in June, and bonds look cheap.",
+           // A review's: the story's lines ending in a quotation or a bracket, an address
+           // before "reached at", an appeal quoted, a promotion reported, a sentence on copyright.
+           "Research by the consultancy Ampere found that households were cutting back, calling it \"subscription "
+           "fatigue.\"",
+           "Reporting by the Wall Street Journal last year showed the plan had been shelved (a plan it later dropped)",
+           "\"Donate now, before it is too late,\" the charity's chief executive told reporters.",
+           "Musk, who posts as @elonmusk on X, could not be reached at his office on Tuesday.",
+           "Subscribe to the newsletter, the campaign urged supporters in an email seen by Reuters.",
+           "Copyright lawyers say \"all rights reserved\" has had no legal force for decades.",
+           "Its new live sports channel will be for subscribers only.",
        }) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }

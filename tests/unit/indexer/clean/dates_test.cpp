@@ -214,6 +214,8 @@ TEST(Dates, ReadsWeekdaysOfOtherLanguagesAndADashBeforeTheTime) {
   EXPECT_EQ(parse_date("Mittwoch, 10. Januar 2024"), "2024-01-10");
   EXPECT_EQ(parse_date("martedì 23 luglio 2024"), "2024-07-23");
   EXPECT_EQ(parse_date("March 4, 2024 - 2:30 PM"), "2024-03-04T14:30:00Z");
+  EXPECT_EQ(parse_dateline("Martes, 23 julio 2024 - 12:30 CEST"), "2024-07-23T10:30:00Z") << "the zone kept";
+  EXPECT_EQ(parse_dateline("mardi 16 mars 2023 à 14h30 CET"), "2023-03-16T13:30:00Z");
   EXPECT_EQ(parse_dateline("Martes por la tarde, en Caracas"), std::nullopt);
 }
 

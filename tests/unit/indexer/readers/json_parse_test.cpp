@@ -34,6 +34,11 @@ TEST(JsonParse, SaysAFileEndsInsideItsJson) {
     ASSERT_FALSE(value.ok()) << cut;
     EXPECT_EQ(value.error().reason, "JSON cut short: the text ends inside a string or value") << cut;
   }
+  for (const char* wrong_at_the_end : {"[{\"title\": \"A\"},]", "{\"date\": tru}"}) {  // a review's
+    auto value = parse_json(wrong_at_the_end);
+    ASSERT_FALSE(value.ok());
+    EXPECT_EQ(value.error().reason.rfind("invalid JSON (", 0), 0u) << value.error().reason;
+  }
 }
 
 TEST(JsonParse, NumbersLinesFromTheGivenFirstLine) {

@@ -241,6 +241,22 @@ TEST(RecordFields, ANewsApiPreviewKeepsItsDescriptionAndLosesItsPieceOfAWord) {
   fill_article_from_record(nlohmann::json::parse(R"json({"title": "T", "description": "The Federal Reserve on Wednesday",
     "content": "The Federal Reserve on Wednesday raised rates. [+2345 chars]"})json"), {}, repeated);
   EXPECT_EQ(repeated.body, "The Federal Reserve on Wednesday raised rates.") << "the text begins with it; a whole word stays";
+  Article japanese;  // a review's: the last space was two sentences back
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "T",
+    "content": "東京都知事選挙は 現職が3回目の当選を果たしました。投票率は前回を上回\u2026 [+1234 chars]"})json"), {}, japanese);
+  EXPECT_EQ(japanese.body, "東京都知事選挙は 現職が3回目の当選を果たしました。投票率は前回を上回");
+}
+
+// A title, an author or a tag written as a link is its text: only an article's text of links
+// alone is none (a review found scraped titles and authors emptied).
+TEST(RecordFields, AFieldWrittenAsALinkIsItsText) {
+  Article article;
+  fill_article_from_record(nlohmann::json::parse(R"json({"title": "<a href=\"/news/1\">Council approves budget after long debate</a>",
+    "author": "<a href=\"/profile/jane-doe\">Jane Doe</a>", "tags": ["<a href=\"/tag/libraries\">Libraries</a>"],
+    "content": "<p>The council approved the budget on Tuesday.</p>"})json"), {}, article);
+  EXPECT_EQ(article.title, "Council approves budget after long debate");
+  EXPECT_EQ(article.author, "Jane Doe");
+  EXPECT_EQ(article.topics, std::vector<std::string>{"Libraries"});
 }
 
 }  // namespace

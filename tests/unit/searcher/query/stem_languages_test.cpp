@@ -162,6 +162,40 @@ TEST(StemLanguagesFunctionWords, AnotherLanguagesFunctionWordIsNoStemOfAQueryWor
   EXPECT_EQ(finds("Lee").size(), 3u) << "without the index's counts, nothing is judged";
 }
 
+// Counted in the language's own articles: English articles holding "not" make no French
+// function word of French "not" ("notes"), and a word keeps a stem whatever is dropped
+// (a review found "notes" unfound in a mostly English index, and "les" left with none).
+TEST(StemLanguagesFunctionWords, AreCountedInTheirLanguagesArticlesAndAWordKeepsAStem) {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  const auto add = [&db](const char* language, std::vector<std::string> stems) {
+    Xapian::Document document;
+    document.add_boolean_term(language);
+    for (const std::string& stem : stems) document.add_term(stem);
+    return db.add_document(document);
+  };
+  for (int i = 0; i < 6; ++i) add("Len", {"Znot", "Zles"});
+  const Xapian::docid bac = add("Lfr", {"Znot", "Zle", "Zbac"});
+  for (int i = 0; i < 6; ++i) add("Lfr", {"Zle", "Zincend"});
+  StemLanguages languages = StemLanguages::read(db, {"english", "french"});
+  EXPECT_FALSE(languages.is_function_word(db, "Znot", languages.of_lang("fr")));
+  EXPECT_TRUE(languages.is_function_word(db, "Zle", languages.of_lang("fr")));
+  Analyzer analyzer;
+  QueryContext context;
+  context.stem_languages = &languages;
+  context.vocabulary = &db;
+  auto notes = parse_query("notes", analyzer, context);
+  ASSERT_TRUE(notes.ok());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(notes->query);
+  std::set<Xapian::docid> found;
+  for (const Xapian::docid docid : enquire.get_mset(0, 20)) found.insert(docid);
+  EXPECT_TRUE(found.contains(bac)) << "French notes";
+  auto les = parse_query("les", analyzer, context);
+  ASSERT_TRUE(les.ok()) << "a word whose every stem is a function word keeps them";
+  EXPECT_FALSE(les->query.empty());
+  EXPECT_TRUE(parse_query("\"les paul\"", analyzer, context).ok());
+}
+
 
 }  // namespace
 }  // namespace cs::searcher
