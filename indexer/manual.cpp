@@ -37,7 +37,8 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   hits, also inside "response" or inside one of those holding an object (response.docs,
   articles.results, Elasticsearch's hits.hits, each hit's _source); one article per
   object. A JSON Feed's title, language and authors serve its items. One object per line
-  is read as JSON Lines. NewsAPI's "[Removed]" placeholders are skipped.
+  is read as JSON Lines. NewsAPI's "[Removed]" placeholders are skipped. Feedly's and
+  Inoreader's exports (the Google Reader API's items) give text, source, address and labels.
 - .jsonl, .ndjson: one object per line, one article each; a bad line is reported and
   skipped.
 

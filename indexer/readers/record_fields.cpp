@@ -24,8 +24,10 @@ using Aliases = std::span<const std::string_view>;
 // Hacker News items (by, time) among them: a new user's trial lost bodies and dates there.
 // Also the New York Times' article search (_id, web_url, headline.main, lead_paragraph,
 // pub_date, byline.original), Event Registry (uri, dateTime, body, source.title), GDELT's
-// article lists (seendate, domain) and WordPress's REST API (title.rendered,
-// content.rendered): as_text reads the objects.
+// article lists (seendate, domain), WordPress's REST API (title.rendered,
+// content.rendered) and the Google Reader API's exports, Feedly's and Inoreader's
+// (summary.content, content.content, origin.title, alternate[0].href, canonical[0].href,
+// categories' labels): as_text reads the objects.
 constexpr std::string_view kIdFields[] = {"id", "guid", "uuid", "uri", "_id"};
 constexpr std::string_view kTitleFields[] = {"title", "headline", "webTitle", "name"};  // Bing News: name
 constexpr std::string_view kBodyFields[] = {"text",         "body",     "content",     "content_html",
@@ -42,9 +44,10 @@ constexpr std::string_view kDateFields[] = {"date_gmt",       "dateTimePub",    
                                             "publishedAt",    "datePublished",      "date_published",
                                             "webPublicationDate", "dateTime",       "pubDate",   "created",
                                             "seendate",       "time"};
-constexpr std::string_view kUrlFields[] = {"url", "webUrl", "web_url", "link", "canonical_url", "originalUrl"};
+constexpr std::string_view kUrlFields[] = {"url",         "webUrl",    "web_url",  "link",
+                                           "canonical_url", "originalUrl", "canonical", "alternate"};
 constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site", "domain",
-                                              "source_domain"};
+                                              "source_domain", "origin"};
 constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator", "by"};
 constexpr std::string_view kLangFields[] = {"lang", "language"};
 constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories", "category"};
@@ -61,15 +64,19 @@ std::string trimmed(std::string_view value) {
 
 // A value as written: strings trimmed, numbers printed, objects by the field that names or
 // renders them ({name}, {title}, {domain}, WordPress's {rendered}, the New York Times'
-// {main} headline and {original} byline, MongoDB's {$date} and {$oid}), anything else empty.
+// {main} headline and {original} byline, MongoDB's {$date} and {$oid}, the Google Reader
+// API's {content}, {href} and {label}), a list of such objects by its first (the Reader
+// API's links: [{"href": ...}]), anything else empty.
 std::string as_text(const nlohmann::json& value) {
   if (value.is_string()) return trimmed(value.get_ref<const std::string&>());
   if (value.is_number()) return value.dump();
   if (value.is_object()) {
-    for (const char* key : {"name", "title", "webTitle", "text", "domain", "rendered", "main", "original", "$date", "$oid"}) {
+    for (const char* key : {"name", "title", "webTitle", "text", "domain", "rendered", "main", "original", "$date", "$oid",
+                            "content", "href", "label"}) {
       if (auto it = value.find(key); it != value.end() && it->is_string()) return trimmed(it->get_ref<const std::string&>());
     }
   }
+  if (value.is_array() && !value.empty() && value.front().is_object()) return as_text(value.front());
   return {};
 }
 
@@ -116,7 +123,14 @@ std::vector<std::string> as_list(const nlohmann::json& value, RecordMarkup marku
       // The New York Times' keywords name their kind and give the keyword as the value.
       const auto keyword = item.is_object() ? item.find("value") : item.end();
       const nlohmann::json& named = item.is_object() && keyword != item.end() && keyword->is_string() ? *keyword : item;
-      if (std::string text = shown_text(as_text(named), markup); !text.empty()) items.push_back(std::move(text));
+      std::string text = shown_text(as_text(named), markup);
+      // The Reader API's tags are streams: "user/1005123456/label/AI policy" is the label,
+      // "user/.../state/com.google/starred" the reader's own state, no topic.
+      if (text.starts_with("user/")) {
+        const std::size_t label = text.find("/label/");
+        text = label == std::string::npos ? std::string() : text.substr(label + 7);
+      }
+      if (!text.empty()) items.push_back(std::move(text));
     }
   } else if (value.is_string()) {
     std::string_view rest = value.get_ref<const std::string&>();

@@ -259,5 +259,31 @@ TEST(RecordFields, AFieldWrittenAsALinkIsItsText) {
   EXPECT_EQ(article.topics, std::vector<std::string>{"Libraries"});
 }
 
+// The Google Reader API's items, as Feedly and Inoreader export saved articles (a new user's
+// trial found their text, source and address lost, and the reader's own state as a topic).
+TEST(RecordFields, ReadsFeedlyAndInoreaderItems) {
+  Article feedly;
+  fill_article_from_record(nlohmann::json::parse(R"json({"id": "Xk3m9Q1pZ", "title": "Fed holds rates steady",
+    "published": 1773857400000, "author": "Howard Schneider",
+    "origin": {"streamId": "feed/https://www.reuters.com/rss", "title": "Reuters", "htmlUrl": "https://www.reuters.com"},
+    "alternate": [{"href": "https://www.reuters.com/markets/fed-holds/", "type": "text/html"}],
+    "summary": {"direction": "ltr", "content": "<p>The Federal Reserve held interest rates steady on Wednesday.</p>"},
+    "categories": [{"id": "user/0d1e2f/category/Macro", "label": "Macro"}]})json"), {}, feedly);
+  EXPECT_EQ(feedly.source, "Reuters");
+  EXPECT_EQ(feedly.url, "https://www.reuters.com/markets/fed-holds/");
+  EXPECT_EQ(feedly.body, "The Federal Reserve held interest rates steady on Wednesday.");
+  EXPECT_EQ(feedly.topics, std::vector<std::string>{"Macro"});
+  Article inoreader;
+  fill_article_from_record(nlohmann::json::parse(R"json({"id": "tag:google.com,2005:reader/item/00000000deadbeef",
+    "title": "EU welcomes US vote on AI", "canonical": [{"href": "https://www.euractiv.com/eu-welcomes/"}],
+    "categories": ["user/1005123456/state/com.google/starred", "user/1005123456/label/AI policy"],
+    "content": {"direction": "ltr", "content": "<p>Officials welcomed the vote on Thursday.</p>"},
+    "origin": {"title": "Euractiv"}})json"), {}, inoreader);
+  EXPECT_EQ(inoreader.url, "https://www.euractiv.com/eu-welcomes/");
+  EXPECT_EQ(inoreader.source, "Euractiv");
+  EXPECT_EQ(inoreader.body, "Officials welcomed the vote on Thursday.");
+  EXPECT_EQ(inoreader.topics, std::vector<std::string>{"AI policy"});
+}
+
 }  // namespace
 }  // namespace cs::indexer
