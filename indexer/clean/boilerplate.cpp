@@ -111,8 +111,13 @@ bool is_comment_count(std::string_view lower) {
 // a short line that ends no sentence: "Lesen Sie auch, was die Experten sagen." is one.
 constexpr std::string_view kTeaserPrefixes[] = {
     "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche",
-    "lee también", "read also", "see also:", "related:", "read more:", "read next:", "more:",
+    "lee también", "read also", "see also:", "read more:", "read next:",
 };
+
+// Link labels broadcasters' pages shout ("RELATED: Ridge Fire evacuation map"), known in
+// capitals alone: a note's "Related: [[Dutch municipal elections]]" is its writer's text (a
+// new user's trial lost it).
+constexpr std::string_view kShoutedTeaserPrefixes[] = {"RELATED:", "MORE:", "READ MORE:"};  // "WATCH:" opens titles
 
 // Headings over links to other stories, as whole lines (is_related_heading).
 constexpr std::string_view kRelatedHeadings[] = {
@@ -294,6 +299,9 @@ LineKind classify_line(std::string_view line) {
   if (short_line && !lower.ends_with('.')) {
     for (const auto prefix : kTeaserPrefixes) {
       if (lower.starts_with(prefix)) return LineKind::kChrome;
+    }
+    for (const auto prefix : kShoutedTeaserPrefixes) {
+      if (line.starts_with(prefix)) return LineKind::kChrome;
     }
   }
   if (is_cjk_copyright_notice(lower)) return LineKind::kChrome;

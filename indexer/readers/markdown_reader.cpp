@@ -2,8 +2,11 @@
 
 #include <cmark.h>
 
+#include <algorithm>
 #include <memory>
+#include <string>
 
+#include "common/ascii.hpp"
 #include "indexer/clean/article_text.hpp"
 #include "indexer/readers/front_matter.hpp"
 #include "indexer/readers/reader_skeleton.hpp"
@@ -75,6 +78,30 @@ std::vector<TextBlock> markdown_blocks(std::string_view markdown) {
   return blocks;
 }
 
+// A note app's line of tags alone ("#fed #inflation", as Obsidian writes them at a note's
+// end) is no text: its tags are the note's topics (a new user's trial found the line a
+// passage of its own). Taken out of `blocks`, the tags returned.
+std::vector<std::string> take_tag_lines(std::vector<TextBlock>& blocks) {
+  std::vector<std::string> tags;
+  std::erase_if(blocks, [&tags](const TextBlock& block) {
+    if (block.heading_level != 0 || block.list_item) return false;
+    std::vector<std::string> line_tags;
+    std::string_view rest = block.text;
+    while (!rest.empty()) {
+      const std::size_t end = std::min(rest.find(' '), rest.size());
+      const std::string_view word = rest.substr(0, end);
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+      if (word.empty()) continue;
+      if (word.size() < 2 || word.front() != '#' || word[1] == '#') return false;
+      line_tags.emplace_back(word.substr(1));
+    }
+    if (line_tags.empty()) return false;
+    tags.insert(tags.end(), line_tags.begin(), line_tags.end());
+    return true;
+  });
+  return tags;
+}
+
 }  // namespace
 
 std::span<const std::string_view> MarkdownReader::extensions() const { return kExtensions; }
@@ -88,8 +115,14 @@ ReadResult MarkdownReader::read(const SourceFile& file) const {
     FrontMatter front = split_front_matter(text);
     if (front.issue) issues.push_back(*front.issue);
     read_note_links(front.fields);
-    fill_article_from_record(front.fields, front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body),
-                             article, RecordMarkup::kText, issues);
+    std::vector<TextBlock> blocks = front.unclosed ? plain_text_blocks(front.body) : markdown_blocks(front.body);
+    const std::vector<std::string> tags = take_tag_lines(blocks);
+    fill_article_from_record(front.fields, std::move(blocks), article, RecordMarkup::kText, issues);
+    for (const std::string& tag : tags) {
+      const bool known = std::any_of(article.topics.begin(), article.topics.end(),
+                                     [&tag](const std::string& topic) { return ascii_lower(topic) == ascii_lower(tag); });
+      if (!known) article.topics.push_back(tag);
+    }
   });
 }
 

@@ -150,6 +150,7 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "Subscribe to the newsletter, the campaign urged supporters in an email seen by Reuters.",
            "Copyright lawyers say \"all rights reserved\" has had no legal force for decades.",
            "Its new live sports channel will be for subscribers only.",
+           "Related: [[Dutch municipal elections]] and [[Fed dot plot]]",  // a note's own links
        }) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
