@@ -188,6 +188,7 @@ void note_meta(const xmlNode* node, PageFacts& facts) {
   // Open Graph's article properties as some sites write them ("og:article:published_time",
   // "og:article:author": Le Monde, Le Figaro).
   if (key.starts_with("og:article:")) key.erase(0, 3);
+  if (key == "authors") key = "author";  // Politico's <meta name="authors">
   if (key == "article:tag" || key == "author" || key == "article:author") {
     facts.meta[key].push_back(content);  // repeated, one tag or author each
   } else if (!facts.meta.contains(key)) {
@@ -288,6 +289,12 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
     if (authors != article.end() && authors->is_array() && named != fields.end() && named->is_array() &&
         names_in(*authors) > named->size()) {
       *named = *authors;
+    }
+    // Schema.org's paywall mark (Google asks paywalled news to give it): the page saved is
+    // its free part (a new user's trial's Bloomberg page was not marked).
+    if (auto free = article.find("isAccessibleForFree"); free != article.end()) {
+      page.paywalled = (free->is_boolean() && !free->get<bool>()) ||
+                       (free->is_string() && ascii_lower(free->get_ref<const std::string&>()) == "false");
     }
     // The page's own text wins; JSON-LD's articleBody stands in when the page shows none.
     if (auto body = article.find("articleBody"); body != article.end() && body->is_string() && !page.article_text_found &&

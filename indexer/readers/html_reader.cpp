@@ -37,6 +37,7 @@ ReadResult read_html_file(const SourceFile& file, std::string_view saved_from) {
     fill_article_from_record(page.fields, std::move(page.blocks), article, RecordMarkup::kText, issues);
     add_other_titles(page.titles, article);
     article.standfirst = std::move(page.standfirst);
+    if (page.paywalled) article.preview = true;
     // Said of a page that shows nothing but its title too (a tag page's headline links
     // left it "Taiwan" alone: a new user's trial found it passed off as a story). A page
     // with neither is skipped, and said so, by the run; one cut at the depth limit is said

@@ -33,6 +33,7 @@ struct HtmlPage {
   // deeper slow (html_depth.hpp): the text below that depth is not read.
   bool cut_at_depth_limit = false;
   std::string standfirst;  // the summary under the headline, outside `blocks` (html_standfirst.hpp)
+  bool paywalled = false;  // JSON-LD says the article is not free to read (isAccessibleForFree)
 };
 
 // `text` with HTML's character references decoded ("Q&amp;A", "it&#8217;s", "&#x2019;"),

@@ -59,6 +59,9 @@ TEST(HtmlAuthors, EveryAuthorTagIsReadAndTheSiteIsNoAuthor) {
   // trial: Le Monde's author went unread and its date was taken from the Paris-time dateline).
   EXPECT_EQ(authors_of("<meta property='og:article:author' content='Marina Rafenberg'>"),
             nlohmann::json::array({"Marina Rafenberg"}));
+  EXPECT_EQ(authors_of("<meta name='authors' content='Brendan Bordelon, Mohar Chatterjee'>"),
+            nlohmann::json::array({"Brendan Bordelon", "Mohar Chatterjee"}))
+      << "Politico's <meta name=authors> (a second trial's)";
   EXPECT_EQ(authors_of("<meta name='article:author' content='Balazs Koranyi'><meta name='article:author' "
                        "content='Francesco Canepa'>"),
             nlohmann::json::array({"Balazs Koranyi", "Francesco Canepa"}));
@@ -272,6 +275,20 @@ TEST(UrlHost, IsTheHostInLowerCaseWithoutWww) {
   EXPECT_EQ(url_host("http://user:pass@news.example.org:8080/a?b#c"), "news.example.org");
   EXPECT_EQ(url_host("http://[2001:db8::1]:8080/x"), "[2001:db8::1]");
   EXPECT_EQ(url_host("/2024/05/oil"), "");
+}
+
+// Schema.org's isAccessibleForFree, false as a boolean or a string, marks the page saved as
+// the free part of a paywalled article (a second trial's Bloomberg page).
+TEST(HtmlPaywall, JsonLdSaysWhenAnArticleIsNotFree) {
+  const auto paywalled = [](const std::string& free) {
+    return read_html_page("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                          "\"headline\": \"Fed holds\", \"isAccessibleForFree\": " + free +
+                          "}</script></head><body><article>" + std::string(kStory) + "</article></body></html>")
+        .paywalled;
+  };
+  EXPECT_TRUE(paywalled("false"));
+  EXPECT_TRUE(paywalled("\"False\""));
+  EXPECT_FALSE(paywalled("true"));
 }
 
 }  // namespace
