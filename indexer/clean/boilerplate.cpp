@@ -54,6 +54,8 @@ constexpr std::string_view kChromePrefixes[] = {
     "photograph:", "we use cookies", "this site uses cookies", "by continuing to use this site",
     "our standards:",  // Reuters' sign-off: "Our Standards: The Thomson Reuters Trust Principles."
     "by registering, you agree", "story continues below", "article continues below",
+    // CNN's closing line, podcast items' players, NPR's transcript notice (a second trial's).
+    "this story has been updated", "listen on apple podcasts", "accuracy and availability of npr transcripts",
     // Chinese papers' source and editor lines (Xinhua's "来源：新华网 2024-03-01 10:20:00 记者：李明",
     // "责任编辑：王小明"), with either width of colon. Not "记者：" alone: an interview's
     // questions open with it.

@@ -290,6 +290,15 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
         names_in(*authors) > named->size()) {
       *named = *authors;
     }
+    // A day from the meta tags gives way to JSON-LD's time on that day (NPR's <meta
+    // name="date"> gave 2026-03-19 where its JSON-LD said 05:04 New York time).
+    const auto published = article.find("datePublished");
+    const auto dated = fields.find("date");
+    if (published != article.end() && published->is_string() && dated != fields.end() && dated->is_string()) {
+      const std::string& day = dated->get_ref<const std::string&>();
+      const std::string& time = published->get_ref<const std::string&>();
+      if (day.size() == 10 && time.size() > 10 && time.starts_with(day)) *dated = time;
+    }
     // Schema.org's paywall mark (Google asks paywalled news to give it): the page saved is
     // its free part (a new user's trial's Bloomberg page was not marked).
     if (auto free = article.find("isAccessibleForFree"); free != article.end()) {

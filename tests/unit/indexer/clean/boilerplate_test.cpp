@@ -125,6 +125,9 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "Copyright 2026 Nexstar Media Inc. All rights reserved. This material may not be published, broadcast, "
            "rewritten, or redistributed.",
            "Story continues below gallery",
+           "This story has been updated with additional context and developments.",
+           "Listen on Apple Podcasts | Spotify | Google Podcasts",
+           "Accuracy and availability of NPR transcripts may vary. Transcript text may be revised to correct errors.",
            "\xC3\x89" "couter cet article",
            "Partager l\xE2\x80\x99" "article",
            "Suscríbete a la newsletter de Elecciones y recibe los resultados, el análisis y las claves de la "

@@ -279,7 +279,7 @@ TEST(UrlHost, IsTheHostInLowerCaseWithoutWww) {
 
 // Schema.org's isAccessibleForFree, false as a boolean or a string, marks the page saved as
 // the free part of a paywalled article (a second trial's Bloomberg page).
-TEST(HtmlPaywall, JsonLdSaysWhenAnArticleIsNotFree) {
+TEST(HtmlJsonLd, SaysWhenAnArticleIsNotFreeAndTimesAMetaTagsDay) {
   const auto paywalled = [](const std::string& free) {
     return read_html_page("<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
                           "\"headline\": \"Fed holds\", \"isAccessibleForFree\": " + free +
@@ -287,6 +287,12 @@ TEST(HtmlPaywall, JsonLdSaysWhenAnArticleIsNotFree) {
         .paywalled;
   };
   EXPECT_TRUE(paywalled("false"));
+  // And its time on the day a meta tag gives (a second trial's NPR page).
+  const HtmlPage npr = read_html_page(
+      "<html><head><meta name='date' content='2026-03-19'><script type='application/ld+json'>{\"@type\": "
+      "\"NewsArticle\", \"datePublished\": \"2026-03-19T05:04:00-04:00\"}</script></head><body><article>" +
+      std::string(kStory) + "</article></body></html>");
+  EXPECT_EQ(npr.fields.value("date", std::string{}), "2026-03-19T05:04:00-04:00");
   EXPECT_TRUE(paywalled("\"False\""));
   EXPECT_FALSE(paywalled("true"));
 }
