@@ -130,6 +130,13 @@ constexpr std::string_view kRelatedHeadings[] = {
     "te puede interesar", "noticias relacionadas", "leggi anche", "potrebbe interessarti", "lees ook", "meer over dit onderwerp",
 };
 
+// A video's running time and source under its caption: CNN's "02:14 - Source: CNN Business".
+bool is_video_credit(std::string_view lower) {
+  std::size_t at = 0;
+  while (at < lower.size() && ((lower[at] >= '0' && lower[at] <= '9') || lower[at] == ':')) ++at;
+  return at >= 4 && lower.find(':') < at && lower.substr(at).starts_with(" - source: ");
+}
+
 // Reading-time labels ("2 min read", "5 minute read", "Lesezeit: 3 Min", "Temps de lecture 3 min.").
 bool is_reading_time(std::string_view lower) {
   for (const std::string_view label : {"lesezeit:", "lesezeit", "temps de lecture :", "temps de lecture", "reading time:"}) {
@@ -331,7 +338,7 @@ LineKind classify_line(std::string_view line) {
     }
   }
   if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower) || is_comment_count(lower) ||
-      is_reading_time(lower) || is_related_heading(line)) {
+      is_reading_time(lower) || is_video_credit(lower) || is_related_heading(line)) {
     return LineKind::kChrome;
   }
   if (is_sign_off(lower)) return LineKind::kChrome;

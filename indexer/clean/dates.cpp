@@ -377,8 +377,17 @@ std::string_view before_update(std::string_view text) {
   return text;
 }
 
+// A date printed twice is the date once: Al Jazeera prints "21 Apr 2026" for the eye after
+// "Published On 21 Apr 2026" for screen readers, and the line was kept as text.
+std::string_view once(std::string_view text) {
+  const std::size_t half = text.size() / 2;
+  const bool twice = text.size() % 2 == 1 && text[half] == ' ' && text.substr(0, half) == text.substr(half + 1);
+  return twice ? text.substr(0, half) : text;
+}
+
 // A dateline's date after its label (if any).
 std::optional<std::string> parse_labelled_date(std::string_view text) {
+  text = once(text);
   if (auto date = parse_date(text)) return date;
   const std::string_view published = before_update(text);
   return published.empty() ? std::nullopt : parse_date(published);

@@ -126,6 +126,7 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "rewritten, or redistributed.",
            "Story continues below gallery",
            "This story has been updated with additional context and developments.",
+           "02:14 - Source: CNN Business",
            "Listen on Apple Podcasts | Spotify | Google Podcasts",
            "Accuracy and availability of NPR transcripts may vary. Transcript text may be revised to correct errors.",
            "\xC3\x89" "couter cet article",

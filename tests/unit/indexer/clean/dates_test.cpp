@@ -217,6 +217,7 @@ TEST(Dates, ReadsWeekdaysOfOtherLanguagesAndADashBeforeTheTime) {
   EXPECT_EQ(parse_dateline("Martes, 23 julio 2024 - 12:30 CEST"), "2024-07-23T10:30:00Z") << "the zone kept";
   EXPECT_EQ(parse_dateline("mardi 16 mars 2023 à 14h30 CET"), "2023-03-16T13:30:00Z");
   EXPECT_EQ(parse_dateline("Martes por la tarde, en Caracas"), std::nullopt);
+  EXPECT_EQ(parse_dateline("Published On 21 Apr 2026 21 Apr 2026"), "2026-04-21") << "Al Jazeera's, printed twice";
 }
 
 // More that a second trial met.
