@@ -137,6 +137,30 @@ bool is_video_credit(std::string_view lower) {
   return at >= 4 && lower.find(':') < at && lower.substr(at).starts_with(" - source: ");
 }
 
+// Counts alone, as blogs show claps and responses ("1.2K 23" on Medium): one to three
+// numbers, two of them or one of thousands.
+bool is_counts_only(std::string_view lower) {
+  std::size_t numbers = 0;
+  bool thousands = false;
+  for (std::size_t begin = 0; begin < lower.size();) {
+    const std::size_t end = std::min(lower.find(' ', begin), lower.size());
+    std::string_view word = lower.substr(begin, end - begin);
+    begin = end + 1;
+    if (word.empty()) continue;
+    if (word.back() == 'k' || word.back() == 'm') {
+      thousands = true;
+      word.remove_suffix(1);
+    }
+    if (word.empty() || word.front() == '.' || !std::all_of(word.begin(), word.end(), [](char c) {
+          return (c >= '0' && c <= '9') || c == '.';
+        })) {
+      return false;
+    }
+    ++numbers;
+  }
+  return numbers >= 1 && numbers <= 3 && (numbers >= 2 || thousands);
+}
+
 // Reading-time labels ("2 min read", "5 minute read", "Lesezeit: 3 Min", "Temps de lecture 3 min.").
 bool is_reading_time(std::string_view lower) {
   for (const std::string_view label : {"lesezeit:", "lesezeit", "temps de lecture :", "temps de lecture", "reading time:"}) {
@@ -150,7 +174,9 @@ bool is_reading_time(std::string_view lower) {
   for (const std::string_view unit : {" min read", " minute read", " mins read", " min", " min.", " minuten", " minutes"}) {
     if (rest == unit) return true;
   }
-  return false;
+  // Medium's "6 min read·May 9, 2026": the time to read, then the date.
+  constexpr std::string_view kMiddleDot = "\xC2\xB7";
+  return rest.starts_with(std::string(" min read").append(kMiddleDot)) && rest.size() < 40;
 }
 
 constexpr std::string_view kChromeFragments[] = {"credit..."};  // the New York Times' photo credits
@@ -338,7 +364,7 @@ LineKind classify_line(std::string_view line) {
     }
   }
   if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower) || is_comment_count(lower) ||
-      is_reading_time(lower) || is_video_credit(lower) || is_related_heading(line)) {
+      is_reading_time(lower) || is_video_credit(lower) || is_counts_only(lower) || is_related_heading(line)) {
     return LineKind::kChrome;
   }
   if (is_sign_off(lower)) return LineKind::kChrome;

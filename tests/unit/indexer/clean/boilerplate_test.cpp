@@ -127,6 +127,8 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "Story continues below gallery",
            "This story has been updated with additional context and developments.",
            "02:14 - Source: CNN Business",
+           "6 min read\xC2\xB7May 9, 2026",
+           "1.2K 23",
            "Listen on Apple Podcasts | Spotify | Google Podcasts",
            "Accuracy and availability of NPR transcripts may vary. Transcript text may be revised to correct errors.",
            "\xC3\x89" "couter cet article",
@@ -155,6 +157,9 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "Copyright lawyers say \"all rights reserved\" has had no legal force for decades.",
            "Its new live sports channel will be for subscribers only.",
            "Related: [[Dutch municipal elections]] and [[Fed dot plot]]",  // a note's own links
+           "2024",  // a year alone may head a story's part
+           "3.5",
+           "Thanks for reading, and for all your messages. The blog will be back tomorrow morning.",  // a live blog's
        }) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
