@@ -191,7 +191,42 @@ constexpr std::size_t kMinMenuLines = 8;
 // few words, when only short lines (a site's menus and section names) come before it. A
 // byline, a dateline, a sentence or a long paragraph before any such line ends the search:
 // the title is then the first line, as it always was (npos).
+// The headline of a page pasted whole that opens with its site's tagline or name before its
+// menus ("Exclusive news, data and analytics for financial market professionals", then World,
+// Business, ... on Reuters; "tagesschau", then Startseite, Wirtschaft, ...): the first longer
+// line after the last run of menu lines above the byline or dateline. npos when no byline or
+// dateline comes before the text, or no such run before it.
+std::size_t headline_above_byline(const std::vector<TextBlock>& blocks) {
+  constexpr std::size_t kMinMenuRun = 3;
+  std::size_t run = 0;                            // menu labels (short lines) side by side
+  std::size_t after_run = std::string::npos;      // the block after the last run long enough
+  std::size_t headline = std::string::npos;       // the first longer line after it
+  for (std::size_t i = 0; i < blocks.size() && i < kMaxMenuBlocks; ++i) {
+    const TextBlock& block = blocks[i];
+    const bool chrome = classify_line(block.text) != LineKind::kText;
+    const std::size_t words = chrome ? 0 : count_words_up_to(block.text, kMaxTitleWords + 1);
+    if (!chrome && (parse_dateline(block.text) || !by_line_author(block.text).empty())) {
+      return after_run == std::string::npos ? std::string::npos : headline;
+    }
+    if (words > kMaxTitleWords) return std::string::npos;  // the text began with no byline
+    if (chrome) continue;  // a notice or a share row between menu labels, no label itself
+    if (words <= kLabelWords) {
+      if (++run >= kMinMenuRun) {
+        after_run = i + 1;
+        headline = std::string::npos;
+      }
+      continue;
+    }
+    run = 0;
+    if (after_run != std::string::npos && headline == std::string::npos && !block.text.ends_with('.')) headline = i;
+  }
+  return std::string::npos;
+}
+
 std::size_t headline_after_menus(const std::vector<TextBlock>& blocks) {
+  if (const std::size_t above_byline = headline_above_byline(blocks); above_byline != std::string::npos) {
+    return above_byline;
+  }
   bool chrome_seen = false;
   std::size_t short_lines = 0;
   for (std::size_t i = 0; i < blocks.size() && i < kMaxMenuBlocks; ++i) {

@@ -158,6 +158,29 @@ TEST(ArticleText, RelatedStoriesAndAPastedPagesLastWordsAreNotText) {
   EXPECT_EQ(classify_line("Lesezeit: 3 Min"), LineKind::kChrome);
 }
 
+// Pages pasted whole that open with their site's tagline or name before the menus (a second
+// new user's trial: Reuters' page was titled "Exclusive news, data and analytics for
+// financial market professionals", tagesschau's "tagesschau"): the headline is the line
+// above the byline or dateline, after the menus.
+TEST(ArticleText, APastedPagesHeadlineIsAboveItsBylineAfterTheMenus) {
+  const Article reuters = from_text(
+      "Skip to main content\nExclusive news, data and analytics for financial market professionals\nWorld\nBusiness\n"
+      "Markets\nAsia Pacific\nTaiwan's biggest quake in 25 years kills 14, disrupts chip plants\nBy Yimou Lee and Ben "
+      "Blanchard\nTAIPEI, April 21 (Reuters) - Taiwan's strongest earthquake in 25 years killed at least 14 people on "
+      "Tuesday and injured hundreds.");
+  EXPECT_EQ(reuters.title, "Taiwan's biggest quake in 25 years kills 14, disrupts chip plants");
+  EXPECT_EQ(reuters.author, "Yimou Lee and Ben Blanchard");
+  EXPECT_TRUE(reuters.body.starts_with("TAIPEI")) << reuters.body;
+  const Article tagesschau = from_text(
+      "tagesschau\nStartseite\nWirtschaft\nFinanzen\nUS-Notenbank Fed lässt Leitzins unverändert\nStand: 18.03.2026 "
+      "20:14 Uhr\nDie US-Notenbank Fed hat den Leitzins erneut nicht angetastet, wie sie am Abend mitteilte.");
+  EXPECT_EQ(tagesschau.title, "US-Notenbank Fed lässt Leitzins unverändert");
+  // Without menus the first line stays the title, whatever lines lie before the byline.
+  const Article plain = from_text("Budget talks resume in Brussels\nA week of meetings ends without a deal on the levy\n"
+                                  "By Jane Doe\nMinisters met again on Monday.");
+  EXPECT_EQ(plain.title, "Budget talks resume in Brussels");
+}
+
 // A headline set in the page with a kicker, or with other punctuation than the title's
 // (tagesschau.de: "Abstimmung im Bundestag" over "Scholz verliert Vertrauensfrage im Bundestag").
 TEST(ArticleText, AHeadingThatRepeatsTheTitleIsNotText) {
