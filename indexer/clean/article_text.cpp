@@ -1,11 +1,6 @@
 #include "indexer/clean/article_text.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -110,32 +105,13 @@ std::string by_line_author(std::string_view text) {
   return {};
 }
 
-// The words of `text`, lowercased, punctuation and spacing dropped: "Ampel-Aus: Olaf Scholz"
-// and "Ampel-Aus – Olaf Scholz" are both "ampel", "aus", "olaf", "scholz".
-std::vector<std::string> headline_words(std::string_view text) {
-  std::vector<std::string> words(1);
-  const auto length = static_cast<std::int32_t>(text.size());
-  for (std::int32_t at = 0; at < length;) {
-    UChar32 c = 0;
-    U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), at, length, c);
-    const auto type = c < 0 ? 0 : u_charType(c);
-    if (c >= 0 && (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)) {
-      icu::UnicodeString(u_tolower(c)).toUTF8String(words.back());
-    } else if (!words.back().empty()) {
-      words.emplace_back();
-    }
-  }
-  if (words.back().empty()) words.pop_back();
-  return words;
-}
-
 // A heading in the lead-in that is the page's headline, told apart by its punctuation or by a
 // kicker set before or after it in the same heading ("Abstimmung im Bundestag" above "Scholz
 // verliert Vertrauensfrage im Bundestag"): the title already says it.
 bool repeats_title(std::string_view heading, std::string_view title) {
   if (heading == title) return true;
-  const std::vector<std::string> title_words = headline_words(title);
-  const std::vector<std::string> heading_words = headline_words(heading);
+  const std::vector<std::string> title_words = plain_words(title);
+  const std::vector<std::string> heading_words = plain_words(heading);
   if (title_words.empty() || heading_words.empty() || heading_words.size() > title_words.size() + kMaxKickerWords) {
     return false;
   }
@@ -187,66 +163,57 @@ constexpr std::size_t kMaxMenuBlocks = 48;
 constexpr std::size_t kMinMenuLinesAfterChrome = 2;
 constexpr std::size_t kMinMenuLines = 8;
 
-// Where the headline of a text that names no title is: the first line of more than a label's
-// few words, when only short lines (a site's menus and section names) come before it. A
-// byline, a dateline, a sentence or a long paragraph before any such line ends the search:
-// the title is then the first line, as it always was (npos).
-// The headline of a page pasted whole that opens with its site's tagline or name before its
-// menus ("Exclusive news, data and analytics for financial market professionals", then World,
-// Business, ... on Reuters; "tagesschau", then Startseite, Wirtschaft, ...): the first longer
-// line after the last run of menu lines above the byline or dateline. npos when no byline or
-// dateline comes before the text, or no such run before it.
-std::size_t headline_above_byline(const std::vector<TextBlock>& blocks) {
-  constexpr std::size_t kMinMenuRun = 3;
-  std::size_t run = 0;                            // menu labels (short lines) side by side
-  std::size_t after_run = std::string::npos;      // the block after the last run long enough
-  std::size_t headline = std::string::npos;       // the first longer line after it
-  for (std::size_t i = 0; i < blocks.size() && i < kMaxMenuBlocks; ++i) {
-    const TextBlock& block = blocks[i];
-    const bool chrome = classify_line(block.text) != LineKind::kText;
-    const std::size_t words = chrome ? 0 : count_words_up_to(block.text, kMaxTitleWords + 1);
-    if (!chrome && (parse_dateline(block.text) || !by_line_author(block.text).empty())) {
-      return after_run == std::string::npos ? std::string::npos : headline;
-    }
-    if (words > kMaxTitleWords) return std::string::npos;  // the text began with no byline
-    if (chrome) continue;  // a notice or a share row between menu labels, no label itself
-    if (words <= kLabelWords) {
-      if (++run >= kMinMenuRun) {
-        after_run = i + 1;
-        headline = std::string::npos;
-      }
-      continue;
-    }
-    run = 0;
-    if (after_run != std::string::npos && headline == std::string::npos && !block.text.ends_with('.')) headline = i;
-  }
-  return std::string::npos;
-}
-
+// Where the headline of a text that names no title is (npos: the first line, as it always
+// was), read in one pass over the lead-in's lines:
+// - the first line of more than a label's few words, when only short lines (a site's menus
+//   and section names) come before it; a byline, a dateline or a long paragraph before any
+//   such line ends the search;
+// - else, for a page pasted whole that opens with its site's tagline or name before its menus
+//   ("Exclusive news, data and analytics for financial market professionals", then World,
+//   Business, ... on Reuters; "tagesschau", then Startseite, Wirtschaft, ...), the first
+//   longer line after the last run of menu lines above its byline or dateline.
 std::size_t headline_after_menus(const std::vector<TextBlock>& blocks) {
-  if (const std::size_t above_byline = headline_above_byline(blocks); above_byline != std::string::npos) {
-    return above_byline;
-  }
+  constexpr std::size_t kMinMenuRun = 3;
   bool chrome_seen = false;
   std::size_t short_lines = 0;
+  bool first_longer_seen = false;
+  std::size_t after_menus = std::string::npos;  // the first reading's headline
+  std::size_t run = 0;                          // menu labels (short lines) side by side
+  std::size_t after_run = std::string::npos;    // the block after the last run long enough
+  std::size_t above_byline = std::string::npos; // the first longer line after it
   for (std::size_t i = 0; i < blocks.size() && i < kMaxMenuBlocks; ++i) {
     const TextBlock& block = blocks[i];
+    // A notice or a share row between menu labels is no label itself, and breaks no run.
     if (classify_line(block.text) != LineKind::kText) {
       chrome_seen = true;
       continue;
     }
     const std::size_t words = count_words_up_to(block.text, kMaxTitleWords + 1);
-    if (words > kMaxTitleWords || parse_dateline(block.text) || !by_line_author(block.text).empty()) break;
+    if (words > kMaxTitleWords) return after_menus;  // the text began with no byline
+    if (parse_dateline(block.text) || !by_line_author(block.text).empty()) {
+      return after_menus != std::string::npos ? after_menus : above_byline;
+    }
     if (words <= kLabelWords) {
       ++short_lines;
+      if (++run >= kMinMenuRun) {
+        after_run = i + 1;
+        above_byline = std::string::npos;
+      }
       continue;
     }
-    // Menus are chrome ("Skip to main content") or many short lines; a title and a few short
-    // lines (a poem's) are text. A sentence ("First paragraph of the story.") begins the text.
-    const bool after_menus = (chrome_seen && short_lines >= kMinMenuLinesAfterChrome) || short_lines >= kMinMenuLines;
-    return after_menus && !block.text.ends_with('.') ? i : std::string::npos;
+    run = 0;
+    const bool sentence = block.text.ends_with('.');
+    if (!first_longer_seen) {
+      first_longer_seen = true;
+      // Menus are chrome ("Skip to main content") or many short lines; a title and a few
+      // short lines (a poem's) are text. A sentence ("First paragraph of the story.") begins
+      // the text.
+      const bool menus = (chrome_seen && short_lines >= kMinMenuLinesAfterChrome) || short_lines >= kMinMenuLines;
+      if (menus && !sentence) after_menus = i;
+    }
+    if (after_run != std::string::npos && above_byline == std::string::npos && !sentence) above_byline = i;
   }
-  return std::string::npos;
+  return after_menus;
 }
 
 }  // namespace

@@ -13,19 +13,19 @@ namespace cs::indexer {
 namespace {
 
 // Phrases compared with the whole line, ASCII-lowercased, trailing spaces ignored. Drawn from
-// the saved pages in corpus/ and the chrome common to news sites.
+// the saved pages in corpus/ and the chrome common to news sites. Headings over links to
+// other stories ("Related stories") are kRelatedHeadings'.
 constexpr std::string_view kChromeLines[] = {
-    "back to top", "top", "you might also like", "more on:", "more on", "read entire article",
-    "read more", "related", "related articles", "related stories", "share", "share this",
+    "back to top", "top", "read entire article", "share", "share this",
     "share this article", "share on facebook", "share on twitter", "print", "email",
     "advertisement", "skip to content", "skip to main content", "comments", "post",
     "already a subscriber? log in.", "log in", "sign in", "subscribe", "menu", "search",
     // Video and gallery furniture that sits inside story containers.
     "just watched", "replay", "caption", "hide caption", "show caption", "close", "expand",
-    "most popular", "most read", "most viewed", "trending", "subscribe sign in", "copy link",
+    "subscribe sign in", "copy link",
     "share this page", "share this page:", "listen to this article", "play video", "watch",
     "skip links", "skip to navigation", "skip navigation", "save", "share full article",
-    "story continues below advertisement", "article continues below advertisement", "continue reading",
+    "continue reading",
     // Ad slots' labels in the languages of saved sites (Le Figaro's "Passer la publicité").
     "passer la publicité", "publicité", "anzeige", "publicidad", "pubblicità", "advertentie",
     // The heading over a comment thread, in the languages of the sites users save.
@@ -121,14 +121,21 @@ constexpr std::string_view kTeaserPrefixes[] = {
 // new user's trial lost it).
 constexpr std::string_view kShoutedTeaserPrefixes[] = {"RELATED:", "MORE:", "READ MORE:"};  // "WATCH:" opens titles
 
-// Headings over links to other stories, as whole lines (is_related_heading).
+// Headings over links to other stories, as whole lines without their closing colon
+// (is_related_heading).
 constexpr std::string_view kRelatedHeadings[] = {
     "related", "related articles", "related stories", "related content", "related coverage", "more on this story",
-    "more on this topic", "more on", "more on:", "read more", "you might also like", "you may also like",
-    "most popular", "most read", "most viewed", "trending", "mehr zum thema", "mehr zum thema:", "das könnte sie auch interessieren",
+    "more on this topic", "more on", "read more", "you might also like", "you may also like",
+    "most popular", "most read", "most viewed", "trending", "mehr zum thema", "das könnte sie auch interessieren",
     "lesen sie auch", "sur le même sujet", "à lire aussi", "\xC3\x80 lire aussi" /* À */, "lire aussi", "dans la même rubrique", "más información",
     "te puede interesar", "noticias relacionadas", "leggi anche", "potrebbe interessarti", "lees ook", "meer over dit onderwerp",
 };
+
+// `lower` (an ASCII-lowercased line) is one of kRelatedHeadings, with or without a colon.
+bool names_related_heading(std::string_view lower) {
+  while (!lower.empty() && (lower.back() == ' ' || lower.back() == ':')) lower.remove_suffix(1);
+  return std::find(std::begin(kRelatedHeadings), std::end(kRelatedHeadings), lower) != std::end(kRelatedHeadings);
+}
 
 // A video's running time and source under its caption: CNN's "02:14 - Source: CNN Business".
 bool is_video_credit(std::string_view lower) {
@@ -175,8 +182,8 @@ bool is_reading_time(std::string_view lower) {
     if (rest == unit) return true;
   }
   // Medium's "6 min read·May 9, 2026": the time to read, then the date.
-  constexpr std::string_view kMiddleDot = "\xC2\xB7";
-  return rest.starts_with(std::string(" min read").append(kMiddleDot)) && rest.size() < 40;
+  constexpr std::string_view kReadThenDate = " min read\xC2\xB7" /* · */;
+  return rest.starts_with(kReadThenDate) && rest.size() < 40;
 }
 
 constexpr std::string_view kChromeFragments[] = {"credit..."};  // the New York Times' photo credits
@@ -364,7 +371,7 @@ LineKind classify_line(std::string_view line) {
     }
   }
   if (is_relative_time(lower) || is_share_row(lower) || is_counter(lower) || is_comment_count(lower) ||
-      is_reading_time(lower) || is_video_credit(lower) || is_counts_only(lower) || is_related_heading(line)) {
+      is_reading_time(lower) || is_video_credit(lower) || is_counts_only(lower) || names_related_heading(lower)) {
     return LineKind::kChrome;
   }
   if (is_sign_off(lower)) return LineKind::kChrome;
@@ -378,10 +385,6 @@ LineKind classify_line(std::string_view line) {
   return LineKind::kText;
 }
 
-bool is_related_heading(std::string_view line) {
-  std::string lower = ascii_lower(line);
-  while (!lower.empty() && (lower.back() == ' ' || lower.back() == ':')) lower.pop_back();
-  return std::find(std::begin(kRelatedHeadings), std::end(kRelatedHeadings), lower) != std::end(kRelatedHeadings);
-}
+bool is_related_heading(std::string_view line) { return names_related_heading(ascii_lower(line)); }
 
 }  // namespace cs::indexer

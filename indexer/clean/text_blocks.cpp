@@ -1,5 +1,11 @@
 #include "indexer/clean/text_blocks.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
 namespace cs::indexer {
 
 namespace {
@@ -126,6 +132,23 @@ bool ends_sentence(std::string_view text) {
     }
   }
   return text.ends_with('.') || text.ends_with('!') || text.ends_with('?') || text.ends_with("\xE3\x80\x82");
+}
+
+std::vector<std::string> plain_words(std::string_view text) {
+  std::vector<std::string> words(1);
+  const auto length = static_cast<std::int32_t>(text.size());
+  for (std::int32_t at = 0; at < length;) {
+    UChar32 c = 0;
+    U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), at, length, c);
+    const auto type = c < 0 ? 0 : u_charType(c);
+    if (c >= 0 && (u_isalnum(c) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)) {
+      icu::UnicodeString(u_tolower(c)).toUTF8String(words.back());
+    } else if (!words.back().empty()) {
+      words.emplace_back();
+    }
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
 }
 
 }  // namespace cs::indexer

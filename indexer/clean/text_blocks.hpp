@@ -31,6 +31,11 @@ std::size_t count_words_up_to(std::string_view text, std::size_t limit);
 // put no spaces between words, one for every two characters.
 std::size_t reading_words(std::string_view text);
 
+// The words of `text` in lower case, any script's letters and digits (with their marks),
+// punctuation and spacing dropped: "Ampel-Aus: Olaf Scholz" and "Ampel-Aus – Olaf Scholz"
+// are both "ampel", "aus", "olaf", "scholz", and ’ and ' are alike.
+std::vector<std::string> plain_words(std::string_view text);
+
 // True when `text` ends a sentence: '.', '!', '?' or the ideographic full stop, before any
 // closing quotes, brackets and spaces.
 bool ends_sentence(std::string_view text);

@@ -28,7 +28,7 @@ struct PageFacts {
   nlohmann::json meta = nlohmann::json::object();  // <meta> name/property -> content
   std::string standfirst;                 // the summary printed under the headline (html_standfirst.hpp)
   std::size_t standfirst_candidates = 0;  // elements after the first <h1> read for it
-  std::string description_key;            // the description's letters, to find it by
+  std::vector<std::string> description_words;  // the description's, to find it by (plain_words)
 };
 
 // Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.

@@ -1,14 +1,11 @@
 #include "indexer/readers/html_standfirst.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
-#include <cstdint>
 
+#include "indexer/clean/text_blocks.hpp"
 #include "indexer/readers/html_metadata.hpp"
 #include "indexer/readers/xml_tree.hpp"
 
@@ -26,20 +23,6 @@ constexpr std::size_t kMaxStandfirstBytes = 600;
 
 std::string description_of(const PageFacts& facts) { return meta_value(facts, {"og:description", "description"}); }
 
-// The letters and digits of `text`, in lower case: any script's, without punctuation of any
-// (’ and ' alike).
-std::string letters_key(std::string_view text) {
-  const icu::UnicodeString from = icu::UnicodeString::fromUTF8(text);
-  icu::UnicodeString kept;
-  for (std::int32_t at = 0; at < from.length(); at = from.moveIndex32(at, 1)) {
-    const UChar32 c = from.char32At(at);
-    if (u_isalnum(c)) kept.append(u_tolower(c));
-  }
-  std::string key;
-  kept.toUTF8String(key);
-  return key;
-}
-
 }  // namespace
 
 void note_standfirst(const xmlNode* node, PageFacts& facts) {
@@ -48,28 +31,32 @@ void note_standfirst(const xmlNode* node, PageFacts& facts) {
   if (std::find(kHolders.begin(), kHolders.end(), xml::name_of(node)) == kHolders.end() || !holds_only_inline_text(node)) {
     return;
   }
-  // The description's letters, read at the first candidate; a description of no use ends
-  // the search there.
-  if (facts.standfirst_candidates == 0 && facts.description_key.empty()) {
+  // The description's words, read at the first candidate; a description of no use ends the
+  // search there.
+  if (facts.standfirst_candidates == 0 && facts.description_words.empty()) {
     const std::string description = description_of(facts);
-    if (description.size() < kMinStandfirstBytes || description.size() > kMaxStandfirstBytes) {
+    if (description.size() >= kMinStandfirstBytes && description.size() <= kMaxStandfirstBytes) {
+      facts.description_words = plain_words(description);
+    }
+    if (facts.description_words.empty()) {
       facts.standfirst_candidates = kStandfirstCandidates;
       return;
     }
-    facts.description_key = letters_key(description);
   }
   std::string text = collapsed_text(node);
   if (text.empty() || text.size() > 2 * kMaxStandfirstBytes) return;
   ++facts.standfirst_candidates;
-  if (letters_key(text) == facts.description_key) facts.standfirst = std::move(text);
+  if (plain_words(text) == facts.description_words) facts.standfirst = std::move(text);
 }
 
 std::string standfirst_outside(const PageFacts& facts, const std::vector<TextBlock>& blocks) {
   if (facts.standfirst.empty()) return {};
-  const std::string key = letters_key(facts.standfirst);
+  const std::vector<std::string> words = plain_words(facts.standfirst);
   const std::size_t first = std::min(blocks.size(), kBlocksHoldingIt);
-  const bool held = std::any_of(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(first),
-                                [&key](const TextBlock& block) { return letters_key(block.text).find(key) != std::string::npos; });
+  const bool held = std::any_of(blocks.begin(), blocks.begin() + static_cast<std::ptrdiff_t>(first), [&words](const TextBlock& block) {
+    const std::vector<std::string> block_words = plain_words(block.text);
+    return std::search(block_words.begin(), block_words.end(), words.begin(), words.end()) != block_words.end();
+  });
   return held ? std::string() : facts.standfirst;
 }
 

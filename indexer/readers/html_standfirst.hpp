@@ -2,8 +2,8 @@
 // leaves it out with the page's header when the header holds it (the Guardian's, Le
 // Monde's, El País's), and with it the words a reader remembers of the story. The page's
 // own description tells which element it is: the first element after the first <h1>
-// whose text is the description's (og:description, description), compared by letters and
-// digits alone (the page prints typographic quotes where its meta tag has straight ones).
+// whose text is the description's (og:description, description), compared word by word
+// (plain_words: the page prints typographic quotes where its meta tag has straight ones).
 // A description that no element shows is no standfirst: sites write them for search
 // engines ("The latest news from ...").
 #pragma once

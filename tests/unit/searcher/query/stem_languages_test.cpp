@@ -125,6 +125,27 @@ TEST(StemLanguages, WithoutArticlesStemsAreNeverFiltered) {
   EXPECT_EQ(languages.within(notic, 2, languages.all()).get_description(), notic.get_description());
 }
 
+// An article in `language` (its language term) holding `stems`.
+Xapian::docid add_article(Xapian::WritableDatabase& db, const char* language, const std::vector<std::string>& stems) {
+  Xapian::Document document;
+  document.add_boolean_term(language);
+  for (const std::string& stem : stems) document.add_term(stem);
+  return db.add_document(document);
+}
+
+// The articles of `db` that `text` finds, parsed in `context`.
+std::set<Xapian::docid> found_by(const Xapian::Database& db, const std::string& text, Analyzer& analyzer,
+                                 const QueryContext& context) {
+  auto parsed = parse_query(text, analyzer, context);
+  EXPECT_TRUE(parsed.ok()) << text;
+  std::set<Xapian::docid> found;
+  if (!parsed.ok()) return found;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(parsed->query);
+  for (const Xapian::docid docid : enquire.get_mset(0, 20)) found.insert(docid);
+  return found;
+}
+
 // A stem another language gives a query word is dropped where it is that language's function
 // word: English "Lee" is French "le", in every French article (a new user's trial had them
 // first for "Liz Lee"). A folder's subject in French ("incendies", French "incend", in every
@@ -132,30 +153,16 @@ TEST(StemLanguages, WithoutArticlesStemsAreNeverFiltered) {
 // "Lee" is "le" to French's stemmer, no better than the article's every "le".
 TEST(StemLanguagesFunctionWords, AnotherLanguagesFunctionWordIsNoStemOfAQueryWord) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const auto add = [&db](const char* language, std::vector<std::string> stems) {
-    Xapian::Document document;
-    document.add_boolean_term(language);
-    for (const std::string& stem : stems) document.add_term(stem);
-    return db.add_document(document);
-  };
-  const Xapian::docid fire = add("Lfr", {"Zle", "Zincend", "Zforêt"});
-  const Xapian::docid drills = add("Lfr", {"Zle", "Zincend"});
-  const Xapian::docid english = add("Len", {"Zlee", "Zdrill"});
+  const Xapian::docid fire = add_article(db, "Lfr", {"Zle", "Zincend", "Zforêt"});
+  const Xapian::docid drills = add_article(db, "Lfr", {"Zle", "Zincend"});
+  const Xapian::docid english = add_article(db, "Len", {"Zlee", "Zdrill"});
   (void)fire;
   StemLanguages languages = StemLanguages::read(db, {"english", "french"});
   Analyzer analyzer;
   QueryContext context;
   context.stem_languages = &languages;
   context.vocabulary = &db;
-  const auto finds = [&](const std::string& text) {
-    auto parsed = parse_query(text, analyzer, context);
-    EXPECT_TRUE(parsed.ok());
-    Xapian::Enquire enquire(db);
-    enquire.set_query(parsed->query);
-    std::set<Xapian::docid> found;
-    for (const Xapian::docid docid : enquire.get_mset(0, 10)) found.insert(docid);
-    return found;
-  };
+  const auto finds = [&](const std::string& text) { return found_by(db, text, analyzer, context); };
   EXPECT_EQ(finds("Lee"), (std::set<Xapian::docid>{english})) << "not by French le";
   EXPECT_EQ(finds("incendies"), (std::set<Xapian::docid>{fire, drills})) << "a subject's stem is kept";
   context.vocabulary = nullptr;
@@ -167,15 +174,9 @@ TEST(StemLanguagesFunctionWords, AnotherLanguagesFunctionWordIsNoStemOfAQueryWor
 // (a review found "notes" unfound in a mostly English index, and "les" left with none).
 TEST(StemLanguagesFunctionWords, AreCountedInTheirLanguagesArticlesAndAWordKeepsAStem) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  const auto add = [&db](const char* language, std::vector<std::string> stems) {
-    Xapian::Document document;
-    document.add_boolean_term(language);
-    for (const std::string& stem : stems) document.add_term(stem);
-    return db.add_document(document);
-  };
-  for (int i = 0; i < 6; ++i) add("Len", {"Znot", "Zles"});
-  const Xapian::docid bac = add("Lfr", {"Znot", "Zle", "Zbac"});
-  for (int i = 0; i < 6; ++i) add("Lfr", {"Zle", "Zincend"});
+  for (int i = 0; i < 6; ++i) add_article(db, "Len", {"Znot", "Zles"});
+  const Xapian::docid bac = add_article(db, "Lfr", {"Znot", "Zle", "Zbac"});
+  for (int i = 0; i < 6; ++i) add_article(db, "Lfr", {"Zle", "Zincend"});
   StemLanguages languages = StemLanguages::read(db, {"english", "french"});
   EXPECT_FALSE(languages.is_function_word(db, "Znot", languages.of_lang("fr")));
   EXPECT_TRUE(languages.is_function_word(db, "Zle", languages.of_lang("fr")));
@@ -183,13 +184,7 @@ TEST(StemLanguagesFunctionWords, AreCountedInTheirLanguagesArticlesAndAWordKeeps
   QueryContext context;
   context.stem_languages = &languages;
   context.vocabulary = &db;
-  auto notes = parse_query("notes", analyzer, context);
-  ASSERT_TRUE(notes.ok());
-  Xapian::Enquire enquire(db);
-  enquire.set_query(notes->query);
-  std::set<Xapian::docid> found;
-  for (const Xapian::docid docid : enquire.get_mset(0, 20)) found.insert(docid);
-  EXPECT_TRUE(found.contains(bac)) << "French notes";
+  EXPECT_TRUE(found_by(db, "notes", analyzer, context).contains(bac)) << "French notes";
   auto les = parse_query("les", analyzer, context);
   ASSERT_TRUE(les.ok()) << "a word whose every stem is a function word keeps them";
   EXPECT_FALSE(les->query.empty());
