@@ -47,6 +47,7 @@ struct IndexSummary {
   std::size_t files = 0;      // files found
   std::size_t read = 0;       // new or changed files read that gave at least one article
   std::size_t unchanged_files = 0;  // files indexed before and unchanged since (not read again)
+  std::size_t reread = 0;     // files indexed before by an earlier reading (kReadingVersion), read again
   std::size_t skipped = 0;    // bad files: unreadable, binary, too large, no text, unsupported when named
   std::size_t ignored = 0;    // files in folders whose type is not an article format (.png, .pdf)
   // Articles: new to the database, replaced, deleted (their file or record is gone), and

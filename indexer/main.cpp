@@ -80,6 +80,10 @@ void print_summary(const cs::indexer::IndexSummary& s, const fs::path& db, std::
   const double mb = static_cast<double>(s.bytes) / (1024.0 * 1024.0);
   std::printf("cs-index: %s: %zu read, %zu unchanged, %zu skipped (bad input), %zu ignored (not articles)\n",
               count_of(s.files, "file", "files").c_str(), s.read, s.unchanged_files, s.skipped, s.ignored);
+  if (s.reread > 0) {
+    std::printf("cs-index: %s read again (indexed by an earlier cs-index, which read files otherwise)\n",
+                count_of(s.reread, "file", "files").c_str());
+  }
   std::printf("cs-index: articles added %zu, updated %zu, removed %zu, unchanged %zu; %s written\n", s.added,
               s.updated, s.removed, s.unchanged, count_of(s.passages, "passage", "passages").c_str());
   std::printf("cs-index: %.2f MB read in %.2f s (%.1f MB/s); %s\n", mb, s.seconds,

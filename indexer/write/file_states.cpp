@@ -67,6 +67,7 @@ std::string serialise_file_state(const FileState& state) {
   nlohmann::json json = {{"v", kFileStateVersion}, {"path", state.path},       {"size", state.size},
                          {"mtime", state.mtime_ns}, {"hash", state.content}, {"articles", articles}};
   if (!state.root.empty()) json["root"] = state.root;
+  if (state.reading != 0) json["reading"] = state.reading;
   // Paths and ids are bytes from the file system and from documents, not always UTF-8.
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -81,6 +82,7 @@ std::optional<FileState> parse_file_state(std::string_view serialised) {
     state.mtime_ns = json.at("mtime").get<std::int64_t>();
     state.content = json.at("hash").get<std::string>();
     state.root = json.value("root", std::string());
+    state.reading = json.value("reading", std::uint32_t{0});
     for (const nlohmann::json& article : json.at("articles")) {
       state.articles.push_back({article.at(0).get<std::string>(), article.at(1).get<std::string>()});
     }

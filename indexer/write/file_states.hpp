@@ -31,6 +31,14 @@ struct IndexedArticle {
   ContentHash hash;
 };
 
+// How this cs-index reads files: what text, title, date, author, source and topics its
+// readers and cleaning (indexer/readers, indexer/clean) give a file. Raise it with any change
+// to them that a file already indexed would show: the next run then reads again every file
+// an earlier reading indexed, changed or not, and rewrites the articles it now reads
+// otherwise (an article read as before keeps its hash and is left as it is). Without it, an
+// upgrade that reads pages better reached only the files changed since, or --rebuild.
+inline constexpr std::uint32_t kReadingVersion = 1;
+
 struct FileState {
   std::string path;            // absolute, as crawled
   std::uintmax_t size = 0;
@@ -40,6 +48,8 @@ struct FileState {
   // The folder it was indexed under (absolute, as crawled), which its path-derived ids are
   // relative to; empty in states written before it was kept.
   std::string root;
+  // The kReadingVersion it was read with; 0 in states written before it was kept.
+  std::uint32_t reading = 0;
 };
 
 // The metadata key of a file's state. Keys are bounded like terms, so a long path is

@@ -207,7 +207,9 @@ void IndexRun::index_file(const std::vector<CrawlEntry>& entries, std::uint32_t 
     return;
   }
   const std::int64_t mtime = modification_time_ns(path).value_or(0);
-  if (previous != nullptr && previous->size == entry.size && previous->mtime_ns == mtime) {
+  // A file an earlier reading indexed is read again, changed or not (kReadingVersion).
+  const bool read_as_now = previous != nullptr && previous->reading == kReadingVersion;
+  if (read_as_now && previous->size == entry.size && previous->mtime_ns == mtime) {
     ++summary_.unchanged_files;
     summary_.unchanged += previous->articles.size();
     return;
@@ -217,8 +219,8 @@ void IndexRun::index_file(const std::vector<CrawlEntry>& entries, std::uint32_t 
     keep_previous(bytes.error());
     return;
   }
-  FileState state{path, entry.size, mtime, hash_bytes(*bytes), {}, entry.root().string()};
-  if (previous != nullptr && previous->content == state.content) {  // touched, not changed
+  FileState state{path, entry.size, mtime, hash_bytes(*bytes), {}, entry.root().string(), kReadingVersion};
+  if (read_as_now && previous->content == state.content) {  // touched, not changed
     state.articles = previous->articles;
     pending_.states.push_back(std::move(state));
     ++summary_.unchanged_files;
@@ -296,6 +298,7 @@ void IndexRun::index_file(const std::vector<CrawlEntry>& entries, std::uint32_t 
   }
   for (const Error& issue : read.issues) warn(issue);
   ++summary_.read;
+  if (previous != nullptr && !read_as_now) ++summary_.reread;
   owners_.claim(state.articles);
   if (previous != nullptr) {
     for (std::string& orphan : owners_.release(previous->articles)) pending_.removals.push_back(std::move(orphan));

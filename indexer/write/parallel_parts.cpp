@@ -31,6 +31,7 @@ IndexSummary& operator+=(IndexSummary& total, const IndexSummary& part) {
   total.files += part.files;
   total.read += part.read;
   total.unchanged_files += part.unchanged_files;
+  total.reread += part.reread;
   total.skipped += part.skipped;
   total.ignored += part.ignored;
   total.added += part.added;

@@ -6,6 +6,9 @@
 #include <utime.h>
 #include <xapian.h>
 
+#include <nlohmann/json.hpp>
+
+#include "common/schema.hpp"
 #include "support/test_support.hpp"
 
 namespace cs::test {
@@ -56,6 +59,37 @@ TEST_F(IncrementalIndex, ASecondRunReadsNothingWhenNothingChanged) {
   EXPECT_EQ(article_counts(r), "added 0, updated 0, removed 0, unchanged 4; 0 passages written");
   EXPECT_THAT(r.out, HasSubstr("3 files: 0 read, 3 unchanged"));
   EXPECT_THAT(r.out, HasSubstr("0.00 MB read"));
+}
+
+// An upgrade that reads files otherwise (kReadingVersion) reaches files indexed before it at
+// the next run, changed or not; an article it reads as before is left as it is.
+TEST_F(IncrementalIndex, FilesAnEarlierReadingIndexedAreReadAgainAndOnlyArticlesReadOtherwiseRewritten) {
+  {
+    // The states an earlier cs-index wrote: no reading version; a.txt's article was read
+    // otherwise then, so its hash differs from the one read now.
+    Xapian::WritableDatabase written(db());
+    std::vector<std::pair<std::string, std::string>> states;
+    const std::string prefix(schema::kFileStatePrefix);
+    for (auto key = written.metadata_keys_begin(prefix); key != written.metadata_keys_end(prefix); ++key) {
+      nlohmann::json state = nlohmann::json::parse(written.get_metadata(*key));
+      ASSERT_TRUE(state.contains("reading")) << state.dump();
+      state.erase("reading");
+      if (state["path"].get<std::string>().ends_with("a.txt")) state["articles"][0][1] = std::string(32, '0');
+      states.emplace_back(*key, state.dump());
+    }
+    ASSERT_EQ(states.size(), 3u);
+    for (const auto& [key, state] : states) written.set_metadata(key, state);
+    written.commit();
+  }
+  const CliResult again = index();
+  EXPECT_THAT(again.out, HasSubstr("3 files: 3 read, 0 unchanged"));
+  EXPECT_THAT(again.out, HasSubstr("3 files read again (indexed by an earlier cs-index"));
+  EXPECT_EQ(article_counts(again), "added 0, updated 1, removed 0, unchanged 3; 1 passage written");
+  EXPECT_THAT(found("steel"), ElementsAre("a.txt"));
+  // Read by this reading now: left alone from here on.
+  const CliResult after = index();
+  EXPECT_THAT(after.out, HasSubstr("3 files: 0 read, 3 unchanged"));
+  EXPECT_THAT(after.out, Not(HasSubstr("read again")));
 }
 
 TEST_F(IncrementalIndex, ATouchedButUnchangedFileIsHashedAndLeftAlone) {

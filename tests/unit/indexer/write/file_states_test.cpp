@@ -11,7 +11,7 @@ namespace {
 TEST(FileStates, SerialisedStatesReadBackWhole) {
   const FileState state{"/home/me/news/feed \xE9.jsonl", 12345, 1700000000123456789, hash_bytes("bytes"),
                         {{"r1", hash_bytes("one")}, {"id with\nnewline", hash_bytes("two")}},
-                        "/home/me/news"};
+                        "/home/me/news", kReadingVersion};
   const auto back = parse_file_state(serialise_file_state(state));
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->size, state.size);
@@ -21,9 +21,12 @@ TEST(FileStates, SerialisedStatesReadBackWhole) {
   EXPECT_EQ(back->articles[1].id, "id with\nnewline");
   EXPECT_EQ(back->articles[1].hash, state.articles[1].hash);
   EXPECT_EQ(back->root, state.root);
+  EXPECT_EQ(back->reading, kReadingVersion);
   FileState older = state;
   older.root.clear();  // written before roots were kept
+  older.reading = 0;   // and before readings were numbered
   EXPECT_EQ(parse_file_state(serialise_file_state(older))->root, "");
+  EXPECT_EQ(parse_file_state(serialise_file_state(older))->reading, 0u);
 }
 
 TEST(FileStates, DamagedOrForeignStatesAreReadAsAbsent) {
