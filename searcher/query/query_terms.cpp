@@ -1,11 +1,14 @@
 #include "searcher/query/query_terms.hpp"
 
+#include <unicode/uscript.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <map>
 
 #include "common/schema.hpp"
 #include "common/spelling_table.hpp"
+#include "common/utf8.hpp"
 #include "searcher/query/filters.hpp"
 #include "searcher/query/spelling_variants.hpp"
 #include "searcher/query/wildcard.hpp"
@@ -23,6 +26,35 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 constexpr std::size_t kWildcardWordsStemmed = 4 * kMaxWildcardExpansion;
 // Of a wildcard's stems, the most frequent this many are highlighted and scored.
 constexpr std::size_t kWildcardScoredStems = 8;
+
+// Whether `text` holds a script written without spaces between words (Chinese, Japanese,
+// Thai, Lao, Khmer, Burmese), whose words only the analyzer's dictionaries tell apart.
+bool written_without_spaces(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    char32_t c = 0;
+    const std::size_t length = utf8::decode(text, at, c);
+    if (length == 0) {
+      ++at;
+      continue;
+    }
+    at += length;
+    if (c < 0x0E00) continue;  // Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari...: spaced
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
+      case USCRIPT_HAN:
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA:
+      case USCRIPT_THAI:
+      case USCRIPT_LAO:
+      case USCRIPT_KHMER:
+      case USCRIPT_MYANMAR:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
+}
 
 }  // namespace
 
@@ -67,7 +99,20 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
     words.push_back(query_form(token));
     plain_words.push_back(token.plain_form());
   }
-  Xapian::Query query = words_query(words, title_only);
+  // Chinese and Japanese are written without spaces: a run of them is words side by side,
+  // as if spaced (each ranked, the passages holding them together first), where a
+  // hyphenated or dotted word of a spaced script stays a phrase ("Ing-wen"). Lucene's query
+  // parser does the same for these scripts (autoGeneratePhraseQueries off); quotes ask for
+  // the phrase. As a phrase, "円安が進んだ" found nothing where the articles wrote 円安が進み,
+  // and "赖清德说了什么" nothing at all (a new user's trial).
+  const bool unspaced = lexeme.kind == LexemeKind::kWord && tokens_.size() > 1 && written_without_spaces(lexeme.text);
+  const auto side_by_side = [&](const Synonyms::Words& run) {
+    if (!unspaced) return words_query(run, title_only);
+    std::vector<Xapian::Query> each;
+    for (const std::string& word : run) each.push_back(words_query({word}, title_only));
+    return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+  };
+  Xapian::Query query = side_by_side(words);
   // "Ing-wen" also finds "Ingwen" (the indexer joins hyphenated words the same way).
   if (tokens_.size() > 1 && !tokens_[0].is_acronym() && tokens_[0].alternative_end == tokens_.back().end) {
     query = Xapian::Query(Xapian::Query::OP_OR, query, words_query({tokens_[0].alternative}, title_only));
@@ -78,7 +123,7 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
     Synonyms::Words japanese_words;
     for (const Token& token : japanese) japanese_words.push_back(query_form(token));
     if (!japanese_words.empty() && japanese_words != words) {
-      query = Xapian::Query(Xapian::Query::OP_OR, query, words_query(japanese_words, title_only));
+      query = Xapian::Query(Xapian::Query::OP_OR, query, side_by_side(japanese_words));
     }
   }
   // Synonyms are alternatives: "prc" also finds "china".

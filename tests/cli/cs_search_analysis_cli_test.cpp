@@ -32,6 +32,8 @@ struct AnalysisCorpus {
                R"({"id": "english", "title": "Vienna", "text": "Reporters in Vienna learned the German word Verhandlung.", "lang": "en"})"
                "\n"
                R"({"id": "chinese", "title": "通话", "text": "中华人民共和国主席习近平同美国总统拜登通电话。", "lang": "zh-CN"})"
+               "\n"
+               R"({"id": "japanese", "title": "為替", "text": "外国為替市場で円安が進み、一時1ドル160円台をつけました。", "lang": "ja"})"
                "\n");
     return scratch / "in";
   }
@@ -73,6 +75,16 @@ TEST_F(CsSearchAnalysis, EachArticleIsStemmedInItsOwnLanguage) {
   EXPECT_EQ(found("\"Verhandlung\""), found("Verhandlung")) << "quoted, a word matches by its stems as unquoted";
   EXPECT_EQ(found("learn"), (std::set<std::string>{"english"}));
   EXPECT_EQ(found("习近平"), (std::set<std::string>{"chinese"}));
+}
+
+// Chinese and Japanese are typed without spaces: the words of such a run are found side by
+// side as spaced words are, not as a phrase that must occur as typed (quotes ask for that).
+TEST_F(CsSearchAnalysis, AnUnspacedChineseOrJapaneseQueryIsWordsNotAPhrase) {
+  EXPECT_EQ(found("円安が進んだ"), (std::set<std::string>{"japanese"})) << "the article writes 円安が進み";
+  EXPECT_EQ(found("\"円安が進んだ\""), (std::set<std::string>{}));
+  EXPECT_EQ(found("\"円安が進み\""), (std::set<std::string>{"japanese"}));
+  EXPECT_EQ(found("习近平说了什么"), (std::set<std::string>{"chinese"}));
+  EXPECT_EQ(found("Ing-wen"), (std::set<std::string>{"hyphen", "joined"})) << "a spaced script's hyphenated word stays one";
 }
 
 TEST_F(CsSearchAnalysis, DetectedLanguagesFilterAndCountLikeDeclaredOnes) {
