@@ -240,9 +240,10 @@ std::unique_ptr<icu::TimeZone> make_time_zone(const DateZone& zone) {
   return std::make_unique<icu::SimpleTimeZone>(zone.offset_minutes * 60 * 1000, icu::UnicodeString("fixed"));
 }
 
-// The date (and, in UTC, the time) of `date` as seen in `zone`, in ISO 8601 form, by ICU's
-// calendar (Julian before 1582, as ICU reads such dates). Each thread keeps one calendar: a
-// SimpleDateFormat made for each date cost 2% of a run.
+// The date (and time) of `date` as seen in `zone`, in ISO 8601 form, by ICU's calendar
+// (Julian before 1582, as ICU reads such dates); a time ends with the zone's offset from UTC
+// at that date, "Z" for none. Each thread keeps one calendar: a SimpleDateFormat made for
+// each date cost 2% of a run.
 std::string iso_date(UDate date, const icu::TimeZone& zone, bool with_time) {
   UErrorCode status = U_ZERO_ERROR;
   thread_local std::unique_ptr<icu::GregorianCalendar> calendar;
@@ -263,13 +264,37 @@ std::string iso_date(UDate date, const icu::TimeZone& zone, bool with_time) {
   const int hour = field(UCAL_HOUR_OF_DAY);
   const int minute = field(UCAL_MINUTE);
   const int second = field(UCAL_SECOND);
+  const int offset_minutes = (field(UCAL_ZONE_OFFSET) + field(UCAL_DST_OFFSET)) / 60000;
   if (U_FAILURE(status) || era != icu::GregorianCalendar::AD) return {};
   char out[48];
-  const int written = with_time ? std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+  const int written = with_time ? std::snprintf(out, sizeof out, "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day,
                                                 hour, minute, second)
                                 : std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
-  return written > 0 && static_cast<std::size_t>(written) < sizeof out ? std::string(out, static_cast<std::size_t>(written))
-                                                                       : std::string();
+  if (written <= 0 || static_cast<std::size_t>(written) >= sizeof out) return {};
+  std::string iso(out, static_cast<std::size_t>(written));
+  if (!with_time) return iso;
+  if (offset_minutes == 0) return iso + "Z";
+  const int east = offset_minutes < 0 ? -offset_minutes : offset_minutes;
+  std::snprintf(out, sizeof out, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', east / 60, east % 60);
+  return iso + out;
+}
+
+// `input` read by `format` as a whole, into a calendar of the format's own, whose zone is
+// then the one the text gives (ICU adopts a zone it parses: "+09:00", "EST"), else the
+// format's; nullopt when it is not read whole. DateFormat::parse(text, position) does the
+// same and keeps only the instant.
+std::optional<UDate> parse_whole(const icu::DateFormat& format, const icu::UnicodeString& input,
+                                 std::unique_ptr<icu::Calendar>& calendar) {
+  calendar.reset(format.getCalendar()->clone());
+  if (!calendar) return std::nullopt;
+  calendar->clear();
+  icu::ParsePosition position(0);
+  format.parse(input, *calendar, position);
+  if (position.getErrorIndex() >= 0 || position.getIndex() != input.length()) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  const UDate date = calendar->getTime(status);  // fails for a field out of range (not lenient)
+  if (U_FAILURE(status)) return std::nullopt;
+  return date;
 }
 
 bool has_digit(std::string_view s) {
@@ -332,10 +357,13 @@ std::optional<std::string> parse_date(std::string_view text) {
                               formatter.opening != text_opens;
     if (cannot_match) continue;
     formatter.format->setTimeZone(*zone);
-    icu::ParsePosition position(0);
-    const UDate date = formatter.format->parse(input, position);
-    if (position.getErrorIndex() >= 0 || position.getIndex() != input.length()) continue;
-    std::string iso = formatter.has_time ? iso_date(date, *icu::TimeZone::getGMT(), true) : iso_date(date, *zone, false);
+    std::unique_ptr<icu::Calendar> calendar;
+    const std::optional<UDate> date = parse_whole(*formatter.format, input, calendar);
+    if (!date) continue;
+    // A time keeps the offset it was given in: the day is the one the place of publication
+    // saw, which the page and its address print (NHK's 7:05 on April 30th in Tokyo had been
+    // stored as 22:05 UTC on the 29th, and --since 2024-04-30 left it out).
+    std::string iso = formatter.has_time ? iso_date(*date, calendar->getTimeZone(), true) : iso_date(*date, *zone, false);
     if (plausible_year(iso)) return iso;
   }
   // "Martes, 23 julio 2024": the patterns of other languages than English carry no weekday.

@@ -51,8 +51,8 @@ TEST_F(FeedsAsTheyCome, PstIsMinusEightHoursAllYear) {
   const auto found = hits({"--sort", "date", "--source", "Harbor Lights Radio Hour", "episode"});
   std::vector<std::string> dates;
   for (const auto& hit : found) dates.push_back(hit["date"]);
-  EXPECT_THAT(dates, ElementsAre("2015-06-02T16:00:00Z", "2015-07-14T16:00:00Z", "2015-08-04T15:00:00Z",
-                                 "2015-12-01T16:00:00Z", "2016-01-05T16:00:00Z"));
+  EXPECT_THAT(dates, ElementsAre("2015-06-02T08:00:00-08:00", "2015-07-14T08:00:00-08:00", "2015-08-04T08:00:00-07:00",
+                                 "2015-12-01T08:00:00-08:00", "2016-01-05T08:00:00-08:00"));
 }
 
 TEST_F(FeedsAsTheyCome, DescriptionsShowAsTextWithoutEntitiesOrMarkup) {

@@ -66,5 +66,36 @@ TEST_F(HistoricalDates, SortingAndFacetsByYearCountThem) {
   EXPECT_THAT(text.out, HasSubstr("1796-01-01"));
 }
 
+// A time keeps the offset it was published at: the day shown and searched is the one the
+// place of publication saw (a new user's trial: NHK's 7:05 on April 30th in Tokyo was
+// shown as April 29th, and --since 2024-04-30 left it out).
+struct ZonedMoments {
+  static std::filesystem::path make(const std::filesystem::path& scratch) {
+    write_file(scratch / "in/tokyo.json",
+               R"({"id": "tokyo", "title": "Yen intervention", "text": "The yen jumped on suspected intervention.",)"
+               R"( "date": "2024-04-30T07:05:13+09:00"})");
+    write_file(scratch / "in/new-york.html",
+               "<html><head><title>Yen slides in late trading</title></head><body><article><h1>Yen slides in late "
+               "trading</h1><p>April 29, 2024 9:15 PM EDT</p><p>The yen slid again in late New York trading as "
+               "traders weighed the chances of another intervention by Tokyo.</p></article></body></html>");
+    return scratch / "in";
+  }
+};
+
+class LocalDays : public IndexedOnce<ZonedMoments> {};
+
+TEST_F(LocalDays, ATimeKeepsItsOffsetAndItsLocalDayIsTheOneSearched) {
+  const CliResult r = run_cli(cs_search_binary(), {"--db", db(), "--format", "jsonl", "--sort", "date", "yen"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::vector<std::string> dates;
+  for (const std::string& line : lines(r.out)) dates.push_back(nlohmann::json::parse(line)["date"]);
+  EXPECT_THAT(dates, ElementsAre("2024-04-29T21:15:00-04:00", "2024-04-30T07:05:13+09:00"));
+  EXPECT_THAT(search_article_ids(db(), "yen", {"--since", "2024-04-30"}), ElementsAre("tokyo"));
+  EXPECT_THAT(search_article_ids(db(), "yen", {"--until", "2024-04-29"}), ElementsAre("new-york.html"));
+  EXPECT_THAT(search_article_ids(db(), "yen date:2024-04-30"), ElementsAre("tokyo"));
+  const CliResult text = run_cli(cs_search_binary(), {"--db", db(), "suspected"});
+  EXPECT_THAT(text.out, HasSubstr("\n    2024-04-30 | en |"));
+}
+
 }  // namespace
 }  // namespace cs::test

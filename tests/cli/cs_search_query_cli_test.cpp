@@ -27,7 +27,7 @@ TEST_F(CsSearchQuery, TaiwanRanksTheCfrPostFirst) {
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits[0]["article_id"], "cfr.org/2025-01-17-xi-and-trump-speak-via-phone.txt");
   EXPECT_EQ(hits[0]["title"], "Xi and Trump Speak Via Phone");
-  EXPECT_EQ(hits[0]["date"], "2025-01-17T21:06:00Z");
+  EXPECT_EQ(hits[0]["date"], "2025-01-17T16:06:00-05:00");
   EXPECT_THAT(hits[0]["passage"].get<std::string>(), HasSubstr("Taiwan"));
 }
 

@@ -72,7 +72,7 @@ TEST(ArticleText, APastedPagesMenusComeBeforeItsHeadline) {
       "Delia could reach $14 billion to $22 billion, risk modeling firms estimated Friday.");
   EXPECT_EQ(a.title, "Hurricane Delia's insurance bill could top $20 billion, testing Florida's fragile market");
   EXPECT_EQ(a.author, "MARCUS TELLER and ANA LUCIA BRIGGS");
-  EXPECT_EQ(a.date, "2026-08-29T22:12:00Z");
+  EXPECT_EQ(a.date, "2026-08-29T18:12:00-04:00");
   EXPECT_EQ(a.body, "MIAMI (AP) \u2014 Insured losses from Hurricane Delia could reach $14 billion to $22 billion, risk "
                     "modeling firms estimated Friday.");
   EXPECT_EQ(from_text("Xi's Visit\nKey points\nTrade\nTariffs\nWhat the two leaders agreed in Beijing\nText.").title,

@@ -131,7 +131,7 @@ TEST(FeedReader, ReadsAtom03Dates) {
     return read.articles.size() == 1 ? read.articles[0].date : std::string("(no article)");
   };
   EXPECT_EQ(date_of("<issued>2004-05-01T10:00:00+09:00</issued><modified>2004-05-02T00:00:00Z</modified>"),
-            "2004-05-01T01:00:00Z");
+            "2004-05-01T10:00:00+09:00");
   EXPECT_EQ(date_of("<created>2004-05-01T10:00:00Z</created><modified>2004-05-02T00:00:00Z</modified>"),
             "2004-05-01T10:00:00Z");
   EXPECT_EQ(date_of("<modified>2004-05-02T00:00:00Z</modified>"), "2004-05-02T00:00:00Z");

@@ -51,7 +51,7 @@ TEST(RecordFields, ReadsJsonFeedTheGuardianAndHackerNews) {
     "content_html": "<p>Full text.</p>", "content_text": "Full text.",
     "date_published": "2024-03-05T08:00:00-05:00", "authors": [{"name": "Ana Ruiz"}]})"), feed_item);
   EXPECT_EQ(feed.body, "<p>Full text.</p>");
-  EXPECT_EQ(feed_item.date, "2024-03-05T13:00:00Z");
+  EXPECT_EQ(feed_item.date, "2024-03-05T08:00:00-05:00");
   EXPECT_EQ(feed_item.author, "Ana Ruiz");
 
   Article guardian_item;
