@@ -100,17 +100,11 @@ Result<QueryPart> QueryTerms::leaf(const Lexeme& lexeme) {
     plain_words.push_back(token.plain_form());
   }
   // Chinese and Japanese are written without spaces: a run of them is words side by side,
-  // as if spaced (each ranked, the passages holding them together first), where a
-  // hyphenated or dotted word of a spaced script stays a phrase ("Ing-wen"). Lucene's query
-  // parser does the same for these scripts (autoGeneratePhraseQueries off); quotes ask for
-  // the phrase. As a phrase, "円安が進んだ" found nothing where the articles wrote 円安が進み,
-  // and "赖清德说了什么" nothing at all (a new user's trial).
+  // as if spaced (unspaced_words_query); a hyphenated or dotted word of a spaced script
+  // stays a phrase ("Ing-wen"), and quotes ask for one.
   const bool unspaced = lexeme.kind == LexemeKind::kWord && tokens_.size() > 1 && written_without_spaces(lexeme.text);
   const auto side_by_side = [&](const Synonyms::Words& run) {
-    if (!unspaced) return words_query(run, title_only);
-    std::vector<Xapian::Query> each;
-    for (const std::string& word : run) each.push_back(words_query({word}, title_only));
-    return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
+    return unspaced ? unspaced_words_query(run, title_only) : words_query(run, title_only);
   };
   Xapian::Query query = side_by_side(words);
   // "Ing-wen" also finds "Ingwen" (the indexer joins hyphenated words the same way).
@@ -171,15 +165,20 @@ QueryPart QueryTerms::run_synonyms(const std::vector<const Lexeme*>& run) {
   return QueryPart{Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), false, false};
 }
 
+// A word's stems in the text or the title, or in the title only.
+Xapian::Query QueryTerms::word_query(const WordStems& stems, bool title_only) {
+  const Xapian::Query in_title = stem_query(stems, schema::kTitlePrefix);
+  if (title_only) return in_title;
+  return Xapian::Query(Xapian::Query::OP_OR, stem_query(stems, ""), in_title);
+}
+
 // One word matches any form with the same stem ("calls" finds "call"), quoted or not (the
 // index keeps stems only: schema.hpp); several words match as a phrase, each by its stems.
 Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_only) {
   if (words.size() == 1) {
     const WordStems stems = stems_of(words[0]);
     note_highlight(words[0], stems);
-    const Xapian::Query in_title = stem_query(stems, schema::kTitlePrefix);
-    if (title_only) return in_title;
-    return Xapian::Query(Xapian::Query::OP_OR, stem_query(stems, ""), in_title);
+    return word_query(stems, title_only);
   }
   std::vector<WordStems> stems;
   for (const std::string& word : words) {
@@ -193,6 +192,34 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_o
   // OR the title's) had every article holding the words checked (callgrind, news 10x: 8.8 M
   // instructions a phrase query's first stage, 5.6 M as one phrase).
   return positional(stems, {"", schema::kTitlePrefix}, Xapian::Query::OP_PHRASE, 0);
+}
+
+// A run of Chinese or Japanese typed without spaces, as the analyzer cut it: each word of
+// two characters or more on its own, and each character the dictionary left alone together
+// with the word before or after it (a phrase of the two), all ranked as spaced words are,
+// the passages holding the most of them first. Lucene's query parser leaves such a run
+// unquoted too (autoGeneratePhraseQueries off), over an index of character pairs. As one
+// phrase, "円安が進んだ" (cut 円|安|が|进|ん|だ) found nothing where the articles wrote
+// 円安が進み, and "赖清德说了什么" nothing at all (a new user's trial); a character is never
+// searched alone, since 日 of "日銀" (日|银 to Chinese) is in most Chinese articles.
+Xapian::Query QueryTerms::unspaced_words_query(const Synonyms::Words& words, bool title_only) {
+  std::vector<WordStems> stems;
+  std::vector<bool> one_character;
+  for (const std::string& word : words) {
+    stems.push_back(stems_of(word));
+    note_highlight(word, stems.back());
+    one_character.push_back(std::count_if(word.begin(), word.end(), [](char c) { return !utf8::is_continuation(c); }) <= 1);
+  }
+  const std::initializer_list<std::string_view> title_fields = {schema::kTitlePrefix};
+  const std::initializer_list<std::string_view> all_fields = {"", schema::kTitlePrefix};
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!one_character[i]) parts.push_back(word_query(stems[i], title_only));
+    if (i + 1 < words.size() && (one_character[i] || one_character[i + 1])) {
+      parts.push_back(positional({stems[i], stems[i + 1]}, title_only ? title_fields : all_fields, Xapian::Query::OP_PHRASE, 0));
+    }
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
 // tariff* -> any word starting with "tariff", by its stem (wildcard.hpp), the

@@ -77,7 +77,9 @@ class QueryTerms {
   // `field_prefixes` ("" the body).
   Xapian::Query positional(const std::vector<WordStems>& words, std::initializer_list<std::string_view> field_prefixes,
                            Xapian::Query::op op, Xapian::termcount window);
+  Xapian::Query word_query(const WordStems& stems, bool title_only);
   Xapian::Query words_query(const Synonyms::Words& words, bool title_only);
+  Xapian::Query unspaced_words_query(const Synonyms::Words& words, bool title_only);
   Result<QueryPart> wildcard_leaf(const Lexeme& lexeme, bool title_only);
   Result<QueryPart> date_leaf(const Lexeme& lexeme);
 

@@ -78,12 +78,14 @@ TEST_F(CsSearchAnalysis, EachArticleIsStemmedInItsOwnLanguage) {
 }
 
 // Chinese and Japanese are typed without spaces: the words of such a run are found side by
-// side as spaced words are, not as a phrase that must occur as typed (quotes ask for that).
+// side as spaced words are, not as a phrase that must occur as typed (quotes ask for that);
+// a character the dictionary leaves alone is searched with its neighbour, never alone.
 TEST_F(CsSearchAnalysis, AnUnspacedChineseOrJapaneseQueryIsWordsNotAPhrase) {
   EXPECT_EQ(found("円安が進んだ"), (std::set<std::string>{"japanese"})) << "the article writes 円安が進み";
   EXPECT_EQ(found("\"円安が進んだ\""), (std::set<std::string>{}));
   EXPECT_EQ(found("\"円安が進み\""), (std::set<std::string>{"japanese"}));
   EXPECT_EQ(found("习近平说了什么"), (std::set<std::string>{"chinese"}));
+  EXPECT_EQ(found("円高"), (std::set<std::string>{})) << "円 and 高, cut apart, are searched together: the article has 円 alone";
   EXPECT_EQ(found("Ing-wen"), (std::set<std::string>{"hyphen", "joined"})) << "a spaced script's hyphenated word stays one";
 }
 
