@@ -1,6 +1,7 @@
 #include "common/analyzer.hpp"
 
 #include "common/ascii.hpp"
+#include "common/korean_particles.hpp"
 #include "common/sentence_segments.hpp"
 #include "common/simplified_chinese.hpp"
 #include "common/utf8.hpp"
@@ -232,7 +233,10 @@ struct Analyzer::Impl {
     auto found = stemmings.find(stem_language);
     if (found == stemmings.end()) {
       Stemming stemming;
-      if (!stem_language.empty() && stem_language != "none") {
+      if (stem_language == kKoreanStemmer) {
+        stemming.stemmer = Xapian::Stem(new KoreanParticles());
+        stemming.stems = true;
+      } else if (!stem_language.empty() && stem_language != "none") {
         stemming.stemmer = Xapian::Stem(std::string(stem_language));  // throws InvalidArgumentError if unknown
         stemming.stems = true;
       }

@@ -11,6 +11,7 @@
 #include <mutex>
 
 #include "common/ascii.hpp"
+#include "common/korean_particles.hpp"
 
 namespace cs {
 
@@ -27,6 +28,8 @@ std::string stemmer_name(const Xapian::Stem& stemmer) {
 
 std::string look_up(const std::string& primary) {
   if (primary.empty() || primary == kNoStemmer) return std::string(kNoStemmer);
+  // Korean's is the project's own (korean_particles.hpp): Xapian has none.
+  if (primary == "ko" || primary == "kor" || primary == kKoreanStemmer) return std::string(kKoreanStemmer);
   try {
     return stemmer_name(Xapian::Stem(primary));
   } catch (const Xapian::InvalidArgumentError&) {

@@ -31,7 +31,9 @@ ContentHash hash_bytes(std::string_view bytes) { return hex(XXH3_128bits(bytes.d
 ContentHash hash_article(const Article& article) {
   // Fields joined with a separator no field holds after reading (readers drop control
   // characters), lengths included so that moving text between fields changes the hash.
-  std::string joined;
+  // The reading and analysis it is written by first: an article of an earlier one is
+  // written again (kReadingVersion), even where the reader's fields are the same.
+  std::string joined = "r" + std::to_string(kReadingVersion) + '\x1F';
   const auto add = [&](std::string_view field) {
     joined.append(std::to_string(field.size())).push_back(':');
     joined.append(field).push_back('\x1F');

@@ -31,12 +31,13 @@ struct IndexedArticle {
   ContentHash hash;
 };
 
-// How this cs-index reads files: what text, title, date, author, source and topics its
-// readers and cleaning (indexer/readers, indexer/clean) give a file. Raise it with any change
+// How this cs-index reads and analyses files: what text, title, date, author, source and
+// topics its readers and cleaning give a file (indexer/readers, indexer/clean), and the
+// terms the analyzer makes of them (common/analyzer, the stemmers). Raise it with any change
 // to them that a file already indexed would show: the next run then reads again every file
-// an earlier reading indexed, changed or not, and rewrites the articles it now reads
-// otherwise (an article read as before keeps its hash and is left as it is). Without it, an
-// upgrade that reads pages better reached only the files changed since, or --rebuild.
+// an earlier version indexed, changed or not, and writes its articles again (the version is
+// part of each article's hash). Without it, an upgrade that reads pages better reached only
+// the files changed since, or --rebuild. A change to the stored layout raises the schema.
 inline constexpr std::uint32_t kReadingVersion = 2;
 
 struct FileState {

@@ -34,6 +34,8 @@ struct AnalysisCorpus {
                R"({"id": "chinese", "title": "通话", "text": "中华人民共和国主席习近平同美国总统拜登通电话。", "lang": "zh-CN"})"
                "\n"
                R"({"id": "japanese", "title": "為替", "text": "外国為替市場で円安が進み、一時1ドル160円台をつけました。", "lang": "ja"})"
+               "\n"
+               R"({"id": "korean", "title": "총선 결과", "text": "이번 총선 투표율은 67.0%로 집계됐다. 더불어민주당이 과반을 차지했다.", "lang": "ko"})"
                "\n");
     return scratch / "in";
   }
@@ -87,6 +89,16 @@ TEST_F(CsSearchAnalysis, AnUnspacedChineseOrJapaneseQueryIsWordsNotAPhrase) {
   EXPECT_EQ(found("习近平说了什么"), (std::set<std::string>{"chinese"}));
   EXPECT_EQ(found("円高"), (std::set<std::string>{})) << "円 and 高, cut apart, are searched together: the article has 円 alone";
   EXPECT_EQ(found("Ing-wen"), (std::set<std::string>{"hyphen", "joined"})) << "a spaced script's hyphenated word stays one";
+}
+
+// Korean writes its particles onto the word before them: a noun is found with them.
+TEST_F(CsSearchAnalysis, AKoreanNounIsFoundWithTheParticleItCarries) {
+  EXPECT_EQ(found("투표율"), (std::set<std::string>{"korean"})) << "written 투표율은";
+  EXPECT_EQ(found("더불어민주당"), (std::set<std::string>{"korean"})) << "written 더불어민주당이";
+  EXPECT_EQ(found("더불어민주당은"), (std::set<std::string>{"korean"})) << "typed with another particle";
+  const CliResult r = search({"--format", "json", "투표율"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(highlighted_texts(nlohmann::json::parse(r.out)["results"]), (std::set<std::string>{"투표율은"}));
 }
 
 TEST_F(CsSearchAnalysis, DetectedLanguagesFilterAndCountLikeDeclaredOnes) {
