@@ -2,6 +2,7 @@
 
 #include <unicode/locid.h>
 #include <unicode/uloc.h>
+#include <unicode/uscript.h>
 #include <unicode/unistr.h>
 #include <xapian.h>
 
@@ -12,6 +13,7 @@
 
 #include "common/ascii.hpp"
 #include "common/korean_particles.hpp"
+#include "common/utf8.hpp"
 
 namespace cs {
 
@@ -93,6 +95,33 @@ std::string language_tag(std::string_view value) {
   const auto found = language_names().find(
       folded(icu::UnicodeString::fromUTF8(icu::StringPiece(value.data(), static_cast<std::int32_t>(value.size())))));
   return found == language_names().end() ? std::string(value) : found->second;
+}
+
+bool written_without_spaces(std::string_view text) {
+  for (std::size_t at = 0; at < text.size();) {
+    char32_t c = 0;
+    const std::size_t length = utf8::decode(text, at, c);
+    if (length == 0) {
+      ++at;
+      continue;
+    }
+    at += length;
+    if (c < 0x0E00) continue;  // Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari...: spaced
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
+      case USCRIPT_HAN:
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA:
+      case USCRIPT_THAI:
+      case USCRIPT_LAO:
+      case USCRIPT_KHMER:
+      case USCRIPT_MYANMAR:
+        return true;
+      default:
+        break;
+    }
+  }
+  return false;
 }
 
 }  // namespace cs

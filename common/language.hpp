@@ -22,4 +22,8 @@ std::string stemmer_for(std::string_view lang);
 // are ICU's, read once (a few milliseconds) into a table.
 std::string language_tag(std::string_view value);
 
+// Whether `text` holds a script written without spaces between words (Chinese, Japanese,
+// Thai, Lao, Khmer, Burmese), whose words only the analyzer's dictionaries tell apart.
+bool written_without_spaces(std::string_view text);
+
 }  // namespace cs

@@ -40,7 +40,8 @@ constexpr std::string_view kFilters = R"(--since and --until take YYYY, YYYY-MM 
 --lang fr-FR also matches articles that say fr alone, and --lang English or Deutsch is
 the language's code);
 different options must all hold. --source and --author match by words ("guardian" finds
-The Guardian, "al jazeera" aljazeera.com); a value that names none gets a note with the closest ones. When nothing
+The Guardian, "al jazeera" aljazeera.com, "nhk" NHKニュース; in Chinese or Japanese a name's
+beginning: "自由時報" 自由時報電子報); a value that names none gets a note with the closest ones. When nothing
 matches, the output says how many articles match without each filter. --sort date lists
 oldest first, --sort -date newest first, undated articles last either way. --facets and --histogram count every matching
 article once, whatever --limit shows. -n all exports every match, written a page of 1,000

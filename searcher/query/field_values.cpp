@@ -4,6 +4,7 @@
 #include <limits>
 #include <utility>
 
+#include "common/language.hpp"
 #include "common/schema.hpp"
 #include "searcher/query/spelling.hpp"
 
@@ -11,27 +12,45 @@ namespace cs::searcher {
 
 namespace {
 
-// Letters and digits (any non-ASCII byte is part of a letter) make words; the rest parts them.
+// Letters and digits (any non-ASCII byte is part of a letter) make words; the rest parts
+// them, and so does a change between ASCII and other letters: "nhkニュース" is NHK's news
+// (values are folded: the accents of Latin letters are gone).
 std::vector<std::string_view> words_of(std::string_view text) {
   std::vector<std::string_view> words;
   std::size_t start = std::string_view::npos;
+  bool ascii_word = false;
   for (std::size_t i = 0; i <= text.size(); ++i) {
     const unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    const bool in_word = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (in_word && start == std::string_view::npos) start = i;
-    if (!in_word && start != std::string_view::npos) {
+    const bool ascii_letter = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    const bool in_word = c >= 0x80 || ascii_letter;
+    if (start != std::string_view::npos && (!in_word || ascii_letter != ascii_word)) {
       words.push_back(text.substr(start, i - start));
       start = std::string_view::npos;
     }
+    if (in_word && start == std::string_view::npos) {
+      start = i;
+      ascii_word = ascii_letter;
+    }
   }
   return words;
+}
+
+// Whether `value_word` is the word `wanted`, or, in a script written without spaces, begins
+// with it: a paper's name runs on into its edition's ("自由時報" names 自由時報電子報).
+bool names_word(std::string_view value_word, std::string_view wanted) {
+  if (value_word == wanted) return true;
+  constexpr std::size_t kShortestBeginning = 6;  // bytes: two ideographs or kana
+  return wanted.size() >= kShortestBeginning && value_word.starts_with(wanted) && written_without_spaces(wanted);
 }
 
 // Whether `wanted` appears side by side, in order, among `words`.
 bool holds_run(const std::vector<std::string_view>& words, const std::vector<std::string_view>& wanted) {
   if (wanted.empty() || wanted.size() > words.size()) return false;
   for (std::size_t first = 0; first + wanted.size() <= words.size(); ++first) {
-    if (std::equal(wanted.begin(), wanted.end(), words.begin() + static_cast<std::ptrdiff_t>(first))) return true;
+    if (std::equal(wanted.begin(), wanted.end(), words.begin() + static_cast<std::ptrdiff_t>(first),
+                   [](std::string_view want, std::string_view word) { return names_word(word, want); })) {
+      return true;
+    }
   }
   return false;
 }

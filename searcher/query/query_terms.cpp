@@ -1,11 +1,10 @@
 #include "searcher/query/query_terms.hpp"
 
-#include <unicode/uscript.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <map>
 
+#include "common/language.hpp"
 #include "common/schema.hpp"
 #include "common/spelling_table.hpp"
 #include "common/utf8.hpp"
@@ -26,35 +25,6 @@ constexpr Xapian::termcount kMaxWildcardExpansion = 200;
 constexpr std::size_t kWildcardWordsStemmed = 4 * kMaxWildcardExpansion;
 // Of a wildcard's stems, the most frequent this many are highlighted and scored.
 constexpr std::size_t kWildcardScoredStems = 8;
-
-// Whether `text` holds a script written without spaces between words (Chinese, Japanese,
-// Thai, Lao, Khmer, Burmese), whose words only the analyzer's dictionaries tell apart.
-bool written_without_spaces(std::string_view text) {
-  for (std::size_t at = 0; at < text.size();) {
-    char32_t c = 0;
-    const std::size_t length = utf8::decode(text, at, c);
-    if (length == 0) {
-      ++at;
-      continue;
-    }
-    at += length;
-    if (c < 0x0E00) continue;  // Latin, Greek, Cyrillic, Arabic, Hebrew, Devanagari...: spaced
-    UErrorCode status = U_ZERO_ERROR;
-    switch (uscript_getScript(static_cast<UChar32>(c), &status)) {
-      case USCRIPT_HAN:
-      case USCRIPT_HIRAGANA:
-      case USCRIPT_KATAKANA:
-      case USCRIPT_THAI:
-      case USCRIPT_LAO:
-      case USCRIPT_KHMER:
-      case USCRIPT_MYANMAR:
-        return true;
-      default:
-        break;
-    }
-  }
-  return false;
-}
 
 }  // namespace
 

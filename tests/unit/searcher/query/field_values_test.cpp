@@ -43,6 +43,16 @@ TEST(FieldValues, ANameWrittenAsOneWordOrSeveralNamesTheSame) {
   EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "jazeera english"), ElementsAre("XSal jazeera english"));
 }
 
+// A new user's trial: --source nhk missed "NHKニュース", and --source 自由時報 the Liberty
+// Times' "自由時報電子報", whose words run together.
+TEST(FieldValues, NamesInScriptsWithoutSpacesAreFoundByTheirWordsAndBeginnings) {
+  const Xapian::Database db = sources({"nhkニュース", "www3.nhk.or.jp", "自由時報電子報", "美国之音"});
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "nhk"), ElementsAre("XSnhkニュース", "XSwww3.nhk.or.jp"));
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "自由時報"), ElementsAre("XS自由時報電子報"));
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "時報"), IsEmpty()) << "a beginning, not any part";
+  EXPECT_THAT(terms_naming(db, schema::kSourcePrefix, "美"), IsEmpty()) << "one character is too short";
+}
+
 TEST(FieldValues, TheClosestValuesComeNearestFirst) {
   const Xapian::Database db = sources({"the guardian", "reuters", "the new york times"});
   const auto closest = closest_values(db, schema::kSourcePrefix, "guardain", 2);
