@@ -8,6 +8,7 @@
 
 #include "common/ascii.hpp"
 #include "indexer/clean/dates.hpp"
+#include "indexer/readers/archive_copies.hpp"
 #include "indexer/readers/html_blocks.hpp"
 #include "indexer/readers/html_evidence.hpp"
 #include "indexer/readers/json_ld.hpp"
@@ -246,8 +247,21 @@ std::size_t names_in(const nlohmann::json& authors) {
 
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   nlohmann::json& fields = page.fields;
-  const std::string site = meta_value(facts, {"og:site_name", "application-name"});
-  const std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
+  std::string site = meta_value(facts, {"og:site_name", "application-name"});
+  std::string url = !facts.canonical_url.empty() ? facts.canonical_url : meta_value(facts, {"og:url"});
+  // A copy saved from a web archive is the page archived (archive_copies.hpp): its own
+  // address, site and date, not the archive's.
+  const std::string og_url = meta_value(facts, {"og:url"});
+  const WebArchive archive = archive_of(url) != WebArchive::kNone ? archive_of(url) : archive_of(og_url);
+  if (archive != WebArchive::kNone) {
+    std::string original = wayback_original(url);
+    if (original.empty()) original = wayback_original(og_url);
+    for (const std::string& named : {og_url, meta_value(facts, {"url"})}) {
+      if (original.empty() && archive_of(named) == WebArchive::kNone && named.starts_with("http")) original = named;
+    }
+    url = original;
+    if (is_archive_name(site)) site.clear();
+  }
   // The site's names a title may end with: og:site_name, and the host's (site_label: "zdnet"
   // of www.zdnet.com).
   const std::string host_name = site_label(url_host(url));
@@ -255,9 +269,12 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   const std::string raw_og_title = meta_value(facts, {"og:title", "twitter:title"});
   const std::string og_title = without_site_suffix(raw_og_title, sites, facts.title_element);
   set_if_empty(fields, "title", og_title);
-  set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
-                                                  "publish-date", "publishdate", "publish_date", "dc.date",
-                                                  "dc.date.issued", "parsely-pub-date", "sailthru.date"}));
+  // archive.today's meta tags date its capture; the page's dateline dates the article.
+  if (archive != WebArchive::kArchiveToday) {
+    set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
+                                                    "publish-date", "publishdate", "publish_date", "dc.date",
+                                                    "dc.date.issued", "parsely-pub-date", "sailthru.date"}));
+  }
   if (nlohmann::json authors = page_authors(facts, site); !authors.empty()) fields["author"] = std::move(authors);
   set_if_empty(fields, "source", site);
   set_if_empty(fields, "url", url);
