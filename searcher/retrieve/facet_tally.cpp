@@ -37,13 +37,23 @@ void FacetTally::decode(Decoded& decoded, std::string_view key) {
   decoded.source = field(FacetField::kSource).number_of(fields.source);
   const std::string year = period_of(fields.date, Period::kYear);
   decoded.year = field(FacetField::kYear).number_of(year.empty() ? kUndated : std::string_view(year));
-  decoded.author = field(FacetField::kAuthor).number_of(fields.author);
   decoded.lang = field(FacetField::kLang).number_of(fields.lang);
-  decoded.first_topic = static_cast<std::uint32_t>(topics_.size());
+  // An article's authors are listed as its byline names them, "A, B": each is counted (a
+  // new user's trial saw "Leo Lewis, Kana Inagaki, Ian Smith" counted as one author).
+  decoded.first_author = static_cast<std::uint32_t>(listed_.size());
+  for (std::string_view authors = fields.author; !authors.empty();) {
+    const std::size_t comma = authors.find(", ");
+    const std::uint32_t number = field(FacetField::kAuthor).number_of(authors.substr(0, comma));
+    if (number != kNone && std::find(listed_.begin() + decoded.first_author, listed_.end(), number) == listed_.end()) {
+      listed_.push_back(number);
+    }
+    authors.remove_prefix(comma == std::string_view::npos ? authors.size() : comma + 2);
+  }
+  decoded.end_author = static_cast<std::uint32_t>(listed_.size());
   schema::for_each_listed(fields.topics, [&](std::string_view topic) {
-    topics_.push_back(field(FacetField::kTopic).number_of(topic));
+    listed_.push_back(field(FacetField::kTopic).number_of(topic));
   });
-  decoded.end_topic = static_cast<std::uint32_t>(topics_.size());
+  decoded.end_topic = static_cast<std::uint32_t>(listed_.size());
   decoded.known = true;
 }
 
@@ -59,9 +69,9 @@ void FacetTally::add(std::uint32_t id, std::string_view key, std::uint64_t artic
   const Decoded& decoded = keys_[id];
   count(field(FacetField::kSource), decoded.source, articles);
   count(field(FacetField::kYear), decoded.year, articles);
-  count(field(FacetField::kAuthor), decoded.author, articles);
   count(field(FacetField::kLang), decoded.lang, articles);
-  for (std::uint32_t t = decoded.first_topic; t < decoded.end_topic; ++t) count(field(FacetField::kTopic), topics_[t], articles);
+  for (std::uint32_t a = decoded.first_author; a < decoded.end_author; ++a) count(field(FacetField::kAuthor), listed_[a], articles);
+  for (std::uint32_t t = decoded.end_author; t < decoded.end_topic; ++t) count(field(FacetField::kTopic), listed_[t], articles);
 }
 
 void FacetTally::add(std::string_view key, std::uint64_t articles) {

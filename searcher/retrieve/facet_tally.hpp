@@ -45,11 +45,12 @@ class FacetTally {
     std::vector<std::uint32_t> counted;  // the numbers counted in this tally
     std::uint32_t number_of(std::string_view value);
   };
-  // A key's fields, as value numbers; its topics are `topics[first_topic, end_topic)`.
+  // A key's fields, as value numbers; its authors are `listed_[first_author, end_author)`,
+  // one a name, and its topics `listed_[end_author, end_topic)`.
   struct Decoded {
     bool known = false;
-    std::uint32_t source = kNone, year = kNone, author = kNone, lang = kNone;
-    std::uint32_t first_topic = 0, end_topic = 0;
+    std::uint32_t source = kNone, year = kNone, lang = kNone;
+    std::uint32_t first_author = 0, end_author = 0, end_topic = 0;
   };
   static constexpr std::uint32_t kNone = UINT32_MAX;  // an empty field: not counted
 
@@ -60,7 +61,7 @@ class FacetTally {
 
   Field fields_[5];
   std::vector<Decoded> keys_;            // by key number
-  std::vector<std::uint32_t> topics_;    // the keys' topic numbers
+  std::vector<std::uint32_t> listed_;    // the keys' author and topic numbers
   Numbers numbered_keys_;                // for add(key, articles)
 };
 
