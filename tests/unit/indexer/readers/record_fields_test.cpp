@@ -247,6 +247,29 @@ TEST(RecordFields, ANewsApiPreviewKeepsItsDescriptionAndLosesItsPieceOfAWord) {
   EXPECT_EQ(japanese.body, "東京都知事選挙は 現職が3回目の当選を果たしました。投票率は前回を上回");
 }
 
+// newsdata.io's free plan puts "ONLY AVAILABLE IN PAID PLANS" where an article's text goes
+// (and "... PROFESSIONAL AND CORPORATE PLANS" in other fields): a new user's trial found five
+// unrelated articles indexed as one story of that text. It is no text: the description is,
+// and the article is a preview, as NewsAPI's cut one is. Its source_name is the source.
+TEST(RecordFields, ANewsApisPaidPlanPlaceholderIsNoText) {
+  Article article;
+  fill_article_from_record(nlohmann::json::parse(R"json({"article_id": "8f4e", "title": "Rupee hits record low",
+    "link": "https://economictimes.indiatimes.com/markets/forex/rupee-hits-record-low/articleshow/109234567.cms",
+    "description": "The Indian rupee fell to a record low of 83.58 against the US dollar on Tuesday.",
+    "content": "ONLY AVAILABLE IN PAID PLANS", "pubDate": "2024-04-16 10:02:33", "source_id": "economictimes_indiatimes",
+    "source_name": "The Economic Times", "source_url": "https://economictimes.indiatimes.com", "language": "english",
+    "keywords": "ONLY AVAILABLE IN PROFESSIONAL AND CORPORATE PLANS"})json"), {}, article);
+  EXPECT_EQ(article.body, "The Indian rupee fell to a record low of 83.58 against the US dollar on Tuesday.");
+  EXPECT_TRUE(article.preview);
+  EXPECT_EQ(article.source, "The Economic Times");
+  EXPECT_TRUE(article.topics.empty()) << "a placeholder in any field";
+  Article written;
+  fill_article_from_record(nlohmann::json{{"title", "T"}, {"text", "Only available in paid plans, the report says."}}, {},
+                           written);
+  EXPECT_EQ(written.body, "Only available in paid plans, the report says.") << "a sentence about plans is text";
+  EXPECT_FALSE(written.preview);
+}
+
 // A title, an author or a tag written as a link is its text: only an article's text of links
 // alone is none (a review found scraped titles and authors emptied).
 TEST(RecordFields, AFieldWrittenAsALinkIsItsText) {
