@@ -10,6 +10,7 @@
 #include "indexer/clean/dates.hpp"
 #include "indexer/readers/html_blocks.hpp"
 #include "indexer/readers/html_evidence.hpp"
+#include "indexer/readers/html_paywall.hpp"
 #include "indexer/readers/json_ld.hpp"
 #include "indexer/readers/xml_tree.hpp"
 
@@ -299,12 +300,6 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
       const std::string& time = published->get_ref<const std::string&>();
       if (day.size() == 10 && time.size() > 10 && time.starts_with(day)) *dated = time;
     }
-    // Schema.org's paywall mark (Google asks paywalled news to give it): the page saved is
-    // its free part (a new user's trial's Bloomberg page was not marked).
-    if (auto free = article.find("isAccessibleForFree"); free != article.end()) {
-      page.paywalled = (free->is_boolean() && !free->get<bool>()) ||
-                       (free->is_string() && ascii_lower(free->get_ref<const std::string&>()) == "false");
-    }
     // The page's own text wins; JSON-LD's articleBody stands in when the page shows none.
     if (auto body = article.find("articleBody"); body != article.end() && body->is_string() && !page.article_text_found &&
                                                  body->get_ref<const std::string&>().size() > page_text_size(page)) {
@@ -312,6 +307,15 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
       page.blocks.clear();
       page.article_text_found = true;
     }
+    // Schema.org's paywall mark (Google asks paywalled news to give it), weighed against what
+    // the page holds: a new user's trial's Bloomberg page, its free part, was not marked, and
+    // a later one's FT, Economist and Atlantic pages, saved whole, were.
+    std::size_t article_words = 0;
+    if (const auto text = fields.find("text"); text != fields.end() && text->is_string()) {
+      article_words = reading_words(text->get_ref<const std::string&>());
+    }
+    for (const TextBlock& block : page.blocks) article_words += reading_words(block.text);
+    page.paywalled = is_paywall_preview(article, facts.body != nullptr ? facts.body : facts.html, article_words);
   }
 
   // Then the first <h1> that is not the site's logo (a logo <h1> is what the page is, not
