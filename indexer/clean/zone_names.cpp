@@ -20,12 +20,15 @@ constexpr FixedZone kRfc822Zones[] = {
 
 // Other abbreviations feeds and datelines write, each with one meaning in news use. Left
 // out on purpose: IST (India, Ireland, Israel), and others naming two zones news sites use.
-// AST/ADT are Atlantic time, as North American feeds and feedparser read them.
+// AST/ADT are Atlantic time, as North American feeds and feedparser read them; WIB, WITA
+// and WIT are Indonesia's western, central and eastern time (UTC+7, +8, +9), as its papers
+// print them ("20/03/2024, 22:45 WIB").
 constexpr FixedZone kOtherZones[] = {
     {"UTC", 0},     {"WET", 0},     {"WEST", 60},   {"BST", 60},    {"CET", 60},    {"CEST", 120},
     {"MET", 60},    {"MEST", 120},  {"EET", 120},   {"EEST", 180},  {"MSK", 180},   {"AST", -240},
     {"ADT", -180},  {"NST", -210},  {"NDT", -150},  {"AKST", -540}, {"AKDT", -480}, {"HST", -600},
-    {"JST", 540},   {"KST", 540},   {"HKT", 480},   {"SGT", 480},   {"AWST", 480},  {"ACST", 570},
+    {"JST", 540},   {"KST", 540},   {"HKT", 480},   {"SGT", 480},   {"WIB", 420},   {"WITA", 480},
+    {"WIT", 540},   {"AWST", 480},  {"ACST", 570},
     {"ACDT", 630},  {"AEST", 600},  {"AEDT", 660},  {"NZST", 720},  {"NZDT", 780},
 };
 

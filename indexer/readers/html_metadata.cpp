@@ -165,19 +165,66 @@ void set_if_empty(nlohmann::json& fields, const char* key, const std::string& va
 // A visible dateline is looked for in this many short elements after the first <h1>.
 constexpr std::size_t kDatelineCandidates = 12;
 constexpr std::size_t kMaxDatelineBytes = 160;
+// Before the first <h1>, the last this many elements named for a date are kept.
+constexpr std::size_t kDatesBeforeHeadline = 4;
+// A date before the headline is the article's when it lies in the headline's part of the
+// page: under the <h1>'s ancestor this many levels up (Xinhua's: div.header, holding
+// div.header-top with the date and div.head-line with the <h1>).
+constexpr int kHeadlineSectionLevels = 3;
+
+constexpr std::array<std::string_view, 6> kDatelineHolders = {"p", "div", "span", "time", "address", "small"};
+
+// Whether a class or id name says the element holds a date or a time: a word of it, parted
+// by '-' or '_' ("header-time", "pub_date"), is one of the names news pages give them.
+bool names_a_date(const xmlNode* element) {
+  static constexpr std::string_view kNames[] = {"date", "time", "datetime", "pubdate", "pubtime", "timestamp", "dateline"};
+  bool named = false;
+  for (const char* attribute_name : {"class", "id"}) {
+    xml::for_each_word(ascii_lower(attribute(element, attribute_name)), [&named](std::string_view name) {
+      while (!named && !name.empty()) {
+        const std::size_t end = std::min(name.find_first_of("-_"), name.size());
+        named = std::find(std::begin(kNames), std::end(kNames), name.substr(0, end)) != std::end(kNames);
+        name.remove_prefix(std::min(end + 1, name.size()));
+      }
+    });
+  }
+  return named;
+}
+
+// Whether `element` lies under the ancestor kHeadlineSectionLevels above `h1`.
+bool in_headline_section(const xmlNode* element, const xmlNode* h1) {
+  const xmlNode* section = h1;
+  for (int level = 0; level < kHeadlineSectionLevels && section->parent != nullptr &&
+                      section->parent->type == XML_ELEMENT_NODE;
+       ++level) {
+    section = section->parent;
+  }
+  for (const xmlNode* up = element; up != nullptr; up = up->parent) {
+    if (up == section) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
 void note_visible_date(const xmlNode* node, PageFacts& facts) {
-  static constexpr std::array<std::string_view, 6> kHolders = {"p", "div", "span", "time", "address", "small"};
-  if (facts.h1s.empty() || !facts.visible_date.empty() || facts.dateline_candidates >= kDatelineCandidates) return;
-  if (std::find(kHolders.begin(), kHolders.end(), xml::name_of(node)) == kHolders.end() || !holds_only_inline_text(node)) {
+  const bool holder = std::find(kDatelineHolders.begin(), kDatelineHolders.end(), xml::name_of(node)) != kDatelineHolders.end();
+  if (facts.h1s.empty()) {
+    if (holder && names_a_date(node) && holds_only_inline_text(node)) {
+      if (facts.dates_before_headline.size() == kDatesBeforeHeadline) facts.dates_before_headline.erase(facts.dates_before_headline.begin());
+      facts.dates_before_headline.push_back(node);
+    }
     return;
   }
+  if (!facts.visible_date.empty() || facts.dateline_candidates >= kDatelineCandidates) return;
+  if (!holder || !holds_only_inline_text(node)) return;
   const std::string line = collapsed_text(node);
   if (line.empty() || line.size() > kMaxDatelineBytes) return;
   ++facts.dateline_candidates;
-  if (auto date = parse_dateline(line)) facts.visible_date = *date;
+  if (auto date = parse_dateline(line)) {
+    facts.visible_date = *date;
+    facts.visible_dateline = line;
+  }
 }
 
 void note_meta(const xmlNode* node, PageFacts& facts) {
@@ -245,6 +292,22 @@ std::size_t names_in(const nlohmann::json& authors) {
   }));
 }
 
+namespace {
+
+// The date printed before the headline, in its section of the page, for a page dated no
+// other way (Xinhua's spans: "2024 05/20 16:35:12"); nearest the headline first.
+std::string date_before_headline(const PageFacts& facts) {
+  for (auto it = facts.dates_before_headline.rbegin(); it != facts.dates_before_headline.rend(); ++it) {
+    if (!in_headline_section(*it, facts.h1s.front())) continue;
+    const std::string line = collapsed_text(*it);
+    if (line.size() > kMaxDatelineBytes) continue;
+    if (auto date = parse_dateline(line)) return *date;
+  }
+  return {};
+}
+
+}  // namespace
+
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   nlohmann::json& fields = page.fields;
   const std::string site = meta_value(facts, {"og:site_name", "application-name"});
@@ -258,7 +321,8 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   set_if_empty(fields, "title", og_title);
   set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
                                                   "publish-date", "publishdate", "publish_date", "dc.date",
-                                                  "dc.date.issued", "parsely-pub-date", "sailthru.date"}));
+                                                  "dc.date.issued", "parsely-pub-date", "sailthru.date",
+                                                  "content_publisheddate"}));  // Kompas
   if (nlohmann::json authors = page_authors(facts, site); !authors.empty()) fields["author"] = std::move(authors);
   set_if_empty(fields, "source", site);
   set_if_empty(fields, "url", url);
@@ -353,6 +417,14 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   }
   set_if_empty(fields, "date", facts.first_time);
   set_if_empty(fields, "date", facts.visible_date);
+  if (!fields.contains("date") && !facts.h1s.empty()) set_if_empty(fields, "date", date_before_headline(facts));
+  // A meta tag's time with no zone (Kompas's content_PublishedDate, in Jakarta time) is the
+  // clock of some zone: the dateline printed with its zone ("20/03/2024, 22:45 WIB"), when
+  // it gives that clock, says which moment it is.
+  if (const auto dated = fields.find("date"); dated != fields.end() && dated->is_string() && !facts.visible_dateline.empty() &&
+                                              is_local_time_of(dated->get_ref<const std::string&>(), facts.visible_dateline)) {
+    *dated = facts.visible_date;
+  }
   if (!fields.contains("source")) set_if_empty(fields, "source", url_host(url));
 
   // Every title the page names, whichever was chosen: a short <h1> may be shown while the

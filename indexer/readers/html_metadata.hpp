@@ -23,7 +23,11 @@ struct PageFacts {
   std::string canonical_url;
   std::string first_time;                 // <time datetime> in document order
   std::string visible_date;               // a dateline printed near the first <h1>, as ISO 8601
+  std::string visible_dateline;           // that dateline as printed
   std::size_t dateline_candidates = 0;    // short elements after the first <h1> read for it
+  // The last few elements before the first <h1> named for a date or a time (Xinhua prints
+  // its date above the headline), nearest last.
+  std::vector<const xmlNode*> dates_before_headline;
   std::vector<std::string> json_ld;       // the text of each JSON-LD script
   nlohmann::json meta = nlohmann::json::object();  // <meta> name/property -> content
   std::string standfirst;                 // the summary printed under the headline (html_standfirst.hpp)
@@ -52,6 +56,8 @@ void note_meta(const xmlNode* node, PageFacts& facts);
 // 10.01.2024, 06.12 Uhr" in a <p> between the <h1> and the article's text): the extractor
 // may leave the line out of the article, and the page its date with it (a second new
 // user's trial). The first short elements holding only text and inline elements are read.
+// Before the first <h1>, notes the elements named for a date or a time
+// (PageFacts::dates_before_headline).
 void note_visible_date(const xmlNode* node, PageFacts& facts);
 
 // Sets page.fields from `facts` and page.blocks (the title is og:title, else JSON-LD's
