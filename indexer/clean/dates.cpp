@@ -493,6 +493,18 @@ bool is_local_time_of(std::string_view local, std::string_view zoned) {
   return offset >= kWestmost - 60 && offset <= kEastmost + 60 && offset - nearest > -60 && offset - nearest < 60;
 }
 
+std::optional<AmbiguousZone> ambiguous_zone_in(std::string_view text) {
+  if (text.size() > 2 * kMaxDateLength) return std::nullopt;
+  const std::string dateline = normalise_dateline(text);  // "(IST)" and "11:12IST" made words
+  std::string_view rest = dateline;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find_first_of(" ,"), rest.size());
+    if (auto zone = ambiguous_zone(rest.substr(0, end))) return zone;
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+  }
+  return std::nullopt;
+}
+
 bool is_clock_time_line(std::string_view text) {
   constexpr std::size_t kLongestClock = 16;  // "11:59:59 p.m. EDT"
   if (text.size() > 2 * kMaxDateLength) return false;

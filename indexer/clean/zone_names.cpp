@@ -32,6 +32,12 @@ constexpr FixedZone kOtherZones[] = {
     {"ACDT", 630},  {"AEST", 600},  {"AEDT", 660},  {"NZST", 720},  {"NZDT", 780},
 };
 
+// The abbreviations left out above because each names several zones news sites use.
+constexpr AmbiguousZone kAmbiguousZones[] = {
+    {"IST", "India, Israel or Ireland", "India's: +05:30"},  // Indian, Israel and Irish Standard Time
+    {"SST", "Samoa or Singapore", "Singapore's: +08:00"},   // Samoa Standard Time, Singapore's older name
+};
+
 struct RegionZone {
   std::string_view name;
   const char* region;
@@ -88,6 +94,14 @@ std::string_view offset_part(std::string_view upper) {
 
 bool is_numeric_zone(std::string_view token) {
   return numeric_offset(offset_part(ascii_upper(token))).has_value();
+}
+
+std::optional<AmbiguousZone> ambiguous_zone(std::string_view token) {
+  const std::string upper = ascii_upper(token);
+  for (const AmbiguousZone& zone : kAmbiguousZones) {
+    if (upper == zone.name) return zone;
+  }
+  return std::nullopt;
 }
 
 std::optional<DateZone> read_zone(std::string_view token, bool after_time) {

@@ -387,9 +387,26 @@ std::optional<Error> fill_article_from_record(const nlohmann::json& record, std:
     }
   }
   if (!article.date.empty() || text.unread_date.empty()) return std::nullopt;
-  const std::string shown = text.unread_date.substr(0, utf8::boundary_at_or_before(text.unread_date, 60));
-  return Error{ErrorKind::kInput, "", "", "date '" + shown + "' is not a date cs-index reads",
-               "the article is indexed undated; write it as 2024-12-01, 1 December 2024 or an RFC 822 date"};
+  return unread_date_issue(text.unread_date);
+}
+
+Error unread_date_issue(std::string_view date, std::size_t records) {
+  // The file is seldom the user's own (a feed, a saved page, an API's answer): the hint says
+  // what follows and how to give the article a date where the file can be edited, not
+  // "write it as" (a new user's trial). A zone that names several is said to be the reason.
+  const std::string shown(date.substr(0, utf8::boundary_at_or_before(date, 60)));
+  const std::optional<AmbiguousZone> zone = ambiguous_zone_in(date);
+  const std::string why = zone ? ": " + std::string(zone->name) + " is the time of " + std::string(zone->places) : "";
+  const std::string mend = zone ? "write the zone as its offset from UTC (" + std::string(zone->example) + ")"
+                         : records > 1 ? "write the dates as 2024-12-01 or 2024-12-01T09:30:00+01:00"
+                                       : "write the date as 2024-12-01 or 2024-12-01T09:30:00+01:00";
+  if (records > 1) {
+    return Error{ErrorKind::kInput, "", "",
+                 std::to_string(records) + " records give dates cs-index cannot read, the first date '" + shown + "'" + why,
+                 "they are indexed undated; if you can edit the file, " + mend};
+  }
+  return Error{ErrorKind::kInput, "", "", "date '" + shown + "' is not a date cs-index reads" + why,
+               "the article is indexed undated; if you can edit the file, " + mend};
 }
 
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,

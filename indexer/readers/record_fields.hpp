@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/article.hpp"
@@ -55,6 +56,11 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article,
 // its text gave none either ("date: December 2024"): the article is undated, and says so.
 std::optional<Error> fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks,
                                               Article& article, RecordMarkup markup = RecordMarkup::kGuess);
+// The issue that says `date`, a record's date none reads, leaves its article undated, or
+// the dates of `records` records, `date` the first: what follows, and how to give a date
+// where the file can be edited (the file is seldom the user's own: a feed, a saved page).
+Error unread_date_issue(std::string_view date, std::size_t records = 1);
+
 // The same, the issue added to `issues`: a file of one article.
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
                               RecordMarkup markup, std::vector<Error>& issues);

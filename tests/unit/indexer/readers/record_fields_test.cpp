@@ -42,6 +42,28 @@ TEST(RecordFields, AnUnreadableDateIsSaid) {
   }
 }
 
+// The date is in a file the user seldom wrote (a feed, a saved page): the hint says what
+// follows and how to date the article where the file can be edited, not "write it as"; a
+// zone's abbreviation that names several zones is said to (a new user's trial: the Times of
+// India's "IST").
+TEST(RecordFields, AnUnreadableDatesHintFitsAFileSomeoneElseWrote) {
+  Article undated;
+  const std::optional<Error> said = fill_article_from_record(
+      nlohmann::json{{"title", "Naidu"}, {"date", "Wed, 05 Jun 2024 11:12:00 IST"}, {"text", "Body."}}, {}, undated);
+  ASSERT_TRUE(said.has_value());
+  EXPECT_EQ(said->reason,
+            "date 'Wed, 05 Jun 2024 11:12:00 IST' is not a date cs-index reads: IST is the time of India, Israel or "
+            "Ireland");
+  EXPECT_EQ(said->hint, "the article is indexed undated; if you can edit the file, write the zone as its offset from "
+                        "UTC (India's: +05:30)");
+  Article other;
+  const std::optional<Error> plain =
+      fill_article_from_record(nlohmann::json{{"title", "T"}, {"date", "December 2024"}, {"text", "Body."}}, {}, other);
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->hint, "the article is indexed undated; if you can edit the file, write the date as 2024-12-01 or "
+                         "2024-12-01T09:30:00+01:00");
+}
+
 // Shapes of real feeds and APIs a new user's trial fed in: their bodies, dates and authors
 // were lost.
 TEST(RecordFields, ReadsJsonFeedTheGuardianAndHackerNews) {
