@@ -10,6 +10,7 @@
 #include "indexer/clean/dates.hpp"
 #include "indexer/readers/html_blocks.hpp"
 #include "indexer/readers/html_evidence.hpp"
+#include "indexer/readers/html_headline.hpp"
 #include "indexer/readers/html_paywall.hpp"
 #include "indexer/readers/json_ld.hpp"
 #include "indexer/readers/xml_tree.hpp"
@@ -28,6 +29,20 @@ constexpr std::size_t kMaxHeadingsWeighed = 8;
 // a dozen Latin letters).
 constexpr std::size_t kMinCoreTitleBytes = 12;
 
+// `written` with each run of white space one space, and none at its ends.
+std::string collapsed_spaces(std::string_view written) {
+  std::string text;
+  for (const char c : written) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!text.empty() && text.back() != ' ') text.push_back(' ');
+    } else {
+      text.push_back(c);
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
 // A name's key without a leading "the": "The Japan Times" and japantimes.co.jp's name agree.
 std::string_view without_the(std::string_view key) { return key.starts_with("the") ? key.substr(3) : key; }
 
@@ -43,12 +58,9 @@ std::string_view site_suffix(std::string_view title, const std::vector<std::stri
     const std::size_t at = title.rfind(separator);
     if (at == std::string_view::npos || at == 0) continue;
     const std::string_view suffix = title.substr(at);
-    const std::string key = name_key(suffix.substr(separator.size()));
-    if (key.empty()) continue;
-    const bool names_site = std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) {
-      const std::string site_key = name_key(site);
-      return !site_key.empty() && (site_key == key || without_the(site_key) == without_the(key));
-    });
+    const std::string_view name = suffix.substr(separator.size());
+    if (name_key(name).empty()) continue;
+    const bool names_site = names_only_the_site(name, sites);
     // French quotes close with " » " ("le « conclave » se sépare"): no separator there.
     if (separator == " \xC2\xBB " && title.substr(0, at).find("\xC2\xAB") != std::string_view::npos) continue;
     // Another title ending the same way shares the site's suffix, unless it is this title.
@@ -118,6 +130,9 @@ bool names_a_logo(const xmlNode* element) {
   }
   return logo;
 }
+
+// A logo's alt text is kept from the first few logo images of a page.
+constexpr std::size_t kLogoNames = 4;
 
 // A site's logo set as an <h1> (the page's name, not the article's): it names the site, links
 // to the site's home page, or it or one of the few elements around it is named a logo.
@@ -227,6 +242,15 @@ void note_visible_date(const xmlNode* node, PageFacts& facts) {
   }
 }
 
+void note_logo_image(const xmlNode* img, PageFacts& facts) {
+  if (facts.logo_names.size() >= kLogoNames) return;
+  std::string file = ascii_lower(attribute(img, "src"));
+  file = file.substr(0, file.find_first_of("?#"));
+  file = file.substr(file.find_last_of('/') + 1);  // npos + 1 == 0
+  if (!names_a_logo(img) && file.find("logo") == std::string::npos) return;
+  if (std::string name = collapsed_spaces(attribute(img, "alt")); !name.empty()) facts.logo_names.push_back(std::move(name));
+}
+
 void note_meta(const xmlNode* node, PageFacts& facts) {
   std::string key = ascii_lower(attribute(node, "property"));
   if (key.empty()) key = ascii_lower(attribute(node, "name"));
@@ -304,6 +328,23 @@ std::string date_before_headline(const PageFacts& facts) {
     if (auto date = parse_dateline(line)) return *date;
   }
   return {};
+}
+
+// The name of JSON-LD's publisher, when it gave the source ({"@type": ..., "name": ...}).
+std::string publisher_name(const nlohmann::json& fields) {
+  const auto source = fields.find("source");
+  if (source == fields.end() || !source->is_object()) return {};
+  const auto name = source->find("name");
+  return name != source->end() && name->is_string() ? name->get<std::string>() : std::string();
+}
+
+// Drops the first of the lead-in blocks that is `headline`: read from the page as its
+// title, it is no line of its text.
+void drop_lead_line(std::vector<TextBlock>& blocks, const std::string& headline) {
+  constexpr std::size_t kLeadLines = 8;  // a kicker, a byline, a date, a share bar may come first
+  const auto end = blocks.begin() + static_cast<std::ptrdiff_t>(std::min(blocks.size(), kLeadLines));
+  const auto found = std::find_if(blocks.begin(), end, [&headline](const TextBlock& block) { return block.text == headline; });
+  if (found != end) blocks.erase(found);
 }
 
 }  // namespace
@@ -415,6 +456,25 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
       }
     }
   }
+  // A title that only names the site (a printer-friendly page's <title>, "The Korea Herald",
+  // a new user's trial) gives way to the headline the page shows, which its text would
+  // otherwise open with, and names the source when nothing else does.
+  std::vector<std::string_view> names_of_site = title_sites;
+  names_of_site.insert(names_of_site.end(), facts.logo_names.begin(), facts.logo_names.end());
+  const std::string publisher = publisher_name(fields);
+  names_of_site.push_back(publisher);
+  bool title_names_site = false;
+  if (const auto title = fields.find("title"); title != fields.end() && title->is_string() &&
+                                               names_only_the_site(title->get_ref<const std::string&>(), names_of_site)) {
+    const std::string shown = !heading.empty() ? heading : headline_before_text(facts.body, names_of_site);
+    if (!shown.empty()) {
+      title_names_site = true;
+      const std::string site_title = title->get<std::string>();
+      *title = shown;
+      set_if_empty(fields, "source", site_title);
+      drop_lead_line(page.blocks, shown);
+    }
+  }
   set_if_empty(fields, "date", facts.first_time);
   set_if_empty(fields, "date", facts.visible_date);
   if (!fields.contains("date") && !facts.h1s.empty()) set_if_empty(fields, "date", date_before_headline(facts));
@@ -430,9 +490,9 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   // Every title the page names, whichever was chosen: a short <h1> may be shown while the
   // <title> holds the words a reader remembers (issue #18).
   page.titles.clear();
-  if (!og_title.empty()) page.titles.push_back(og_title);
-  if (!headline.empty()) page.titles.push_back(headline);
-  if (!title_element.empty()) page.titles.push_back(title_element);
+  for (const std::string& title : {og_title, headline, title_element}) {
+    if (!title.empty() && !(title_names_site && names_only_the_site(title, names_of_site))) page.titles.push_back(title);
+  }
 }
 
 std::string title_without_site(const std::string& title, const std::vector<std::string_view>& sites) {
@@ -470,6 +530,14 @@ std::string url_host(std::string_view url) {
   return host;
 }
 
+bool names_only_the_site(std::string_view title, const std::vector<std::string_view>& site_names) {
+  const std::string key = name_key(title);
+  return !key.empty() && std::any_of(site_names.begin(), site_names.end(), [&key](std::string_view site) {
+           const std::string site_key = name_key(site);
+           return !site_key.empty() && without_the(site_key) == without_the(key);
+         });
+}
+
 std::string name_key(std::string_view name) {
   std::string key;
   for (const char c : name) {
@@ -479,18 +547,7 @@ std::string name_key(std::string_view name) {
   return key;
 }
 
-std::string collapsed_text(const xmlNode* element) {
-  std::string text;
-  for (const char c : xml::text_of(element)) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (!text.empty() && text.back() != ' ') text.push_back(' ');
-    } else {
-      text.push_back(c);
-    }
-  }
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
+std::string collapsed_text(const xmlNode* element) { return collapsed_spaces(xml::text_of(element)); }
 
 bool holds_only_inline_text(const xmlNode* node) {
   static constexpr std::array<std::string_view, 10> kInline = {"a", "span", "time", "b", "strong", "em", "i", "small", "abbr", "br"};

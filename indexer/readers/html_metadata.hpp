@@ -33,10 +33,19 @@ struct PageFacts {
   std::string standfirst;                 // the summary printed under the headline (html_standfirst.hpp)
   std::size_t standfirst_candidates = 0;  // elements after the first <h1> read for it
   std::vector<std::string> description_words;  // the description's, to find it by (plain_words)
+  std::vector<std::string> logo_names;    // the alt text of the site's logo images (note_logo_image)
 };
 
 // Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.
 std::string name_key(std::string_view name);
+
+// Whether `title` is only one of `site_names`, as name_key compares them and a leading "The"
+// aside: "The Korea Herald" for "Korea Herald", "HARBOUR TIMES" for harbourtimes.com's name.
+bool names_only_the_site(std::string_view title, const std::vector<std::string_view>& site_names);
+
+// Records an <img> that is the site's logo by its alt text, the site's name: its class or
+// id names a logo, or its file's name does ("/images/print_logo.gif").
+void note_logo_image(const xmlNode* img, PageFacts& facts);
 
 // An element's text, white space collapsed.
 std::string collapsed_text(const xmlNode* element);
@@ -61,8 +70,10 @@ void note_meta(const xmlNode* node, PageFacts& facts);
 void note_visible_date(const xmlNode* node, PageFacts& facts);
 
 // Sets page.fields from `facts` and page.blocks (the title is og:title, else JSON-LD's
-// headline, else the first <h1>, else <title> without the site's name), and page.titles
-// to every title the page names in its metadata, in that order, whichever was chosen.
+// headline, else the first <h1>, else <title> without the site's name; a title that only
+// names the site gives way to a headline the page shows, html_headline.hpp, and names the
+// source when nothing else does), and page.titles to every title the page names in its
+// metadata, in that order, whichever was chosen.
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page);
 
 // `title` without the site's name it ends with, after a separator ("Headline - The
