@@ -23,6 +23,7 @@ namespace cs {
 
 namespace {
 
+using written_forms::before_suffix;
 using written_forms::elision_length;
 using written_forms::is_apostrophe;
 using written_forms::is_hyphen;
@@ -42,6 +43,15 @@ const icu::Normalizer2& nfkc_casefold() {
   return *normalizer;
 }
 
+bool holds_nonspacing_mark(const icu::UnicodeString& text) {
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    if (u_charType(c) == U_NON_SPACING_MARK) return true;
+    i += U16_LENGTH(c);
+  }
+  return false;
+}
+
 // Accents are folded for matching ("Brzeziński" ~ "Brzezinski", "café" ~ "cafe"): marks on
 // Latin, Greek and Cyrillic letters go. Marks elsewhere carry meaning (Devanagari vowel
 // signs, Thai tones) and stay. Input is NFKC case folded; the result is NFC.
@@ -52,9 +62,13 @@ std::string fold_accents(const std::string& folded) {
   if (U_FAILURE(status)) return folded;
   const icu::UnicodeString original = icu::UnicodeString::fromUTF8(folded);
   // NFKC output that is already NFD holds no precomposed accented letters (Chinese, plain
-  // Latin, ...): nothing to fold, and the common case for non-ASCII words.
-  if (nfd->isNormalized(original, status) && U_SUCCESS(status)) return folded;
-  const icu::UnicodeString decomposed = nfd->normalize(original, status);
+  // Latin, ...), the common case for non-ASCII words: nothing to fold unless it holds a
+  // combining mark that has no precomposed letter to join. Case folding makes Turkish's
+  // capital dotted I such a mark: "İstanbul" is "i" + U+0307 + "stanbul" (a new user's trial:
+  // "istanbul" found none of them).
+  const bool decomposed_already = nfd->isNormalized(original, status) && U_SUCCESS(status);
+  if (decomposed_already && !holds_nonspacing_mark(original)) return folded;
+  const icu::UnicodeString decomposed = decomposed_already ? original : nfd->normalize(original, status);
   if (U_FAILURE(status)) return folded;
   icu::UnicodeString kept;
   UScriptCode base_script = USCRIPT_COMMON;
@@ -155,10 +169,15 @@ bool holds_kana(std::string_view text) {
 
 }  // namespace
 
+// Turkish joins a name's case suffix to it after an apostrophe ("İzmir'de"): in Turkish text
+// the word is the name (written_forms::before_suffix). Xapian names its stemmer "turkish".
+bool cuts_suffix_after_apostrophe(std::string_view stem_language) { return stem_language == "turkish"; }
+
 // One language's stemmer and its memo of stems.
 struct Stemming {
   Xapian::Stem stemmer;
   bool stems = false;
+  bool cuts_suffix = false;  // cuts_suffix_after_apostrophe
   std::unordered_map<std::string, std::string> cache;
 };
 
@@ -240,6 +259,7 @@ struct Analyzer::Impl {
         stemming.stemmer = Xapian::Stem(std::string(stem_language));  // throws InvalidArgumentError if unknown
         stemming.stems = true;
       }
+      stemming.cuts_suffix = cuts_suffix_after_apostrophe(stem_language);
       found = stemmings.emplace(std::string(stem_language), std::move(stemming)).first;
     }
     language = found->first;
@@ -311,7 +331,8 @@ void Analyzer::tokenize_words(std::string_view original, std::vector<Token>& out
       const bool may_chain = (begin > 0 && touches(text[begin - 1])) || (end < text.size() && touches(text[end]));
       if (first < 0x80 && !(*first_bytes)[lower] && !may_chain) continue;
     }
-    const std::string_view surface = without_possessive(text.substr(begin, end - begin));
+    std::string_view surface = without_possessive(text.substr(begin, end - begin));
+    if (impl_->current->cuts_suffix) surface = before_suffix(surface);
     std::string word = impl_->fold(surface, simplify_words);  // else `text` is simplified already
     if (word.empty() || word.size() > kMaxWordBytes) continue;
     if (word == "s" && out.size() > first_new) {  // "U.N.'s": the dot ended the word
@@ -372,7 +393,10 @@ const std::string& Analyzer::stem(const std::string& word) {
   auto found = stemming.cache.find(word);
   if (found != stemming.cache.end()) return found->second;
   if (stemming.cache.size() >= kStemCacheEntries) stemming.cache.clear();
-  return stemming.cache.emplace(word, stemming.stemmer(word)).first->second;
+  // A query's words are cut in no language, then stemmed in each: in Turkish "izmir'de"
+  // stems as the name that tokenize gave Turkish articles, "izmir".
+  const std::string_view stemmed = stemming.cuts_suffix ? before_suffix(word) : std::string_view(word);
+  return stemming.cache.emplace(word, stemming.stemmer(std::string(stemmed))).first->second;
 }
 
 }  // namespace cs

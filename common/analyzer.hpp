@@ -18,7 +18,8 @@ namespace cs {
 // One word of analysed text.
 struct Token {
   std::string word;         // NFKC + case folded, accents folded, traditional Chinese simplified;
-                            // ASCII apostrophes; possessive "'s" dropped
+                            // ASCII apostrophes; possessive "'s" dropped; in Turkish, a name's
+                            // suffix after its apostrophe too ("İzmir'de" is "izmir")
   std::uint32_t begin = 0;  // byte span in the analysed text, [begin, end)
   std::uint32_t end = 0;
   // A second form of the word, indexed at the same position, or empty:
@@ -72,7 +73,9 @@ class Analyzer {
   void sentences(std::string_view text, std::vector<Span>& out);
 
   // The stem of a normalised word; the word itself when the language has no stemmer, the
-  // word starts with a digit or is dotted ("u.s", "e.g": acronyms and abbreviations).
+  // word starts with a digit or is dotted ("u.s", "e.g": acronyms and abbreviations). In
+  // Turkish the stem of the name before an apostrophe ("izmir'de" stems as "izmir"), so that
+  // a query's word, cut in no language, meets what tokenize gives Turkish text.
   // The reference is valid until the next call.
   const std::string& stem(const std::string& word);
 
@@ -83,7 +86,8 @@ class Analyzer {
   // keep the first letter) and for no stemmer.
   bool stems_keep_first_byte() const;
 
-  // NFKC case folding, accent folding (Latin, Greek, Cyrillic) and traditional to
+  // NFKC case folding, accent folding (Latin, Greek, Cyrillic; the dot NFKC case folding
+  // leaves of Turkish's "İ" too) and traditional to
   // simplified Chinese of arbitrary text, as applied to each word (for field values).
   // Not thread-safe either (it memoises Chinese words).
   std::string fold(std::string_view text) const;

@@ -37,8 +37,10 @@ constexpr std::string_view kFormats = R"(- .txt, .text, or no extension (sniffed
   hits, also inside "response" or inside one of those holding an object (response.docs,
   articles.results, Elasticsearch's hits.hits, each hit's _source); one article per
   object. A JSON Feed's title, language and authors serve its items. One object per line
-  is read as JSON Lines. NewsAPI's "[Removed]" placeholders are skipped. Feedly's and
-  Inoreader's exports (the Google Reader API's items) give text, source, address and labels.
+  is read as JSON Lines. NewsAPI's "[Removed]" placeholders are skipped; newsdata.io's
+  "ONLY AVAILABLE IN PAID PLANS" is no value (the description is the text, marked
+  preview). Feedly's and Inoreader's exports (the Google Reader API's items) give text,
+  source, address and labels.
 - .jsonl, .ndjson: one object per line, one article each; a bad line is reported and
   skipped.
 
@@ -59,13 +61,13 @@ constexpr std::string_view kFields = R"(Front matter and JSON records are read b
   date, or epoch seconds or milliseconds, also in a string; RFC 822 zone names such as PST
   are fixed offsets); a date given that none reads is a warning, and the article undated
 - url, webUrl, web_url, link
-- source, provider, publisher, site_name, site, domain (a string, {name}, {title} or a
-  list of them); else the URL's host; else the first folder of the path
+- source, source_name, provider, publisher, site_name, site, domain (a string, {name},
+  {title} or a list of them); else the URL's host; else the first folder of the path
 - author, authors, byline, creator, by (a string, a list or {name}); numbers (an author's
   id) and URLs (a profile's) are no names; RSS's jdoe@example.com (Jane Doe) is Jane Doe
-- lang, language: a tag ("en-US"), a three-letter code ("eng") or a name ("English"), as
-  a BCP 47 tag; else the language CLD2 detects. A text CLD2 finds confidently in another
-  language is indexed in that one, and --verbose names it.
+- lang, language: a tag ("en-US"), a three-letter code ("eng") or a name in any case
+  ("English", "japanese"), as a BCP 47 tag; else the language CLD2 detects. A text CLD2
+  finds confidently in another language is indexed in that one, and --verbose names it.
 - topics, tags, keywords, categories, category (a list, or comma-separated; numbers are
   ids; a {name, value} item is its value, as the New York Times' keywords)
 

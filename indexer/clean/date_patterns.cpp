@@ -53,7 +53,10 @@ std::vector<DatePattern> date_patterns() {
       {"MMM d, yyyy h:mm a", true},           {"MMM d, yyyy, HH:mm", true},
       {"MMM d, yyyy HH:mm", true},            {"MMM d, yyyy", false},
       {"EEEE, MMM d, yyyy", false},           {"EEE, MMM d, yyyy", false},
-      {"yyyy/MM/dd HH:mm:ss", true},          {"yyyy/MM/dd", false},
+      {"yyyy/MM/dd HH:mm:ss", true},          {"yyyy/MM/dd HH:mm", true},         // Focus Taiwan's meta tag
+      {"yyyy/MM/dd", false},
+      // Xinhua's year, month/day and time, each in a span of its own: "2024 05/20 16:35:12".
+      {"yyyy MM/dd HH:mm:ss", true},          {"yyyy MM/dd HH:mm", true},
       {"EEE, yyyy/MM/dd HH:mm:ss", true},     {"EEE MMM d HH:mm:ss yyyy", true},  // Perforce, asctime
       {"EEE MMM d yyyy HH:mm:ss", true},      {"MMM d yyyy HH:mm:ss", true},      // JavaScript's toString
       // "Monday, March 4, 2024 at 2:30 PM", CNN's "Mon March 4, 2024" after its time.
@@ -70,6 +73,7 @@ std::vector<DatePattern> date_patterns() {
     all.push_back({date, false});
   }
   for (const char* date : {"dd/MM/yyyy", "MM/dd/yyyy"}) {
+    all.push_back({std::string(date) + ", HH:mm", true, "en_US", true});  // Kompas's "20/03/2024, 22:45 WIB"
     all.push_back({std::string(date) + " HH:mm", true, "en_US", true});
     all.push_back({date, false, "en_US", true});
   }

@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -319,6 +320,7 @@ constexpr std::string_view kDatelineLabels[] = {
     "mis à jour le", "mis à jour", "publicado el", "publicado em", "publicado", "actualizado el", "actualizado",
     "atualizado em", "atualizado", "pubblicato il", "pubblicato", "aggiornato il", "aggiornato", "gepubliceerd op",
     "gepubliceerd", "bijgewerkt op", "bijgewerkt", "发布时间", "更新时间", "發佈時間", "更新時間",
+    "yayınlanma tarihi", "yayınlanma", "güncelleme tarihi", "güncelleme",
 };
 
 // Drops symbols, punctuation and spaces before the first letter or digit ("📅 ", "— ").
@@ -392,8 +394,9 @@ namespace {
 std::string_view before_update(std::string_view text) {
   constexpr std::size_t kLongestUpdate = 48;  // ", modifié le 07 novembre 2026 à 08h30"
   // Le Monde: "Publié le 06 novembre 2026 à 23h12, modifié le 07 novembre 2026 à 08h30".
-  constexpr std::string_view kUpdateLabels[] = {" updated", " modifié", " mis à jour", " aktualisiert",
-                                                " actualizado", " atualizado", " aggiornato", " bijgewerkt"};
+  // Anadolu: "01.04.2024 - Güncelleme : 01.04.2024".
+  constexpr std::string_view kUpdateLabels[] = {" updated", " modifié", " mis à jour", " aktualisiert", " actualizado",
+                                                " atualizado", " aggiornato", " bijgewerkt", " güncelleme"};
   const std::string lower = ascii_lower(text);
   std::size_t update = std::string::npos;
   for (const std::string_view label : kUpdateLabels) update = std::min(update, lower.find(label));
@@ -445,11 +448,89 @@ std::string_view after_label(std::string_view text) {
   return text;
 }
 
+// `text` after the site's name written as its host and a separator before the date
+// ("Kompas.com - 20/03/2024, 22:45 WIB", as Indonesian papers print it), or `text` itself:
+// a word of letters, digits and hyphens, a dot, and a domain's letters, then " - ", " | ",
+// " – " or " — ". A place before a dash ("JAKARTA - ") is no host.
+std::string_view after_site_host(std::string_view text) {
+  std::size_t end = 0;
+  while (end < text.size() && (is_ascii_letter(text[end]) || is_ascii_digit(text[end]) || text[end] == '-' || text[end] == '.')) {
+    ++end;
+  }
+  const std::string_view host = text.substr(0, end);
+  const std::size_t dot = host.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || host.size() - dot - 1 < 2 ||
+      !std::all_of(host.begin() + static_cast<std::ptrdiff_t>(dot) + 1, host.end(), is_ascii_letter)) {
+    return text;
+  }
+  for (const std::string_view separator : {" - ", " | ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+    if (text.substr(end).starts_with(separator)) return text.substr(end + separator.size());
+  }
+  return text;
+}
+
 }  // namespace
 
 std::optional<std::string> parse_dateline(std::string_view text) {
   if (text.size() > 2 * kMaxDateLength) return std::nullopt;
-  return parse_labelled_date(after_label(skip_symbols(text)));
+  return parse_labelled_date(after_label(after_site_host(skip_symbols(text))));
+}
+
+namespace {
+
+// Seconds since 1970 of an ISO 8601 date with a time as parse_date gives it
+// ("2024-03-20T15:45:00Z", or with an offset, "+07:00"); nullopt for a day alone.
+std::optional<std::int64_t> epoch_seconds(std::string_view iso) {
+  if (iso.size() < 20 || iso[10] != 'T') return std::nullopt;
+  const auto number = [iso](std::size_t at, std::size_t digits) {
+    int n = 0;
+    for (std::size_t i = at; i < at + digits; ++i) n = n * 10 + (iso[i] - '0');
+    return n;
+  };
+  const std::chrono::year_month_day day{std::chrono::year{number(0, 4)}, std::chrono::month{static_cast<unsigned>(number(5, 2))},
+                                        std::chrono::day{static_cast<unsigned>(number(8, 2))}};
+  std::int64_t seconds = std::chrono::sys_days{day}.time_since_epoch() / std::chrono::seconds(1) + number(11, 2) * 3600 +
+                         number(14, 2) * 60 + number(17, 2);
+  if (const char sign = iso[19]; (sign == '+' || sign == '-') && iso.size() >= 25) {
+    seconds -= (sign == '-' ? -1 : 1) * (number(20, 2) * 3600 + number(23, 2) * 60);
+  }
+  return seconds;
+}
+
+}  // namespace
+
+bool is_local_time_of(std::string_view local, std::string_view zoned) {
+  constexpr std::int64_t kQuarterHour = 15 * 60;
+  constexpr std::int64_t kWestmost = -12 * 3600;  // Baker Island
+  constexpr std::int64_t kEastmost = 14 * 3600;   // the Line Islands
+  const auto as_utc = parse_dateline(local);
+  const auto moment = parse_dateline(zoned);
+  if (!as_utc || !moment) return false;
+  // A zone written after a dateline that names none moves it; after one that names its own,
+  // the dateline no longer reads ("22:45 WIB +01:00") or reads as before (an offset wins).
+  const auto names_no_zone = [](std::string_view text, const std::string& read) {
+    const auto shifted = parse_dateline(std::string(text) + " +01:00");
+    return shifted && *shifted != read;
+  };
+  if (!names_no_zone(local, *as_utc) || names_no_zone(zoned, *moment)) return false;
+  const auto local_seconds = epoch_seconds(*as_utc);
+  const auto zoned_seconds = epoch_seconds(*moment);
+  if (!local_seconds || !zoned_seconds) return false;
+  const std::int64_t offset = *local_seconds - *zoned_seconds;  // the zone's, east of UTC
+  const std::int64_t nearest = (offset + (offset >= 0 ? kQuarterHour / 2 : -kQuarterHour / 2)) / kQuarterHour * kQuarterHour;
+  return offset >= kWestmost - 60 && offset <= kEastmost + 60 && offset - nearest > -60 && offset - nearest < 60;
+}
+
+std::optional<AmbiguousZone> ambiguous_zone_in(std::string_view text) {
+  if (text.size() > 2 * kMaxDateLength) return std::nullopt;
+  const std::string dateline = normalise_dateline(text);  // "(IST)" and "11:12IST" made words
+  std::string_view rest = dateline;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find_first_of(" ,"), rest.size());
+    if (auto zone = ambiguous_zone(rest.substr(0, end))) return zone;
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+  }
+  return std::nullopt;
 }
 
 bool is_clock_time_line(std::string_view text) {

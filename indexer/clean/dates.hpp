@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "indexer/clean/zone_names.hpp"
+
 namespace cs::indexer {
 
 // Years outside this range are numbers, not dates: four digits from 1000 (archives date
@@ -35,10 +37,22 @@ std::optional<std::string> parse_epoch_date(double number);
 
 // A dateline as pages print it: a date (parse_date), perhaps after symbols ("📅 ") and a
 // label: Published, Posted, Updated, Last updated, Modified, each with an optional "on" or
-// ":", and a few localized ones (Veröffentlicht am, Publié le, Publicado el, ...). The clock
+// ":", and a few localized ones (Veröffentlicht am, Publié le, Publicado el, Güncelleme,
+// ...), or after the site's host and a dash ("Kompas.com - 20/03/2024, 22:45 WIB"). The clock
 // may come first ("Published 3:14 p.m. ET Jan. 4, 2024"), and a later update may follow
 // ("October 17, 2024 1:15 PM GMT+1 Updated 3 hours ago"): the first date is the one read.
 std::optional<std::string> parse_dateline(std::string_view text);
+
+// Whether `local`, a date with a time and no zone (read as UTC), and `zoned`, a dateline
+// that names its zone, give one moment: the same clock time, to the minute, with `local` in
+// some zone from UTC-12:00 to UTC+14:00. Kompas dates its pages in a meta tag in Jakarta
+// time without a zone ("2024-03-20 22:45:12") and prints "20/03/2024, 22:45 WIB".
+bool is_local_time_of(std::string_view local, std::string_view zoned);
+
+// What to tell a reader about `text`, a date parse_dateline does not read, beyond that: a
+// word of it that is a zone's abbreviation naming several zones (zone_names.hpp), or
+// nullopt.
+std::optional<AmbiguousZone> ambiguous_zone_in(std::string_view text);
 
 // True for a time of day alone, perhaps labelled, as a page's header prints its last update
 // beside the date: "Updated 9:40 p.m. ET", "10:02 GMT".

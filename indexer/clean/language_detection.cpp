@@ -141,11 +141,19 @@ std::string language_tag(std::string_view declared) {
   const std::string given(declared);
   if (given.empty()) return given;
   // A language's name ("English", GDELT's "language"): CLD2 knows the names of the
-  // languages it detects, some in capitals ("ENGLISH"), some not ("Japanese", "Korean").
+  // languages it detects, some in capitals ("ENGLISH"), some not ("Japanese", "Korean"),
+  // and matches them as written; news APIs write them in any case (newsdata.io's
+  // "japanese", "korean": a new user's trial), so each is also tried in capitals and with
+  // a capital first.
   if (given.size() > 3 && std::all_of(given.begin(), given.end(), [](char c) { return is_ascii_letter(c); })) {
-    CLD2::Language named = CLD2::GetLanguageFromName(given.c_str());
-    if (named == CLD2::UNKNOWN_LANGUAGE) named = CLD2::GetLanguageFromName(ascii_upper(given).c_str());
-    return named == CLD2::UNKNOWN_LANGUAGE ? given : current_code(CLD2::LanguageCode(named));
+    std::string capitalised = ascii_lower(given);
+    capitalised[0] = static_cast<char>(capitalised[0] - 'a' + 'A');
+    for (const std::string& name : {given, ascii_upper(given), capitalised}) {
+      if (const CLD2::Language named = CLD2::GetLanguageFromName(name.c_str()); named != CLD2::UNKNOWN_LANGUAGE) {
+        return current_code(CLD2::LanguageCode(named));
+      }
+    }
+    return given;
   }
   // A code: ICU's canonical form, by CLDR's aliases ("eng" and Event Registry's other codes
   // to "en", "fre" to "fr", "iw" to "he", "EN" to "en", "en_US" and "en-us" to "en-US"), but

@@ -20,13 +20,22 @@ constexpr FixedZone kRfc822Zones[] = {
 
 // Other abbreviations feeds and datelines write, each with one meaning in news use. Left
 // out on purpose: IST (India, Ireland, Israel), and others naming two zones news sites use.
-// AST/ADT are Atlantic time, as North American feeds and feedparser read them.
+// AST/ADT are Atlantic time, as North American feeds and feedparser read them; WIB, WITA
+// and WIT are Indonesia's western, central and eastern time (UTC+7, +8, +9), as its papers
+// print them ("20/03/2024, 22:45 WIB").
 constexpr FixedZone kOtherZones[] = {
     {"UTC", 0},     {"WET", 0},     {"WEST", 60},   {"BST", 60},    {"CET", 60},    {"CEST", 120},
     {"MET", 60},    {"MEST", 120},  {"EET", 120},   {"EEST", 180},  {"MSK", 180},   {"AST", -240},
     {"ADT", -180},  {"NST", -210},  {"NDT", -150},  {"AKST", -540}, {"AKDT", -480}, {"HST", -600},
-    {"JST", 540},   {"KST", 540},   {"HKT", 480},   {"SGT", 480},   {"AWST", 480},  {"ACST", 570},
+    {"JST", 540},   {"KST", 540},   {"HKT", 480},   {"SGT", 480},   {"WIB", 420},   {"WITA", 480},
+    {"WIT", 540},   {"AWST", 480},  {"ACST", 570},
     {"ACDT", 630},  {"AEST", 600},  {"AEDT", 660},  {"NZST", 720},  {"NZDT", 780},
+};
+
+// The abbreviations left out above because each names several zones news sites use.
+constexpr AmbiguousZone kAmbiguousZones[] = {
+    {"IST", "India, Israel or Ireland", "India's: +05:30"},  // Indian, Israel and Irish Standard Time
+    {"SST", "Samoa or Singapore", "Singapore's: +08:00"},   // Samoa Standard Time, Singapore's older name
 };
 
 struct RegionZone {
@@ -85,6 +94,14 @@ std::string_view offset_part(std::string_view upper) {
 
 bool is_numeric_zone(std::string_view token) {
   return numeric_offset(offset_part(ascii_upper(token))).has_value();
+}
+
+std::optional<AmbiguousZone> ambiguous_zone(std::string_view token) {
+  const std::string upper = ascii_upper(token);
+  for (const AmbiguousZone& zone : kAmbiguousZones) {
+    if (upper == zone.name) return zone;
+  }
+  return std::nullopt;
 }
 
 std::optional<DateZone> read_zone(std::string_view token, bool after_time) {

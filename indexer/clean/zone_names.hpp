@@ -20,4 +20,16 @@ std::optional<DateZone> read_zone(std::string_view token, bool after_time);
 // True when `token` is a numeric offset (+0100, -05:00, GMT+2) rather than a name.
 bool is_numeric_zone(std::string_view token);
 
+// A zone's abbreviation that names several zones, which read_zone leaves unread: the places
+// it may be ("India, Israel or Ireland" for IST) and one of their offsets, as an example of
+// writing it so ("India's: +05:30").
+struct AmbiguousZone {
+  std::string_view name;
+  std::string_view places;
+  std::string_view example;
+};
+
+// The ambiguous zone `token` names, or nullopt.
+std::optional<AmbiguousZone> ambiguous_zone(std::string_view token);
+
 }  // namespace cs::indexer

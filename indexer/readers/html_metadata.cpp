@@ -11,6 +11,8 @@
 #include "indexer/readers/archive_copies.hpp"
 #include "indexer/readers/html_blocks.hpp"
 #include "indexer/readers/html_evidence.hpp"
+#include "indexer/readers/html_headline.hpp"
+#include "indexer/readers/html_paywall.hpp"
 #include "indexer/readers/json_ld.hpp"
 #include "indexer/readers/xml_tree.hpp"
 
@@ -28,6 +30,20 @@ constexpr std::size_t kMaxHeadingsWeighed = 8;
 // a dozen Latin letters).
 constexpr std::size_t kMinCoreTitleBytes = 12;
 
+// `written` with each run of white space one space, and none at its ends.
+std::string collapsed_spaces(std::string_view written) {
+  std::string text;
+  for (const char c : written) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      if (!text.empty() && text.back() != ' ') text.push_back(' ');
+    } else {
+      text.push_back(c);
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
+}
+
 // A name's key without a leading "the": "The Japan Times" and japantimes.co.jp's name agree.
 std::string_view without_the(std::string_view key) { return key.starts_with("the") ? key.substr(3) : key; }
 
@@ -43,12 +59,9 @@ std::string_view site_suffix(std::string_view title, const std::vector<std::stri
     const std::size_t at = title.rfind(separator);
     if (at == std::string_view::npos || at == 0) continue;
     const std::string_view suffix = title.substr(at);
-    const std::string key = name_key(suffix.substr(separator.size()));
-    if (key.empty()) continue;
-    const bool names_site = std::any_of(sites.begin(), sites.end(), [&key](std::string_view site) {
-      const std::string site_key = name_key(site);
-      return !site_key.empty() && (site_key == key || without_the(site_key) == without_the(key));
-    });
+    const std::string_view name = suffix.substr(separator.size());
+    if (name_key(name).empty()) continue;
+    const bool names_site = names_only_the_site(name, sites);
     // French quotes close with " » " ("le « conclave » se sépare"): no separator there.
     if (separator == " \xC2\xBB " && title.substr(0, at).find("\xC2\xAB") != std::string_view::npos) continue;
     // Another title ending the same way shares the site's suffix, unless it is this title.
@@ -119,6 +132,9 @@ bool names_a_logo(const xmlNode* element) {
   return logo;
 }
 
+// A logo's alt text is kept from the first few logo images of a page.
+constexpr std::size_t kLogoNames = 4;
+
 // A site's logo set as an <h1> (the page's name, not the article's): it names the site, links
 // to the site's home page, or it or one of the few elements around it is named a logo.
 bool is_logo_heading(const xmlNode* h1, const std::string& text, const std::vector<std::string_view>& sites) {
@@ -165,19 +181,75 @@ void set_if_empty(nlohmann::json& fields, const char* key, const std::string& va
 // A visible dateline is looked for in this many short elements after the first <h1>.
 constexpr std::size_t kDatelineCandidates = 12;
 constexpr std::size_t kMaxDatelineBytes = 160;
+// Before the first <h1>, the last this many elements named for a date are kept.
+constexpr std::size_t kDatesBeforeHeadline = 4;
+// A date before the headline is the article's when it lies in the headline's part of the
+// page: under the <h1>'s ancestor this many levels up (Xinhua's: div.header, holding
+// div.header-top with the date and div.head-line with the <h1>).
+constexpr int kHeadlineSectionLevels = 3;
+
+constexpr std::array<std::string_view, 6> kDatelineHolders = {"p", "div", "span", "time", "address", "small"};
+
+// Whether a class or id name says the element holds a date or a time: a word of it, parted
+// by '-' or '_' ("header-time", "pub_date"), is one of the names news pages give them.
+bool names_a_date(const xmlNode* element) {
+  static constexpr std::string_view kNames[] = {"date", "time", "datetime", "pubdate", "pubtime", "timestamp", "dateline"};
+  bool named = false;
+  for (const char* attribute_name : {"class", "id"}) {
+    xml::for_each_word(ascii_lower(attribute(element, attribute_name)), [&named](std::string_view name) {
+      while (!named && !name.empty()) {
+        const std::size_t end = std::min(name.find_first_of("-_"), name.size());
+        named = std::find(std::begin(kNames), std::end(kNames), name.substr(0, end)) != std::end(kNames);
+        name.remove_prefix(std::min(end + 1, name.size()));
+      }
+    });
+  }
+  return named;
+}
+
+// Whether `element` lies under the ancestor kHeadlineSectionLevels above `h1`.
+bool in_headline_section(const xmlNode* element, const xmlNode* h1) {
+  const xmlNode* section = h1;
+  for (int level = 0; level < kHeadlineSectionLevels && section->parent != nullptr &&
+                      section->parent->type == XML_ELEMENT_NODE;
+       ++level) {
+    section = section->parent;
+  }
+  for (const xmlNode* up = element; up != nullptr; up = up->parent) {
+    if (up == section) return true;
+  }
+  return false;
+}
 
 }  // namespace
 
 void note_visible_date(const xmlNode* node, PageFacts& facts) {
-  static constexpr std::array<std::string_view, 6> kHolders = {"p", "div", "span", "time", "address", "small"};
-  if (facts.h1s.empty() || !facts.visible_date.empty() || facts.dateline_candidates >= kDatelineCandidates) return;
-  if (std::find(kHolders.begin(), kHolders.end(), xml::name_of(node)) == kHolders.end() || !holds_only_inline_text(node)) {
+  const bool holder = std::find(kDatelineHolders.begin(), kDatelineHolders.end(), xml::name_of(node)) != kDatelineHolders.end();
+  if (facts.h1s.empty()) {
+    if (holder && names_a_date(node) && holds_only_inline_text(node)) {
+      if (facts.dates_before_headline.size() == kDatesBeforeHeadline) facts.dates_before_headline.erase(facts.dates_before_headline.begin());
+      facts.dates_before_headline.push_back(node);
+    }
     return;
   }
+  if (!facts.visible_date.empty() || facts.dateline_candidates >= kDatelineCandidates) return;
+  if (!holder || !holds_only_inline_text(node)) return;
   const std::string line = collapsed_text(node);
   if (line.empty() || line.size() > kMaxDatelineBytes) return;
   ++facts.dateline_candidates;
-  if (auto date = parse_dateline(line)) facts.visible_date = *date;
+  if (auto date = parse_dateline(line)) {
+    facts.visible_date = *date;
+    facts.visible_dateline = line;
+  }
+}
+
+void note_logo_image(const xmlNode* img, PageFacts& facts) {
+  if (facts.logo_names.size() >= kLogoNames) return;
+  std::string file = ascii_lower(attribute(img, "src"));
+  file = file.substr(0, file.find_first_of("?#"));
+  file = file.substr(file.find_last_of('/') + 1);  // npos + 1 == 0
+  if (!names_a_logo(img) && file.find("logo") == std::string::npos) return;
+  if (std::string name = collapsed_spaces(attribute(img, "alt")); !name.empty()) facts.logo_names.push_back(std::move(name));
 }
 
 void note_meta(const xmlNode* node, PageFacts& facts) {
@@ -245,6 +317,39 @@ std::size_t names_in(const nlohmann::json& authors) {
   }));
 }
 
+namespace {
+
+// The date printed before the headline, in its section of the page, for a page dated no
+// other way (Xinhua's spans: "2024 05/20 16:35:12"); nearest the headline first.
+std::string date_before_headline(const PageFacts& facts) {
+  for (auto it = facts.dates_before_headline.rbegin(); it != facts.dates_before_headline.rend(); ++it) {
+    if (!in_headline_section(*it, facts.h1s.front())) continue;
+    const std::string line = collapsed_text(*it);
+    if (line.size() > kMaxDatelineBytes) continue;
+    if (auto date = parse_dateline(line)) return *date;
+  }
+  return {};
+}
+
+// The name of JSON-LD's publisher, when it gave the source ({"@type": ..., "name": ...}).
+std::string publisher_name(const nlohmann::json& fields) {
+  const auto source = fields.find("source");
+  if (source == fields.end() || !source->is_object()) return {};
+  const auto name = source->find("name");
+  return name != source->end() && name->is_string() ? name->get<std::string>() : std::string();
+}
+
+// Drops the first of the lead-in blocks that is `headline`: read from the page as its
+// title, it is no line of its text.
+void drop_lead_line(std::vector<TextBlock>& blocks, const std::string& headline) {
+  constexpr std::size_t kLeadLines = 8;  // a kicker, a byline, a date, a share bar may come first
+  const auto end = blocks.begin() + static_cast<std::ptrdiff_t>(std::min(blocks.size(), kLeadLines));
+  const auto found = std::find_if(blocks.begin(), end, [&headline](const TextBlock& block) { return block.text == headline; });
+  if (found != end) blocks.erase(found);
+}
+
+}  // namespace
+
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   nlohmann::json& fields = page.fields;
   std::string site = meta_value(facts, {"og:site_name", "application-name"});
@@ -273,7 +378,8 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (archive != WebArchive::kArchiveToday) {
     set_if_empty(fields, "date", meta_value(facts, {"article:published_time", "datepublished", "date", "pubdate",
                                                     "publish-date", "publishdate", "publish_date", "dc.date",
-                                                    "dc.date.issued", "parsely-pub-date", "sailthru.date"}));
+                                                    "dc.date.issued", "parsely-pub-date", "sailthru.date",
+                                                    "content_publisheddate"}));  // Kompas
   }
   if (nlohmann::json authors = page_authors(facts, site); !authors.empty()) fields["author"] = std::move(authors);
   set_if_empty(fields, "source", site);
@@ -316,12 +422,6 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
       const std::string& time = published->get_ref<const std::string&>();
       if (day.size() == 10 && time.size() > 10 && time.starts_with(day)) *dated = time;
     }
-    // Schema.org's paywall mark (Google asks paywalled news to give it): the page saved is
-    // its free part (a new user's trial's Bloomberg page was not marked).
-    if (auto free = article.find("isAccessibleForFree"); free != article.end()) {
-      page.paywalled = (free->is_boolean() && !free->get<bool>()) ||
-                       (free->is_string() && ascii_lower(free->get_ref<const std::string&>()) == "false");
-    }
     // The page's own text wins; JSON-LD's articleBody stands in when the page shows none.
     if (auto body = article.find("articleBody"); body != article.end() && body->is_string() && !page.article_text_found &&
                                                  body->get_ref<const std::string&>().size() > page_text_size(page)) {
@@ -329,6 +429,15 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
       page.blocks.clear();
       page.article_text_found = true;
     }
+    // Schema.org's paywall mark (Google asks paywalled news to give it), weighed against what
+    // the page holds: a new user's trial's Bloomberg page, its free part, was not marked, and
+    // a later one's FT, Economist and Atlantic pages, saved whole, were.
+    std::size_t article_words = 0;
+    if (const auto text = fields.find("text"); text != fields.end() && text->is_string()) {
+      article_words = reading_words(text->get_ref<const std::string&>());
+    }
+    for (const TextBlock& block : page.blocks) article_words += reading_words(block.text);
+    page.paywalled = is_paywall_preview(article, facts.body != nullptr ? facts.body : facts.html, article_words);
   }
 
   // Then the first <h1> that is not the site's logo (a logo <h1> is what the page is, not
@@ -364,16 +473,43 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
       }
     }
   }
+  // A title that only names the site (a printer-friendly page's <title>, "The Korea Herald",
+  // a new user's trial) gives way to the headline the page shows, which its text would
+  // otherwise open with, and names the source when nothing else does.
+  std::vector<std::string_view> names_of_site = title_sites;
+  names_of_site.insert(names_of_site.end(), facts.logo_names.begin(), facts.logo_names.end());
+  const std::string publisher = publisher_name(fields);
+  names_of_site.push_back(publisher);
+  bool title_names_site = false;
+  if (const auto title = fields.find("title"); title != fields.end() && title->is_string() &&
+                                               names_only_the_site(title->get_ref<const std::string&>(), names_of_site)) {
+    const std::string shown = !heading.empty() ? heading : headline_before_text(facts.body, names_of_site);
+    if (!shown.empty()) {
+      title_names_site = true;
+      const std::string site_title = title->get<std::string>();
+      *title = shown;
+      set_if_empty(fields, "source", site_title);
+      drop_lead_line(page.blocks, shown);
+    }
+  }
   set_if_empty(fields, "date", facts.first_time);
   set_if_empty(fields, "date", facts.visible_date);
+  if (!fields.contains("date") && !facts.h1s.empty()) set_if_empty(fields, "date", date_before_headline(facts));
+  // A meta tag's time with no zone (Kompas's content_PublishedDate, in Jakarta time) is the
+  // clock of some zone: the dateline printed with its zone ("20/03/2024, 22:45 WIB"), when
+  // it gives that clock, says which moment it is.
+  if (const auto dated = fields.find("date"); dated != fields.end() && dated->is_string() && !facts.visible_dateline.empty() &&
+                                              is_local_time_of(dated->get_ref<const std::string&>(), facts.visible_dateline)) {
+    *dated = facts.visible_date;
+  }
   if (!fields.contains("source")) set_if_empty(fields, "source", url_host(url));
 
   // Every title the page names, whichever was chosen: a short <h1> may be shown while the
   // <title> holds the words a reader remembers (issue #18).
   page.titles.clear();
-  if (!og_title.empty()) page.titles.push_back(og_title);
-  if (!headline.empty()) page.titles.push_back(headline);
-  if (!title_element.empty()) page.titles.push_back(title_element);
+  for (const std::string& title : {og_title, headline, title_element}) {
+    if (!title.empty() && !(title_names_site && names_only_the_site(title, names_of_site))) page.titles.push_back(title);
+  }
 }
 
 std::string title_without_site(const std::string& title, const std::vector<std::string_view>& sites) {
@@ -411,6 +547,14 @@ std::string url_host(std::string_view url) {
   return host;
 }
 
+bool names_only_the_site(std::string_view title, const std::vector<std::string_view>& site_names) {
+  const std::string key = name_key(title);
+  return !key.empty() && std::any_of(site_names.begin(), site_names.end(), [&key](std::string_view site) {
+           const std::string site_key = name_key(site);
+           return !site_key.empty() && without_the(site_key) == without_the(key);
+         });
+}
+
 std::string name_key(std::string_view name) {
   std::string key;
   for (const char c : name) {
@@ -420,18 +564,7 @@ std::string name_key(std::string_view name) {
   return key;
 }
 
-std::string collapsed_text(const xmlNode* element) {
-  std::string text;
-  for (const char c : xml::text_of(element)) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-      if (!text.empty() && text.back() != ' ') text.push_back(' ');
-    } else {
-      text.push_back(c);
-    }
-  }
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
-}
+std::string collapsed_text(const xmlNode* element) { return collapsed_spaces(xml::text_of(element)); }
 
 bool holds_only_inline_text(const xmlNode* node) {
   static constexpr std::array<std::string_view, 10> kInline = {"a", "span", "time", "b", "strong", "em", "i", "small", "abbr", "br"};

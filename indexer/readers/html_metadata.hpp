@@ -23,16 +23,29 @@ struct PageFacts {
   std::string canonical_url;
   std::string first_time;                 // <time datetime> in document order
   std::string visible_date;               // a dateline printed near the first <h1>, as ISO 8601
+  std::string visible_dateline;           // that dateline as printed
   std::size_t dateline_candidates = 0;    // short elements after the first <h1> read for it
+  // The last few elements before the first <h1> named for a date or a time (Xinhua prints
+  // its date above the headline), nearest last.
+  std::vector<const xmlNode*> dates_before_headline;
   std::vector<std::string> json_ld;       // the text of each JSON-LD script
   nlohmann::json meta = nlohmann::json::object();  // <meta> name/property -> content
   std::string standfirst;                 // the summary printed under the headline (html_standfirst.hpp)
   std::size_t standfirst_candidates = 0;  // elements after the first <h1> read for it
   std::vector<std::string> description_words;  // the description's, to find it by (plain_words)
+  std::vector<std::string> logo_names;    // the alt text of the site's logo images (note_logo_image)
 };
 
 // Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.
 std::string name_key(std::string_view name);
+
+// Whether `title` is only one of `site_names`, as name_key compares them and a leading "The"
+// aside: "The Korea Herald" for "Korea Herald", "HARBOUR TIMES" for harbourtimes.com's name.
+bool names_only_the_site(std::string_view title, const std::vector<std::string_view>& site_names);
+
+// Records an <img> that is the site's logo by its alt text, the site's name: its class or
+// id names a logo, or its file's name does ("/images/print_logo.gif").
+void note_logo_image(const xmlNode* img, PageFacts& facts);
 
 // An element's text, white space collapsed.
 std::string collapsed_text(const xmlNode* element);
@@ -52,11 +65,15 @@ void note_meta(const xmlNode* node, PageFacts& facts);
 // 10.01.2024, 06.12 Uhr" in a <p> between the <h1> and the article's text): the extractor
 // may leave the line out of the article, and the page its date with it (a second new
 // user's trial). The first short elements holding only text and inline elements are read.
+// Before the first <h1>, notes the elements named for a date or a time
+// (PageFacts::dates_before_headline).
 void note_visible_date(const xmlNode* node, PageFacts& facts);
 
 // Sets page.fields from `facts` and page.blocks (the title is og:title, else JSON-LD's
-// headline, else the first <h1>, else <title> without the site's name), and page.titles
-// to every title the page names in its metadata, in that order, whichever was chosen.
+// headline, else the first <h1>, else <title> without the site's name; a title that only
+// names the site gives way to a headline the page shows, html_headline.hpp, and names the
+// source when nothing else does), and page.titles to every title the page names in its
+// metadata, in that order, whichever was chosen.
 void fill_page_metadata(const PageFacts& facts, HtmlPage& page);
 
 // `title` without the site's name it ends with, after a separator ("Headline - The

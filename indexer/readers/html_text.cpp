@@ -75,6 +75,8 @@ void note_element(const xmlNode* node, PageFacts& facts) {
     facts.json_ld.push_back(xml::text_of(node));
   } else if (name == "h1") {
     facts.h1s.push_back(node);
+  } else if (name == "img") {
+    note_logo_image(node, facts);
   }
 }
 

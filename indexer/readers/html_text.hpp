@@ -33,7 +33,9 @@ struct HtmlPage {
   // deeper slow (html_depth.hpp): the text below that depth is not read.
   bool cut_at_depth_limit = false;
   std::string standfirst;  // the summary under the headline, outside `blocks` (html_standfirst.hpp)
-  bool paywalled = false;  // JSON-LD says the article is not free to read (isAccessibleForFree)
+  // The page holds only a paywall's preview of its article: JSON-LD says the article is not
+  // free to read, and the page lacks the part sold (html_paywall.hpp).
+  bool paywalled = false;
 };
 
 // `text` with HTML's character references decoded ("Q&amp;A", "it&#8217;s", "&#x2019;"),

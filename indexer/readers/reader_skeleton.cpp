@@ -119,6 +119,7 @@ ReadResult read_records(const SourceFile& file, const ListRecords& list) {
   // A file's records with dates none reads are said once: a feed of 10,000 items dated in
   // a form cs-index does not know would have said so 10,000 times.
   std::optional<Error> first_undated;
+  const Record* first_undated_record = nullptr;
   std::size_t undated_records = 0;
   for (const Record& record : records) {
     Article article;
@@ -140,17 +141,18 @@ ReadResult read_records(const SourceFile& file, const ListRecords& list) {
     }
     if (undated && undated_records++ == 0) {
       first_undated = std::move(undated);
-      first_undated->location = record.location;
+      first_undated_record = &record;
     }
     complete_article(file, article, record.id_suffix);
     result.articles.push_back(std::move(article));
   }
   if (first_undated) {
-    if (undated_records > 1) {
-      first_undated->reason = std::to_string(undated_records) + " records give dates cs-index cannot read, the first " +
-                              first_undated->reason.substr(0, first_undated->reason.find(" is not a date"));
-      first_undated->hint = "they are indexed undated; write dates as 2024-12-01, 1 December 2024 or an RFC 822 date";
+    if (undated_records > 1) {  // said of them all, by the first one's date
+      Article first;
+      const RecordText fields = apply_record_fields(first_undated_record->fields, first, first_undated_record->markup);
+      first_undated = unread_date_issue(fields.unread_date, undated_records);
     }
+    first_undated->location = first_undated_record->location;
     issues.push_back(std::move(*first_undated));
   }
   add_issues(file, issues, result);

@@ -46,11 +46,26 @@ constexpr std::string_view kDateFields[] = {"date_gmt",       "dateTimePub",    
                                             "seendate",       "time"};
 constexpr std::string_view kUrlFields[] = {"url",         "webUrl",    "web_url",  "link",
                                            "canonical_url", "originalUrl", "canonical", "alternate"};
-constexpr std::string_view kSourceFields[] = {"source", "provider", "publisher", "site_name", "site", "domain",
-                                              "source_domain", "origin"};
+// newsdata.io names the source in source_name (its source_id is a key, "economictimes_indiatimes").
+constexpr std::string_view kSourceFields[] = {"source", "source_name", "provider", "publisher", "site_name", "site",
+                                              "domain", "source_domain", "origin"};
 constexpr std::string_view kAuthorFields[] = {"author", "authors", "byline", "creator", "by"};
 constexpr std::string_view kLangFields[] = {"lang", "language"};
 constexpr std::string_view kTopicFields[] = {"topics", "tags", "keywords", "categories", "category"};
+
+// Whether `value` is a news API's stand-in for what its plan withholds: newsdata.io's free
+// plan gives "ONLY AVAILABLE IN PAID PLANS" as an article's content, "ONLY AVAILABLE IN
+// PROFESSIONAL AND CORPORATE PLANS" as its AI tags and sentiment (a new user's trial found
+// five unrelated articles indexed as one story of that text). No value: the field is read
+// as absent. Only the whole value in capitals, as the API writes it; a sentence about plans
+// is text.
+bool is_withheld(const nlohmann::json& value) {
+  if (!value.is_string()) return false;
+  const std::string_view text = value.get_ref<const std::string&>();
+  constexpr std::size_t kLongest = 80;
+  return text.size() <= kLongest && text.starts_with("ONLY AVAILABLE IN ") &&
+         (text.ends_with(" PLANS") || text.ends_with(" PLAN"));
+}
 
 // A string value as stored text: cleaned like a file's text (its escapes may have decoded
 // to line ends, control characters or terminal escapes; see clean_text), then trimmed.
@@ -117,9 +132,10 @@ std::string shown_text(std::string_view written, RecordMarkup markup) {
 // [311, 527] were shown as an author and topics).
 std::vector<std::string> as_list(const nlohmann::json& value, RecordMarkup markup) {
   std::vector<std::string> items;
+  if (is_withheld(value)) return items;
   if (value.is_array()) {
     for (const auto& item : value) {
-      if (item.is_number()) continue;
+      if (item.is_number() || is_withheld(item)) continue;
       // The New York Times' keywords name their kind and give the keyword as the value.
       const auto keyword = item.is_object() ? item.find("value") : item.end();
       const nlohmann::json& named = item.is_object() && keyword != item.end() && keyword->is_string() ? *keyword : item;
@@ -146,17 +162,26 @@ std::vector<std::string> as_list(const nlohmann::json& value, RecordMarkup marku
 }
 
 // The record's own field first, then one of its "fields" object, where the Guardian's API
-// puts the body, byline and standfirst.
+// puts the body, byline and standfirst. A null or withheld value is no field.
 const nlohmann::json* find_field(const nlohmann::json& record, Aliases aliases) {
+  const auto present = [](const nlohmann::json& value) { return !value.is_null() && !is_withheld(value); };
   for (const auto name : aliases) {
-    if (auto it = record.find(name); it != record.end() && !it->is_null()) return &*it;
+    if (auto it = record.find(name); it != record.end() && present(*it)) return &*it;
   }
   if (auto nested = record.find("fields"); nested != record.end() && nested->is_object()) {
     for (const auto name : aliases) {
-      if (auto it = nested->find(name); it != nested->end() && !it->is_null()) return &*it;
+      if (auto it = nested->find(name); it != nested->end() && present(*it)) return &*it;
     }
   }
   return nullptr;
+}
+
+// Whether one of the record's `aliases` holds a withheld value (is_withheld).
+bool withholds(const nlohmann::json& record, Aliases aliases) {
+  return std::any_of(aliases.begin(), aliases.end(), [&record](std::string_view name) {
+    const auto it = record.find(name);
+    return it != record.end() && is_withheld(*it);
+  });
 }
 
 std::string text_field(const nlohmann::json& record, Aliases aliases) {
@@ -264,7 +289,7 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
   set_if_found(article.lang, record, kLangFields);
   for (const auto name : kDateFields) {
     auto it = record.find(name);
-    if (it == record.end()) continue;
+    if (it == record.end() || is_withheld(*it)) continue;
     // A field may hold a dateline as pages print it, label and all ("Published: 5th May 2024"),
     // or epoch seconds or milliseconds, as a number or in a string ("1716300000").
     const std::string written = it->is_number() ? std::string() : as_text(*it);
@@ -306,13 +331,15 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
   }
   text.body = text_field(record, kBodyFields);
   text.excerpt = text_field(record, kExcerptFields);
+  text.body_withheld = text.body.empty() && withholds(record, kBodyFields);
   return text;
 }
 
 std::optional<Error> fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks,
                                               Article& article, RecordMarkup markup) {
   RecordText text = apply_record_fields(record, article, markup);
-  if (strip_truncation_marker(text.body)) article.preview = true;
+  // The API kept the text back, or cut it: what is indexed is a part of the article.
+  if (strip_truncation_marker(text.body) || text.body_withheld) article.preview = true;
   // Plain text is decided on as written, then decoded: "a &lt;div&gt; element" is text.
   // A text without "&" holds no reference, and was cleaned already (as_text): a speech's
   // 45 KB are not copied and cleaned again.
@@ -360,9 +387,26 @@ std::optional<Error> fill_article_from_record(const nlohmann::json& record, std:
     }
   }
   if (!article.date.empty() || text.unread_date.empty()) return std::nullopt;
-  const std::string shown = text.unread_date.substr(0, utf8::boundary_at_or_before(text.unread_date, 60));
-  return Error{ErrorKind::kInput, "", "", "date '" + shown + "' is not a date cs-index reads",
-               "the article is indexed undated; write it as 2024-12-01, 1 December 2024 or an RFC 822 date"};
+  return unread_date_issue(text.unread_date);
+}
+
+Error unread_date_issue(std::string_view date, std::size_t records) {
+  // The file is seldom the user's own (a feed, a saved page, an API's answer): the hint says
+  // what follows and how to give the article a date where the file can be edited, not
+  // "write it as" (a new user's trial). A zone that names several is said to be the reason.
+  const std::string shown(date.substr(0, utf8::boundary_at_or_before(date, 60)));
+  const std::optional<AmbiguousZone> zone = ambiguous_zone_in(date);
+  const std::string why = zone ? ": " + std::string(zone->name) + " is the time of " + std::string(zone->places) : "";
+  const std::string mend = zone ? "write the zone as its offset from UTC (" + std::string(zone->example) + ")"
+                         : records > 1 ? "write the dates as 2024-12-01 or 2024-12-01T09:30:00+01:00"
+                                       : "write the date as 2024-12-01 or 2024-12-01T09:30:00+01:00";
+  if (records > 1) {
+    return Error{ErrorKind::kInput, "", "",
+                 std::to_string(records) + " records give dates cs-index cannot read, the first date '" + shown + "'" + why,
+                 "they are indexed undated; if you can edit the file, " + mend};
+  }
+  return Error{ErrorKind::kInput, "", "", "date '" + shown + "' is not a date cs-index reads" + why,
+               "the article is indexed undated; if you can edit the file, " + mend};
 }
 
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,

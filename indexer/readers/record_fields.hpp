@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/article.hpp"
@@ -19,6 +20,9 @@ struct RecordText {
   std::string body;     // text | body | content
   std::string excerpt;  // excerpt | summary | description | abstract | dek
   std::string unread_date;  // the first date field's value when none was read as a date
+  // The body is a news API's placeholder for a text its plan withholds ("ONLY AVAILABLE IN
+  // PAID PLANS", newsdata.io's): read as no body. Such a value is no value in any field.
+  bool body_withheld = false;
 };
 
 // How a record's text fields are written:
@@ -46,11 +50,17 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article,
 // byline and body from the record's own text followed by `blocks` (a Markdown body after
 // front matter), as fill_article_from_blocks finds them; only the Markdown body may give the
 // title. With no text, the excerpt is the body (feed items and API results often carry only
-// a summary). A text that ends "[+1234 chars]" (a news API's cut) marks the article preview.
+// a summary). A text that ends "[+1234 chars]" (a news API's cut), or a placeholder for a
+// text withheld (RecordText::body_withheld), marks the article preview.
 // Returns the issue to report when the record gave a date that is none cs-index reads and
 // its text gave none either ("date: December 2024"): the article is undated, and says so.
 std::optional<Error> fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks,
                                               Article& article, RecordMarkup markup = RecordMarkup::kGuess);
+// The issue that says `date`, a record's date none reads, leaves its article undated, or
+// the dates of `records` records, `date` the first: what follows, and how to give a date
+// where the file can be edited (the file is seldom the user's own: a feed, a saved page).
+Error unread_date_issue(std::string_view date, std::size_t records = 1);
+
 // The same, the issue added to `issues`: a file of one article.
 void fill_article_from_record(const nlohmann::json& record, std::vector<TextBlock> blocks, Article& article,
                               RecordMarkup markup, std::vector<Error>& issues);

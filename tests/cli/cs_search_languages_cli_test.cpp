@@ -68,5 +68,22 @@ TEST_F(CsSearchLanguages, OnlyTheArticlesOwnLanguagesStemsAreHighlighted) {
   EXPECT_EQ(highlighted_texts(response["results"]), (std::set<std::string>{"council", "notícias"}));
 }
 
+// A new user's trial: "istanbul" did not find "İstanbul" (its capital dotted I folded to i
+// and a combining dot), and a Turkish article's "İzmir'de" (in Izmir) and "Erdoğan'ın" were
+// found by no name. The query may hold the suffix too.
+TEST_F(CsSearchLanguages, TurkishNamesAreFoundWithoutTheirDotOrTheirCaseSuffix) {
+  const std::set<std::string> turkish = {"turkish-secim"};
+  EXPECT_EQ(found("istanbul"), turkish);
+  EXPECT_EQ(found("izmir"), turkish);
+  EXPECT_EQ(found("İzmir"), turkish);
+  EXPECT_EQ(found("ankara"), turkish);
+  EXPECT_EQ(found("Erdogan"), turkish);
+  EXPECT_EQ(found("İzmir'de"), turkish) << "the suffix typed";
+  EXPECT_EQ(found("\"Ankara'da Mansur\""), turkish) << "a phrase";
+  const CliResult r = search({"--format", "json", "izmir istanbul"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(highlighted_texts(nlohmann::json::parse(r.out)["results"]), (std::set<std::string>{"İstanbul", "İzmir'de"}));
+}
+
 }  // namespace
 }  // namespace cs::test

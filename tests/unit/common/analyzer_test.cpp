@@ -44,6 +44,15 @@ TEST(Analyzer, SpellsOutLettersWithAStrokeAndLigatures) {
   EXPECT_EQ(analyzer.fold("Łask"), "lask");
 }
 
+// NFKC case folding makes Turkish's capital dotted I (U+0130) "i" and a combining dot above
+// (U+0307), a mark like any accent: "istanbul" did not find "İstanbul" (a new user's trial).
+TEST(Analyzer, FoldsTheDotOfTurkishsCapitalIAway) {
+  EXPECT_THAT(words_of("İstanbul İZMİR Diyarbakır"), ElementsAre("istanbul", "izmir", "diyarbakir"));
+  Analyzer analyzer;
+  EXPECT_EQ(analyzer.fold("İstanbul"), "istanbul") << "field values fold the same way";
+  EXPECT_EQ(analyzer.fold("i\u0307stanbul"), "istanbul") << "written decomposed";
+}
+
 TEST(Analyzer, KeepsMarksThatCarryMeaningInOtherScripts) {
   // Devanagari vowel signs and the Japanese dakuten are not accents.
   EXPECT_THAT(words_of("हिंदी"), ElementsAre("हिंदी"));
@@ -79,6 +88,27 @@ TEST(Analyzer, CutsFrenchAndItalianElisions) {
   analyzer.tokenize(text, tokens);
   ASSERT_EQ(tokens.size(), 3u);
   EXPECT_EQ(text.substr(tokens[2].begin, tokens[2].end - tokens[2].begin), "Assemblée") << "a highlight marks the word alone";
+}
+
+// Turkish writes a proper noun's case suffix after an apostrophe ("İzmir'de", in Izmir): in
+// Turkish the name is the word, so "izmir" finds it, and a query holding the suffix, read in
+// no language, meets it by its Turkish stem. Elsewhere the apostrophe stays ("O'Brien").
+TEST(Analyzer, TurkishNamesLoseTheCaseSuffixAfterTheirApostrophe) {
+  Analyzer turkish("turkish");
+  std::vector<Token> tokens;
+  const std::string_view text = "İzmir'de Erdoğan’ın Ankara'daki";
+  turkish.tokenize(text, tokens);
+  std::vector<std::string> words;
+  for (const Token& token : tokens) words.push_back(token.word);
+  EXPECT_THAT(words, ElementsAre("izmir", "erdogan", "ankara"));
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(text.substr(tokens[0].begin, tokens[0].end - tokens[0].begin), "İzmir'de") << "highlighted whole";
+  const std::string izmir = turkish.stem("izmir");
+  EXPECT_EQ(turkish.stem("izmir'de"), izmir) << "a query word folded elsewhere stems as the indexed name";
+  EXPECT_EQ(turkish.stem("erdogan'in"), turkish.stem("erdogan"));
+  EXPECT_THAT(words_of("İzmir'de O'Brien don't"), ElementsAre("izmir'de", "o'brien", "don't")) << "in English";
+  Analyzer english;
+  EXPECT_EQ(english.stem("o'brien"), "o'brien");
 }
 
 // Highlighting reads only the words that may begin with a wanted byte: every word the full

@@ -50,5 +50,15 @@ TEST(WrittenForms, PossessivesAndApostrophes) {
   EXPECT_FALSE(is_hyphen("\xE2\x80\x94")) << "an em dash parts clauses";
 }
 
+// Turkish's suffix after a name's apostrophe: the name is the part before it.
+TEST(WrittenForms, ANamesTurkishSuffixFollowsItsApostrophe) {
+  EXPECT_EQ(before_suffix("İzmir'de"), "İzmir");
+  EXPECT_EQ(before_suffix("Erdoğan\xE2\x80\x99\xC4\xB1n"), "Erdoğan") << "U+2019";
+  EXPECT_EQ(before_suffix("AB\xCA\xBCye"), "AB") << "U+02BC";
+  EXPECT_EQ(before_suffix("Ankara"), "Ankara");
+  EXPECT_EQ(before_suffix("'de"), "'de") << "no name before it";
+  EXPECT_EQ(before_suffix("İzmir'"), "İzmir'") << "no suffix after it";
+}
+
 }  // namespace
 }  // namespace cs::written_forms

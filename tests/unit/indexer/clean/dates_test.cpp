@@ -289,6 +289,22 @@ TEST(Dates, ReadsEpochSecondsAndMilliseconds) {
   EXPECT_EQ(parse_epoch_date(1e300), std::nullopt);
 }
 
+// A new user's trial: Focus Taiwan's meta tag, Anadolu's date before its update, Kompas's
+// dateline in Jakarta time, Xinhua's date as its spans print it.
+TEST(Dates, ReadsTheDatesOfATrialsAsianAndTurkishPages) {
+  EXPECT_EQ(parse_date("2024/05/20 12:21"), "2024-05-20T12:21:00Z") << "as with seconds";
+  EXPECT_EQ(parse_dateline("01.04.2024 - G\u00fcncelleme : 01.04.2024"), "2024-04-01");
+  EXPECT_EQ(parse_dateline("01.04.2024 14:05 - G\u00fcncelleme : 02.04.2024 09:10"), "2024-04-01T14:05:00Z");
+  EXPECT_EQ(parse_dateline("G\u00fcncelleme: 02.04.2024"), "2024-04-02") << "a Turkish label alone";
+  EXPECT_EQ(parse_date("20/03/2024, 22:45 WIB"), "2024-03-20T22:45:00+07:00") << "UTC+7";
+  EXPECT_EQ(parse_date("20/03/2024 22:45 WITA"), "2024-03-20T22:45:00+08:00") << "UTC+8";
+  EXPECT_EQ(parse_date("20/03/2024 22:45 WIT"), "2024-03-20T22:45:00+09:00") << "UTC+9";
+  EXPECT_EQ(parse_dateline("Kompas.com - 20/03/2024, 22:45 WIB"), "2024-03-20T22:45:00+07:00") << "after the site's host";
+  EXPECT_EQ(parse_dateline("Detik.com | 20/03/2024"), "2024-03-20");
+  EXPECT_EQ(parse_dateline("Jakarta - 20/03/2024"), std::nullopt) << "a word is no host";
+  EXPECT_EQ(parse_date("2024 05/20 16:35:12"), "2024-05-20T16:35:12Z") << "Xinhua's year, day and time spans";
+}
+
 TEST(Dates, SeptemberIsNotSept) {
   EXPECT_EQ(parse_date("September 3, 2024"), "2024-09-03");
   EXPECT_EQ(parse_date("Sept 3, 2024"), "2024-09-03");

@@ -152,6 +152,11 @@ TEST(LanguageDetection, DeclaredNamesAndCodesBecomeTags) {
   EXPECT_EQ(language_tag("zh-Hant"), "zh-Hant");
   EXPECT_EQ(language_tag("pt-BR"), "pt-BR");
   EXPECT_EQ(language_tag(""), "");
+  EXPECT_EQ(language_tag("japanese"), "ja") << "newsdata.io writes names in lower case";
+  EXPECT_EQ(language_tag("korean"), "ko");
+  EXPECT_EQ(language_tag("chinese"), "zh");
+  EXPECT_EQ(language_tag("english"), "en");
+  EXPECT_EQ(language_tag("turkish"), "tr");
   EXPECT_EQ(language_tag("Klingonese"), "Klingonese");  // no language CLD2 knows: as given
 }
 

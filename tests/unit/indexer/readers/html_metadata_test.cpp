@@ -27,7 +27,7 @@ std::string title_of(const std::string& head, const std::string& body_top = "") 
 // among them, and its pages went undated (a new user's trial).
 TEST(HtmlDate, EachMetaTagThatDatesAPageIsRead) {
   for (const char* name : {"article:published_time", "og:article:published_time", "pubdate", "publish-date", "publishdate", "publish_date",
-                           "dc.date.issued", "parsely-pub-date", "sailthru.date"}) {
+                           "dc.date.issued", "parsely-pub-date", "sailthru.date", "content_PublishedDate"}) {
     const HtmlPage page = read_html_page(std::string("<html><head><meta name='") + name +
                                          "' content='2024-01-13'></head><body><article>" + kStory + "</article></body></html>");
     EXPECT_EQ(page.fields.value("date", std::string{}), "2024-01-13") << name;
@@ -232,6 +232,57 @@ TEST(HtmlDate, ADatelineNearTheHeadlineDatesThePage) {
   EXPECT_EQ(date_of("<p class=\"dek\">Talks went on for a week.</p><span>Mar 10, 2021</span>"), "2021-03-10");
   EXPECT_EQ(date_of(""), "");
   EXPECT_EQ(date_of("<p>Talks resumed on 10.01.2024 after a long pause in the dispute.</p>"), "") << "a sentence, not a dateline";
+}
+
+// A new user's trial: Kompas dates its pages in a meta tag of its own, in Jakarta time with
+// no zone, and prints the zone in its dateline ("Kompas.com - 20/03/2024, 22:45 WIB"): the
+// dateline's zone says which moment the tag's time is. A dateline that is another moment
+// leaves the tag's time alone.
+TEST(HtmlDate, AMetaTagsTimeWithoutAZoneTakesTheZoneTheDatelinePrints) {
+  const auto date_of = [](const std::string& meta, const std::string& dateline) {
+    const HtmlPage page =
+        read_html_page("<html><head><meta name='content_PublishedDate' content='" + meta + "'></head><body><article>" +
+                       "<h1>KPU Tetapkan Prabowo-Gibran</h1><div class='read__time'>" + dateline + "</div>" + kStory +
+                       kStory + "</article></body></html>");
+    return page.fields.value("date", std::string{});
+  };
+  EXPECT_EQ(date_of("2024-03-20 22:45:12", ""), "2024-03-20 22:45:12") << "Kompas's tag is read";
+  EXPECT_EQ(date_of("2024-03-20 22:45:12", "Kompas.com - 20/03/2024, 22:45 WIB"), "2024-03-20T22:45:00+07:00");
+  EXPECT_EQ(date_of("2024-03-20T22:45:12+07:00", "Kompas.com - 20/03/2024, 22:40 WIB"), "2024-03-20T22:45:12+07:00")
+      << "a tag that gives its zone stands";
+  EXPECT_EQ(date_of("2024-03-20 22:45:12", "Kompas.com - 17/03/2024, 10:00 WIB"), "2024-03-20 22:45:12")
+      << "a dateline days away is another date";
+  EXPECT_EQ(date_of("2024-03-20 22:45:12", "20/03/2024, 22:45"), "2024-03-20 22:45:12") << "a dateline with no zone adds none";
+}
+
+// Xinhua prints its date in spans before the headline, in the headline's section:
+// <span class="year"><em>2024</em></span><span class="day"><em>05</em>/<em>20</em></span>
+// <span class="time">16:35:12</span>. Read when nothing else dates the page, and only from
+// an element named for a date or a time near the headline: a site's header saying today's
+// date is neither.
+TEST(HtmlDate, ADateInSpansBeforeTheHeadlineDatesAPageWithNoOther) {
+  const std::string xinhua_time =
+      "<div class='header-time left'><span class='year'><em> 2024</em></span>\n<span class='day'><em> 05</em>/<em>20</em>"
+      "</span>\n<span class='time'> 16:35:12</span></div>";
+  const auto date_of = [](const std::string& head, const std::string& body) {
+    return read_html_page("<html><head>" + head + "</head><body>" + body + "</body></html>").fields.value("date", std::string{});
+  };
+  const std::string story = std::string("<div class='main'><div id='detail'>") + kStory + kStory + "</div></div>";
+  EXPECT_EQ(date_of("", "<div class='header'><div class='header-top'>" + xinhua_time +
+                            "<div class='source'>来源：新华网</div></div><div class='head-line'><h1>国台办发言人谈话</h1></div>"
+                            "</div>" + story),
+            "2024-05-20T16:35:12Z");
+  EXPECT_EQ(date_of("<meta name='publishdate' content='2024-05-21'>",
+                    "<div class='header'><div class='header-top'>" + xinhua_time + "</div><h1>国台办发言人谈话</h1></div>" + story),
+            "2024-05-21")
+      << "the page's own date first";
+  EXPECT_EQ(date_of("", "<div class='masthead'><div class='top'><span class='date'>Monday, May 20, 2024</span></div></div>"
+                        "<div class='page'><div class='wrap'><article><header><h1>Ferry resumes</h1></header>" + story +
+                        "</article></div></div>"),
+            "")
+      << "the site's header, far from the headline";
+  EXPECT_EQ(date_of("", "<div class='header'><p>May 20, 2024</p><h1>Ferry resumes</h1></div>" + story), "")
+      << "an element named for neither";
 }
 
 // A third trial's pages: a French title's quotes, a headline broken by <br>, a kicker and a

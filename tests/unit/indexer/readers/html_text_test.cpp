@@ -161,6 +161,42 @@ TEST(HtmlText, TitlesNotChosenBecomeOtherTitles) {
   EXPECT_THAT(same.articles[0].other_titles, ::testing::IsEmpty()) << "the chosen title, case aside";
 }
 
+// A printer-friendly page's <title> is often the site's name alone (a new user's trial: "The
+// Korea Herald", its headline in a div.view_tit read as the text's first line). A title that
+// only names the site (its og:site_name, its host's name, the words of its logo) gives way to
+// the headline the page shows: a heading, or the short line that opens its text.
+TEST(HtmlText, ATitleThatOnlyNamesTheSiteGivesWayToTheHeadline) {
+  const std::string story =
+      "South Korea's main opposition party secured 175 seats in the 300-member National Assembly in Wednesday's "
+      "general elections, handing the president a stinging defeat midway through his term.<br><br>The ruling "
+      "party won 108 seats, according to the National Election Commission's final tally released Thursday.";
+  const auto article_of = [](const std::string& page) {
+    const ReadResult result = HtmlReader().read(SourceFile{"print.html", "saved/print.html", page});
+    return result.articles.empty() ? Article{} : result.articles[0];
+  };
+  const Article print = article_of(
+      "<html><head><title>The Harbour Times</title></head><body><table><tr><td><img src='/images/print_logo.gif' "
+      "alt='The Harbour Times'></td><td><a href='javascript:window.print()'>[Print]</a></td></tr><tr><td>"
+      "<div class='view_tit'>Opposition wins landslide in general elections</div><div class='view_date'>Published : "
+      "Apr. 11, 2024 - 15:01</div><div class='view_con'>" + story + "</div></td></tr></table></body></html>");
+  EXPECT_EQ(print.title, "Opposition wins landslide in general elections");
+  EXPECT_THAT(print.body, ::testing::StartsWith("South Korea's main opposition")) << "the headline is no text";
+  EXPECT_EQ(print.source, "The Harbour Times") << "the name the title and the logo agree on";
+  const Article named = article_of(
+      "<html><head><title>Harbour Times</title><meta property='og:site_name' content='Harbour Times'></head><body>"
+      "<article><h2>Opposition wins landslide in general elections</h2><p>" + story + "</p></article></body></html>");
+  EXPECT_EQ(named.title, "Opposition wins landslide in general elections");
+  const Article hosted = article_of(
+      "<html><head><title>HARBOUR TIMES</title><link rel='canonical' href='https://www.harbourtimes.com/a/1'></head>"
+      "<body><div class='content'><div class='headline'>Opposition wins landslide in general elections</div><p>" +
+      story + "</p></div></body></html>");
+  EXPECT_EQ(hosted.title, "Opposition wins landslide in general elections");
+  const Article no_headline = article_of(
+      "<html><head><title>Harbour Times</title><meta property='og:site_name' content='Harbour Times'></head><body>"
+      "<article><p>" + story + "</p></article></body></html>");
+  EXPECT_EQ(no_headline.title, "Harbour Times") << "with no headline shown, the site's name is the title still";
+}
+
 TEST(HtmlText, DecodesCharacterReferencesOutsideMarkup) {
   // WordPress's rendered titles and JSON exports of feeds carry them in plain text.
   EXPECT_EQ(decode_character_references("Q&#038;A: Taiwan&#8217;s foundries &mdash; and &amp; &lt;b&gt;"),

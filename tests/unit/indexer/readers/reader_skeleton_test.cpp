@@ -40,6 +40,15 @@ TEST(ReaderSkeleton, RecordsWithUnreadableDatesAreOneWarning) {
   ASSERT_EQ(three.issues.size(), 1u);
   EXPECT_EQ(three.issues[0].location, "line 1");
   EXPECT_EQ(three.issues[0].reason, "2 records give dates cs-index cannot read, the first date 'someday'");
+  EXPECT_EQ(three.issues[0].hint, "they are indexed undated; if you can edit the file, write the dates as 2024-12-01 "
+                                  "or 2024-12-01T09:30:00+01:00");
+  const ReadResult zoned = read_records(file, records_of({{{"title", "A"}, {"date", "Wed, 05 Jun 2024 11:12:00 IST"}},
+                                                          {{"title", "B"}, {"date", "Wed, 05 Jun 2024 12:40:00 IST"}}}));
+  ASSERT_EQ(zoned.issues.size(), 1u);
+  EXPECT_EQ(zoned.issues[0].reason, "2 records give dates cs-index cannot read, the first date 'Wed, 05 Jun 2024 "
+                                    "11:12:00 IST': IST is the time of India, Israel or Ireland");
+  EXPECT_EQ(zoned.issues[0].hint, "they are indexed undated; if you can edit the file, write the zone as its offset "
+                                  "from UTC (India's: +05:30)");
   const ReadResult one = read_records(file, records_of({{{"title", "A"}, {"text", "Alpha."}, {"date", "later"}}}));
   ASSERT_EQ(one.issues.size(), 1u);
   EXPECT_EQ(one.issues[0].reason, "date 'later' is not a date cs-index reads");

@@ -42,6 +42,28 @@ TEST(RecordFields, AnUnreadableDateIsSaid) {
   }
 }
 
+// The date is in a file the user seldom wrote (a feed, a saved page): the hint says what
+// follows and how to date the article where the file can be edited, not "write it as"; a
+// zone's abbreviation that names several zones is said to (a new user's trial: the Times of
+// India's "IST").
+TEST(RecordFields, AnUnreadableDatesHintFitsAFileSomeoneElseWrote) {
+  Article undated;
+  const std::optional<Error> said = fill_article_from_record(
+      nlohmann::json{{"title", "Naidu"}, {"date", "Wed, 05 Jun 2024 11:12:00 IST"}, {"text", "Body."}}, {}, undated);
+  ASSERT_TRUE(said.has_value());
+  EXPECT_EQ(said->reason,
+            "date 'Wed, 05 Jun 2024 11:12:00 IST' is not a date cs-index reads: IST is the time of India, Israel or "
+            "Ireland");
+  EXPECT_EQ(said->hint, "the article is indexed undated; if you can edit the file, write the zone as its offset from "
+                        "UTC (India's: +05:30)");
+  Article other;
+  const std::optional<Error> plain =
+      fill_article_from_record(nlohmann::json{{"title", "T"}, {"date", "December 2024"}, {"text", "Body."}}, {}, other);
+  ASSERT_TRUE(plain.has_value());
+  EXPECT_EQ(plain->hint, "the article is indexed undated; if you can edit the file, write the date as 2024-12-01 or "
+                         "2024-12-01T09:30:00+01:00");
+}
+
 // Shapes of real feeds and APIs a new user's trial fed in: their bodies, dates and authors
 // were lost.
 TEST(RecordFields, ReadsJsonFeedTheGuardianAndHackerNews) {
@@ -245,6 +267,29 @@ TEST(RecordFields, ANewsApiPreviewKeepsItsDescriptionAndLosesItsPieceOfAWord) {
   fill_article_from_record(nlohmann::json::parse(R"json({"title": "T",
     "content": "東京都知事選挙は 現職が3回目の当選を果たしました。投票率は前回を上回\u2026 [+1234 chars]"})json"), {}, japanese);
   EXPECT_EQ(japanese.body, "東京都知事選挙は 現職が3回目の当選を果たしました。投票率は前回を上回");
+}
+
+// newsdata.io's free plan puts "ONLY AVAILABLE IN PAID PLANS" where an article's text goes
+// (and "... PROFESSIONAL AND CORPORATE PLANS" in other fields): a new user's trial found five
+// unrelated articles indexed as one story of that text. It is no text: the description is,
+// and the article is a preview, as NewsAPI's cut one is. Its source_name is the source.
+TEST(RecordFields, ANewsApisPaidPlanPlaceholderIsNoText) {
+  Article article;
+  fill_article_from_record(nlohmann::json::parse(R"json({"article_id": "8f4e", "title": "Rupee hits record low",
+    "link": "https://economictimes.indiatimes.com/markets/forex/rupee-hits-record-low/articleshow/109234567.cms",
+    "description": "The Indian rupee fell to a record low of 83.58 against the US dollar on Tuesday.",
+    "content": "ONLY AVAILABLE IN PAID PLANS", "pubDate": "2024-04-16 10:02:33", "source_id": "economictimes_indiatimes",
+    "source_name": "The Economic Times", "source_url": "https://economictimes.indiatimes.com", "language": "english",
+    "keywords": "ONLY AVAILABLE IN PROFESSIONAL AND CORPORATE PLANS"})json"), {}, article);
+  EXPECT_EQ(article.body, "The Indian rupee fell to a record low of 83.58 against the US dollar on Tuesday.");
+  EXPECT_TRUE(article.preview);
+  EXPECT_EQ(article.source, "The Economic Times");
+  EXPECT_TRUE(article.topics.empty()) << "a placeholder in any field";
+  Article written;
+  fill_article_from_record(nlohmann::json{{"title", "T"}, {"text", "Only available in paid plans, the report says."}}, {},
+                           written);
+  EXPECT_EQ(written.body, "Only available in paid plans, the report says.") << "a sentence about plans is text";
+  EXPECT_FALSE(written.preview);
 }
 
 // A title, an author or a tag written as a link is its text: only an article's text of links
