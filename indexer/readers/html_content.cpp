@@ -252,14 +252,35 @@ class ContentChooser {
       }
       last = points;
     }
-    while (top != body_ && top->parent != nullptr && top->parent != body_ && only_text_child(top)) top = top->parent;
+    while (top != body_ && top->parent != nullptr && top->parent != body_ && holds_only_the_story(top->parent, top)) {
+      top = top->parent;
+    }
     return top;
   }
 
-  bool only_text_child(const xmlNode* element) const {
-    for (const xmlNode* sibling = element->parent->children; sibling != nullptr; sibling = sibling->next) {
-      if (sibling == element || sibling->type != XML_ELEMENT_NODE) continue;
-      if (const auto size = sizes_.find(sibling); size != sizes_.end() && size->second.text > 0) return false;
+  // A part of the story beside `part`: an element of the same tag and class whose own
+  // paragraphs score it (a box that only wraps a comment thread, deeper down, scores
+  // nothing), little of its text in links. NHK splits a story into <section
+  // class="content--body">s, each under its own <h2>; a long read's chapters are alike too.
+  bool is_alike_part(const xmlNode* sibling, const xmlNode* part) const {
+    if (sibling->type != XML_ELEMENT_NODE || name_of(sibling) != name_of(part) ||
+        xml::attribute(sibling, "class") != xml::attribute(part, "class") || final_score(sibling) <= 0) {
+      return false;
+    }
+    const auto size = sizes_.find(sibling);
+    return size != sizes_.end() && size->second.link_share() < kStoryLinkShare;
+  }
+
+  // Whether `parent` holds no text but `part`'s, its headings' and that of parts alike to it:
+  // a wrapper of the story (a section of it and the section's heading, or all its sections),
+  // which the climb goes past.
+  bool holds_only_the_story(const xmlNode* parent, const xmlNode* part) const {
+    for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
+      if (child == part || child->type != XML_ELEMENT_NODE) continue;
+      const auto size = sizes_.find(child);
+      if (size == sizes_.end() || size->second.text == 0) continue;
+      if (xml::heading_level(name_of(child)) > 0 || is_alike_part(child, part)) continue;
+      return false;
     }
     return true;
   }

@@ -136,6 +136,33 @@ TEST(HtmlContent, LiveBlogEntriesAreOneStory) {
   EXPECT_THAT(body, HasSubstr(paragraph(5)));
 }
 
+// NHK sets a story's summary above its sections, each a <section class="content--body">
+// under its own <h2>, and breaks some paragraphs with <br>: only the last section was read
+// (a new user's trial). Its sections, and the summary beside them, are one story.
+TEST(HtmlContent, SectionsOfAStoryEachUnderItsHeadingAreOneStory) {
+  const auto japanese = [](int n) {
+    return "県によりますと、" + std::to_string(n) + "日の大雨で川の水位が上がり、流域の住民およそ" +
+           std::to_string(100 + n) + "人が避難しました。県は引き続き、土砂災害などに警戒するよう呼びかけています。";
+  };
+  std::string sections;
+  for (int i = 0; i < 3; ++i) {
+    const std::string first = i < 2 ? japanese(10 * i) + "<br>" + japanese(10 * i + 1) : japanese(10 * i);
+    sections += "<section class='content--body'><h2 class='body-title'>見出し" + std::to_string(i) +
+                "</h2><div class='body-text'><p>" + first + "</p><p>" + japanese(10 * i + 2) + "</p></div></section>";
+  }
+  const std::string html =
+      "<html><body><main><section class='module--detail'><header><h1>大雨で住民が避難</h1></header><div "
+      "class='content--detail-main'><p class='content--summary'>" + japanese(99) + "</p><div "
+      "class='content--detail-more'>" + sections + "</div></div></section><section class='module--related'><h2>関連ニュース"
+      "</h2><ul><li><a href='/a'>別のニュースの見出し</a></li></ul></section></main></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, HasSubstr(japanese(99)));
+  EXPECT_THAT(body, HasSubstr(japanese(0)));
+  EXPECT_THAT(body, HasSubstr(japanese(11)));
+  EXPECT_THAT(body, HasSubstr(japanese(22)));
+  EXPECT_THAT(body, Not(HasSubstr("別のニュース")));
+}
+
 TEST(HtmlContent, AGalleryIsToldInItsCaptions) {
   std::string slides;
   for (int i = 0; i < 6; ++i) slides += "<figure><img src='a.jpg'><figcaption>" + paragraph(i) + "</figcaption></figure>";
