@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "indexer/clean/boilerplate.hpp"
 #include "indexer/readers/html_blocks.hpp"
 #include "indexer/readers/html_evidence.hpp"
 #include "indexer/readers/xml_tree.hpp"
@@ -104,7 +105,9 @@ class ContentChooser {
       for (HtmlBlock& block : collect_blocks(root, [this, &root_size](const xmlNode* e) {
              return readable(e) && !is_furniture_inside(e, root_size);
            })) {
-        if (is_link_label(block)) continue;
+        // A button that says the page is a paywall's preview ("Subscribe to continue
+        // reading") is kept for the cleaning to read as the notice it is.
+        if (is_link_label(block) && classify_line(block.text.text) != LineKind::kPreviewNotice) continue;
         const std::size_t words = reading_words(block.text.text);
         if (block.text.heading_level == 0 && words >= kParagraphWords) {
           paragraph_words += words;

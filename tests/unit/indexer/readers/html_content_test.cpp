@@ -163,6 +163,25 @@ TEST(HtmlContent, SectionsOfAStoryEachUnderItsHeadingAreOneStory) {
   EXPECT_THAT(body, Not(HasSubstr("別のニュース")));
 }
 
+// A paragraph that is one link of a few words is a button, however many spaces it holds:
+// they were not counted as link text, and Fox News' "TRUMP TRIAL: LIVE UPDATES" and the
+// Japan Times' "Subscribe Log in" beside its masthead's date were kept (a new user's trial).
+// A button saying the page is a paywall's preview still marks it.
+TEST(HtmlContent, ALinkOfAFewWordsAloneIsAButtonWhateverItsSpaces) {
+  const std::string html = "<html><body><main><article><h1>Headline</h1><div class='article-body'>" + story(2) +
+                           "<p><strong><a href='/live'>TRUMP TRIAL: LIVE UPDATES</a></strong></p>" + story(3) +
+                           "</div></article></main></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("LIVE UPDATES")));
+  EXPECT_THAT(body, HasSubstr(paragraph(2)));
+  const ReadResult gated = HtmlReader().read(SourceFile{"gated.html", "gated.html",
+      "<html><body><article>" + story(3) + "<div class='fortress'><p>Get unlimited access for $1.99 a month for the "
+      "first three months.</p><a class='cta' href='/subscriptions'>Subscribe to continue reading</a></div></article>"
+      "</body></html>"});
+  ASSERT_EQ(gated.articles.size(), 1u);
+  EXPECT_TRUE(gated.articles[0].preview);
+}
+
 TEST(HtmlContent, AGalleryIsToldInItsCaptions) {
   std::string slides;
   for (int i = 0; i < 6; ++i) slides += "<figure><img src='a.jpg'><figcaption>" + paragraph(i) + "</figcaption></figure>";
