@@ -99,11 +99,18 @@ class ContentChooser {
     // No paragraph long enough to score (a page of a few short lines): all of it, less furniture.
     const std::vector<const xmlNode*> roots = top == nullptr ? std::vector<const xmlNode*>{body_} : with_siblings(climb(top));
     std::size_t paragraph_words = 0, paragraphs = 0, teasers = 0;
+    // Furniture is weighed against the whole story, not the one of its parts it sits in: a
+    // caption was the most of a photo's box beside the story (Kompas) and a header joined to
+    // it (Nikkei Asia), and stayed.
+    TextSizes story_size;
+    for (const xmlNode* root : roots) {
+      story_size.text += sizes_[root].text;
+      story_size.links += sizes_[root].links;
+    }
     for (const xmlNode* root : roots) {
       teasers += count_teasers(root);
-      const TextSizes& root_size = sizes_[root];
-      for (HtmlBlock& block : collect_blocks(root, [this, &root_size](const xmlNode* e) {
-             return readable(e) && !is_furniture_inside(e, root_size);
+      for (HtmlBlock& block : collect_blocks(root, [this, &story_size](const xmlNode* e) {
+             return readable(e) && !is_furniture_inside(e, story_size);
            })) {
         // A button that says the page is a paywall's preview ("Subscribe to continue
         // reading") is kept for the cleaning to read as the notice it is.
@@ -373,8 +380,8 @@ class ContentChooser {
   }
 
   // Furniture inside the chosen content: an element its names call furniture unless it holds
-  // most of the content (names are evidence, not verdicts), and lists of links.
-  bool is_furniture_inside(const xmlNode* element, const TextSizes& root_size) const {
+  // a good share of the story (names are evidence, not verdicts), and lists of links.
+  bool is_furniture_inside(const xmlNode* element, const TextSizes& story_size) const {
     const auto found = sizes_.find(element);
     if (found == sizes_.end()) return false;
     const TextSizes& size = found->second;
@@ -387,7 +394,7 @@ class ContentChooser {
     if (evidence == -1 && !is_block_element(element) && element->parent != nullptr && name_of(element->parent) == "p") {
       return false;
     }
-    const bool story_sized = size.text * 4 >= root_size.text && size.link_share() < kStoryLinkShare;
+    const bool story_sized = size.text * 4 >= story_size.text && size.link_share() < kStoryLinkShare;
     if (evidence <= -2 || (evidence < 0 && !story_sized)) return true;
     // A sentence with a long link in it is text; a list or box of links is not.
     const std::string_view name = name_of(element);

@@ -182,6 +182,23 @@ TEST(HtmlContent, ALinkOfAFewWordsAloneIsAButtonWhateverItsSpaces) {
   EXPECT_TRUE(gated.articles[0].preview);
 }
 
+// A caption is weighed against the whole story, not against the part of it it sits in:
+// Nikkei Asia's header joined the story, and the caption in it was the most of the header's
+// text (a new user's trial).
+TEST(HtmlContent, ACaptionIsWeighedAgainstTheWholeStory) {
+  const std::string html =
+      "<html><body><main><article class='article'><header class='article-header'><h1 class='article-header__title'>"
+      "Headline</h1><p class='article-header__sub-title'>The minister declined to say whether the ministry had "
+      "spent, as traders estimate, trillions of yen to prop up the currency</p><div class='article-header__image'><img "
+      "src='k.jpg'><span class='article-header__caption'>The minister, who has held the post since 2021, speaks to "
+      "reporters in Tokyo on April 29, after the currency's swings. (Photo by Ken Kobayashi)</span></div></header><div "
+      "class='article__body ezrichtext-field'>" +
+      story(5) + "</div></article></main></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("Photo by")));
+  EXPECT_THAT(body, HasSubstr(paragraph(4)));
+}
+
 TEST(HtmlContent, AGalleryIsToldInItsCaptions) {
   std::string slides;
   for (int i = 0; i < 6; ++i) slides += "<figure><img src='a.jpg'><figcaption>" + paragraph(i) + "</figcaption></figure>";
