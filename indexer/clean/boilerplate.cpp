@@ -26,8 +26,10 @@ constexpr std::string_view kChromeLines[] = {
     "share this page", "share this page:", "listen to this article", "play video", "watch",
     "skip links", "skip to navigation", "skip navigation", "save", "share full article",
     "continue reading",
-    // Ad slots' labels in the languages of saved sites (Le Figaro's "Passer la publicité").
+    // Ad slots' labels in the languages of saved sites (Le Figaro's "Passer la publicité"; CNA's
+    // "廣告", Chinese, Japanese and Korean alike).
     "passer la publicité", "publicité", "anzeige", "publicidad", "pubblicità", "advertentie",
+    "廣告", "广告", "広告", "광고", "реклама", "Реклама", "РЕКЛАМА", "إعلان", "reklam", "iklan", "publicidade",
     // The heading over a comment thread, in the languages of the sites users save.
     "kommentare", "commentaires", "comentarios", "commenti", "reacties",
     // A page pasted whole opens with its skip link, in the site's language.

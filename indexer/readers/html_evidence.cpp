@@ -21,10 +21,15 @@ bool one_of(std::string_view value, const std::array<std::string_view, N>& set) 
   return std::find(set.begin(), set.end(), value) != set.end();
 }
 
-// Not <form>: ASP.NET and SharePoint pages wrap the whole page in one.
-constexpr std::array<std::string_view, 21> kNeverTextElements = {
-    "script", "style", "noscript", "template", "nav",   "footer", "aside",  "textarea", "button", "select", "svg",
-    "iframe", "picture", "object", "embed",   "canvas", "head",  "video",  "audio", "dialog", "input"};
+// Not <form>: ASP.NET and SharePoint pages wrap the whole page in one. AMP pages name their
+// ads, embeds, players, menus and share buttons with elements of their own: an <amp-ad>
+// shows its placeholder's "廣告" (advertisement) until the ad loads (CNA's AMP page).
+constexpr std::array<std::string_view, 33> kNeverTextElements = {
+    "script",     "style",      "noscript",      "template",   "nav",       "footer",      "aside",
+    "textarea",   "button",     "select",        "svg",        "iframe",    "picture",     "object",
+    "embed",      "canvas",     "head",          "video",      "audio",     "dialog",      "input",
+    "amp-ad",     "amp-embed",  "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-sidebar", "amp-social-share",
+    "amp-iframe", "amp-video",  "amp-audio",     "amp-youtube", "amp-consent"};
 constexpr std::array<std::string_view, 7> kFurnitureRoles = {"navigation", "contentinfo", "complementary", "search",
                                                              "dialog",     "banner",      "alertdialog"};
 // Whole class names of text a screen reader gets and the page does not show.

@@ -52,6 +52,17 @@ TEST(Boilerplate, DropsSkipLinksCommentHeadingsAndSignOffs) {
   }
 }
 
+// An ad slot's label in the languages of the sites a new user's trial saved: CNA's "廣告".
+TEST(Boilerplate, DropsAdLabelsInTheirLanguages) {
+  for (const char* line : {"\u5EE3\u544A", "\u5E7F\u544A", "\u5E83\u544A", "\uAD11\uACE0",
+                           "\u0420\u0435\u043A\u043B\u0430\u043C\u0430", "\u0625\u0639\u0644\u0627\u0646",
+                           "Reklam", "Iklan", "Publicidade"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+  EXPECT_EQ(classify_line("\u5EE3\u544A\u696D\u754C\u4ECA\u5E74\u71DF\u6536\u6210\u9577\u3002"), LineKind::kText)
+      << "a sentence about advertising";
+}
+
 TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
