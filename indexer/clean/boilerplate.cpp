@@ -41,6 +41,10 @@ constexpr std::string_view kChromeLines[] = {
     "artikel teilen", "artikel anhören", "artikel zum hören", "zur merkliste hinzufügen", "merken", "teilen",
     "partager", "partager l'article", "partager l\xE2\x80\x99" "article", "lire plus tard", "écouter cet article",
     "\xC3\x89" "couter cet article" /* ASCII lower case keeps É */, "compartir", "escuchar", "condividi",
+    // Players' and embeds' placeholders and labels (ABC's "Loading...", the Daily Mail's "Up
+    // Next"), and the Economist's links under its stories.
+    "loading", "loading...", "loading\xE2\x80\xA6", "up next", "reuse this content", "the trust project",
+    "explore the edition", "discover stories from this section and more in the list of contents",
 };
 
 // Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
@@ -62,7 +66,21 @@ constexpr std::string_view kChromePrefixes[] = {
     // "责任编辑：王小明"), with either width of colon. Not "记者：" alone: an interview's
     // questions open with it.
     "来源：", "来源:", "責任編輯：", "责任编辑：", "责任编辑:", "【责任编辑",
+    // A browser's fallback for a player it cannot show, as a saved page keeps it ("Your browser
+    // does not support the <audio> element."); print notices under a story (the Economist's,
+    // the New York Times').
+    "your browser does not support", "this article appeared in the", "a version of this article appears in print",
 };
+
+// Audio players' and galleries' promotions, known only on a short line: Fox News' "NEW You can
+// now listen to Fox News articles!", the Economist's "Enjoy more audio and podcasts on iOS or
+// Android.", the Japan Times' "PHOTO GALLERY (CLICK TO ENLARGE)".
+constexpr std::string_view kPlayerFragments[] = {"you can now listen to", "enjoy more audio and podcasts", "click to enlarge"};
+
+// The Economist's "From the May 4th 2024 edition": a print edition's date under a story.
+bool is_edition_line(std::string_view lower) {
+  return lower.starts_with("from the ") && lower.ends_with(" edition") && count_words_up_to(lower, 8) <= 7;
+}
 
 // A newsletter's promotion inside a story: a short line naming a newsletter that ends by
 // asking to sign up ("The Reuters Daily Briefing newsletter provides all the news you need
@@ -121,7 +139,9 @@ constexpr std::string_view kTeaserPrefixes[] = {
 // Link labels broadcasters' pages shout ("RELATED: Ridge Fire evacuation map"), known in
 // capitals alone: a note's "Related: [[Dutch municipal elections]]" is its writer's text (a
 // new user's trial lost it).
-constexpr std::string_view kShoutedTeaserPrefixes[] = {"RELATED:", "MORE:", "READ MORE:"};  // "WATCH:" opens titles
+// "WATCH:" opens titles; CBC labels its embedded players "WATCH | Jasper residents describe
+// fleeing the wildfire:" and "LISTEN | ...".
+constexpr std::string_view kShoutedTeaserPrefixes[] = {"RELATED:", "MORE:", "READ MORE:", "WATCH |", "LISTEN |"};
 
 // Headings over links to other stories, as whole lines without their closing colon
 // (is_related_heading).
@@ -368,6 +388,10 @@ LineKind classify_line(std::string_view line) {
     for (const auto fragment : kChromeFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }
+    for (const auto fragment : kPlayerFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+    }
+    if (is_edition_line(lower)) return LineKind::kChrome;
     for (const auto fragment : kDisclaimerFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }

@@ -63,6 +63,32 @@ TEST(Boilerplate, DropsAdLabelsInTheirLanguages) {
       << "a sentence about advertising";
 }
 
+// Players' lines and print notices a new user's trial found in passages, one shown as the
+// best passage (Fox News'): placeholders, a browser's fallback, listen promotions, the
+// Economist's lines under its stories, CBC's player labels, a gallery's label.
+TEST(Boilerplate, DropsPlayersLinesAndPrintNotices) {
+  for (const char* line : {"NEWYou can now listen to Fox News articles!", "NEW You can now listen to Fox News articles!",
+                           "Enjoy more audio and podcasts on iOS or Android.",
+                           "Your browser does not support the <audio> element.",
+                           "Your browser does not support HTML5 video.", "Loading...", "Loading", "Up Next",
+                           "Reuse this content", "The Trust Project", "Explore the edition",
+                           "This article appeared in the Finance & economics section of the print edition under the "
+                           "headline \"Why is the yen so weak?\"",
+                           "A version of this article appears in print on May 3, 2024, Section A, Page 1 of the New York "
+                           "edition with the headline: Yen Slides.",
+                           "From the May 4th 2024 edition", "WATCH | Jasper residents describe fleeing the wildfire:",
+                           "PHOTO GALLERY (CLICK TO ENLARGE)"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+  for (const char* line : {"Loading the ship took three days, the port said.", "Watch | a poem in four lines",
+                           "From the start, the edition sold out.",
+                           "Listeners can now listen to the hearings live, the court said, after years of pressure from "
+                           "reporters, lawyers and the families of victims, who had asked for the change since 2019 and "
+                           "again last spring, when a bill to require it stalled in the state senate."}) {
+    EXPECT_EQ(classify_line(line), LineKind::kText) << line;
+  }
+}
+
 TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
