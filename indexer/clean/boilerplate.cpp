@@ -51,7 +51,8 @@ constexpr std::string_view kChromeLines[] = {
 constexpr std::string_view kShareWords[] = {
     "share", "share:", "facebook", "twitter", "x", "whatsapp", "pinterest", "linkedin", "reddit",
     "email", "e-mail", "print", "telegram", "messenger", "copy", "link", "flipboard", "tumblr", "threads",
-    "bluesky", "mastodon", "sms", "mail", "save",
+    "bluesky", "mastodon", "sms", "mail", "save", "bookmark",
+    "bagikan", "salin",  // Indonesian's "share" and "copy" (Kompas' "Bagikan Facebook Twitter WhatsApp Salin link")
 };
 
 constexpr std::string_view kChromePrefixes[] = {
@@ -133,8 +134,34 @@ bool is_comment_count(std::string_view lower) {
 // a short line that ends no sentence: "Lesen Sie auch, was die Experten sagen." is one.
 constexpr std::string_view kTeaserPrefixes[] = {
     "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche",
-    "lee también", "read also", "see also:", "read more:", "read next:",
+    "lee también", "read also", "also read", "see also:", "read more:", "read next:",
+    // The same in the other languages of the sites users save: Kompas' "Baca juga:", Amar
+    // Ujala's "ये भी पढ़ें:", Anadolu's "İlgili haber:", and Portuguese, Russian, Arabic,
+    // Chinese, Japanese and Korean ones.
+    "baca juga:", "simak juga:", "leia também", "leia mais:", "ये भी पढ़ें", "यह भी पढ़ें", "इसे भी पढ़ें",
+    "ilgili haber", "\xC4\xB0lgili haber" /* İ */, "читайте также", "Читайте также", "اقرأ أيضا", "اقرأ أيضاً",
+    "延伸閱讀：", "延伸阅读：", "相關新聞：", "相关新闻：", "相关阅读：", "関連記事：", "관련기사",
 };
+
+// The label Amar Ujala sets over a story's text, its "expand" ("विस्तार"), and Hindi's "read
+// more".
+constexpr std::string_view kExpandLabels[] = {"विस्तार", "और पढ़ें"};
+
+// A promotion of a newsroom's channel on a messaging app: CNA's "Get WhatsApp alerts from CNA
+// for breaking news and top stories", "Join our WhatsApp channel", Kompas' "Simak breaking news
+// ... Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/...". It names the app and
+// its channel or alerts, and asks, or gives the channel's address; a story reports one ("The
+// ministry said its WhatsApp channel had 2 million followers.").
+bool is_messaging_promo(std::string_view lower) {
+  const auto holds = [lower](std::string_view part) { return lower.find(part) != std::string_view::npos; };
+  if (!holds("whatsapp") && !holds("telegram")) return false;
+  if (!holds(" channel") && !holds(" alerts") && !holds("whatsapp.com/channel") && !holds("t.me/")) return false;
+  if (std::any_of(std::begin(kReportingWords), std::end(kReportingWords), holds)) return false;
+  const bool asks = lower.starts_with("get ") || lower.starts_with("join ") || lower.starts_with("follow ") ||
+                    lower.starts_with("subscribe ") || lower.starts_with("click ") || lower.starts_with("simak ") ||
+                    lower.starts_with("ikuti ") || lower.starts_with("gabung");
+  return asks || holds("whatsapp.com/channel") || holds("t.me/");
+}
 
 // Link labels broadcasters' pages shout ("RELATED: Ridge Fire evacuation map"), known in
 // capitals alone: a note's "Related: [[Dutch municipal elections]]" is its writer's text (a
@@ -151,12 +178,26 @@ constexpr std::string_view kRelatedHeadings[] = {
     "most popular", "most read", "most viewed", "trending", "mehr zum thema", "das könnte sie auch interessieren",
     "lesen sie auch", "sur le même sujet", "à lire aussi", "\xC3\x80 lire aussi" /* À */, "lire aussi", "dans la même rubrique", "más información",
     "te puede interesar", "noticias relacionadas", "leggi anche", "potrebbe interessarti", "lees ook", "meer over dit onderwerp",
+    "also read", "baca juga", "berita terkait", "leia também", "notícias relacionadas", "ilgili haberler",
+    "\xC4\xB0lgili haberler" /* İ */, "читайте также", "Читайте также", "اقرأ أيضا", "ये भी पढ़ें", "संबंधित खबरें",
+    "延伸閱讀", "延伸阅读", "相關新聞", "相关新闻", "相关阅读", "関連記事", "関連ニュース", "관련기사",
 };
 
-// `lower` (an ASCII-lowercased line) is one of kRelatedHeadings, with or without a colon.
+// Lists of the site's most read stories head themselves "Most read", "MOST WATCHED NEWS VIDEOS"
+// (the Daily Mail's, under which a new user's trial found its best passage for "Kate cancer").
+constexpr std::string_view kMostOpenings[] = {"most read", "most watched", "most popular", "most viewed", "most shared"};
+constexpr std::size_t kMaxMostHeadingWords = 5;
+
+// `lower` (an ASCII-lowercased line) is one of kRelatedHeadings, with or without a colon, or
+// a short heading opening with one of kMostOpenings.
 bool names_related_heading(std::string_view lower) {
   while (!lower.empty() && (lower.back() == ' ' || lower.back() == ':')) lower.remove_suffix(1);
-  return std::find(std::begin(kRelatedHeadings), std::end(kRelatedHeadings), lower) != std::end(kRelatedHeadings);
+  if (std::find(std::begin(kRelatedHeadings), std::end(kRelatedHeadings), lower) != std::end(kRelatedHeadings)) return true;
+  return !ends_sentence(lower) && count_words_up_to(lower, kMaxMostHeadingWords + 1) <= kMaxMostHeadingWords &&
+         std::any_of(std::begin(kMostOpenings), std::end(kMostOpenings),
+                     [lower](std::string_view opening) {
+                       return lower.starts_with(opening) && (lower.size() == opening.size() || lower[opening.size()] == ' ');
+                     });
 }
 
 // A video's running time and source under its caption: CNN's "02:14 - Source: CNN Business".
@@ -368,8 +409,11 @@ LineKind classify_line(std::string_view line) {
       if (line.starts_with(prefix)) return LineKind::kChrome;
     }
   }
+  for (const auto label : kExpandLabels) {
+    if (lower == label) return LineKind::kChrome;
+  }
   if (is_cjk_copyright_notice(lower)) return LineKind::kChrome;
-  if (short_line && is_newsletter_promo(lower)) return LineKind::kChrome;
+  if (short_line && (is_newsletter_promo(lower) || is_messaging_promo(lower))) return LineKind::kChrome;
   // A copyright line is a notice, not a sentence about copyright: marked, or a few words
   // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
   const auto notice = [&lower] {

@@ -35,6 +35,9 @@ constexpr int kTeaserLevels = 6;
 constexpr double kAllLinkShare = 0.9;
 // A block all of whose text is one link is a button below this many words.
 constexpr std::size_t kLinkLabelWords = 8;
+// A label before a link ("More:", "Baca juga:") is this short.
+constexpr std::size_t kMaxLinkLabelWords = 4;
+constexpr std::size_t kMaxLinkLabelBytes = 40;
 // Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
 // ancestor make that ancestor the story (Readability's 0.75 and 3).
 constexpr double kRivalShare = 0.75;
@@ -114,7 +117,9 @@ class ContentChooser {
            })) {
         // A button that says the page is a paywall's preview ("Subscribe to continue
         // reading") is kept for the cleaning to read as the notice it is.
-        if (is_link_label(block) && classify_line(block.text.text) != LineKind::kPreviewNotice) continue;
+        if ((is_link_label(block) || is_labelled_link(block)) && classify_line(block.text.text) != LineKind::kPreviewNotice) {
+          continue;
+        }
         const std::size_t words = reading_words(block.text.text);
         if (block.text.heading_level == 0 && words >= kParagraphWords) {
           paragraph_words += words;
@@ -330,6 +335,27 @@ class ContentChooser {
   static bool is_link_label(const HtmlBlock& block) {
     const TextSizes size{block.text.text.size(), block.link_bytes};
     return size.link_share() >= kAllLinkShare && count_words_up_to(block.text.text, kLinkLabelWords) < kLinkLabelWords;
+  }
+
+  // A label and a link to another story, as sites set them between a story's paragraphs:
+  // "More: <a>Polk County homeless count rises 18%</a>" (the Des Moines Register), "Baca juga:
+  // <a>...</a>" (Kompas), "ये भी पढ़ें: <a>...</a>" (Amar Ujala), in whatever language: a few
+  // words before a colon, and a link all the rest.
+  static bool is_labelled_link(const HtmlBlock& block) {
+    const std::string_view text = block.text.text;
+    std::size_t colon = text.find(':');
+    std::size_t colon_size = 1;
+    if (const std::size_t wide = text.find("\xEF\xBC\x9A" /* ： */); wide < colon) {
+      colon = wide;
+      colon_size = 3;
+    }
+    if (colon == std::string_view::npos || colon == 0 || colon > kMaxLinkLabelBytes ||
+        count_words_up_to(text.substr(0, colon), kMaxLinkLabelWords + 1) > kMaxLinkLabelWords) {
+      return false;
+    }
+    std::size_t rest = text.size() - colon - colon_size;
+    if (rest > 0 && text[colon + colon_size] == ' ') --rest;
+    return rest > 0 && static_cast<double>(block.link_bytes) >= kAllLinkShare * static_cast<double>(rest);
   }
 
   bool is_linked_heading(const xmlNode* element) const {

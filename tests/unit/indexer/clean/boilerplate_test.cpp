@@ -89,6 +89,35 @@ TEST(Boilerplate, DropsPlayersLinesAndPrintNotices) {
   }
 }
 
+// Links to other stories and promotions in the languages of a new user's trial: Kompas'
+// "Baca juga:" and its WhatsApp channel, Amar Ujala's "विस्तार" and "ये भी पढ़ें:", Anadolu's
+// "İlgili haber:", CNA's share row and WhatsApp alerts, the Daily Mail's most watched videos.
+TEST(Boilerplate, DropsReadAlsoLinksAndPromotionsInTheirLanguages) {
+  for (const char* line : {"Baca juga: Saksi Anies-Muhaimin dan Ganjar-Mahfud Tolak Tanda Tangan Hasil Rekapitulasi",
+                           "\u092F\u0947 \u092D\u0940 \u092A\u0922\u093C\u0947\u0902: \u0935\u093E\u0930\u093E"
+                           "\u0923\u0938\u0940 \u0938\u0947 \u091C\u0940\u0924",
+                           "\u0935\u093F\u0938\u094D\u0924\u093E\u0930",
+                           "\u0130lgili haber: \u0130stanbul'da il\u00E7e belediye ba\u015Fkanl\u0131klar\u0131 belli oldu",
+                           "\u0427\u0438\u0442\u0430\u0439\u0442\u0435 \u0442\u0430\u043A\u0436\u0435: \u0428"
+                           "\u043E\u0439\u0433\u0443 \u0443\u0448\u0435\u043B",
+                           "\u5EF6\u4F38\u95B1\u8B80", "Also Read",
+                           "Bookmark Share WhatsApp Telegram Facebook Twitter Email LinkedIn",
+                           "Get WhatsApp alerts from CNA for breaking news and top stories", "Join our WhatsApp channel",
+                           "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu "
+                           "akses berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaFPbedBPzjZ. "
+                           "Pastikan kamu sudah install aplikasi WhatsApp ya.",
+                           "MOST WATCHED NEWS VIDEOS", "Most read"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+  for (const char* line : {"The ministry said its WhatsApp channel had 2 million followers.",
+                           "Telegram's channels were used to organise the protests, police said.",
+                           "Most watched the debate on television, the survey found.",
+                           "Baca juga buku ini, kata menteri itu kepada para siswa."}) {
+    EXPECT_EQ(classify_line(line), LineKind::kText) << line;
+  }
+  EXPECT_TRUE(is_related_heading("MOST WATCHED NEWS VIDEOS"));
+}
+
 TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",

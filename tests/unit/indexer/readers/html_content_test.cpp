@@ -199,6 +199,23 @@ TEST(HtmlContent, ACaptionIsWeighedAgainstTheWholeStory) {
   EXPECT_THAT(body, HasSubstr(paragraph(4)));
 }
 
+// A label and a link to another story between the paragraphs, in any language: the Des
+// Moines Register's "More:", Kompas' "Baca juga:" (a new user's trial). A sentence with a
+// link in it stays.
+TEST(HtmlContent, ALabelledLinkToAnotherStoryIsNoText) {
+  const std::string html =
+      "<html><body><article><div class='gnt_ar_b'>" + story(2) +
+      "<p class='gnt_ar_b_p'><strong>More:</strong> <a href='/story/x'>Polk County homeless count rises 18%, highest in "
+      "a decade</a></p><p><strong>Baca juga: <a href='/read/y'>Saksi Anies-Muhaimin Tolak Tanda Tangan Hasil "
+      "Rekapitulasi</a></strong></p><p>The full ruling: <a href='/r.pdf'>forty pages</a> that the court released on "
+      "Tuesday along with a summary of its reasons.</p>" + story(3) + "</div></article></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("Polk County")));
+  EXPECT_THAT(body, Not(HasSubstr("Saksi")));
+  EXPECT_THAT(body, HasSubstr("The full ruling: forty pages"));
+  EXPECT_THAT(body, HasSubstr(paragraph(2)));
+}
+
 TEST(HtmlContent, AGalleryIsToldInItsCaptions) {
   std::string slides;
   for (int i = 0; i < 6; ++i) slides += "<figure><img src='a.jpg'><figcaption>" + paragraph(i) + "</figcaption></figure>";
