@@ -47,6 +47,10 @@ constexpr std::string_view kChromeLines[] = {
     "explore the edition", "discover stories from this section and more in the list of contents",
 };
 
+// A poll's label over its question, in the languages of saved sites (is_poll_label).
+constexpr std::string_view kPollLabels[] = {"poll", "quick poll", "readers' poll", "umfrage", "sondage", "encuesta",
+                                            "sondaggio", "enquete", "peiling"};
+
 // Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
 constexpr std::string_view kShareWords[] = {
     "share", "share:", "facebook", "twitter", "x", "whatsapp", "pinterest", "linkedin", "reddit",
@@ -67,6 +71,9 @@ constexpr std::string_view kChromePrefixes[] = {
     // "责任编辑：王小明"), with either width of colon. Not "记者：" alone: an interview's
     // questions open with it.
     "来源：", "来源:", "責任編輯：", "责任编辑：", "责任编辑:", "【责任编辑",
+    // The People's Daily's editors' line "(责编：王震、牛镛)", CNA's "（編輯：林興盟）1130520":
+    // bracketed, they are no interview's question.
+    "(责编：", "（责编：", "(责编:", "责编：", "(責編：", "（責編：", "（編輯：", "(編輯：", "（编辑：", "(编辑：",
     // A browser's fallback for a player it cannot show, as a saved page keeps it ("Your browser
     // does not support the <audio> element."); print notices under a story (the Economist's,
     // the New York Times').
@@ -259,11 +266,39 @@ constexpr std::string_view kCopyrightFragments[] = {"all rights reserved", "ripr
 // 금지>"), known by these words only in a line marked as a notice: a CJK paragraph has no
 // spaces to count as long, and a story about copyright uses the words.
 constexpr std::string_view kCjkCopyrightFragments[] = {"저작권자", "무단 전재", "無断転載", "版权所有", "版權所有"};
+// A CJK notice is this short (reading_words counts two characters a word).
+constexpr std::size_t kMaxCjkNoticeWords = 60;
 // "Copyright 2024 Reuters. All rights reserved." is a notice by its words alone.
 constexpr std::size_t kMaxNoticeWords = 8;
 constexpr std::string_view kCopyrightMarks[] = {"(c)", "\xC2\xA9" /* © */, "\xE2\x93\x92" /* ⓒ */};
 
+// A site's notice about reprinting its own text ("本網站之文字、圖片及影音，非經授權，不得轉載、
+// 公開播送或公開傳輸及利用。", CNA's): it names the site or paper and reprinting.
+constexpr std::string_view kCjkOwnSiteWords[] = {"本網站", "本网站", "本站", "本報", "本报", "本社"};
+constexpr std::string_view kCjkReprintWords[] = {"轉載", "转载", "転載"};
+
+// The People's Daily's print page under a story, "《 人民日报 》（ 2024年04月17日 01 版）": the
+// paper in 《》, then the day and the page (版) in brackets.
+bool is_print_page_line(std::string_view lower) {
+  return lower.starts_with("\xE3\x80\x8A" /* 《 */) && reading_words(lower) <= kMaxCjkNoticeWords &&
+         (lower.ends_with("\xE7\x89\x88\xEF\xBC\x89" /* 版） */) || lower.ends_with("\xE7\x89\x88)" /* 版) */));
+}
+
+// A notice set between stars, as Taiwan's Liberty Times closes its stories:
+// "☆自由時報電子報提醒您，請勿散布不實訊息☆" (reminding readers not to spread false news).
+bool is_starred_notice(std::string_view lower) {
+  for (const std::string_view star : {"\xE2\x98\x86" /* ☆ */, "\xE2\x98\x85" /* ★ */}) {
+    if (lower.size() > 2 * star.size() && lower.starts_with(star) && lower.ends_with(star)) return true;
+  }
+  return false;
+}
+
 bool is_cjk_copyright_notice(std::string_view lower) {
+  const auto holds = [lower](std::string_view word) { return lower.find(word) != std::string_view::npos; };
+  if (reading_words(lower) <= kMaxCjkNoticeWords && std::any_of(std::begin(kCjkOwnSiteWords), std::end(kCjkOwnSiteWords), holds) &&
+      std::any_of(std::begin(kCjkReprintWords), std::end(kCjkReprintWords), holds)) {
+    return true;
+  }
   // Marked: in brackets, with (c) or ©, or opening with the words ("版权所有：新华网 未经书面授权禁止转载").
   const bool marked = lower.starts_with('<') ||
                       std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
@@ -398,6 +433,9 @@ LineKind classify_line(std::string_view line) {
   for (const auto chrome : kChromeLines) {
     if (lower == chrome) return LineKind::kChrome;
   }
+  for (const auto label : kPollLabels) {
+    if (lower == label) return LineKind::kChrome;
+  }
   for (const auto prefix : kChromePrefixes) {
     if (lower.starts_with(prefix)) return LineKind::kChrome;
   }
@@ -412,7 +450,9 @@ LineKind classify_line(std::string_view line) {
   for (const auto label : kExpandLabels) {
     if (lower == label) return LineKind::kChrome;
   }
-  if (is_cjk_copyright_notice(lower)) return LineKind::kChrome;
+  if (is_cjk_copyright_notice(lower) || is_print_page_line(lower) || (short_line && is_starred_notice(lower))) {
+    return LineKind::kChrome;
+  }
   if (short_line && (is_newsletter_promo(lower) || is_messaging_promo(lower))) return LineKind::kChrome;
   // A copyright line is a notice, not a sentence about copyright: marked, or a few words
   // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
@@ -456,5 +496,10 @@ LineKind classify_line(std::string_view line) {
 }
 
 bool is_related_heading(std::string_view line) { return names_related_heading(ascii_lower(line)); }
+
+bool is_poll_label(std::string_view line) {
+  const std::string lower = ascii_lower(line);
+  return std::find(std::begin(kPollLabels), std::end(kPollLabels), std::string_view(lower)) != std::end(kPollLabels);
+}
 
 }  // namespace cs::indexer

@@ -34,6 +34,40 @@ constexpr std::string_view kDonationPhrases[] = {"donate today", "donate now", "
 
 bool holds(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
+// "Fox News' Maria Paronich contributed to this report.", "Nikkei staff writer Yuki Fukumoto
+// contributed to this report.": a contributors' note, whoever wrote it.
+constexpr std::string_view kContributedEndings[] = {"contributed to this report.", "contributed to this report",
+                                                    "contributed to this story.", "contributed to this article.",
+                                                    "contributed reporting."};
+constexpr std::size_t kMaxContributorsWords = 25;
+
+// A reporter's address alone under the story, as Korean and Japanese agencies sign
+// (Yonhap's "kimsw@yna.co.kr"): one or more addresses and nothing else.
+bool is_addresses_only(std::string_view lower) {
+  bool any = false;
+  for (std::size_t begin = 0; begin < lower.size();) {
+    const std::size_t end = std::min(lower.find(' ', begin), lower.size());
+    std::string_view word = lower.substr(begin, end - begin);
+    begin = end + 1;
+    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    if (word.empty()) continue;
+    const std::size_t at = word.find('@');
+    if (at == 0 || at == std::string_view::npos || word.find('.', at) == std::string_view::npos) return false;
+    any = true;
+  }
+  return any;
+}
+
+// Yonhap's sending time, "2024/04/11 06:12 송고" (송고: sent): digits and separators, then the word.
+bool is_sending_time(std::string_view lower) {
+  constexpr std::string_view kSent = "\xEC\x86\xA1\xEA\xB3\xA0";  // 송고
+  if (!lower.ends_with(kSent) || lower.empty() || lower[0] < '0' || lower[0] > '9') return false;
+  lower.remove_suffix(kSent.size());
+  return lower.size() <= 20 && std::all_of(lower.begin(), lower.end(), [](char c) {
+           return (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '.' || c == ':' || c == ' ';
+         });
+}
+
 // "msa/dpa/Reuters": one word of two to four parts, short letters each, one an agency's.
 bool is_agency_initials(std::string_view lower) {
   if (lower.empty() || holds(lower, " ") || !holds(lower, "/")) return false;
@@ -72,6 +106,12 @@ bool is_sign_off(std::string_view lower) {
   if ((opening.starts_with("associated press ") || opening.starts_with("ap ")) && holds(opening, " contributed")) return true;
   // Xinhua's and Taiwan's CNA's end mark: "(By Teng Pei-ju and Sean Lin) Enditem/AW".
   if (holds(lower, "enditem")) return true;
+  if (count_words_up_to(lower, kMaxContributorsWords + 1) <= kMaxContributorsWords &&
+      std::any_of(std::begin(kContributedEndings), std::end(kContributedEndings),
+                  [lower](std::string_view ending) { return lower.ends_with(ending); })) {
+    return true;
+  }
+  if (is_addresses_only(lower) || is_sending_time(lower)) return true;
   if (is_agency_initials(lower)) return true;
   // A bio: "Cheri Carlson covers the environment ... Reach her at cheri.carlson@vcstar.com."
   // The address follows the phrase ("@elonmusk ... could not be reached at his office" is news).

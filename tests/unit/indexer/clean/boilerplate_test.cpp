@@ -118,6 +118,34 @@ TEST(Boilerplate, DropsReadAlsoLinksAndPromotionsInTheirLanguages) {
   EXPECT_TRUE(is_related_heading("MOST WATCHED NEWS VIDEOS"));
 }
 
+// Agencies' and papers' lines under a story, as a new user's trial found them in passages:
+// Yonhap's reporter's address and sending time, the People's Daily's print page and editors,
+// the Liberty Times' starred reminder, CNA's editor line and reprint notice, contributors'
+// notes and a poll's label.
+TEST(Boilerplate, DropsAgencySignOffsAndNotices) {
+  for (const char* line : {"kimsw@yna.co.kr", "kimsw@yna.co.kr, leesh@yna.co.kr",
+                           "2024/04/11 06:12 \uC1A1\uACE0",
+                           "\u300A \u4EBA\u6C11\u65E5\u62A5 \u300B\uFF08 2024\u5E7404\u670817\u65E5 01 \u7248"
+                           "\uFF09",
+                           "(\u8D23\u7F16\uFF1A\u738B\u9707\u3001\u725B\u955B)",
+                           "\u2606\u81EA\u7531\u6642\u5831\u96FB\u5B50\u5831\u63D0\u9192\u60A8\uFF0C\u8ACB"
+                           "\u52FF\u6563\u5E03\u4E0D\u5BE6\u8A0A\u606F\u2606",
+                           "\uFF08\u7DE8\u8F2F\uFF1A\u6797\u8208\u76DF\uFF091130520",
+                           "\u672C\u7DB2\u7AD9\u4E4B\u6587\u5B57\u3001\u5716\u7247\u53CA\u5F71\u97F3\uFF0C"
+                           "\u975E\u7D93\u6388\u6B0A\uFF0C\u4E0D\u5F97\u8F49\u8F09\u3001\u516C\u958B\u64AD"
+                           "\u9001\u6216\u516C\u958B\u50B3\u8F38\u53CA\u5229\u7528\u3002",
+                           "Fox News' Maria Paronich contributed to this report.",
+                           "Nikkei staff writer Yuki Fukumoto contributed to this report.", "Poll"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+  for (const char* line : {"Reporters can be reached at tips@example.com or by phone.",
+                           "\u6CD5\u9662\u8A8D\u5B9A\u88AB\u544A\u672A\u7D93\u6388\u6B0A\u8F49\u8F09"
+                           "\u65B0\u805E\u3002" /* a court's finding on reprinting */,
+                           "Poll workers said turnout was high."}) {
+    EXPECT_EQ(classify_line(line), LineKind::kText) << line;
+  }
+}
+
 TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
