@@ -78,7 +78,31 @@ constexpr std::string_view kChromePrefixes[] = {
     // does not support the <audio> element."); print notices under a story (the Economist's,
     // the New York Times').
     "your browser does not support", "this article appeared in the", "a version of this article appears in print",
+    // Republishing notices over or under a story (ProPublica's "This article is co-published with
+    // The Texas Tribune, ...").
+    "this article is co-published with", "this story is co-published with", "this article was co-published with",
+    "this story was co-published with", "this article was produced in partnership with",
+    "this story was produced in partnership with", "this article was originally published", "this story was originally published",
+    "this story originally appeared",
 };
+
+// Calls for readers' tips, stories and comments, known only opening or closing a short line
+// that quotes no one: ProPublica's "Do you have a story tip? Email us at ..." and "Do You Have a
+// Story About Medical Debt?", the Daily Mail's "Are you a royal fan? Share your messages for Kate
+// in the comments below".
+constexpr std::string_view kCallOpenings[] = {"do you have a story tip", "do you have a tip", "have a tip?", "got a tip?",
+                                              "have a news tip", "do you have a story about", "share your story",
+                                              "tell us your story"};
+constexpr std::string_view kCallEndings[] = {"in the comments below", "in the comments section below",
+                                             "let us know in the comments"};
+
+bool is_call_to_readers(std::string_view lower) {
+  if (lower.find('"') != std::string_view::npos || lower.find("\xE2\x80\x9C") != std::string_view::npos) return false;
+  std::string_view end = lower;
+  while (!end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == ' ')) end.remove_suffix(1);
+  return std::any_of(std::begin(kCallOpenings), std::end(kCallOpenings), [lower](std::string_view call) { return lower.starts_with(call); }) ||
+         std::any_of(std::begin(kCallEndings), std::end(kCallEndings), [end](std::string_view call) { return end.ends_with(call); });
+}
 
 // Audio players' and galleries' promotions, known only on a short line: Fox News' "NEW You can
 // now listen to Fox News articles!", the Economist's "Enjoy more audio and podcasts on iOS or
@@ -453,7 +477,9 @@ LineKind classify_line(std::string_view line) {
   if (is_cjk_copyright_notice(lower) || is_print_page_line(lower) || (short_line && is_starred_notice(lower))) {
     return LineKind::kChrome;
   }
-  if (short_line && (is_newsletter_promo(lower) || is_messaging_promo(lower))) return LineKind::kChrome;
+  if (short_line && (is_newsletter_promo(lower) || is_messaging_promo(lower) || is_call_to_readers(lower))) {
+    return LineKind::kChrome;
+  }
   // A copyright line is a notice, not a sentence about copyright: marked, or a few words
   // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
   const auto notice = [&lower] {

@@ -30,7 +30,30 @@ constexpr std::string_view kReachPhrases[] = {"reach her at ", "reach him at ", 
 // Hui Lin"): "Reporting by the Wall Street Journal last year showed ..." is the story's.
 constexpr std::size_t kMaxBareCreditWords = 12;
 
-constexpr std::string_view kDonationPhrases[] = {"donate today", "donate now", "make a donation", "become a member today"};
+constexpr std::string_view kDonationPhrases[] = {
+    "donate today", "donate now", "make a donation", "become a member today",
+    // Appeals for journalism's support and membership, in English and the other languages of
+    // saved sites (the Independent's "Support independent journalism", Vox's "Yes, I'll give
+    // $5/month", Meduza's "Поддержите «Медузу»"), each opening a sentence.
+    "support independent journalism", "support our journalism", "support quality journalism",
+    "support local journalism", "support nonprofit journalism", "become a member", "yes, i'll give", "yes, i\xE2\x80\x99ll give",
+    "we rely on readers like you", "поддержите", "Поддержите", "unterstützen sie", "soutenez", "apoya el periodismo",
+    "sostieni", "dukung jurnalisme",
+};
+// Parts of an appeal wherever they stand in it ("Whether $5 or $50, every contribution counts.").
+constexpr std::string_view kAppealFragments[] = {"every contribution counts", "every contribution, however big or small"};
+
+// A metered paywall's counter over an appeal: Vox's "You've read 1 article in the last month".
+bool is_reading_counter(std::string_view lower) {
+  for (const std::string_view opening : {"you've read ", "you\xE2\x80\x99ve read ", "you have read "}) {
+    if (!lower.starts_with(opening)) continue;
+    std::string_view rest = lower.substr(opening.size());
+    std::size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    return digits > 0 && rest.substr(digits).starts_with(" article");
+  }
+  return false;
+}
 
 bool holds(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
 
@@ -123,6 +146,10 @@ bool is_sign_off(std::string_view lower) {
   // journalism. Donate today ..."), where a story reports it ("asked donors to make a
   // donation"), and quotes no one ("\"Donate now,\" the charity's chief said").
   if (holds(lower, "\"") || holds(lower, "\xE2\x80\x9C") || holds(lower, "\xE2\x80\x9D")) return false;
+  if (is_reading_counter(lower) ||
+      std::any_of(std::begin(kAppealFragments), std::end(kAppealFragments), [lower](std::string_view part) { return holds(lower, part); })) {
+    return true;
+  }
   return std::any_of(std::begin(kDonationPhrases), std::end(kDonationPhrases), [lower](std::string_view phrase) {
     for (std::size_t at = lower.find(phrase); at != std::string_view::npos; at = lower.find(phrase, at + 1)) {
       if (at == 0 || (at >= 2 && lower[at - 1] == ' ' && (lower[at - 2] == '.' || lower[at - 2] == '!'))) return true;

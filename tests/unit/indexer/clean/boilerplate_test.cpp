@@ -146,6 +146,34 @@ TEST(Boilerplate, DropsAgencySignOffsAndNotices) {
   }
 }
 
+// Appeals for money and membership, republishing notices and calls for readers' tips and
+// comments, as a new user's trial found them in passages (Vox, the Independent, Meduza,
+// ProPublica, the Daily Mail): "Bethel Mission" matched their "Our mission is".
+TEST(Boilerplate, DropsAppealsNoticesAndCallsToReaders) {
+  for (const char* line : {"Support independent journalism", "You\u2019ve read 1 article in the last month",
+                           "You've read 3 articles in the last month", "Yes, I'll give $5/month",
+                           "We rely on readers like you \u2014 join us.",
+                           "Our mission is to deliver unbiased, fact-based reporting that holds power to account and "
+                           "exposes the truth. Whether $5 or $50, every contribution counts.",
+                           "\u041F\u043E\u0434\u0434\u0435\u0440\u0436\u0438\u0442\u0435 \u00AB\u041C\u0435"
+                           "\u0434\u0443\u0437\u0443\u00BB",
+                           "This article is co-published with The Texas Tribune, a nonprofit, nonpartisan local newsroom "
+                           "that informs and engages with Texans.",
+                           "Do you have a story tip? Email us at tips@propublica.org. Here\u2019s how to send tips and "
+                           "documents to ProPublica securely.",
+                           "Do You Have a Story About Medical Debt?",
+                           "Are you a royal fan? Share your messages for Kate in the comments below"}) {
+    EXPECT_EQ(classify_line(line), LineKind::kChrome) << line;
+  }
+  for (const char* line : {"The charity said it would support independent journalism in the region.",
+                           "\"Every contribution counts,\" the campaign's treasurer told reporters.",
+                           "Our mission is to rebuild the shelter before winter, Pastor Mark Lovell said.",
+                           "The article was co-published with a partner newspaper in 2019, the court heard.",
+                           "Readers have read the report in the comments below the original post, she said."}) {
+    EXPECT_EQ(classify_line(line), LineKind::kText) << line;
+  }
+}
+
 TEST(Boilerplate, KeepsSentencesThatLookLikeFurniture) {
   for (const char* line : {"Share prices fell 3% after the announcement.", "Close advisers to the president said he would sign.",
                            "Replay of the match is scheduled for Tuesday.", "1 of 8 hostages was released on Friday.",
