@@ -438,6 +438,72 @@ bool is_counter(std::string_view line) {
   return total >= position && i == line.size();
 }
 
+// A photo's caption ends with its credit in brackets: Nikkei Asia's "... (Photo by Ken
+// Kobayashi)", the Liberty Times' "總統賴清德今日發表就職演說。（記者塗建榮攝）" (攝: photographed
+// by), "（圖／…）" (picture: ...); or, unbracketed in Chinese, with the photographer's name and
+// 摄 (the People's Daily's "… 新华社记者 李欣摄").
+constexpr std::string_view kBracketedCreditOpenings[] = {"photo by ", "photos by ", "photo: ", "photo courtesy",
+                                                         "foto: ", "foto von ", "圖／", "图／", "圖/", "图/", "사진="};
+constexpr std::string_view kTakenBy[] = {"\xE6\x94\x9D" /* 攝 */, "\xE6\x91\x84" /* 摄 */};
+constexpr std::size_t kMaxCaptionWords = 60;
+
+bool ends_with_photo_credit(std::string_view lower) {
+  while (!lower.empty() && lower.back() == ' ') lower.remove_suffix(1);
+  const auto taken_by = [](std::string_view text) {
+    return std::any_of(std::begin(kTakenBy), std::end(kTakenBy), [text](std::string_view mark) { return text.ends_with(mark); });
+  };
+  std::size_t open = std::string_view::npos;
+  std::size_t open_size = 0;
+  if (lower.ends_with(')')) {
+    open = lower.rfind('(');
+    open_size = 1;
+    lower.remove_suffix(1);
+  } else if (lower.ends_with("\xEF\xBC\x89" /* ） */)) {
+    open = lower.rfind("\xEF\xBC\x88" /* （ */);
+    open_size = 3;
+    lower.remove_suffix(3);
+  } else {
+    // Unbracketed, only with the photographer named a reporter: "新华社记者 李欣摄".
+    return taken_by(lower) && (lower.find("记者") != std::string_view::npos || lower.find("記者") != std::string_view::npos);
+  }
+  if (open == std::string_view::npos) return false;
+  const std::string_view inside = lower.substr(open + open_size);
+  return taken_by(inside) || std::any_of(std::begin(kBracketedCreditOpenings), std::end(kBracketedCreditOpenings),
+                                         [inside](std::string_view opening) { return inside.starts_with(opening); });
+}
+
+// A picture agency's credit alone: Kompas' "KOMPAS.com/VITORIO MANTALEAN", "REUTERS/Kim
+// Kyung-Hoon", "AP Photo/Evan Vucci", "ANTARA FOTO/Galih Pradipta": the agency in capitals (a
+// site's domain after it, "Photo" or "FOTO" beside it), a slash, and a name of capitalised words.
+bool is_agency_credit(std::string_view line) {
+  const std::size_t slash = line.find('/');
+  if (slash == std::string_view::npos || slash == 0 || line.find('/', slash + 1) != std::string_view::npos ||
+      count_words_up_to(line, 7) > 6) {
+    return false;
+  }
+  std::string_view agency = line.substr(0, slash);
+  for (const std::string_view label : {" Photo", " PHOTO", " FOTO", " Foto"}) {
+    if (agency.ends_with(label)) agency.remove_suffix(label.size());
+  }
+  for (const std::string_view domain : {".com", ".co.id", ".id", ".net"}) {
+    if (agency.ends_with(domain)) agency.remove_suffix(domain.size());
+  }
+  const auto capitals = [](std::string_view word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.' || c == '-'; });
+  };
+  if (agency.size() < 2 || !capitals(agency)) return false;
+  std::size_t names = 0;
+  for (std::size_t begin = slash + 1; begin < line.size();) {
+    const std::size_t end = std::min(line.find(' ', begin), line.size());
+    const std::string_view word = line.substr(begin, end - begin);
+    begin = end + 1;
+    if (word.empty()) continue;
+    if (word[0] < 'A' || word[0] > 'Z' || word.find_first_of(".,:;!?") != std::string_view::npos) return false;
+    ++names;
+  }
+  return names >= 1 && names <= 4;
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -474,6 +540,8 @@ LineKind classify_line(std::string_view line) {
   for (const auto label : kExpandLabels) {
     if (lower == label) return LineKind::kChrome;
   }
+  if (reading_words(lower) <= kMaxCaptionWords && ends_with_photo_credit(lower)) return LineKind::kChrome;
+  if (is_agency_credit(line)) return LineKind::kChrome;
   if (is_cjk_copyright_notice(lower) || is_print_page_line(lower) || (short_line && is_starred_notice(lower))) {
     return LineKind::kChrome;
   }
