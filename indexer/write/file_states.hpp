@@ -37,7 +37,7 @@ struct IndexedArticle {
 // an earlier reading indexed, changed or not, and rewrites the articles it now reads
 // otherwise (an article read as before keeps its hash and is left as it is). Without it, an
 // upgrade that reads pages better reached only the files changed since, or --rebuild.
-inline constexpr std::uint32_t kReadingVersion = 1;
+inline constexpr std::uint32_t kReadingVersion = 2;
 
 struct FileState {
   std::string path;            // absolute, as crawled
