@@ -243,23 +243,16 @@ bool is_video_credit(std::string_view lower) {
 bool is_counts_only(std::string_view lower) {
   std::size_t numbers = 0;
   bool thousands = false;
-  for (std::size_t begin = 0; begin < lower.size();) {
-    const std::size_t end = std::min(lower.find(' ', begin), lower.size());
-    std::string_view word = lower.substr(begin, end - begin);
-    begin = end + 1;
-    if (word.empty()) continue;
+  const bool all_numbers = visit_words(lower, [&](std::string_view word) {
     if (word.back() == 'k' || word.back() == 'm') {
       thousands = true;
       word.remove_suffix(1);
     }
-    if (word.empty() || word.front() == '.' || !std::all_of(word.begin(), word.end(), [](char c) {
-          return (c >= '0' && c <= '9') || c == '.';
-        })) {
-      return false;
-    }
     ++numbers;
-  }
-  return numbers >= 1 && numbers <= 3 && (numbers >= 2 || thousands);
+    return !word.empty() && word.front() != '.' &&
+           std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  });
+  return all_numbers && numbers >= 1 && numbers <= 3 && (numbers >= 2 || thousands);
 }
 
 // Reading-time labels ("2 min read", "5 minute read", "Lesezeit: 3 Min", "Temps de lecture 3 min.").
@@ -395,20 +388,16 @@ bool is_share_row(std::string_view line) {
   std::size_t words = 0;
   bool says_share = false;
   bool counted = false;
-  std::size_t begin = 0;
-  while (begin < line.size()) {
-    const std::size_t end = std::min(line.find(' ', begin), line.size());
-    std::string_view word = line.substr(begin, end - begin);
-    begin = end + 1;
+  const bool all_buttons = visit_words(line, [&](std::string_view word) {
     const std::size_t digits = word.size() - std::min(word.size(), word.find_last_not_of("0123456789") + 1);
     counted = counted || digits > 0;
     word.remove_suffix(digits);
-    if (word.empty()) continue;
-    if (std::find(std::begin(kShareWords), std::end(kShareWords), word) == std::end(kShareWords)) return false;
+    if (word.empty()) return true;
     says_share = says_share || word.starts_with("share");
     ++words;
-  }
-  return words >= 3 || (says_share && (words >= 2 || counted));
+    return std::find(std::begin(kShareWords), std::end(kShareWords), word) != std::end(kShareWords);
+  });
+  return all_buttons && (words >= 3 || (says_share && (words >= 2 || counted)));
 }
 
 // "1/8", "3 of 12", "Image 1 of 8", "Photo 2/10": a gallery's counter (never past its total,
@@ -493,15 +482,11 @@ bool is_agency_credit(std::string_view line) {
   };
   if (agency.size() < 2 || !capitals(agency)) return false;
   std::size_t names = 0;
-  for (std::size_t begin = slash + 1; begin < line.size();) {
-    const std::size_t end = std::min(line.find(' ', begin), line.size());
-    const std::string_view word = line.substr(begin, end - begin);
-    begin = end + 1;
-    if (word.empty()) continue;
-    if (word[0] < 'A' || word[0] > 'Z' || word.find_first_of(".,:;!?") != std::string_view::npos) return false;
+  const bool all_capitalised = visit_words(line.substr(slash + 1), [&names](std::string_view word) {
     ++names;
-  }
-  return names >= 1 && names <= 4;
+    return word[0] >= 'A' && word[0] <= 'Z' && word.find_first_of(".,:;!?") == std::string_view::npos;
+  });
+  return all_capitalised && names >= 1 && names <= 4;
 }
 
 }  // namespace

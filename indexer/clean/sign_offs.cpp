@@ -67,18 +67,11 @@ constexpr std::size_t kMaxContributorsWords = 25;
 // A reporter's address alone under the story, as Korean and Japanese agencies sign
 // (Yonhap's "kimsw@yna.co.kr"): one or more addresses and nothing else.
 bool is_addresses_only(std::string_view lower) {
-  bool any = false;
-  for (std::size_t begin = 0; begin < lower.size();) {
-    const std::size_t end = std::min(lower.find(' ', begin), lower.size());
-    std::string_view word = lower.substr(begin, end - begin);
-    begin = end + 1;
+  return !lower.empty() && visit_words(lower, [](std::string_view word) {
     while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
-    if (word.empty()) continue;
     const std::size_t at = word.find('@');
-    if (at == 0 || at == std::string_view::npos || word.find('.', at) == std::string_view::npos) return false;
-    any = true;
-  }
-  return any;
+    return at != 0 && at != std::string_view::npos && word.find('.', at) != std::string_view::npos;
+  });
 }
 
 // Yonhap's sending time, "2024/04/11 06:12 송고" (송고: sent): digits and separators, then the word.
