@@ -231,6 +231,7 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
   bool after_byline = false;
   bool behind_gate = false;  // after a paywall's notice that follows the text
   bool under_related = false;  // after a heading of links to other stories
+  bool in_poll = false;        // after a poll's label, before the story goes on
   for (std::size_t i = lead_in_start; i < blocks.size(); ++i) {
     const TextBlock& block = blocks[i];
     // Compared with kMaxTitleWords and less.
@@ -243,6 +244,14 @@ void fill_article_from_blocks(const std::vector<TextBlock>& blocks, Article& art
     // headlines: short lines that end no sentence (a headline may end in a quotation's
     // close: »Einander nicht untergeordnet«), until the story's text goes on.
     if (kind == LineKind::kChrome && !kept.empty() && is_related_heading(block.text)) under_related = true;
+    // A poll set in the story (the Times of India's "Poll", "Do you think a coalition
+    // government will be stable?", then its answers): its question and answers are no text.
+    if (kind == LineKind::kChrome && is_poll_label(block.text)) in_poll = true;
+    if (in_poll && kind == LineKind::kText) {
+      const bool question = block.text.ends_with('?') || block.text.ends_with("\xEF\xBC\x9F" /* ？ */);
+      if ((question && words < kFirstParagraphWords) || is_tail_label(block, true)) continue;
+      in_poll = false;
+    }
     if (under_related && kind == LineKind::kText) {
       if (words < kFirstParagraphWords && !ends_sentence(block.text)) continue;
       under_related = false;

@@ -26,8 +26,10 @@ constexpr std::string_view kChromeLines[] = {
     "share this page", "share this page:", "listen to this article", "play video", "watch",
     "skip links", "skip to navigation", "skip navigation", "save", "share full article",
     "continue reading",
-    // Ad slots' labels in the languages of saved sites (Le Figaro's "Passer la publicité").
+    // Ad slots' labels in the languages of saved sites (Le Figaro's "Passer la publicité"; CNA's
+    // "廣告", Chinese, Japanese and Korean alike).
     "passer la publicité", "publicité", "anzeige", "publicidad", "pubblicità", "advertentie",
+    "廣告", "广告", "広告", "광고", "реклама", "Реклама", "РЕКЛАМА", "إعلان", "reklam", "iklan", "publicidade",
     // The heading over a comment thread, in the languages of the sites users save.
     "kommentare", "commentaires", "comentarios", "commenti", "reacties",
     // A page pasted whole opens with its skip link, in the site's language.
@@ -39,13 +41,22 @@ constexpr std::string_view kChromeLines[] = {
     "artikel teilen", "artikel anhören", "artikel zum hören", "zur merkliste hinzufügen", "merken", "teilen",
     "partager", "partager l'article", "partager l\xE2\x80\x99" "article", "lire plus tard", "écouter cet article",
     "\xC3\x89" "couter cet article" /* ASCII lower case keeps É */, "compartir", "escuchar", "condividi",
+    // Players' and embeds' placeholders and labels (ABC's "Loading...", the Daily Mail's "Up
+    // Next"), and the Economist's links under its stories.
+    "loading", "loading...", "loading\xE2\x80\xA6", "up next", "reuse this content", "the trust project",
+    "explore the edition", "discover stories from this section and more in the list of contents",
 };
+
+// A poll's label over its question, in the languages of saved sites (is_poll_label).
+constexpr std::string_view kPollLabels[] = {"poll", "quick poll", "readers' poll", "umfrage", "sondage", "encuesta",
+                                            "sondaggio", "enquete", "peiling"};
 
 // Words of a row of share buttons ("Whatsapp Facebook Pinterest", "Share: X Email Print").
 constexpr std::string_view kShareWords[] = {
     "share", "share:", "facebook", "twitter", "x", "whatsapp", "pinterest", "linkedin", "reddit",
     "email", "e-mail", "print", "telegram", "messenger", "copy", "link", "flipboard", "tumblr", "threads",
-    "bluesky", "mastodon", "sms", "mail", "save",
+    "bluesky", "mastodon", "sms", "mail", "save", "bookmark",
+    "bagikan", "salin",  // Indonesian's "share" and "copy" (Kompas' "Bagikan Facebook Twitter WhatsApp Salin link")
 };
 
 constexpr std::string_view kChromePrefixes[] = {
@@ -60,7 +71,48 @@ constexpr std::string_view kChromePrefixes[] = {
     // "责任编辑：王小明"), with either width of colon. Not "记者：" alone: an interview's
     // questions open with it.
     "来源：", "来源:", "責任編輯：", "责任编辑：", "责任编辑:", "【责任编辑",
+    // The People's Daily's editors' line "(责编：王震、牛镛)", CNA's "（編輯：林興盟）1130520":
+    // bracketed, they are no interview's question.
+    "(责编：", "（责编：", "(责编:", "责编：", "(責編：", "（責編：", "（編輯：", "(編輯：", "（编辑：", "(编辑：",
+    // A browser's fallback for a player it cannot show, as a saved page keeps it ("Your browser
+    // does not support the <audio> element."); print notices under a story (the Economist's,
+    // the New York Times').
+    "your browser does not support", "this article appeared in the", "a version of this article appears in print",
+    // Republishing notices over or under a story (ProPublica's "This article is co-published with
+    // The Texas Tribune, ...").
+    "this article is co-published with", "this story is co-published with", "this article was co-published with",
+    "this story was co-published with", "this article was produced in partnership with",
+    "this story was produced in partnership with", "this article was originally published", "this story was originally published",
+    "this story originally appeared",
 };
+
+// Calls for readers' tips, stories and comments, known only opening or closing a short line
+// that quotes no one: ProPublica's "Do you have a story tip? Email us at ..." and "Do You Have a
+// Story About Medical Debt?", the Daily Mail's "Are you a royal fan? Share your messages for Kate
+// in the comments below".
+constexpr std::string_view kCallOpenings[] = {"do you have a story tip", "do you have a tip", "have a tip?", "got a tip?",
+                                              "have a news tip", "do you have a story about", "share your story",
+                                              "tell us your story"};
+constexpr std::string_view kCallEndings[] = {"in the comments below", "in the comments section below",
+                                             "let us know in the comments"};
+
+bool is_call_to_readers(std::string_view lower) {
+  if (lower.find('"') != std::string_view::npos || lower.find("\xE2\x80\x9C") != std::string_view::npos) return false;
+  std::string_view end = lower;
+  while (!end.empty() && (end.back() == '.' || end.back() == '!' || end.back() == ' ')) end.remove_suffix(1);
+  return std::any_of(std::begin(kCallOpenings), std::end(kCallOpenings), [lower](std::string_view call) { return lower.starts_with(call); }) ||
+         std::any_of(std::begin(kCallEndings), std::end(kCallEndings), [end](std::string_view call) { return end.ends_with(call); });
+}
+
+// Audio players' and galleries' promotions, known only on a short line: Fox News' "NEW You can
+// now listen to Fox News articles!", the Economist's "Enjoy more audio and podcasts on iOS or
+// Android.", the Japan Times' "PHOTO GALLERY (CLICK TO ENLARGE)".
+constexpr std::string_view kPlayerFragments[] = {"you can now listen to", "enjoy more audio and podcasts", "click to enlarge"};
+
+// The Economist's "From the May 4th 2024 edition": a print edition's date under a story.
+bool is_edition_line(std::string_view lower) {
+  return lower.starts_with("from the ") && lower.ends_with(" edition") && count_words_up_to(lower, 8) <= 7;
+}
 
 // A newsletter's promotion inside a story: a short line naming a newsletter that ends by
 // asking to sign up ("The Reuters Daily Briefing newsletter provides all the news you need
@@ -113,13 +165,41 @@ bool is_comment_count(std::string_view lower) {
 // a short line that ends no sentence: "Lesen Sie auch, was die Experten sagen." is one.
 constexpr std::string_view kTeaserPrefixes[] = {
     "à lire aussi", "À lire aussi" /* ASCII lower case keeps À */, "lire aussi", "lesen sie auch", "leggi anche",
-    "lee también", "read also", "see also:", "read more:", "read next:",
+    "lee también", "read also", "also read", "see also:", "read more:", "read next:",
+    // The same in the other languages of the sites users save: Kompas' "Baca juga:", Amar
+    // Ujala's "ये भी पढ़ें:", Anadolu's "İlgili haber:", and Portuguese, Russian, Arabic,
+    // Chinese, Japanese and Korean ones.
+    "baca juga:", "simak juga:", "leia também", "leia mais:", "ये भी पढ़ें", "यह भी पढ़ें", "इसे भी पढ़ें",
+    "ilgili haber", "\xC4\xB0lgili haber" /* İ */, "читайте также", "Читайте также", "اقرأ أيضا", "اقرأ أيضاً",
+    "延伸閱讀：", "延伸阅读：", "相關新聞：", "相关新闻：", "相关阅读：", "関連記事：", "관련기사",
 };
+
+// The label Amar Ujala sets over a story's text, its "expand" ("विस्तार"), and Hindi's "read
+// more".
+constexpr std::string_view kExpandLabels[] = {"विस्तार", "और पढ़ें"};
+
+// A promotion of a newsroom's channel on a messaging app: CNA's "Get WhatsApp alerts from CNA
+// for breaking news and top stories", "Join our WhatsApp channel", Kompas' "Simak breaking news
+// ... Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/...". It names the app and
+// its channel or alerts, and asks, or gives the channel's address; a story reports one ("The
+// ministry said its WhatsApp channel had 2 million followers.").
+bool is_messaging_promo(std::string_view lower) {
+  const auto holds = [lower](std::string_view part) { return lower.find(part) != std::string_view::npos; };
+  if (!holds("whatsapp") && !holds("telegram")) return false;
+  if (!holds(" channel") && !holds(" alerts") && !holds("whatsapp.com/channel") && !holds("t.me/")) return false;
+  if (std::any_of(std::begin(kReportingWords), std::end(kReportingWords), holds)) return false;
+  const bool asks = lower.starts_with("get ") || lower.starts_with("join ") || lower.starts_with("follow ") ||
+                    lower.starts_with("subscribe ") || lower.starts_with("click ") || lower.starts_with("simak ") ||
+                    lower.starts_with("ikuti ") || lower.starts_with("gabung");
+  return asks || holds("whatsapp.com/channel") || holds("t.me/");
+}
 
 // Link labels broadcasters' pages shout ("RELATED: Ridge Fire evacuation map"), known in
 // capitals alone: a note's "Related: [[Dutch municipal elections]]" is its writer's text (a
 // new user's trial lost it).
-constexpr std::string_view kShoutedTeaserPrefixes[] = {"RELATED:", "MORE:", "READ MORE:"};  // "WATCH:" opens titles
+// "WATCH:" opens titles; CBC labels its embedded players "WATCH | Jasper residents describe
+// fleeing the wildfire:" and "LISTEN | ...".
+constexpr std::string_view kShoutedTeaserPrefixes[] = {"RELATED:", "MORE:", "READ MORE:", "WATCH |", "LISTEN |"};
 
 // Headings over links to other stories, as whole lines without their closing colon
 // (is_related_heading).
@@ -129,12 +209,26 @@ constexpr std::string_view kRelatedHeadings[] = {
     "most popular", "most read", "most viewed", "trending", "mehr zum thema", "das könnte sie auch interessieren",
     "lesen sie auch", "sur le même sujet", "à lire aussi", "\xC3\x80 lire aussi" /* À */, "lire aussi", "dans la même rubrique", "más información",
     "te puede interesar", "noticias relacionadas", "leggi anche", "potrebbe interessarti", "lees ook", "meer over dit onderwerp",
+    "also read", "baca juga", "berita terkait", "leia também", "notícias relacionadas", "ilgili haberler",
+    "\xC4\xB0lgili haberler" /* İ */, "читайте также", "Читайте также", "اقرأ أيضا", "ये भी पढ़ें", "संबंधित खबरें",
+    "延伸閱讀", "延伸阅读", "相關新聞", "相关新闻", "相关阅读", "関連記事", "関連ニュース", "관련기사",
 };
 
-// `lower` (an ASCII-lowercased line) is one of kRelatedHeadings, with or without a colon.
+// Lists of the site's most read stories head themselves "Most read", "MOST WATCHED NEWS VIDEOS"
+// (the Daily Mail's, under which a new user's trial found its best passage for "Kate cancer").
+constexpr std::string_view kMostOpenings[] = {"most read", "most watched", "most popular", "most viewed", "most shared"};
+constexpr std::size_t kMaxMostHeadingWords = 5;
+
+// `lower` (an ASCII-lowercased line) is one of kRelatedHeadings, with or without a colon, or
+// a short heading opening with one of kMostOpenings.
 bool names_related_heading(std::string_view lower) {
   while (!lower.empty() && (lower.back() == ' ' || lower.back() == ':')) lower.remove_suffix(1);
-  return std::find(std::begin(kRelatedHeadings), std::end(kRelatedHeadings), lower) != std::end(kRelatedHeadings);
+  if (std::find(std::begin(kRelatedHeadings), std::end(kRelatedHeadings), lower) != std::end(kRelatedHeadings)) return true;
+  return !ends_sentence(lower) && count_words_up_to(lower, kMaxMostHeadingWords + 1) <= kMaxMostHeadingWords &&
+         std::any_of(std::begin(kMostOpenings), std::end(kMostOpenings),
+                     [lower](std::string_view opening) {
+                       return lower.starts_with(opening) && (lower.size() == opening.size() || lower[opening.size()] == ' ');
+                     });
 }
 
 // A video's running time and source under its caption: CNN's "02:14 - Source: CNN Business".
@@ -149,23 +243,16 @@ bool is_video_credit(std::string_view lower) {
 bool is_counts_only(std::string_view lower) {
   std::size_t numbers = 0;
   bool thousands = false;
-  for (std::size_t begin = 0; begin < lower.size();) {
-    const std::size_t end = std::min(lower.find(' ', begin), lower.size());
-    std::string_view word = lower.substr(begin, end - begin);
-    begin = end + 1;
-    if (word.empty()) continue;
+  const bool all_numbers = visit_words(lower, [&](std::string_view word) {
     if (word.back() == 'k' || word.back() == 'm') {
       thousands = true;
       word.remove_suffix(1);
     }
-    if (word.empty() || word.front() == '.' || !std::all_of(word.begin(), word.end(), [](char c) {
-          return (c >= '0' && c <= '9') || c == '.';
-        })) {
-      return false;
-    }
     ++numbers;
-  }
-  return numbers >= 1 && numbers <= 3 && (numbers >= 2 || thousands);
+    return !word.empty() && word.front() != '.' &&
+           std::all_of(word.begin(), word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+  });
+  return all_numbers && numbers >= 1 && numbers <= 3 && (numbers >= 2 || thousands);
 }
 
 // Reading-time labels ("2 min read", "5 minute read", "Lesezeit: 3 Min", "Temps de lecture 3 min.").
@@ -196,11 +283,39 @@ constexpr std::string_view kCopyrightFragments[] = {"all rights reserved", "ripr
 // 금지>"), known by these words only in a line marked as a notice: a CJK paragraph has no
 // spaces to count as long, and a story about copyright uses the words.
 constexpr std::string_view kCjkCopyrightFragments[] = {"저작권자", "무단 전재", "無断転載", "版权所有", "版權所有"};
+// A CJK notice is this short (reading_words counts two characters a word).
+constexpr std::size_t kMaxCjkNoticeWords = 60;
 // "Copyright 2024 Reuters. All rights reserved." is a notice by its words alone.
 constexpr std::size_t kMaxNoticeWords = 8;
 constexpr std::string_view kCopyrightMarks[] = {"(c)", "\xC2\xA9" /* © */, "\xE2\x93\x92" /* ⓒ */};
 
+// A site's notice about reprinting its own text ("本網站之文字、圖片及影音，非經授權，不得轉載、
+// 公開播送或公開傳輸及利用。", CNA's): it names the site or paper and reprinting.
+constexpr std::string_view kCjkOwnSiteWords[] = {"本網站", "本网站", "本站", "本報", "本报", "本社"};
+constexpr std::string_view kCjkReprintWords[] = {"轉載", "转载", "転載"};
+
+// The People's Daily's print page under a story, "《 人民日报 》（ 2024年04月17日 01 版）": the
+// paper in 《》, then the day and the page (版) in brackets.
+bool is_print_page_line(std::string_view lower) {
+  return lower.starts_with("\xE3\x80\x8A" /* 《 */) && reading_words(lower) <= kMaxCjkNoticeWords &&
+         (lower.ends_with("\xE7\x89\x88\xEF\xBC\x89" /* 版） */) || lower.ends_with("\xE7\x89\x88)" /* 版) */));
+}
+
+// A notice set between stars, as Taiwan's Liberty Times closes its stories:
+// "☆自由時報電子報提醒您，請勿散布不實訊息☆" (reminding readers not to spread false news).
+bool is_starred_notice(std::string_view lower) {
+  for (const std::string_view star : {"\xE2\x98\x86" /* ☆ */, "\xE2\x98\x85" /* ★ */}) {
+    if (lower.size() > 2 * star.size() && lower.starts_with(star) && lower.ends_with(star)) return true;
+  }
+  return false;
+}
+
 bool is_cjk_copyright_notice(std::string_view lower) {
+  const auto holds = [lower](std::string_view word) { return lower.find(word) != std::string_view::npos; };
+  if (reading_words(lower) <= kMaxCjkNoticeWords && std::any_of(std::begin(kCjkOwnSiteWords), std::end(kCjkOwnSiteWords), holds) &&
+      std::any_of(std::begin(kCjkReprintWords), std::end(kCjkReprintWords), holds)) {
+    return true;
+  }
   // Marked: in brackets, with (c) or ©, or opening with the words ("版权所有：新华网 未经书面授权禁止转载").
   const bool marked = lower.starts_with('<') ||
                       std::any_of(std::begin(kCopyrightMarks), std::end(kCopyrightMarks),
@@ -273,20 +388,16 @@ bool is_share_row(std::string_view line) {
   std::size_t words = 0;
   bool says_share = false;
   bool counted = false;
-  std::size_t begin = 0;
-  while (begin < line.size()) {
-    const std::size_t end = std::min(line.find(' ', begin), line.size());
-    std::string_view word = line.substr(begin, end - begin);
-    begin = end + 1;
+  const bool all_buttons = visit_words(line, [&](std::string_view word) {
     const std::size_t digits = word.size() - std::min(word.size(), word.find_last_not_of("0123456789") + 1);
     counted = counted || digits > 0;
     word.remove_suffix(digits);
-    if (word.empty()) continue;
-    if (std::find(std::begin(kShareWords), std::end(kShareWords), word) == std::end(kShareWords)) return false;
+    if (word.empty()) return true;
     says_share = says_share || word.starts_with("share");
     ++words;
-  }
-  return words >= 3 || (says_share && (words >= 2 || counted));
+    return std::find(std::begin(kShareWords), std::end(kShareWords), word) != std::end(kShareWords);
+  });
+  return all_buttons && (words >= 3 || (says_share && (words >= 2 || counted)));
 }
 
 // "1/8", "3 of 12", "Image 1 of 8", "Photo 2/10": a gallery's counter (never past its total,
@@ -316,6 +427,68 @@ bool is_counter(std::string_view line) {
   return total >= position && i == line.size();
 }
 
+// A photo's caption ends with its credit in brackets: Nikkei Asia's "... (Photo by Ken
+// Kobayashi)", the Liberty Times' "總統賴清德今日發表就職演說。（記者塗建榮攝）" (攝: photographed
+// by), "（圖／…）" (picture: ...); or, unbracketed in Chinese, with the photographer's name and
+// 摄 (the People's Daily's "… 新华社记者 李欣摄").
+constexpr std::string_view kBracketedCreditOpenings[] = {"photo by ", "photos by ", "photo: ", "photo courtesy",
+                                                         "foto: ", "foto von ", "圖／", "图／", "圖/", "图/", "사진="};
+constexpr std::string_view kTakenBy[] = {"\xE6\x94\x9D" /* 攝 */, "\xE6\x91\x84" /* 摄 */};
+constexpr std::size_t kMaxCaptionWords = 60;
+
+bool ends_with_photo_credit(std::string_view lower) {
+  while (!lower.empty() && lower.back() == ' ') lower.remove_suffix(1);
+  const auto taken_by = [](std::string_view text) {
+    return std::any_of(std::begin(kTakenBy), std::end(kTakenBy), [text](std::string_view mark) { return text.ends_with(mark); });
+  };
+  std::size_t open = std::string_view::npos;
+  std::size_t open_size = 0;
+  if (lower.ends_with(')')) {
+    open = lower.rfind('(');
+    open_size = 1;
+    lower.remove_suffix(1);
+  } else if (lower.ends_with("\xEF\xBC\x89" /* ） */)) {
+    open = lower.rfind("\xEF\xBC\x88" /* （ */);
+    open_size = 3;
+    lower.remove_suffix(3);
+  } else {
+    // Unbracketed, only with the photographer named a reporter: "新华社记者 李欣摄".
+    return taken_by(lower) && (lower.find("记者") != std::string_view::npos || lower.find("記者") != std::string_view::npos);
+  }
+  if (open == std::string_view::npos) return false;
+  const std::string_view inside = lower.substr(open + open_size);
+  return taken_by(inside) || std::any_of(std::begin(kBracketedCreditOpenings), std::end(kBracketedCreditOpenings),
+                                         [inside](std::string_view opening) { return inside.starts_with(opening); });
+}
+
+// A picture agency's credit alone: Kompas' "KOMPAS.com/VITORIO MANTALEAN", "REUTERS/Kim
+// Kyung-Hoon", "AP Photo/Evan Vucci", "ANTARA FOTO/Galih Pradipta": the agency in capitals (a
+// site's domain after it, "Photo" or "FOTO" beside it), a slash, and a name of capitalised words.
+bool is_agency_credit(std::string_view line) {
+  const std::size_t slash = line.find('/');
+  if (slash == std::string_view::npos || slash == 0 || line.find('/', slash + 1) != std::string_view::npos ||
+      count_words_up_to(line, 7) > 6) {
+    return false;
+  }
+  std::string_view agency = line.substr(0, slash);
+  for (const std::string_view label : {" Photo", " PHOTO", " FOTO", " Foto"}) {
+    if (agency.ends_with(label)) agency.remove_suffix(label.size());
+  }
+  for (const std::string_view domain : {".com", ".co.id", ".id", ".net"}) {
+    if (agency.ends_with(domain)) agency.remove_suffix(domain.size());
+  }
+  const auto capitals = [](std::string_view word) {
+    return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.' || c == '-'; });
+  };
+  if (agency.size() < 2 || !capitals(agency)) return false;
+  std::size_t names = 0;
+  const bool all_capitalised = visit_words(line.substr(slash + 1), [&names](std::string_view word) {
+    ++names;
+    return word[0] >= 'A' && word[0] <= 'Z' && word.find_first_of(".,:;!?") == std::string_view::npos;
+  });
+  return all_capitalised && names >= 1 && names <= 4;
+}
+
 }  // namespace
 
 LineKind classify_line(std::string_view line) {
@@ -335,6 +508,9 @@ LineKind classify_line(std::string_view line) {
   for (const auto chrome : kChromeLines) {
     if (lower == chrome) return LineKind::kChrome;
   }
+  for (const auto label : kPollLabels) {
+    if (lower == label) return LineKind::kChrome;
+  }
   for (const auto prefix : kChromePrefixes) {
     if (lower.starts_with(prefix)) return LineKind::kChrome;
   }
@@ -346,8 +522,17 @@ LineKind classify_line(std::string_view line) {
       if (line.starts_with(prefix)) return LineKind::kChrome;
     }
   }
-  if (is_cjk_copyright_notice(lower)) return LineKind::kChrome;
-  if (short_line && is_newsletter_promo(lower)) return LineKind::kChrome;
+  for (const auto label : kExpandLabels) {
+    if (lower == label) return LineKind::kChrome;
+  }
+  if (reading_words(lower) <= kMaxCaptionWords && ends_with_photo_credit(lower)) return LineKind::kChrome;
+  if (is_agency_credit(line)) return LineKind::kChrome;
+  if (is_cjk_copyright_notice(lower) || is_print_page_line(lower) || (short_line && is_starred_notice(lower))) {
+    return LineKind::kChrome;
+  }
+  if (short_line && (is_newsletter_promo(lower) || is_messaging_promo(lower) || is_call_to_readers(lower))) {
+    return LineKind::kChrome;
+  }
   // A copyright line is a notice, not a sentence about copyright: marked, or a few words
   // ("The label printed "all rights reserved" on every sleeve, ..." is a story's).
   const auto notice = [&lower] {
@@ -366,6 +551,10 @@ LineKind classify_line(std::string_view line) {
     for (const auto fragment : kChromeFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }
+    for (const auto fragment : kPlayerFragments) {
+      if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
+    }
+    if (is_edition_line(lower)) return LineKind::kChrome;
     for (const auto fragment : kDisclaimerFragments) {
       if (lower.find(fragment) != std::string::npos) return LineKind::kChrome;
     }
@@ -386,5 +575,10 @@ LineKind classify_line(std::string_view line) {
 }
 
 bool is_related_heading(std::string_view line) { return names_related_heading(ascii_lower(line)); }
+
+bool is_poll_label(std::string_view line) {
+  const std::string lower = ascii_lower(line);
+  return std::find(std::begin(kPollLabels), std::end(kPollLabels), std::string_view(lower)) != std::end(kPollLabels);
+}
 
 }  // namespace cs::indexer

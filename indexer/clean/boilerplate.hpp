@@ -16,6 +16,10 @@ enum class LineKind {
 // Classifies one trimmed line (or paragraph) on its own, without context.
 LineKind classify_line(std::string_view line);
 
+// Whether a line is a poll's label ("Poll", "Quick poll", "Umfrage"): chrome itself, and the
+// question and answers under it are no text of the story either (article_text.hpp).
+bool is_poll_label(std::string_view line);
+
 // Whether a line heads a list of links to other stories ("Related stories", "Mehr zum
 // Thema", "Sur le même sujet"): chrome itself, and the headlines under it are no text of the
 // story either (article_text.hpp).

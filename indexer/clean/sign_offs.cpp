@@ -30,9 +30,59 @@ constexpr std::string_view kReachPhrases[] = {"reach her at ", "reach him at ", 
 // Hui Lin"): "Reporting by the Wall Street Journal last year showed ..." is the story's.
 constexpr std::size_t kMaxBareCreditWords = 12;
 
-constexpr std::string_view kDonationPhrases[] = {"donate today", "donate now", "make a donation", "become a member today"};
+constexpr std::string_view kDonationPhrases[] = {
+    "donate today", "donate now", "make a donation", "become a member today",
+    // Appeals for journalism's support and membership, in English and the other languages of
+    // saved sites (the Independent's "Support independent journalism", Vox's "Yes, I'll give
+    // $5/month", Meduza's "Поддержите «Медузу»"), each opening a sentence.
+    "support independent journalism", "support our journalism", "support quality journalism",
+    "support local journalism", "support nonprofit journalism", "become a member", "yes, i'll give", "yes, i\xE2\x80\x99ll give",
+    "we rely on readers like you", "поддержите", "Поддержите", "unterstützen sie", "soutenez", "apoya el periodismo",
+    "sostieni", "dukung jurnalisme",
+};
+// Parts of an appeal wherever they stand in it ("Whether $5 or $50, every contribution counts.").
+constexpr std::string_view kAppealFragments[] = {"every contribution counts", "every contribution, however big or small"};
+
+// A metered paywall's counter over an appeal: Vox's "You've read 1 article in the last month".
+bool is_reading_counter(std::string_view lower) {
+  for (const std::string_view opening : {"you've read ", "you\xE2\x80\x99ve read ", "you have read "}) {
+    if (!lower.starts_with(opening)) continue;
+    std::string_view rest = lower.substr(opening.size());
+    std::size_t digits = 0;
+    while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+    return digits > 0 && rest.substr(digits).starts_with(" article");
+  }
+  return false;
+}
 
 bool holds(std::string_view text, std::string_view part) { return text.find(part) != std::string_view::npos; }
+
+// "Fox News' Maria Paronich contributed to this report.", "Nikkei staff writer Yuki Fukumoto
+// contributed to this report.": a contributors' note, whoever wrote it.
+constexpr std::string_view kContributedEndings[] = {"contributed to this report.", "contributed to this report",
+                                                    "contributed to this story.", "contributed to this article.",
+                                                    "contributed reporting."};
+constexpr std::size_t kMaxContributorsWords = 25;
+
+// A reporter's address alone under the story, as Korean and Japanese agencies sign
+// (Yonhap's "kimsw@yna.co.kr"): one or more addresses and nothing else.
+bool is_addresses_only(std::string_view lower) {
+  return !lower.empty() && visit_words(lower, [](std::string_view word) {
+    while (!word.empty() && (word.back() == ',' || word.back() == ';')) word.remove_suffix(1);
+    const std::size_t at = word.find('@');
+    return at != 0 && at != std::string_view::npos && word.find('.', at) != std::string_view::npos;
+  });
+}
+
+// Yonhap's sending time, "2024/04/11 06:12 송고" (송고: sent): digits and separators, then the word.
+bool is_sending_time(std::string_view lower) {
+  constexpr std::string_view kSent = "\xEC\x86\xA1\xEA\xB3\xA0";  // 송고
+  if (!lower.ends_with(kSent) || lower.empty() || lower[0] < '0' || lower[0] > '9') return false;
+  lower.remove_suffix(kSent.size());
+  return lower.size() <= 20 && std::all_of(lower.begin(), lower.end(), [](char c) {
+           return (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '.' || c == ':' || c == ' ';
+         });
+}
 
 // "msa/dpa/Reuters": one word of two to four parts, short letters each, one an agency's.
 bool is_agency_initials(std::string_view lower) {
@@ -72,6 +122,12 @@ bool is_sign_off(std::string_view lower) {
   if ((opening.starts_with("associated press ") || opening.starts_with("ap ")) && holds(opening, " contributed")) return true;
   // Xinhua's and Taiwan's CNA's end mark: "(By Teng Pei-ju and Sean Lin) Enditem/AW".
   if (holds(lower, "enditem")) return true;
+  if (count_words_up_to(lower, kMaxContributorsWords + 1) <= kMaxContributorsWords &&
+      std::any_of(std::begin(kContributedEndings), std::end(kContributedEndings),
+                  [lower](std::string_view ending) { return lower.ends_with(ending); })) {
+    return true;
+  }
+  if (is_addresses_only(lower) || is_sending_time(lower)) return true;
   if (is_agency_initials(lower)) return true;
   // A bio: "Cheri Carlson covers the environment ... Reach her at cheri.carlson@vcstar.com."
   // The address follows the phrase ("@elonmusk ... could not be reached at his office" is news).
@@ -83,6 +139,10 @@ bool is_sign_off(std::string_view lower) {
   // journalism. Donate today ..."), where a story reports it ("asked donors to make a
   // donation"), and quotes no one ("\"Donate now,\" the charity's chief said").
   if (holds(lower, "\"") || holds(lower, "\xE2\x80\x9C") || holds(lower, "\xE2\x80\x9D")) return false;
+  if (is_reading_counter(lower) ||
+      std::any_of(std::begin(kAppealFragments), std::end(kAppealFragments), [lower](std::string_view part) { return holds(lower, part); })) {
+    return true;
+  }
   return std::any_of(std::begin(kDonationPhrases), std::end(kDonationPhrases), [lower](std::string_view phrase) {
     for (std::size_t at = lower.find(phrase); at != std::string_view::npos; at = lower.find(phrase, at + 1)) {
       if (at == 0 || (at >= 2 && lower[at - 1] == ' ' && (lower[at - 2] == '.' || lower[at - 2] == '!'))) return true;

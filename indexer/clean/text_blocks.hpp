@@ -2,6 +2,7 @@
 // is dropped and the article's title, dateline and byline are taken from them.
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,19 @@ std::vector<TextBlock> plain_text_blocks(std::string_view text);
 
 // Number of space-separated words in `text`.
 std::size_t count_words(std::string_view text);
+
+// Visits the space-separated words of `text` in order, stopping at the first for which
+// `visit` returns false; true when it visited them all.
+template <typename Visit>
+bool visit_words(std::string_view text, Visit&& visit) {
+  for (std::size_t begin = 0; begin < text.size();) {
+    const std::size_t end = std::min(text.find(' ', begin), text.size());
+    const std::string_view word = text.substr(begin, end - begin);
+    begin = end + 1;
+    if (!word.empty() && !visit(word)) return false;
+  }
+  return true;
+}
 
 // count_words(text) when it is at most `limit`, else some number above `limit`: a long
 // text is not counted to its end.

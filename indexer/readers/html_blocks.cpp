@@ -134,11 +134,17 @@ class Collector {
       if (between_elements_ && !pending_space_ && separate_words(current_, c)) pending_space_ = true;
       after_element_ = false;
       between_elements_ = false;
-      if (pending_space_) current_.push_back(' ');
+      if (pending_space_) {
+        current_.push_back(' ');
+        // A space between two words of links is link text: "TRUMP TRIAL: LIVE UPDATES", all
+        // link, was read as 88% link (its spaces not counted) and kept as a paragraph.
+        if (in_link_ > 0 && last_in_link_) ++link_bytes_;
+      }
       pending_space_ = false;
       current_.push_back(*c);
       if (!utf8::is_continuation(*c)) ++chars_in_element_;
       if (in_link_ > 0) ++link_bytes_;
+      last_in_link_ = in_link_ > 0;
     }
   }
 
@@ -157,6 +163,7 @@ class Collector {
     blocks_.push_back(std::move(block));
     current_.clear();
     link_bytes_ = 0;
+    last_in_link_ = false;
   }
 
   const KeepElement& keep_;
@@ -166,6 +173,7 @@ class Collector {
   std::string current_;
   std::size_t link_bytes_ = 0;
   int in_link_ = 0;
+  bool last_in_link_ = false;  // the last character appended was inside a link
   bool pending_space_ = false;
   // For separate_words: an inline element holding more than a letter has just closed, and
   // another has opened after it with no text between them.

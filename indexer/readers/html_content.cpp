@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "indexer/clean/boilerplate.hpp"
 #include "indexer/readers/html_blocks.hpp"
 #include "indexer/readers/html_evidence.hpp"
 #include "indexer/readers/xml_tree.hpp"
@@ -34,6 +35,9 @@ constexpr int kTeaserLevels = 6;
 constexpr double kAllLinkShare = 0.9;
 // A block all of whose text is one link is a button below this many words.
 constexpr std::size_t kLinkLabelWords = 8;
+// A label before a link ("More:", "Baca juga:") is this short.
+constexpr std::size_t kMaxLinkLabelWords = 4;
+constexpr std::size_t kMaxLinkLabelBytes = 40;
 // Elements scoring this share of the best are its rivals; kRivalsToJoin of them under one
 // ancestor make that ancestor the story (Readability's 0.75 and 3).
 constexpr double kRivalShare = 0.75;
@@ -98,13 +102,24 @@ class ContentChooser {
     // No paragraph long enough to score (a page of a few short lines): all of it, less furniture.
     const std::vector<const xmlNode*> roots = top == nullptr ? std::vector<const xmlNode*>{body_} : with_siblings(climb(top));
     std::size_t paragraph_words = 0, paragraphs = 0, teasers = 0;
+    // Furniture is weighed against the whole story, not the one of its parts it sits in: a
+    // caption was the most of a photo's box beside the story (Kompas) and a header joined to
+    // it (Nikkei Asia), and stayed.
+    TextSizes story_size;
+    for (const xmlNode* root : roots) {
+      story_size.text += sizes_[root].text;
+      story_size.links += sizes_[root].links;
+    }
     for (const xmlNode* root : roots) {
       teasers += count_teasers(root);
-      const TextSizes& root_size = sizes_[root];
-      for (HtmlBlock& block : collect_blocks(root, [this, &root_size](const xmlNode* e) {
-             return readable(e) && !is_furniture_inside(e, root_size);
+      for (HtmlBlock& block : collect_blocks(root, [this, &story_size](const xmlNode* e) {
+             return readable(e) && !is_furniture_inside(e, story_size);
            })) {
-        if (is_link_label(block)) continue;
+        // A button that says the page is a paywall's preview ("Subscribe to continue
+        // reading") is kept for the cleaning to read as the notice it is.
+        if ((is_link_label(block) || is_labelled_link(block)) && classify_line(block.text.text) != LineKind::kPreviewNotice) {
+          continue;
+        }
         const std::size_t words = reading_words(block.text.text);
         if (block.text.heading_level == 0 && words >= kParagraphWords) {
           paragraph_words += words;
@@ -252,14 +267,35 @@ class ContentChooser {
       }
       last = points;
     }
-    while (top != body_ && top->parent != nullptr && top->parent != body_ && only_text_child(top)) top = top->parent;
+    while (top != body_ && top->parent != nullptr && top->parent != body_ && holds_only_the_story(top->parent, top)) {
+      top = top->parent;
+    }
     return top;
   }
 
-  bool only_text_child(const xmlNode* element) const {
-    for (const xmlNode* sibling = element->parent->children; sibling != nullptr; sibling = sibling->next) {
-      if (sibling == element || sibling->type != XML_ELEMENT_NODE) continue;
-      if (const auto size = sizes_.find(sibling); size != sizes_.end() && size->second.text > 0) return false;
+  // A part of the story beside `part`: an element of the same tag and class whose own
+  // paragraphs score it (a box that only wraps a comment thread, deeper down, scores
+  // nothing), little of its text in links. NHK splits a story into <section
+  // class="content--body">s, each under its own <h2>; a long read's chapters are alike too.
+  bool is_alike_part(const xmlNode* sibling, const xmlNode* part) const {
+    if (sibling->type != XML_ELEMENT_NODE || name_of(sibling) != name_of(part) ||
+        xml::attribute(sibling, "class") != xml::attribute(part, "class") || final_score(sibling) <= 0) {
+      return false;
+    }
+    const auto size = sizes_.find(sibling);
+    return size != sizes_.end() && size->second.link_share() < kStoryLinkShare;
+  }
+
+  // Whether `parent` holds no text but `part`'s, its headings' and that of parts alike to it:
+  // a wrapper of the story (a section of it and the section's heading, or all its sections),
+  // which the climb goes past.
+  bool holds_only_the_story(const xmlNode* parent, const xmlNode* part) const {
+    for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
+      if (child == part || child->type != XML_ELEMENT_NODE) continue;
+      const auto size = sizes_.find(child);
+      if (size == sizes_.end() || size->second.text == 0) continue;
+      if (xml::heading_level(name_of(child)) > 0 || is_alike_part(child, part)) continue;
+      return false;
     }
     return true;
   }
@@ -299,6 +335,27 @@ class ContentChooser {
   static bool is_link_label(const HtmlBlock& block) {
     const TextSizes size{block.text.text.size(), block.link_bytes};
     return size.link_share() >= kAllLinkShare && count_words_up_to(block.text.text, kLinkLabelWords) < kLinkLabelWords;
+  }
+
+  // A label and a link to another story, as sites set them between a story's paragraphs:
+  // "More: <a>Polk County homeless count rises 18%</a>" (the Des Moines Register), "Baca juga:
+  // <a>...</a>" (Kompas), "ये भी पढ़ें: <a>...</a>" (Amar Ujala), in whatever language: a few
+  // words before a colon, and a link all the rest.
+  static bool is_labelled_link(const HtmlBlock& block) {
+    const std::string_view text = block.text.text;
+    std::size_t colon = text.find(':');
+    std::size_t colon_size = 1;
+    if (const std::size_t wide = text.find("\xEF\xBC\x9A" /* ： */); wide < colon) {
+      colon = wide;
+      colon_size = 3;
+    }
+    if (colon == std::string_view::npos || colon == 0 || colon > kMaxLinkLabelBytes ||
+        count_words_up_to(text.substr(0, colon), kMaxLinkLabelWords + 1) > kMaxLinkLabelWords) {
+      return false;
+    }
+    std::size_t rest = text.size() - colon - colon_size;
+    if (rest > 0 && text[colon + colon_size] == ' ') --rest;
+    return rest > 0 && static_cast<double>(block.link_bytes) >= kAllLinkShare * static_cast<double>(rest);
   }
 
   bool is_linked_heading(const xmlNode* element) const {
@@ -349,8 +406,8 @@ class ContentChooser {
   }
 
   // Furniture inside the chosen content: an element its names call furniture unless it holds
-  // most of the content (names are evidence, not verdicts), and lists of links.
-  bool is_furniture_inside(const xmlNode* element, const TextSizes& root_size) const {
+  // a good share of the story (names are evidence, not verdicts), and lists of links.
+  bool is_furniture_inside(const xmlNode* element, const TextSizes& story_size) const {
     const auto found = sizes_.find(element);
     if (found == sizes_.end()) return false;
     const TextSizes& size = found->second;
@@ -363,7 +420,7 @@ class ContentChooser {
     if (evidence == -1 && !is_block_element(element) && element->parent != nullptr && name_of(element->parent) == "p") {
       return false;
     }
-    const bool story_sized = size.text * 4 >= root_size.text && size.link_share() < kStoryLinkShare;
+    const bool story_sized = size.text * 4 >= story_size.text && size.link_share() < kStoryLinkShare;
     if (evidence <= -2 || (evidence < 0 && !story_sized)) return true;
     // A sentence with a long link in it is text; a list or box of links is not.
     const std::string_view name = name_of(element);

@@ -2,9 +2,11 @@
 // evidence rather than trusting one sign: every paragraph scores the elements around it by
 // its length and commas, an element's score is cut by its share of link text, class and id
 // names add or take away (html_evidence.hpp), <article> and <main> are strong hints, not
-// verdicts. The best element's siblings join it when they continue the text. Inside the
-// chosen elements, furniture (link lists, comment threads, share bars, bylines, captions) is
-// left out by the same evidence.
+// verdicts. The climb from the best element goes past wrappers holding nothing but it,
+// headings and parts alike to it (a story split into sections, each under its heading), and
+// its siblings join it when they continue the text. Inside the chosen elements, furniture
+// (link lists, comment threads, share bars, bylines, captions) is left out by the same
+// evidence.
 #pragma once
 
 #include <libxml/tree.h>

@@ -21,10 +21,15 @@ bool one_of(std::string_view value, const std::array<std::string_view, N>& set) 
   return std::find(set.begin(), set.end(), value) != set.end();
 }
 
-// Not <form>: ASP.NET and SharePoint pages wrap the whole page in one.
-constexpr std::array<std::string_view, 21> kNeverTextElements = {
-    "script", "style", "noscript", "template", "nav",   "footer", "aside",  "textarea", "button", "select", "svg",
-    "iframe", "picture", "object", "embed",   "canvas", "head",  "video",  "audio", "dialog", "input"};
+// Not <form>: ASP.NET and SharePoint pages wrap the whole page in one. AMP pages name their
+// ads, embeds, players, menus and share buttons with elements of their own: an <amp-ad>
+// shows its placeholder's "廣告" (advertisement) until the ad loads (CNA's AMP page).
+constexpr std::array<std::string_view, 33> kNeverTextElements = {
+    "script",     "style",      "noscript",      "template",   "nav",       "footer",      "aside",
+    "textarea",   "button",     "select",        "svg",        "iframe",    "picture",     "object",
+    "embed",      "canvas",     "head",          "video",      "audio",     "dialog",      "input",
+    "amp-ad",     "amp-embed",  "amp-sticky-ad", "amp-analytics", "amp-pixel", "amp-sidebar", "amp-social-share",
+    "amp-iframe", "amp-video",  "amp-audio",     "amp-youtube", "amp-consent"};
 constexpr std::array<std::string_view, 7> kFurnitureRoles = {"navigation", "contentinfo", "complementary", "search",
                                                              "dialog",     "banner",      "alertdialog"};
 // Whole class names of text a screen reader gets and the page does not show.
@@ -37,7 +42,10 @@ constexpr std::array<std::string_view, 17> kContentWords = {
     "article", "articlebody", "body",  "content", "entry", "story",   "post", "text",  "main",
     "prose",   "paragraph",   "blog",  "copy",    "richtext", "single", "storytext", "articletext"};
 // Words that say "furniture around the story".
-constexpr std::array<std::string_view, 58> kFurnitureWords = {
+// Players and embeds ("mol-video", CBC's "mediaEmbed", "playerWrap") hold a video's title and
+// its "Up Next" list; appeals for money (Vox's "contribution-ask", Meduza's "DonatesTeaser")
+// and toolbars ("article-actions") are no text either.
+constexpr std::array<std::string_view, 70> kFurnitureWords = {
     "comment",   "comments",  "disqus",    "respond",   "reply",     "replies",  "sidebar",  "breadcrumb",
     "breadcrumbs", "related", "share",     "sharing",   "sharebar",  "social",   "newsletter", "subscribe",
     "subscription", "signup", "promo",     "advert",    "advertisement", "ad",   "ads",      "adslot",
@@ -45,7 +53,8 @@ constexpr std::array<std::string_view, 58> kFurnitureWords = {
     "recommended", "recirc",  "footer",    "masthead",  "menu",      "navbar",   "widget",   "byline",
     "bio",       "caption",   "credit",    "tags",      "modal",     "popup",    "login",    "dek",
     "standfirst", "kicker",   "eyebrow",   "unibrow",   "pullquote", "pull",     "timestamp", "toolbar",
-    "more",      "meta"};
+    "more",      "meta",      "video",     "player",    "embed",     "audio",    "donate",   "donates",
+    "donation",  "donations", "contribution", "membership", "support", "actions"};
 
 // The words of one class or id name: split at '-', '_', ':' and lower-to-upper case changes
 // ("articleBody" is "article" and "body"), lowercased; the BEM element after "__" alone when
@@ -76,8 +85,20 @@ void add_words(std::string_view name, std::vector<std::string>& words) {
 // The verdict of one class or id name: its head word (the last word that says either)
 // decides, as in "entry-meta" (furniture) or "comment-content" (content); 0 for neither.
 int name_verdict(std::string_view name, bool captions_are_text) {
+  // A state's name says what an element holds, not what it is: Fox News' <article
+  // class="article-wrap has-video"> is a story with a video in it.
+  for (const std::string_view state : {"has-", "has_", "with-", "with_"}) {
+    if (name.size() > state.size() && ascii_lower(name.substr(0, state.size())) == state) return 0;
+  }
   std::vector<std::string> words;
   add_words(name, words);
+  // "newsletter-in-article", "ad-in-content": the thing named comes before "in", where it
+  // sits after it. (words[0] is the name joined: "in" opening a name, "in-article-ad", is no
+  // such word.)
+  if (const auto in = std::find(words.begin() + std::min<std::ptrdiff_t>(2, std::ssize(words)), words.end(), "in");
+      in != words.end()) {
+    words.erase(in, words.end());
+  }
   for (auto word = words.rbegin(); word != words.rend(); ++word) {
     if (one_of(std::string_view(*word), kContentWords)) return 1;
     if (captions_are_text && *word == "caption") return 0;

@@ -18,7 +18,8 @@ bool is_never_text(const xmlNode* element);
 // "share-bar"), 0 for neither or both. Names are read as whole words ("l-sidebar-fixed" says
 // "sidebar", "content-with-sidebar-wrp" says "content" and "sidebar", "url-breadcrumb"
 // never says "crumb", "promotion" is not "promo"); in a BEM name ("article-body__sidebar")
-// the element's own word after "__" speaks for it. Evidence, never a verdict: the caller
+// the element's own word after "__" speaks for it, in "newsletter-in-article" the word before
+// "in", and a state ("has-video", "with-comments") says nothing. Evidence, never a verdict: the caller
 // weighs it against the text the element holds.
 // With `captions_are_text` (a gallery, whose story is told in captions), "caption" is not a
 // furniture word.

@@ -10,6 +10,7 @@
 #include "indexer/clean/dates.hpp"
 #include "indexer/readers/archive_copies.hpp"
 #include "indexer/readers/html_blocks.hpp"
+#include "indexer/readers/html_byline.hpp"
 #include "indexer/readers/html_evidence.hpp"
 #include "indexer/readers/html_headline.hpp"
 #include "indexer/readers/html_paywall.hpp"
@@ -300,21 +301,13 @@ nlohmann::json page_authors(const PageFacts& facts, std::string_view site) {
           return part.find(' ') != std::string::npos || is_site(part);
         });
         if (!names_each) parts = {text};
-        for (const std::string& part : parts) add(part);
+        for (const std::string& part : parts) add(person_name(part));
       }
     }
     if (!names.empty()) return names;
   }
   add(meta_value(facts, {"byl", "parsely-author"}));
   return names;
-}
-
-// How many people a JSON-LD author list names (a reference left unresolved names no one).
-std::size_t names_in(const nlohmann::json& authors) {
-  return static_cast<std::size_t>(std::count_if(authors.begin(), authors.end(), [](const nlohmann::json& author) {
-    const nlohmann::json& name = author.is_object() ? author.value("name", nlohmann::json()) : author;
-    return name.is_string() && !name.get_ref<const std::string&>().empty();
-  }));
 }
 
 namespace {
@@ -400,18 +393,37 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   // JSON-LD fills what the meta tags left out; its articleBody serves only a page with no text.
   const nlohmann::json article = ld_article(facts.json_ld);
   if (article.is_object()) {
-    for (const auto& [from, to] : {std::pair{"headline", "title"}, {"datePublished", "date"}, {"author", "author"},
-                                   {"publisher", "source"}, {"keywords", "topics"}, {"inLanguage", "lang"},
-                                   {"url", "url"}, {"description", "excerpt"}}) {
+    for (const auto& [from, to] : {std::pair{"headline", "title"}, {"datePublished", "date"}, {"publisher", "source"},
+                                   {"keywords", "topics"}, {"inLanguage", "lang"}, {"url", "url"},
+                                   {"description", "excerpt"}}) {
       if (auto it = article.find(from); it != article.end() && !fields.contains(to)) fields[to] = *it;
     }
-    // JSON-LD listing more authors than the meta tags is the fuller byline (the Washington
-    // Post names one in <meta name="author"> and both in JSON-LD).
+    // JSON-LD's authors are people: the site or its publisher named as the author (The
+    // Economist's, Al Jazeera's) is no one, and a job title after a name is no part of it.
+    const auto publisher = article.find("publisher");
+    const std::string publisher_name =
+        publisher == article.end() ? std::string()
+        : publisher->is_object()   ? publisher->value("name", std::string())
+        : publisher->is_string()   ? publisher->get<std::string>()
+                                   : std::string();
     const auto authors = article.find("author");
+    const std::vector<std::string> ld_names =
+        authors == article.end() ? std::vector<std::string>() : ld_author_names(*authors, {site, publisher_name});
     const auto named = fields.find("author");
-    if (authors != article.end() && authors->is_array() && named != fields.end() && named->is_array() &&
-        names_in(*authors) > named->size()) {
-      *named = *authors;
+    if (named == fields.end()) {
+      if (!ld_names.empty()) fields["author"] = ld_names;
+    } else if (named->is_array() && ld_names.size() > named->size()) {
+      // JSON-LD listing more authors than the meta tags is the fuller byline (the Washington
+      // Post names one in <meta name="author"> and both in JSON-LD), each named as the tags
+      // spell them when they name them too ("Rebecca English", where JSON-LD shouts).
+      nlohmann::json fuller = nlohmann::json::array();
+      for (const std::string& name : ld_names) {
+        const auto spelt = std::find_if(named->begin(), named->end(), [&name](const nlohmann::json& tagged) {
+          return tagged.is_string() && name_key(tagged.get_ref<const std::string&>()) == name_key(name);
+        });
+        fuller.push_back(spelt != named->end() ? *spelt : nlohmann::json(name));
+      }
+      *named = std::move(fuller);
     }
     // A day from the meta tags gives way to JSON-LD's time on that day (NPR's <meta
     // name="date"> gave 2026-03-19 where its JSON-LD said 05:04 New York time).
@@ -501,6 +513,15 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   if (const auto dated = fields.find("date"); dated != fields.end() && dated->is_string() && !facts.visible_dateline.empty() &&
                                               is_local_time_of(dated->get_ref<const std::string&>(), facts.visible_dateline)) {
     *dated = facts.visible_date;
+  }
+  // The byline the page shows names its authors when its tags name no one (Nikkei Asia's,
+  // CNA's, Anadolu's); never the site.
+  if (!fields.contains("author")) {
+    nlohmann::json shown = nlohmann::json::array();
+    for (const std::string& name : facts.byline_names) {
+      if (name_key(name) != name_key(site)) shown.push_back(name);
+    }
+    if (!shown.empty()) fields["author"] = std::move(shown);
   }
   if (!fields.contains("source")) set_if_empty(fields, "source", url_host(url));
 

@@ -34,6 +34,8 @@ struct PageFacts {
   std::size_t standfirst_candidates = 0;  // elements after the first <h1> read for it
   std::vector<std::string> description_words;  // the description's, to find it by (plain_words)
   std::vector<std::string> logo_names;    // the alt text of the site's logo images (note_logo_image)
+  std::vector<std::string> byline_names;  // the names of the byline printed after the first <h1> (html_byline.hpp)
+  std::size_t byline_candidates = 0;      // byline-named elements read for it
 };
 
 // Letters and digits only, lowercased: "The Verge" and "theverge" compare equal.

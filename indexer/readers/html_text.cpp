@@ -15,6 +15,7 @@
 
 #include "common/ascii.hpp"
 #include "indexer/readers/html_blocks.hpp"
+#include "indexer/readers/html_byline.hpp"
 #include "indexer/readers/html_content.hpp"
 #include "indexer/readers/html_depth.hpp"
 #include "indexer/readers/html_evidence.hpp"
@@ -60,6 +61,7 @@ std::vector<TextBlock> texts_of(std::vector<HtmlBlock> blocks) {
 void note_element(const xmlNode* node, PageFacts& facts) {
   note_visible_date(node, facts);
   note_standfirst(node, facts);
+  note_byline(node, facts);
   const std::string_view name = name_of(node);
   if (name == "body") {
     if (facts.body == nullptr) facts.body = node;

@@ -42,7 +42,8 @@ struct IndexedArticle {
 // 3: newsdata.io's placeholders, paywall previews by what the page holds, the dates of a new
 //    user's trial (Focus Taiwan, Anadolu, Kompas, Xinhua), titles that only name the site;
 //    Turkish words (İ's dot, a name's suffix after its apostrophe); copies saved from web
-//    archives.
+//    archives; sibling sections of one story, the furniture, captions, sign-offs and bylines
+//    of a new user's trial's pages.
 inline constexpr std::uint32_t kReadingVersion = 3;
 
 struct FileState {

@@ -315,6 +315,18 @@ TEST(ArticleText, ABylineAfterTheDekIsTheAuthor) {
   EXPECT_EQ(a.body.find("By Jane"), std::string::npos);
 }
 
+// The Times of India sets a poll between its paragraphs (a new user's trial): its label,
+// question and answers are no text; the story goes on after it.
+TEST(ArticleText, APollsQuestionAndAnswersAreNotText) {
+  const Article a = from_text("Title\n\nThe opposition surged to 234 seats, the results showed on Tuesday evening.\n\n"
+                              "Poll\n\nDo you think a coalition government will be stable?\n\nYes\n\nNo\n\n"
+                              "The party's biggest setbacks came in Uttar Pradesh and Maharashtra.\n\n"
+                              "Do voters care about coalitions? Analysts said they did.");
+  EXPECT_EQ(a.body, "The opposition surged to 234 seats, the results showed on Tuesday evening.\n\n"
+                    "The party's biggest setbacks came in Uttar Pradesh and Maharashtra.\n\n"
+                    "Do voters care about coalitions? Analysts said they did.");
+}
+
 TEST(ArticleText, DatesQuotedLaterInTheTextStayText) {
   std::string text = "Title\n";
   for (int i = 0; i < 20; ++i) text += "Paragraph " + std::to_string(i) + ".\n";

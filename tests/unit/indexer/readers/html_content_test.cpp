@@ -136,6 +136,86 @@ TEST(HtmlContent, LiveBlogEntriesAreOneStory) {
   EXPECT_THAT(body, HasSubstr(paragraph(5)));
 }
 
+// NHK sets a story's summary above its sections, each a <section class="content--body">
+// under its own <h2>, and breaks some paragraphs with <br>: only the last section was read
+// (a new user's trial). Its sections, and the summary beside them, are one story.
+TEST(HtmlContent, SectionsOfAStoryEachUnderItsHeadingAreOneStory) {
+  const auto japanese = [](int n) {
+    return "県によりますと、" + std::to_string(n) + "日の大雨で川の水位が上がり、流域の住民およそ" +
+           std::to_string(100 + n) + "人が避難しました。県は引き続き、土砂災害などに警戒するよう呼びかけています。";
+  };
+  std::string sections;
+  for (int i = 0; i < 3; ++i) {
+    const std::string first = i < 2 ? japanese(10 * i) + "<br>" + japanese(10 * i + 1) : japanese(10 * i);
+    sections += "<section class='content--body'><h2 class='body-title'>見出し" + std::to_string(i) +
+                "</h2><div class='body-text'><p>" + first + "</p><p>" + japanese(10 * i + 2) + "</p></div></section>";
+  }
+  const std::string html =
+      "<html><body><main><section class='module--detail'><header><h1>大雨で住民が避難</h1></header><div "
+      "class='content--detail-main'><p class='content--summary'>" + japanese(99) + "</p><div "
+      "class='content--detail-more'>" + sections + "</div></div></section><section class='module--related'><h2>関連ニュース"
+      "</h2><ul><li><a href='/a'>別のニュースの見出し</a></li></ul></section></main></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, HasSubstr(japanese(99)));
+  EXPECT_THAT(body, HasSubstr(japanese(0)));
+  EXPECT_THAT(body, HasSubstr(japanese(11)));
+  EXPECT_THAT(body, HasSubstr(japanese(22)));
+  EXPECT_THAT(body, Not(HasSubstr("別のニュース")));
+}
+
+// A paragraph that is one link of a few words is a button, however many spaces it holds:
+// they were not counted as link text, and Fox News' "TRUMP TRIAL: LIVE UPDATES" and the
+// Japan Times' "Subscribe Log in" beside its masthead's date were kept (a new user's trial).
+// A button saying the page is a paywall's preview still marks it.
+TEST(HtmlContent, ALinkOfAFewWordsAloneIsAButtonWhateverItsSpaces) {
+  const std::string html = "<html><body><main><article><h1>Headline</h1><div class='article-body'>" + story(2) +
+                           "<p><strong><a href='/live'>TRUMP TRIAL: LIVE UPDATES</a></strong></p>" + story(3) +
+                           "</div></article></main></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("LIVE UPDATES")));
+  EXPECT_THAT(body, HasSubstr(paragraph(2)));
+  const ReadResult gated = HtmlReader().read(SourceFile{"gated.html", "gated.html",
+      "<html><body><article>" + story(3) + "<div class='fortress'><p>Get unlimited access for $1.99 a month for the "
+      "first three months.</p><a class='cta' href='/subscriptions'>Subscribe to continue reading</a></div></article>"
+      "</body></html>"});
+  ASSERT_EQ(gated.articles.size(), 1u);
+  EXPECT_TRUE(gated.articles[0].preview);
+}
+
+// A caption is weighed against the whole story, not against the part of it it sits in:
+// Nikkei Asia's header joined the story, and the caption in it was the most of the header's
+// text (a new user's trial).
+TEST(HtmlContent, ACaptionIsWeighedAgainstTheWholeStory) {
+  const std::string html =
+      "<html><body><main><article class='article'><header class='article-header'><h1 class='article-header__title'>"
+      "Headline</h1><p class='article-header__sub-title'>The minister declined to say whether the ministry had "
+      "spent, as traders estimate, trillions of yen to prop up the currency</p><div class='article-header__image'><img "
+      "src='k.jpg'><span class='article-header__caption'>The minister, who has held the post since 2021, speaks to "
+      "reporters in Tokyo on April 29, after the currency's swings. (Photo by Ken Kobayashi)</span></div></header><div "
+      "class='article__body ezrichtext-field'>" +
+      story(5) + "</div></article></main></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("Photo by")));
+  EXPECT_THAT(body, HasSubstr(paragraph(4)));
+}
+
+// A label and a link to another story between the paragraphs, in any language: the Des
+// Moines Register's "More:", Kompas' "Baca juga:" (a new user's trial). A sentence with a
+// link in it stays.
+TEST(HtmlContent, ALabelledLinkToAnotherStoryIsNoText) {
+  const std::string html =
+      "<html><body><article><div class='gnt_ar_b'>" + story(2) +
+      "<p class='gnt_ar_b_p'><strong>More:</strong> <a href='/story/x'>Polk County homeless count rises 18%, highest in "
+      "a decade</a></p><p><strong>Baca juga: <a href='/read/y'>Saksi Anies-Muhaimin Tolak Tanda Tangan Hasil "
+      "Rekapitulasi</a></strong></p><p>The full ruling: <a href='/r.pdf'>forty pages</a> that the court released on "
+      "Tuesday along with a summary of its reasons.</p>" + story(3) + "</div></article></body></html>";
+  const std::string body = body_of(html);
+  EXPECT_THAT(body, Not(HasSubstr("Polk County")));
+  EXPECT_THAT(body, Not(HasSubstr("Saksi")));
+  EXPECT_THAT(body, HasSubstr("The full ruling: forty pages"));
+  EXPECT_THAT(body, HasSubstr(paragraph(2)));
+}
+
 TEST(HtmlContent, AGalleryIsToldInItsCaptions) {
   std::string slides;
   for (int i = 0; i < 6; ++i) slides += "<figure><img src='a.jpg'><figcaption>" + paragraph(i) + "</figcaption></figure>";

@@ -36,6 +36,38 @@ TEST(HtmlEvidence, FurnitureSaysFurniture) {
   }
 }
 
+// Players and embeds hold a video's title and its "Up Next" list, appeals ask for money,
+// toolbars hold buttons (the Daily Mail, CBC, Vox, Meduza, the Independent and CNA in a new
+// user's trial); the thing a name calls "X-in-Y" is X (ProPublica's newsletter box).
+TEST(HtmlEvidence, PlayersAppealsAndToolbarsSayFurniture) {
+  for (const char* names : {"class='mol-video'", "class='mediaEmbed'", "class='playerWrap'", "class='audio-player'",
+                            "class='duet--article--contribution-ask'", "class='DonatesTeaser-module-root'",
+                            "class='support-box'", "class='article-actions'", "class='newsletter-in-article'"}) {
+    EXPECT_LT(evidence_of(names), 0) << names;
+  }
+  EXPECT_LT(evidence_of("class='in-article-ad'"), 0) << "\"in\" opening a name names nothing";
+}
+
+// A state's name says what an element holds: Fox News' story is <article class="article-wrap
+// has-video">.
+TEST(HtmlEvidence, AStateNameSaysWhatAnElementHolds) {
+  EXPECT_GT(evidence_of("class='article-wrap has-video'"), 0);
+  EXPECT_GT(evidence_of("class='story-body with-comments'"), 0);
+}
+
+// AMP's own elements for ads, players, menus and share buttons: an <amp-ad> shows its
+// placeholder's "廣告" until the ad loads (CNA's AMP page in a new user's trial).
+TEST(HtmlEvidence, AmpAdsMenusAndSharesAreNeverText) {
+  for (const char* element : {"amp-ad", "amp-embed", "amp-sticky-ad", "amp-sidebar", "amp-social-share", "amp-video"}) {
+    const std::string html = std::string("<html><body><") + element + "><div placeholder>text</div></" + element +
+                             "></body></html>";
+    xml::DocPtr doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET),
+                    &xmlFreeDoc);
+    EXPECT_TRUE(is_never_text(xmlDocGetRootElement(doc.get())->children->children)) << element;
+  }
+}
+
 // Whole words, never substrings: the failure classes of real pages (issue #20).
 TEST(HtmlEvidence, WordsInsideLongerNamesAreNotVerdicts) {
   EXPECT_GE(evidence_of("class='l-sidebar-fixed l-article-body-segment'"), 0);
