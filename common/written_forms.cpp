@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "common/ascii.hpp"
+#include "common/utf8.hpp"
 
 namespace cs::written_forms {
 
@@ -96,18 +97,46 @@ std::size_t elision_length(std::string_view surface) {
   return std::find(std::begin(kElided), std::end(kElided), elided) != std::end(kElided) ? apostrophe + mark : 0;
 }
 
+// Letters of a Turkish suffix: lower case, Turkish's own among them (ç ğ ı ö ş ü, and â î û).
+bool is_suffix_letter(char32_t c, bool& vowel) {
+  static constexpr std::u32string_view kVowels = U"aeıioöuüâîû";
+  static constexpr std::u32string_view kOthers = U"bcçdfgğhjklmnprsştvyzqwx";
+  if (kVowels.find(c) != std::u32string_view::npos) return vowel = true;
+  return kOthers.find(c) != std::u32string_view::npos;
+}
+
+// The letters of `text` (0 for anything else), and whether a vowel is among them.
+std::size_t suffix_letters(std::string_view text, bool& vowel) {
+  std::size_t letters = 0;
+  for (std::size_t at = 0; at < text.size(); ++letters) {
+    char32_t c = 0;
+    const std::size_t length = utf8::decode(text, at, c);
+    if (length == 0 || !is_suffix_letter(c, vowel)) return 0;
+    at += length;
+  }
+  return letters;
+}
+
 // "İzmir'de" (in Izmir), "Erdoğan’ın" (Erdoğan's), "AB'ye" (to the EU): Turkish joins a
 // proper noun's suffixes to it with an apostrophe, so that the name keeps its written form;
 // Turkish articles are full of them, and "izmir" found none (a new user's trial). Cut where
-// the first apostrophe stands between two words' worth of text; the suffix is no word to
-// search for.
+// the first apostrophe stands after two letters or more and before a suffix: up to seven
+// lower-case letters holding a vowel. Other words keep their apostrophes: a query is cut in
+// Turkish too, and "O'Brien" had been Turkish "o" (he, she, it), "don't" "don".
 std::string_view before_suffix(std::string_view surface) {
+  constexpr std::size_t kLongestSuffix = 7;  // letters: "'daki", "'nınki", "'lerden"
   const std::size_t apostrophe = surface.find_first_of("'\xE2\xCA");
-  if (apostrophe == std::string_view::npos || apostrophe == 0) return surface;
+  if (apostrophe == std::string_view::npos) return surface;
   const std::string_view rest = surface.substr(apostrophe);
   const std::size_t mark = apostrophe_length(rest);
   if (mark == 0 || rest.size() <= mark) return surface;  // another character, or nothing after it
-  return surface.substr(0, apostrophe);
+  const std::string_view name = surface.substr(0, apostrophe);
+  const auto name_letters =
+      static_cast<std::size_t>(std::count_if(name.begin(), name.end(), [](char c) { return !utf8::is_continuation(c); }));
+  bool vowel = false;
+  const std::size_t letters = suffix_letters(rest.substr(mark), vowel);
+  if (name_letters < 2 || letters == 0 || letters > kLongestSuffix || !vowel) return surface;
+  return name;
 }
 
 // What joins the words of a hyphenated name: ASCII hyphen-minus, U+2010 hyphen, U+2011

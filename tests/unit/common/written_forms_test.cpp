@@ -58,6 +58,14 @@ TEST(WrittenForms, ANamesTurkishSuffixFollowsItsApostrophe) {
   EXPECT_EQ(before_suffix("Ankara"), "Ankara");
   EXPECT_EQ(before_suffix("'de"), "'de") << "no name before it";
   EXPECT_EQ(before_suffix("İzmir'"), "İzmir'") << "no suffix after it";
+  EXPECT_EQ(before_suffix("İstanbul'daki"), "İstanbul");
+  // Words of other languages keep their apostrophes: a query is cut in Turkish too, and
+  // "O'Brien" had been Turkish "o" (he, she, it).
+  EXPECT_EQ(before_suffix("O'Brien"), "O'Brien") << "one letter before it, and no suffix after";
+  EXPECT_EQ(before_suffix("D'Angelo"), "D'Angelo");
+  EXPECT_EQ(before_suffix("don't"), "don't") << "no vowel after it";
+  EXPECT_EQ(before_suffix("rock'n'roll"), "rock'n'roll");
+  EXPECT_EQ(before_suffix("Côte-d'Ivoire"), "Côte-d'Ivoire") << "a capital after it";
 }
 
 }  // namespace
