@@ -461,9 +461,16 @@ bool ends_with_photo_credit(std::string_view lower) {
                                          [inside](std::string_view opening) { return inside.starts_with(opening); });
 }
 
+// Picture agencies whose credit is their name in capitals, a slash and the photographer's.
+constexpr std::string_view kPictureAgencies[] = {"REUTERS", "AP",   "AFP",    "EPA",   "EPA-EFE", "XINHUA", "YONHAP", "KYODO",
+                                                 "AAP",     "ANSA", "DPA",    "EFE",   "ANTARA",  "GETTY",  "TASS",   "SPUTNIK",
+                                                 "PTI",     "ANI",  "UPI",    "SIPA",  "ABACA",   "IMAGO",  "CNS",    "VCG"};
+
 // A picture agency's credit alone: Kompas' "KOMPAS.com/VITORIO MANTALEAN", "REUTERS/Kim
 // Kyung-Hoon", "AP Photo/Evan Vucci", "ANTARA FOTO/Galih Pradipta": the agency in capitals (a
-// site's domain after it, "Photo" or "FOTO" beside it), a slash, and a name of capitalised words.
+// site's domain after it, "Photo" or "FOTO" beside it, or a picture agency's name), a slash,
+// and a name of capitalised words. Other capitals before a slash are no agency: a headline
+// "US/China Trade Talks Resume" or a heading "NATO/Ukraine" is text.
 bool is_agency_credit(std::string_view line) {
   const std::size_t slash = line.find('/');
   if (slash == std::string_view::npos || slash == 0 || line.find('/', slash + 1) != std::string_view::npos ||
@@ -471,16 +478,18 @@ bool is_agency_credit(std::string_view line) {
     return false;
   }
   std::string_view agency = line.substr(0, slash);
+  bool marked = false;  // as a picture's credit: a label, a domain or an agency's name
   for (const std::string_view label : {" Photo", " PHOTO", " FOTO", " Foto"}) {
-    if (agency.ends_with(label)) agency.remove_suffix(label.size());
+    if (agency.ends_with(label)) agency.remove_suffix(label.size()), marked = true;
   }
   for (const std::string_view domain : {".com", ".co.id", ".id", ".net"}) {
-    if (agency.ends_with(domain)) agency.remove_suffix(domain.size());
+    if (agency.ends_with(domain)) agency.remove_suffix(domain.size()), marked = true;
   }
+  marked = marked || std::find(std::begin(kPictureAgencies), std::end(kPictureAgencies), agency) != std::end(kPictureAgencies);
   const auto capitals = [](std::string_view word) {
     return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.' || c == '-'; });
   };
-  if (agency.size() < 2 || !capitals(agency)) return false;
+  if (!marked || agency.size() < 2 || !capitals(agency)) return false;
   std::size_t names = 0;
   const bool all_capitalised = visit_words(line.substr(slash + 1), [&names](std::string_view word) {
     ++names;

@@ -137,8 +137,17 @@ bool is_sign_off(std::string_view lower) {
   }
   // An appeal asks: the phrase opens one of the line's sentences ("Support nonprofit
   // journalism. Donate today ..."), where a story reports it ("asked donors to make a
-  // donation"), and quotes no one ("\"Donate now,\" the charity's chief said").
+  // donation"), and quotes no one ("\"Donate now,\" the charity's chief said"). Guillemets
+  // and German quotes quote when they open the line or follow a colon or a dash (French,
+  // German, Russian stories: «Поддержите…», сказал он); elsewhere they name ("Поддержите
+  // «Медузу»", Meduza's own appeal).
   if (holds(lower, "\"") || holds(lower, "\xE2\x80\x9C") || holds(lower, "\xE2\x80\x9D")) return false;
+  for (const std::string_view quote : {std::string_view("\xC2\xAB"), std::string_view("\xE2\x80\x9E")}) {
+    if (lower.starts_with(quote)) return false;
+    for (const std::string_view before : {": ", "\xE2\x80\x94 ", "\xE2\x80\x93 "}) {
+      if (holds(lower, std::string(before).append(quote))) return false;
+    }
+  }
   if (is_reading_counter(lower) ||
       std::any_of(std::begin(kAppealFragments), std::end(kAppealFragments), [lower](std::string_view part) { return holds(lower, part); })) {
     return true;

@@ -81,8 +81,10 @@ bool reads_as_name(std::string_view text) {
   return true;
 }
 
-// A name in capitals alone ("RICHARD EDEN", "ÖZGÜR ÖZEL") in title case; any other as written.
+// A name in capitals alone ("RICHARD EDEN", "ÖZGÜR ÖZEL") in title case; any other as
+// written, and so is one word (an agency's initials: "PTI", "AFP", "DPA" were "Pti", "Afp").
 std::string without_shouting(std::string_view name) {
+  if (name.find(' ') == std::string_view::npos) return std::string(name);
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   int32_t capitals = 0;
   for (int32_t at = 0; at < text.length();) {

@@ -192,6 +192,8 @@ TEST(Boilerplate, DropsCaptionsByTheirCreditsAndCreditsAlone) {
   }
   for (const char* line : {"The exhibition (photos from 1970 to 1990) opens on Friday.", "EU/UK relations",
                            "The US/China talks resumed in Geneva on Monday.", "24/7",
+                           // A headline or a heading with a slash is no agency's credit (the review).
+                           "US/China Trade Talks Resume", "NATO/Ukraine", "EU/Mercosur Deal Stalls",
                            "\u4ED6\u8AAA\uFF0C\u9019\u5F35\u7167\u7247\u7531\u8A18\u8005\u62CD\u651D\u3002"}) {
     EXPECT_EQ(classify_line(line), LineKind::kText) << line;
   }
@@ -297,6 +299,7 @@ TEST(Boilerplate, SignOffsAndCountersAreNotText) {
            "fatigue.\"",
            "Reporting by the Wall Street Journal last year showed the plan had been shelved (a plan it later dropped)",
            "\"Donate now, before it is too late,\" the charity's chief executive told reporters.",
+           "\u00ABDonate now, before it is too late\u00BB, the charity's chief executive told reporters.",
            "Musk, who posts as @elonmusk on X, could not be reached at his office on Tuesday.",
            "Subscribe to the newsletter, the campaign urged supporters in an email seen by Reuters.",
            "Copyright lawyers say \"all rights reserved\" has had no legal force for decades.",

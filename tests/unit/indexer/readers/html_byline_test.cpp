@@ -30,6 +30,8 @@ TEST(PersonName, LeavesOutAJobTitleAndShouting) {
   EXPECT_EQ(person_name("\u00D6ZG\u00DCR \u00D6ZEL"), "\u00D6zg\u00FCr \u00D6zel");
   EXPECT_EQ(person_name("Smith, John"), "Smith, John") << "a name written surname first";
   EXPECT_EQ(person_name("danah boyd"), "danah boyd") << "as the person writes it";
+  EXPECT_EQ(person_name("PTI"), "PTI") << "an agency's initials are no shouting";
+  EXPECT_EQ(person_name("AFP"), "AFP");
   EXPECT_EQ(person_name("\u675C\u6D77\u6D9B"), "\u675C\u6D77\u6D9B");
 }
 
