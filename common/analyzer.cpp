@@ -43,11 +43,19 @@ const icu::Normalizer2& nfkc_casefold() {
   return *normalizer;
 }
 
-bool holds_nonspacing_mark(const icu::UnicodeString& text) {
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    if (u_charType(c) == U_NON_SPACING_MARK) return true;
-    i += U16_LENGTH(c);
+// Whether UTF-8 `text` may hold a combining diacritic of the kind Latin, Greek and Cyrillic
+// letters take (U+0300 to U+036F, lead bytes CC and CD; the extended and supplementary
+// blocks U+1AB0 to U+1AFF and U+1DC0 to U+1DFF): one byte scan, where asking ICU each
+// character's type sent every Devanagari, Thai, Arabic or Hebrew word, whose marks stay, down
+// the slow path (54 to 117 ns a word in the review's measure).
+bool may_hold_diacritic(std::string_view text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte == 0xCC || byte == 0xCD) return true;
+    if (byte == 0xE1 && at + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[at + 1]);
+      if (next == 0xAA || next == 0xAB || next == 0xB7) return true;
+    }
   }
   return false;
 }
@@ -67,7 +75,7 @@ std::string fold_accents(const std::string& folded) {
   // capital dotted I such a mark: "İstanbul" is "i" + U+0307 + "stanbul" (a new user's trial:
   // "istanbul" found none of them).
   const bool decomposed_already = nfd->isNormalized(original, status) && U_SUCCESS(status);
-  if (decomposed_already && !holds_nonspacing_mark(original)) return folded;
+  if (decomposed_already && !may_hold_diacritic(folded)) return folded;
   const icu::UnicodeString decomposed = decomposed_already ? original : nfd->normalize(original, status);
   if (U_FAILURE(status)) return folded;
   icu::UnicodeString kept;
