@@ -39,10 +39,18 @@ void FacetTally::decode(Decoded& decoded, std::string_view key) {
   decoded.year = field(FacetField::kYear).number_of(year.empty() ? kUndated : std::string_view(year));
   decoded.lang = field(FacetField::kLang).number_of(fields.lang);
   // An article's authors are listed as its byline names them, "A, B": each is counted (a
-  // new user's trial saw "Leo Lewis, Kana Inagaki, Ian Smith" counted as one author).
+  // new user's trial saw "Leo Lewis, Kana Inagaki, Ian Smith" counted as one author). Only
+  // names of two words or more make such a list: "Smith, John" and "Martin Luther King, Jr."
+  // are one person each.
   decoded.first_author = static_cast<std::uint32_t>(listed_.size());
+  bool listed = true;
+  for (std::string_view rest = fields.author; listed && !rest.empty();) {
+    const std::size_t comma = rest.find(", ");
+    listed = rest.substr(0, comma).find(' ') != std::string_view::npos;
+    rest.remove_prefix(comma == std::string_view::npos ? rest.size() : comma + 2);
+  }
   for (std::string_view authors = fields.author; !authors.empty();) {
-    const std::size_t comma = authors.find(", ");
+    const std::size_t comma = listed ? authors.find(", ") : std::string_view::npos;
     const std::uint32_t number = field(FacetField::kAuthor).number_of(authors.substr(0, comma));
     if (number != kNone && std::find(listed_.begin() + decoded.first_author, listed_.end(), number) == listed_.end()) {
       listed_.push_back(number);
