@@ -173,19 +173,37 @@ Xapian::Query QueryTerms::words_query(const Synonyms::Words& words, bool title_o
 // 円安が進み, and "赖清德说了什么" nothing at all (a new user's trial); a character is never
 // searched alone, since 日 of "日銀" (日|银 to Chinese) is in most Chinese articles.
 Xapian::Query QueryTerms::unspaced_words_query(const Synonyms::Words& words, bool title_only) {
-  std::vector<WordStems> stems;
-  std::vector<bool> one_character;
-  for (const std::string& word : words) {
-    stems.push_back(stems_of(word));
-    note_highlight(word, stems.back());
-    one_character.push_back(std::count_if(word.begin(), word.end(), [](char c) { return !utf8::is_continuation(c); }) <= 1);
-  }
   const std::initializer_list<std::string_view> title_fields = {schema::kTitlePrefix};
   const std::initializer_list<std::string_view> all_fields = {"", schema::kTitlePrefix};
   std::vector<Xapian::Query> parts;
+  // Words of a spaced script side by side in the run ("COVID-19疫苗": covid, 19) stay one
+  // phrase, as they would typed alone; only the others are read as below.
+  std::vector<WordStems> stems;
+  std::vector<bool> one_character, unspaced;
+  for (std::size_t i = 0; i < words.size();) {
+    if (!written_without_spaces(words[i])) {
+      std::size_t end = i + 1;
+      while (end < words.size() && !written_without_spaces(words[end])) ++end;
+      parts.push_back(words_query(Synonyms::Words(words.begin() + static_cast<std::ptrdiff_t>(i),
+                                                  words.begin() + static_cast<std::ptrdiff_t>(end)),
+                                  title_only));
+      for (; i < end; ++i) {
+        stems.emplace_back();
+        one_character.push_back(false);
+        unspaced.push_back(false);
+      }
+      continue;
+    }
+    stems.push_back(stems_of(words[i]));
+    note_highlight(words[i], stems.back());
+    one_character.push_back(std::count_if(words[i].begin(), words[i].end(), [](char c) { return !utf8::is_continuation(c); }) <= 1);
+    unspaced.push_back(true);
+    ++i;
+  }
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!unspaced[i]) continue;
     if (!one_character[i]) parts.push_back(word_query(stems[i], title_only));
-    if (i + 1 < words.size() && (one_character[i] || one_character[i + 1])) {
+    if (i + 1 < words.size() && unspaced[i + 1] && (one_character[i] || one_character[i + 1])) {
       parts.push_back(positional({stems[i], stems[i + 1]}, title_only ? title_fields : all_fields, Xapian::Query::OP_PHRASE, 0));
     }
   }

@@ -89,6 +89,9 @@ TEST_F(CsSearchAnalysis, AnUnspacedChineseOrJapaneseQueryIsWordsNotAPhrase) {
   EXPECT_EQ(found("习近平说了什么"), (std::set<std::string>{"chinese"}));
   EXPECT_EQ(found("円高"), (std::set<std::string>{})) << "円 and 高, cut apart, are searched together: the article has 円 alone";
   EXPECT_EQ(found("Ing-wen"), (std::set<std::string>{"hyphen", "joined"})) << "a spaced script's hyphenated word stays one";
+  EXPECT_EQ(found("Ing-wen通电话"), (std::set<std::string>{"hyphen", "chinese"}))
+      << "and so it does beside Chinese: not \"wen\" alone";
+  EXPECT_EQ(found("Tsai-wen通电话"), (std::set<std::string>{"chinese"})) << "no article has Tsai beside wen";
 }
 
 // Korean writes its particles onto the word before them: a noun is found with them.
