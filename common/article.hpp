@@ -34,7 +34,8 @@ struct Article {
   std::string standfirst;
   std::string source;   // publication or site name
   std::string author;   // searchable as title words, not counted by the title signal
-  std::string date;     // ISO 8601: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ in UTC; empty if unknown
+  std::string date;     // ISO 8601: YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SS and the offset it was given in
+                        // (Z, or +09:00); empty if unknown
   std::string url;
   std::string lang;     // BCP 47 code when known
   std::vector<std::string> topics;

@@ -119,4 +119,29 @@ std::optional<std::int64_t> day_number(std::string_view date) {
   return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
+std::string utc_instant(std::string_view date) {
+  // "YYYY-MM-DDTHH:MM:SS+HH:MM": 25 characters, the offset's sign at 19.
+  if (date.size() != 25 || (date[19] != '+' && date[19] != '-') || date[22] != ':') return std::string(date);
+  const auto number = [&](std::size_t at, std::size_t length) {
+    int value = 0;
+    for (std::size_t i = at; i < at + length; ++i) value = value * 10 + (date[i] - '0');
+    return value;
+  };
+  for (const std::size_t at : {11u, 12u, 14u, 15u, 17u, 18u, 20u, 21u, 23u, 24u}) {
+    if (date[at] < '0' || date[at] > '9') return std::string(date);
+  }
+  const std::optional<std::int64_t> day = day_number(date);
+  if (!day) return std::string(date);
+  const int offset = (date[19] == '-' ? -1 : 1) * (number(20, 2) * 60 + number(23, 2));
+  const std::int64_t minutes = *day * 1440 + number(11, 2) * 60 + number(14, 2) - offset;
+  const std::int64_t days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
+  const std::int64_t of_day = minutes - days * 1440;
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  char out[32];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<int>(of_day / 60),
+                static_cast<int>(of_day % 60), number(17, 2));
+  return out;
+}
+
 }  // namespace cs::schema

@@ -105,8 +105,13 @@ inline constexpr std::string_view kYearPrefix = "Y";
 // --- Value slots -------------------------------------------------------------------------
 // Article id (ties between equal scores are broken on it).
 inline constexpr Xapian::valueno kArticleIdSlot = 0;
-// Publication date, ISO 8601 (sorts as a string); empty when unknown.
+// Publication date, ISO 8601 as the article gives it, a time with its offset from UTC
+// ("2024-04-30T07:05:13+09:00"): its first ten characters are the day of the place of
+// publication, which filters (--since, date:) and recency read; empty when unknown.
 inline constexpr Xapian::valueno kDateSlot = 1;
+// The same moment in UTC (utc_instant: "2024-04-29T22:05:13Z"; a date alone as written),
+// which sorts as time does: --sort orders by it.
+inline constexpr Xapian::valueno kInstantSlot = 2;
 // Story key (story_key): the near-duplicate cluster (the same wire story saved from several
 // outlets), named by its first article's id and signature hashed. The searcher collapses
 // on it: one hit per story.
@@ -164,6 +169,10 @@ void for_each_listed(std::string_view joined, Visit&& visit) {
 // Days since 1970-01-01 of a stored date's first ten characters (YYYY-MM-DD), or nullopt
 // when they are not a day of the calendar.
 std::optional<std::int64_t> day_number(std::string_view date);
+
+// A stored date's moment in UTC, "YYYY-MM-DDTHH:MM:SSZ" ("2024-04-30T07:05:13+09:00" is
+// "2024-04-29T22:05:13Z"); a date alone, or one already in UTC, as it is.
+std::string utc_instant(std::string_view date);
 
 // Positions of title words start here, or more than kOtherTitleGap past the last of a
 // longer article's own words: a phrase or NEAR over the body's and the title's positions

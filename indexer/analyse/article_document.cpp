@@ -101,7 +101,10 @@ void ArticleDocumentBuilder::add_field_terms(Xapian::Document& document, const A
     document.add_boolean_term(std::string(schema::kYearPrefix) + day.substr(0, 4));
   }
   document.add_value(schema::kArticleIdSlot, article.id);
-  if (!article.date.empty()) document.add_value(schema::kDateSlot, article.date);
+  if (!article.date.empty()) {
+    document.add_value(schema::kDateSlot, article.date);
+    document.add_value(schema::kInstantSlot, schema::utc_instant(article.date));
+  }
   document.add_value(schema::kFacetKeySlot,
                      schema::encode_facet_key({article.date, article.source, article.author, article.lang,
                                                article.topics}));

@@ -25,9 +25,10 @@ inline constexpr int kMaxDateYear = 2200;
 //     ET, January 17, 2025 4:06 pm (EST), Jul 13, 2026 at 2:59 PM, Wednesday, February 10, 2021.
 // Zones (zone_names.hpp): RFC 822 names are fixed offsets (PST is -0800 all year), numeric
 // offsets and GMT+2 are read, ET/CT/MT/PT follow summer time; no zone is UTC.
-// A date alone gives "YYYY-MM-DD" as written; a date with a time gives the UTC instant,
-// "YYYY-MM-DDTHH:MM:SSZ". Anything else, including text around the date or a year outside
-// kMinDateYear-kMaxDateYear, gives nullopt.
+// A date alone gives "YYYY-MM-DD" as written; a date with a time gives that time with the
+// offset it was given in, "YYYY-MM-DDTHH:MM:SS+09:00" ("Z" for UTC and for no zone), so that
+// its day is the place of publication's. Anything else, including text around the date or a
+// year outside kMinDateYear-kMaxDateYear, gives nullopt.
 std::optional<std::string> parse_date(std::string_view text);
 
 // A record's date given as a number, as news APIs and exports write it: seconds since

@@ -401,14 +401,14 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
     // JSON-LD's authors are people: the site or its publisher named as the author (The
     // Economist's, Al Jazeera's) is no one, and a job title after a name is no part of it.
     const auto publisher = article.find("publisher");
-    const std::string publisher_name =
+    const std::string ld_publisher =
         publisher == article.end() ? std::string()
         : publisher->is_object()   ? publisher->value("name", std::string())
         : publisher->is_string()   ? publisher->get<std::string>()
                                    : std::string();
     const auto authors = article.find("author");
     const std::vector<std::string> ld_names =
-        authors == article.end() ? std::vector<std::string>() : ld_author_names(*authors, {site, publisher_name});
+        authors == article.end() ? std::vector<std::string>() : ld_author_names(*authors, {site, ld_publisher});
     const auto named = fields.find("author");
     if (named == fields.end()) {
       if (!ld_names.empty()) fields["author"] = ld_names;

@@ -1,10 +1,13 @@
 #include "indexer/readers/record_fields.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <span>
 #include <string_view>
 
 #include "common/ascii.hpp"
+#include "common/schema.hpp"
 #include "common/utf8.hpp"
 #include "indexer/clean/article_text.hpp"
 #include "indexer/clean/dates.hpp"
@@ -206,6 +209,30 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
+// WordPress gives a post's time twice: date_gmt in UTC and date on the site's clock, without
+// a zone (both read as "Z"). Their difference is the site's offset: the time is written as
+// that clock with it ("2024-04-30T07:05:13+09:00"), so its day is the one the site printed,
+// where date_gmt alone gave UTC's (a review: a Tokyo post came out on the 29th). `utc` as it
+// is when the two are no such pair.
+std::string with_offset_of(const std::string& utc, const std::string& clock) {
+  constexpr std::int64_t kMostMinutes = 14 * 60;  // UTC+14, Kiribati
+  if (utc.size() != 20 || clock.size() != 20 || utc.back() != 'Z' || clock.back() != 'Z') return utc;
+  const auto minutes = [](const std::string& time) -> std::optional<std::int64_t> {
+    const auto day = schema::day_number(time);
+    if (!day || !all_ascii_digits(time.substr(11, 2)) || !all_ascii_digits(time.substr(14, 2))) return std::nullopt;
+    return *day * 1440 + std::stoi(time.substr(11, 2)) * 60 + std::stoi(time.substr(14, 2));
+  };
+  const auto at_utc = minutes(utc);
+  const auto on_clock = minutes(clock);
+  if (!at_utc || !on_clock || utc.substr(17, 2) != clock.substr(17, 2)) return utc;
+  const std::int64_t offset = *on_clock - *at_utc;
+  if (offset == 0 || offset % 15 != 0 || offset > kMostMinutes || offset < -kMostMinutes) return utc;
+  const std::int64_t east = offset < 0 ? -offset : offset;
+  char zone[8];
+  std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset < 0 ? '-' : '+', static_cast<int>(east / 60), static_cast<int>(east % 60));
+  return clock.substr(0, 19) + zone;
+}
+
 // The person an author field names: RSS's "jdoe@example.com (Jane Doe)" is Jane Doe; a
 // profile's URL ("https://www.facebook.com/washingtonpost", NewsAPI) names no one.
 std::string person_named(const std::string& author) {
@@ -306,6 +333,9 @@ RecordText apply_record_fields(const nlohmann::json& record, Article& article, R
     if (text.unread_date.empty() && named_date && !written.empty()) text.unread_date = written;
   }
   if (!article.date.empty()) text.unread_date.clear();
+  if (auto local = record.find("date"); local != record.end() && record.contains("date_gmt") && local->is_string()) {
+    if (const auto clock = parse_dateline(local->get<std::string>())) article.date = with_offset_of(article.date, *clock);
+  }
   if (const nlohmann::json* authors = find_field(record, kAuthorFields)) {
     std::vector<std::string> listed = as_list(*authors, markup);
     std::vector<std::string> names_only;

@@ -198,7 +198,9 @@ void rank_by_choice(const std::vector<Xapian::MSetIterator>& articles, const std
       std::map<std::size_t, std::pair<std::string, std::string>> keys;  // date, article id
       for (std::size_t k = first; k < last; ++k) {
         const Xapian::Document document = articles[order[k]].get_document();
-        keys[order[k]] = {document.get_value(schema::kDateSlot), document.get_value(schema::kArticleIdSlot)};
+        std::string instant = document.get_value(schema::kInstantSlot);
+        if (instant.empty()) instant = document.get_value(schema::kDateSlot);  // indexed before it was kept
+        keys[order[k]] = {std::move(instant), document.get_value(schema::kArticleIdSlot)};
       }
       std::sort(order.begin() + static_cast<std::ptrdiff_t>(first), order.begin() + static_cast<std::ptrdiff_t>(last),
                 [&](std::size_t a, std::size_t b) {

@@ -150,11 +150,15 @@ FirstStage first_stage(const Xapian::Database& db, bool remote, const Xapian::Qu
     // come last too (a new user's trial: "--sort date" opened with the undated notes), under
     // a key past every date.
     Xapian::MultiValueKeyMaker undated_last;
+    // By the moment in UTC (a database indexed before it was kept: by the date as written).
+    const Xapian::valueno by = sort == SortOrder::kRelevance || db.get_value_upper_bound(schema::kInstantSlot).empty()
+                                   ? schema::kDateSlot
+                                   : schema::kInstantSlot;
     if (sort == SortOrder::kNewestFirst) {
       // By date, then by relevance among articles of the same date.
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+      enquire.set_sort_by_value_then_relevance(by, true);
     } else if (sort == SortOrder::kOldestFirst) {
-      undated_last.add_value(schema::kDateSlot, false, db.get_value_upper_bound(schema::kDateSlot) + "\xFF");
+      undated_last.add_value(by, false, db.get_value_upper_bound(by) + "\xFF");
       enquire.set_sort_by_key_then_relevance(&undated_last, false);
     }
     enquire.set_weighting_scheme(make_weight(bm25));

@@ -89,7 +89,9 @@ TEST_F(LocalDays, ATimeKeepsItsOffsetAndItsLocalDayIsTheOneSearched) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   std::vector<std::string> dates;
   for (const std::string& line : lines(r.out)) dates.push_back(nlohmann::json::parse(line)["date"]);
-  EXPECT_THAT(dates, ElementsAre("2024-04-29T21:15:00-04:00", "2024-04-30T07:05:13+09:00"));
+  // Sorted by the moment: Tokyo's 07:05 on the 30th is 22:05 UTC on the 29th, before New
+  // York's 21:15 on the 29th (01:15 UTC on the 30th).
+  EXPECT_THAT(dates, ElementsAre("2024-04-30T07:05:13+09:00", "2024-04-29T21:15:00-04:00"));
   EXPECT_THAT(search_article_ids(db(), "yen", {"--since", "2024-04-30"}), ElementsAre("tokyo"));
   EXPECT_THAT(search_article_ids(db(), "yen", {"--until", "2024-04-29"}), ElementsAre("new-york.html"));
   EXPECT_THAT(search_article_ids(db(), "yen date:2024-04-30"), ElementsAre("tokyo"));

@@ -55,5 +55,17 @@ TEST(Schema, ListsJoinAndSplitBack) {
   EXPECT_EQ(split_list(std::string(1, kListSeparator) + "x"), (std::vector<std::string>{"x"}));
 }
 
+// A stored date's moment in UTC, which --sort orders by: the local clock and its offset.
+TEST(Schema, AStoredTimesMomentInUtc) {
+  EXPECT_EQ(utc_instant("2024-04-30T07:05:13+09:00"), "2024-04-29T22:05:13Z");
+  EXPECT_EQ(utc_instant("2024-04-29T20:00:00-07:00"), "2024-04-30T03:00:00Z");
+  EXPECT_EQ(utc_instant("2024-12-31T23:30:00-05:30"), "2025-01-01T05:00:00Z");
+  EXPECT_EQ(utc_instant("1969-12-31T23:00:00-02:00"), "1970-01-01T01:00:00Z");
+  EXPECT_EQ(utc_instant("1790-01-01T00:10:00+00:20"), "1789-12-31T23:50:00Z");
+  EXPECT_EQ(utc_instant("2024-04-29T22:05:13Z"), "2024-04-29T22:05:13Z");
+  EXPECT_EQ(utc_instant("2024-04-29"), "2024-04-29");
+  EXPECT_EQ(utc_instant("2024-04-29Tab:cd:ef+09:00"), "2024-04-29Tab:cd:ef+09:00") << "no time: as it is";
+}
+
 }  // namespace
 }  // namespace cs::schema
