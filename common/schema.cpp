@@ -119,28 +119,45 @@ std::optional<std::int64_t> day_number(std::string_view date) {
   return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
-std::string utc_instant(std::string_view date) {
-  // "YYYY-MM-DDTHH:MM:SS+HH:MM": 25 characters, the offset's sign at 19.
-  if (date.size() != 25 || (date[19] != '+' && date[19] != '-') || date[22] != ':') return std::string(date);
-  const auto number = [&](std::size_t at, std::size_t length) {
-    int value = 0;
-    for (std::size_t i = at; i < at + length; ++i) value = value * 10 + (date[i] - '0');
-    return value;
+std::optional<std::int64_t> epoch_seconds(std::string_view date) {
+  // "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS+HH:MM".
+  const bool utc = date.size() == 20 && date[19] == 'Z';
+  const bool offset = date.size() == 25 && (date[19] == '+' || date[19] == '-') && date[22] == ':';
+  if ((!utc && !offset) || date[10] != 'T' || date[13] != ':' || date[16] != ':') return std::nullopt;
+  const auto number = [date](std::size_t at) -> std::optional<int> {
+    if (date[at] < '0' || date[at] > '9' || date[at + 1] < '0' || date[at + 1] > '9') return std::nullopt;
+    return (date[at] - '0') * 10 + (date[at + 1] - '0');
   };
-  for (const std::size_t at : {11u, 12u, 14u, 15u, 17u, 18u, 20u, 21u, 23u, 24u}) {
-    if (date[at] < '0' || date[at] > '9') return std::string(date);
+  const auto day = day_number(date);
+  const auto hours = number(11), minutes = number(14), seconds = number(17);
+  if (!day || !hours || !minutes || !seconds) return std::nullopt;
+  std::int64_t at = *day * 86400 + *hours * 3600 + *minutes * 60 + *seconds;
+  if (offset) {
+    const auto east_hours = number(20), east_minutes = number(23);
+    if (!east_hours || !east_minutes) return std::nullopt;
+    at -= (date[19] == '-' ? -1 : 1) * (*east_hours * 3600 + *east_minutes * 60);
   }
-  const std::optional<std::int64_t> day = day_number(date);
-  if (!day) return std::string(date);
-  const int offset = (date[19] == '-' ? -1 : 1) * (number(20, 2) * 60 + number(23, 2));
-  const std::int64_t minutes = *day * 1440 + number(11, 2) * 60 + number(14, 2) - offset;
-  const std::int64_t days = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
-  const std::int64_t of_day = minutes - days * 1440;
+  return at;
+}
+
+std::string offset_suffix(int minutes_east) {
+  if (minutes_east == 0) return "Z";
+  const int east = minutes_east < 0 ? -minutes_east : minutes_east;
+  char out[16];
+  std::snprintf(out, sizeof out, "%c%02d:%02d", minutes_east < 0 ? '-' : '+', east / 60, east % 60);
+  return out;
+}
+
+std::string utc_instant(std::string_view date) {
+  const std::optional<std::int64_t> at = date.size() == 25 ? epoch_seconds(date) : std::nullopt;
+  if (!at) return std::string(date);  // a day alone, already in UTC, or no date of ours
+  const std::int64_t days = *at >= 0 ? *at / 86400 : (*at - 86399) / 86400;
+  const std::int64_t of_day = *at - days * 86400;
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
   char out[32];
   std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<int>(of_day / 60),
-                static_cast<int>(of_day % 60), number(17, 2));
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), static_cast<int>(of_day / 3600),
+                static_cast<int>(of_day / 60 % 60), static_cast<int>(of_day % 60));
   return out;
 }
 

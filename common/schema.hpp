@@ -170,6 +170,13 @@ void for_each_listed(std::string_view joined, Visit&& visit) {
 // when they are not a day of the calendar.
 std::optional<std::int64_t> day_number(std::string_view date);
 
+// Seconds since 1970 of a stored date with a time ("2024-04-29T22:05:13Z", or with its
+// offset, "2024-04-30T07:05:13+09:00": the same moment); nullopt for a day alone.
+std::optional<std::int64_t> epoch_seconds(std::string_view date);
+
+// A UTC offset as a stored time ends with it: "Z" for none, "+09:00", "-05:30".
+std::string offset_suffix(int minutes_east);
+
 // A stored date's moment in UTC, "YYYY-MM-DDTHH:MM:SSZ" ("2024-04-30T07:05:13+09:00" is
 // "2024-04-29T22:05:13Z"); a date alone, or one already in UTC, as it is.
 std::string utc_instant(std::string_view date);

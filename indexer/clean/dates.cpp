@@ -9,7 +9,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "common/ascii.hpp"
+#include "common/schema.hpp"
 #include "indexer/clean/date_patterns.hpp"
 #include "indexer/clean/zone_names.hpp"
 
@@ -273,11 +273,7 @@ std::string iso_date(UDate date, const icu::TimeZone& zone, bool with_time) {
                                 : std::snprintf(out, sizeof out, "%04d-%02d-%02d", year, month, day);
   if (written <= 0 || static_cast<std::size_t>(written) >= sizeof out) return {};
   std::string iso(out, static_cast<std::size_t>(written));
-  if (!with_time) return iso;
-  if (offset_minutes == 0) return iso + "Z";
-  const int east = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::snprintf(out, sizeof out, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', east / 60, east % 60);
-  return iso + out;
+  return with_time ? iso + schema::offset_suffix(offset_minutes) : iso;
 }
 
 // `input` read by `format` as a whole, into a calendar of the format's own, whose zone is
@@ -476,29 +472,6 @@ std::optional<std::string> parse_dateline(std::string_view text) {
   return parse_labelled_date(after_label(after_site_host(skip_symbols(text))));
 }
 
-namespace {
-
-// Seconds since 1970 of an ISO 8601 date with a time as parse_date gives it
-// ("2024-03-20T15:45:00Z", or with an offset, "+07:00"); nullopt for a day alone.
-std::optional<std::int64_t> epoch_seconds(std::string_view iso) {
-  if (iso.size() < 20 || iso[10] != 'T') return std::nullopt;
-  const auto number = [iso](std::size_t at, std::size_t digits) {
-    int n = 0;
-    for (std::size_t i = at; i < at + digits; ++i) n = n * 10 + (iso[i] - '0');
-    return n;
-  };
-  const std::chrono::year_month_day day{std::chrono::year{number(0, 4)}, std::chrono::month{static_cast<unsigned>(number(5, 2))},
-                                        std::chrono::day{static_cast<unsigned>(number(8, 2))}};
-  std::int64_t seconds = std::chrono::sys_days{day}.time_since_epoch() / std::chrono::seconds(1) + number(11, 2) * 3600 +
-                         number(14, 2) * 60 + number(17, 2);
-  if (const char sign = iso[19]; (sign == '+' || sign == '-') && iso.size() >= 25) {
-    seconds -= (sign == '-' ? -1 : 1) * (number(20, 2) * 3600 + number(23, 2) * 60);
-  }
-  return seconds;
-}
-
-}  // namespace
-
 bool is_local_time_of(std::string_view local, std::string_view zoned) {
   constexpr std::int64_t kQuarterHour = 15 * 60;
   constexpr std::int64_t kWestmost = -12 * 3600;  // Baker Island
@@ -513,8 +486,8 @@ bool is_local_time_of(std::string_view local, std::string_view zoned) {
     return shifted && *shifted != read;
   };
   if (!names_no_zone(local, *as_utc) || names_no_zone(zoned, *moment)) return false;
-  const auto local_seconds = epoch_seconds(*as_utc);
-  const auto zoned_seconds = epoch_seconds(*moment);
+  const auto local_seconds = schema::epoch_seconds(*as_utc);
+  const auto zoned_seconds = schema::epoch_seconds(*moment);
   if (!local_seconds || !zoned_seconds) return false;
   const std::int64_t offset = *local_seconds - *zoned_seconds;  // the zone's, east of UTC
   const std::int64_t nearest = (offset + (offset >= 0 ? kQuarterHour / 2 : -kQuarterHour / 2)) / kQuarterHour * kQuarterHour;

@@ -1,8 +1,6 @@
 #include "indexer/readers/record_fields.hpp"
 
 #include <algorithm>
-#include <cstdio>
-#include <optional>
 #include <span>
 #include <string_view>
 
@@ -215,22 +213,15 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // where date_gmt alone gave UTC's (a review: a Tokyo post came out on the 29th). `utc` as it
 // is when the two are no such pair.
 std::string with_offset_of(const std::string& utc, const std::string& clock) {
-  constexpr std::int64_t kMostMinutes = 14 * 60;  // UTC+14, Kiribati
-  if (utc.size() != 20 || clock.size() != 20 || utc.back() != 'Z' || clock.back() != 'Z') return utc;
-  const auto minutes = [](const std::string& time) -> std::optional<std::int64_t> {
-    const auto day = schema::day_number(time);
-    if (!day || !all_ascii_digits(time.substr(11, 2)) || !all_ascii_digits(time.substr(14, 2))) return std::nullopt;
-    return *day * 1440 + std::stoi(time.substr(11, 2)) * 60 + std::stoi(time.substr(14, 2));
-  };
-  const auto at_utc = minutes(utc);
-  const auto on_clock = minutes(clock);
-  if (!at_utc || !on_clock || utc.substr(17, 2) != clock.substr(17, 2)) return utc;
+  constexpr std::int64_t kMostSeconds = 14 * 3600;  // UTC+14, Kiribati
+  constexpr std::int64_t kQuarterHour = 15 * 60;
+  if (utc.size() != 20 || clock.size() != 20) return utc;  // both "...Z": a moment and a clock
+  const auto at_utc = schema::epoch_seconds(utc);
+  const auto on_clock = schema::epoch_seconds(clock);
+  if (!at_utc || !on_clock) return utc;
   const std::int64_t offset = *on_clock - *at_utc;
-  if (offset == 0 || offset % 15 != 0 || offset > kMostMinutes || offset < -kMostMinutes) return utc;
-  const std::int64_t east = offset < 0 ? -offset : offset;
-  char zone[8];
-  std::snprintf(zone, sizeof zone, "%c%02d:%02d", offset < 0 ? '-' : '+', static_cast<int>(east / 60), static_cast<int>(east % 60));
-  return clock.substr(0, 19) + zone;
+  if (offset == 0 || offset % kQuarterHour != 0 || offset > kMostSeconds || offset < -kMostSeconds) return utc;
+  return clock.substr(0, 19) + schema::offset_suffix(static_cast<int>(offset / 60));
 }
 
 // The person an author field names: RSS's "jdoe@example.com (Jane Doe)" is Jane Doe; a
