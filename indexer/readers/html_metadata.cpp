@@ -350,7 +350,8 @@ void fill_page_metadata(const PageFacts& facts, HtmlPage& page) {
   // A copy saved from a web archive is the page archived (archive_copies.hpp): its own
   // address, site and date, not the archive's.
   const std::string og_url = meta_value(facts, {"og:url"});
-  const WebArchive archive = archive_of(url) != WebArchive::kNone ? archive_of(url) : archive_of(og_url);
+  WebArchive archive = archive_of(url);
+  if (archive == WebArchive::kNone) archive = archive_of(og_url);
   if (archive != WebArchive::kNone) {
     std::string original = wayback_original(url);
     if (original.empty()) original = wayback_original(og_url);
